@@ -1,0 +1,11 @@
+// Wiring only: what Eleventy renders and where. Logic lives in src/ (see README, "Where things live").
+import { configureEleventy, ELEVENTY_DIRS, type EleventyUserConfig } from "./src/eleventy/configure.ts";
+import { takeEleventyInputs } from "./src/eleventy/inputs.ts";
+import { prepareFromEnvironment } from "./src/build/prepare.ts";
+
+export default function (eleventyConfig: EleventyUserConfig): void {
+  // `boletines build` hands over validated data; a bare `eleventy --config=.eleventy.ts` loads content/ itself.
+  configureEleventy(eleventyConfig, takeEleventyInputs() ?? prepareFromEnvironment);
+}
+
+export const config = { dir: ELEVENTY_DIRS };

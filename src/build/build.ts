@@ -1,0 +1,65 @@
+import { rm } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import Eleventy from "@11ty/eleventy";
+import { provideEleventyInputs } from "../eleventy/inputs.ts";
+import { ELEVENTY_DIRS } from "../eleventy/configure.ts";
+import type { Problem } from "../model/problems.ts";
+import { acquireLock, describeFsError, OutputError, outputPaths, recoverInterruptedBuilds, swapIn } from "./output.ts";
+import { prepareSite, type PrepareOptions } from "./prepare.ts";
+
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+export interface BuildOptions extends PrepareOptions {
+  outDir: string;
+  quiet?: boolean;
+}
+
+export type BuildResult =
+  | { ok: true; problems: Problem[]; pagesWritten: number; published: number; seconds: number }
+  | { ok: false; problems: Problem[]; fatal?: string };
+
+/** The production build: validate everything, render into a work folder, swap it in. */
+export async function buildSite(options: BuildOptions): Promise<BuildResult> {
+  const started = performance.now();
+  const prepared = await prepareSite(options);
+  if (!prepared.ok) return { ok: false, problems: prepared.problems };
+
+  const paths = outputPaths(options.outDir);
+  let release: (() => Promise<void>) | undefined;
+  try {
+    release = await acquireLock(paths.lock);
+    await recoverInterruptedBuilds(paths);
+    await rm(paths.work, { recursive: true, force: true });
+    provideEleventyInputs(prepared.inputs);
+    const eleventy = new Eleventy(path.join(PROJECT_ROOT, ELEVENTY_DIRS.input), paths.work, {
+      configPath: path.join(PROJECT_ROOT, ".eleventy.ts"),
+      quietMode: true,
+    });
+    const results = (await eleventy.write()) as [unknown, unknown[]];
+    const pagesWritten = Array.isArray(results?.[1]) ? results[1].length : 0;
+    await swapIn(paths);
+    return { ok: true, problems: prepared.problems, pagesWritten, published: prepared.publishedCount, seconds: (performance.now() - started) / 1000 };
+  } catch (error) {
+    await rm(paths.work, { recursive: true, force: true }).catch(() => undefined);
+    const message = error instanceof OutputError ? error.message : isFsError(error) ? describeFsError(error, paths.out).message : eleventyMessage(error);
+    return { ok: false, problems: prepared.problems, fatal: message };
+  } finally {
+    await release?.();
+  }
+}
+
+function isFsError(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  return typeof code === "string" && ["EACCES", "EPERM", "ENOSPC", "EROFS"].includes(code);
+}
+
+function eleventyMessage(error: unknown): string {
+  const parts: string[] = [];
+  let e: unknown = error;
+  while (e instanceof Error && parts.length < 5) {
+    parts.push(e.message);
+    e = (e as Error & { originalError?: unknown; cause?: unknown }).originalError ?? (e as Error & { cause?: unknown }).cause;
+  }
+  return `Falló la generación de páginas: ${parts.join(" ← ") || String(error)}`;
+}

@@ -1,0 +1,72 @@
+import path from "node:path";
+import type { DateTime } from "luxon";
+import { claimsOfBulletins, findDuplicateNumbers, findPathCollisions, loadCorpus, selectPublished } from "../model/corpus.ts";
+import { formatProblem, hasErrors, sortProblems, type Problem } from "../model/problems.ts";
+import { resolveNow } from "../policy/clock.ts";
+import type { EleventyInputs } from "../eleventy/inputs.ts";
+import { buildSiteData, generatedClaims, type SiteDataOptions } from "../render/site-data.ts";
+import { resolveSiteConfig, type SiteConfig } from "../site.ts";
+
+export interface PrepareOptions {
+  contentDir: string;
+  publicDir: string;
+  /** Include `draft: true` bulletins. */
+  drafts: boolean;
+  /** Include bulletins dated after `now`. */
+  future: boolean;
+  now: DateTime;
+  site: SiteConfig;
+  /** Skip markdown rendering (for `check`: validation only). */
+  validateOnly?: boolean;
+}
+
+export type Prepared =
+  | { ok: true; inputs: EleventyInputs; problems: Problem[]; fileCount: number; bulletinCount: number; publishedCount: number }
+  | { ok: false; problems: Problem[]; fileCount: number };
+
+/**
+ * Load, normalize and validate everything, then compute the site's data. The same steps serve
+ * `build`, `check` and the dev server, so an error is found once, the same way everywhere.
+ */
+export async function prepareSite(options: PrepareOptions): Promise<Prepared> {
+  const corpus = await loadCorpus({ contentDir: options.contentDir, publicDir: options.publicDir, site: options.site });
+  const problems = [...corpus.problems];
+  const published = selectPublished(corpus.bulletins, options);
+  const dataOptions: SiteDataOptions = { site: options.site, now: options.now };
+  if (options.validateOnly) {
+    dataOptions.renderBody = () => "";
+    dataOptions.plainText = () => "";
+  }
+  const data = buildSiteData(published, dataOptions);
+  // Collisions are checked over every valid bulletin, drafts and embargoes included: they would
+  // break the day they are published.
+  problems.push(...findPathCollisions([...generatedClaims(data), ...claimsOfBulletins(corpus.bulletins)]));
+  problems.push(...findDuplicateNumbers(corpus.bulletins));
+  const sorted = sortProblems(problems);
+  if (hasErrors(sorted)) return { ok: false, problems: sorted, fileCount: corpus.fileCount };
+  return {
+    ok: true,
+    inputs: { site: options.site, data, preview: options.drafts || options.future, publicDir: options.publicDir },
+    problems: sorted,
+    fileCount: corpus.fileCount,
+    bulletinCount: corpus.bulletins.length,
+    publishedCount: published.length,
+  };
+}
+
+/** Environment switches for a bare `eleventy --config=.eleventy.ts` run (the CLI uses flags instead). */
+export const PREPARE_ENV = { content: "BOLETINES_CONTENT", drafts: "BOLETINES_DRAFTS", future: "BOLETINES_FUTURE" } as const;
+
+export async function prepareFromEnvironment(): Promise<EleventyInputs> {
+  const env = process.env;
+  const prepared = await prepareSite({
+    contentDir: path.resolve(env[PREPARE_ENV.content] ?? "content"),
+    publicDir: path.resolve("public"),
+    drafts: env[PREPARE_ENV.drafts] === "1",
+    future: env[PREPARE_ENV.future] === "1",
+    now: resolveNow(env),
+    site: resolveSiteConfig(env),
+  });
+  if (!prepared.ok) throw new Error(`El contenido tiene errores:\n${prepared.problems.map(formatProblem).join("\n")}`);
+  return prepared.inputs;
+}

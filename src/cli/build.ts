@@ -1,0 +1,24 @@
+import path from "node:path";
+import { buildSite } from "../build/build.ts";
+import { displayPath } from "../model/load.ts";
+import { parseCommandArgs } from "./args.ts";
+import { CONTENT_OPTIONS, prepareOptionsFrom, printProblems } from "./common.ts";
+
+export const usage = `boletines build [--content DIR] [--out DIR] [--public DIR] [--drafts] [--future]
+  Genera el sitio de content/ en _site/. Con --drafts incluye borradores; con --future, boletines programados.`;
+
+export default async function build(argv: string[]): Promise<number> {
+  const { values } = parseCommandArgs(argv, { ...CONTENT_OPTIONS, out: { type: "string" }, quiet: { type: "boolean" } });
+  const options = { ...prepareOptionsFrom(values), outDir: path.resolve(values.out ?? "_site") };
+  const result = await buildSite(options);
+  printProblems(result.problems);
+  if (!result.ok) {
+    if (result.fatal) process.stderr.write(`${result.fatal}\n`);
+    process.stderr.write(`No se generó el sitio; ${displayPath(options.outDir)} queda como estaba.\n`);
+    return 1;
+  }
+  if (!values.quiet) {
+    process.stdout.write(`Sitio generado en ${displayPath(options.outDir)}: ${result.published} boletines, ${result.pagesWritten} archivos en ${result.seconds.toFixed(2)} s.\n`);
+  }
+  return 0;
+}

@@ -1,0 +1,29 @@
+import { prepareSite } from "../build/prepare.ts";
+import { hasErrors, summarizeProblems } from "../model/problems.ts";
+import { parseCommandArgs, UsageError } from "./args.ts";
+import { prepareOptionsFrom, printProblems } from "./common.ts";
+
+export const usage = `boletines check [--content DIR] [--format text|github] [--strict]
+  Valida todos los boletines sin generar páginas. Sale con 1 si hay errores (o avisos, con --strict).`;
+
+export default async function check(argv: string[]): Promise<number> {
+  const { values } = parseCommandArgs(argv, {
+    content: { type: "string" },
+    public: { type: "string" },
+    format: { type: "string" },
+    strict: { type: "boolean" },
+  });
+  const format = values.format ?? "text";
+  if (format !== "text" && format !== "github") throw new UsageError(`--format debe ser text o github, no «${format}».`);
+  // Everything is checked, drafts and embargoed bulletins included: they will be published one day.
+  const prepared = await prepareSite({ ...prepareOptionsFrom({ ...values, drafts: true, future: true }), validateOnly: true });
+  const problems = prepared.problems;
+  printProblems(problems, format, format === "github" ? process.stdout : process.stderr);
+  const failed = hasErrors(problems) || (values.strict === true && problems.length > 0);
+  if (format === "text") {
+    const stream = failed ? process.stderr : process.stdout;
+    if (!problems.length) stream.write(`${prepared.fileCount} boletines revisados. ${summarizeProblems(problems)}\n`);
+    else stream.write(`${prepared.fileCount} boletines revisados.\n`);
+  }
+  return failed ? 1 : 0;
+}

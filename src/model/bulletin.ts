@@ -1,0 +1,114 @@
+import type { BulletinDate } from "../policy/dates.ts";
+import type { Label } from "../policy/labels.ts";
+
+/**
+ * The one model of a bulletin. Made by `normalize.ts` from a content file; used by the build,
+ * `check`, the importer and the tests. Every optional field is absent (never `nil`, `""`, `null`).
+ */
+export interface Bulletin {
+  /** Stable identity: path relative to `content/` without extension. Feed ids derive from it, so title edits keep it. */
+  id: string;
+  /** The file, as shown in messages. */
+  file: string;
+  title: string;
+  /** Absent only on a draft that still waits for its date. */
+  date?: BulletinDate;
+  updated?: BulletinDate;
+  description?: string;
+  section: Label;
+  /** In the order written, duplicates (same slug) removed. Labels are the corpus-wide choice after `buildCorpus`. */
+  tags: Label[];
+  author?: string;
+  /** Only when the file exists under `public/`. */
+  image?: BulletinImage;
+  video?: string;
+  audio?: string;
+  photos?: string;
+  /** `front: true`: featured on the home page. */
+  featured: boolean;
+  draft: boolean;
+  /** Last URL segment. */
+  slug: string;
+  /** Site path of the bulletin page, e.g. `/boletines/2021/08/reconoce-imss/`. */
+  url: string;
+  /** Whether `url` came from `permalink:` (collision messages differ). */
+  hasPermalink: boolean;
+  /** Old site paths that must lead here, canonical form (see `policy/site-paths.ts`). */
+  redirectFrom: string[];
+  /** Bulletin number `171/2024`. */
+  number?: string;
+  /** Dateline city, `Ciudad de México`. */
+  city?: string;
+  /** The bullets under the title. */
+  highlights: string[];
+  /** Markdown body, as written. */
+  body: string;
+  /** First line of the body in the file (for messages about the body). */
+  bodyLine: number;
+  /** Where each front-matter field was written, for messages found after normalizing (collisions). */
+  positions: Readonly<Record<string, { line: number; column: number }>>;
+}
+
+export interface BulletinImage {
+  /** Site path of the original, e.g. `/uploads/2021/foto.jpg`. */
+  src: string;
+  alt: string;
+}
+
+/** Front-matter fields the loader understands. Anything else is reported, never silently dropped. */
+export const KNOWN_FIELDS = [
+  "title",
+  "date",
+  "updated",
+  "description",
+  "section",
+  "tags",
+  "author",
+  "image",
+  "alt",
+  "video",
+  "audio",
+  "photos",
+  "front",
+  "draft",
+  "slug",
+  "permalink",
+  "redirect_from",
+  "number",
+  "city",
+  "highlights",
+  "layout",
+] as const;
+
+export type KnownField = (typeof KNOWN_FIELDS)[number];
+
+/** Misspellings and English/Spanish names editors use, mapped to the field they meant. */
+export const FIELD_ALIASES: Readonly<Record<string, KnownField>> = {
+  titulo: "title",
+  título: "title",
+  fecha: "date",
+  actualizado: "updated",
+  descripcion: "description",
+  descripción: "description",
+  seccion: "section",
+  sección: "section",
+  etiquetas: "tags",
+  temas: "tags",
+  tag: "tags",
+  autor: "author",
+  imagen: "image",
+  foto: "image",
+  fotos: "photos",
+  borrador: "draft",
+  redirect: "redirect_from",
+  redirects: "redirect_from",
+  numero: "number",
+  número: "number",
+  ciudad: "city",
+  destacado: "front",
+  featured: "front",
+  categories: "section",
+  category: "section",
+  modified: "updated",
+  last_modified_at: "updated",
+};

@@ -1,0 +1,214 @@
+import { existsSync, statSync } from "node:fs";
+import path from "node:path";
+import type { DateTime } from "luxon";
+import type { SiteConfig } from "../site.ts";
+import { LabelChooser } from "../policy/labels.ts";
+import { pathIdentity } from "../policy/urls.ts";
+import type { Bulletin } from "./bulletin.ts";
+import { listContentFiles, loadContentFile } from "./load.ts";
+import { normalizeBulletin } from "./normalize.ts";
+import type { Problem } from "./problems.ts";
+
+/**
+ * The whole content folder, loaded once: every valid bulletin plus every problem found,
+ * in every file (never just the first).
+ */
+export interface Corpus {
+  bulletins: Bulletin[];
+  problems: Problem[];
+  fileCount: number;
+}
+
+export interface CorpusOptions {
+  contentDir: string;
+  publicDir: string;
+  site: SiteConfig;
+}
+
+const READ_CONCURRENCY = 64;
+
+export async function loadCorpus({ contentDir, publicDir, site }: CorpusOptions): Promise<Corpus> {
+  if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) {
+    return {
+      bulletins: [],
+      fileCount: 0,
+      problems: [{ severity: "error", code: "content-missing", file: contentDir, message: "La carpeta de contenido no existe.", hint: "Crea la carpeta o indica otra con --content DIR." }],
+    };
+  }
+  const listing = await listContentFiles(contentDir);
+  const problems: Problem[] = [...listing.problems];
+  const imageExists = makeImageExists(publicDir);
+  const results: Array<Bulletin | undefined> = new Array(listing.files.length);
+  let next = 0;
+  async function worker(): Promise<void> {
+    while (next < listing.files.length) {
+      const index = next++;
+      const file = listing.files[index]!;
+      const loaded = await loadContentFile(file);
+      if (!loaded.ok) {
+        problems.push(...loaded.problems);
+        continue;
+      }
+      const normalized = normalizeBulletin(loaded.doc, { site, imageExists });
+      problems.push(...normalized.problems);
+      results[index] = normalized.bulletin;
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, listing.files.length) }, worker));
+  const bulletins = results.filter((b): b is Bulletin => b !== undefined);
+  return { bulletins: applyCorpusLabels(bulletins), problems, fileCount: listing.files.length };
+}
+
+function makeImageExists(publicDir: string): (sitePath: string) => boolean {
+  const root = path.resolve(publicDir);
+  return (sitePath) => {
+    const abs = path.resolve(root, `.${sitePath}`);
+    if (!abs.startsWith(root + path.sep)) return false;
+    try {
+      return statSync(abs).isFile();
+    } catch {
+      return false;
+    }
+  };
+}
+
+/** Replace each tag's and section's label by the corpus-wide choice (see `policy/labels.ts`). */
+export function applyCorpusLabels(bulletins: Bulletin[]): Bulletin[] {
+  const tags = new LabelChooser();
+  const sections = new LabelChooser();
+  for (const b of bulletins) {
+    sections.add(b.section.slug, b.section.label);
+    for (const t of b.tags) tags.add(t.slug, t.label);
+  }
+  return bulletins.map((b) => ({
+    ...b,
+    section: { slug: b.section.slug, label: sections.labelOf(b.section.slug) },
+    tags: b.tags.map((t) => ({ slug: t.slug, label: tags.labelOf(t.slug) })),
+  }));
+}
+
+export interface PublishOptions {
+  drafts: boolean;
+  future: boolean;
+  now: DateTime;
+}
+
+/** Production builds leave out drafts and bulletins dated after "now" (embargoes). */
+export function selectPublished(bulletins: readonly Bulletin[], { drafts, future, now }: PublishOptions): Bulletin[] {
+  const nowMs = now.toMillis();
+  return bulletins.filter((b) => {
+    if (b.draft && !drafts) return false;
+    if (!b.date) return drafts;
+    if (b.date.epochMs > nowMs && !future) return false;
+    return true;
+  });
+}
+
+export function isEmbargoed(b: Bulletin, now: DateTime): boolean {
+  return !!b.date && b.date.epochMs > now.toMillis();
+}
+
+/** Something that owns a site path: a bulletin page, a redirect, or a page the site generates. */
+export interface PathClaim {
+  path: string;
+  /** The bulletin claiming it; absent for generated pages. */
+  bulletin?: Bulletin;
+  kind: "page" | "redirect" | "generated";
+  /** For generated pages: what it is, in Spanish (`la página del tema «IMSS»`). */
+  description?: string;
+}
+
+/**
+ * Two things never share a path: a clear error naming both files instead of a silent overwrite.
+ * Identity ignores case and the trailing slash (case-insensitive file systems would merge them).
+ */
+export function findPathCollisions(claims: Iterable<PathClaim>): Problem[] {
+  const owners = new Map<string, PathClaim>();
+  const problems: Problem[] = [];
+  const ordered = [...claims].sort((a, b) => claimRank(a) - claimRank(b) || compare(a.bulletin?.file ?? "", b.bulletin?.file ?? "") || compare(a.path, b.path));
+  for (const claim of ordered) {
+    const key = pathIdentity(claim.path);
+    const owner = owners.get(key);
+    if (!owner) {
+      owners.set(key, claim);
+      continue;
+    }
+    if (owner.bulletin && claim.bulletin && owner.bulletin === claim.bulletin) {
+      if (claim.kind === "redirect") {
+        problems.push(problemFor(claim, `La redirección ${claim.path} apunta a la misma página del boletín.`, "Quita esa línea de redirect_from."));
+      }
+      continue;
+    }
+    problems.push(collisionProblem(claim, owner));
+  }
+  return problems;
+}
+
+function claimRank(c: PathClaim): number {
+  return c.kind === "generated" ? 0 : c.kind === "page" ? 1 : 2;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function problemFor(claim: PathClaim, message: string, hint: string, otherFile?: string): Problem {
+  const b = claim.bulletin!;
+  const field = claim.kind === "redirect" ? "redirect_from" : b.hasPermalink ? "permalink" : "title";
+  const pos = b.positions[field] ?? (field === "title" ? b.positions["date"] : undefined);
+  return {
+    severity: "error",
+    code: "path-collision",
+    file: b.file,
+    ...(pos ? { line: pos.line, column: pos.column } : {}),
+    field,
+    message,
+    hint,
+    ...(otherFile ? { otherFile } : {}),
+  };
+}
+
+function collisionProblem(claim: PathClaim, owner: PathClaim): Problem {
+  const what = claim.kind === "redirect" ? `La redirección ${claim.path}` : `La URL ${claim.path} de este boletín`;
+  if (!owner.bulletin) {
+    return problemFor(claim, `${what} coincide con ${owner.description ?? "una página del sitio"}.`, claim.kind === "redirect" ? "Quita esa ruta de redirect_from." : "Agrega slug: o permalink: con otra ruta.");
+  }
+  const ownerWhat = owner.kind === "redirect" ? `una redirección de ${owner.bulletin.file}` : `la URL de ${owner.bulletin.file}`;
+  const hint =
+    claim.kind === "page"
+      ? `Agrega slug: con otro valor a uno de los dos archivos (${owner.bulletin.file}, ${claim.bulletin!.file}).`
+      : `Una ruta antigua solo puede llevar a un boletín: quítala de uno de los dos archivos.`;
+  return problemFor(claim, `${what} ya es ${ownerWhat}.`, hint, owner.bulletin.file);
+}
+
+export function claimsOfBulletins(bulletins: readonly Bulletin[]): PathClaim[] {
+  const claims: PathClaim[] = [];
+  for (const b of bulletins) {
+    claims.push({ path: b.url, bulletin: b, kind: "page" });
+    for (const r of b.redirectFrom) claims.push({ path: r, bulletin: b, kind: "redirect" });
+  }
+  return claims;
+}
+
+/** `number` is unique per year. */
+export function findDuplicateNumbers(bulletins: readonly Bulletin[]): Problem[] {
+  const seen = new Map<string, Bulletin>();
+  const problems: Problem[] = [];
+  for (const b of [...bulletins].sort((x, y) => compare(x.file, y.file))) {
+    if (!b.number) continue;
+    const other = seen.get(b.number);
+    if (other) {
+      problems.push({
+        severity: "error",
+        code: "number-duplicate",
+        file: b.file,
+        field: "number",
+        ...(b.positions["number"] ? { line: b.positions["number"].line, column: b.positions["number"].column } : {}),
+        message: `El número ${b.number} ya lo tiene ${other.file}.`,
+        hint: "Cada número de boletín se usa una sola vez por año: corrige uno de los dos.",
+        otherFile: other.file,
+      });
+    } else seen.set(b.number, b);
+  }
+  return problems;
+}

@@ -1,0 +1,265 @@
+import { lstat, readdir, readFile, realpath } from "node:fs/promises";
+import path from "node:path";
+import matter from "gray-matter";
+import { isMap, isScalar, LineCounter, parseDocument, type Document } from "yaml";
+import type { Problem } from "./problems.ts";
+
+/**
+ * Reading `content/`: files, encodings, front matter. Produces raw values with positions;
+ * `normalize.ts` turns them into a `Bulletin`.
+ */
+export interface FieldPosition {
+  line: number;
+  column: number;
+}
+
+export interface SourceDocument {
+  /** Path shown to the user (relative to the working directory when possible). */
+  file: string;
+  /** Path relative to the content folder, `/`-separated, e.g. `2021/2021-08-19-reconoce.md`. */
+  relPath: string;
+  /** Front matter as plain values (YAML core schema: dates stay strings). */
+  data: Record<string, unknown>;
+  /** Position of each top-level field's key. */
+  fields: Record<string, FieldPosition>;
+  body: string;
+  /** Line of the file where the body starts. */
+  bodyLine: number;
+}
+
+export type LoadResult = { ok: true; doc: SourceDocument } | { ok: false; problems: Problem[] };
+
+/** Larger files are refused: a bulletin is a few kilobytes; megabytes mean a pasted binary or a mistake. */
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+/** YAML aliases may not expand beyond this (defends against "billion laughs"). */
+const MAX_ALIAS_COUNT = 50;
+export const CONTENT_EXTENSIONS = [".md", ".markdown"];
+
+export function displayPath(absPath: string, cwd = process.cwd()): string {
+  const rel = path.relative(cwd, absPath);
+  return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel.split(path.sep).join("/") : absPath;
+}
+
+export interface ContentFile {
+  absPath: string;
+  relPath: string;
+}
+
+/**
+ * All bulletin files under `contentDir`, sorted by relative path (determinism).
+ * Folders and files whose names start with `.` or `_` are skipped (editor back-ups, notes).
+ * A symlink is followed only when it stays inside the content folder.
+ */
+export async function listContentFiles(contentDir: string): Promise<{ files: ContentFile[]; problems: Problem[] }> {
+  const root = await realpath(contentDir);
+  const files: ContentFile[] = [];
+  const problems: Problem[] = [];
+  async function walk(dir: string): Promise<void> {
+    const entries = await readdir(dir, { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (entry.name.startsWith(".") || entry.name.startsWith("_")) continue;
+      const abs = path.join(dir, entry.name);
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        let target: string;
+        try {
+          target = await realpath(abs);
+        } catch {
+          problems.push(fileProblem(abs, "symlink-broken", "Es un enlace simbólico roto.", "Borra el enlace o apúntalo a un archivo dentro de content/."));
+          continue;
+        }
+        if (target !== root && !target.startsWith(root + path.sep)) {
+          if (isContentName(entry.name) || (await lstat(target)).isDirectory()) {
+            problems.push(
+              fileProblem(abs, "symlink-outside", `Es un enlace simbólico a ${target}, fuera de la carpeta de contenido; no se lee.`, "Copia el archivo dentro de content/ en lugar de enlazarlo."),
+            );
+          }
+          continue;
+        }
+        const stat = await lstat(target);
+        isDir = stat.isDirectory();
+        isFile = stat.isFile();
+        if (isDir) continue; // a link to a folder inside content/ would list files twice
+      }
+      if (isDir) await walk(abs);
+      else if (isFile && isContentName(entry.name)) {
+        files.push({ absPath: abs, relPath: path.relative(contentDir, abs).split(path.sep).join("/") });
+      }
+    }
+  }
+  await walk(contentDir);
+  return { files, problems };
+}
+
+function isContentName(name: string): boolean {
+  return CONTENT_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext));
+}
+
+function fileProblem(absPath: string, code: string, message: string, hint: string): Problem {
+  return { severity: "error", code, file: displayPath(absPath), message, hint };
+}
+
+export async function loadContentFile(file: ContentFile): Promise<LoadResult> {
+  const shown = displayPath(file.absPath);
+  const bytes = await readFile(file.absPath);
+  const decoded = decodeText(bytes, shown);
+  if (!decoded.ok) return decoded;
+  return parseSource(decoded.text, shown, file.relPath);
+}
+
+function decodeText(bytes: Buffer, file: string): { ok: true; text: string } | { ok: false; problems: Problem[] } {
+  const fail = (code: string, message: string, hint: string) => ({
+    ok: false as const,
+    problems: [{ severity: "error" as const, code, file, message, hint }],
+  });
+  if (bytes.length > MAX_FILE_BYTES) {
+    return fail(
+      "file-too-large",
+      `El archivo pesa ${(bytes.length / 1024 / 1024).toFixed(1)} MB; el máximo para un boletín es ${MAX_FILE_BYTES / 1024 / 1024} MB.`,
+      "Revisa que no se haya pegado una imagen o un documento dentro del texto; las imágenes van en public/.",
+    );
+  }
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return fail("encoding-utf16", "El archivo está en UTF-16.", "Guárdalo como UTF-8 (en tu editor: «Guardar con codificación» → UTF-8).");
+  }
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    const offset = firstInvalidUtf8(bytes);
+    const line = bytes.subarray(0, offset).toString("latin1").split("\n").length;
+    return {
+      ok: false,
+      problems: [
+        {
+          severity: "error",
+          code: "encoding-invalid",
+          file,
+          line,
+          message: "El archivo no es UTF-8 válido (¿Windows-1252 o Latin-1?).",
+          hint: "Guárdalo como UTF-8 (en tu editor: «Guardar con codificación» → UTF-8).",
+        },
+      ],
+    };
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const nul = text.indexOf("\0");
+  if (nul !== -1) {
+    const line = text.slice(0, nul).split("\n").length;
+    return {
+      ok: false,
+      problems: [{ severity: "error", code: "nul-byte", file, line, message: "El archivo contiene un carácter nulo (NUL): parece binario o está dañado.", hint: "Quita el carácter o vuelve a exportar el texto." }],
+    };
+  }
+  return { ok: true, text: text.replace(/\r\n?/g, "\n") };
+}
+
+function firstInvalidUtf8(bytes: Buffer): number {
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  let lo = 0;
+  let hi = bytes.length;
+  // Binary search on prefixes; a prefix may end inside a valid multi-byte char, so allow 3 bytes slack.
+  while (hi - lo > 4) {
+    const mid = (lo + hi) >> 1;
+    try {
+      decoder.decode(bytes.subarray(0, mid), { stream: true });
+      lo = mid;
+    } catch {
+      hi = mid;
+    }
+  }
+  return lo;
+}
+
+const FRONT_MATTER_OPEN = "---";
+
+/** Parse one file's text. Exported for the importer and tests (same rules as files on disk). */
+export function parseSource(text: string, file: string, relPath: string): LoadResult {
+  const problem = (code: string, message: string, hint: string, line?: number, column?: number): LoadResult => ({
+    ok: false,
+    problems: [{ severity: "error", code, file, message, hint, ...(line ? { line, column: column ?? 1 } : {}) }],
+  });
+  const firstLine = text.slice(0, text.indexOf("\n") === -1 ? text.length : text.indexOf("\n")).trimEnd();
+  if (firstLine !== FRONT_MATTER_OPEN) {
+    if (/^---\s*\S/.test(firstLine)) {
+      return problem("front-matter-language", `El encabezado usa «${firstLine}»: solo se acepta YAML.`, "Empieza el archivo con una línea que diga solo ---.", 1);
+    }
+    return problem(
+      "front-matter-missing",
+      "El archivo no empieza con el encabezado (front matter) entre líneas ---.",
+      "La primera línea debe ser --- seguida de los campos (title:, date:…) y otra línea ---.",
+      1,
+    );
+  }
+  if (!/\n---[ \t]*(\n|$)/.test(text.slice(3))) {
+    return problem("front-matter-unclosed", "El encabezado no se cierra: falta la línea --- después de los campos.", "Agrega una línea con --- al final de los campos.", 1);
+  }
+
+  let doc: Document.Parsed | undefined;
+  const lineCounter = new LineCounter();
+  let parsed: matter.GrayMatterFile<string>;
+  try {
+    parsed = matter(text, {
+      language: "yaml",
+      engines: {
+        yaml: {
+          parse: (source: string): object => {
+            doc = parseDocument(source, { schema: "core", uniqueKeys: true, lineCounter, prettyErrors: false, strict: true });
+            if (doc.errors.length > 0) throw doc.errors[0];
+            const value: unknown = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+            return (value ?? {}) as object;
+          },
+          stringify: () => {
+            throw new Error("not used");
+          },
+        },
+      },
+    });
+  } catch (error) {
+    return yamlProblem(error, file, lineCounter);
+  }
+  const data = parsed.data as unknown;
+  if (data === null || typeof data !== "object" || Array.isArray(data)) {
+    return problem("front-matter-not-map", "El encabezado no es una lista de campos «nombre: valor».", "Escribe un campo por línea, por ejemplo title: \"Mi boletín\".", 2);
+  }
+  const fields: Record<string, FieldPosition> = {};
+  if (doc && isMap(doc.contents)) {
+    for (const item of doc.contents.items) {
+      if (isScalar(item.key) && item.key.range) {
+        const pos = lineCounter.linePos(item.key.range[0]);
+        // gray-matter's block starts with the newline after the opening ---, so YAML lines are file lines.
+        fields[String(item.key.value)] = { line: pos.line, column: pos.col };
+      }
+    }
+  }
+  const bodyStart = text.length - parsed.content.length;
+  const bodyLine = text.slice(0, bodyStart).split("\n").length;
+  return { ok: true, doc: { file, relPath, data: data as Record<string, unknown>, fields, body: parsed.content, bodyLine } };
+}
+
+function yamlProblem(error: unknown, file: string, lineCounter: LineCounter): LoadResult {
+  const e = error as { message?: string; linePos?: Array<{ line: number; col: number }>; pos?: [number, number]; code?: string };
+  let line: number | undefined;
+  let column: number | undefined;
+  if (e.linePos?.[0]) {
+    line = e.linePos[0].line;
+    column = e.linePos[0].col;
+  } else if (e.pos) {
+    const p = lineCounter.linePos(e.pos[0]);
+    line = p.line;
+    column = p.col;
+  }
+  const raw = (e.message ?? String(error)).split("\n")[0] ?? "";
+  let message = `El encabezado YAML no se puede leer: ${raw}`;
+  let hint = "Revisa comillas, dos puntos y sangrías en esa línea; si un valor contiene «:» o «#», ponlo entre comillas.";
+  if (e.code === "DUPLICATE_KEY") {
+    message = "Un campo aparece dos veces en el encabezado.";
+    hint = "Deja una sola línea para ese campo.";
+  } else if (/alias/i.test(raw)) {
+    message = "El encabezado usa demasiados alias YAML (&/*): se rechaza para no agotar la memoria.";
+    hint = "Escribe los valores directamente, sin anclas ni alias.";
+  }
+  return { ok: false, problems: [{ severity: "error", code: "yaml-syntax", file, message, hint, ...(line ? { line, column: column ?? 1 } : {}) }] };
+}

@@ -1,0 +1,328 @@
+import path from "node:path";
+import type { SiteConfig } from "../site.ts";
+import { DATE_FORMATS_HINT, parseBulletinDate, type BulletinDate } from "../policy/dates.ts";
+import { isAbsent } from "../policy/empty.ts";
+import { cleanLabel, labelSlug, type Label } from "../policy/labels.ts";
+import { hasHtmlStub, normalizeSitePath } from "../policy/site-paths.ts";
+import { isCanonicalSlug, slugify } from "../policy/slug.ts";
+import { bulletinUrl, PATHS } from "../policy/urls.ts";
+import { FIELD_ALIASES, KNOWN_FIELDS, type Bulletin, type BulletinImage, type KnownField } from "./bulletin.ts";
+import type { SourceDocument } from "./load.ts";
+import type { Problem } from "./problems.ts";
+
+export interface NormalizeContext {
+  site: SiteConfig;
+  /** Whether a site path (e.g. `/uploads/2021/a.jpg`) exists under `public/`. */
+  imageExists: (sitePath: string) => boolean;
+}
+
+export interface NormalizeResult {
+  bulletin?: Bulletin;
+  problems: Problem[];
+}
+
+/** Where undated drafts are previewed (they have no year/month yet). */
+export const UNDATED_DRAFTS_PATH = "/borradores/";
+
+const MAX_TAGS = 50;
+
+/** Turns one parsed file into a `Bulletin`, or says precisely why it cannot. */
+export function normalizeBulletin(doc: SourceDocument, ctx: NormalizeContext): NormalizeResult {
+  const problems: Problem[] = [];
+  const at = (field: string) => doc.fields[field];
+  const report = (severity: Problem["severity"], code: string, field: string | undefined, message: string, hint?: string) => {
+    const pos = field ? at(field) : undefined;
+    problems.push({
+      severity,
+      code,
+      file: doc.file,
+      ...(field ? { field } : {}),
+      ...(pos ? { line: pos.line, column: pos.column } : {}),
+      message,
+      ...(hint ? { hint } : {}),
+    });
+  };
+  const error = (code: string, field: string | undefined, message: string, hint?: string) => report("error", code, field, message, hint);
+  const warn = (code: string, field: string | undefined, message: string, hint?: string) => report("warning", code, field, message, hint);
+  const data = doc.data;
+
+  for (const key of Object.keys(data)) {
+    if ((KNOWN_FIELDS as readonly string[]).includes(key)) continue;
+    const meant = FIELD_ALIASES[key.toLowerCase()] ?? FIELD_ALIASES[key];
+    warn(
+      "field-unknown",
+      key,
+      `El campo «${key}» no se reconoce y no se publica.`,
+      meant ? `¿Quisiste escribir «${meant}:»?` : `Campos válidos: ${KNOWN_FIELDS.filter((f) => f !== "layout").join(", ")}.`,
+    );
+  }
+
+  const text = (field: KnownField): string | undefined => {
+    const value = data[field];
+    if (isAbsent(value)) return undefined;
+    if (typeof value === "string") return value.normalize("NFC").trim();
+    if (typeof value === "number" || typeof value === "boolean") return String(value);
+    error("field-type", field, `«${field}» debe ser un texto, no ${describe(value)}.`, `Escribe ${field}: "…" en una sola línea.`);
+    return undefined;
+  };
+  const flag = (field: KnownField): boolean => {
+    const value = data[field];
+    if (isAbsent(value)) return false;
+    if (typeof value === "boolean") return value;
+    const t = String(value).trim().toLowerCase();
+    if (["true", "yes", "si", "sí", "on"].includes(t)) return true;
+    if (["false", "no", "off"].includes(t)) return false;
+    error("field-type", field, `«${field}» debe ser true o false, no «${String(value)}».`, `Escribe ${field}: true o ${field}: false.`);
+    return false;
+  };
+
+  // Title
+  const rawTitle = text("title");
+  const title = rawTitle ? rawTitle.replace(/\s+/g, " ") : undefined;
+  if (!title) error("title-missing", "title", "Falta el título.", 'Agrega title: "Título del boletín" al encabezado.');
+
+  const draft = flag("draft");
+  const featured = flag("front");
+
+  // Dates
+  const parseDate = (field: "date" | "updated"): BulletinDate | undefined => {
+    const raw = text(field);
+    if (raw === undefined) return undefined;
+    const result = parseBulletinDate(raw, ctx.site.timeZone);
+    if (!result.ok) {
+      error("date-invalid", field, result.message, DATE_FORMATS_HINT);
+      return undefined;
+    }
+    if (result.warning) warn("date-dst-gap", field, result.warning);
+    return result.date;
+  };
+  const date = parseDate("date");
+  if (!date && text("date") === undefined) {
+    if (draft) warn("draft-undated", "draft", "Borrador pendiente de fecha: no se publicará hasta que tenga «date:».", "Agrega date: AAAA-MM-DD (y la hora, si se conoce) y quita draft: true.");
+    else error("date-missing", "date", "Falta la fecha.", `Agrega date: con la fecha de publicación. ${DATE_FORMATS_HINT}`);
+  }
+  const updated = parseDate("updated");
+  if (date && updated && updated.epochMs < date.epochMs) {
+    warn("updated-before-date", "updated", `«updated» (${updated.day}) es anterior a la fecha de publicación (${date.day}).`, "Revisa las dos fechas.");
+  }
+
+  // Section and tags
+  const sectionText = sectionValue(data["section"], (m, h) => error("field-type", "section", m, h));
+  const sectionLabel = cleanLabel(sectionText ?? ctx.site.defaultSection);
+  const section: Label = { slug: labelSlug(sectionLabel), label: sectionLabel };
+  if (!section.slug) error("section-invalid", "section", `La sección «${sectionLabel}» no tiene letras ni números.`, "Usa un nombre de sección como «Nacional» o «Chihuahua».");
+
+  const tags: Label[] = [];
+  const seenTags = new Set<string>();
+  for (const raw of listValue(data["tags"], "tags", (m, h) => error("field-type", "tags", m, h))) {
+    const label = cleanLabel(raw);
+    const slug = labelSlug(label);
+    if (!slug) {
+      warn("tag-empty-slug", "tags", `La etiqueta «${label}» no tiene letras ni números y se omite.`, "Quítala o escríbela con palabras.");
+      continue;
+    }
+    if (seenTags.has(slug)) continue;
+    seenTags.add(slug);
+    tags.push({ slug, label });
+  }
+  if (tags.length > MAX_TAGS) {
+    error("tags-too-many", "tags", `El boletín tiene ${tags.length} etiquetas; el máximo es ${MAX_TAGS}.`, "Deja solo las etiquetas que ayudan a encontrarlo.");
+    tags.length = MAX_TAGS;
+  }
+
+  // Links and media
+  const link = (field: "video" | "audio" | "photos"): string | undefined => {
+    const raw = text(field);
+    if (raw === undefined) return undefined;
+    const value = raw.replace(/^<|>$/g, "");
+    if (!isHttpUrl(value)) {
+      error("link-invalid", field, `«${field}» debe ser un enlace http(s), no «${value}».`, `Escribe la dirección completa, por ejemplo ${field}: https://…`);
+      return undefined;
+    }
+    return value;
+  };
+  const video = link("video");
+  const audio = link("audio");
+  const photos = link("photos");
+
+  const alt = text("alt");
+  const image = imageValue(text("image"), alt, title, ctx, { error, warn });
+
+  // URL
+  const explicitSlug = text("slug");
+  let slug: string;
+  if (explicitSlug !== undefined) {
+    if (isCanonicalSlug(explicitSlug)) slug = explicitSlug;
+    else {
+      const suggestion = slugify(explicitSlug);
+      error("slug-invalid", "slug", `«${explicitSlug}» no es un slug válido: solo minúsculas sin acentos, números y guiones.`, suggestion ? `Escribe slug: ${suggestion}` : "Usa solo a-z, 0-9 y guiones.");
+      slug = suggestion || "boletin";
+    }
+  } else {
+    slug = slugify(title ?? "") || slugify(path.basename(doc.relPath).replace(/\.[^.]+$/, "").replace(/^\d{4}-\d{2}-\d{2}-/, "")) || "boletin";
+  }
+  let url = date ? bulletinUrl(date.year, date.monthPadded, slug) : `${UNDATED_DRAFTS_PATH}${slug}/`;
+  const permalinkText = text("permalink");
+  let hasPermalink = false;
+  if (permalinkText !== undefined) {
+    const result = normalizeSitePath(permalinkText, { field: "permalink" });
+    if (!result.ok) error("permalink-invalid", "permalink", result.message, result.hint);
+    else if (!hasHtmlStub(result.path)) error("permalink-invalid", "permalink", `«${permalinkText}» debe terminar en «/» o en «.html».`, "Por ejemplo permalink: /especiales/vacunacion/");
+    else if (isReservedPath(result.path)) error("permalink-reserved", "permalink", `«${result.path}» está reservada para páginas generadas por el sitio.`, "Elige una ruta fuera de /temas/, /secciones/, /buscar/ y de los archivos del sitio.");
+    else {
+      url = result.path;
+      hasPermalink = true;
+    }
+  }
+
+  // Redirects
+  const redirectFrom: string[] = [];
+  for (const raw of listValue(data["redirect_from"], "redirect_from", (m, h) => error("field-type", "redirect_from", m, h), false)) {
+    const result = normalizeSitePath(raw, { field: "redirect_from" });
+    if (!result.ok) error("redirect-invalid", "redirect_from", result.message, result.hint);
+    else if (!redirectFrom.includes(result.path)) redirectFrom.push(result.path);
+  }
+
+  // Press-release metadata
+  const number = numberValue(text("number"), date, { error, warn });
+  const city = text("city");
+  const highlights = listValue(data["highlights"], "highlights", (m, h) => error("field-type", "highlights", m, h), false).map((h) => h.trim()).filter(Boolean);
+
+  const layout = text("layout");
+  if (layout !== undefined && layout !== "post") warn("layout-ignored", "layout", `«layout: ${layout}» se ignora: todos los boletines usan la misma plantilla.`, "Quita el campo layout.");
+
+  const description = text("description");
+  if (!description && !draft) warn("description-missing", "description", "El boletín no tiene descripción (se usa en buscadores y redes sociales).", 'Agrega description: "Una frase que resuma el boletín".');
+  const body = doc.body;
+  if (body.trim() === "") warn("body-empty", undefined, "El boletín no tiene texto después del encabezado.", "Escribe el texto del boletín debajo de la segunda línea ---.");
+
+  if (problems.some((p) => p.severity === "error") || !title) return { problems };
+  const author = text("author");
+  const bulletin: Bulletin = {
+    id: doc.relPath.replace(/\.(md|markdown)$/i, ""),
+    file: doc.file,
+    title,
+    ...(date ? { date } : {}),
+    ...(updated ? { updated } : {}),
+    ...(description ? { description: description.replace(/\s+/g, " ") } : {}),
+    section,
+    tags,
+    ...(author ? { author } : {}),
+    ...(image ? { image } : {}),
+    ...(video ? { video } : {}),
+    ...(audio ? { audio } : {}),
+    ...(photos ? { photos } : {}),
+    featured,
+    draft,
+    slug,
+    url,
+    hasPermalink,
+    redirectFrom,
+    ...(number ? { number } : {}),
+    ...(city ? { city } : {}),
+    highlights,
+    body,
+    bodyLine: doc.bodyLine,
+    positions: doc.fields,
+  };
+  return { bulletin, problems };
+}
+
+type Report = (code: string, field: string | undefined, message: string, hint?: string) => void;
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return "una lista";
+  if (value && typeof value === "object") return "un grupo de campos";
+  return typeof value;
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "https:" || url.protocol === "http:") && !!url.hostname;
+  } catch {
+    return false;
+  }
+}
+
+/** Paths the site generates itself; a permalink may not take them. */
+function isReservedPath(p: string): boolean {
+  const lower = p.toLowerCase();
+  return (
+    [PATHS.tags, PATHS.sections, PATHS.search, "/pagefind/", "/assets/", UNDATED_DRAFTS_PATH].some((prefix) => lower.startsWith(prefix)) ||
+    [PATHS.notFound, "/index.html", "/feed.xml/", "/sitemap.xml/"].includes(lower)
+  );
+}
+
+function sectionValue(value: unknown, fail: (message: string, hint: string) => void): string | undefined {
+  if (isAbsent(value)) return undefined;
+  if (typeof value === "string" || typeof value === "number") return String(value).trim();
+  if (Array.isArray(value)) {
+    const items = value.filter((v) => !isAbsent(v));
+    if (items.length === 1 && (typeof items[0] === "string" || typeof items[0] === "number")) return String(items[0]).trim();
+    if (items.length === 0) return undefined;
+  }
+  fail("«section» debe ser un solo nombre de sección.", 'Escribe section: "Nacional" (una sola sección por boletín; usa tags para lo demás).');
+  return undefined;
+}
+
+/** A list, or a comma-separated string (`tags: salud, imss`). Absent entries are dropped. */
+function listValue(value: unknown, field: string, fail: (message: string, hint: string) => void, splitCommas = true): string[] {
+  if (isAbsent(value)) return [];
+  const items = Array.isArray(value) ? value : typeof value === "string" && splitCommas ? value.split(",") : [value];
+  const out: string[] = [];
+  for (const item of items) {
+    if (isAbsent(item)) continue;
+    if (typeof item === "string" || typeof item === "number" || typeof item === "boolean") {
+      const t = String(item).normalize("NFC").trim();
+      if (t) out.push(t);
+    } else {
+      fail(`Un elemento de «${field}» no es un texto (${describe(item)}).`, `Escribe cada elemento de ${field} como texto, uno por línea con «- ».`);
+    }
+  }
+  return out;
+}
+
+function imageValue(
+  raw: string | undefined,
+  alt: string | undefined,
+  title: string | undefined,
+  ctx: NormalizeContext,
+  { error, warn }: { error: Report; warn: Report },
+): BulletinImage | undefined {
+  if (raw === undefined) return undefined;
+  if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(raw)) {
+    warn("image-external", "image", `La imagen «${raw}» está en otro sitio y no se muestra: el sitio no carga nada de otros servidores.`, "Copia la imagen a public/uploads/ y escribe image: /uploads/…");
+    return undefined;
+  }
+  const result = normalizeSitePath(raw.startsWith("/") ? raw : `/${raw}`, { field: "permalink" });
+  if (!result.ok || result.path.endsWith("/") || !/\.(jpe?g|png|gif|webp|avif|svg)$/i.test(result.path)) {
+    error("image-invalid", "image", `«${raw}» no es la ruta de una imagen del sitio.`, "Escribe image: /uploads/AAAA/archivo.jpg (jpg, png, gif, webp, avif o svg) con el archivo en public/uploads/.");
+    return undefined;
+  }
+  const src = decodeURIComponent(result.path);
+  if (!ctx.imageExists(src)) {
+    warn("image-missing", "image", `La imagen ${src} no existe en public/ y no se mostrará.`, `Copia el archivo a public${src} o corrige la ruta.`);
+    return undefined;
+  }
+  if (!alt) warn("image-alt-missing", "alt", "La imagen no tiene texto alternativo; se usa el título.", 'Agrega alt: "Descripción de la imagen" para quienes usan lectores de pantalla.');
+  return { src: result.path, alt: alt ?? title ?? "" };
+}
+
+/** `171/2024`, `154 /2022`, `No. 88/2023` → `171/2024`, `154/2022`, `88/2023`. */
+export function normalizeBulletinNumber(raw: string): string | undefined {
+  const m = /^(?:n(?:o|ú|u)m?\.?\s*)?0*(\d{1,5})\s*\/\s*(\d{4})$/i.exec(raw.trim());
+  return m ? `${m[1]}/${m[2]}` : undefined;
+}
+
+function numberValue(raw: string | undefined, date: BulletinDate | undefined, { error, warn }: { error: Report; warn: Report }): string | undefined {
+  if (raw === undefined) return undefined;
+  const number = normalizeBulletinNumber(raw);
+  if (!number) {
+    error("number-invalid", "number", `«${raw}» no es un número de boletín.`, 'Escribe number: "171/2024" (número/año).');
+    return undefined;
+  }
+  const year = Number(number.split("/")[1]);
+  if (date && year !== date.year) warn("number-year", "number", `El número ${number} es de ${year}, pero la fecha es de ${date.year}.`, "Revisa el número o la fecha.");
+  return number;
+}

@@ -1,0 +1,186 @@
+import { DateTime, FixedOffsetZone } from "luxon";
+
+/**
+ * Bulletin dates. Parsed from the text the editor wrote (never from a YAML Date: YAML parsers
+ * drop the offset and roll impossible dates over).
+ *
+ * - An explicit offset is kept as written: the time shown is the time written.
+ * - No offset (or a bare date): the site's time zone, with its historic DST rules
+ *   (Mexico City observed DST until October 2022).
+ * - `Z`: converted to the site's time zone.
+ * The calendar day is always the local day, never the UTC day.
+ */
+export interface BulletinDate {
+  /** ISO 8601 with offset, no milliseconds: `2021-08-19T18:08:00-06:00`. */
+  iso: string;
+  /** `AAAA-MM-DD` of the local day. */
+  day: string;
+  year: number;
+  month: number;
+  dayOfMonth: number;
+  /** `08`: two digits, for URLs. */
+  monthPadded: string;
+  epochMs: number;
+  /** Whether a time was written (a bare date shows no time). */
+  hasTime: boolean;
+  /** `jueves 19 de agosto de 2021` */
+  text: string;
+  /** `18:08` or empty when no time was written. */
+  time: string;
+}
+
+export type DateParseResult =
+  | { ok: true; date: BulletinDate; value: DateTime; warning?: string }
+  | { ok: false; message: string };
+
+export const DATE_FORMATS_HINT =
+  "Formatos aceptados: 2024-04-09, 2024-04-09T10:30:00-06:00, 2024-04-09 10:30:00 -0600, 2024-04-09T16:30:00Z o 09/04/2024 (día/mes/año).";
+
+const ISO_RE =
+  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
+const DMY_RE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+
+interface DateParts {
+  year: number;
+  month: number;
+  day: number;
+  hour?: number;
+  minute?: number;
+  second?: number;
+  millisecond?: number;
+  offset?: string;
+}
+
+export function parseBulletinDate(input: string, timeZone: string): DateParseResult {
+  const text = input.trim();
+  const parts = matchParts(text);
+  if (!parts) return { ok: false, message: `«${text}» no es una fecha reconocible.` };
+  const invalid = checkParts(parts);
+  if (invalid) return { ok: false, message: `«${text}» no es una fecha válida: ${invalid}.` };
+
+  const hasTime = parts.hour !== undefined;
+  const fields = {
+    year: parts.year,
+    month: parts.month,
+    day: parts.day,
+    hour: parts.hour ?? 0,
+    minute: parts.minute ?? 0,
+    second: parts.second ?? 0,
+    millisecond: parts.millisecond ?? 0,
+  };
+
+  let value: DateTime;
+  let warning: string | undefined;
+  if (parts.offset === undefined) {
+    value = DateTime.fromObject(fields, { zone: timeZone });
+    if (value.hour !== fields.hour || value.minute !== fields.minute || value.day !== fields.day) {
+      warning = `La hora ${pad(fields.hour)}:${pad(fields.minute)} no existe en ${timeZone} ese día (cambio de horario); se usa ${value.toFormat("HH:mm")}.`;
+    }
+  } else if (parts.offset.toUpperCase() === "Z") {
+    value = DateTime.fromObject(fields, { zone: "UTC" }).setZone(timeZone);
+  } else {
+    const minutes = offsetMinutes(parts.offset);
+    if (minutes === undefined) return { ok: false, message: `«${text}» tiene un desfase horario imposible (${parts.offset}).` };
+    value = DateTime.fromObject(fields, { zone: FixedOffsetZone.instance(minutes) });
+  }
+  if (!value.isValid) return { ok: false, message: `«${text}» no es una fecha válida (${value.invalidExplanation ?? "fecha inválida"}).` };
+  return { ok: true, date: toBulletinDate(value, hasTime), value, ...(warning ? { warning } : {}) };
+}
+
+function matchParts(text: string): DateParts | undefined {
+  const iso = ISO_RE.exec(text);
+  if (iso) {
+    const [, y, mo, d, h, mi, s, frac, off] = iso;
+    return {
+      year: Number(y),
+      month: Number(mo),
+      day: Number(d),
+      ...(h !== undefined ? { hour: Number(h), minute: Number(mi) } : {}),
+      ...(s !== undefined ? { second: Number(s) } : {}),
+      ...(frac !== undefined ? { millisecond: Math.floor(Number(`0.${frac}`) * 1000) } : {}),
+      ...(off !== undefined ? { offset: off } : {}),
+    };
+  }
+  const dmy = DMY_RE.exec(text);
+  if (dmy) {
+    const [, d, mo, y, h, mi, s] = dmy;
+    return {
+      year: Number(y),
+      month: Number(mo),
+      day: Number(d),
+      ...(h !== undefined ? { hour: Number(h), minute: Number(mi) } : {}),
+      ...(s !== undefined ? { second: Number(s) } : {}),
+    };
+  }
+  return undefined;
+}
+
+function checkParts(p: DateParts): string | undefined {
+  if (p.year < 1900 || p.year > 2200) return `el año ${p.year} está fuera de rango`;
+  if (p.month < 1 || p.month > 12) return `el mes ${p.month} no existe`;
+  const days = daysInMonth(p.year, p.month);
+  if (p.day < 1 || p.day > days) return `el día ${p.day} no existe en ${MONTHS[p.month - 1]} de ${p.year} (tiene ${days} días)`;
+  if (p.hour !== undefined && p.hour > 23) return `la hora ${p.hour} no existe`;
+  if (p.minute !== undefined && p.minute > 59) return `el minuto ${p.minute} no existe`;
+  if (p.second !== undefined && p.second > 59) return `el segundo ${p.second} no existe`;
+  return undefined;
+}
+
+function offsetMinutes(offset: string): number | undefined {
+  const m = /^([+-])(\d{2}):?(\d{2})?$/.exec(offset);
+  if (!m) return undefined;
+  const hours = Number(m[2]);
+  const minutes = Number(m[3] ?? "0");
+  if (hours > 14 || minutes > 59) return undefined;
+  return (m[1] === "-" ? -1 : 1) * (hours * 60 + minutes);
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, "0");
+}
+
+/** Spanish month names (CLDR es-MX, lower case as Spanish writes them). */
+export const MONTHS = [
+  "enero",
+  "febrero",
+  "marzo",
+  "abril",
+  "mayo",
+  "junio",
+  "julio",
+  "agosto",
+  "septiembre",
+  "octubre",
+  "noviembre",
+  "diciembre",
+] as const;
+
+export function monthName(month: number): string {
+  const name = MONTHS[month - 1];
+  if (!name) throw new RangeError(`month ${month}`);
+  return name;
+}
+
+export function toBulletinDate(value: DateTime, hasTime: boolean): BulletinDate {
+  return {
+    iso: value.toISO({ suppressMilliseconds: true, includeOffset: true }) ?? "",
+    day: value.toFormat("yyyy-MM-dd"),
+    year: value.year,
+    month: value.month,
+    dayOfMonth: value.day,
+    monthPadded: pad(value.month),
+    epochMs: value.toMillis(),
+    hasTime,
+    text: formatLongDate(value),
+    time: hasTime ? value.toFormat("HH:mm") : "",
+  };
+}
+
+/** `jueves 19 de agosto de 2021`, in the date's own zone. */
+export function formatLongDate(value: DateTime): string {
+  return value.setLocale("es-MX").toFormat("cccc d 'de' LLLL 'de' yyyy");
+}

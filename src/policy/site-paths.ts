@@ -1,0 +1,72 @@
+/**
+ * Validation of site paths written by editors (`permalink:`, `redirect_from:`).
+ * Nothing an editor writes may leave the site: no scheme, no host, no `..`, no query string.
+ */
+export type SitePathResult = { ok: true; path: string } | { ok: false; message: string; hint: string };
+
+const SEGMENT_RE = /^[A-Za-z0-9._~!$'()*+,;=@%-]+$/;
+const MAX_PATH_BYTES = 400;
+const MAX_SEGMENT_BYTES = 200;
+
+export interface SitePathOptions {
+  /** Field name for messages. */
+  field: "permalink" | "redirect_from";
+}
+
+/**
+ * Returns the canonical form: leading `/`, and a trailing `/` unless the last segment names a file
+ * (`.html`, `.htm`, or another extension a legacy server used: `.php`, `.aspx`…).
+ */
+export function normalizeSitePath(raw: string, { field }: SitePathOptions): SitePathResult {
+  const value = raw.trim();
+  const example = field === "permalink" ? "/boletines/especiales/mi-boletin/" : "/news/190812";
+  const hint = `Escribe una ruta del sitio que empiece con «/», sin dominio, sin «..» ni «?», por ejemplo ${example}.`;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(value) || value.startsWith("//")) {
+    return { ok: false, message: `«${value}» es una dirección externa; ${field} solo acepta rutas de este sitio.`, hint };
+  }
+  if (!value.startsWith("/")) return { ok: false, message: `«${value}» debe empezar con «/».`, hint };
+  if (value.includes("?") || value.includes("#")) {
+    return { ok: false, message: `«${value}» contiene «?» o «#»: una ruta no lleva parámetros ni anclas.`, hint };
+  }
+  if (value.includes("\\")) return { ok: false, message: `«${value}» contiene «\\».`, hint };
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(value);
+  } catch {
+    return { ok: false, message: `«${value}» tiene una codificación % inválida.`, hint };
+  }
+  const segments = value.split("/").slice(1);
+  const trailingSlash = value.endsWith("/");
+  if (trailingSlash) segments.pop();
+  if (segments.length === 0) return { ok: false, message: `«${value}» es la portada del sitio.`, hint };
+  for (const segment of segments) {
+    if (segment === "") return { ok: false, message: `«${value}» contiene «//».`, hint };
+    if (segment === "." || segment === ".." || decodeURIComponentSafe(segment) === "..") {
+      return { ok: false, message: `«${value}» contiene «..» o «.»: no puede salir de su carpeta.`, hint };
+    }
+    if (!SEGMENT_RE.test(segment)) {
+      return { ok: false, message: `«${value}» contiene caracteres no permitidos en «${segment}».`, hint };
+    }
+    if (Buffer.byteLength(segment) > MAX_SEGMENT_BYTES) return { ok: false, message: `Un tramo de «${value}» es demasiado largo.`, hint };
+  }
+  if (decoded.includes("/../") || decoded.includes("\0") || decoded.includes("\\")) {
+    return { ok: false, message: `«${value}» codifica caracteres peligrosos.`, hint };
+  }
+  if (Buffer.byteLength(value) > MAX_PATH_BYTES) return { ok: false, message: `«${value}» es demasiado larga.`, hint };
+  const last = segments[segments.length - 1] ?? "";
+  const namesFile = !trailingSlash && /\.[A-Za-z0-9]{1,5}$/.test(last);
+  return { ok: true, path: namesFile ? `/${segments.join("/")}` : `/${segments.join("/")}/` };
+}
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/** Whether a redirect can be served by a static HTML stub (directory style or an `.html` file). */
+export function hasHtmlStub(path: string): boolean {
+  return path.endsWith("/") || /\.html?$/i.test(path);
+}

@@ -1,0 +1,64 @@
+/**
+ * Every site path is made here, and only here. Paths are root-relative and end in `/` for pages
+ * (written as `index.html`) or in a file name for feeds and other files.
+ * Page numbers live under `/pagina/N/` so they can never collide with a month (`/boletines/2024/04/`).
+ */
+export const PATHS = {
+  bulletins: "/boletines/",
+  tags: "/temas/",
+  sections: "/secciones/",
+  search: "/buscar/",
+  feedAtom: "/feed.xml",
+  feedJson: "/feed.json",
+  sitemap: "/sitemap.xml",
+  robots: "/robots.txt",
+  redirects: "/_redirects",
+  notFound: "/404.html",
+} as const;
+
+export function bulletinUrl(year: number, monthPadded: string, slug: string): string {
+  return `${PATHS.bulletins}${year}/${monthPadded}/${slug}/`;
+}
+
+export function paginated(firstPageUrl: string, page: number): string {
+  return page <= 1 ? firstPageUrl : `${firstPageUrl}pagina/${page}/`;
+}
+
+export function tagUrl(tagSlug: string, page = 1): string {
+  return paginated(`${PATHS.tags}${tagSlug}/`, page);
+}
+
+export function sectionUrl(sectionSlug: string, page = 1): string {
+  return paginated(`${PATHS.sections}${sectionSlug}/`, page);
+}
+
+export function sectionFeedUrl(sectionSlug: string): string {
+  return `${PATHS.sections}${sectionSlug}/feed.xml`;
+}
+
+export function yearUrl(year: number, page = 1): string {
+  return paginated(`${PATHS.bulletins}${year}/`, page);
+}
+
+export function monthUrl(year: number, monthPadded: string, page = 1): string {
+  return paginated(`${PATHS.bulletins}${year}/${monthPadded}/`, page);
+}
+
+export function absoluteUrl(baseUrl: string, path: string): string {
+  return `${baseUrl}${path}`;
+}
+
+/**
+ * Output file for a site path, relative to the output folder.
+ * `/a/b/` → `a/b/index.html`; `/feed.xml` → `feed.xml`; `/old/page.html` → `old/page.html`.
+ */
+export function outputFileFor(path: string): string {
+  const rel = path.replace(/^\/+/, "");
+  return rel === "" || rel.endsWith("/") ? `${rel}index.html` : rel;
+}
+
+/** Key used to detect two things claiming one path (case-insensitive file systems, trailing slash). */
+export function pathIdentity(path: string): string {
+  const p = path.toLowerCase();
+  return p.endsWith("/index.html") ? p.slice(0, -"index.html".length) : p.endsWith("/") ? p : `${p}/`;
+}

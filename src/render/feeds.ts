@@ -1,0 +1,112 @@
+import { PATHS, absoluteUrl, sectionFeedUrl } from "../policy/urls.ts";
+import type { SiteConfig } from "../site.ts";
+import type { LinkView, PostView, RawFile } from "./views.ts";
+import { escapeXml } from "./xml.ts";
+
+/**
+ * Atom (`/feed.xml`, one per section) and JSON Feed (`/feed.json`).
+ * Entry ids are `tag:` URIs made from the bulletin's id (its file path), so they survive title
+ * and URL edits (RFC 4151).
+ */
+export function entryId(site: SiteConfig, bulletinId: string): string {
+  return `tag:${site.idAuthority}:boletin/${bulletinId}`;
+}
+
+interface FeedOptions {
+  site: SiteConfig;
+}
+
+export function buildFeeds(postsNewestFirst: readonly PostView[], sections: ReadonlyArray<LinkView & { count: number }>, { site }: FeedOptions): RawFile[] {
+  const latest = postsNewestFirst.slice(0, site.feedSize);
+  const files: RawFile[] = [
+    { url: PATHS.feedAtom, content: atomFeed(site, { title: site.title, selfPath: PATHS.feedAtom, pagePath: "/", id: `tag:${site.idAuthority}:feed` }, latest) },
+    { url: PATHS.feedJson, content: jsonFeed(site, latest) },
+  ];
+  for (const section of sections) {
+    const slug = section.url.split("/").filter(Boolean).pop()!;
+    const items = postsNewestFirst.filter((p) => p.bulletin.section.slug === slug).slice(0, site.feedSize);
+    files.push({
+      url: sectionFeedUrl(slug),
+      content: atomFeed(site, { title: `${site.title}: ${section.label}`, selfPath: sectionFeedUrl(slug), pagePath: section.url, id: `tag:${site.idAuthority}:feed/seccion/${slug}` }, items),
+    });
+  }
+  return files;
+}
+
+function updatedIso(p: PostView): string {
+  return (p.bulletin.updated ?? p.bulletin.date)!.iso;
+}
+
+function newestUpdate(posts: readonly PostView[]): string {
+  let best: PostView | undefined;
+  for (const p of posts) {
+    const ms = (p.bulletin.updated ?? p.bulletin.date)!.epochMs;
+    if (!best || ms > (best.bulletin.updated ?? best.bulletin.date)!.epochMs) best = p;
+  }
+  // An empty feed still needs a fixed `updated`: the Unix epoch keeps the output deterministic.
+  return best ? updatedIso(best) : "1970-01-01T00:00:00Z";
+}
+
+export function atomFeed(site: SiteConfig, feed: { title: string; selfPath: string; pagePath: string; id: string }, posts: readonly PostView[]): string {
+  const entries = posts.map((p) => {
+    const b = p.bulletin;
+    const categories = [b.section, ...b.tags].map((l) => `    <category term="${escapeXml(l.slug)}" label="${escapeXml(l.label)}"/>`).join("\n");
+    return [
+      "  <entry>",
+      `    <id>${escapeXml(entryId(site, b.id))}</id>`,
+      `    <title>${escapeXml(b.title)}</title>`,
+      `    <link rel="alternate" type="text/html" href="${escapeXml(p.absoluteUrl)}"/>`,
+      `    <published>${b.date!.iso}</published>`,
+      `    <updated>${updatedIso(p)}</updated>`,
+      b.author ? `    <author><name>${escapeXml(b.author)}</name></author>` : "",
+      categories,
+      `    <summary>${escapeXml(p.summary)}</summary>`,
+      `    <content type="html">${escapeXml(p.html)}</content>`,
+      "  </entry>",
+    ]
+      .filter(Boolean)
+      .join("\n");
+  });
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${site.locale}">`,
+    `  <id>${escapeXml(feed.id)}</id>`,
+    `  <title>${escapeXml(feed.title)}</title>`,
+    `  <subtitle>${escapeXml(site.description)}</subtitle>`,
+    `  <link rel="self" type="application/atom+xml" href="${escapeXml(absoluteUrl(site.baseUrl, feed.selfPath))}"/>`,
+    `  <link rel="alternate" type="text/html" href="${escapeXml(absoluteUrl(site.baseUrl, feed.pagePath))}"/>`,
+    `  <updated>${newestUpdate(posts)}</updated>`,
+    `  <author><name>${escapeXml(site.publisher.name)}</name><uri>${escapeXml(site.publisher.url)}</uri></author>`,
+    ...entries,
+    "</feed>",
+    "",
+  ].join("\n");
+}
+
+export function jsonFeed(site: SiteConfig, posts: readonly PostView[]): string {
+  const feed = {
+    version: "https://jsonfeed.org/version/1.1",
+    title: site.title,
+    home_page_url: absoluteUrl(site.baseUrl, "/"),
+    feed_url: absoluteUrl(site.baseUrl, PATHS.feedJson),
+    description: site.description,
+    language: site.locale,
+    authors: [{ name: site.publisher.name, url: site.publisher.url }],
+    items: posts.map((p) => {
+      const b = p.bulletin;
+      return {
+        id: entryId(site, b.id),
+        url: p.absoluteUrl,
+        title: b.title,
+        summary: p.summary,
+        content_html: p.html,
+        date_published: b.date!.iso,
+        date_modified: updatedIso(p),
+        tags: b.tags.map((t) => t.label),
+        ...(b.image ? { image: absoluteUrl(site.baseUrl, b.image.src) } : {}),
+        ...(b.author ? { authors: [{ name: b.author }] } : {}),
+      };
+    }),
+  };
+  return `${JSON.stringify(feed, null, 2)}\n`;
+}

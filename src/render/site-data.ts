@@ -1,0 +1,252 @@
+import type { DateTime } from "luxon";
+import type { Bulletin } from "../model/bulletin.ts";
+import { isEmbargoed, type PathClaim } from "../model/corpus.ts";
+import { monthName } from "../policy/dates.ts";
+import { hasHtmlStub } from "../policy/site-paths.ts";
+import { absoluteUrl, monthUrl, PATHS, sectionFeedUrl, sectionUrl, tagUrl, yearUrl } from "../policy/urls.ts";
+import type { SiteConfig } from "../site.ts";
+import { buildFeeds } from "./feeds.ts";
+import { markdownToText, readingMinutes, renderMarkdown } from "./markdown.ts";
+import { buildRedirectsFile } from "./redirects-out.ts";
+import { buildRobots, buildSitemaps } from "./sitemap.ts";
+import type { HomePage, IndexPage, LinkView, ListPage, PostView, RawFile, RedirectStub, SiteData } from "./views.ts";
+
+export interface SiteDataOptions {
+  site: SiteConfig;
+  now: DateTime;
+  /** Renders a body; injectable so a cache can stand in front of it. */
+  renderBody?: (bulletin: Bulletin) => string;
+  /** Plain text of a body (summaries, reading time); injectable for the same reason. */
+  plainText?: (bulletin: Bulletin) => string;
+}
+
+const SUMMARY_LENGTH = 220;
+
+/** Newest first; ties by id so the order never depends on file-system order. */
+export function compareNewestFirst(a: Bulletin, b: Bulletin): number {
+  const da = a.date?.epochMs ?? Number.POSITIVE_INFINITY;
+  const db = b.date?.epochMs ?? Number.POSITIVE_INFINITY;
+  return db - da || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/**
+ * Everything the templates print, computed once, linear in the number of bulletins.
+ * List items are shared references to the same `PostView`s (no copies per page).
+ */
+export function buildSiteData(bulletins: readonly Bulletin[], options: SiteDataOptions): SiteData {
+  const { site, now } = options;
+  const renderBody = options.renderBody ?? ((b: Bulletin) => renderMarkdown(b.body));
+  const plainText = options.plainText ?? ((b: Bulletin) => markdownToText(b.body));
+  const sorted = [...bulletins].sort(compareNewestFirst);
+  const home: LinkView = { url: "/", label: "Inicio" };
+  const archiveRoot: LinkView = { url: PATHS.bulletins, label: "Boletines" };
+
+  const posts: PostView[] = sorted.map((b) => {
+    const text = plainText(b);
+    const plain = b.description ?? truncateText(text, SUMMARY_LENGTH);
+    const crumbs: LinkView[] = [home, archiveRoot];
+    if (b.date) {
+      crumbs.push({ url: yearUrl(b.date.year), label: String(b.date.year) }, { url: monthUrl(b.date.year, b.date.monthPadded), label: capitalize(monthName(b.date.month)) });
+    }
+    return {
+      bulletin: b,
+      url: b.url,
+      absoluteUrl: absoluteUrl(site.baseUrl, b.url),
+      title: b.title,
+      html: renderBody(b),
+      summary: plain,
+      readingMinutes: readingMinutes(text),
+      section: { url: sectionUrl(b.section.slug), label: b.section.label },
+      tags: b.tags.map((t) => ({ url: tagUrl(t.slug), label: t.label })),
+      breadcrumbs: crumbs,
+      status: b.draft ? "draft" : isEmbargoed(b, now) ? "scheduled" : "published",
+      ...(b.number ? { numberText: `Boletín No. ${b.number}` } : {}),
+    };
+  });
+
+  // Neighbours: `posts` is newest first, so the next (newer) one is at i - 1.
+  const dated = posts.filter((p) => p.bulletin.date);
+  dated.forEach((p, i) => {
+    const newer = dated[i - 1];
+    const older = dated[i + 1];
+    if (newer) p.next = { url: newer.url, label: newer.title };
+    if (older) p.previous = { url: older.url, label: older.title };
+  });
+
+  const byTag = groupBy(dated, (p) => p.bulletin.tags.map((t) => t.slug));
+  const bySection = groupBy(dated, (p) => [p.bulletin.section.slug]);
+  const byYear = groupBy(dated, (p) => [String(p.bulletin.date!.year)]);
+  const byMonth = groupBy(dated, (p) => [`${p.bulletin.date!.year}/${p.bulletin.date!.monthPadded}`]);
+
+  const listPages: ListPage[] = [];
+  const tagsRoot: LinkView = { url: PATHS.tags, label: "Temas" };
+  const sectionsRoot: LinkView = { url: PATHS.sections, label: "Secciones" };
+
+  const tagEntries: IndexPage["entries"] = [];
+  for (const [slug, items] of sortedEntries(byTag)) {
+    const label = items[0]!.bulletin.tags.find((t) => t.slug === slug)!.label;
+    tagEntries.push({ url: tagUrl(slug), label, count: items.length });
+    listPages.push(
+      ...paginate(items, site.pageSize, (n) => tagUrl(slug, n), {
+        kind: "tag",
+        title: `Tema: ${label}`,
+        description: `Boletines de prensa del IMSS sobre ${label}.`,
+        breadcrumbs: [home, tagsRoot],
+        children: [],
+      }),
+    );
+  }
+  const sectionEntries: IndexPage["entries"] = [];
+  for (const [slug, items] of sortedEntries(bySection)) {
+    const label = items[0]!.bulletin.section.label;
+    sectionEntries.push({ url: sectionUrl(slug), label, count: items.length });
+    listPages.push(
+      ...paginate(items, site.pageSize, (n) => sectionUrl(slug, n), {
+        kind: "section",
+        title: `Sección: ${label}`,
+        description: `Boletines de prensa del IMSS de la sección ${label}.`,
+        breadcrumbs: [home, sectionsRoot],
+        children: [],
+        feedUrl: sectionFeedUrl(slug),
+      }),
+    );
+  }
+  const archiveEntries: IndexPage["entries"] = [];
+  const years = [...byYear.keys()].sort().reverse();
+  for (const year of years) {
+    const items = byYear.get(year)!;
+    const y = Number(year);
+    const months = [...byMonth.keys()].filter((k) => k.startsWith(`${year}/`)).sort().reverse();
+    const children = months.map((key) => {
+      const mm = key.slice(5);
+      return { url: monthUrl(y, mm), label: capitalize(monthName(Number(mm))), count: byMonth.get(key)!.length };
+    });
+    archiveEntries.push({ url: yearUrl(y), label: year, count: items.length, children });
+    listPages.push(
+      ...paginate(items, site.pageSize, (n) => yearUrl(y, n), {
+        kind: "year",
+        title: `Boletines de ${year}`,
+        description: `Boletines de prensa del IMSS publicados en ${year}.`,
+        breadcrumbs: [home, archiveRoot],
+        children,
+      }),
+    );
+    for (const key of months) {
+      const mm = key.slice(5);
+      const name = monthName(Number(mm));
+      listPages.push(
+        ...paginate(byMonth.get(key)!, site.pageSize, (n) => monthUrl(y, mm, n), {
+          kind: "month",
+          title: `Boletines de ${name} de ${year}`,
+          description: `Boletines de prensa del IMSS publicados en ${name} de ${year}.`,
+          breadcrumbs: [home, archiveRoot, { url: yearUrl(y), label: year }],
+          children: [],
+        }),
+      );
+    }
+  }
+  tagEntries.sort((a, b) => a.label.localeCompare(b.label, "es") || (a.url < b.url ? -1 : 1));
+  sectionEntries.sort((a, b) => a.label.localeCompare(b.label, "es") || (a.url < b.url ? -1 : 1));
+
+  const indexPages: IndexPage[] = [
+    { kind: "tags", url: PATHS.tags, title: "Temas", description: "Todos los temas de los boletines de prensa del IMSS.", breadcrumbs: [home], entries: tagEntries },
+    { kind: "sections", url: PATHS.sections, title: "Secciones", description: "Secciones de los boletines de prensa del IMSS.", breadcrumbs: [home], entries: sectionEntries },
+    { kind: "archive", url: PATHS.bulletins, title: "Archivo de boletines", description: "Boletines de prensa del IMSS por año y mes.", breadcrumbs: [home], entries: archiveEntries },
+  ];
+
+  const homePage: HomePage = {
+    featured: dated.filter((p) => p.bulletin.featured).slice(0, site.homeFeatured),
+    latest: dated.slice(0, site.homeLatest),
+    sections: sectionEntries,
+    archiveUrl: PATHS.bulletins,
+  };
+
+  const redirects: RedirectStub[] = [];
+  for (const p of posts) {
+    for (const from of p.bulletin.redirectFrom) {
+      redirects.push({ from, to: p.url, absoluteTo: p.absoluteUrl, title: p.title, writesStub: hasHtmlStub(from) });
+    }
+  }
+  redirects.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+
+  const htmlPages = [
+    "/",
+    ...indexPages.map((p) => p.url),
+    ...listPages.map((p) => p.url),
+  ];
+  const rawFiles: RawFile[] = [
+    ...buildFeeds(dated, sectionEntries, { site }),
+    ...buildSitemaps(posts.filter((p) => p.status === "published"), htmlPages, { site }),
+    buildRobots(site),
+    buildRedirectsFile(redirects),
+  ];
+
+  return { posts, listPages, indexPages, home: homePage, redirects, rawFiles };
+}
+
+/** Paths the site generates, for collision checks against bulletins and redirects. */
+export function generatedClaims(data: SiteData): PathClaim[] {
+  const claims: PathClaim[] = [{ path: "/", kind: "generated", description: "la portada" }];
+  claims.push({ path: PATHS.notFound, kind: "generated", description: "la página 404" });
+  claims.push({ path: PATHS.search, kind: "generated", description: "la página de búsqueda" });
+  for (const p of data.indexPages) claims.push({ path: p.url, kind: "generated", description: `la página «${p.title}»` });
+  for (const p of data.listPages) claims.push({ path: p.url, kind: "generated", description: `la página «${p.title}»${p.pageNumber > 1 ? ` (página ${p.pageNumber})` : ""}` });
+  for (const f of data.rawFiles) claims.push({ path: f.url, kind: "generated", description: `el archivo ${f.url}` });
+  return claims;
+}
+
+function paginate(
+  items: PostView[],
+  size: number,
+  urlOf: (page: number) => string,
+  common: Pick<ListPage, "kind" | "title" | "description" | "breadcrumbs" | "children"> & { feedUrl?: string },
+): ListPage[] {
+  const pageCount = Math.max(1, Math.ceil(items.length / size));
+  return Array.from({ length: pageCount }, (_, i) => i + 1).map((number) => ({
+    ...common,
+    url: urlOf(number),
+    title: number > 1 ? `${common.title} (página ${number})` : common.title,
+    pageNumber: number,
+    pageCount,
+    total: items.length,
+    items: items.slice((number - 1) * size, number * size),
+    ...(number > 1 ? { previousUrl: urlOf(number - 1) } : {}),
+    ...(number < pageCount ? { nextUrl: urlOf(number + 1) } : {}),
+    pages: pageWindow(number, pageCount).map((n) => ({ number: n, url: urlOf(n), current: n === number })),
+    ...(common.feedUrl ? { feedUrl: common.feedUrl } : {}),
+  }));
+}
+
+/** First, last and the two pages on each side of the current one: constant size, whatever the list length. */
+export function pageWindow(current: number, count: number): number[] {
+  const set = new Set([1, count]);
+  for (let n = current - 2; n <= current + 2; n++) if (n >= 1 && n <= count) set.add(n);
+  return [...set].sort((a, b) => a - b);
+}
+
+function groupBy(posts: PostView[], keysOf: (p: PostView) => string[]): Map<string, PostView[]> {
+  const groups = new Map<string, PostView[]>();
+  for (const p of posts) {
+    for (const key of keysOf(p)) {
+      let list = groups.get(key);
+      if (!list) groups.set(key, (list = []));
+      list.push(p);
+    }
+  }
+  return groups;
+}
+
+function sortedEntries<T>(map: Map<string, T>): Array<[string, T]> {
+  return [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+export function truncateText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, "")}…`;
+}

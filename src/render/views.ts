@@ -1,0 +1,94 @@
+import type { Bulletin } from "../model/bulletin.ts";
+
+/**
+ * What templates receive. Templates only loop and print: every value here is ready to show.
+ */
+export interface LinkView {
+  url: string;
+  label: string;
+}
+
+export type PostStatus = "published" | "draft" | "scheduled";
+
+export interface PostView {
+  bulletin: Bulletin;
+  url: string;
+  absoluteUrl: string;
+  title: string;
+  /** Sanitized HTML of the body. */
+  html: string;
+  /** Plain-text summary: the description, or the start of the body. */
+  summary: string;
+  readingMinutes: number;
+  section: LinkView;
+  tags: LinkView[];
+  /** Older and newer bulletin, chronologically. */
+  previous?: LinkView;
+  next?: LinkView;
+  breadcrumbs: LinkView[];
+  status: PostStatus;
+  /** `Boletín No. 171/2024` */
+  numberText?: string;
+}
+
+export interface ListPage {
+  kind: "tag" | "section" | "year" | "month";
+  url: string;
+  /** `<title>` and `<h1>`. */
+  title: string;
+  description: string;
+  pageNumber: number;
+  pageCount: number;
+  total: number;
+  items: PostView[];
+  previousUrl?: string;
+  nextUrl?: string;
+  /** Links to every page of this list (pagination nav). */
+  pages: Array<{ number: number; url: string; current: boolean }>;
+  breadcrumbs: LinkView[];
+  /** Sub-archives (the months of a year). */
+  children: Array<LinkView & { count: number }>;
+  feedUrl?: string;
+}
+
+export interface IndexPage {
+  kind: "tags" | "sections" | "archive";
+  url: string;
+  title: string;
+  description: string;
+  breadcrumbs: LinkView[];
+  entries: Array<LinkView & { count: number; children?: Array<LinkView & { count: number }> }>;
+}
+
+export interface HomePage {
+  featured: PostView[];
+  latest: PostView[];
+  sections: Array<LinkView & { count: number }>;
+  archiveUrl: string;
+}
+
+export interface RedirectStub {
+  /** Old site path. */
+  from: string;
+  /** Bulletin URL it leads to. */
+  to: string;
+  absoluteTo: string;
+  title: string;
+  /** Whether an HTML stub file is written (directory-style or `.html` paths). */
+  writesStub: boolean;
+}
+
+/** A file written as-is (feeds, sitemaps, robots.txt, `_redirects`). */
+export interface RawFile {
+  url: string;
+  content: string;
+}
+
+export interface SiteData {
+  posts: PostView[];
+  listPages: ListPage[];
+  indexPages: IndexPage[];
+  home: HomePage;
+  redirects: RedirectStub[];
+  rawFiles: RawFile[];
+}
