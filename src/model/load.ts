@@ -153,7 +153,7 @@ function decodeText(bytes: Buffer, file: string): { ok: true; text: string } | {
       problems: [{ severity: "error", code: "nul-byte", file, line, message: "El archivo contiene un carácter nulo (NUL): parece binario o está dañado.", hint: "Quita el carácter o vuelve a exportar el texto." }],
     };
   }
-  return { ok: true, text: text.replace(/\r\n?/g, "\n") };
+  return { ok: true, text };
 }
 
 function firstInvalidUtf8(bytes: Buffer): number {
@@ -176,7 +176,8 @@ function firstInvalidUtf8(bytes: Buffer): number {
 const FRONT_MATTER_OPEN = "---";
 
 /** Parse one file's text. Exported for the importer and tests (same rules as files on disk). */
-export function parseSource(text: string, file: string, relPath: string): LoadResult {
+export function parseSource(input: string, file: string, relPath: string): LoadResult {
+  const text = (input.charCodeAt(0) === 0xfeff ? input.slice(1) : input).replace(/\r\n?/g, "\n");
   const problem = (code: string, message: string, hint: string, line?: number, column?: number): LoadResult => ({
     ok: false,
     problems: [{ severity: "error", code, file, message, hint, ...(line ? { line, column: column ?? 1 } : {}) }],

@@ -1,0 +1,86 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { DateTime } from "luxon";
+import type { Bulletin } from "../../src/model/bulletin.ts";
+import { applyCorpusLabels, claimsOfBulletins, findDuplicateNumbers, findPathCollisions, selectPublished } from "../../src/model/corpus.ts";
+import { fm, normalizeText } from "./helpers.ts";
+
+function bulletin(file: string, fields: string): Bulletin {
+  const r = normalizeText(fm(`description: "d"\n${fields}`), { file });
+  assert.ok(r.bulletin, JSON.stringify(r.problems));
+  return r.bulletin;
+}
+
+test("two bulletins with the same title in the same month: an error naming both files", () => {
+  const a = bulletin("content/a.md", 'title: "Mismo título"\ndate: 2024-04-09');
+  const b = bulletin("content/b.md", 'title: "Mismo título"\ndate: 2024-04-20');
+  const problems = findPathCollisions(claimsOfBulletins([b, a]));
+  assert.equal(problems.length, 1);
+  assert.equal(problems[0]!.file, "content/b.md");
+  assert.equal(problems[0]!.otherFile, "content/a.md");
+  assert.match(problems[0]!.message, /content\/a\.md/);
+  assert.match(problems[0]!.hint!, /slug:/);
+});
+
+test("same title in different months is fine", () => {
+  const a = bulletin("content/a.md", 'title: "Mismo título"\ndate: 2024-04-09');
+  const b = bulletin("content/b.md", 'title: "Mismo título"\ndate: 2024-05-09');
+  assert.deepEqual(findPathCollisions(claimsOfBulletins([a, b])), []);
+});
+
+test("redirect conflicts: with another redirect, with a page URL, with its own URL, case-insensitively", () => {
+  const a = bulletin("content/a.md", 'title: "A"\ndate: 2024-04-09\nredirect_from: /news/1');
+  const b = bulletin("content/b.md", 'title: "B"\ndate: 2024-04-09\nredirect_from: [/NEWS/1/, /boletines/2024/04/a/]');
+  const c = bulletin("content/c.md", 'title: "C"\ndate: 2024-04-09\nredirect_from: /boletines/2024/04/c/');
+  const problems = findPathCollisions(claimsOfBulletins([a, b, c]));
+  const messages = problems.map((p) => `${p.file}: ${p.message}`).sort();
+  assert.equal(problems.length, 3, messages.join("\n"));
+  assert.ok(messages.some((m) => m.startsWith("content/b.md") && /\/NEWS\/1\/.*redirección de content\/a\.md/.test(m)));
+  assert.ok(messages.some((m) => m.startsWith("content/b.md") && /\/boletines\/2024\/04\/a\/.*URL de content\/a\.md/.test(m)));
+  assert.ok(messages.some((m) => m.startsWith("content/c.md") && /misma página/.test(m)));
+  for (const p of problems) assert.equal(p.field, "redirect_from");
+});
+
+test("a redirect onto a generated page is an error", () => {
+  const a = bulletin("content/a.md", 'title: "A"\ndate: 2024-04-09\nredirect_from: /temas/salud/');
+  const problems = findPathCollisions([{ path: "/temas/salud/", kind: "generated", description: "la página «Tema: Salud»" }, ...claimsOfBulletins([a])]);
+  assert.equal(problems.length, 1);
+  assert.match(problems[0]!.message, /Tema: Salud/);
+});
+
+test("duplicate numbers per year name both files", () => {
+  const a = bulletin("content/a.md", 'title: "A"\ndate: 2024-04-09\nnumber: "171/2024"');
+  const b = bulletin("content/b.md", 'title: "B"\ndate: 2024-04-10\nnumber: "No. 171/2024"');
+  const c = bulletin("content/c.md", 'title: "C"\ndate: 2023-04-10\nnumber: "171/2023"');
+  const problems = findDuplicateNumbers([b, c, a]);
+  assert.equal(problems.length, 1);
+  assert.equal(problems[0]!.file, "content/b.md");
+  assert.equal(problems[0]!.otherFile, "content/a.md");
+});
+
+test("labels are chosen across the corpus", () => {
+  const list = applyCorpusLabels([
+    bulletin("content/a.md", 'title: "A"\ndate: 2024-04-09\ntags: [vacunacion]\nsection: nacional'),
+    bulletin("content/b.md", 'title: "B"\ndate: 2024-04-09\ntags: [Vacunación]\nsection: Nacional'),
+    bulletin("content/c.md", 'title: "C"\ndate: 2024-04-09\ntags: [VACUNACIÓN]\nsection: Nacional'),
+  ]);
+  for (const b of list) {
+    assert.deepEqual(b.tags, [{ slug: "vacunacion", label: "Vacunación" }]);
+    assert.equal(b.section.label, "Nacional");
+  }
+});
+
+test("drafts and embargoes", () => {
+  const now = DateTime.fromISO("2024-04-09T12:00:00-06:00", { setZone: true });
+  const past = bulletin("content/p.md", 'title: "P"\ndate: 2024-04-09T11:59:00-06:00');
+  const future = bulletin("content/f.md", 'title: "F"\ndate: 2024-04-09T12:01:00-06:00');
+  const futureZ = bulletin("content/z.md", 'title: "Z"\ndate: 2024-04-09T18:30:00Z');
+  const draft = bulletin("content/d.md", 'title: "D"\ndate: 2024-01-01\ndraft: true');
+  const undated = bulletin("content/u.md", 'title: "U"\ndraft: true');
+  const all = [past, future, futureZ, draft, undated];
+  const titles = (list: Bulletin[]) => list.map((b) => b.title).sort().join(",");
+  assert.equal(titles(selectPublished(all, { drafts: false, future: false, now })), "P");
+  assert.equal(titles(selectPublished(all, { drafts: true, future: false, now })), "D,P,U");
+  assert.equal(titles(selectPublished(all, { drafts: false, future: true, now })), "F,P,Z");
+  assert.equal(titles(selectPublished(all, { drafts: true, future: true, now })), "D,F,P,U,Z");
+});

@@ -1,0 +1,100 @@
+import assert from "node:assert/strict";
+import { mkdtemp, mkdir, symlink, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { test } from "node:test";
+import { listContentFiles, loadContentFile, parseSource } from "../../src/model/load.ts";
+
+function parseError(text: string) {
+  const r = parseSource(text, "content/x.md", "x.md");
+  assert.equal(r.ok, false, "expected a problem");
+  return r.ok ? undefined! : r.problems[0]!;
+}
+
+test("YAML syntax errors name the line", () => {
+  const p = parseError('---\ntitle: "abierto\ndate: 2024-01-01\n---\n');
+  assert.equal(p.code, "yaml-syntax");
+  assert.ok(p.line && p.line >= 2 && p.line <= 4, String(p.line));
+  assert.match(p.hint!, /comillas/);
+});
+
+test("a duplicated field is an error on its second line", () => {
+  const p = parseError("---\ntitle: a\ndate: 2024-01-01\ntitle: b\n---\n");
+  assert.equal(p.line, 4);
+  assert.match(p.message, /dos veces/);
+});
+
+test("missing or unclosed front matter", () => {
+  assert.equal(parseError("Solo texto\n").code, "front-matter-missing");
+  assert.equal(parseError("---\ntitle: x\nTexto sin cierre\n").code, "front-matter-unclosed");
+  assert.equal(parseError("---js\n{ title: process.exit(1) }\n---\n").code, "front-matter-language");
+  assert.equal(parseError("---\n- a\n- b\n---\n").code, "front-matter-not-map");
+});
+
+test("YAML bombs are refused", () => {
+  const levels = ["a: &a [x, x, x, x, x, x, x, x, x]"];
+  for (let i = 1; i < 9; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(", ")}]`);
+  const p = parseError(`---\n${levels.join("\n")}\n---\n`);
+  assert.match(p.message, /alias/);
+});
+
+test("dates stay strings (YAML Date objects would lose the offset)", () => {
+  const r = parseSource("---\ndate: 2021-08-19T18:08:00.000-06:00\nd2: 2023-02-31\n---\n", "a.md", "a.md");
+  assert.ok(r.ok);
+  assert.equal(r.doc.data["date"], "2021-08-19T18:08:00.000-06:00");
+  assert.equal(r.doc.data["d2"], "2023-02-31");
+});
+
+test("CRLF and BOM are accepted; body line is known", () => {
+  const r = parseSource("\uFEFF---\r\ntitle: x\r\n---\r\n\r\nCuerpo\r\n", "a.md", "a.md");
+  assert.ok(r.ok);
+  assert.equal(r.doc.data["title"], "x");
+  assert.equal(r.doc.body.trim(), "Cuerpo");
+  assert.equal(r.doc.bodyLine, 4);
+});
+
+async function tempDir(): Promise<string> {
+  return mkdtemp(path.join(os.tmpdir(), "boletines-load-"));
+}
+
+test("encodings: UTF-16, invalid UTF-8, NUL bytes, huge files", async () => {
+  const dir = await tempDir();
+  const cases: Array<[string, Buffer, string]> = [
+    ["utf16.md", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("---\ntitle: x\n---\n", "utf16le")]), "encoding-utf16"],
+    ["latin1.md", Buffer.from("---\ntitle: Boletín\n---\n", "latin1"), "encoding-invalid"],
+    ["nul.md", Buffer.from("---\ntitle: a\u0000b\n---\n"), "nul-byte"],
+    ["huge.md", Buffer.alloc(3 * 1024 * 1024, "a"), "file-too-large"],
+  ];
+  for (const [name, bytes, code] of cases) {
+    const abs = path.join(dir, name);
+    await writeFile(abs, bytes);
+    const r = await loadContentFile({ absPath: abs, relPath: name });
+    assert.equal(r.ok, false, name);
+    if (!r.ok) {
+      assert.equal(r.problems[0]!.code, code, name);
+      assert.ok(r.problems[0]!.hint, name);
+    }
+  }
+  const latin = await loadContentFile({ absPath: path.join(dir, "latin1.md"), relPath: "latin1.md" });
+  assert.ok(!latin.ok && latin.problems[0]!.line === 2, "points at the line with the bad byte");
+});
+
+test("listing: sorted, skips dot and underscore files, refuses symlinks leaving content/", async () => {
+  const dir = await tempDir();
+  const content = path.join(dir, "content");
+  await mkdir(path.join(content, "2024"), { recursive: true });
+  await mkdir(path.join(content, "_plantillas"), { recursive: true });
+  await writeFile(path.join(content, "2024", "b.md"), "");
+  await writeFile(path.join(content, "2024", "a.markdown"), "");
+  await writeFile(path.join(content, ".oculto.md"), "");
+  await writeFile(path.join(content, "_plantillas", "p.md"), "");
+  await writeFile(path.join(content, "notas.txt"), "");
+  await writeFile(path.join(dir, "secreto.md"), "---\ntitle: fuera\n---\n");
+  await symlink(path.join(dir, "secreto.md"), path.join(content, "enlace.md"));
+  await symlink(path.join(content, "2024", "b.md"), path.join(content, "dentro.md"));
+  const { files, problems } = await listContentFiles(content);
+  assert.deepEqual(files.map((f) => f.relPath), ["2024/a.markdown", "2024/b.md", "dentro.md"]);
+  assert.equal(problems.length, 1);
+  assert.equal(problems[0]!.code, "symlink-outside");
+  assert.match(problems[0]!.file, /enlace\.md$/);
+});

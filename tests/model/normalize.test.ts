@@ -1,0 +1,222 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { test } from "node:test";
+import { normalizeBulletinNumber } from "../../src/model/normalize.ts";
+import { fm, normalizeText } from "./helpers.ts";
+
+const BASE = 'title: "Boletín de prueba"\ndate: 2024-04-09T10:00:00-06:00\ndescription: "Resumen"';
+
+test("legacy seed 000 normalizes with its Jekyll quirks", () => {
+  const text = readFileSync(new URL("../../content/2021/2021-08-19-reconoce-imss-chihuahua-labor-de-las-asistentes-medicas.md", import.meta.url), "utf8");
+  const r = normalizeText(text, { file: "content/2021/2021-08-19-reconoce.md", images: ["/uploads/2021/images-Foto_4069-1.jpg"] });
+  const b = r.bulletin!;
+  assert.ok(b, JSON.stringify(r.problems));
+  assert.equal(b.title, "Reconoce IMSS Chihuahua labor de las asistentes médicas");
+  assert.equal(b.date?.iso, "2021-08-19T18:08:00-06:00");
+  assert.equal(b.date?.text, "jueves 19 de agosto de 2021");
+  assert.deepEqual(b.tags, [
+    { slug: "asistencias-medicas", label: "asistencias medicas" },
+    { slug: "chihuahua", label: "chihuahua" },
+  ]);
+  assert.equal(b.author, undefined, "author: nil is absent");
+  assert.equal(b.video, undefined);
+  assert.equal(b.audio, undefined);
+  assert.deepEqual(b.section, { slug: "local", label: "Local" });
+  assert.equal(b.featured, false);
+  assert.deepEqual(b.image, { src: "/uploads/2021/images-Foto_4069-1.jpg", alt: "Reconoce IMSS Chihuahua labor de las asistentes médicas" });
+  assert.equal(b.url, "/boletines/2021/08/reconoce-imss-chihuahua-labor-de-las-asistentes-medicas/");
+  assert.deepEqual(r.problems, []);
+});
+
+test("legacy seed 001: redirect_from and quoted section", () => {
+  const text = readFileSync(new URL("../../content/2021/2021-12-13-realiza-imss-chihuahua-mas-de-5-millones-de-acciones.md", import.meta.url), "utf8");
+  const b = normalizeText(text).bulletin!;
+  assert.deepEqual(b.redirectFrom, ["/news/190812/"]);
+  assert.equal(b.section.label, "Local");
+  assert.equal(b.url.startsWith("/boletines/2021/12/"), true);
+});
+
+/** [front matter, field, code, message pattern] for every error the normalizer reports. */
+const errors: Array<[string, string | undefined, string, RegExp]> = [
+  ['date: 2024-04-09\ndescription: "x"', "title", "title-missing", /Falta el título/],
+  ['title: nil\ndate: 2024-04-09', "title", "title-missing", /Falta el título/],
+  ['title: ""\ndate: 2024-04-09', "title", "title-missing", /Falta el título/],
+  ["title: [a, b]\ndate: 2024-04-09", "title", "field-type", /debe ser un texto/],
+  ['title: "x"', "date", "date-missing", /Falta la fecha/],
+  ['title: "x"\ndate: nil', "date", "date-missing", /Falta la fecha/],
+  ['title: "x"\ndate: 2023-14-40', "date", "date-invalid", /mes 14/],
+  ['title: "x"\ndate: 31/02/2023', "date", "date-invalid", /día 31/],
+  ['title: "x"\ndate: mañana', "date", "date-invalid", /no es una fecha reconocible/],
+  [`${BASE}\nupdated: 2024-13-01`, "updated", "date-invalid", /mes 13/],
+  [`${BASE}\nfront: quizás`, "front", "field-type", /true o false/],
+  [`${BASE}\ndraft: 3`, "draft", "field-type", /true o false/],
+  [`${BASE}\nsection: [Nacional, Local]`, "section", "field-type", /un solo nombre/],
+  [`${BASE}\nsection: "¿?"`, "section", "section-invalid", /no tiene letras/],
+  [`${BASE}\ntags:\n  - a: 1`, "tags", "field-type", /no es un texto/],
+  [`${BASE}\nvideo: javascript:alert(1)`, "video", "link-invalid", /enlace http/],
+  [`${BASE}\nphotos: ftp://x`, "photos", "link-invalid", /enlace http/],
+  [`${BASE}\nimage: /uploads/../../etc/passwd.jpg`, "image", "image-invalid", /no es la ruta de una imagen/],
+  [`${BASE}\nimage: /uploads/doc.pdf`, "image", "image-invalid", /no es la ruta de una imagen/],
+  [`${BASE}\nslug: Mi Boletín`, "slug", "slug-invalid", /«Mi Boletín» no es un slug válido/],
+  [`${BASE}\nslug: ../../x`, "slug", "slug-invalid", /no es un slug válido/],
+  [`${BASE}\npermalink: https://evil.example/`, "permalink", "permalink-invalid", /externa/],
+  [`${BASE}\npermalink: /../../etc/`, "permalink", "permalink-invalid", /«\.\.»/],
+  [`${BASE}\npermalink: /x/page.php`, "permalink", "permalink-invalid", /terminar en/],
+  [`${BASE}\npermalink: /temas/salud/`, "permalink", "permalink-reserved", /reservada/],
+  [`${BASE}\nredirect_from: https://old.example/news/1`, "redirect_from", "redirect-invalid", /externa/],
+  [`${BASE}\nredirect_from:\n  - /ok/\n  - /news?id=3`, "redirect_from", "redirect-invalid", /parámetros/],
+  [`${BASE}\nredirect_from: /a/../b`, "redirect_from", "redirect-invalid", /«\.\.»/],
+  [`${BASE}\nnumber: "abc"`, "number", "number-invalid", /no es un número/],
+  [`${BASE}\ntags: [${Array.from({ length: 60 }, (_, i) => `t${i}`).join(", ")}]`, "tags", "tags-too-many", /60 etiquetas/],
+];
+
+for (const [fields, field, code, message] of errors) {
+  test(`error ${code} for ${JSON.stringify(fields.split("\n").pop())}`, () => {
+    const r = normalizeText(fm(fields));
+    assert.equal(r.bulletin, undefined, "no bulletin when there is an error");
+    const p = r.problems.find((x) => x.code === code);
+    assert.ok(p, `expected ${code}, got ${JSON.stringify(r.problems)}`);
+    assert.equal(p.severity, "error");
+    assert.equal(p.field, field);
+    assert.match(p.message, message);
+    assert.ok(p.hint && p.hint.length > 10, "every error says what to do");
+    if (field && fields.includes(`${field}:`)) assert.ok(p.line && p.line >= 2, "points at the line of the field");
+  });
+}
+
+test("an invalid slug suggests the canonical one", () => {
+  const p = normalizeText(fm(`${BASE}\nslug: Mi Boletín`)).problems.find((x) => x.code === "slug-invalid")!;
+  assert.equal(p.hint, "Escribe slug: mi-boletin");
+});
+
+test("every bad file reports all its errors, not the first", () => {
+  const r = normalizeText(fm('title: ""\ndate: 2023-02-30\nvideo: nope\nslug: A B'));
+  assert.deepEqual(r.problems.filter((p) => p.severity === "error").map((p) => p.code).sort(), ["date-invalid", "link-invalid", "slug-invalid", "title-missing"]);
+});
+
+test("line numbers point at the field", () => {
+  const r = normalizeText(fm('title: "x"\ndescription: "y"\n\ndate: 2023-02-30'));
+  const p = r.problems.find((x) => x.code === "date-invalid")!;
+  assert.equal(p.line, 5);
+  assert.equal(p.column, 1);
+});
+
+const warnings: Array<[string, string]> = [
+  ['title: "x"\ndate: 2024-04-09', "description-missing"],
+  [`${BASE}\nimage: /uploads/no-existe.jpg`, "image-missing"],
+  [`${BASE}\nimage: https://cdn.example/a.jpg`, "image-external"],
+  [`${BASE}\nautor: Ana`, "field-unknown"],
+  [`${BASE}\nlayout: page`, "layout-ignored"],
+  [`${BASE}\nupdated: 2024-01-01`, "updated-before-date"],
+  [`${BASE}\nnumber: 12/2023`, "number-year"],
+  [`${BASE}\ntags: ["¿?", salud]`, "tag-empty-slug"],
+  ['title: "x"\ndraft: true', "draft-undated"],
+  ['title: "x"\ndate: 2021-04-04 02:30\ndescription: "d"', "date-dst-gap"],
+];
+for (const [fields, code] of warnings) {
+  test(`warning ${code}`, () => {
+    const r = normalizeText(fm(fields));
+    assert.ok(r.bulletin, JSON.stringify(r.problems));
+    const p = r.problems.find((x) => x.code === code);
+    assert.ok(p, `expected ${code}, got ${JSON.stringify(r.problems)}`);
+    assert.equal(p.severity, "warning");
+  });
+}
+
+test("unknown fields suggest the field meant", () => {
+  const r = normalizeText(fm(`${BASE}\nfecha: 2024-01-01\netiquetas: [a]`));
+  const hints = r.problems.filter((p) => p.code === "field-unknown").map((p) => p.hint);
+  assert.deepEqual(hints, ["¿Quisiste escribir «date:»?", "¿Quisiste escribir «tags:»?"]);
+});
+
+test("absent values in every field: nil, ~, null, blank", () => {
+  for (const empty of ["nil", "~", "null", '""', "'  '", ""]) {
+    const r = normalizeText(
+      fm(`${BASE}\nauthor: ${empty}\nvideo: ${empty}\naudio: ${empty}\nphotos: ${empty}\nimage: ${empty}\nalt: ${empty}\nsection: ${empty}\ntags: ${empty}\nslug: ${empty}\npermalink: ${empty}\nredirect_from: ${empty}\nnumber: ${empty}\ncity: ${empty}\nupdated: ${empty}\nfront: ${empty}\ndraft: ${empty}`),
+    );
+    const b = r.bulletin;
+    assert.ok(b, `${empty}: ${JSON.stringify(r.problems)}`);
+    assert.deepEqual(r.problems, [], empty);
+    for (const key of ["author", "video", "audio", "photos", "image", "number", "city", "updated"] as const) assert.equal(b[key], undefined, `${key} with ${empty}`);
+    assert.equal(b.section.label, "Nacional");
+    assert.deepEqual(b.tags, []);
+    assert.deepEqual(b.redirectFrom, []);
+    assert.equal(b.featured, false);
+    assert.equal(b.draft, false);
+    assert.equal(b.url, "/boletines/2024/04/boletin-de-prueba/");
+    assert.ok(!JSON.stringify(b).match(/\b(nil|null|undefined|NaN|Invalid Date)\b/), "no absent word reaches the model");
+  }
+});
+
+test("tags: list with blank entries, comma string, duplicates by slug, trailing spaces", () => {
+  const list = normalizeText(fm(`${BASE}\ntags:\n  \n  - "Vacunación "\n  \n  - nil\n  - vacunacion\n  - VACUNACIÓN\n  - Salud mental\n  - 2024`)).bulletin!;
+  assert.deepEqual(list.tags, [
+    { slug: "vacunacion", label: "Vacunación" },
+    { slug: "salud-mental", label: "Salud mental" },
+    { slug: "2024", label: "2024" },
+  ]);
+  const csv = normalizeText(fm(`${BASE}\ntags: "salud, vacunación ,, IMSS"`)).bulletin!;
+  assert.deepEqual(csv.tags.map((t) => t.slug), ["salud", "vacunacion", "imss"]);
+});
+
+test("sections: identity by slug and the configured default", () => {
+  assert.deepEqual(normalizeText(fm(`${BASE}\nsection: nacional`)).bulletin!.section, { slug: "nacional", label: "nacional" });
+  assert.deepEqual(normalizeText(fm(`${BASE}\nsection: [Chihuahua]`)).bulletin!.section, { slug: "chihuahua", label: "Chihuahua" });
+  assert.equal(normalizeText(fm(BASE)).bulletin!.section.slug, "nacional");
+});
+
+test("booleans accept YAML 1.1 spellings", () => {
+  assert.equal(normalizeText(fm(`${BASE}\nfront: yes`)).bulletin!.featured, true);
+  assert.equal(normalizeText(fm(`${BASE}\nfront: "true"`)).bulletin!.featured, true);
+  assert.equal(normalizeText(fm(`${BASE}\nfront: no`)).bulletin!.featured, false);
+});
+
+test("slug and permalink", () => {
+  assert.equal(normalizeText(fm(`${BASE}\nslug: vacunacion-2024`)).bulletin!.url, "/boletines/2024/04/vacunacion-2024/");
+  const p = normalizeText(fm(`${BASE}\npermalink: /especiales/vacunacion`)).bulletin!;
+  assert.equal(p.url, "/especiales/vacunacion/");
+  assert.equal(p.hasPermalink, true);
+  assert.equal(normalizeText(fm(`${BASE}\npermalink: /especiales/v.html`)).bulletin!.url, "/especiales/v.html");
+});
+
+test("a title without letters falls back to the file name for the slug", () => {
+  const b = normalizeText(fm('title: "¡¿?!"\ndate: 2024-04-09\ndescription: "d"'), { file: "content/2024/2024-04-09-aviso-importante.md" }).bulletin!;
+  assert.equal(b.slug, "aviso-importante");
+});
+
+test("very long titles give URLs whose segments stay short", () => {
+  const title = "Palabra ".repeat(200).trim();
+  const b = normalizeText(fm(`title: "${title}"\ndate: 2024-04-09\ndescription: "d"`)).bulletin!;
+  for (const segment of b.url.split("/")) assert.ok(Buffer.byteLength(segment) <= 100, segment);
+});
+
+test("template syntax in fields is kept literally in the model", () => {
+  const b = normalizeText(fm('title: "{{ 7*7 }} y {% raw %}"\ndate: 2024-04-09\ndescription: "${x}"')).bulletin!;
+  assert.equal(b.title, "{{ 7*7 }} y {% raw %}");
+  assert.equal(b.description, "${x}");
+});
+
+test("undated drafts get a preview URL and a warning, not an error", () => {
+  const r = normalizeText(fm('title: "Borrador"\ndraft: true'));
+  assert.equal(r.bulletin?.url, "/borradores/borrador/");
+  assert.equal(r.bulletin?.date, undefined);
+});
+
+test("bulletin numbers", () => {
+  const table: Array<[string, string | undefined]> = [
+    ["171/2024", "171/2024"],
+    ["No. 171/2024", "171/2024"],
+    ["No.88/2023", "88/2023"],
+    ["Núm. 45/2023", "45/2023"],
+    ["No. 154 /2022", "154/2022"],
+    ["007/2024", "7/2024"],
+    ["171", undefined],
+    ["171/24", undefined],
+    ["abc/2024", undefined],
+  ];
+  for (const [input, expected] of table) assert.equal(normalizeBulletinNumber(input), expected, input);
+  const b = normalizeText(fm(`${BASE}\nnumber: "No. 171 / 2024"\ncity: Ciudad de México\nhighlights:\n  - Uno\n  - nil\n  - Dos`)).bulletin!;
+  assert.equal(b.number, "171/2024");
+  assert.equal(b.city, "Ciudad de México");
+  assert.deepEqual(b.highlights, ["Uno", "Dos"]);
+});

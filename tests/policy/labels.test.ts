@@ -1,0 +1,47 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { cleanLabel, LabelChooser, labelSlug, preferVariant } from "../../src/policy/labels.ts";
+
+test("tag identity is the slug", () => {
+  for (const v of ["Vacunación", "vacunacion", "VACUNACIÓN", " vacunación ", "Vacunacion"]) assert.equal(labelSlug(v), "vacunacion");
+  assert.equal(labelSlug("Salud & Bienestar"), "salud-y-bienestar");
+  assert.equal(labelSlug("asistencias medicas"), "asistencias-medicas");
+  assert.notEqual(labelSlug("IMSS"), labelSlug("IMSS-Bienestar"));
+});
+
+test("labels are trimmed and inner whitespace collapsed", () => {
+  assert.equal(cleanLabel("  Salud   mental \t"), "Salud mental");
+  assert.equal(cleanLabel("chihuahua "), "chihuahua");
+});
+
+const choices: Array<[string[], string]> = [
+  // The most used variant wins.
+  [["vacunacion", "vacunacion", "Vacunación"], "vacunacion"],
+  // Ties: more accents (Spanish spelling) first.
+  [["vacunacion", "Vacunación"], "Vacunación"],
+  [["VACUNACION", "vacunación"], "vacunación"],
+  // Then mixed case over all capitals over all lower case.
+  [["VACUNACIÓN", "Vacunación"], "Vacunación"],
+  [["imss", "IMSS"], "IMSS"],
+  [["salud mental", "Salud Mental", "SALUD MENTAL"], "Salud Mental"],
+  // Then code-point order, so the result never depends on input order.
+  [["Salud Mental", "Salud mental"], "Salud Mental"],
+  [["Salud mental", "Salud Mental"], "Salud Mental"],
+];
+
+for (const [variants, expected] of choices) {
+  test(`label of ${JSON.stringify(variants)} is ${expected}`, () => {
+    const chooser = new LabelChooser();
+    for (const v of variants) chooser.add(labelSlug(v), v);
+    assert.equal(chooser.labelOf(labelSlug(expected)), expected);
+    const reversed = new LabelChooser();
+    for (const v of [...variants].reverse()) reversed.add(labelSlug(v), v);
+    assert.equal(reversed.labelOf(labelSlug(expected)), expected, "independent of order");
+  });
+}
+
+test("preferVariant is a strict order", () => {
+  assert.ok(preferVariant("Vacunación", "vacunacion") < 0);
+  assert.ok(preferVariant("vacunacion", "Vacunación") > 0);
+  assert.equal(preferVariant("x", "x"), 0);
+});

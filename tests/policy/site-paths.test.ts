@@ -1,0 +1,61 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { hasHtmlStub, normalizeSitePath } from "../../src/policy/site-paths.ts";
+
+const ok: Array<[string, string]> = [
+  ["/news/190812", "/news/190812/"],
+  ["/news/190812/", "/news/190812/"],
+  ["  /news/190812  ", "/news/190812/"],
+  ["/prensa/archivo/202404/171", "/prensa/archivo/202404/171/"],
+  ["/old/page.html", "/old/page.html"],
+  ["/old/page.php", "/old/page.php"],
+  ["/Noticias/Boletin_2019", "/Noticias/Boletin_2019/"],
+  ["/a%20b", "/a%20b/"],
+];
+for (const [input, expected] of ok) {
+  test(`site path ${JSON.stringify(input)} → ${expected}`, () => {
+    const r = normalizeSitePath(input, { field: "redirect_from" });
+    assert.ok(r.ok, r.ok ? "" : r.message);
+    assert.equal(r.path, expected);
+  });
+}
+
+const bad: Array<[string, RegExp]> = [
+  ["https://evil.example/x", /externa/],
+  ["http://www.imss.gob.mx/news/1", /externa/],
+  ["//evil.example/x", /externa/],
+  ["javascript:alert(1)", /externa/],
+  ["data:text/html,<script>", /externa/],
+  ["news/190812", /empezar con «\/»/],
+  ["/news/../../etc/passwd", /«\.\.»/],
+  ["/news/%2e%2e/x", /«\.\.»/],
+  ["/news/./x", /«\.\.»/],
+  ["/news?id=190812", /parámetros/],
+  ["/news#x", /anclas/],
+  ["/news//x", /«\/\/»/],
+  ["/", /portada/],
+  ["/a\\b", /«\\»/],
+  ["/a b", /caracteres no permitidos/],
+  ["/<script>", /caracteres no permitidos/],
+  ["/{{x}}", /caracteres no permitidos/],
+  ["/%zz", /codificación/],
+  ["/%2F..%2Fx", /peligrosos/],
+  [`/${"a".repeat(250)}`, /demasiado largo/],
+];
+for (const [input, message] of bad) {
+  test(`bad site path ${JSON.stringify(input.slice(0, 40))}`, () => {
+    const r = normalizeSitePath(input, { field: "redirect_from" });
+    assert.equal(r.ok, false);
+    if (!r.ok) {
+      assert.match(r.message, message);
+      assert.match(r.hint, /\/news\/190812/);
+    }
+  });
+}
+
+test("html stubs are written only for directory-style or .html paths", () => {
+  assert.ok(hasHtmlStub("/news/1/"));
+  assert.ok(hasHtmlStub("/a.html"));
+  assert.ok(hasHtmlStub("/a.HTM"));
+  assert.ok(!hasHtmlStub("/a.php"));
+});

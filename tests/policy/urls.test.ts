@@ -1,0 +1,36 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { bulletinUrl, monthUrl, outputFileFor, pathIdentity, sectionFeedUrl, sectionUrl, tagUrl, yearUrl } from "../../src/policy/urls.ts";
+
+test("URL scheme", () => {
+  assert.equal(bulletinUrl(2021, "08", "reconoce-imss"), "/boletines/2021/08/reconoce-imss/");
+  assert.equal(tagUrl("vacunacion"), "/temas/vacunacion/");
+  assert.equal(tagUrl("vacunacion", 1), "/temas/vacunacion/");
+  assert.equal(tagUrl("vacunacion", 2), "/temas/vacunacion/pagina/2/");
+  assert.equal(sectionUrl("nacional", 3), "/secciones/nacional/pagina/3/");
+  assert.equal(sectionFeedUrl("nacional"), "/secciones/nacional/feed.xml");
+  assert.equal(yearUrl(2024), "/boletines/2024/");
+  assert.equal(yearUrl(2024, 2), "/boletines/2024/pagina/2/");
+  assert.equal(monthUrl(2024, "04"), "/boletines/2024/04/");
+  assert.equal(monthUrl(2024, "04", 12), "/boletines/2024/04/pagina/12/");
+});
+
+test("page numbers never collide with months", () => {
+  const months = Array.from({ length: 12 }, (_, i) => monthUrl(2024, String(i + 1).padStart(2, "0")));
+  const pages = Array.from({ length: 30 }, (_, i) => yearUrl(2024, i + 2));
+  for (const p of pages) assert.ok(!months.includes(p));
+});
+
+test("output files", () => {
+  assert.equal(outputFileFor("/"), "index.html");
+  assert.equal(outputFileFor("/boletines/2021/08/x/"), "boletines/2021/08/x/index.html");
+  assert.equal(outputFileFor("/feed.xml"), "feed.xml");
+  assert.equal(outputFileFor("/_redirects"), "_redirects");
+  assert.equal(outputFileFor("/old/page.html"), "old/page.html");
+});
+
+test("path identity ignores case and trailing slash", () => {
+  assert.equal(pathIdentity("/News/1"), pathIdentity("/news/1/"));
+  assert.equal(pathIdentity("/a/index.html"), pathIdentity("/a/"));
+  assert.notEqual(pathIdentity("/a/b/"), pathIdentity("/a/"));
+});
