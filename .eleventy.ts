@@ -1,4 +1,5 @@
 // Wiring only: what Eleventy renders and where. Logic lives in src/ (see README, "Where things live").
+import path from "node:path";
 import { configureEleventy, ELEVENTY_DIRS, type EleventyUserConfig } from "./src/eleventy/configure.ts";
 import { takeEleventyInputs } from "./src/eleventy/inputs.ts";
 import { prepareFromEnvironment } from "./src/build/prepare.ts";
@@ -8,4 +9,5 @@ export default function (eleventyConfig: EleventyUserConfig): void {
   configureEleventy(eleventyConfig, takeEleventyInputs() ?? prepareFromEnvironment);
 }
 
-export const config = { dir: ELEVENTY_DIRS };
+// Absolute, so the build works from any working directory (`boletines build` in another project folder).
+export const config = { dir: { ...ELEVENTY_DIRS, input: path.join(import.meta.dirname, ELEVENTY_DIRS.input) } };

@@ -3,7 +3,7 @@ import path from "node:path";
 import type { DateTime } from "luxon";
 import type { SiteConfig } from "../site.ts";
 import { LabelChooser } from "../policy/labels.ts";
-import { pathIdentity } from "../policy/urls.ts";
+import { bulletinNumberPaths, pathIdentity } from "../policy/urls.ts";
 import type { Bulletin } from "./bulletin.ts";
 import { listContentFiles, loadContentFile } from "./load.ts";
 import { normalizeBulletin } from "./normalize.ts";
@@ -114,6 +114,8 @@ export interface PathClaim {
   /** The bulletin claiming it; absent for generated pages. */
   bulletin?: Bulletin;
   kind: "page" | "redirect" | "generated";
+  /** A redirect the site makes by itself (from the bulletin number), not one the editor wrote. */
+  automatic?: boolean;
   /** For generated pages: what it is, in Spanish (`la página del tema «IMSS»`). */
   description?: string;
 }
@@ -134,7 +136,7 @@ export function findPathCollisions(claims: Iterable<PathClaim>): Problem[] {
       continue;
     }
     if (owner.bulletin && claim.bulletin && owner.bulletin === claim.bulletin) {
-      if (claim.kind === "redirect") {
+      if (claim.kind === "redirect" && owner.kind === "page") {
         problems.push(problemFor(claim, `La redirección ${claim.path} apunta a la misma página del boletín.`, "Quita esa línea de redirect_from."));
       }
       continue;
@@ -145,7 +147,8 @@ export function findPathCollisions(claims: Iterable<PathClaim>): Problem[] {
 }
 
 function claimRank(c: PathClaim): number {
-  return c.kind === "generated" ? 0 : c.kind === "page" ? 1 : 2;
+  // Number paths belong to their bulletin: an explicit redirect onto one is the mistake to report.
+  return c.kind === "generated" ? 0 : c.kind === "page" ? 1 : c.automatic ? 2 : 3;
 }
 
 function compare(a: string, b: string): number {
@@ -154,7 +157,7 @@ function compare(a: string, b: string): number {
 
 function problemFor(claim: PathClaim, message: string, hint: string, otherFile?: string): Problem {
   const b = claim.bulletin!;
-  const field = claim.kind === "redirect" ? "redirect_from" : b.hasPermalink ? "permalink" : "title";
+  const field = claim.automatic ? "number" : claim.kind === "redirect" ? "redirect_from" : b.hasPermalink ? "permalink" : "title";
   const pos = b.positions[field] ?? (field === "title" ? b.positions["date"] : undefined);
   return {
     severity: "error",
@@ -169,7 +172,11 @@ function problemFor(claim: PathClaim, message: string, hint: string, otherFile?:
 }
 
 function collisionProblem(claim: PathClaim, owner: PathClaim): Problem {
-  const what = claim.kind === "redirect" ? `La redirección ${claim.path}` : `La URL ${claim.path} de este boletín`;
+  const what = claim.automatic
+    ? `La dirección por número ${claim.path}`
+    : claim.kind === "redirect"
+      ? `La redirección ${claim.path}`
+      : `La URL ${claim.path} de este boletín`;
   if (!owner.bulletin) {
     return problemFor(claim, `${what} coincide con ${owner.description ?? "una página del sitio"}.`, claim.kind === "redirect" ? "Quita esa ruta de redirect_from." : "Agrega slug: o permalink: con otra ruta.");
   }
@@ -186,8 +193,20 @@ export function claimsOfBulletins(bulletins: readonly Bulletin[]): PathClaim[] {
   for (const b of bulletins) {
     claims.push({ path: b.url, bulletin: b, kind: "page" });
     for (const r of b.redirectFrom) claims.push({ path: r, bulletin: b, kind: "redirect" });
+    for (const r of automaticRedirects(b)) claims.push({ path: r, bulletin: b, kind: "redirect", automatic: true });
   }
   return claims;
+}
+
+/** Redirects the site makes by itself for a bulletin (today: from its number). */
+export function automaticRedirects(b: Bulletin): string[] {
+  return b.number && b.date ? bulletinNumberPaths(b.number, b.date.year, b.date.monthPadded) : [];
+}
+
+/** Every old path that leads to the bulletin: the editor's, then the automatic ones, without repeats. */
+export function redirectsOf(b: Bulletin): string[] {
+  const seen = new Set(b.redirectFrom.map(pathIdentity));
+  return [...b.redirectFrom, ...automaticRedirects(b).filter((p) => !seen.has(pathIdentity(p)))];
 }
 
 /** `number` is unique per year. */

@@ -44,6 +44,15 @@ export function monthUrl(year: number, monthPadded: string, page = 1): string {
   return paginated(`${PATHS.bulletins}${year}/${monthPadded}/`, page);
 }
 
+/**
+ * A numbered bulletin (`171/2024`) is also reachable by its number, and at the path the IMSS's
+ * previous press archive used (`/prensa/archivo/AAAAMM/NNN`, year and month of the local date).
+ */
+export function bulletinNumberPaths(number: string, year: number, monthPadded: string): string[] {
+  const [n, numberYear] = number.split("/");
+  return [`${PATHS.bulletins}numero/${numberYear}/${n}/`, `/prensa/archivo/${year}${monthPadded}/${n}/`];
+}
+
 export function absoluteUrl(baseUrl: string, path: string): string {
   return `${baseUrl}${path}`;
 }

@@ -1,6 +1,6 @@
 import type { DateTime } from "luxon";
 import type { Bulletin } from "../model/bulletin.ts";
-import { isEmbargoed, type PathClaim } from "../model/corpus.ts";
+import { isEmbargoed, redirectsOf, type PathClaim } from "../model/corpus.ts";
 import { monthName } from "../policy/dates.ts";
 import { hasHtmlStub } from "../policy/site-paths.ts";
 import { absoluteUrl, monthUrl, PATHS, sectionFeedUrl, sectionUrl, tagUrl, yearUrl } from "../policy/urls.ts";
@@ -163,7 +163,7 @@ export function buildSiteData(bulletins: readonly Bulletin[], options: SiteDataO
 
   const redirects: RedirectStub[] = [];
   for (const p of posts) {
-    for (const from of p.bulletin.redirectFrom) {
+    for (const from of redirectsOf(p.bulletin)) {
       redirects.push({ from, to: p.url, absoluteTo: p.absoluteUrl, title: p.title, writesStub: hasHtmlStub(from) });
     }
   }

@@ -84,3 +84,12 @@ test("drafts and embargoes", () => {
   assert.equal(titles(selectPublished(all, { drafts: false, future: true, now })), "F,P,Z");
   assert.equal(titles(selectPublished(all, { drafts: true, future: true, now })), "D,F,P,U,Z");
 });
+
+test("numbered bulletins get automatic redirects, collision-checked like any other", () => {
+  const a = bulletin("content/a.md", 'title: "A"\ndate: 2024-04-09\nnumber: "171/2024"\nredirect_from: /prensa/archivo/202404/171');
+  const b = bulletin("content/b.md", 'title: "B"\ndate: 2024-04-09\nredirect_from: /boletines/numero/2024/171/');
+  const problems = findPathCollisions(claimsOfBulletins([a, b]));
+  assert.equal(problems.length, 1, JSON.stringify(problems));
+  assert.equal(problems[0]!.file, "content/b.md");
+  assert.equal(problems[0]!.otherFile, "content/a.md");
+});

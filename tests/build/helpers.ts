@@ -1,0 +1,47 @@
+import { cp, mkdtemp, readdir, readFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { DateTime } from "luxon";
+import { buildSite, type BuildOptions, type BuildResult } from "../../src/build/build.ts";
+import { DEFAULT_SITE } from "../../src/site.ts";
+
+export const ROOT = path.resolve(import.meta.dirname, "../..");
+export const FIXED_NOW = DateTime.fromISO("2026-01-01T00:00:00-06:00", { setZone: true });
+
+export async function tempDir(prefix = "boletines-test-"): Promise<string> {
+  return mkdtemp(path.join(os.tmpdir(), prefix));
+}
+
+/** Build `contentDir` into a fresh temp folder with a fixed clock. */
+export async function buildFixture(contentDir: string, overrides: Partial<BuildOptions> = {}): Promise<{ out: string; result: BuildResult }> {
+  const out = overrides.outDir ?? path.join(await tempDir(), "_site");
+  const result = await buildSite({
+    contentDir,
+    publicDir: path.join(ROOT, "public"),
+    outDir: out,
+    drafts: false,
+    future: false,
+    now: FIXED_NOW,
+    site: DEFAULT_SITE,
+    quiet: true,
+    ...overrides,
+  });
+  return { out, result };
+}
+
+export async function copyDir(from: string, to: string): Promise<void> {
+  await cp(from, to, { recursive: true });
+}
+
+/** Every file under `dir`, relative, sorted. */
+export async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join("/"))
+    .sort();
+}
+
+export async function read(out: string, rel: string): Promise<string> {
+  return readFile(path.join(out, rel), "utf8");
+}

@@ -1,0 +1,101 @@
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { test } from "node:test";
+import { copyDir, listFiles, ROOT, tempDir } from "../build/helpers.ts";
+
+const BIN = path.join(ROOT, "bin/boletines.js");
+
+function run(args: string[], cwd: string, env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    encoding: "utf8",
+    env: { ...process.env, BOLETINES_NOW: "2026-01-01T00:00:00-06:00", ...env },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+async function project(fixture: string): Promise<string> {
+  const dir = await tempDir("boletines-cli-");
+  await copyDir(path.join(ROOT, fixture), path.join(dir, "content"));
+  await mkdir(path.join(dir, "public"));
+  return dir;
+}
+
+test("build with defaults: content/ → _site/, then a broken file leaves _site untouched", async () => {
+  const dir = await project("content");
+  const ok = run(["build"], dir);
+  assert.equal(ok.code, 0, ok.stderr);
+  assert.match(ok.stdout, /Sitio generado en _site: 2 boletines/);
+  const before = await listFiles(path.join(dir, "_site"));
+  const home = await readFile(path.join(dir, "_site/index.html"), "utf8");
+
+  await writeFile(path.join(dir, "content/2021/roto.md"), '---\ntitle: "Roto"\ndate: 2021-02-30\n---\nx\n');
+  await writeFile(path.join(dir, "content/2021/roto2.md"), "---\ntitle: [\n---\n");
+  const bad = run(["build"], dir);
+  assert.equal(bad.code, 1);
+  assert.match(bad.stderr, /content\/2021\/roto\.md:3:1: error \[date\]: «2021-02-30» no es una fecha válida: el día 30 no existe en febrero de 2021/);
+  assert.match(bad.stderr, /content\/2021\/roto2\.md:\d+:\d+: error: El encabezado YAML no se puede leer/);
+  assert.match(bad.stderr, /2 errores en 2 archivos/);
+  assert.match(bad.stderr, /No se generó el sitio; _site queda como estaba/);
+  assert.doesNotMatch(bad.stderr, /\n\s+at /, "no stack trace");
+  assert.deepEqual(await listFiles(path.join(dir, "_site")), before);
+  assert.equal(await readFile(path.join(dir, "_site/index.html"), "utf8"), home);
+  const siblings = (await listFiles(dir)).filter((f) => f.startsWith("."));
+  assert.deepEqual(siblings, [], "no work folder or lock left behind");
+});
+
+test("build --content --out, and adding a file shows up after a rebuild", async () => {
+  const dir = await project("content");
+  const out = path.join(dir, "publicado");
+  assert.equal(run(["build", "--content", "content", "--out", "publicado"], dir).code, 0);
+  await writeFile(path.join(dir, "content/nuevo.md"), '---\ntitle: "Nuevo boletín"\ndate: 2024-04-09\ndescription: "d"\n---\nHola.\n');
+  assert.equal(run(["build", "--content", "content", "--out", "publicado"], dir).code, 0);
+  const files = await listFiles(out);
+  assert.ok(files.includes("boletines/2024/04/nuevo-boletin/index.html"));
+});
+
+test("check: all errors with file:line:column, exit 1; warnings exit 0 unless --strict", async () => {
+  const broken = run(["check", "--content", path.join(ROOT, "tests/fixtures/broken")], ROOT);
+  assert.equal(broken.code, 1);
+  assert.match(broken.stderr, /tests\/fixtures\/broken\/a-fecha\.md:3:1: error \[date\]/);
+  assert.match(broken.stderr, /tests\/fixtures\/broken\/b-yaml\.md:\d+:\d+: error/);
+  assert.match(broken.stderr, /tests\/fixtures\/broken\/d-colision\.md:2:1: error \[title\]: La URL \/boletines\/2024\/01\/correcto\/ de este boletín ya es la URL de tests\/fixtures\/broken\/c-ok\.md/);
+  assert.match(broken.stderr, /→ Agrega slug:/);
+
+  const seeds = run(["check"], ROOT);
+  assert.equal(seeds.code, 0, seeds.stderr);
+  assert.match(seeds.stderr, /aviso \[image\]/);
+  const strict = run(["check", "--strict"], ROOT);
+  assert.equal(strict.code, 1);
+});
+
+test("check --format github prints workflow annotations", () => {
+  const r = run(["check", "--format", "github", "--content", path.join(ROOT, "tests/fixtures/broken")], ROOT);
+  assert.equal(r.code, 1);
+  assert.match(r.stdout, /^::error file=tests\/fixtures\/broken\/a-fecha\.md,line=3,col=1,title=boletines%3A date::«31\/02\/2023» no es una fecha válida/m);
+});
+
+test("usage errors exit 2 with help", () => {
+  const dir = ROOT;
+  const unknown = run(["publicar"], dir);
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.stderr, /Comando desconocido: «publicar»/);
+  const flag = run(["build", "--no-such-flag"], dir);
+  assert.equal(flag.code, 2);
+  assert.match(flag.stderr, /boletines build \[--content DIR\]/);
+  assert.equal(run(["check", "--format", "xml"], dir).code, 2);
+  assert.equal(run([], dir).code, 2);
+  assert.equal(run(["--help"], dir).code, 0);
+  const badNow = run(["check"], dir, { BOLETINES_NOW: "ayer" });
+  assert.equal(badNow.code, 2);
+  assert.match(badNow.stderr, /BOLETINES_NOW/);
+});
+
+test("a missing content folder is a clear error", async () => {
+  const dir = await tempDir();
+  const r = run(["build", "--content", "no-existe"], dir);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /no-existe: error: La carpeta de contenido no existe/);
+});
