@@ -1,12 +1,12 @@
 // Wiring only: what Eleventy renders and where. Logic lives in src/ (see README, "Where things live").
 import path from "node:path";
 import { configureEleventy, ELEVENTY_DIRS, type EleventyUserConfig } from "./src/eleventy/configure.ts";
-import { takeEleventyInputs } from "./src/eleventy/inputs.ts";
+import { takeEleventyHandoff } from "./src/eleventy/inputs.ts";
 import { prepareFromEnvironment } from "./src/build/prepare.ts";
 
 export default function (eleventyConfig: EleventyUserConfig): void {
-  // `boletines build` hands over validated data; a bare `eleventy --config=.eleventy.ts` loads content/ itself.
-  configureEleventy(eleventyConfig, takeEleventyInputs() ?? prepareFromEnvironment);
+  // `boletines build`/`serve` hand over their inputs; a bare `eleventy --config=.eleventy.ts` loads content/ itself.
+  configureEleventy(eleventyConfig, takeEleventyHandoff() ?? { inputs: prepareFromEnvironment, publicDir: "public", watch: ["content"] });
 }
 
 // Absolute, so the build works from any working directory (`boletines build` in another project folder).

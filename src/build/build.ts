@@ -2,7 +2,7 @@ import { rm } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
-import { provideEleventyInputs } from "../eleventy/inputs.ts";
+import { provideEleventyHandoff } from "../eleventy/inputs.ts";
 import { ELEVENTY_DIRS } from "../eleventy/configure.ts";
 import type { Problem } from "../model/problems.ts";
 import { acquireLock, describeFsError, OutputError, outputPaths, recoverInterruptedBuilds, swapIn } from "./output.ts";
@@ -31,11 +31,13 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     release = await acquireLock(paths.lock);
     await recoverInterruptedBuilds(paths);
     await rm(paths.work, { recursive: true, force: true });
-    provideEleventyInputs(prepared.inputs);
+    provideEleventyHandoff({ inputs: prepared.inputs, publicDir: options.publicDir, watch: [] });
     const eleventy = new Eleventy(path.join(PROJECT_ROOT, ELEVENTY_DIRS.input), paths.work, {
       configPath: path.join(PROJECT_ROOT, ".eleventy.ts"),
       quietMode: true,
     });
+    // Our CLI prints its own summary and formats Eleventy's errors itself.
+    eleventy.disableLogger();
     const results = (await eleventy.write()) as [unknown, unknown[]];
     const pagesWritten = Array.isArray(results?.[1]) ? results[1].length : 0;
     await swapIn(paths);

@@ -46,7 +46,7 @@ export async function prepareSite(options: PrepareOptions): Promise<Prepared> {
   if (hasErrors(sorted)) return { ok: false, problems: sorted, fileCount: corpus.fileCount };
   return {
     ok: true,
-    inputs: { site: options.site, data, preview: options.drafts || options.future, publicDir: options.publicDir },
+    inputs: { site: options.site, data, preview: options.drafts || options.future },
     problems: sorted,
     fileCount: corpus.fileCount,
     bulletinCount: corpus.bulletins.length,

@@ -4,6 +4,7 @@ import { UsageError } from "./args.ts";
 const COMMANDS: Record<string, () => Promise<{ default: (argv: string[]) => Promise<number>; usage: string }>> = {
   build: () => import("./build.ts"),
   check: () => import("./check.ts"),
+  serve: () => import("./serve.ts"),
 };
 
 const HELP = `Uso: boletines <comando> [opciones]
@@ -11,6 +12,7 @@ const HELP = `Uso: boletines <comando> [opciones]
 Comandos:
   build   Genera el sitio estático (content/ → _site/)
   check   Valida los boletines sin generar el sitio
+  serve   Vista previa con recarga automática (incluye borradores)
 
 Ayuda de un comando: boletines <comando> --help`;
 

@@ -1,4 +1,4 @@
-import type { EleventyInputs } from "./inputs.ts";
+import type { EleventyHandoff, EleventyInputs } from "./inputs.ts";
 
 /** Eleventy's folders, relative to the project root. Page definitions are TypeScript; layouts are Nunjucks. */
 export const ELEVENTY_DIRS = {
@@ -13,21 +13,27 @@ export interface EleventyUserConfig {
   addGlobalData(name: string, value: unknown): void;
   setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
   addPassthroughCopy(paths: Record<string, string> | string): void;
-  setQuietMode(quiet: boolean): void;
   addWatchTarget(path: string): void;
-  setServerOptions(options: Record<string, unknown>): void;
   setTemplateFormats(formats: string[]): void;
+  on(event: "eleventy.before", callback: () => void): void;
 }
 
-export function configureEleventy(config: EleventyUserConfig, inputs: EleventyInputs | (() => Promise<EleventyInputs>)): void {
+export function configureEleventy(config: EleventyUserConfig, handoff: EleventyHandoff): void {
   // Page definitions (pagination, permalinks) are typed `.11ty.ts` modules run by Eleventy's JS engine through tsx.
   config.addExtension(["11ty.ts"], { key: "11ty.js" });
   config.setTemplateFormats(["11ty.ts"]);
   // Everything printed from content is escaped unless a template says `| safe` (only for sanitized HTML).
   config.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
-  const resolved = typeof inputs === "function" ? inputs() : Promise.resolve(inputs);
-  config.addGlobalData("site", async () => (await resolved).site);
-  config.addGlobalData("boletines", async () => (await resolved).data);
-  config.addGlobalData("preview", async () => (await resolved).preview);
-  config.addPassthroughCopy({ [typeof inputs === "function" ? "public" : inputs.publicDir]: "/" });
+  // A loader is asked once per (re)build, so the dev server sees edits to content/.
+  const { inputs } = handoff;
+  let current: Promise<EleventyInputs> | undefined;
+  const resolved = (): Promise<EleventyInputs> => (current ??= typeof inputs === "function" ? inputs() : Promise.resolve(inputs));
+  config.on("eleventy.before", () => {
+    current = undefined;
+  });
+  config.addGlobalData("site", async () => (await resolved()).site);
+  config.addGlobalData("boletines", async () => (await resolved()).data);
+  config.addGlobalData("preview", async () => (await resolved()).preview);
+  config.addPassthroughCopy({ [handoff.publicDir]: "/" });
+  for (const dir of handoff.watch) config.addWatchTarget(dir);
 }

@@ -1,29 +1,37 @@
 import type { SiteConfig } from "../site.ts";
 import type { SiteData } from "../render/views.ts";
 
-/** What the Eleventy configuration needs from a build: the data to render and how. */
+/** What the templates need from a build: the data to render and how. */
 export interface EleventyInputs {
   site: SiteConfig;
   data: SiteData;
   /** Preview builds (drafts, embargoes) show banners and are never indexed. */
   preview: boolean;
+}
+
+/** Everything `.eleventy.ts` needs to wire a build. */
+export interface EleventyHandoff {
+  /** Inputs, or a loader asked again on every (re)build — the dev server's case. */
+  inputs: EleventyInputs | (() => Promise<EleventyInputs>);
   /** Static files copied to the site root. */
   publicDir: string;
+  /** Extra folders whose changes trigger a rebuild in watch mode. */
+  watch: string[];
 }
 
 /**
- * Hand-off from `boletines build` to `.eleventy.ts`. Eleventy runs its programmatic `config`
+ * Hand-off from `boletines build`/`serve` to `.eleventy.ts`. Eleventy runs its programmatic `config`
  * callback *before* the config file, so a value set there would be overwritten; instead the
- * build parks its already-validated inputs here and the config file takes them.
+ * command parks its already-validated inputs here and the config file takes them.
  */
-let pending: EleventyInputs | undefined;
+let pending: EleventyHandoff | undefined;
 
-export function provideEleventyInputs(inputs: EleventyInputs): void {
-  pending = inputs;
+export function provideEleventyHandoff(handoff: EleventyHandoff): void {
+  pending = handoff;
 }
 
-export function takeEleventyInputs(): EleventyInputs | undefined {
-  const inputs = pending;
+export function takeEleventyHandoff(): EleventyHandoff | undefined {
+  const handoff = pending;
   pending = undefined;
-  return inputs;
+  return handoff;
 }

@@ -15,5 +15,6 @@ declare module "@11ty/eleventy" {
     serve(port?: number): Promise<void>;
     stopWatch(): Promise<void>;
     setIsVerbose(verbose: boolean): void;
+    disableLogger(): void;
   }
 }
