@@ -36,7 +36,17 @@ export default async function serve(argv: string[]): Promise<number> {
     return lastGood ?? { site: options.site, data: buildSiteData([], { site: options.site, now: options.now }), preview: true };
   };
 
-  provideEleventyHandoff({ inputs: load, publicDir: options.publicDir, watch: [options.contentDir, options.publicDir] });
+  let builds = 0;
+  provideEleventyHandoff({
+    inputs: load,
+    publicDir: options.publicDir,
+    watch: [options.contentDir, options.publicDir],
+    // Editors (and the tests) learn here that the preview now shows their last save.
+    afterBuild: () => {
+      builds += 1;
+      if (builds > 1) process.stdout.write(`Vista previa actualizada (${builds}).\n`);
+    },
+  });
   const eleventy = new Eleventy(path.join(PROJECT_ROOT, ELEVENTY_DIRS.input), path.resolve(values.out ?? PREVIEW_OUT), {
     configPath: path.join(PROJECT_ROOT, ".eleventy.ts"),
     quietMode: true,

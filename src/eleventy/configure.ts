@@ -15,7 +15,7 @@ export interface EleventyUserConfig {
   addPassthroughCopy(paths: Record<string, string> | string): void;
   addWatchTarget(path: string): void;
   setTemplateFormats(formats: string[]): void;
-  on(event: "eleventy.before", callback: () => void): void;
+  on(event: "eleventy.before" | "eleventy.after", callback: () => void): void;
 }
 
 export function configureEleventy(config: EleventyUserConfig, handoff: EleventyHandoff): void {
@@ -36,4 +36,5 @@ export function configureEleventy(config: EleventyUserConfig, handoff: EleventyH
   config.addGlobalData("preview", async () => (await resolved()).preview);
   config.addPassthroughCopy({ [handoff.publicDir]: "/" });
   for (const dir of handoff.watch) config.addWatchTarget(dir);
+  if (handoff.afterBuild) config.on("eleventy.after", handoff.afterBuild);
 }

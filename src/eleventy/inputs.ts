@@ -17,6 +17,8 @@ export interface EleventyHandoff {
   publicDir: string;
   /** Extra folders whose changes trigger a rebuild in watch mode. */
   watch: string[];
+  /** Called after every (re)build has written its files. */
+  afterBuild?: () => void;
 }
 
 /**

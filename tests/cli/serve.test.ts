@@ -16,19 +16,42 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Polls until `check` passes; bounded, so a broken server fails the test instead of hanging it. */
-async function until<T>(what: string, check: () => Promise<T | undefined>, attempts = 100): Promise<T> {
-  for (let i = 0; i < attempts; i++) {
-    const value = await check().catch(() => undefined);
-    if (value !== undefined) return value;
-    await new Promise((r) => setTimeout(r, 100));
+/**
+ * Waits for the server to say something (readiness, a finished rebuild) instead of sleeping:
+ * the test follows the server's own events. The limit only turns a hung server into a failure.
+ */
+function logWatcher(stream: NodeJS.ReadableStream[]) {
+  let log = "";
+  const waiters: Array<() => void> = [];
+  for (const s of stream) {
+    s.on("data", (d) => {
+      log += String(d);
+      for (const w of waiters.splice(0)) w();
+    });
   }
-  throw new Error(`timed out waiting for ${what}`);
+  return {
+    get text() {
+      return log;
+    },
+    async waitFor(pattern: RegExp, from = 0, limitMs = 120_000): Promise<number> {
+      const deadline = Date.now() + limitMs;
+      for (;;) {
+        const m = pattern.exec(log.slice(from));
+        if (m) return from + m.index + m[0].length;
+        if (Date.now() > deadline) throw new Error(`the server never printed ${pattern}; log:\n${log}`);
+        await new Promise<void>((resolve) => {
+          waiters.push(resolve);
+          setTimeout(resolve, 1000).unref();
+        });
+      }
+    },
+  };
 }
 
-async function fetchText(url: string): Promise<string | undefined> {
+async function fetchText(url: string): Promise<string> {
   const r = await fetch(url);
-  return r.ok ? r.text() : undefined;
+  assert.equal(r.status, 200, url);
+  return r.text();
 }
 
 test("serve: preview with drafts, live rebuild on edit, survives a broken file", async () => {
@@ -41,28 +64,28 @@ test("serve: preview with drafts, live rebuild on edit, survives a broken file",
     env: { ...process.env, BOLETINES_NOW: "2026-01-01T00:00:00-06:00" },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  let log = "";
-  child.stdout.on("data", (d) => (log += d));
-  child.stderr.on("data", (d) => (log += d));
+  const log = logWatcher([child.stdout, child.stderr]);
   try {
     const base = `http://127.0.0.1:${port}`;
-    const draft = await until("draft page", () => fetchText(`${base}/boletines/2024/06/borrador-pendiente/`));
-    assert.match(draft, /Borrador/);
-    const scheduled = await until("scheduled page", () => fetchText(`${base}/boletines/2030/01/boletin-programado/`));
-    assert.match(scheduled, /Programado/);
+    let at = await log.waitFor(/Vista previa en http/);
+    assert.match(await fetchText(`${base}/boletines/2024/06/borrador-pendiente/`), /Borrador/);
+    assert.match(await fetchText(`${base}/boletines/2030/01/boletin-programado/`), /Programado/);
 
     await writeFile(path.join(dir, "content/nuevo.md"), '---\ntitle: "Recién escrito"\ndate: 2024-04-09\ndescription: "d"\n---\nHola.\n');
-    await until("new bulletin", () => fetchText(`${base}/boletines/2024/04/recien-escrito/`));
+    at = await log.waitFor(/Vista previa actualizada/, at);
+    assert.match(await fetchText(`${base}/boletines/2024/04/recien-escrito/`), /Recién escrito/);
 
     await writeFile(path.join(dir, "content/nuevo.md"), '---\ntitle: "Recién escrito"\ndate: 2024-02-30\n---\nHola.\n');
-    await until("error in the terminal", async () => (log.includes("content/nuevo.md:3:1: error [date]") ? true : undefined));
+    at = await log.waitFor(/Vista previa actualizada/, at);
+    assert.match(log.text, /content\/nuevo\.md:3:1: error \[date\]/);
     assert.equal(child.exitCode, null, "the server keeps running");
-    assert.ok(await fetchText(`${base}/`), "and keeps serving");
+    assert.match(await fetchText(`${base}/boletines/2024/04/recien-escrito/`), /Recién escrito/, "showing the last good version");
 
     await writeFile(path.join(dir, "content/nuevo.md"), '---\ntitle: "Corregido"\ndate: 2024-04-10\ndescription: "d"\n---\nHola.\n');
-    await until("fixed bulletin", () => fetchText(`${base}/boletines/2024/04/corregido/`));
+    at = await log.waitFor(/Vista previa actualizada/, at);
+    assert.match(await fetchText(`${base}/boletines/2024/04/corregido/`), /Corregido/);
   } finally {
     child.kill("SIGTERM");
   }
-  assert.doesNotMatch(log, /\n\s+at .*\(/, "no stack traces");
+  assert.doesNotMatch(log.text, /\n\s+at .*\(/, "no stack traces");
 });
