@@ -1,0 +1,79 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { DateTime } from "luxon";
+import { XMLValidator } from "fast-xml-parser";
+import { applyCorpusLabels } from "../../src/model/corpus.ts";
+import { buildSiteData, pageWindow, truncateText } from "../../src/render/site-data.ts";
+import { buildSitemaps, SITEMAP_MAX_URLS } from "../../src/render/sitemap.ts";
+import { DEFAULT_SITE } from "../../src/site.ts";
+import { fm, normalizeText } from "../model/helpers.ts";
+
+const now = DateTime.fromISO("2026-01-01T00:00:00-06:00", { setZone: true });
+
+function corpus(specs: Array<[string, string]>) {
+  return applyCorpusLabels(
+    specs.map(([file, fields]) => {
+      const r = normalizeText(fm(`description: "d"\n${fields}`), { file });
+      assert.ok(r.bulletin, JSON.stringify(r.problems));
+      return r.bulletin;
+    }),
+  );
+}
+
+test("pagination window is constant-size", () => {
+  assert.deepEqual(pageWindow(1, 1), [1]);
+  assert.deepEqual(pageWindow(1, 3), [1, 2, 3]);
+  assert.deepEqual(pageWindow(50, 100), [1, 48, 49, 50, 51, 52, 100]);
+  assert.deepEqual(pageWindow(100, 100), [1, 98, 99, 100]);
+});
+
+test("truncated summaries end on a word with an ellipsis", () => {
+  assert.equal(truncateText("uno dos tres", 50), "uno dos tres");
+  assert.equal(truncateText("uno dos tres cuatro", 12), "uno dos…");
+});
+
+test("neighbours, ordering and groups", () => {
+  const bulletins = corpus([
+    ["content/a.md", 'title: "A"\ndate: 2024-01-01\ntags: [x]'],
+    ["content/b.md", 'title: "B"\ndate: 2024-02-01\ntags: [X, y]\nsection: Local'],
+    ["content/c.md", 'title: "C"\ndate: 2024-02-01\ntags: [y]'],
+    ["content/d.md", 'title: "D"\ndate: 2023-12-31T23:59:00-06:00'],
+  ]);
+  const data = buildSiteData(bulletins, { site: DEFAULT_SITE, now });
+  assert.deepEqual(data.posts.map((p) => p.title), ["B", "C", "A", "D"], "newest first, ties by id");
+  const c = data.posts.find((p) => p.title === "C")!;
+  assert.equal(c.next?.label, "B");
+  assert.equal(c.previous?.label, "A");
+  assert.equal(data.posts[0]!.next, undefined);
+  assert.equal(data.posts[3]!.previous, undefined);
+  const urls = data.listPages.map((p) => p.url).sort();
+  assert.deepEqual(urls, ["/boletines/2023/", "/boletines/2023/12/", "/boletines/2024/", "/boletines/2024/01/", "/boletines/2024/02/", "/secciones/local/", "/secciones/nacional/", "/temas/x/", "/temas/y/"]);
+  assert.equal(data.listPages.find((p) => p.url === "/temas/x/")!.items.length, 2);
+  const year = data.listPages.find((p) => p.url === "/boletines/2024/")!;
+  assert.deepEqual(year.children.map((c2) => `${c2.label}:${c2.count}`), ["Febrero:2", "Enero:1"]);
+});
+
+test("feeds escape content and stay valid XML", () => {
+  const bulletins = corpus([["content/a.md", 'title: "A & B <i>x</i> \\u0001"\ndate: 2024-01-01\nauthor: "Ana \\"la\\" <Jefa>"']]);
+  const data = buildSiteData(bulletins, { site: DEFAULT_SITE, now });
+  const atom = data.rawFiles.find((f) => f.url === "/feed.xml")!.content;
+  assert.equal(XMLValidator.validate(atom), true);
+  assert.match(atom, /<title>A &amp; B &lt;i&gt;x&lt;\/i&gt; <\/title>/);
+  const json = JSON.parse(data.rawFiles.find((f) => f.url === "/feed.json")!.content);
+  assert.equal(json.items[0].title, "A & B <i>x</i> \u0001");
+});
+
+test("an empty site still has valid feeds and pages", () => {
+  const data = buildSiteData([], { site: DEFAULT_SITE, now });
+  for (const f of data.rawFiles.filter((x) => x.url.endsWith(".xml"))) assert.equal(XMLValidator.validate(f.content), true, f.url);
+  assert.equal(data.listPages.length, 0);
+  assert.equal(data.home.latest.length, 0);
+});
+
+test("more than 50,000 URLs turn sitemap.xml into an index", () => {
+  const pages = Array.from({ length: SITEMAP_MAX_URLS + 10 }, (_, i) => `/p/${i}/`);
+  const files = buildSitemaps([], pages, { site: DEFAULT_SITE });
+  assert.deepEqual(files.map((f) => f.url), ["/sitemap.xml", "/sitemaps/sitemap-1.xml", "/sitemaps/sitemap-2.xml"]);
+  assert.match(files[0]!.content, /<sitemapindex/);
+  assert.equal((files[2]!.content.match(/<url>/g) ?? []).length, 10);
+});
