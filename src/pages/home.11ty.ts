@@ -1,10 +1,4 @@
-/** The home page (layout: layouts/home.njk). */
-export const data = {
-  permalink: "index.html",
-  layout: "home.njk",
-  eleventyExcludeFromCollections: true,
-};
+import { singlePage } from "../eleventy/page-definition.ts";
 
-export function render(): string {
-  return "";
-}
+/** The home page (layouts/home.njk). */
+export const { data, render } = singlePage("/", "home.njk");

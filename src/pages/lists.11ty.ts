@@ -1,14 +1,5 @@
-import { outputFileFor } from "../policy/urls.ts";
+import { pagePerItem } from "../eleventy/page-definition.ts";
 import type { ListPage } from "../render/views.ts";
 
-/** Tag, section, year and month pages, already paginated in `render/site-data.ts` (layout: layouts/list.njk). */
-export const data = {
-  pagination: { data: "boletines.listPages", size: 1, alias: "list" },
-  permalink: (d: { list: ListPage }) => outputFileFor(d.list.url),
-  layout: "list.njk",
-  eleventyExcludeFromCollections: true,
-};
-
-export function render(): string {
-  return "";
-}
+/** Tag, section, year and month pages, already paginated in `render/site-data.ts` (layouts/list.njk). */
+export const { data, render } = pagePerItem<ListPage, "list">({ items: "boletines.listPages", as: "list", path: (l) => l.url, layout: "list.njk" });

@@ -1,14 +1,11 @@
-import { outputFileFor } from "../policy/urls.ts";
+import { pagePerItem } from "../eleventy/page-definition.ts";
 import type { RedirectStub } from "../render/views.ts";
 
-/** An HTML stub at every old path that can hold one (layout: layouts/redirect.njk). */
-export const data = {
-  pagination: { data: "boletines.redirects", size: 1, alias: "redirect", before: (items: RedirectStub[]) => items.filter((r) => r.writesStub) },
-  permalink: (d: { redirect: RedirectStub }) => outputFileFor(d.redirect.from),
+/** An HTML stub at every old path that can hold one (layouts/redirect.njk); the rest only go to `_redirects`. */
+export const { data, render } = pagePerItem<RedirectStub, "redirect">({
+  items: "boletines.redirects",
+  as: "redirect",
+  path: (r) => r.from,
   layout: "redirect.njk",
-  eleventyExcludeFromCollections: true,
-};
-
-export function render(): string {
-  return "";
-}
+  filter: (items) => items.filter((r) => r.writesStub),
+});

@@ -92,11 +92,7 @@ function matchParts(text: string): DateParts | undefined {
   if (iso) {
     const [, y, mo, d, h, mi, s, frac, off] = iso;
     return {
-      year: Number(y),
-      month: Number(mo),
-      day: Number(d),
-      ...(h !== undefined ? { hour: Number(h), minute: Number(mi) } : {}),
-      ...(s !== undefined ? { second: Number(s) } : {}),
+      ...numericParts(y, mo, d, h, mi, s),
       ...(frac !== undefined ? { millisecond: Math.floor(Number(`0.${frac}`) * 1000) } : {}),
       ...(off !== undefined ? { offset: off } : {}),
     };
@@ -104,15 +100,19 @@ function matchParts(text: string): DateParts | undefined {
   const dmy = DMY_RE.exec(text);
   if (dmy) {
     const [, d, mo, y, h, mi, s] = dmy;
-    return {
-      year: Number(y),
-      month: Number(mo),
-      day: Number(d),
-      ...(h !== undefined ? { hour: Number(h), minute: Number(mi) } : {}),
-      ...(s !== undefined ? { second: Number(s) } : {}),
-    };
+    return numericParts(y, mo, d, h, mi, s);
   }
   return undefined;
+}
+
+function numericParts(...[y, mo, d, h, mi, s]: Array<string | undefined>): DateParts {
+  return {
+    year: Number(y),
+    month: Number(mo),
+    day: Number(d),
+    ...(h !== undefined ? { hour: Number(h), minute: Number(mi) } : {}),
+    ...(s !== undefined ? { second: Number(s) } : {}),
+  };
 }
 
 function checkParts(p: DateParts): string | undefined {
