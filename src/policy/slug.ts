@@ -1,7 +1,8 @@
+import { createHash } from "node:crypto";
 import slugifyLib from "slugify";
 
 /** Longest slug derived from a title; keeps every output path far below 255 bytes per segment. */
-export const MAX_SLUG_LENGTH = 80;
+export const MAX_SLUG_LENGTH = 120;
 
 /**
  * The one slug function. Options are pinned: lower case, strict (only a-z, 0-9, hyphens),
@@ -15,13 +16,21 @@ export function slugify(text: string, maxLength = MAX_SLUG_LENGTH): string {
   return truncateSlug(slug, maxLength);
 }
 
-/** Cut at a hyphen so words are not chopped, never leaving a trailing hyphen. */
+const HASH_LENGTH = 6;
+
+/**
+ * Cut at a hyphen so words are not chopped. Long press titles often share their first words
+ * ("IMSS … en Chihuahua" / "IMSS … en Sonora"), so a cut slug ends with a short hash of the
+ * whole slug: different titles keep different URLs, and the same title always gives the same one.
+ */
 export function truncateSlug(slug: string, maxLength: number): string {
   if (slug.length <= maxLength) return slug;
-  const cut = slug.slice(0, maxLength + 1);
+  const hash = createHash("sha256").update(slug).digest("hex").slice(0, HASH_LENGTH);
+  const room = maxLength - HASH_LENGTH - 1;
+  const cut = slug.slice(0, room + 1);
   const lastHyphen = cut.lastIndexOf("-");
-  const result = lastHyphen > maxLength / 2 ? cut.slice(0, lastHyphen) : slug.slice(0, maxLength);
-  return result.replace(/-+$/, "");
+  const head = (lastHyphen > room / 2 ? cut.slice(0, lastHyphen) : slug.slice(0, room)).replace(/-+$/, "");
+  return `${head}-${hash}`;
 }
 
 /** A slug an editor wrote by hand must already be in canonical form. */

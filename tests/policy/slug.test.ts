@@ -30,16 +30,26 @@ for (const [input, expected] of cases) {
   });
 }
 
-test("slugs are capped at a word boundary", () => {
+test("long slugs are cut at a word boundary and end with a hash of the whole title", () => {
   const long = "palabra ".repeat(100);
   const slug = slugify(long);
   assert.ok(slug.length <= MAX_SLUG_LENGTH, `${slug.length}`);
-  assert.ok(!slug.endsWith("-"));
-  assert.match(slug, /^(palabra-)*palabra$/);
+  assert.match(slug, /^(palabra-)*palabra-[0-9a-f]{6}$/);
+  assert.equal(slugify(long), slug, "deterministic");
+});
+
+test("long titles that differ only at the end keep different slugs", () => {
+  const common = "El IMSS reconoce la labor de las enfermeras y enfermeros de las unidades médicas de";
+  const a = slugify(`${common} Chihuahua`);
+  const b = slugify(`${common} Sonora`);
+  assert.notEqual(a, b);
+  assert.ok(a.length <= MAX_SLUG_LENGTH && b.length <= MAX_SLUG_LENGTH);
+  assert.equal(a.split("-").slice(0, -1).join("-"), b.split("-").slice(0, -1).join("-"), "same readable head");
 });
 
 test("truncation of a single long word cuts at the limit", () => {
-  assert.equal(truncateSlug("a".repeat(200), 10), "a".repeat(10));
+  assert.match(truncateSlug("a".repeat(200), 10), /^aaa-[0-9a-f]{6}$/);
+  assert.equal(truncateSlug("abc", 10), "abc");
 });
 
 test("canonical slugs", () => {
