@@ -25,8 +25,6 @@ export interface CorpusOptions {
   site: SiteConfig;
 }
 
-const READ_CONCURRENCY = 64;
-
 export async function loadCorpus({ contentDir, publicDir, site }: CorpusOptions): Promise<Corpus> {
   if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) {
     return {
@@ -38,23 +36,17 @@ export async function loadCorpus({ contentDir, publicDir, site }: CorpusOptions)
   const listing = await listContentFiles(contentDir);
   const problems: Problem[] = [...listing.problems];
   const imageExists = makeImageExists(publicDir);
-  const results: Array<Bulletin | undefined> = new Array(listing.files.length);
-  let next = 0;
-  async function worker(): Promise<void> {
-    while (next < listing.files.length) {
-      const index = next++;
-      const file = listing.files[index]!;
-      const loaded = await loadContentFile(file);
-      if (!loaded.ok) {
-        problems.push(...loaded.problems);
-        continue;
-      }
-      const normalized = normalizeBulletin(loaded.doc, { site, imageExists });
-      problems.push(...normalized.problems);
-      results[index] = normalized.bulletin;
+  const results: Array<Bulletin | undefined> = [];
+  for (const file of listing.files) {
+    const loaded = loadContentFile(file);
+    if (!loaded.ok) {
+      problems.push(...loaded.problems);
+      continue;
     }
+    const normalized = normalizeBulletin(loaded.doc, { site, imageExists });
+    problems.push(...normalized.problems);
+    results.push(normalized.bulletin);
   }
-  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, listing.files.length) }, worker));
   const bulletins = results.filter((b): b is Bulletin => b !== undefined);
   return { bulletins: applyCorpusLabels(bulletins), problems, fileCount: listing.files.length };
 }

@@ -180,7 +180,14 @@ export function toBulletinDate(value: DateTime, hasTime: boolean): BulletinDate 
   };
 }
 
-/** `jueves 19 de agosto de 2021`, in the date's own zone. */
+/** Weekday names, Monday first (luxon's `weekday` 1–7). */
+export const WEEKDAYS = ["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"] as const;
+
+/**
+ * `jueves 19 de agosto de 2021`, in the date's own zone. Built from fixed Spanish names rather than
+ * ICU formatting: the same on every Node build, and much cheaper for tens of thousands of dates
+ * (es-MX in CLDR also puts a comma after the weekday, which press style does not).
+ */
 export function formatLongDate(value: DateTime): string {
-  return value.setLocale("es-MX").toFormat("cccc d 'de' LLLL 'de' yyyy");
+  return `${WEEKDAYS[value.weekday - 1]} ${value.day} de ${MONTHS[value.month - 1]} de ${value.year}`;
 }

@@ -68,14 +68,14 @@ test("encodings: UTF-16, invalid UTF-8, NUL bytes, huge files", async () => {
   for (const [name, bytes, code] of cases) {
     const abs = path.join(dir, name);
     await writeFile(abs, bytes);
-    const r = await loadContentFile({ absPath: abs, relPath: name });
+    const r = loadContentFile({ absPath: abs, relPath: name });
     assert.equal(r.ok, false, name);
     if (!r.ok) {
       assert.equal(r.problems[0]!.code, code, name);
       assert.ok(r.problems[0]!.hint, name);
     }
   }
-  const latin = await loadContentFile({ absPath: path.join(dir, "latin1.md"), relPath: "latin1.md" });
+  const latin = loadContentFile({ absPath: path.join(dir, "latin1.md"), relPath: "latin1.md" });
   assert.ok(!latin.ok && latin.problems[0]!.line === 2, "points at the line with the bad byte");
 });
 
