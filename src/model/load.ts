@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { lstat, readdir, realpath } from "node:fs/promises";
 import path from "node:path";
 import matter from "gray-matter";
-import { isMap, isScalar, LineCounter, parseDocument, type Document } from "yaml";
+import yaml from "js-yaml";
 import type { Problem } from "./problems.ts";
 
 /**
@@ -32,7 +32,10 @@ export type LoadResult = { ok: true; doc: SourceDocument } | { ok: false; proble
 
 /** Larger files are refused: a bulletin is a few kilobytes; megabytes mean a pasted binary or a mistake. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
-/** YAML aliases may not expand beyond this (defends against "billion laughs"). */
+/**
+ * A bulletin's front matter has no use for YAML aliases; a handful is tolerated, many are refused
+ * (defends anything downstream against "billion laughs" expansions).
+ */
 const MAX_ALIAS_COUNT = 50;
 export const CONTENT_EXTENSIONS = [".md", ".markdown"];
 
@@ -203,19 +206,16 @@ export function parseSource(input: string, file: string, relPath: string): LoadR
     return problem("front-matter-unclosed", "El encabezado no se cierra: falta la línea --- después de los campos.", "Agrega una línea con --- al final de los campos.", 1);
   }
 
-  let doc: Document.Parsed | undefined;
-  const lineCounter = new LineCounter();
   let parsed: matter.GrayMatterFile<string>;
   try {
     parsed = matter(text, {
       language: "yaml",
       engines: {
+        // js-yaml's core schema: dates stay strings (a YAML Date would lose its offset), duplicate keys are errors.
         yaml: {
           parse: (source: string): object => {
-            doc = parseDocument(source, { schema: "core", uniqueKeys: true, lineCounter, prettyErrors: false, strict: true });
-            if (doc.errors.length > 0) throw doc.errors[0];
-            const value: unknown = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-            return (value ?? {}) as object;
+            if (countAliases(source) > MAX_ALIAS_COUNT) throw new AliasBombError();
+            return (yaml.load(source, { schema: yaml.CORE_SCHEMA }) ?? {}) as object;
           },
           stringify: () => {
             throw new Error("not used");
@@ -224,48 +224,58 @@ export function parseSource(input: string, file: string, relPath: string): LoadR
       },
     });
   } catch (error) {
-    return yamlProblem(error, file, lineCounter);
+    return yamlProblem(error, file);
   }
   const data = parsed.data as unknown;
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
     return problem("front-matter-not-map", "El encabezado no es una lista de campos «nombre: valor».", "Escribe un campo por línea, por ejemplo title: \"Mi boletín\".", 2);
   }
-  const fields: Record<string, FieldPosition> = {};
-  if (doc && isMap(doc.contents)) {
-    for (const item of doc.contents.items) {
-      if (isScalar(item.key) && item.key.range) {
-        const pos = lineCounter.linePos(item.key.range[0]);
-        // gray-matter's block starts with the newline after the opening ---, so YAML lines are file lines.
-        fields[String(item.key.value)] = { line: pos.line, column: pos.col };
-      }
-    }
-  }
   const bodyStart = text.length - parsed.content.length;
   const bodyLine = text.slice(0, bodyStart).split("\n").length;
-  return { ok: true, doc: { file, relPath, data: data as Record<string, unknown>, fields, body: parsed.content, bodyLine } };
+  return { ok: true, doc: { file, relPath, data: data as Record<string, unknown>, fields: fieldPositions(parsed.matter), body: parsed.content, bodyLine } };
 }
 
-function yamlProblem(error: unknown, file: string, lineCounter: LineCounter): LoadResult {
-  const e = error as { message?: string; linePos?: Array<{ line: number; col: number }>; pos?: [number, number]; code?: string };
+class AliasBombError extends Error {}
+
+function countAliases(source: string): number {
+  return (source.match(/(?:^|[\s[{,])\*[^\s,\]}]+/g) ?? []).length;
+}
+
+/**
+ * Line of each top-level field. Front matter is a block map whose keys start at column 1;
+ * gray-matter's block starts with the newline after the opening ---, so block line N is file line N.
+ */
+function fieldPositions(block: string): Record<string, FieldPosition> {
+  const fields: Record<string, FieldPosition> = {};
+  const lines = block.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^(?:"([^"]+)"|'([^']+)'|([^\s#"'\-?:][^:#]*?))\s*:(?:\s|$)/.exec(lines[i]!);
+    const key = m ? (m[1] ?? m[2] ?? m[3]) : undefined;
+    if (key !== undefined && !(key in fields)) fields[key] = { line: i + 1, column: 1 };
+  }
+  return fields;
+}
+
+function yamlProblem(error: unknown, file: string): LoadResult {
+  let message: string;
+  let hint = "Revisa comillas, dos puntos y sangrías en esa línea; si un valor contiene «:» o «#», ponlo entre comillas.";
   let line: number | undefined;
   let column: number | undefined;
-  if (e.linePos?.[0]) {
-    line = e.linePos[0].line;
-    column = e.linePos[0].col;
-  } else if (e.pos) {
-    const p = lineCounter.linePos(e.pos[0]);
-    line = p.line;
-    column = p.col;
-  }
-  const raw = (e.message ?? String(error)).split("\n")[0] ?? "";
-  let message = `El encabezado YAML no se puede leer: ${raw}`;
-  let hint = "Revisa comillas, dos puntos y sangrías en esa línea; si un valor contiene «:» o «#», ponlo entre comillas.";
-  if (e.code === "DUPLICATE_KEY") {
-    message = "Un campo aparece dos veces en el encabezado.";
-    hint = "Deja una sola línea para ese campo.";
-  } else if (/alias/i.test(raw)) {
-    message = "El encabezado usa demasiados alias YAML (&/*): se rechaza para no agotar la memoria.";
+  if (error instanceof AliasBombError) {
+    message = "El encabezado usa demasiados alias YAML (*): se rechaza para no agotar la memoria.";
     hint = "Escribe los valores directamente, sin anclas ni alias.";
+  } else if (error instanceof yaml.YAMLException) {
+    // Marks are 0-based lines of the block, whose line 0 is the opening --- (file line 1).
+    line = error.mark.line + 1;
+    column = error.mark.column + 1;
+    if (/duplicated mapping key/.test(error.reason)) {
+      message = "Un campo aparece dos veces en el encabezado.";
+      hint = "Deja una sola línea para ese campo.";
+    } else {
+      message = `El encabezado YAML no se puede leer: ${error.reason}`;
+    }
+  } else {
+    message = `El encabezado YAML no se puede leer: ${(error as Error)?.message ?? String(error)}`;
   }
   return { ok: false, problems: [{ severity: "error", code: "yaml-syntax", file, message, hint, ...(line ? { line, column: column ?? 1 } : {}) }] };
 }
