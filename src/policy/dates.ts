@@ -168,7 +168,8 @@ export function monthName(month: number): string {
 export function toBulletinDate(value: DateTime, hasTime: boolean): BulletinDate {
   return {
     iso: value.toISO({ suppressMilliseconds: true, includeOffset: true }) ?? "",
-    day: value.toFormat("yyyy-MM-dd"),
+    // Plain string building: luxon's toFormat goes through Intl and costs ~10× more per date.
+    day: `${value.year}-${pad(value.month)}-${pad(value.day)}`,
     year: value.year,
     month: value.month,
     dayOfMonth: value.day,
@@ -176,7 +177,7 @@ export function toBulletinDate(value: DateTime, hasTime: boolean): BulletinDate 
     epochMs: value.toMillis(),
     hasTime,
     text: formatLongDate(value),
-    time: hasTime ? value.toFormat("HH:mm") : "",
+    time: hasTime ? `${pad(value.hour)}:${pad(value.minute)}` : "",
   };
 }
 
