@@ -1,3 +1,4 @@
+import { writeSiteAssets } from "../render/site-files.ts";
 import type { EleventyInputs } from "./inputs.ts";
 
 /** Eleventy's folders, relative to the project root. Page definitions are TypeScript; layouts are Nunjucks. */
@@ -17,6 +18,7 @@ export interface EleventyUserConfig {
   addWatchTarget(path: string): void;
   setServerOptions(options: Record<string, unknown>): void;
   setTemplateFormats(formats: string[]): void;
+  on(event: "eleventy.after", callback: (event: { directories: { output: string } }) => Promise<void>): void;
 }
 
 export function configureEleventy(config: EleventyUserConfig, inputs: EleventyInputs | (() => Promise<EleventyInputs>)): void {
@@ -30,4 +32,6 @@ export function configureEleventy(config: EleventyUserConfig, inputs: EleventyIn
   config.addGlobalData("boletines", async () => (await resolved).data);
   config.addGlobalData("preview", async () => (await resolved).preview);
   config.addPassthroughCopy({ [typeof inputs === "function" ? "public" : inputs.publicDir]: "/" });
+  // Binary files made from the data (fonts, AVIF/WebP pictures) are written once the pages are.
+  config.on("eleventy.after", async ({ directories }) => writeSiteAssets((await resolved).data, directories.output));
 }
