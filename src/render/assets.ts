@@ -16,6 +16,8 @@ const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 
 export const STYLESHEET_SOURCE = "public/css/site.css";
 /** The search page's script (the only client script). */
 export const SEARCH_SCRIPT_SOURCE = "public/js/search.js";
+/** Without an icon every browser asks for /favicon.ico and logs a 404. */
+export const FAVICON_SOURCE = "public/favicon.svg";
 
 const requireFromHere = createRequire(import.meta.url);
 
@@ -32,6 +34,8 @@ export interface FontAsset {
 export interface SiteAssets {
   /** Fingerprinted stylesheet path, e.g. `/css/site.3f2a9c1b.css`. */
   stylesheetUrl: string;
+  /** Fingerprinted SVG icon path. */
+  faviconUrl: string;
   /** Fingerprinted search script path. */
   searchScriptUrl: string;
   /** Fonts the stylesheet uses; the first is worth preloading. */
@@ -53,6 +57,7 @@ export function fingerprintedUrl(url: string, content: string | Buffer): string 
 export interface AssetSources {
   stylesheet: string;
   searchScript: string;
+  favicon: string;
   font: Buffer;
   fontSource: string;
 }
@@ -62,6 +67,7 @@ export function readAssetSources(root: string = PROJECT_ROOT): AssetSources {
   return {
     stylesheet: readFileSync(path.join(root, STYLESHEET_SOURCE), "utf8"),
     searchScript: readFileSync(path.join(root, SEARCH_SCRIPT_SOURCE), "utf8"),
+    favicon: readFileSync(path.join(root, FAVICON_SOURCE), "utf8"),
     font: readFileSync(fontSource),
     fontSource,
   };
@@ -85,13 +91,16 @@ export function buildAssets(sources: AssetSources): SiteAssets {
   const css = fontFace + sources.stylesheet;
   const stylesheetUrl = fingerprintedUrl("/css/site.css", css);
   const searchScriptUrl = fingerprintedUrl("/js/search.js", sources.searchScript);
+  const faviconUrl = fingerprintedUrl("/favicon.svg", sources.favicon);
   return {
     stylesheetUrl,
+    faviconUrl,
     searchScriptUrl,
     fonts: [{ source: sources.fontSource, url: fontUrl }],
     files: [
       { url: stylesheetUrl, content: css },
       { url: searchScriptUrl, content: sources.searchScript },
+      { url: faviconUrl, content: sources.favicon },
     ],
   };
 }

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { DateTime } from "luxon";
 import { buildSite, PROJECT_ROOT } from "../../src/build/build.ts";
-import { DEFAULT_SITE } from "../../src/site.ts";
+import { DEFAULT_SITE, type SiteConfig } from "../../src/site.ts";
 import { serveStatic, type StaticSite } from "./server.ts";
 
 /** The e2e fixture corpus: 23 published bulletins over 2023–2025, one draft, one image present and one missing. */
@@ -36,7 +36,7 @@ export interface FixtureSite extends StaticSite {
 }
 
 /** Builds the fixture site exactly as `npm run build` does (site, then Pagefind) and serves it on 127.0.0.1. */
-export async function startFixtureSite(): Promise<FixtureSite> {
+export async function startFixtureSite(options: { site?: SiteConfig; port?: number } = {}): Promise<FixtureSite> {
   const tmp = await mkdtemp(path.join(os.tmpdir(), "boletines-e2e-"));
   const dir = path.join(tmp, "site");
   const result = await buildSite({
@@ -45,13 +45,13 @@ export async function startFixtureSite(): Promise<FixtureSite> {
     drafts: false,
     future: false,
     now: DateTime.fromISO(E2E_NOW, { setZone: true }),
-    site: DEFAULT_SITE,
+    site: options.site ?? DEFAULT_SITE,
     outDir: dir,
     quiet: true,
   });
   if (!result.ok) throw new Error(`La compilación de prueba falló: ${result.fatal ?? result.problems.map((p) => p.message).join("; ")}`);
   execFileSync(path.join(PROJECT_ROOT, "node_modules/.bin/pagefind"), ["--site", dir], { cwd: PROJECT_ROOT, stdio: "ignore" });
-  const server = await serveStatic(dir);
+  const server = await serveStatic(dir, options.port);
   return {
     ...server,
     dir,

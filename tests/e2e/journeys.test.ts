@@ -16,6 +16,8 @@ let context: BrowserContext;
 let page: Page;
 /** Every URL the browser asked for, to prove nothing comes from another host. */
 const requested: string[] = [];
+/** Uncaught script errors (the search page is the only one with a script). */
+const pageErrors: string[] = [];
 
 before(async () => {
   site = await startFixtureSite();
@@ -23,6 +25,7 @@ before(async () => {
   context = await browser.newContext({ baseURL: site.origin, viewport: { width: 1280, height: 900 } });
   context.on("request", (r) => requested.push(r.url()));
   page = await context.newPage();
+  page.on("pageerror", (e) => pageErrors.push(e.message));
 });
 after(async () => {
   await browser?.close();
@@ -224,9 +227,17 @@ test("screenshots of home and a bulletin at 375 and 1280 px are written to test-
       assert.equal(overflow, 0, `${name} at ${width}px scrolls sideways`);
     }
   }
+  // The dark scheme, on a phone.
+  await page.setViewportSize({ width: 375, height: 812 });
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.goto(FIXTURE.featured);
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: path.join(ARTIFACTS, "boletin-375-oscuro.png") });
+  await page.emulateMedia({ colorScheme: "light" });
 });
 
-test("no request left 127.0.0.1", () => {
+test("no request left 127.0.0.1 and no script error happened", () => {
+  assert.deepEqual(pageErrors, []);
   assert.ok(requested.length > 20);
   const foreign = requested.filter((u) => !u.startsWith(site.origin));
   assert.deepEqual(foreign, []);

@@ -53,7 +53,8 @@ export async function parseRedirects(root: string): Promise<Map<string, { to: st
   return rules;
 }
 
-export async function serveStatic(root: string): Promise<StaticSite> {
+/** `port` 0 (the default) takes any free port. */
+export async function serveStatic(root: string, port = 0): Promise<StaticSite> {
   const base = path.resolve(root);
   const redirects = await parseRedirects(base);
   const server: Server = createServer((req, res) => {
@@ -102,14 +103,23 @@ export async function serveStatic(root: string): Promise<StaticSite> {
       res.end();
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const bound = (server.address() as AddressInfo).port;
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: `http://127.0.0.1:${bound}`,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
         server.close((e) => (e ? reject(e) : resolve()));
       }),
   };
+}
+
+/** A port free right now on 127.0.0.1 (for a site whose base URL must name it before it is served). */
+export async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
 }
