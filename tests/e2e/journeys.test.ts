@@ -227,6 +227,11 @@ test("screenshots of home and a bulletin at 375 and 1280 px are written to test-
       assert.equal(overflow, 0, `${name} at ${width}px scrolls sideways`);
     }
   }
+  // Search results, on a phone.
+  await page.setViewportSize({ width: 375, height: 812 });
+  await page.goto(`${FIXTURE.search}?q=sarampion`);
+  await page.locator(".search-result a").first().waitFor();
+  await page.screenshot({ path: path.join(ARTIFACTS, "busqueda-375.png"), fullPage: true });
   // The dark scheme, on a phone.
   await page.setViewportSize({ width: 375, height: 812 });
   await page.emulateMedia({ colorScheme: "dark" });
