@@ -36,6 +36,8 @@ export async function prepareSite(options: PrepareOptions): Promise<Prepared> {
   if (options.validateOnly) {
     dataOptions.renderBody = () => "";
     dataOptions.plainText = () => "";
+    // Picture sizes need every image file read (its hash names the outputs): not for validation.
+    delete dataOptions.publicDir;
   }
   const data = buildSiteData(published, dataOptions);
   // Collisions are checked over every valid bulletin, drafts and embargoes included: they would

@@ -13,7 +13,10 @@ const PAGES: Array<{ kind: string; path: string; ready?: string }> = [
   { kind: "tema (página 2)", path: FIXTURE.tagPage2 },
   { kind: "sección", path: FIXTURE.section },
   { kind: "archivo del año", path: FIXTURE.year },
+  { kind: "archivo del mes", path: "/boletines/2024/03/" },
+  { kind: "índice del archivo", path: FIXTURE.archive },
   { kind: "índice de temas", path: FIXTURE.tags },
+  { kind: "búsqueda sin consulta", path: FIXTURE.search },
   { kind: "búsqueda con resultados", path: `${FIXTURE.search}?q=vacunacion`, ready: ".search-result a" },
   { kind: "404", path: "/no-existe/" },
 ];

@@ -188,7 +188,7 @@ test("bulletin page: responsive picture without layout shift, updated date, read
   const related = await page.locator(".related a").allTextContents();
   assert.equal(related.length, 3);
   assert.ok(!related.includes("Campaña de vacunación contra el sarampión en Mérida"), "a bulletin is not related to itself");
-  // Shares «sarampión»/«Yucatán»? No other has them; «vacunación» is shared with all: the nearest in time come first.
+  // No other bulletin has «sarampión» or «Yucatán»; all share «vacunación»: the nearest in time come first.
   assert.equal(related[0], "Recomendaciones tras la vacunación: el IMSS responde");
   const share = await page.locator(".share a").evaluateAll((els) => els.map((e) => e.getAttribute("href") ?? ""));
   assert.equal(share.length, 4);
