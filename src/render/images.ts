@@ -1,11 +1,14 @@
+import { existsSync } from "node:fs";
+import { copyFile, mkdir, mkdtemp, rename, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 /**
  * Lead images as responsive AVIF/WebP (`@11ty/eleventy-img`). Sizes are known synchronously
  * (`statsSync` reads only the file header) so the page data carries `width`/`height` and the
- * layout prints them: no layout shift. The files themselves are encoded after Eleventy has
- * written the pages (`generatePictures`), into the same build folder.
+ * layout prints them: no layout shift. The files themselves are encoded (or taken from the cache)
+ * after Eleventy has written the pages (`generatePictures`), into the same build folder.
  */
 interface ImageStat {
   format: string;
@@ -83,7 +86,44 @@ export function describePicture(file: string, alt: string): PictureView | undefi
   };
 }
 
-/** Encodes every picture into `<outputDir>/img/`. Sequential: sharp already uses every core per image. */
-export async function generatePictures(files: readonly string[], outputDir: string): Promise<void> {
-  for (const file of files) await Image(file, options(path.join(outputDir, URL_PATH)));
+/**
+ * Encoded pictures are kept between builds: their names carry a hash of the source file and of
+ * the options, so a name that exists is the right file. Without this every build would re-encode
+ * every photo of the archive (about a second each).
+ */
+export const PICTURE_CACHE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../.cache/img");
+
+/** File names of every output of one picture (as the page data names them). */
+function outputNames(file: string): string[] {
+  return Object.values(Image.statsSync(file, options()))
+    .flat()
+    .map((s) => path.posix.basename(s.url));
+}
+
+/**
+ * Copies every picture into `<outputDir>/img/`, encoding into the cache only what it lacks.
+ * New files are encoded in a private folder and renamed into the cache, so a build running at the
+ * same time never copies a half-written file. Sequential: sharp already uses every core per image.
+ * Returns how many source images had to be encoded.
+ */
+export async function generatePictures(files: readonly string[], outputDir: string, cacheDir: string = PICTURE_CACHE_DIR): Promise<number> {
+  const target = path.join(outputDir, URL_PATH);
+  await mkdir(target, { recursive: true });
+  await mkdir(cacheDir, { recursive: true });
+  let encoded = 0;
+  for (const file of files) {
+    const names = outputNames(file);
+    if (names.some((n) => !existsSync(path.join(cacheDir, n)))) {
+      const fresh = await mkdtemp(path.join(cacheDir, ".nuevo-"));
+      try {
+        await Image(file, options(fresh));
+        for (const n of names) await rename(path.join(fresh, n), path.join(cacheDir, n));
+      } finally {
+        await rm(fresh, { recursive: true, force: true });
+      }
+      encoded++;
+    }
+    for (const n of names) await copyFile(path.join(cacheDir, n), path.join(target, n));
+  }
+  return encoded;
 }
