@@ -77,11 +77,13 @@ export function readAssetSources(root: string = PROJECT_ROOT): AssetSources {
 export function buildAssets(sources: AssetSources): SiteAssets {
   const fontUrl = fingerprintedUrl("/fonts/noto-sans-latin.woff2", sources.font);
   // The @font-face rule is generated so that it always names the fingerprinted font file.
+  // `optional`: a font that is not there at first paint (slow network, first visit) is not swapped
+  // in later, so text never reflows and nothing shifts; the next page has it from the cache.
   const fontFace = [
     "@font-face {",
     '  font-family: "Noto Sans";',
     "  font-style: normal;",
-    "  font-display: swap;",
+    "  font-display: optional;",
     "  font-weight: 100 900;",
     `  src: url("${fontUrl}") format("woff2");`,
     "  unicode-range: U+0000-00FF, U+0131, U+0152-0153, U+02BB-02BC, U+02C6, U+02DA, U+02DC, U+0304, U+0308, U+0329, U+2000-206F, U+20AC, U+2122, U+2191, U+2193, U+2212, U+2215, U+FEFF, U+FFFD;",

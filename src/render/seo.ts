@@ -117,7 +117,7 @@ export function shareLinks(title: string, absoluteUrl: string): Array<{ url: str
   const t = encodeURIComponent(title);
   return [
     { url: `https://www.facebook.com/sharer/sharer.php?u=${u}`, label: "Facebook" },
-    { url: `https://x.com/intent/post?url=${u}&text=${t}`, label: "X" },
+    { url: `https://x.com/intent/post?url=${u}&text=${t}`, label: "X (Twitter)" },
     { url: `https://wa.me/?text=${t}%20${u}`, label: "WhatsApp" },
     { url: `mailto:?subject=${t}&body=${u}`, label: "Correo" },
   ];

@@ -78,7 +78,7 @@ test("headlines longer than 110 characters are cut at a word", () => {
 
 test("share links are plain links with the URL and title encoded", () => {
   const links = shareLinks("Vacunación & salud", "https://www.imss.gob.mx/boletines/a/");
-  assert.deepEqual(links.map((l) => l.label), ["Facebook", "X", "WhatsApp", "Correo"]);
+  assert.deepEqual(links.map((l) => l.label), ["Facebook", "X (Twitter)", "WhatsApp", "Correo"]);
   for (const l of links) assert.ok(l.url.includes("https%3A%2F%2Fwww.imss.gob.mx%2Fboletines%2Fa%2F"), l.url);
   assert.ok(links[1]!.url.includes("Vacunaci%C3%B3n%20%26%20salud"));
 });
