@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchBrowser } from "./browser.ts";
+import { E2E_TIMEOUT_MS, launchBrowser } from "./browser.ts";
 import { FIXTURE, startFixtureSite, type FixtureSite } from "./fixture-site.ts";
 
 /** axe-core on every page kind, in the light and the dark scheme: zero violations. */
@@ -30,6 +30,7 @@ before(async () => {
   browser = await launchBrowser();
   for (const scheme of ["light", "dark"] as const) {
     const context = await browser.newContext({ colorScheme: scheme, baseURL: site.origin });
+    context.setDefaultTimeout(E2E_TIMEOUT_MS);
     contexts[scheme] = { context, page: await context.newPage() };
   }
 });

@@ -4,7 +4,7 @@ import path from "node:path";
 import { after, before, test } from "node:test";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { PROJECT_ROOT } from "../../src/build/build.ts";
-import { launchBrowser } from "./browser.ts";
+import { E2E_TIMEOUT_MS, launchBrowser } from "./browser.ts";
 import { FIXTURE, startFixtureSite, type FixtureSite } from "./fixture-site.ts";
 
 /** A reader's journeys through the served fixture site, in Debian's Chromium. */
@@ -24,6 +24,7 @@ before(async () => {
   browser = await launchBrowser();
   context = await browser.newContext({ baseURL: site.origin, viewport: { width: 1280, height: 900 } });
   context.on("request", (r) => requested.push(r.url()));
+  context.setDefaultTimeout(E2E_TIMEOUT_MS);
   page = await context.newPage();
   page.on("pageerror", (e) => pageErrors.push(e.message));
 });
