@@ -32,10 +32,12 @@ export async function prepareSite(options: PrepareOptions): Promise<Prepared> {
   const corpus = await loadCorpus({ contentDir: options.contentDir, publicDir: options.publicDir, site: options.site });
   const problems = [...corpus.problems];
   const published = selectPublished(corpus.bulletins, options);
-  const dataOptions: SiteDataOptions = { site: options.site, now: options.now };
+  const dataOptions: SiteDataOptions = { site: options.site, now: options.now, publicDir: options.publicDir };
   if (options.validateOnly) {
     dataOptions.renderBody = () => "";
     dataOptions.plainText = () => "";
+    // Picture sizes need every image file read (its hash names the outputs): not for validation.
+    delete dataOptions.publicDir;
   }
   const data = buildSiteData(published, dataOptions);
   // Collisions are checked over every valid bulletin, drafts and embargoes included: they would

@@ -1,3 +1,4 @@
+import { writeSiteAssets } from "../render/site-files.ts";
 import type { EleventyHandoff, EleventyInputs } from "./inputs.ts";
 
 /** Eleventy's folders, relative to the project root. Page definitions are TypeScript; layouts are Nunjucks. */
@@ -15,7 +16,8 @@ export interface EleventyUserConfig {
   addPassthroughCopy(paths: Record<string, string> | string): void;
   addWatchTarget(path: string): void;
   setTemplateFormats(formats: string[]): void;
-  on(event: "eleventy.before" | "eleventy.after", callback: () => void): void;
+  on(event: "eleventy.before", callback: () => void): void;
+  on(event: "eleventy.after", callback: (event: { directories: { output: string } }) => void | Promise<void>): void;
 }
 
 export function configureEleventy(config: EleventyUserConfig, handoff: EleventyHandoff): void {
@@ -36,5 +38,9 @@ export function configureEleventy(config: EleventyUserConfig, handoff: EleventyH
   config.addGlobalData("preview", async () => (await resolved()).preview);
   config.addPassthroughCopy({ [handoff.publicDir]: "/" });
   for (const dir of handoff.watch) config.addWatchTarget(dir);
-  if (handoff.afterBuild) config.on("eleventy.after", handoff.afterBuild);
+  // Binary files made from the data (fonts, AVIF/WebP pictures) are written once the pages are.
+  config.on("eleventy.after", async ({ directories }) => {
+    await writeSiteAssets((await resolved()).data, directories.output);
+    handoff.afterBuild?.();
+  });
 }

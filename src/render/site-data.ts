@@ -5,11 +5,16 @@ import { monthName } from "../policy/dates.ts";
 import { hasHtmlStub } from "../policy/site-paths.ts";
 import { absoluteUrl, monthUrl, PATHS, sectionFeedUrl, sectionUrl, tagUrl, yearUrl } from "../policy/urls.ts";
 import type { SiteConfig } from "../site.ts";
+import { buildAssets, readAssetSources, type SiteAssets } from "./assets.ts";
 import { buildFeeds } from "./feeds.ts";
+import { describePicture, publicFileOf } from "./images.ts";
+import { buildNewsSitemap, NEWS_SITEMAP_PATH } from "./news-sitemap.ts";
+import { findRelated } from "./related.ts";
+import { buildSeo, shareLinks } from "./seo.ts";
 import { markdownToText, readingMinutes, renderMarkdown } from "./markdown.ts";
 import { buildRedirectsFile } from "./redirects-out.ts";
 import { buildRobots, buildSitemaps } from "./sitemap.ts";
-import type { HomePage, IndexPage, LinkView, ListPage, PostView, RawFile, RedirectStub, SiteData } from "./views.ts";
+import type { HomePage, IndexPage, LinkView, ListPage, PostView, RawFile, RedirectStub, SearchPage, SiteData } from "./views.ts";
 
 export interface SiteDataOptions {
   site: SiteConfig;
@@ -18,6 +23,10 @@ export interface SiteDataOptions {
   renderBody?: (bulletin: Bulletin) => string;
   /** Plain text of a body (summaries, reading time); injectable for the same reason. */
   plainText?: (bulletin: Bulletin) => string;
+  /** Where lead images live; without it bulletins show no picture. */
+  publicDir?: string;
+  /** Stylesheet and fonts; read from the project when not given. */
+  assets?: SiteAssets;
 }
 
 const SUMMARY_LENGTH = 220;
@@ -41,6 +50,7 @@ export function buildSiteData(bulletins: readonly Bulletin[], options: SiteDataO
   const home: LinkView = { url: "/", label: "Inicio" };
   const archiveRoot: LinkView = { url: PATHS.bulletins, label: "Boletines" };
 
+  const pictureFiles = new Set<string>();
   const posts: PostView[] = sorted.map((b) => {
     const text = plainText(b);
     const plain = b.description ?? truncateText(text, SUMMARY_LENGTH);
@@ -48,10 +58,14 @@ export function buildSiteData(bulletins: readonly Bulletin[], options: SiteDataO
     if (b.date) {
       crumbs.push({ url: yearUrl(b.date.year), label: String(b.date.year) }, { url: monthUrl(b.date.year, b.date.monthPadded), label: capitalize(monthName(b.date.month)) });
     }
+    const imageFile = b.image && options.publicDir ? publicFileOf(options.publicDir, b.image.src) : null;
+    const picture = imageFile && b.image ? describePicture(imageFile, b.image.alt) : undefined;
+    if (picture && imageFile) pictureFiles.add(imageFile);
+    const absolute = absoluteUrl(site.baseUrl, b.url);
     return {
       bulletin: b,
       url: b.url,
-      absoluteUrl: absoluteUrl(site.baseUrl, b.url),
+      absoluteUrl: absolute,
       title: b.title,
       html: renderBody(b),
       summary: plain,
@@ -61,6 +75,24 @@ export function buildSiteData(bulletins: readonly Bulletin[], options: SiteDataO
       breadcrumbs: crumbs,
       status: b.draft ? "draft" : isEmbargoed(b, now) ? "scheduled" : "published",
       ...(b.number ? { numberText: `Boletín No. ${b.number}` } : {}),
+      ...(picture ? { picture } : {}),
+      seo: buildSeo(
+        {
+          url: b.url,
+          title: b.title,
+          summary: plain,
+          section: b.section.label,
+          tags: b.tags.map((t) => t.label),
+          ...(b.author ? { author: b.author } : {}),
+          ...(b.date ? { published: b.date.iso } : {}),
+          ...(b.updated ? { modified: b.updated.iso } : {}),
+          ...(b.image && picture ? { image: b.image, picture } : {}),
+        },
+        site,
+      ),
+      related: [],
+      share: shareLinks(b.title, absolute),
+      ...(b.date ? { searchYear: String(b.date.year) } : {}),
     };
   });
 
@@ -71,6 +103,16 @@ export function buildSiteData(bulletins: readonly Bulletin[], options: SiteDataO
     const older = dated[i + 1];
     if (newer) p.next = { url: newer.url, label: newer.title };
     if (older) p.previous = { url: older.url, label: older.title };
+  });
+
+  const related = findRelated(
+    dated.map((p) => ({ id: p.bulletin.id, tags: p.bulletin.tags.map((t) => t.slug), section: p.bulletin.section.slug, epochMs: p.bulletin.date!.epochMs })),
+  );
+  dated.forEach((p, i) => {
+    p.related = related[i]!.map((j) => {
+      const r = dated[j]!;
+      return { url: r.url, label: r.title, dateText: r.bulletin.date!.text, dateIso: r.bulletin.date!.iso };
+    });
   });
 
   const byTag = groupBy(dated, (p) => p.bulletin.tags.map((t) => t.slug));
@@ -169,19 +211,39 @@ export function buildSiteData(bulletins: readonly Bulletin[], options: SiteDataO
   }
   redirects.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
 
+  const search: SearchPage = {
+    url: PATHS.search,
+    title: "Buscar boletines",
+    description: "Busca en los boletines de prensa del IMSS por palabra, sección, año y tema.",
+    breadcrumbs: [home],
+    sections: sectionEntries.map((e) => e.label),
+    years,
+    tags: tagEntries.map((e) => e.label),
+  };
+  const assets = options.assets ?? buildAssets(readAssetSources());
+  const publishedPosts = posts.filter((p) => p.status === "published");
+
   const htmlPages = [
     "/",
+    PATHS.search,
     ...indexPages.map((p) => p.url),
     ...listPages.map((p) => p.url),
   ];
   const rawFiles: RawFile[] = [
     ...buildFeeds(dated, sectionEntries, { site }),
-    ...buildSitemaps(posts.filter((p) => p.status === "published"), htmlPages, { site }),
-    buildRobots(site),
+    ...buildSitemaps(publishedPosts, htmlPages, { site }),
+    buildNewsSitemap(publishedPosts, now, site),
+    withNewsSitemap(buildRobots(site), site),
+    ...assets.files,
     buildRedirectsFile(redirects),
   ];
 
-  return { posts, listPages, indexPages, home: homePage, redirects, rawFiles };
+  return { posts, listPages, indexPages, home: homePage, redirects, rawFiles, assets, pictures: [...pictureFiles].sort(), search };
+}
+
+/** robots.txt also names the news sitemap, which search engines would not find otherwise. */
+function withNewsSitemap(robots: RawFile, site: SiteConfig): RawFile {
+  return { ...robots, content: `${robots.content}Sitemap: ${absoluteUrl(site.baseUrl, NEWS_SITEMAP_PATH)}\n` };
 }
 
 /** Paths the site generates, for collision checks against bulletins and redirects. */

@@ -1,4 +1,7 @@
 import type { Bulletin } from "../model/bulletin.ts";
+import type { SiteAssets } from "./assets.ts";
+import type { PictureView } from "./images.ts";
+import type { SeoView } from "./seo.ts";
 
 /**
  * What templates receive. Templates only loop and print: every value here is ready to show.
@@ -29,6 +32,32 @@ export interface PostView {
   status: PostStatus;
   /** `Boletín No. 171/2024` */
   numberText?: string;
+  /** The lead image as a responsive picture; absent when the bulletin has none or its file is unreadable. */
+  picture?: PictureView;
+  /** Canonical, OpenGraph, Twitter and JSON-LD data (`render/seo.ts`). */
+  seo: SeoView;
+  /** By shared tags, then section (`render/related.ts`). */
+  related: RelatedView[];
+  /** Plain share links: no third-party script ever runs. */
+  share: LinkView[];
+  /** Values of the search filters (Pagefind `data-pagefind-filter`). */
+  searchYear?: string;
+}
+
+export interface RelatedView extends LinkView {
+  dateText?: string;
+  dateIso?: string;
+}
+
+/** `/buscar/`: the form works without JavaScript (a GET form); results need `/js/search.js`. */
+export interface SearchPage {
+  url: string;
+  title: string;
+  description: string;
+  breadcrumbs: LinkView[];
+  sections: string[];
+  years: string[];
+  tags: string[];
 }
 
 export interface ListPage {
@@ -91,4 +120,9 @@ export interface SiteData {
   home: HomePage;
   redirects: RedirectStub[];
   rawFiles: RawFile[];
+  /** Fingerprinted stylesheet and fonts. */
+  assets: SiteAssets;
+  /** Image files under `public/` to encode as AVIF/WebP after the pages are written. */
+  pictures: string[];
+  search: SearchPage;
 }

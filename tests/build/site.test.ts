@@ -104,7 +104,10 @@ describe("varied fixtures", () => {
     const html = await read(out, "boletines/2024/04/inicia-jornada-nacional-de-vacunacion-menor-que-script-mayor-que-alert-x-menor-que-script-mayor-que-7-7/index.html");
     const $ = cheerio.load(html);
     assert.equal($("h1").text(), "Inicia Jornada Nacional de Vacunación <script>alert('x')</script> {{ 7*7 }}");
-    assert.equal($("script").length, 0, "no script element at all");
+    // The only script is the JSON-LD data block, and the title cannot break out of it.
+    assert.deepEqual($("script").map((_, e) => $(e).attr("type")).get(), ["application/ld+json"]);
+    assert.doesNotMatch($("script").html() ?? "", /<\/script|<script/i);
+    assert.equal(JSON.parse($("script").html() ?? "").headline, "Inicia Jornada Nacional de Vacunación <script>alert('x')</script> {{ 7*7 }}");
     assert.equal($("[onerror]").length, 0);
     assert.equal($('a[href^="javascript:"]').length, 0);
     assert.match($(".bulletin-body").text(), /\{% if true %\}literal\{% endif %\}/);

@@ -1,0 +1,82 @@
+// Search results for /buscar/ with Pagefind (the only client script on the site).
+// The form is a plain GET form: this script reads the same URL parameters and renders results.
+const PAGE_SIZE = 10;
+const FILTERS = { seccion: "section", anio: "year", tema: "tag" };
+
+const form = document.getElementById("buscador");
+const status = document.getElementById("estado-busqueda");
+const list = document.getElementById("resultados");
+const more = document.getElementById("mas-resultados");
+
+const params = new URLSearchParams(window.location.search);
+const query = (params.get("q") || "").trim();
+const filters = {};
+for (const [param, filter] of Object.entries(FILTERS)) {
+  const value = (params.get(param) || "").trim();
+  if (value) filters[filter] = value;
+  const field = form.elements.namedItem(param);
+  if (field && value) field.value = value;
+}
+form.elements.namedItem("q").value = query;
+
+if (query || Object.keys(filters).length) run().catch(() => {
+  status.textContent = "No se pudo hacer la búsqueda. Intente de nuevo más tarde.";
+});
+
+async function run() {
+  status.textContent = "Buscando…";
+  const pagefind = await import("/pagefind/pagefind.js");
+  await pagefind.options({ excerptLength: 30 });
+  const search = await pagefind.search(query || null, { filters });
+  const results = search ? search.results : [];
+  const total = results.length;
+  status.textContent = total === 0
+    ? `No hay boletines que coincidan${query ? ` con «${query}»` : ""}.`
+    : `${total} ${total === 1 ? "boletín encontrado" : "boletines encontrados"}${query ? ` para «${query}»` : ""}.`;
+  let shown = 0;
+  const showMore = async () => {
+    const batch = await Promise.all(results.slice(shown, shown + PAGE_SIZE).map((r) => r.data()));
+    for (const item of batch) list.append(renderResult(item));
+    shown += batch.length;
+    more.hidden = shown >= total;
+  };
+  more.addEventListener("click", () => { showMore(); });
+  await showMore();
+}
+
+function renderResult(item) {
+  const li = document.createElement("li");
+  li.className = "search-result";
+  const title = document.createElement("h2");
+  const link = document.createElement("a");
+  link.href = item.url;
+  link.textContent = item.meta.title || item.url;
+  title.append(link);
+  li.append(title);
+  if (item.meta.date) {
+    const date = document.createElement("p");
+    date.className = "meta";
+    date.textContent = item.meta.date;
+    li.append(date);
+  }
+  const excerpt = document.createElement("p");
+  excerpt.className = "summary";
+  excerpt.append(...excerptNodes(item.excerpt));
+  li.append(excerpt);
+  return li;
+}
+
+// The excerpt is HTML with <mark> around matches: keep only its text and the marks.
+function excerptNodes(html) {
+  const doc = new DOMParser().parseFromString(`<p>${html}</p>`, "text/html");
+  const nodes = [];
+  for (const node of doc.body.firstChild.childNodes) {
+    if (node.nodeType === Node.TEXT_NODE) nodes.push(document.createTextNode(node.textContent));
+    else if (node.nodeName === "MARK") {
+      const mark = document.createElement("mark");
+      mark.textContent = node.textContent;
+      nodes.push(mark);
+    } else nodes.push(document.createTextNode(node.textContent || ""));
+  }
+  return nodes;
+}

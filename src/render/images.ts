@@ -1,0 +1,129 @@
+import { existsSync } from "node:fs";
+import { copyFile, mkdir, mkdtemp, rename, rm } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+/**
+ * Lead images as responsive AVIF/WebP (`@11ty/eleventy-img`). Sizes are known synchronously
+ * (`statsSync` reads only the file header) so the page data carries `width`/`height` and the
+ * layout prints them: no layout shift. The files themselves are encoded (or taken from the cache)
+ * after Eleventy has written the pages (`generatePictures`), into the same build folder.
+ */
+interface ImageStat {
+  format: string;
+  width: number;
+  height: number;
+  url: string;
+  sourceType: string;
+  srcset: string;
+}
+interface ImageOptions {
+  widths: Array<number | "auto">;
+  formats: string[];
+  urlPath: string;
+  outputDir?: string;
+  sharpAvifOptions?: Record<string, unknown>;
+}
+interface EleventyImage {
+  (src: string, options: ImageOptions): Promise<Record<string, ImageStat[]>>;
+  statsSync(src: string, options: ImageOptions): Record<string, ImageStat[]>;
+}
+
+// eleventy-img is CommonJS and ships no types: the part used here is declared above.
+const Image = createRequire(import.meta.url)("@11ty/eleventy-img") as EleventyImage;
+
+export const PICTURE_WIDTHS = [480, 960, 1440];
+/** Most capable first: the browser takes the first `<source>` it supports; WebP is the `<img>` fallback. */
+export const PICTURE_FORMATS = ["avif", "webp"] as const;
+/** The bulletin column is at most 42rem wide (see `--measure` in site.css). */
+export const PICTURE_SIZES = "(min-width: 44rem) 42rem, 100vw";
+const URL_PATH = "/img/";
+/**
+ * sharp's default AVIF effort (4) took about 8 s for one 1600 px photo on a loaded build machine;
+ * effort 1 takes a fraction of that for files a little larger, which matters with thousands of photos.
+ */
+const AVIF_OPTIONS = { effort: 1 };
+
+export interface PictureView {
+  alt: string;
+  src: string;
+  width: number;
+  height: number;
+  sizes: string;
+  sources: Array<{ type: string; srcset: string }>;
+}
+
+function options(outputDir?: string): ImageOptions {
+  return { widths: PICTURE_WIDTHS, formats: [...PICTURE_FORMATS], urlPath: URL_PATH, sharpAvifOptions: AVIF_OPTIONS, ...(outputDir ? { outputDir } : {}) };
+}
+
+/** The file of a site path under `public/`; `null` if the path would leave it. */
+export function publicFileOf(publicDir: string, sitePath: string): string | null {
+  const root = path.resolve(publicDir);
+  const file = path.resolve(root, `.${path.posix.normalize(`/${sitePath}`)}`);
+  return file.startsWith(root + path.sep) ? file : null;
+}
+
+/** Picture data for an image file; `undefined` when it cannot be read as an image (nothing is shown). */
+export function describePicture(file: string, alt: string): PictureView | undefined {
+  let stats: Record<string, ImageStat[]>;
+  try {
+    stats = Image.statsSync(file, options());
+  } catch {
+    return undefined;
+  }
+  const fallback = stats["webp"];
+  const largest = fallback?.[fallback.length - 1];
+  if (!largest) return undefined;
+  return {
+    alt,
+    src: largest.url,
+    width: largest.width,
+    height: largest.height,
+    sizes: PICTURE_SIZES,
+    sources: PICTURE_FORMATS.filter((f) => stats[f]?.length).map((f) => ({ type: stats[f]![0]!.sourceType, srcset: stats[f]!.map((s) => s.srcset).join(", ") })),
+  };
+}
+
+/**
+ * Encoded pictures are kept between builds: their names carry a hash of the source file and of
+ * the options, so a name that exists is the right file. Without this every build would re-encode
+ * every photo of the archive (about a second each).
+ */
+export const PICTURE_CACHE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../.cache/img");
+
+/** File names of every output of one picture (as the page data names them). */
+function outputNames(file: string): string[] {
+  return Object.values(Image.statsSync(file, options()))
+    .flat()
+    .map((s) => path.posix.basename(s.url));
+}
+
+/**
+ * Copies every picture into `<outputDir>/img/`, encoding into the cache only what it lacks.
+ * New files are encoded in a private folder and renamed into the cache, so a build running at the
+ * same time never copies a half-written file. Sequential: sharp already uses every core per image.
+ * Returns how many source images had to be encoded.
+ */
+export async function generatePictures(files: readonly string[], outputDir: string, cacheDir: string = PICTURE_CACHE_DIR): Promise<number> {
+  const target = path.join(outputDir, URL_PATH);
+  await mkdir(target, { recursive: true });
+  await mkdir(cacheDir, { recursive: true });
+  let encoded = 0;
+  for (const file of files) {
+    const names = outputNames(file);
+    if (names.some((n) => !existsSync(path.join(cacheDir, n)))) {
+      const fresh = await mkdtemp(path.join(cacheDir, ".nuevo-"));
+      try {
+        await Image(file, options(fresh));
+        for (const n of names) await rename(path.join(fresh, n), path.join(cacheDir, n));
+      } finally {
+        await rm(fresh, { recursive: true, force: true });
+      }
+      encoded++;
+    }
+    for (const n of names) await copyFile(path.join(cacheDir, n), path.join(target, n));
+  }
+  return encoded;
+}

@@ -1,0 +1,77 @@
+import { execFileSync } from "node:child_process";
+import { mkdtemp, readdir, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { DateTime } from "luxon";
+import { buildSite, PROJECT_ROOT } from "../../src/build/build.ts";
+import { DEFAULT_SITE, type SiteConfig } from "../../src/site.ts";
+import { serveStatic, type StaticSite } from "./server.ts";
+
+/** The e2e fixture corpus: 23 published bulletins over 2023–2025, one draft, one image present and one missing. */
+export const E2E_CONTENT = path.join(PROJECT_ROOT, "tests/fixtures/e2e-content");
+export const E2E_PUBLIC = path.join(PROJECT_ROOT, "tests/fixtures/e2e-public");
+/** The build's clock: the Mérida bulletin (2025-06-01) falls in the news sitemap's 48 hours. */
+export const E2E_NOW = "2025-06-02T12:00:00-06:00";
+
+export const FIXTURE = {
+  /** Has an image present, `updated:`, highlights, a table and the word «sarampión». */
+  featured: "/boletines/2025/06/campana-de-vacunacion-contra-el-sarampion-en-merida/",
+  /** Names an image that is not under public/. */
+  missingImage: "/boletines/2024/06/brigadas-de-vacunacion-llegan-a-comunidades-de-oaxaca/",
+  /** `redirect_from: /news/190812`. */
+  redirected: "/boletines/2024/03/recomienda-imss-vacunacion-a-personas-mayores-de-60-anos/",
+  oldUrl: "/news/190812",
+  tag: "/temas/vacunacion/",
+  tagPage2: "/temas/vacunacion/pagina/2/",
+  section: "/secciones/local/",
+  year: "/boletines/2024/",
+  archive: "/boletines/",
+  tags: "/temas/",
+  search: "/buscar/",
+} as const;
+
+export interface FixtureSite extends StaticSite {
+  dir: string;
+  dispose(): Promise<void>;
+}
+
+/** Builds the fixture site exactly as `npm run build` does (site, then Pagefind) and serves it on 127.0.0.1. */
+export async function startFixtureSite(options: { site?: SiteConfig; port?: number } = {}): Promise<FixtureSite> {
+  const tmp = await mkdtemp(path.join(os.tmpdir(), "boletines-e2e-"));
+  const dir = path.join(tmp, "site");
+  const result = await buildSite({
+    contentDir: E2E_CONTENT,
+    publicDir: E2E_PUBLIC,
+    drafts: false,
+    future: false,
+    now: DateTime.fromISO(E2E_NOW, { setZone: true }),
+    site: options.site ?? DEFAULT_SITE,
+    outDir: dir,
+    quiet: true,
+  });
+  if (!result.ok) throw new Error(`La compilación de prueba falló: ${result.fatal ?? result.problems.map((p) => p.message).join("; ")}`);
+  execFileSync(path.join(PROJECT_ROOT, "node_modules/.bin/pagefind"), ["--site", dir], { cwd: PROJECT_ROOT, stdio: "ignore" });
+  const server = await serveStatic(dir, options.port);
+  return {
+    ...server,
+    dir,
+    dispose: async () => {
+      await server.close();
+      await rm(tmp, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Every file of the built site, as site paths (`/boletines/…/index.html`). */
+export async function listSiteFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => `/${path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join("/")}`)
+    .sort();
+}
+
+/** Site path of a page file: `/a/index.html` → `/a/`. */
+export function pageUrlOf(file: string): string {
+  return file.endsWith("/index.html") ? file.slice(0, -"index.html".length) : file;
+}

@@ -1,0 +1,250 @@
+import assert from "node:assert/strict";
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import { after, before, test } from "node:test";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { PROJECT_ROOT } from "../../src/build/build.ts";
+import { E2E_TIMEOUT_MS, launchBrowser } from "./browser.ts";
+import { FIXTURE, startFixtureSite, type FixtureSite } from "./fixture-site.ts";
+
+/** A reader's journeys through the served fixture site, in Debian's Chromium. */
+const ARTIFACTS = path.join(PROJECT_ROOT, "test-artifacts");
+
+let site: FixtureSite;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+/** Every URL the browser asked for, to prove nothing comes from another host. */
+const requested: string[] = [];
+/** Uncaught script errors (the search page is the only one with a script). */
+const pageErrors: string[] = [];
+
+before(async () => {
+  site = await startFixtureSite();
+  browser = await launchBrowser();
+  context = await browser.newContext({ baseURL: site.origin, viewport: { width: 1280, height: 900 } });
+  context.on("request", (r) => requested.push(r.url()));
+  context.setDefaultTimeout(E2E_TIMEOUT_MS);
+  page = await context.newPage();
+  page.on("pageerror", (e) => pageErrors.push(e.message));
+});
+after(async () => {
+  await browser?.close();
+  await site?.dispose();
+});
+
+function pathOf(p: Page): string {
+  const url = new URL(p.url());
+  return url.pathname + url.search;
+}
+
+test("home → a bulletin → one of its tags → page 2 of that tag → back", async () => {
+  await page.goto("/");
+  assert.equal(await page.title(), "Boletines de prensa del IMSS");
+  // The newest bulletin leads «Boletines recientes».
+  await page.locator("section.latest .card-title a").first().click();
+  await page.waitForURL(`**${FIXTURE.featured}`);
+  assert.equal(await page.locator("h1").textContent(), "Campaña de vacunación contra el sarampión en Mérida");
+  await page.locator("nav.tags a", { hasText: "vacunación" }).click();
+  await page.waitForURL(`**${FIXTURE.tag}`);
+  assert.equal((await page.locator("h1").textContent())?.trim(), "Tema: vacunación");
+  assert.equal(await page.locator(".cards .card").count(), 20);
+  await page.locator('.pagination a[rel="next"]').click();
+  await page.waitForURL(`**${FIXTURE.tagPage2}`);
+  assert.equal((await page.locator("h1").textContent())?.trim(), "Tema: vacunación (página 2)");
+  assert.equal(await page.locator(".cards .card").count(), 2);
+  assert.equal(await page.locator('.pagination [aria-current="page"]').textContent(), "2");
+  await page.goBack();
+  await page.waitForURL(`**${FIXTURE.tag}`);
+  assert.equal(pathOf(page), FIXTURE.tag);
+});
+
+test("a section page and a year archive", async () => {
+  await page.goto("/");
+  await page.locator("nav.site-nav a", { hasText: "Secciones" }).click();
+  await page.waitForURL("**/secciones/");
+  await page.locator(".index-list a", { hasText: "Local" }).click();
+  await page.waitForURL(`**${FIXTURE.section}`);
+  assert.equal((await page.locator("h1").textContent())?.trim(), "Sección: Local");
+  const sections = await page.locator(".card .meta a").allTextContents();
+  assert.ok(sections.length > 5 && sections.every((s) => s === "Local"), sections.join(", "));
+
+  await page.locator("nav.site-nav a", { hasText: "Archivo" }).click();
+  await page.waitForURL(`**${FIXTURE.archive}`);
+  await page.locator(".index-archive > li > a", { hasText: "2024" }).click();
+  await page.waitForURL(`**${FIXTURE.year}`);
+  assert.equal((await page.locator("h1").textContent())?.trim(), "Boletines de 2024");
+  const dates = await page.locator(".card time").evaluateAll((els) => els.map((e) => e.getAttribute("datetime") ?? ""));
+  assert.equal(dates.length, 12);
+  assert.ok(dates.every((d) => d.startsWith("2024-")), dates.join(", "));
+  assert.deepEqual([...dates].sort().reverse(), dates, "newest first");
+});
+
+test("a missing URL shows the 404 page with status 404", async () => {
+  const res = await page.goto("/boletines/2099/01/no-existe/");
+  assert.equal(res?.status(), 404);
+  assert.equal((await page.locator("h1").textContent())?.trim(), "No encontramos esta página");
+  assert.ok(await page.locator('a[href="/"]').first().isVisible());
+});
+
+test("an old URL (/news/190812) ends on its bulletin through a 301", async () => {
+  const res = await page.goto(FIXTURE.oldUrl);
+  assert.equal(pathOf(page), FIXTURE.redirected);
+  assert.equal(res?.status(), 200);
+  assert.equal(res?.request().redirectedFrom()?.url(), `${site.origin}${FIXTURE.oldUrl}`);
+  assert.equal(await (await res!.request().redirectedFrom()!.response())?.status(), 301);
+  assert.equal((await page.locator("h1").textContent())?.trim(), "Recomienda IMSS vacunación a personas mayores de 60 años");
+});
+
+test("searching from the header without accents finds the accented bulletin, and the result opens it", async () => {
+  await page.goto(FIXTURE.tags);
+  await page.locator("#buscar-encabezado").fill("sarampion merida");
+  await page.locator("#buscar-encabezado").press("Enter");
+  await page.waitForURL("**/buscar/?q=sarampion+merida");
+  const first = page.locator(".search-result a").first();
+  await first.waitFor();
+  assert.equal(await first.textContent(), "Campaña de vacunación contra el sarampión en Mérida");
+  assert.match((await page.locator(".search-result .summary").first().textContent()) ?? "", /sarampión/i);
+  assert.match((await page.locator(".search-result .meta").first().textContent()) ?? "", /2025/);
+  assert.match((await page.locator("#estado-busqueda").textContent()) ?? "", /boletín encontrado|boletines encontrados/);
+  // The form keeps what was searched.
+  assert.equal(await page.locator("#q").inputValue(), "sarampion merida");
+  await first.click();
+  await page.waitForURL(`**${FIXTURE.featured}`);
+  assert.equal((await page.locator("h1").textContent())?.trim(), "Campaña de vacunación contra el sarampión en Mérida");
+});
+
+test("search filters by section, year and tag", async () => {
+  await page.goto(`${FIXTURE.search}?q=&seccion=Infraestructura`);
+  await page.locator(".search-result a").first().waitFor();
+  assert.deepEqual(await page.locator(".search-result a").allTextContents(), ["IMSS inaugura hospital general de zona en Querétaro"]);
+  assert.equal(await page.locator("#seccion").inputValue(), "Infraestructura");
+
+  await page.goto(`${FIXTURE.search}?q=vacunacion&anio=2025&tema=salud+infantil`);
+  await page.locator(".search-result a").first().waitFor();
+  const titles = await page.locator(".search-result a").allTextContents();
+  assert.deepEqual(titles.sort(), ["Vacunación contra neumococo protege a niñas y niños", "Vacunación en guarderías del IMSS"]);
+
+  await page.goto(`${FIXTURE.search}?q=hospital&anio=2024`);
+  await page.locator("#estado-busqueda", { hasText: "No hay boletines" }).waitFor();
+  assert.equal(await page.locator(".search-result").count(), 0);
+});
+
+test("keyboard only: the skip link reaches the main content and Tab reaches the search box", async () => {
+  await page.goto(FIXTURE.featured);
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Saltar al contenido");
+  assert.ok(await page.locator(".skip-link").isVisible(), "the skip link shows when focused");
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+  assert.equal(outline, "solid", "focus is visible");
+  await page.keyboard.press("Enter");
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "contenido");
+
+  await page.goto(FIXTURE.featured);
+  const reached: string[] = [];
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press("Tab");
+    const id = await page.evaluate(() => document.activeElement?.id ?? "");
+    reached.push(id || (await page.evaluate(() => document.activeElement?.tagName ?? "")));
+    if (id === "buscar-encabezado") break;
+  }
+  assert.equal(reached.at(-1), "buscar-encabezado", `Tab order: ${reached.join(" → ")}`);
+  await page.keyboard.type("queretaro");
+  await page.keyboard.press("Enter");
+  await page.waitForURL("**/buscar/?q=queretaro");
+  await page.locator(".search-result a").first().waitFor();
+  assert.equal(await page.locator(".search-result a").first().textContent(), "IMSS inaugura hospital general de zona en Querétaro");
+});
+
+test("bulletin page: responsive picture without layout shift, updated date, reading time, related and share links", async () => {
+  await page.goto(FIXTURE.featured);
+  const img = page.locator(".lead-image img");
+  assert.equal(await img.getAttribute("loading"), "lazy");
+  assert.equal(await img.getAttribute("width"), "1440");
+  assert.equal(await img.getAttribute("height"), "810");
+  assert.deepEqual(await page.locator(".lead-image source").evaluateAll((els) => els.map((e) => e.getAttribute("type"))), ["image/avif", "image/webp"]);
+  // Width and height reserve the box before the file arrives: its aspect ratio is right at once.
+  const box = await img.boundingBox();
+  assert.ok(box && Math.abs(box.width / box.height - 16 / 9) < 0.02, JSON.stringify(box));
+  await img.scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => {
+    const el = document.querySelector<HTMLImageElement>(".lead-image img");
+    return !!el && el.complete && el.naturalWidth > 0;
+  });
+  assert.match(await img.evaluate((el: HTMLImageElement) => el.currentSrc), /\.avif$/);
+  const shift = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let total = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) if (!e.hadRecentInput) total += e.value;
+        }).observe({ type: "layout-shift", buffered: true });
+        requestAnimationFrame(() => resolve(total));
+      }),
+  );
+  assert.ok(shift < 0.01, `cumulative layout shift ${shift}`);
+
+  assert.match((await page.locator(".meta .updated").textContent()) ?? "", /Actualizado: domingo 1 de junio de 2025/);
+  assert.match((await page.locator(".meta .reading-time").textContent()) ?? "", /^\d+ min de lectura$/);
+  const related = await page.locator(".related a").allTextContents();
+  assert.equal(related.length, 3);
+  assert.ok(!related.includes("Campaña de vacunación contra el sarampión en Mérida"), "a bulletin is not related to itself");
+  // No other bulletin has «sarampión» or «Yucatán»; all share «vacunación»: the nearest in time come first.
+  assert.equal(related[0], "Recomendaciones tras la vacunación: el IMSS responde");
+  const share = await page.locator(".share a").evaluateAll((els) => els.map((e) => e.getAttribute("href") ?? ""));
+  assert.equal(share.length, 4);
+  assert.ok(share.every((href) => href.includes(encodeURIComponent(`https://www.imss.gob.mx${FIXTURE.featured}`))), share.join(" "));
+
+  await page.goto(FIXTURE.missingImage);
+  assert.equal(await page.locator("article img").count(), 0, "a missing image shows nothing");
+});
+
+test("print: the bulletin alone, links spelled out; dark scheme follows the system", async () => {
+  await page.goto(FIXTURE.featured);
+  await page.emulateMedia({ media: "print" });
+  for (const selector of [".site-header", ".site-footer", ".breadcrumbs", ".share", ".related", ".neighbours"]) {
+    assert.equal(await page.locator(selector).evaluate((el) => getComputedStyle(el).display), "none", selector);
+  }
+  const after = await page.locator('.bulletin-body a[href^="https"]').first().evaluate((el) => getComputedStyle(el, "::after").content);
+  assert.equal(after, '" (https://www.imss.gob.mx/)"');
+  await page.emulateMedia({ media: "screen", colorScheme: "dark" });
+  assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), "rgb(22, 19, 15)");
+  await page.emulateMedia({ media: "screen", colorScheme: "light" });
+  assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), "rgb(255, 255, 255)");
+});
+
+test("screenshots of home and a bulletin at 375 and 1280 px are written to test-artifacts/", async () => {
+  await mkdir(ARTIFACTS, { recursive: true });
+  for (const width of [375, 1280]) {
+    await page.setViewportSize({ width, height: width === 375 ? 812 : 900 });
+    for (const [name, url] of [["portada", "/"], ["boletin", FIXTURE.featured]] as const) {
+      await page.goto(url);
+      // Lazy images below the fold are loaded before a full-page shot.
+      await page.evaluate(() => Promise.all([...document.images].map((i) => (i.loading = "eager", i.decode().catch(() => undefined)))));
+      await page.evaluate(() => document.fonts.ready);
+      const file = path.join(ARTIFACTS, `${name}-${width}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.equal(overflow, 0, `${name} at ${width}px scrolls sideways`);
+    }
+  }
+  // Search results, on a phone.
+  await page.setViewportSize({ width: 375, height: 812 });
+  await page.goto(`${FIXTURE.search}?q=sarampion`);
+  await page.locator(".search-result a").first().waitFor();
+  await page.screenshot({ path: path.join(ARTIFACTS, "busqueda-375.png"), fullPage: true });
+  // The dark scheme, on a phone.
+  await page.setViewportSize({ width: 375, height: 812 });
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.goto(FIXTURE.featured);
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: path.join(ARTIFACTS, "boletin-375-oscuro.png") });
+  await page.emulateMedia({ colorScheme: "light" });
+});
+
+test("no request left 127.0.0.1 and no script error happened", () => {
+  assert.deepEqual(pageErrors, []);
+  assert.ok(requested.length > 20);
+  const foreign = requested.filter((u) => !u.startsWith(site.origin));
+  assert.deepEqual(foreign, []);
+});
