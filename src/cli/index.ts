@@ -4,6 +4,8 @@ import { UsageError } from "./args.ts";
 const COMMANDS: Record<string, () => Promise<{ default: (argv: string[]) => Promise<number>; usage: string }>> = {
   build: () => import("./build.ts"),
   check: () => import("./check.ts"),
+  import: () => import("./import.ts"),
+  new: () => import("./new.ts"),
 };
 
 const HELP = `Uso: boletines <comando> [opciones]
@@ -11,6 +13,8 @@ const HELP = `Uso: boletines <comando> [opciones]
 Comandos:
   build   Genera el sitio estático (content/ → _site/)
   check   Valida los boletines sin generar el sitio
+  import  Convierte comunicados (.docx, .pdf, .txt) en boletines
+  new     Crea un boletín nuevo (borrador) con la fecha de hoy
 
 Ayuda de un comando: boletines <comando> --help`;
 
