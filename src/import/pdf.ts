@@ -30,26 +30,42 @@ const PARAGRAPH_GAP_FACTOR = 1.35;
 function pageText(items: StructuredTextItem[]): string {
   const lines = toLines(items.filter((item) => item.dir !== "ttb"));
   if (lines.length === 0) return "";
-  const gaps = lines.slice(1).map((line, i) => lines[i]!.y - line.y).filter((g) => g > 0);
-  const usual = median(gaps) ?? lines[0]!.fontSize * 1.2;
+  const usual = usualLineSpacing(lines);
   const out: string[] = [lines[0]!.text];
   for (let i = 1; i < lines.length; i++) {
     const previous = lines[i - 1]!;
     const line = lines[i]!;
     const gap = previous.y - line.y;
     const sizeChanged = Math.abs(previous.fontSize - line.fontSize) > 0.5;
+    // Indentation does not tell a wrapped item from the next paragraph (a bullet typed with a tab wraps
+    // to the margin), so only spacing and font size do.
     if (gap > usual * PARAGRAPH_GAP_FACTOR || sizeChanged) out.push("");
     out.push(line.text);
   }
   return out.join("\n");
 }
 
+/**
+ * The spacing of lines inside a paragraph: the lower quartile of the gaps (most gaps are in-paragraph
+ * ones, but a page of one-line paragraphs has none), capped by what single spacing gives the body font.
+ */
+function usualLineSpacing(lines: PdfLine[]): number {
+  const gaps = lines
+    .slice(1)
+    .map((line, i) => lines[i]!.y - line.y)
+    .filter((g) => g > 0)
+    .sort((a, b) => a - b);
+  const fontSizes = lines.map((l) => l.fontSize).sort((a, b) => a - b);
+  const singleSpacing = (fontSizes[Math.floor(fontSizes.length / 2)] ?? 12) * 1.4;
+  const quartile = gaps[Math.floor(gaps.length / 4)];
+  return quartile === undefined ? singleSpacing : Math.min(quartile, singleSpacing);
+}
+
 /** Runs grouped by baseline (within a third of the font size), top to bottom, left to right. */
 function toLines(items: StructuredTextItem[]): PdfLine[] {
-  const sorted = [...items].filter((item) => item.str !== "" || item.hasEOL).sort((a, b) => b.y - a.y || a.x - b.x);
+  const sorted = [...items].filter((item) => item.str.trim() !== "").sort((a, b) => b.y - a.y || a.x - b.x);
   const groups: StructuredTextItem[][] = [];
   for (const item of sorted) {
-    if (item.str.trim() === "" && item.str !== " ") continue;
     const group = groups[groups.length - 1];
     const ref = group?.[0];
     if (group && ref && Math.abs(ref.y - item.y) <= Math.max(ref.fontSize, item.fontSize) / 3) group.push(item);
@@ -62,18 +78,17 @@ function toLines(items: StructuredTextItem[]): PdfLine[] {
       let end = -Infinity;
       for (const item of group) {
         const gapToPrevious = item.x - end;
-        if (text && !/\s$/.test(text) && !/^\s/.test(item.str) && gapToPrevious > item.fontSize * 0.15) text += " ";
+        if (text && gapToPrevious > item.fontSize * 0.15) text += " ";
         text += item.str;
         end = item.x + item.width;
       }
       const fontSize = Math.max(...group.map((item) => item.fontSize));
-      return { y: group[0]!.y, x: group[0]!.x, fontSize, text: text.replace(/\s+/g, " ").trim() };
+      return {
+        y: group[0]!.y,
+        x: group[0]!.x,
+        fontSize,
+        text: text.replace(/\s+/g, " ").trim(),
+      };
     })
     .filter((line) => line.text !== "");
-}
-
-function median(values: number[]): number | undefined {
-  if (values.length === 0) return undefined;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }

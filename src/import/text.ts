@@ -1,5 +1,5 @@
 import { endsSentence, joinWrapped, matchListItem, plainText, startsLowercase, type ListItem } from "./inline.ts";
-import { matchLinkLabel, urlOnlyLine, type LinkKind } from "./links.ts";
+import { findUrl, matchLinkLabel, urlOnlyLine, type LinkKind } from "./links.ts";
 import { isEndMark, isLetterheadOffice, isPageFurniture, isRule, isSplitFurniture } from "./page-furniture.ts";
 import { matchNumberLine } from "./release-number.ts";
 import { inlineDatelineText, isStandaloneDateline, matchDateline, type CalendarDay } from "./spanish-dates.ts";
@@ -141,7 +141,10 @@ function takeLinks(lines: Line[], warnings: string[]): Partial<Record<LinkKind, 
         if (candidate.kind === "blank") continue;
         if (candidate.kind === "text") {
           url = urlOnlyLine(candidate.text);
-          if (url) lines[j] = { kind: "blank" };
+          if (url) {
+            lines[j] = { kind: "blank" };
+            url = mendWrappedUrl(url, lines, j + 1);
+          }
         }
         break;
       }
@@ -152,6 +155,20 @@ function takeLinks(lines: Line[], warnings: string[]): Partial<Record<LinkKind, 
     else found[label.kind] = url;
   }
   return found;
+}
+
+/**
+ * A long address hard-wrapped by PDF extraction (`…/CHvacunas?` + `e=abc123`): the next line continues
+ * it when it has no spaces and the break fell on URL punctuation or the piece looks like a query.
+ */
+function mendWrappedUrl(url: string, lines: Line[], next: number): string {
+  const line = lines[next];
+  if (line?.kind !== "text" || /\s/.test(line.text)) return url;
+  if (!/[?&=/_.%-]$/.test(url) && !/[=&%/?]/.test(line.text)) return url;
+  const joined = findUrl(url + line.text);
+  if (!joined) return url;
+  lines[next] = { kind: "blank" };
+  return joined;
 }
 
 interface Head {
@@ -244,11 +261,21 @@ function buildChunks(lines: Line[]): Chunk[] {
     if (open) chunks.push(open);
     open = undefined;
   };
+  // Blank lines between the items of one list (Word writes each item as a paragraph) keep the list open.
+  let blankInList = false;
   for (const line of lines) {
+    if (line.kind === "blank" && open?.kind === "list") {
+      blankInList = true;
+      continue;
+    }
     if (line.kind === "blank" || line.kind === "end") {
       close();
       continue;
     }
+    const current = open as Chunk | undefined;
+    const continuesList = blankInList && current?.kind === "list" && line.kind === "text" && matchListItem(line.text)?.ordered === current.ordered;
+    if (blankInList && !continuesList) close();
+    blankInList = false;
     if (line.kind === "page") {
       // A header in the middle of a paragraph: keep the paragraph open, it continues on the next page.
       if (open?.kind === "paragraph" && !endsSentence(open.text)) {
