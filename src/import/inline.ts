@@ -6,16 +6,20 @@
 
 /** `## **IMSS fortalece\-** …` → `IMSS fortalece- …`. */
 export function plainText(line: string): string {
+  // Escaped characters are literal text: hidden behind a private-use mark while emphasis is removed.
   return line
+    .replace(/\\([\\`*_{}[\]()#+\-.!<>"'|~])/g, `${ESCAPED}$1`)
     .replace(/^\s{0,3}#{1,6}\s+/, "")
     .replace(/\s+#+\s*$/, "")
-    .replace(/\*\*|__/g, "")
-    .replace(/(^|[\s(“"«])[*_](?=\S)/g, "$1")
-    .replace(/(\S)[*_](?=$|[\s.,;:)”"»])/g, "$1")
-    .replace(/\\([\\`*_{}[\]()#+\-.!<>"'|~])/g, "$1")
+    .replace(/(?<!\uE000)(?:\*\*|__)/g, "")
+    .replace(/(^|[\s(“"«])(?<!\uE000)[*_](?=\S)/g, "$1")
+    .replace(/([^\s\uE000])[*_](?=$|[\s.,;:)”"»])/g, "$1")
+    .replace(/\uE000/g, "")
     .replace(/\s+/g, " ")
     .trim();
 }
+
+const ESCAPED = "\uE000";
 
 /** Comparable form for recognizing page furniture: no accents, no case, no punctuation at the ends. */
 export function foldForMatch(line: string): string {

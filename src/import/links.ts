@@ -43,7 +43,7 @@ export function urlOnlyLine(line: string): string | undefined {
 
 /** First http(s) address in the text: `<…>`, `[…](…)` or bare; escapes removed, trailing punctuation trimmed. */
 export function findUrl(text: string): string | undefined {
-  const m = /\]\((https?:\/\/[^)\s]+)\)|<(https?:\/\/[^>\s]+)>|(https?:\/\/[^\s<>"]+)/i.exec(text);
+  const m = /\]\((https?:\/\/[^)\s]+)\)|<(https?:\/\/[^>\s]+)>|(https?:\/\/[^\s<>"[\]]+)/i.exec(text);
   const raw = m ? (m[1] ?? m[2] ?? m[3]) : undefined;
   if (!raw) return undefined;
   const url = raw.replace(/\\([_*~()[\]#-])/g, "$1").replace(/[.,;:)\]>*]+$/, "");
