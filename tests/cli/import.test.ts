@@ -50,6 +50,9 @@ test("import the three seeds: files written where the layout says, valid for the
     assert.deepEqual(problems.filter((p) => p.severity === "error"), [], rel);
     assert.ok(bulletin);
   }
+  // The seeds committed in content/ are exactly what the importer writes.
+  const repoContent = fileURLToPath(new URL("../../content/", import.meta.url));
+  for (const rel of SEED_FILES) assert.equal(readFileSync(path.join(cwd, "content", rel), "utf8"), readFileSync(path.join(repoContent, rel), "utf8"), rel);
   const dated = readFileSync(path.join(cwd, "content", SEED_FILES[1]!), "utf8");
   assert.match(dated, /^---\ntitle: IMSS-Bienestar se fortalece con La Clínica es Nuestra, contratación de médicos y Sistema de Abasto Institucional\ndate: 2024-04-09\nsection: Nacional\nnumber: 171\/2024\ncity: Ciudad de México\nhighlights:\n/);
   const draft = readFileSync(path.join(cwd, "content", SEED_FILES[2]!), "utf8");
