@@ -3,6 +3,7 @@ import path from "node:path";
 import { displayPath } from "../model/load.ts";
 import { formatProblem, hasErrors } from "../model/problems.ts";
 import { resolveNow } from "../policy/clock.ts";
+import { toBulletinDate } from "../policy/dates.ts";
 import { resolveSiteConfig } from "../site.ts";
 import { bulletinRelPath, renderBulletinFile, validateBulletinFile } from "../import/write.ts";
 import { parseCommandArgs, UsageError } from "./args.ts";
@@ -20,11 +21,12 @@ export default async function newCommand(argv: string[]): Promise<number> {
   const title = positionals[0]!.replace(/\s+/g, " ").trim();
   if (!title) throw new UsageError("El título está vacío.");
   const site = resolveSiteConfig();
-  const now = resolveNow().setZone(site.timeZone).startOf("second");
-  const date = now.toISO({ suppressMilliseconds: true, includeOffset: true }) ?? "";
+  // The date policy formats it: ISO with the zone's offset that day, seconds, no milliseconds.
+  const now = toBulletinDate(resolveNow().setZone(site.timeZone).startOf("second"), true);
+  const date = now.iso;
   const tags = (values.tags ?? "").split(",").map((t) => t.trim()).filter(Boolean);
   const contentDir = path.resolve(values.content ?? "content");
-  const relPath = bulletinRelPath(now.toFormat("yyyy-MM-dd"), title);
+  const relPath = bulletinRelPath(now.day, title);
   const absPath = path.join(contentDir, ...relPath.split("/"));
   const shown = displayPath(absPath);
   const content = renderBulletinFile(

