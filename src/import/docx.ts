@@ -9,7 +9,7 @@ import mammoth from "mammoth";
  */
 export interface DocxText {
   text: string;
-  /** mammoth's own messages (unsupported styles…), for the editor. */
+  /** mammoth's errors (a part of the document it could not read), for the editor. */
   messages: string[];
 }
 
@@ -18,7 +18,9 @@ export async function docxToText(buffer: Buffer): Promise<DocxText> {
     { buffer },
     { convertImage: mammoth.images.imgElement(async () => ({ src: "" })), externalFileAccess: false },
   );
-  return { text: htmlToReleaseText(result.value), messages: result.messages.map((m) => m.message) };
+  // mammoth's warnings are about unmapped Word styles, which mean nothing to an editor; errors do.
+  const errors = result.messages.filter((m) => m.type === "error").map((m) => m.message);
+  return { text: htmlToReleaseText(result.value), messages: errors };
 }
 
 interface Segment {

@@ -43,7 +43,17 @@ export async function readReleaseSource(file: string): Promise<SourceText> {
     const kind = ext === ".docx" ? "Word" : "PDF";
     throw new SourceError(`no se pudo leer como ${kind} (${(error as Error).message.split("\n")[0]}); ¿está dañado o protegido con contraseña?`);
   }
-  return { text: decodeUtf8Text(bytes), notes: [] };
+  const text = decodeUtf8Text(bytes);
+  if (isBulletinFile(text)) {
+    throw new SourceError("ya es un boletín con encabezado (front matter); no se importa: cópialo a content/ y revísalo con «boletines check».");
+  }
+  return { text, notes: [] };
+}
+
+/** A markdown file that already has front matter with bulletin fields (importing it would mangle it). */
+function isBulletinFile(text: string): boolean {
+  const m = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
+  return !!m && /^(?:title|date|titulo|título|fecha)\s*:/im.test(m[1] ?? "");
 }
 
 /** Converted text must be UTF-8 (with or without BOM); UTF-16 and Windows-1252 are named, not mangled. */

@@ -1,7 +1,7 @@
 import { endsSentence, joinWrapped, matchListItem, plainText, startsLowercase, type ListItem } from "./inline.ts";
 import { findUrl, matchLinkLabel, urlOnlyLine, type LinkKind } from "./links.ts";
 import { isEndMark, isLetterheadOffice, isPageFurniture, isRule, isSplitFurniture } from "./page-furniture.ts";
-import { matchNumberLine } from "./release-number.ts";
+import { matchNumberLine, splitNumber } from "./release-number.ts";
 import { inlineDatelineText, isStandaloneDateline, matchDateline, type CalendarDay } from "./spanish-dates.ts";
 
 /**
@@ -119,7 +119,7 @@ function removeFurniture(lines: Line[]): Line[] {
       i = nextIndex;
       continue;
     }
-    if (!matchDateline(plainText(line.text)) && !matchNumberLine(plainText(line.text))) seenTitleCandidate = true;
+    if (!readDatelineAndNumber(plainText(line.text))) seenTitleCandidate = true;
     out.push(line);
   }
   return out;
@@ -203,19 +203,20 @@ function readHead(lines: Line[]): Head {
       continue;
     }
     const plain = plainText(line.text);
-    const dateline = head.date ? undefined : matchDateline(plain);
-    if (dateline && isStandaloneDateline(dateline)) {
-      head.date = dateline.date;
-      if (dateline.city) head.city = dateline.city;
-      head.number ??= matchNumberLine(dateline.rest);
+    let meta = head.date && head.number ? undefined : readDatelineAndNumber(plain);
+    const next = lines[i + 1];
+    if (!meta && !(head.date && head.number) && next?.kind === "text") {
+      // A dateline wrapped inside a narrow letterhead cell: `… a 28 de` + `noviembre de 2022`.
+      meta = readDatelineAndNumber(`${plain} ${plainText(next.text)}`);
+      if (meta?.date) i++;
+      else meta = undefined;
+    }
+    if (meta && (meta.date || meta.number) && !(meta.date && head.date) && !(meta.number && head.number)) {
+      if (meta.date) head.date = meta.date;
+      if (meta.city) head.city = meta.city;
+      if (meta.number) head.number = meta.number;
       if (state === "title") state = "after-title";
       previousWasHighlight = false;
-      continue;
-    }
-    const number = head.number ? undefined : matchNumberLine(plain);
-    if (number) {
-      head.number = number;
-      if (state === "title") state = "after-title";
       continue;
     }
     const item = matchListItem(line.text);
@@ -242,6 +243,20 @@ function readHead(lines: Line[]): Head {
   const title = titleLines.reduce((acc, part) => (acc ? joinWrapped(acc, part) : part), "");
   if (title) head.title = title;
   return head;
+}
+
+/**
+ * A line holding the dateline, the number, or both (in either order). Anything else on the line
+ * means it is not a head line: nothing is taken from it.
+ */
+function readDatelineAndNumber(plain: string): { date?: CalendarDay; city?: string; number?: string } | undefined {
+  const split = splitNumber(plain);
+  const rest = split ? split.rest : plain;
+  if (split && rest === "") return { number: split.number };
+  const dateline = matchDateline(rest);
+  if (!dateline || !isStandaloneDateline(dateline)) return undefined;
+  const number = split?.number ?? matchNumberLine(dateline.rest);
+  return { date: dateline.date, ...(dateline.city ? { city: dateline.city } : {}), ...(number ? { number } : {}) };
 }
 
 type Chunk =

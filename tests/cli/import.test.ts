@@ -124,13 +124,15 @@ test("a failed input fails the run (exit 1) while the others are still imported"
   writeFileSync(path.join(cwd, "latin1.txt"), Buffer.from("T\xedtulo\n\nTexto", "latin1"));
   writeFileSync(path.join(cwd, "hoja.xlsx"), "x");
   writeFileSync(path.join(cwd, "roto.docx"), "no es un zip");
-  const result = runCli(["import", "sin-titulo.txt", "no-existe.txt", "latin1.txt", "hoja.xlsx", "roto.docx", SEEDS[2]!], cwd);
+  writeFileSync(path.join(cwd, "ya-es-boletin.md"), "---\ntitle: Hola\ndate: 2024-04-09\n---\n\nTexto.\n");
+  const result = runCli(["import", "sin-titulo.txt", "no-existe.txt", "latin1.txt", "hoja.xlsx", "roto.docx", "ya-es-boletin.md", SEEDS[2]!], cwd);
   assert.equal(result.code, 1);
   assert.match(result.stderr, /sin-titulo\.txt: error: No se encontró el título/);
   assert.match(result.stderr, /no-existe\.txt: error: no se encontró/);
   assert.match(result.stderr, /latin1\.txt: error: no es UTF-8 válido/);
   assert.match(result.stderr, /hoja\.xlsx: error: «\.xlsx» no es un formato/);
   assert.match(result.stderr, /roto\.docx: error: no se pudo leer como Word/);
+  assert.match(result.stderr, /ya-es-boletin\.md: error: ya es un boletín con encabezado/);
   assert.deepEqual(listFiles(path.join(cwd, "content")), [SEED_FILES[1]]);
 });
 

@@ -93,3 +93,27 @@ const html: Array<[string, string, string]> = [
   ["image dropped", '<p><img src="" alt="logo" /></p><p>Uno</p>', "Uno"],
 ];
 for (const [name, input, expected] of html) test(`mammoth HTML: ${name}`, () => assert.equal(htmlToReleaseText(input), expected));
+
+test("letterhead table, Heading 1 title, manual page break mid-sentence, numbered list: docx and pdf agree", async () => {
+  const expected = {
+    title: "Invita IMSS Sonora a donar sangre en temporada decembrina",
+    date: "2022-11-28",
+    number: "512/2022",
+    city: "Hermosillo, Sonora",
+    highlights: ["Los bancos de sangre reciben donadores de lunes a sábado", "Una sola donación puede ayudar hasta a cuatro pacientes"],
+    photos: "https://drive.google.com/drive/folders/SON_donacion_2022",
+  };
+  const fromDocx = extractRelease((await docxToText(bytes("hermosillo-table-letterhead.docx"))).text);
+  const pdfText = await pdfToText(bytes("hermosillo-table-letterhead.pdf"));
+  // In the PDF the number and the wrapped dateline share lines, and the sentence is cut by a page.
+  assert.match(pdfText, /No\. 512\/2022 Hermosillo, Sonora, a 28 de\nnoviembre de 2022/);
+  assert.match(pdfText, /los requisitos son\n[\s\S]*Página 1 de 2[\s\S]*\f[\s\S]*Jefatura de Comunicación Social - IMSS Sonora\n[\s\S]*tener entre 18/);
+  const fromPdf = extractRelease(pdfText);
+  for (const parts of [fromDocx, fromPdf]) {
+    assert.deepEqual(head(parts), expected);
+    assert.match(parts.body, /los requisitos son tener entre 18 y 65 años/);
+    assert.match(parts.body, /\n\n1\. Desayunar ligero, sin grasas ni lácteos\n2\. Dormir al menos seis horas\n3\. No haber consumido alcohol en las 48 horas previas\n\n/);
+  }
+  assert.match(fromDocx.body, /\n\n\*\*Recomendaciones antes de donar\*\*\n\n/);
+  assert.equal(fromPdf.body, fromDocx.body.replace(/\*\*/g, ""));
+});

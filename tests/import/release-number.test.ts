@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { matchNumberLine } from "../../src/import/release-number.ts";
+import { matchNumberLine, splitNumber } from "../../src/import/release-number.ts";
 
 const cases: Array<[string, string | undefined]> = [
   ["No. 171/2024", "171/2024"],
@@ -24,3 +24,12 @@ const cases: Array<[string, string | undefined]> = [
 for (const [line, expected] of cases) {
   test(`number ${JSON.stringify(line)} → ${expected}`, () => assert.equal(matchNumberLine(line), expected));
 }
+
+const splits: Array<[string, { number: string; rest: string } | undefined]> = [
+  ["No. 171/2024 Ciudad de México, 9 de abril de 2024", { number: "171/2024", rest: "Ciudad de México, 9 de abril de 2024" }],
+  ["Ciudad de México, 9 de abril de 2024 | Núm. 45/2024", { number: "45/2024", rest: "Ciudad de México, 9 de abril de 2024" }],
+  ["Comunicado No. 3/2023", { number: "3/2023", rest: "" }],
+  ["Atiende la UMF No. 68 a 300 personas", undefined],
+  ["Nota No.3/2024x", undefined],
+];
+for (const [line, expected] of splits) test(`splitNumber ${JSON.stringify(line)}`, () => assert.deepEqual(splitNumber(line), expected));
