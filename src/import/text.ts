@@ -2,7 +2,7 @@ import { endsSentence, joinWrapped, matchListItem, plainText, startsLowercase, t
 import { findUrl, matchLinkLabel, urlOnlyLine, type LinkKind } from "./links.ts";
 import { isEndMark, isLetterheadOffice, isPageFurniture, isRule, isSplitFurniture } from "./page-furniture.ts";
 import { matchNumberLine, splitNumber } from "./release-number.ts";
-import { inlineDatelineText, isStandaloneDateline, matchDateline, type CalendarDay } from "./spanish-dates.ts";
+import { formatCalendarDay, inlineDatelineText, isStandaloneDateline, matchDateline, type CalendarDay } from "./spanish-dates.ts";
 
 /**
  * From the text of a press release (converted from Word or PDF, or produced by `docx.ts`/`pdf.ts`)
@@ -33,19 +33,23 @@ export function extractRelease(raw: string): ReleaseParts {
   const warnings: string[] = [];
   const lines = removeFurniture(toLines(normalizeConvertedText(raw)));
   const links = takeLinks(lines, warnings);
-  const head = readHead(lines);
-  const chunks = buildChunks(lines.slice(head.bodyStart));
+  const layout = measureLayout(lines);
+  const head = readHead(lines, layout);
+  const chunks = buildChunks(lines.slice(head.bodyStart), layout);
 
   let { date, city } = head;
-  if (!date) {
-    const first = chunks[0];
-    if (first?.kind === "paragraph") {
-      const inline = matchInlineDateline(first.text);
-      if (inline) {
-        date = inline.date;
-        city = city ?? inline.city;
-        first.text = inline.text;
-      }
+  const first = chunks[0];
+  const inline = first?.kind === "paragraph" ? matchInlineDateline(first.text) : undefined;
+  if (first?.kind === "paragraph" && inline) {
+    if (!date) {
+      date = inline.date;
+      city = city ?? inline.city;
+      first.text = inline.text;
+    } else if (formatCalendarDay(date) === formatCalendarDay(inline.date)) {
+      // The dateline written twice (header and first paragraph): the page shows it once.
+      first.text = inline.text;
+    } else {
+      warnings.push(`El primer párrafo empieza con otra fecha (${formatCalendarDay(inline.date)}) que la línea de fecha (${formatCalendarDay(date)}); se usa la línea de fecha. Revisa cuál es la correcta.`);
     }
   }
   let title = head.title;
@@ -125,6 +129,46 @@ function removeFurniture(lines: Line[]): Line[] {
   return out;
 }
 
+/**
+ * Whether the text is hard-wrapped (PDF extraction: many paragraphs spread over consecutive lines of
+ * similar width) or has one paragraph per line (Word, converters). Only hard-wrapped text has lines
+ * to join again, and only there does a short line ending a sentence mark the end of a paragraph.
+ */
+interface Layout {
+  hardWrapped: boolean;
+  /** Usual width of a full line (characters), when hard-wrapped. */
+  lineWidth: number;
+}
+
+/** Fewer wrapped lines than this and the text is taken as one paragraph per line. */
+const MIN_WRAPPED_LINES = 5;
+/** Lines longer than this are whole paragraphs, not the width of a page. */
+const MAX_WRAP_WIDTH = 130;
+
+function measureLayout(lines: Line[]): Layout {
+  const widths: number[] = [];
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const line = lines[i]!;
+    const next = lines[i + 1]!;
+    if (line.kind === "text" && next.kind === "text" && !matchListItem(next.text)) widths.push(line.text.length);
+  }
+  widths.sort((a, b) => a - b);
+  const lineWidth = widths[Math.floor(widths.length * 0.8)] ?? 0;
+  return { hardWrapped: widths.length >= MIN_WRAPPED_LINES && lineWidth <= MAX_WRAP_WIDTH, lineWidth };
+}
+
+/** In hard-wrapped text, a line well short of the width that ends a sentence ends its paragraph. */
+const SHORT_LINE_FACTOR = 0.7;
+
+function endsParagraph(previousLine: string, line: string, layout: Layout): boolean {
+  return (
+    layout.hardWrapped &&
+    endsSentence(previousLine) &&
+    previousLine.length < layout.lineWidth * SHORT_LINE_FACTOR &&
+    /^[*_]*[\p{Lu}"“«¿¡]/u.test(line)
+  );
+}
+
 /** Photo and video links are taken out of the line stream (wherever they are) into their fields. */
 function takeLinks(lines: Line[], warnings: string[]): Partial<Record<LinkKind, string>> {
   const found: Partial<Record<LinkKind, string>> = {};
@@ -186,7 +230,7 @@ interface Head {
  * highlights, in whatever order the office writes them. The body starts at the first line that
  * is none of these once the title is known.
  */
-function readHead(lines: Line[]): Head {
+function readHead(lines: Line[], layout: Layout): Head {
   const head: Head = { highlights: [], bodyStart: lines.length };
   const titleLines: string[] = [];
   let state: "before-title" | "title" | "after-title" = "before-title";
@@ -226,13 +270,13 @@ function readHead(lines: Line[]): Head {
       previousWasHighlight = true;
       continue;
     }
-    if (previousWasHighlight) {
+    if (previousWasHighlight && (layout.hardWrapped || startsLowercase(plain))) {
       // A highlight hard-wrapped onto the next line.
       const last = head.highlights.length - 1;
       head.highlights[last] = joinWrapped(head.highlights[last]!, plain);
       continue;
     }
-    if (state === "before-title" || state === "title") {
+    if (state === "before-title" || (state === "title" && continuesTitle(titleLines, plain, layout))) {
       titleLines.push(plain);
       state = "title";
       continue;
@@ -243,6 +287,18 @@ function readHead(lines: Line[]): Head {
   const title = titleLines.reduce((acc, part) => (acc ? joinWrapped(acc, part) : part), "");
   if (title) head.title = title;
   return head;
+}
+
+/** Longest line taken as the rest of a wrapped title in text that is not hard-wrapped throughout. */
+const MAX_TITLE_WRAP = 100;
+
+/**
+ * A title wrapped onto the next line: in hard-wrapped text, always; otherwise only a short line that
+ * does not end a sentence (a body paragraph ends with a period; a title does not).
+ */
+function continuesTitle(titleLines: string[], line: string, layout: Layout): boolean {
+  if (layout.hardWrapped || startsLowercase(line)) return true;
+  return !endsSentence(titleLines[titleLines.length - 1] ?? "") && line.length <= MAX_TITLE_WRAP && !endsSentence(line);
 }
 
 /**
@@ -268,10 +324,11 @@ type Chunk =
  * between a paragraph that does not end a sentence (or a next one that starts in lower case) joins them.
  * After the end mark, text that is not a link is kept, so nothing written is lost.
  */
-function buildChunks(lines: Line[]): Chunk[] {
+function buildChunks(lines: Line[], layout: Layout): Chunk[] {
   const chunks: Chunk[] = [];
   let open: Chunk | undefined;
   let afterPage = false;
+  let previousLine = "";
   const close = () => {
     if (open) chunks.push(open);
     open = undefined;
@@ -311,11 +368,13 @@ function buildChunks(lines: Line[]): Chunk[] {
     } else if (open?.kind === "list") {
       const last = open.items.length - 1;
       open.items[last] = joinWrapped(open.items[last]!, line.text);
-    } else if (open?.kind === "paragraph") {
+    } else if (open?.kind === "paragraph" && !endsParagraph(previousLine, line.text, layout)) {
       open.text = joinWrapped(open.text, line.text);
     } else {
+      close();
       open = { kind: "paragraph", text: line.text, afterPage };
     }
+    previousLine = line.text;
     afterPage = false;
   }
   close();

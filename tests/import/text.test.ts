@@ -30,6 +30,7 @@ const cases: Array<[string, string, Expected]> = [
   ["title: markdown heading", "## Título del boletín\n\nEl texto.", { title: "Título del boletín" }],
   ["title: bold", "**Título del boletín**\n\nEl texto.", { title: "Título del boletín" }],
   ["title: hard-wrapped over two lines", "Inaugura IMSS una unidad en\nCentla con seis consultorios\n\nEl texto.", { title: "Inaugura IMSS una unidad en Centla con seis consultorios" }],
+  ["title: a body paragraph right under the title is not part of it", "Título del boletín\nEl Instituto Mexicano del Seguro Social informó hoy que la campaña sigue.", { title: "Título del boletín", body: "El Instituto Mexicano del Seguro Social informó hoy que la campaña sigue." }],
   ["title: after letterhead, dateline and number", "UNIDAD DE COMUNICACIÓN SOCIAL\nBOLETÍN DE PRENSA\nCiudad de México, martes 9 de abril de 2024\nNo. 171/2024\n\nEl título\n\nEl texto.", { title: "El título", number: "171/2024", date: "2024-04-09" }],
   ["title: escapes removed", "IMSS \\*otorga\\* 1\\. apoyo\n\nEl texto.", { title: "IMSS *otorga* 1. apoyo" }],
   // Date
@@ -46,6 +47,8 @@ const cases: Array<[string, string, Expected]> = [
     { date: "2024-02-02", city: "Monterrey, Nuevo León", body: "El Instituto Mexicano del Seguro Social informó.\n\nOtro párrafo." },
   ],
   ["date: inline dateline in bold", "Título\n\n**Monterrey, N.L., 2 de febrero de 2024.-** El IMSS informó.", { date: "2024-02-02", city: "Monterrey, N.L.", body: "El IMSS informó." }],
+  ["date: the same dateline in the header and opening the text is shown once", "Ciudad de México, 9 de abril de 2024\n\nT\n\nCiudad de México, 9 de abril de 2024.- El IMSS informó.", { date: "2024-04-09", body: "El IMSS informó." }],
+  ["date: a different inline dateline is kept in the text", "Ciudad de México, 9 de abril de 2024\n\nT\n\nCiudad de México, 8 de abril de 2024.- El IMSS informó.", { date: "2024-04-09", body: "Ciudad de México, 8 de abril de 2024.- El IMSS informó." }],
   ["date: a date inside the text is not the bulletin's", "Título\n\n- El 16 de mayo comienzan\n\nEl 16 de mayo de 2023 se inauguró la unidad.", { date: undefined }],
   ["date: an inline date in a later paragraph is not taken", "Título\n\nPrimer párrafo.\n\nMonterrey, Nuevo León, a 2 de febrero de 2024.- Otro.", { date: undefined }],
   // Number
@@ -90,6 +93,32 @@ const cases: Array<[string, string, Expected]> = [
   ["join: footer in the middle of a paragraph", "T\n\nla contratación de 54 trabajadores, entre\nPágina 1 de 2\n\fUNIDAD DE COMUNICACIÓN SOCIAL\nadministrativos.", { body: "la contratación de 54 trabajadores, entre administrativos." }],
   ["join: next page starts in lower case", "T\n\nUno termina aquí.\n\n---\n\ny continúa.", { body: "Uno termina aquí. y continúa." }],
   ["join: complete paragraphs around a page break stay apart", "T\n\nUno.\n\n---\n\nDos.", { body: "Uno.\n\nDos." }],
+  [
+    "join: in hard-wrapped text a short line ending a sentence ends its paragraph",
+    [
+      "T",
+      "",
+      "El Instituto Mexicano del Seguro Social (IMSS) informó que durante el",
+      "primer semestre del año se aplicaron más de 412 mil dosis de vacunas en",
+      "las unidades de medicina familiar del estado.",
+      "La coordinadora de Salud Pública detalló que la estrategia incluyó la",
+      "instalación de 140 módulos itinerantes en plazas y escuelas, además de",
+      "brigadas casa por casa.",
+      "Los horarios de vacunación pueden consultarse en la página del Instituto.",
+    ].join("\n"),
+    {
+      body: [
+        "El Instituto Mexicano del Seguro Social (IMSS) informó que durante el primer semestre del año se aplicaron más de 412 mil dosis de vacunas en las unidades de medicina familiar del estado.",
+        "La coordinadora de Salud Pública detalló que la estrategia incluyó la instalación de 140 módulos itinerantes en plazas y escuelas, además de brigadas casa por casa.",
+        "Los horarios de vacunación pueden consultarse en la página del Instituto.",
+      ].join("\n\n"),
+    },
+  ],
+  [
+    "join: a highlight is not continued by the body in one-paragraph-per-line text",
+    "T\n\n· Presenta programa\n· Abre convocatoria\nIMSS-Bienestar se fortalece con el programa La Clínica es Nuestra.",
+    { highlights: ["Presenta programa", "Abre convocatoria"], body: "IMSS-Bienestar se fortalece con el programa La Clínica es Nuestra." },
+  ],
   ["join: hard-wrapped PDF lines", "T\n\nEl Instituto Mexicano\ndel Seguro Social informó\nque hoy.", { body: "El Instituto Mexicano del Seguro Social informó que hoy." }],
   ["join: hyphenated word at a line end", "T\n\nla con-\ntratación de personal", { body: "la contratación de personal" }],
   ["join: a real hyphen is kept", "T\n\nel programa IMSS-\nBienestar opera", { body: "el programa IMSS- Bienestar opera" }],
