@@ -24,18 +24,23 @@ const PAGE_NUMBER_RE = /^(?:pagina|pag)\.? ?\d{1,3}(?: ?(?:de|\/) ?\d{1,3})?$|^\
 /** Office lines of state bulletins; only letterhead above the title (in a sentence they are body). */
 const OFFICE_RE = /^(?:oficina de representacion|representacion (?:estatal|regional)|delegacion (?:estatal|regional)|jefatura delegacional)\b.{0,60}$/;
 
+/** Furniture is short; longer lines are text (and are not folded, which is the costly part). */
+const MAX_FURNITURE_LENGTH = 90;
+
 export function isPageFurniture(line: string): boolean {
+  if (line.length > MAX_FURNITURE_LENGTH) return false;
   const folded = foldForMatch(line);
   if (!folded) return false;
   return FURNITURE_PHRASES.has(folded) || PRESS_OFFICE_RE.test(folded) || PAGE_NUMBER_RE.test(folded);
 }
 
 export function isLetterheadOffice(line: string): boolean {
-  return OFFICE_RE.test(foldForMatch(line));
+  return line.length <= MAX_FURNITURE_LENGTH && OFFICE_RE.test(foldForMatch(line));
 }
 
 /** `GOBIERNO DE` + `MÉXICO`: a phrase split over two lines (a logo's text box). */
 export function isSplitFurniture(first: string, second: string): boolean {
+  if (first.length + second.length > MAX_FURNITURE_LENGTH) return false;
   const a = foldForMatch(first);
   const b = foldForMatch(second);
   return a !== "" && b !== "" && a.split(" ").length + b.split(" ").length <= 6 && isPageFurniture(`${a} ${b}`);

@@ -123,7 +123,7 @@ function removeFurniture(lines: Line[]): Line[] {
       i = nextIndex;
       continue;
     }
-    if (!readDatelineAndNumber(plainText(line.text))) seenTitleCandidate = true;
+    if (!seenTitleCandidate && !readDatelineAndNumber(plainText(line.text))) seenTitleCandidate = true;
     out.push(line);
   }
   return out;
