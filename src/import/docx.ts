@@ -1,11 +1,15 @@
 import { Parser } from "htmlparser2";
+import JSZip from "jszip";
 import mammoth from "mammoth";
+import { plainText } from "./inline.ts";
+import { readDatelineAndNumber } from "./text.ts";
 
 /**
  * Word (.docx) to release text through mammoth's semantic HTML: one block per paragraph, lists with
  * `- `/`1. ` markers, bold as `**…**`, headings as `##`, hyperlinks as markdown links.
- * Word's page headers and footers are not part of mammoth's output; letterhead typed in the body is
- * removed later with the rest of the page furniture. Images are dropped (their bytes are never read).
+ * Word's page headers and footers are not part of mammoth's output: only a dateline or number found in
+ * a header is added (see `headerParagraphs`); letterhead typed in the body is removed later with the
+ * rest of the page furniture. Images are dropped (their bytes are never read).
  */
 export interface DocxText {
   text: string;
@@ -20,7 +24,50 @@ export async function docxToText(buffer: Buffer): Promise<DocxText> {
   );
   // mammoth's warnings are about unmapped Word styles, which mean nothing to an editor; errors do.
   const errors = result.messages.filter((m) => m.type === "error").map((m) => m.message);
-  return { text: htmlToReleaseText(result.value), messages: errors };
+  const body = htmlToReleaseText(result.value);
+  const fromHeaders = (await headerParagraphs(buffer)).filter((line) => readDatelineAndNumber(plainText(line)));
+  return { text: [...fromHeaders, body].join("\n\n"), messages: errors };
+}
+
+/**
+ * Paragraphs of the page headers (`word/header*.xml`), which mammoth leaves out. Some offices put the
+ * dateline and the number in the first page's header; only those lines are taken from it (the rest of
+ * a header is letterhead).
+ */
+export async function headerParagraphs(buffer: Buffer): Promise<string[]> {
+  const zip = await JSZip.loadAsync(buffer);
+  const names = Object.keys(zip.files)
+    .filter((name) => /^word\/header\d*\.xml$/.test(name))
+    .sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
+  const paragraphs: string[] = [];
+  for (const name of names) {
+    const xml = await zip.file(name)!.async("string");
+    let current: string | undefined;
+    let inText = false;
+    const parser = new Parser(
+      {
+        onopentag(tag) {
+          if (tag === "w:p") current = "";
+          else if (tag === "w:t") inText = true;
+          else if ((tag === "w:tab" || tag === "w:br") && current !== undefined) current += " ";
+        },
+        ontext(text) {
+          if (inText && current !== undefined) current += text;
+        },
+        onclosetag(tag) {
+          if (tag === "w:t") inText = false;
+          else if (tag === "w:p" && current !== undefined) {
+            if (current.trim()) paragraphs.push(current.replace(/\s+/g, " ").trim());
+            current = undefined;
+          }
+        },
+      },
+      { xmlMode: true, decodeEntities: true },
+    );
+    parser.write(xml);
+    parser.end();
+  }
+  return paragraphs;
 }
 
 interface Segment {

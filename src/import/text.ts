@@ -150,7 +150,8 @@ function measureLayout(lines: Line[]): Layout {
   for (let i = 0; i + 1 < lines.length; i++) {
     const line = lines[i]!;
     const next = lines[i + 1]!;
-    if (line.kind === "text" && next.kind === "text" && !matchListItem(next.text)) widths.push(line.text.length);
+    // Items of a list, one per line, are not wrapped text.
+    if (line.kind === "text" && next.kind === "text" && !matchListItem(line.text)) widths.push(line.text.length);
   }
   widths.sort((a, b) => a - b);
   const lineWidth = widths[Math.floor(widths.length * 0.8)] ?? 0;
@@ -305,7 +306,7 @@ function continuesTitle(titleLines: string[], line: string, layout: Layout): boo
  * A line holding the dateline, the number, or both (in either order). Anything else on the line
  * means it is not a head line: nothing is taken from it.
  */
-function readDatelineAndNumber(plain: string): { date?: CalendarDay; city?: string; number?: string } | undefined {
+export function readDatelineAndNumber(plain: string): { date?: CalendarDay; city?: string; number?: string } | undefined {
   const split = splitNumber(plain);
   const rest = split ? split.rest : plain;
   if (split && rest === "") return { number: split.number };
@@ -358,7 +359,10 @@ function buildChunks(lines: Line[], layout: Layout): Chunk[] {
       afterPage = true;
       continue;
     }
-    const item: ListItem | undefined = matchListItem(line.text);
+    // In hard-wrapped text a line may start with `2024. ` or `- ` only because the wrap fell there:
+    // it continues a sentence the previous line left open.
+    const wrappedMidSentence = layout.hardWrapped && open?.kind === "paragraph" && !endsSentence(previousLine);
+    const item: ListItem | undefined = wrappedMidSentence ? undefined : matchListItem(line.text);
     if (item) {
       if (open?.kind === "list" && open.ordered === item.ordered) open.items.push(item.text);
       else {

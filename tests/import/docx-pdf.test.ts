@@ -117,3 +117,25 @@ test("letterhead table, Heading 1 title, manual page break mid-sentence, numbere
   assert.match(fromDocx.body, /\n\n\*\*Recomendaciones antes de donar\*\*\n\n/);
   assert.equal(fromPdf.body, fromDocx.body.replace(/\*\*/g, ""));
 });
+
+test("dateline and number in the first page's Word header; the PDF shows them on page 1 only", async () => {
+  const expected = {
+    title: "Reconoce IMSS Yucatán a 35 enfermeras con la medalla al mérito",
+    date: "2023-06-01",
+    number: "233/2023",
+    city: "Mérida, Yucatán",
+    highlights: ["La ceremonia se realizó en el Hospital General Regional No. 1 Ignacio García Téllez", "Las enfermeras suman más de mil años de servicio"],
+    photos: undefined,
+  };
+  const fromDocx = extractRelease((await docxToText(bytes("merida-header-dateline.docx"))).text);
+  const pdfText = await pdfToText(bytes("merida-header-dateline.pdf"));
+  assert.match(pdfText, /y que la\n\f\nGOBIERNO DE MÉXICO\n\nconvocatoria permanecerá/, "a sentence cut by the page and the later pages' letterhead");
+  const fromPdf = extractRelease(pdfText);
+  for (const parts of [fromDocx, fromPdf]) {
+    assert.deepEqual(head(parts), expected);
+    assert.equal(parts.body.split("\n\n").length, 6);
+    assert.match(parts.body, /Hospital General de Zona No\. 1, y que la convocatoria permanecerá abierta hasta el 30 de junio en la página del Instituto\.$/);
+    assert.doesNotMatch(parts.body, /GOBIERNO|Página|o0o/);
+  }
+  assert.equal(fromPdf.body, fromDocx.body);
+});

@@ -119,6 +119,13 @@ const cases: Array<[string, string, Expected]> = [
     "T\n\n· Presenta programa\n· Abre convocatoria\nIMSS-Bienestar se fortalece con el programa La Clínica es Nuestra.",
     { highlights: ["Presenta programa", "Abre convocatoria"], body: "IMSS-Bienestar se fortalece con el programa La Clínica es Nuestra." },
   ],
+  [
+    "join: a wrapped line that starts like a list item continues the sentence",
+    "T\n\nLa campaña de vacunación, que comenzó el día\n30. Desde entonces atiende a familias de la región y se amplía este\nlunes a las unidades de medicina familiar de todo el estado, con horario\nextendido de atención de lunes a viernes y los fines de semana en las\nunidades de mayor demanda.\nSon:\n1. Uno\n2. Dos",
+    {
+      body: "La campaña de vacunación, que comenzó el día 30. Desde entonces atiende a familias de la región y se amplía este lunes a las unidades de medicina familiar de todo el estado, con horario extendido de atención de lunes a viernes y los fines de semana en las unidades de mayor demanda.\n\nSon:\n\n1. Uno\n2. Dos",
+    },
+  ],
   ["join: hard-wrapped PDF lines", "T\n\nEl Instituto Mexicano\ndel Seguro Social informó\nque hoy.", { body: "El Instituto Mexicano del Seguro Social informó que hoy." }],
   ["join: hyphenated word at a line end", "T\n\nla con-\ntratación de personal", { body: "la contratación de personal" }],
   ["join: a real hyphen is kept", "T\n\nel programa IMSS-\nBienestar opera", { body: "el programa IMSS- Bienestar opera" }],
