@@ -5,8 +5,8 @@ import { displayPath } from "../model/load.ts";
 import { formatProblem } from "../model/problems.ts";
 import { parseBulletinDate } from "../policy/dates.ts";
 import { resolveSiteConfig } from "../site.ts";
-import { importRecord, planBulletinFile, planFailed, planHasErrors, type ImportOptions } from "../import/plan.ts";
-import { readReleaseSource, SourceError } from "../import/read-source.ts";
+import { importRecord, planBulletinFile, planFailed, planHasErrors, type ImportOptions, type ImportRecord } from "../import/plan.ts";
+import { readReleaseSource, SourceError, type SourceText } from "../import/read-source.ts";
 import { extractRelease } from "../import/text.ts";
 import { parseCommandArgs, UsageError } from "./args.ts";
 
@@ -47,69 +47,82 @@ export default async function importCommand(argv: string[]): Promise<number> {
     ...(values.section ? { section: values.section.trim() } : {}),
   };
 
-  let failed = 0;
+  const flags: RunFlags = { json: !!values.json, dryRun: !!values["dry-run"], force: !!values.force };
   const planned = new Set<string>();
+  let failed = 0;
   for (const file of positionals) {
-    const shownSource = displayPath(path.resolve(file));
-    let text: string;
-    let notes: string[];
-    try {
-      ({ text, notes } = await readReleaseSource(file));
-    } catch (error) {
-      if (!(error instanceof SourceError)) throw error;
-      failed++;
-      process.stderr.write(`${shownSource}: error: ${error.message}\n`);
-      if (values.json) process.stdout.write(`${JSON.stringify(emptyRecord(shownSource, error.message))}\n`);
-      continue;
-    }
-    const parts = extractRelease(text);
-    if (values.json) {
-      const record = importRecord(shownSource, parts, options);
-      record.warnings.push(...notes.map((n) => `Word: ${n}`));
-      process.stdout.write(`${JSON.stringify(record)}\n`);
-      if (!parts.title) failed++;
-      continue;
-    }
-    const plan = planBulletinFile(parts, options);
-    for (const warning of [...plan.warnings, ...notes.map((n) => `Word: ${n}`)]) process.stderr.write(`${shownSource}: aviso: ${warning}\n`);
-    if (planFailed(plan)) {
-      failed++;
-      process.stderr.write(`${shownSource}: error: ${plan.error}\n`);
-      continue;
-    }
-    for (const problem of plan.problems) process.stderr.write(`${formatProblem(problem)}\n`);
-    if (planHasErrors(plan)) {
-      failed++;
-      process.stderr.write(`${shownSource}: error: el boletín resultante no es válido; no se escribió ${plan.shownPath}.\n`);
-      continue;
-    }
-    const exists = existsSync(plan.absPath) || planned.has(plan.absPath);
-    if (exists && !values.force) {
-      failed++;
-      process.stderr.write(`${shownSource}: error: ${plan.shownPath} ya existe; no se reemplaza (usa --force para reemplazarlo).\n`);
-      continue;
-    }
-    planned.add(plan.absPath);
-    const what = plan.draft ? "borrador sin fecha" : "boletín";
-    if (values["dry-run"]) {
-      process.stdout.write(`${shownSource} → ${plan.shownPath} (${what}; no se escribió: --dry-run)\n${plan.content}\n`);
-      continue;
-    }
-    await mkdir(path.dirname(plan.absPath), { recursive: true });
-    try {
-      // `wx` refuses to replace a file that appeared since the check above.
-      await writeFile(plan.absPath, plan.content, { flag: values.force ? "w" : "wx" });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      failed++;
-      process.stderr.write(`${shownSource}: error: ${plan.shownPath} ya existe; no se reemplaza (usa --force para reemplazarlo).\n`);
-      continue;
-    }
-    process.stdout.write(`${shownSource} → ${plan.shownPath}${exists ? " (reemplazado)" : ""} (${what})\n`);
+    if (!(await importOne(file, options, flags, planned))) failed++;
   }
   return failed > 0 ? 1 : 0;
 }
 
-function emptyRecord(source: string, error: string) {
+interface RunFlags {
+  json: boolean;
+  dryRun: boolean;
+  force: boolean;
+}
+
+const say = (text: string) => process.stdout.write(`${text}\n`);
+const complain = (text: string) => process.stderr.write(`${text}\n`);
+
+/** One input, start to end. Returns whether it succeeded; its messages name the input. */
+async function importOne(file: string, options: ImportOptions, flags: RunFlags, planned: Set<string>): Promise<boolean> {
+  const shownSource = displayPath(path.resolve(file));
+  let source: SourceText;
+  try {
+    source = await readReleaseSource(file);
+  } catch (error) {
+    if (!(error instanceof SourceError)) throw error;
+    complain(`${shownSource}: error: ${error.message}`);
+    if (flags.json) say(JSON.stringify(emptyRecord(shownSource, error.message)));
+    return false;
+  }
+  const parts = extractRelease(source.text);
+  const notes = source.notes.map((n) => `Word: ${n}`);
+  if (flags.json) {
+    const record = importRecord(shownSource, parts, options);
+    record.warnings.push(...notes);
+    say(JSON.stringify(record));
+    return parts.title !== undefined;
+  }
+
+  const plan = planBulletinFile(parts, options);
+  for (const warning of [...plan.warnings, ...notes]) complain(`${shownSource}: aviso: ${warning}`);
+  if (planFailed(plan)) {
+    complain(`${shownSource}: error: ${plan.error}`);
+    return false;
+  }
+  for (const problem of plan.problems) complain(formatProblem(problem));
+  if (planHasErrors(plan)) {
+    complain(`${shownSource}: error: el boletín resultante no es válido; no se escribió ${plan.shownPath}.`);
+    return false;
+  }
+  const refuse = () => complain(`${shownSource}: error: ${plan.shownPath} ya existe; no se reemplaza (usa --force para reemplazarlo).`);
+  const exists = existsSync(plan.absPath) || planned.has(plan.absPath);
+  if (exists && !flags.force) {
+    refuse();
+    return false;
+  }
+  planned.add(plan.absPath);
+  const what = plan.draft ? "borrador sin fecha" : "boletín";
+  if (flags.dryRun) {
+    say(`${shownSource} → ${plan.shownPath} (${what}; no se escribió: --dry-run)\n${plan.content}`);
+    return true;
+  }
+  await mkdir(path.dirname(plan.absPath), { recursive: true });
+  try {
+    // `wx` refuses to replace a file that appeared since the check above.
+    await writeFile(plan.absPath, plan.content, { flag: flags.force ? "w" : "wx" });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    refuse();
+    return false;
+  }
+  say(`${shownSource} → ${plan.shownPath}${exists ? " (reemplazado)" : ""} (${what})`);
+  return true;
+}
+
+/** The `--json` record of an input that could not be read. */
+function emptyRecord(source: string, error: string): ImportRecord {
   return { source, title: null, date: null, number: null, city: null, highlights: [], body: "", photos: null, video: null, warnings: [error] };
 }
