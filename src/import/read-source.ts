@@ -20,7 +20,8 @@ export interface SourceText {
 export async function readReleaseSource(file: string): Promise<SourceText> {
   const ext = path.extname(file).toLowerCase();
   if (!(IMPORT_EXTENSIONS as readonly string[]).includes(ext)) {
-    throw new SourceError(`«${ext || path.basename(file)}» no es un formato que se pueda importar; se aceptan ${IMPORT_EXTENSIONS.join(", ")}.`);
+    const resave = [".doc", ".rtf", ".odt", ".pages", ".wpd"].includes(ext) ? " Ábrelo en Word o LibreOffice y guárdalo como .docx (o expórtalo a PDF)." : "";
+    throw new SourceError(`«${ext || path.basename(file)}» no es un formato que se pueda importar; se aceptan ${IMPORT_EXTENSIONS.join(", ")}.${resave}`);
   }
   let size: number;
   try {

@@ -6,7 +6,9 @@ import { normalizeBulletinNumber } from "../model/normalize.ts";
  * line, or shares the line with nothing but the dateline (letterhead tables put them side by side),
  * so `UMF No. 68` or `No. 1/2024` inside a sentence is never taken for it.
  */
-const PREFIX = String.raw`(?:(?:bolet[ií]n|comunicado)(?:\s+de\s+prensa)?\s*)?(?:n[úu]m(?:ero)?|no|nº|n°|nro)\.?\s*`;
+const NO = String.raw`(?:n[úu]m(?:ero)?|no|nº|n°|nro)\.?\s*`;
+/** `No. `, or `Boletín `/`Comunicado de prensa ` with or without `No. ` after it. */
+const PREFIX = String.raw`(?:(?:bolet[ií]n|comunicado)(?:\s+de\s+prensa)?\s*(?:${NO})?|${NO})`;
 const NUMBER_LINE_RE = new RegExp(String.raw`^[\s.,;:|–—-]*${PREFIX}(\d{1,5}\s*\/\s*\d{4})\s*\.?$`, "iu");
 const NUMBER_TOKEN_RE = new RegExp(String.raw`(^|[\s.,;:|–—-])${PREFIX}(\d{1,5}\s*\/\s*\d{4})(?=$|[\s.,;:|–—-])`, "iu");
 

@@ -251,8 +251,10 @@ function readHead(lines: Line[], layout: Layout): Head {
     let meta = head.date && head.number ? undefined : readDatelineAndNumber(plain);
     const next = lines[i + 1];
     if (!meta && !(head.date && head.number) && next?.kind === "text") {
-      // A dateline wrapped inside a narrow letterhead cell: `… a 28 de` + `noviembre de 2022`.
-      meta = readDatelineAndNumber(`${plain} ${plainText(next.text)}`);
+      // A dateline wrapped inside a narrow letterhead cell (`… a 28 de` + `noviembre de 2022`), or the
+      // place on its own line above the date (`Ciudad de México` + `martes 9 de abril de 2024`).
+      const nextPlain = plainText(next.text);
+      meta = readDatelineAndNumber(`${plain} ${nextPlain}`) ?? (looksLikePlace(plain) ? readDatelineAndNumber(`${plain}, ${nextPlain}`) : undefined);
       if (meta?.date) i++;
       else meta = undefined;
     }
@@ -288,6 +290,15 @@ function readHead(lines: Line[], layout: Layout): Head {
   const title = titleLines.reduce((acc, part) => (acc ? joinWrapped(acc, part) : part), "");
   if (title) head.title = title;
   return head;
+}
+
+/** Words a place name may have in lower case (`Ciudad de México`, `Valle de las Palmas`). */
+const PLACE_CONNECTORS = new Set(["de", "del", "la", "las", "los", "el", "y"]);
+
+/** `Ciudad de México`, `Monterrey, Nuevo León`: a few capitalized words; a title is a sentence. */
+function looksLikePlace(text: string): boolean {
+  const words = text.replace(/,/g, " ").split(/\s+/).filter(Boolean);
+  return words.length > 0 && words.length <= 6 && words.every((w) => PLACE_CONNECTORS.has(w) || /^\p{Lu}[\p{L}.'’-]*$/u.test(w));
 }
 
 /** Longest line taken as the rest of a wrapped title in text that is not hard-wrapped throughout. */

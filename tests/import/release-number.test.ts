@@ -15,6 +15,9 @@ const cases: Array<[string, string | undefined]> = [
   ["Boletín No. 12/2024", "12/2024"],
   ["Comunicado de prensa Núm. 3/2023.", "3/2023"],
   [". No. 171/2024", "171/2024"], // the tail of a dateline
+  ["Boletín 171/2024", "171/2024"],
+  ["Comunicado de prensa 3/2023", "3/2023"],
+  ["171/2024", undefined],
   ["UMF No. 68", undefined],
   ["Hospital de Cardiología No. 34 de Nuevo León", undefined],
   ["No. 68", undefined],

@@ -60,6 +60,8 @@ const cases: Array<[string, string, Expected]> = [
   ["number: before the dateline on one line (letterhead table)", "No. 171/2024    Ciudad de México, 9 de abril de 2024\n\nT\n\nTexto.", { number: "171/2024", date: "2024-04-09", city: "Ciudad de México" }],
   ["number: «Boletín de prensa No.» line", "BOLETÍN DE PRENSA No. 12/2024\nCIUDAD DE MÉXICO, 9 DE ABRIL DE 2024\n\nT\n\nTexto.", { number: "12/2024", date: "2024-04-09", city: "CIUDAD DE MÉXICO", title: "T" }],
   ["date: dateline wrapped in a narrow cell, after the number", "No. 512/2022 Hermosillo, Sonora, a 28 de\nnoviembre de 2022\n\nT\n\nTexto.", { number: "512/2022", date: "2022-11-28", city: "Hermosillo, Sonora", title: "T" }],
+  ["date: the place on its own line above the date", "Ciudad de México\nmartes 9 de abril de 2024\n\nT\n\nTexto.", { date: "2024-04-09", city: "Ciudad de México", title: "T" }],
+  ["date: a short title above a bare date is not taken for a place", "IMSS inaugura hospital\nmartes 9 de abril de 2024\n\nTexto.", { title: "IMSS inaugura hospital", date: "2024-04-09", city: undefined, body: "Texto." }],
   ["number: a numbered line that says more is not the number", "T\n\nNo. 3/2024 de la serie de reportes.", { number: undefined, body: "No. 3/2024 de la serie de reportes." }],
   ["number: UMF No. 68 in the body is not it", "T\n\nLa UMF No. 68 y el HGZ No. 1/2024 atienden.", { number: undefined }],
   // Highlights
