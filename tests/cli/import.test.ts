@@ -59,6 +59,11 @@ test("import the three seeds: files written where the layout says, valid for the
   assert.match(draft, /\ndraft: true\n/);
   assert.doesNotMatch(draft, /\ndate:/);
 
+  // `check` (the build's validation) accepts the imported files and lists the undated draft.
+  const check = runCli(["check", "--content", "content"], cwd, { BOLETINES_NOW: "2026-01-01T00:00:00-06:00" });
+  assert.equal(check.code, 0, check.stderr);
+  assert.match(check.stderr, new RegExp(`content/${SEED_FILES[2]!.replace(/[.]/g, "\\.")}:\\d+:\\d+: aviso \\[draft\\]`));
+
   // Second run: every target exists, so every input fails and no file changes.
   writeFileSync(path.join(cwd, "content", SEED_FILES[0]!), "editado a mano\n");
   const second = runCli(["import", ...SEEDS], cwd);
