@@ -8,7 +8,7 @@
 export function plainText(line: string): string {
   // Escaped characters are literal text: hidden behind a private-use mark while emphasis is removed.
   return line
-    .replace(/\\([\\`*_{}[\]()#+\-.!<>"'|~])/g, `${ESCAPED}$1`)
+    .replace(/\\([!-/:-@[-`{-~])/g, `${ESCAPED}$1`)
     .replace(/^\s{0,3}#{1,6}\s+/, "")
     .replace(/\s+#+\s*$/, "")
     .replace(/(?<!\uE000)(?:\*\*|__)/g, "")

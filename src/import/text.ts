@@ -77,7 +77,8 @@ export function extractRelease(raw: string): ReleaseParts {
 
 /**
  * BOM, CRLF/CR, non-breaking and zero-width spaces, soft hyphens, form feeds (page breaks),
- * image alt text (`[image: …]` as Google Docs exports it, also across lines; markdown images).
+ * image alt text (`[image: …]` as Google Docs exports it, also across lines; markdown images, with
+ * pandoc's `{width=…}`), pandoc's attribute spans and backslash line breaks.
  */
 export function normalizeConvertedText(raw: string): string {
   return raw
@@ -87,7 +88,10 @@ export function normalizeConvertedText(raw: string): string {
     .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, "")
     .replace(/\f/g, "\n---\n")
     .replace(/\[image:[^\]]*\]/gi, "\n")
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, "\n")
+    .replace(/!\[[^\]]*\]\([^)]*\)(?:\{[^}\n]*\})?/g, "\n")
+    // pandoc's attribute spans (`[texto]{.underline}`) and hard line breaks (a backslash ending a line).
+    .replace(/\[([^\]\n]*)\]\{[.#][^}\n]*\}/g, "$1")
+    .replace(/\\\n/g, "\n")
     .normalize("NFC");
 }
 

@@ -90,6 +90,17 @@ const cases: Array<[string, string, Expected]> = [
   ["clean: end mark ---o0o---", "T\n\nUno.\n\n---o0o---", { body: "Uno." }],
   ["clean: end mark ---oOo--- then rule", "T\n\nUno.\n\n---oOo---\n\n---", { body: "Uno." }],
   ["clean: page-break rule between paragraphs", "T\n\nUno.\n\n---\n\nDos.", { body: "Uno.\n\nDos." }],
+  [
+    "clean: pandoc markdown (escapes, 3-space list markers, image sizes, spans, backslash breaks)",
+    "![](media/image1.png){width=\"6.1in\" height=\"0.8in\"}\n\nCiudad de México, 9 de abril de 2024\\\nNo. 171/2024\n\n**IMSS invierte \\$120 millones en [equipo]{.underline}**\n\n-   **Uno**\n\n-   **Dos que\n    sigue**\n\nEl IMSS invirtió 120 millones de pesos en equipo médico para las\nunidades del estado, informó el director.\n",
+    {
+      title: "IMSS invierte $120 millones en equipo",
+      date: "2024-04-09",
+      number: "171/2024",
+      highlights: ["Uno", "Dos que sigue"],
+      body: "El IMSS invirtió 120 millones de pesos en equipo médico para las unidades del estado, informó el director.",
+    },
+  ],
   // Joining
   ["join: paragraph cut by a page break and header", "T\n\nen Hemodinamia y\n\n---\n\n## Unidad de Comunicación Social\n\nRadioterapia; agilizar.", { body: "en Hemodinamia y Radioterapia; agilizar." }],
   ["join: footer in the middle of a paragraph", "T\n\nla contratación de 54 trabajadores, entre\nPágina 1 de 2\n\fUNIDAD DE COMUNICACIÓN SOCIAL\nadministrativos.", { body: "la contratación de 54 trabajadores, entre administrativos." }],
