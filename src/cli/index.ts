@@ -5,6 +5,8 @@ const COMMANDS: Record<string, () => Promise<{ default: (argv: string[]) => Prom
   build: () => import("./build.ts"),
   check: () => import("./check.ts"),
   serve: () => import("./serve.ts"),
+  import: () => import("./import.ts"),
+  new: () => import("./new.ts"),
 };
 
 const HELP = `Uso: boletines <comando> [opciones]
@@ -13,6 +15,8 @@ Comandos:
   build   Genera el sitio estático (content/ → _site/)
   check   Valida los boletines sin generar el sitio
   serve   Vista previa con recarga automática (incluye borradores)
+  import  Convierte comunicados (.docx, .pdf, .txt) en boletines
+  new     Crea un boletín nuevo (borrador) con la fecha de hoy
 
 Ayuda de un comando: boletines <comando> --help`;
 

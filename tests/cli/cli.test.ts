@@ -27,7 +27,7 @@ test("build with defaults: content/ → _site/, then a broken file leaves _site 
   const dir = await project("content");
   const ok = run(["build"], dir);
   assert.equal(ok.code, 0, ok.stderr);
-  assert.match(ok.stdout, /Sitio generado en _site: 2 boletines/);
+  assert.match(ok.stdout, /Sitio generado en _site: 4 boletines/);
   const before = await listFiles(path.join(dir, "_site"));
   const home = await readFile(path.join(dir, "_site/index.html"), "utf8");
 

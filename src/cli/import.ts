@@ -1,0 +1,128 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { displayPath } from "../model/load.ts";
+import { formatProblem } from "../model/problems.ts";
+import { parseBulletinDate } from "../policy/dates.ts";
+import { resolveSiteConfig } from "../site.ts";
+import { importRecord, planBulletinFile, planFailed, planHasErrors, type ImportOptions, type ImportRecord } from "../import/plan.ts";
+import { readReleaseSource, SourceError, type SourceText } from "../import/read-source.ts";
+import { extractRelease } from "../import/text.ts";
+import { parseCommandArgs, UsageError } from "./args.ts";
+
+export const usage = `boletines import ARCHIVO… [--out DIR] [--date AAAA-MM-DD] [--section S] [--force] [--dry-run] [--json]
+  Convierte comunicados de prensa (.docx, .pdf, o texto .txt/.md convertido de ellos) en boletines de content/.
+  Extrae título, fecha, número, ciudad, puntos destacados, enlaces de fotos y video, y el texto.
+  --out DIR      carpeta de contenido donde escribir (por omisión content/)
+  --date FECHA   fecha AAAA-MM-DD para comunicados sin línea de fecha (si no, se importan como borrador)
+  --section S    sección del boletín (por omisión la del sitio)
+  --force        reemplaza un archivo que ya existe
+  --dry-run      muestra lo que se escribiría, sin escribir
+  --json         imprime un objeto JSON por archivo (source, title, date, number, city, highlights, body, photos, video, warnings) y no escribe nada
+  Sale con 0 si todo se importó, 1 si algún archivo falló (los demás se importan igual), 2 si las opciones son incorrectas.`;
+
+export default async function importCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs(
+    argv,
+    {
+      out: { type: "string" },
+      date: { type: "string" },
+      section: { type: "string" },
+      force: { type: "boolean" },
+      "dry-run": { type: "boolean" },
+      json: { type: "boolean" },
+    },
+    true,
+  );
+  if (positionals.length === 0) throw new UsageError("Falta el archivo que importar.");
+  const site = resolveSiteConfig();
+  if (values.date !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(values.date) || !parseBulletinDate(values.date, site.timeZone).ok)) {
+    throw new UsageError(`--date «${values.date}» no es una fecha AAAA-MM-DD válida.`);
+  }
+  if (values.section !== undefined && values.section.trim() === "") throw new UsageError("--section no puede estar vacío.");
+  const options: ImportOptions = {
+    site,
+    outDir: path.resolve(values.out ?? "content"),
+    ...(values.date ? { date: values.date } : {}),
+    ...(values.section ? { section: values.section.trim() } : {}),
+  };
+
+  const flags: RunFlags = { json: !!values.json, dryRun: !!values["dry-run"], force: !!values.force };
+  const planned = new Set<string>();
+  let failed = 0;
+  for (const file of positionals) {
+    if (!(await importOne(file, options, flags, planned))) failed++;
+  }
+  return failed > 0 ? 1 : 0;
+}
+
+interface RunFlags {
+  json: boolean;
+  dryRun: boolean;
+  force: boolean;
+}
+
+const say = (text: string) => process.stdout.write(`${text}\n`);
+const complain = (text: string) => process.stderr.write(`${text}\n`);
+
+/** One input, start to end. Returns whether it succeeded; its messages name the input. */
+async function importOne(file: string, options: ImportOptions, flags: RunFlags, planned: Set<string>): Promise<boolean> {
+  const shownSource = displayPath(path.resolve(file));
+  let source: SourceText;
+  try {
+    source = await readReleaseSource(file);
+  } catch (error) {
+    if (!(error instanceof SourceError)) throw error;
+    complain(`${shownSource}: error: ${error.message}`);
+    if (flags.json) say(JSON.stringify(emptyRecord(shownSource, error.message)));
+    return false;
+  }
+  const parts = extractRelease(source.text);
+  const notes = source.notes.map((n) => `Word: ${n}`);
+  if (flags.json) {
+    const record = importRecord(shownSource, parts, options);
+    record.warnings.push(...notes);
+    say(JSON.stringify(record));
+    return parts.title !== undefined;
+  }
+
+  const plan = planBulletinFile(parts, options);
+  for (const warning of [...plan.warnings, ...notes]) complain(`${shownSource}: aviso: ${warning}`);
+  if (planFailed(plan)) {
+    complain(`${shownSource}: error: ${plan.error}`);
+    return false;
+  }
+  for (const problem of plan.problems) complain(formatProblem(problem));
+  if (planHasErrors(plan)) {
+    complain(`${shownSource}: error: el boletín resultante no es válido; no se escribió ${plan.shownPath}.`);
+    return false;
+  }
+  const refuse = () => complain(`${shownSource}: error: ${plan.shownPath} ya existe; no se reemplaza (usa --force para reemplazarlo).`);
+  const exists = existsSync(plan.absPath) || planned.has(plan.absPath);
+  if (exists && !flags.force) {
+    refuse();
+    return false;
+  }
+  planned.add(plan.absPath);
+  const what = plan.draft ? "borrador sin fecha" : "boletín";
+  if (flags.dryRun) {
+    say(`${shownSource} → ${plan.shownPath} (${what}; no se escribió: --dry-run)\n${plan.content}`);
+    return true;
+  }
+  await mkdir(path.dirname(plan.absPath), { recursive: true });
+  try {
+    // `wx` refuses to replace a file that appeared since the check above.
+    await writeFile(plan.absPath, plan.content, { flag: flags.force ? "w" : "wx" });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    refuse();
+    return false;
+  }
+  say(`${shownSource} → ${plan.shownPath}${exists ? " (reemplazado)" : ""} (${what})`);
+  return true;
+}
+
+/** The `--json` record of an input that could not be read. */
+function emptyRecord(source: string, error: string): ImportRecord {
+  return { source, title: null, date: null, number: null, city: null, highlights: [], body: "", photos: null, video: null, warnings: [error] };
+}

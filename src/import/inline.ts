@@ -1,0 +1,73 @@
+/**
+ * Inline markdown as it comes out of Word/PDF converters (pandoc, Google Docs, mammoth):
+ * headings `## …`, bold `**…**`, backslash escapes. Plain-text fields (title, highlights, city)
+ * are stored without it; the body keeps it.
+ */
+
+/** `## **IMSS fortalece\-** …` → `IMSS fortalece- …`. */
+export function plainText(line: string): string {
+  // Escaped characters are literal text: hidden behind a private-use mark while emphasis is removed.
+  return line
+    .replace(/\\([!-/:-@[-`{-~])/g, `${ESCAPED}$1`)
+    .replace(/^\s{0,3}#{1,6}\s+/, "")
+    .replace(/\s+#+\s*$/, "")
+    .replace(/(?<!\uE000)(?:\*\*|__)/g, "")
+    .replace(/(^|[\s(“"«])(?<!\uE000)[*_](?=\S)/g, "$1")
+    .replace(/([^\s\uE000])[*_](?=$|[\s.,;:)”"»])/g, "$1")
+    .replace(/\uE000/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+const ESCAPED = "\uE000";
+
+/** Comparable form for recognizing page furniture: no accents, no case, no punctuation at the ends. */
+export function foldForMatch(line: string): string {
+  return plainText(line)
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/^[\s.:,;–—-]+|[\s.:,;–—-]+$/g, "")
+    .replace(/\s+/g, " ");
+}
+
+/**
+ * Glyphs Word, PDFs and converters use for bullets: `·` (what Word's Symbol bullet becomes in text),
+ * U+F0B7/U+F0A7/U+F0D8/U+F0FC (Word's private-use Symbol/Wingdings bullets), `•`, `▪`, arrows, checks.
+ * `-`, `*` and `+` are markdown bullets and need a space after them; the others may touch the text.
+ */
+const BULLET_RE = /^(?:[-*+]\s+|[·•▪▫◦‣⁃●○■□➢➤►▶✓✔\uF0B7\uF0A7\uF0D8\uF0FC\uF076\uF0A8]\s*)(?=\S)(.*)$/u;
+const ORDERED_RE = /^(\d{1,3})([.)])\s+(\S.*)$/u;
+
+export interface ListItem {
+  ordered: boolean;
+  /** The number of an ordered item. */
+  ordinal?: number;
+  text: string;
+}
+
+export function matchListItem(line: string): ListItem | undefined {
+  const bullet = BULLET_RE.exec(line);
+  if (bullet) return { ordered: false, text: (bullet[1] ?? "").trim() };
+  const ordered = ORDERED_RE.exec(line);
+  if (ordered) return { ordered: true, ordinal: Number(ordered[1]), text: (ordered[3] ?? "").trim() };
+  return undefined;
+}
+
+/** Sentence-final punctuation: a paragraph ending otherwise was cut (by a page break). */
+export function endsSentence(text: string): boolean {
+  return /[.!?…:;"”»]$/u.test(text.replace(/[*_\s]+$/, ""));
+}
+
+export function startsLowercase(text: string): boolean {
+  return /^[*_"“«(]*\p{Ll}/u.test(text);
+}
+
+/**
+ * Join two hard-wrapped lines. A word split by a hyphen at the end of a PDF line is mended
+ * only when both halves are lowercase (`presta-` + `ciones`), so `IMSS-` + `Bienestar` keeps its hyphen.
+ */
+export function joinWrapped(a: string, b: string): string {
+  if (/\p{Ll}-$/u.test(a) && /^\p{Ll}/u.test(b)) return a.slice(0, -1) + b;
+  return `${a} ${b}`;
+}

@@ -1,0 +1,103 @@
+import path from "node:path";
+import { displayPath } from "../model/load.ts";
+import { hasErrors, type Problem } from "../model/problems.ts";
+import type { SiteConfig } from "../site.ts";
+import { formatCalendarDay } from "./spanish-dates.ts";
+import type { ReleaseParts } from "./text.ts";
+import { bulletinRelPath, renderBulletinFile, validateBulletinFile } from "./write.ts";
+
+/** The `--json` record: exactly these keys, in this order (other tools rely on the shape). */
+export interface ImportRecord {
+  source: string;
+  title: string | null;
+  date: string | null;
+  number: string | null;
+  city: string | null;
+  highlights: string[];
+  body: string;
+  photos: string | null;
+  video: string | null;
+  warnings: string[];
+}
+
+export interface ImportOptions {
+  site: SiteConfig;
+  /** Absolute content folder the file goes into. */
+  outDir: string;
+  /** `--date AAAA-MM-DD`: the date of a release whose text has none (or a correction). */
+  date?: string;
+  section?: string;
+}
+
+/** The date to use and the warnings that go with it. */
+function resolveDate(parts: ReleaseParts, options: ImportOptions): { date?: string; warnings: string[] } {
+  const found = parts.date ? formatCalendarDay(parts.date) : undefined;
+  const warnings = parts.warnings.filter((w) => !(options.date && w.startsWith("No se encontró la línea de fecha")));
+  if (options.date && found && found !== options.date) {
+    warnings.push(`La línea de fecha dice ${found}; se usa --date ${options.date}.`);
+  }
+  const date = options.date ?? found;
+  if (!date) warnings.push("Se importa como borrador (draft: true) sin fecha: agrega date: AAAA-MM-DD y quita draft, o vuelve a importar con --date AAAA-MM-DD.");
+  return { ...(date ? { date } : {}), warnings };
+}
+
+export function importRecord(source: string, parts: ReleaseParts, options: ImportOptions): ImportRecord {
+  const { date, warnings } = resolveDate(parts, options);
+  return {
+    source,
+    title: parts.title ?? null,
+    date: date ?? null,
+    number: parts.number ?? null,
+    city: parts.city ?? null,
+    highlights: parts.highlights,
+    body: parts.body,
+    photos: parts.photos ?? null,
+    video: parts.video ?? null,
+    warnings,
+  };
+}
+
+export interface FilePlan {
+  /** Absolute path of the bulletin file. */
+  absPath: string;
+  /** As shown to the user. */
+  shownPath: string;
+  content: string;
+  draft: boolean;
+  warnings: string[];
+  /** From the build's validator; an error means nothing is written. */
+  problems: Problem[];
+}
+
+/** What would be written for one release, already validated. */
+export function planBulletinFile(parts: ReleaseParts, options: ImportOptions): FilePlan | { error: string; warnings: string[] } {
+  const { date, warnings } = resolveDate(parts, options);
+  if (!parts.title) return { error: "No se encontró el título del boletín; no se escribió nada.", warnings };
+  const relPath = bulletinRelPath(date, parts.title);
+  const absPath = path.join(options.outDir, ...relPath.split("/"));
+  const shownPath = displayPath(absPath);
+  const content = renderBulletinFile(
+    {
+      title: parts.title,
+      ...(date ? { date } : {}),
+      section: options.section ?? options.site.defaultSection,
+      ...(parts.number ? { number: parts.number } : {}),
+      ...(parts.city ? { city: parts.city } : {}),
+      highlights: parts.highlights,
+      ...(parts.photos ? { photos: parts.photos } : {}),
+      ...(parts.video ? { video: parts.video } : {}),
+      ...(date ? {} : { draft: true }),
+    },
+    parts.body,
+  );
+  const validation = validateBulletinFile(content, shownPath, relPath, options.site);
+  return { absPath, shownPath, content, draft: !date, warnings, problems: validation.problems };
+}
+
+export function planFailed(plan: FilePlan | { error: string }): plan is { error: string; warnings: string[] } {
+  return "error" in plan;
+}
+
+export function planHasErrors(plan: FilePlan): boolean {
+  return hasErrors(plan.problems);
+}

@@ -1,0 +1,445 @@
+import { endsSentence, joinWrapped, matchListItem, plainText, startsLowercase, type ListItem } from "./inline.ts";
+import { findUrl, matchLinkLabel, urlOnlyLine, type LinkKind } from "./links.ts";
+import { isEndMark, isLetterheadOffice, isPageFurniture, isRule, isSplitFurniture } from "./page-furniture.ts";
+import { matchNumberLine, splitNumber } from "./release-number.ts";
+import { formatCalendarDay, inlineDatelineText, isStandaloneDateline, matchDateline, type CalendarDay } from "./spanish-dates.ts";
+
+/**
+ * From the text of a press release (converted from Word or PDF, or produced by `docx.ts`/`pdf.ts`)
+ * to its parts. Nothing is guessed: a part that is not there stays absent and the caller decides.
+ */
+export interface ReleaseParts {
+  title?: string;
+  date?: CalendarDay;
+  /** `171/2024` */
+  number?: string;
+  city?: string;
+  highlights: string[];
+  photos?: string;
+  video?: string;
+  /** Markdown. */
+  body: string;
+  /** Spanish, for the editor. */
+  warnings: string[];
+}
+
+/** A title longer than this is a paragraph: the release had no title line. */
+const MAX_TITLE_LENGTH = 300;
+
+/** Marks left in the line stream where furniture was removed. */
+type Line = { kind: "text"; text: string } | { kind: "blank" } | { kind: "page" } | { kind: "end" };
+
+export function extractRelease(raw: string): ReleaseParts {
+  const warnings: string[] = [];
+  const lines = removeFurniture(toLines(normalizeConvertedText(raw)));
+  const links = takeLinks(lines, warnings);
+  const layout = measureLayout(lines);
+  const head = readHead(lines, layout);
+  const chunks = buildChunks(lines.slice(head.bodyStart), layout);
+
+  let { date, city } = head;
+  const first = chunks[0];
+  const inline = first?.kind === "paragraph" ? matchInlineDateline(first.text) : undefined;
+  if (first?.kind === "paragraph" && inline) {
+    if (!date) {
+      date = inline.date;
+      city = city ?? inline.city;
+      first.text = inline.text;
+    } else if (formatCalendarDay(date) === formatCalendarDay(inline.date)) {
+      // The dateline written twice (header and first paragraph): the page shows it once.
+      first.text = inline.text;
+    } else {
+      warnings.push(`El primer párrafo empieza con otra fecha (${formatCalendarDay(inline.date)}) que la línea de fecha (${formatCalendarDay(date)}); se usa la línea de fecha. Revisa cuál es la correcta.`);
+    }
+  }
+  let title = head.title;
+  if (title && title.length > MAX_TITLE_LENGTH) {
+    warnings.push("El texto no tiene una línea de título (la primera línea es un párrafo largo).");
+    title = undefined;
+  }
+  if (!title) warnings.push("No se encontró el título.");
+  if (!date) warnings.push("No se encontró la línea de fecha (por ejemplo «Ciudad de México, martes 9 de abril de 2024»).");
+  if (!head.number) warnings.push("No se encontró el número de boletín (por ejemplo «No. 171/2024»).");
+  const body = renderChunks(chunks);
+  if (!body) warnings.push("El boletín no tiene texto después del título.");
+  return {
+    ...(title ? { title } : {}),
+    ...(date ? { date } : {}),
+    ...(head.number ? { number: head.number } : {}),
+    ...(city ? { city } : {}),
+    highlights: head.highlights,
+    ...(links.photos ? { photos: links.photos } : {}),
+    ...(links.video ? { video: links.video } : {}),
+    body,
+    warnings,
+  };
+}
+
+/**
+ * BOM, CRLF/CR, non-breaking and zero-width spaces, soft hyphens, form feeds (page breaks),
+ * image alt text (`[image: …]` as Google Docs exports it, also across lines; markdown images, with
+ * pandoc's `{width=…}`), pandoc's attribute spans and backslash line breaks.
+ */
+export function normalizeConvertedText(raw: string): string {
+  return raw
+    .replace(/^\uFEFF/, "")
+    .replace(/\r\n?|[\u2028\u2029\v]/g, "\n")
+    .replace(/[\u00A0\u2007\u202F]/g, " ")
+    .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, "")
+    .replace(/\f/g, "\n---\n")
+    .replace(/\[image:[^\]]*\]/gi, "\n")
+    .replace(/!\[[^\]]*\]\([^)]*\)(?:\{[^}\n]*\})?/g, "\n")
+    // pandoc's attribute spans (`[texto]{.underline}`) and hard line breaks (a backslash ending a line).
+    .replace(/\[([^\]\n]*)\]\{[.#][^}\n]*\}/g, "$1")
+    .replace(/\\\n/g, "\n")
+    .normalize("NFC");
+}
+
+/** Indentation is never meaningful in a release (and would make a markdown code block): it goes. */
+function toLines(text: string): Line[] {
+  return text.split("\n").map((line) => {
+    const t = line.replace(/\t/g, " ").replace(/ {2,}/g, " ").trim();
+    if (t === "") return { kind: "blank" };
+    if (isEndMark(t)) return { kind: "end" };
+    if (isRule(t)) return { kind: "page" };
+    return { kind: "text", text: t };
+  });
+}
+
+/** Headers and footers become page marks, so a paragraph they cut can be joined again. */
+function removeFurniture(lines: Line[]): Line[] {
+  const out: Line[] = [];
+  let seenTitleCandidate = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.kind !== "text") {
+      out.push(line);
+      continue;
+    }
+    if (isPageFurniture(line.text) || (!seenTitleCandidate && isLetterheadOffice(line.text))) {
+      out.push({ kind: "page" });
+      continue;
+    }
+    const nextIndex = lines[i + 1]?.kind === "blank" ? i + 2 : i + 1;
+    const next = lines[nextIndex];
+    if (next?.kind === "text" && isSplitFurniture(line.text, next.text)) {
+      out.push({ kind: "page" });
+      i = nextIndex;
+      continue;
+    }
+    if (!seenTitleCandidate && !readDatelineAndNumber(plainText(line.text))) seenTitleCandidate = true;
+    out.push(line);
+  }
+  return out;
+}
+
+/**
+ * Whether the text is hard-wrapped (PDF extraction: many paragraphs spread over consecutive lines of
+ * similar width) or has one paragraph per line (Word, converters). Only hard-wrapped text has lines
+ * to join again, and only there does a short line ending a sentence mark the end of a paragraph.
+ */
+interface Layout {
+  hardWrapped: boolean;
+  /** Usual width of a full line (characters), when hard-wrapped. */
+  lineWidth: number;
+}
+
+/** Fewer wrapped lines than this and the text is taken as one paragraph per line. */
+const MIN_WRAPPED_LINES = 5;
+/** Lines longer than this are whole paragraphs, not the width of a page. */
+const MAX_WRAP_WIDTH = 130;
+
+function measureLayout(lines: Line[]): Layout {
+  const widths: number[] = [];
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const line = lines[i]!;
+    const next = lines[i + 1]!;
+    // Items of a list, one per line, are not wrapped text.
+    if (line.kind === "text" && next.kind === "text" && !matchListItem(line.text)) widths.push(line.text.length);
+  }
+  widths.sort((a, b) => a - b);
+  const lineWidth = widths[Math.floor(widths.length * 0.8)] ?? 0;
+  return { hardWrapped: widths.length >= MIN_WRAPPED_LINES && lineWidth <= MAX_WRAP_WIDTH, lineWidth };
+}
+
+/** In hard-wrapped text, a line well short of the width that ends a sentence ends its paragraph. */
+const SHORT_LINE_FACTOR = 0.7;
+
+function endsParagraph(previousLine: string, line: string, layout: Layout): boolean {
+  return (
+    layout.hardWrapped &&
+    endsSentence(previousLine) &&
+    previousLine.length < layout.lineWidth * SHORT_LINE_FACTOR &&
+    /^[*_]*[\p{Lu}"“«¿¡]/u.test(line)
+  );
+}
+
+/** Photo and video links are taken out of the line stream (wherever they are) into their fields. */
+function takeLinks(lines: Line[], warnings: string[]): Partial<Record<LinkKind, string>> {
+  const found: Partial<Record<LinkKind, string>> = {};
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.kind !== "text") continue;
+    const label = matchLinkLabel(line.text);
+    if (!label) continue;
+    let url = label.url;
+    lines[i] = { kind: "blank" };
+    if (!url) {
+      for (let j = i + 1; j < Math.min(lines.length, i + 4); j++) {
+        const candidate = lines[j]!;
+        if (candidate.kind === "blank") continue;
+        if (candidate.kind === "text") {
+          url = urlOnlyLine(candidate.text);
+          if (url) {
+            lines[j] = { kind: "blank" };
+            url = mendWrappedUrl(url, lines, j + 1);
+          }
+        }
+        break;
+      }
+    }
+    const name = label.kind === "photos" ? "fotos" : "video";
+    if (!url) warnings.push(`La línea «${line.text}» no va seguida de una dirección; no se guardó el enlace de ${name}.`);
+    else if (found[label.kind] && found[label.kind] !== url) warnings.push(`Hay más de un enlace de ${name}; se guardó el primero (${found[label.kind]}), no ${url}.`);
+    else found[label.kind] = url;
+  }
+  return found;
+}
+
+/**
+ * A long address hard-wrapped by PDF extraction (`…/CHvacunas?` + `e=abc123`): the next line continues
+ * it when it has no spaces and the break fell on URL punctuation or the piece looks like a query.
+ */
+function mendWrappedUrl(url: string, lines: Line[], next: number): string {
+  const line = lines[next];
+  if (line?.kind !== "text" || /\s/.test(line.text)) return url;
+  if (!/[?&=/_.%-]$/.test(url) && !/[=&%/?]/.test(line.text)) return url;
+  const joined = findUrl(url + line.text);
+  if (!joined) return url;
+  lines[next] = { kind: "blank" };
+  return joined;
+}
+
+interface Head {
+  title?: string;
+  date?: CalendarDay;
+  city?: string;
+  number?: string;
+  highlights: string[];
+  /** Index of the first body line. */
+  bodyStart: number;
+}
+
+/**
+ * Above the body: dateline, number, title (possibly hard-wrapped over several lines) and the
+ * highlights, in whatever order the office writes them. The body starts at the first line that
+ * is none of these once the title is known.
+ */
+function readHead(lines: Line[], layout: Layout): Head {
+  const head: Head = { highlights: [], bodyStart: lines.length };
+  const titleLines: string[] = [];
+  let state: "before-title" | "title" | "after-title" = "before-title";
+  let previousWasHighlight = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.kind === "end") {
+      head.bodyStart = i;
+      break;
+    }
+    if (line.kind !== "text") {
+      if (state === "title") state = "after-title";
+      previousWasHighlight = false;
+      continue;
+    }
+    const plain = plainText(line.text);
+    let meta = head.date && head.number ? undefined : readDatelineAndNumber(plain);
+    const next = lines[i + 1];
+    if (!meta && !(head.date && head.number) && next?.kind === "text") {
+      // A dateline wrapped inside a narrow letterhead cell (`… a 28 de` + `noviembre de 2022`), or the
+      // place on its own line above the date (`Ciudad de México` + `martes 9 de abril de 2024`).
+      const nextPlain = plainText(next.text);
+      meta = readDatelineAndNumber(`${plain} ${nextPlain}`) ?? (looksLikePlace(plain) ? readDatelineAndNumber(`${plain}, ${nextPlain}`) : undefined);
+      if (meta?.date) i++;
+      else meta = undefined;
+    }
+    if (meta && (meta.date || meta.number) && !(meta.date && head.date) && !(meta.number && head.number)) {
+      if (meta.date) head.date = meta.date;
+      if (meta.city) head.city = meta.city;
+      if (meta.number) head.number = meta.number;
+      if (state === "title") state = "after-title";
+      previousWasHighlight = false;
+      continue;
+    }
+    const item = matchListItem(line.text);
+    if (item && !item.ordered && state !== "before-title") {
+      head.highlights.push(plainText(item.text));
+      state = "after-title";
+      previousWasHighlight = true;
+      continue;
+    }
+    if (previousWasHighlight && (layout.hardWrapped || startsLowercase(plain))) {
+      // A highlight hard-wrapped onto the next line.
+      const last = head.highlights.length - 1;
+      head.highlights[last] = joinWrapped(head.highlights[last]!, plain);
+      continue;
+    }
+    if (state === "before-title" || (state === "title" && continuesTitle(titleLines, plain, layout))) {
+      titleLines.push(plain);
+      state = "title";
+      continue;
+    }
+    head.bodyStart = i;
+    break;
+  }
+  const title = titleLines.reduce((acc, part) => (acc ? joinWrapped(acc, part) : part), "");
+  if (title) head.title = title;
+  return head;
+}
+
+/** Words a place name may have in lower case (`Ciudad de México`, `Valle de las Palmas`). */
+const PLACE_CONNECTORS = new Set(["de", "del", "la", "las", "los", "el", "y"]);
+
+/** `Ciudad de México`, `Monterrey, Nuevo León`: a few capitalized words; a title is a sentence. */
+function looksLikePlace(text: string): boolean {
+  const words = text.replace(/,/g, " ").split(/\s+/).filter(Boolean);
+  return words.length > 0 && words.length <= 6 && words.every((w) => PLACE_CONNECTORS.has(w) || /^\p{Lu}[\p{L}.'’-]*$/u.test(w));
+}
+
+/** Longest line taken as the rest of a wrapped title in text that is not hard-wrapped throughout. */
+const MAX_TITLE_WRAP = 100;
+
+/**
+ * A title wrapped onto the next line: in hard-wrapped text, always; otherwise only a short line that
+ * does not end a sentence (a body paragraph ends with a period; a title does not).
+ */
+function continuesTitle(titleLines: string[], line: string, layout: Layout): boolean {
+  if (layout.hardWrapped || startsLowercase(line)) return true;
+  return !endsSentence(titleLines[titleLines.length - 1] ?? "") && line.length <= MAX_TITLE_WRAP && !endsSentence(line);
+}
+
+/**
+ * A line holding the dateline, the number, or both (in either order). Anything else on the line
+ * means it is not a head line: nothing is taken from it.
+ */
+export function readDatelineAndNumber(plain: string): { date?: CalendarDay; city?: string; number?: string } | undefined {
+  const split = splitNumber(plain);
+  const rest = split ? split.rest : plain;
+  if (split && rest === "") return { number: split.number };
+  const dateline = matchDateline(rest);
+  if (!dateline || !isStandaloneDateline(dateline)) return undefined;
+  const number = split?.number ?? matchNumberLine(dateline.rest);
+  return { date: dateline.date, ...(dateline.city ? { city: dateline.city } : {}), ...(number ? { number } : {}) };
+}
+
+type Chunk =
+  | { kind: "paragraph"; text: string; afterPage: boolean }
+  | { kind: "list"; ordered: boolean; start: number; items: string[]; afterPage: boolean };
+
+/**
+ * Body lines to paragraphs and lists. Lines of one paragraph are joined (hard wraps); a page mark
+ * between a paragraph that does not end a sentence (or a next one that starts in lower case) joins them.
+ * After the end mark, text that is not a link is kept, so nothing written is lost.
+ */
+function buildChunks(lines: Line[], layout: Layout): Chunk[] {
+  const chunks: Chunk[] = [];
+  let open: Chunk | undefined;
+  let afterPage = false;
+  let previousLine = "";
+  const close = () => {
+    if (open) chunks.push(open);
+    open = undefined;
+  };
+  // Blank lines between the items of one list (Word writes each item as a paragraph) keep the list open.
+  let blankInList = false;
+  for (const line of lines) {
+    if (line.kind === "blank" && open?.kind === "list") {
+      blankInList = true;
+      continue;
+    }
+    if (line.kind === "blank" || line.kind === "end") {
+      close();
+      continue;
+    }
+    const current = open as Chunk | undefined;
+    const continuesList = blankInList && current?.kind === "list" && line.kind === "text" && matchListItem(line.text)?.ordered === current.ordered;
+    if (blankInList && !continuesList) close();
+    blankInList = false;
+    if (line.kind === "page") {
+      // A header in the middle of a paragraph: keep the paragraph open, it continues on the next page.
+      if (open?.kind === "paragraph" && !endsSentence(open.text)) {
+        afterPage = false;
+        continue;
+      }
+      close();
+      afterPage = true;
+      continue;
+    }
+    // In hard-wrapped text a line may start with `2024. ` or `- ` only because the wrap fell there:
+    // it continues a sentence the previous line left open.
+    const wrappedMidSentence = layout.hardWrapped && open?.kind === "paragraph" && !endsSentence(previousLine);
+    const item: ListItem | undefined = wrappedMidSentence ? undefined : matchListItem(line.text);
+    if (item) {
+      if (open?.kind === "list" && open.ordered === item.ordered) open.items.push(item.text);
+      else {
+        close();
+        open = { kind: "list", ordered: item.ordered, start: item.ordinal ?? 1, items: [item.text], afterPage };
+      }
+    } else if (open?.kind === "list") {
+      const last = open.items.length - 1;
+      open.items[last] = joinWrapped(open.items[last]!, line.text);
+    } else if (open?.kind === "paragraph" && !endsParagraph(previousLine, line.text, layout)) {
+      open.text = joinWrapped(open.text, line.text);
+    } else {
+      close();
+      open = { kind: "paragraph", text: line.text, afterPage };
+    }
+    previousLine = line.text;
+    afterPage = false;
+  }
+  close();
+  return mendPageBreaks(chunks);
+}
+
+function mendPageBreaks(chunks: Chunk[]): Chunk[] {
+  const out: Chunk[] = [];
+  for (const chunk of chunks) {
+    const previous = out[out.length - 1];
+    if (chunk.kind === "paragraph" && chunk.afterPage && previous) {
+      const tail = previous.kind === "paragraph" ? previous.text : previous.items[previous.items.length - 1]!;
+      if (!endsSentence(tail) || startsLowercase(chunk.text)) {
+        if (previous.kind === "paragraph") previous.text = joinWrapped(previous.text, chunk.text);
+        else previous.items[previous.items.length - 1] = joinWrapped(tail, chunk.text);
+        continue;
+      }
+    }
+    out.push(chunk);
+  }
+  return out;
+}
+
+function renderChunks(chunks: Chunk[]): string {
+  return chunks
+    .map((chunk) => {
+      if (chunk.kind === "paragraph") return chunk.text;
+      return chunk.items.map((item, i) => (chunk.ordered ? `${chunk.start + i}. ${item}` : `- ${item}`)).join("\n");
+    })
+    .filter((text) => text.trim() !== "")
+    .join("\n\n");
+}
+
+/**
+ * An inline dateline opening the first paragraph, possibly in bold:
+ * `**Monterrey, Nuevo León, a 2 de febrero de 2024.-** El Instituto…` → date, city and `El Instituto…`.
+ */
+function matchInlineDateline(paragraph: string): { date: CalendarDay; city?: string; text: string } | undefined {
+  const emphasized = /^(\*\*|__|\*|_)(.+?)\1\s*(.*)$/s.exec(paragraph);
+  const candidates = emphasized ? [`${emphasized[2]} ${emphasized[3]}`, paragraph] : [paragraph];
+  for (const candidate of candidates) {
+    const dateline = matchDateline(candidate);
+    if (!dateline) continue;
+    const text = inlineDatelineText(dateline);
+    if (text) return { date: dateline.date, ...(dateline.city ? { city: plainText(dateline.city) } : {}), text: text.trim() };
+  }
+  return undefined;
+}
+

@@ -1,0 +1,59 @@
+import { Document } from "yaml";
+import { parseSource } from "../model/load.ts";
+import { normalizeBulletin } from "../model/normalize.ts";
+import type { Bulletin } from "../model/bulletin.ts";
+import type { Problem } from "../model/problems.ts";
+import { slugify } from "../policy/slug.ts";
+import type { SiteConfig } from "../site.ts";
+
+/**
+ * The canonical bulletin file the importer and `new` write: YAML front matter made by the `yaml`
+ * package (never by concatenating strings, so any title is quoted correctly), fields in a fixed order,
+ * then the markdown body. Checked with the build's own loader and validator before it is written.
+ */
+export interface CanonicalFields {
+  title: string;
+  /** `2024-04-09` (a dateline gives no time) or `2024-04-09T10:30:00-06:00`. */
+  date?: string;
+  description?: string;
+  section: string;
+  tags?: string[];
+  number?: string;
+  city?: string;
+  highlights?: string[];
+  photos?: string;
+  video?: string;
+  draft?: boolean;
+}
+
+const FIELD_ORDER: Array<keyof CanonicalFields> = ["title", "date", "description", "section", "tags", "number", "city", "highlights", "photos", "video", "draft"];
+
+export function renderBulletinFile(fields: CanonicalFields, body: string): string {
+  const data: Record<string, unknown> = {};
+  for (const key of FIELD_ORDER) {
+    const value = fields[key];
+    if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
+    data[key] = value;
+  }
+  const yaml = new Document(data, { version: "1.2" }).toString({ lineWidth: 0 });
+  const text = body.trim();
+  return `---\n${yaml}---\n${text ? `\n${text}\n` : ""}`;
+}
+
+/** `2024/2024-04-09-mi-boletin.md`; an undated draft goes to `borradores/mi-boletin.md`. */
+export function bulletinRelPath(day: string | undefined, title: string): string {
+  const slug = slugify(title) || "boletin";
+  return day ? `${day.slice(0, 4)}/${day}-${slug}.md` : `borradores/${slug}.md`;
+}
+
+export interface Validation {
+  bulletin?: Bulletin;
+  problems: Problem[];
+}
+
+/** The same loader and validator as the build. Images are not checked: the importer writes none. */
+export function validateBulletinFile(text: string, file: string, relPath: string, site: SiteConfig): Validation {
+  const loaded = parseSource(text, file, relPath);
+  if (!loaded.ok) return { problems: loaded.problems };
+  return normalizeBulletin(loaded.doc, { site, imageExists: () => false });
+}

@@ -1,0 +1,41 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { after, test } from "node:test";
+import { validateBulletinFile } from "../../src/import/write.ts";
+import { DEFAULT_SITE } from "../../src/site.ts";
+import { runCli } from "./run-cli.ts";
+
+const cwd = mkdtempSync(path.join(tmpdir(), "boletines-new-"));
+after(() => rmSync(cwd, { recursive: true, force: true }));
+
+test("new: scaffold at the slug path with the current time in the site zone; never overwrites", () => {
+  const env = { BOLETINES_NOW: "2024-04-10T03:15:42Z" }; // 21:15 the day before in Mexico City
+  const result = runCli(["new", "Vacunación: «campaña» de invierno", "--section", "Chihuahua", "--tags", "salud, vacunas,"], cwd, env);
+  assert.equal(result.code, 0, result.stderr);
+  const rel = "content/2024/2024-04-09-vacunacion-campana-de-invierno.md";
+  assert.equal(result.stdout, `${rel}\n`);
+  const text = readFileSync(path.join(cwd, rel), "utf8");
+  assert.match(text, /\ndate: 2024-04-09T21:15:42-06:00\n/);
+  const { bulletin, problems } = validateBulletinFile(text, rel, rel.replace(/^content\//, ""), DEFAULT_SITE);
+  assert.deepEqual(problems.filter((p) => p.severity === "error"), []);
+  assert.equal(bulletin?.title, "Vacunación: «campaña» de invierno");
+  assert.equal(bulletin?.section.label, "Chihuahua");
+  assert.deepEqual(bulletin?.tags.map((t) => t.label), ["salud", "vacunas"]);
+  assert.equal(bulletin?.draft, true);
+  assert.equal(bulletin?.date?.hasTime, true);
+
+  const again = runCli(["new", "Vacunación: «campaña» de invierno"], cwd, env);
+  assert.equal(again.code, 1);
+  assert.match(again.stderr, /ya existe; no se reemplaza/);
+  assert.equal(readFileSync(path.join(cwd, rel), "utf8"), text);
+});
+
+test("new: --content DIR and usage errors", () => {
+  const result = runCli(["new", "Otro boletín", "--content", "contenido"], cwd, { BOLETINES_NOW: "2023-12-31T23:59:59-06:00" });
+  assert.equal(result.code, 0, result.stderr);
+  assert.equal(result.stdout, "contenido/2023/2023-12-31-otro-boletin.md\n");
+  assert.equal(runCli(["new"], cwd).code, 2);
+  assert.equal(runCli(["new", "T"], cwd, { BOLETINES_NOW: "ayer" }).code, 2);
+});

@@ -1,0 +1,141 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { test } from "node:test";
+import { docxToText, htmlToReleaseText } from "../../src/import/docx.ts";
+import { pdfToText } from "../../src/import/pdf.ts";
+import { formatCalendarDay } from "../../src/import/spanish-dates.ts";
+import { extractRelease, type ReleaseParts } from "../../src/import/text.ts";
+
+/** Real Word and PDF files made by tests/fixtures/import/make-fixtures.py (python-docx + LibreOffice). */
+const bytes = (name: string) => readFileSync(new URL(`../fixtures/import/${name}`, import.meta.url));
+
+function head(parts: ReleaseParts) {
+  return {
+    title: parts.title,
+    date: parts.date ? formatCalendarDay(parts.date) : undefined,
+    number: parts.number,
+    city: parts.city,
+    highlights: parts.highlights,
+    photos: parts.photos,
+  };
+}
+
+const MONTERREY = {
+  title: "IMSS Nuevo León realiza 1,200 cirugías de cataratas en jornada de fin de semana",
+  date: "2024-02-02",
+  number: "45/2024",
+  city: "Monterrey, Nuevo León",
+  highlights: ["La jornada se llevó a cabo en el Hospital General de Zona No. 17 y en la UMAE No. 25", "Participaron 85 especialistas en Oftalmología, Anestesiología y Enfermería"],
+  photos: "https://drive.google.com/drive/folders/1NL_fotos_cataratas_2024",
+};
+const MONTERREY_BODY = [
+  "El Instituto Mexicano del Seguro Social (IMSS) en Nuevo León realizó mil 200 cirugías de cataratas durante la Jornada Quirúrgica de fin de semana, con lo que se recupera la vista de derechohabientes que esperaban su intervención desde el 16 de mayo del año pasado.",
+  "El titular de la Oficina de Representación, doctor Luis Gerardo Treviño Garza, explicó que la estrategia forma parte del plan de recuperación de servicios y que se dio prioridad a personas adultas mayores.",
+  "Las unidades que participaron fueron:",
+  "- Hospital General de Zona No. 17, en Monterrey\n- Hospital General de Zona No. 33, en Monterrey\n- UMAE Hospital de Especialidades No. 25",
+  "“Cada cirugía le devuelve a una persona su independencia: volver a leer, a cocinar, a caminar sin miedo”, señaló la jefa de Oftalmología, doctora Ana Karen Salinas Ríos, quien recordó que la UMF No. 68 canaliza a los pacientes.",
+].join("\n\n");
+
+const CHIHUAHUA = {
+  title: "Aplica IMSS Chihuahua más de 412 mil vacunas en el primer semestre del año",
+  date: "2023-07-07",
+  number: "88/2023",
+  city: "Chihuahua, Chihuahua",
+  highlights: ["Se instalaron 140 módulos itinerantes y brigadas casa por casa en la Sierra Tarahumara", "La vacunación es gratuita y no es necesario ser derechohabiente"],
+  photos: "https://drive.google.com/drive/folders/1CHIH_vacunacion_2023",
+};
+const CHIHUAHUA_VIDEO = "https://imssmx.sharepoint.com/:v:/s/comunicacionsocial/CHvacunas?e=abc123";
+
+test("docx: Word list highlights, inline bold dateline, body list, hyperlinked video", async () => {
+  const { text } = await docxToText(bytes("monterrey-inline-dateline.docx"));
+  const parts = extractRelease(text);
+  assert.deepEqual(head(parts), MONTERREY);
+  assert.equal(parts.video, "https://imssmx.sharepoint.com/:v:/s/comunicacionsocial/NLcataratas2024?e=x1Y2z3");
+  assert.equal(parts.body, MONTERREY_BODY);
+});
+
+test("pdf: same release printed by LibreOffice gives the same parts (video link text is not an address)", async () => {
+  const parts = extractRelease(await pdfToText(bytes("monterrey-inline-dateline.pdf")));
+  assert.deepEqual(head(parts), MONTERREY);
+  assert.equal(parts.body, MONTERREY_BODY);
+  // The PDF shows «Ver video», not the address: the importer says so instead of inventing one.
+  assert.equal(parts.video, undefined);
+  assert.ok(parts.warnings.some((w) => w.includes("Link de video")));
+});
+
+test("docx and pdf of a two-page release agree; headers, footers and hard wraps are gone", async () => {
+  const fromDocx = extractRelease((await docxToText(bytes("chihuahua-two-pages.docx"))).text);
+  const pdfText = await pdfToText(bytes("chihuahua-two-pages.pdf"));
+  assert.match(pdfText, /Página 1 de 2[\s\S]*\f[\s\S]*UNIDAD DE COMUNICACIÓN SOCIAL/, "the PDF really has two pages with furniture");
+  const fromPdf = extractRelease(pdfText);
+  for (const parts of [fromDocx, fromPdf]) {
+    assert.deepEqual(head(parts), CHIHUAHUA);
+    assert.equal(parts.video, CHIHUAHUA_VIDEO);
+    assert.equal(parts.body.split("\n\n").length, 7);
+    assert.doesNotMatch(parts.body, /Página|COMUNICACIÓN SOCIAL|BOLETÍN|oOo|\uF0B7/);
+  }
+  assert.equal(fromPdf.body, fromDocx.body);
+});
+
+const html: Array<[string, string, string]> = [
+  ["paragraphs", "<p>Uno</p><p>Dos</p>", "Uno\n\nDos"],
+  ["bold run with outer spaces", "<p>Hola<strong> mundo </strong>ya</p>", "Hola **mundo** ya"],
+  ["italic", "<p><em>IMSS</em> informa</p>", "*IMSS* informa"],
+  ["heading", "<h1>Título</h1>", "## Título"],
+  ["unordered list", "<ul><li>Uno</li><li>Dos</li></ul>", "- Uno\n\n- Dos"],
+  ["ordered list", "<ol><li>Uno</li><li>Dos</li></ol>", "1. Uno\n\n2. Dos"],
+  ["line break", "<p>Ciudad de México, 9 de abril de 2024<br />No. 171/2024</p>", "Ciudad de México, 9 de abril de 2024\nNo. 171/2024"],
+  ["link with text", '<p><a href="https://a.mx/v">Ver video</a></p>', "[Ver video](https://a.mx/v)"],
+  ["link showing its address", '<p><a href="https://a.mx/v">https://a.mx/v</a></p>', "https://a.mx/v"],
+  ["markdown characters typed in Word are literal", "<p>2 * 3 &lt;b&gt; [x]</p>", "2 \\* 3 \\<b\\> \\[x\\]"],
+  ["entities", "<p>Salud &amp; bienestar</p>", "Salud & bienestar"],
+  ["empty paragraphs dropped", "<p></p><p>Uno</p>", "Uno"],
+  ["image dropped", '<p><img src="" alt="logo" /></p><p>Uno</p>', "Uno"],
+];
+for (const [name, input, expected] of html) test(`mammoth HTML: ${name}`, () => assert.equal(htmlToReleaseText(input), expected));
+
+test("letterhead table, Heading 1 title, manual page break mid-sentence, numbered list: docx and pdf agree", async () => {
+  const expected = {
+    title: "Invita IMSS Sonora a donar sangre en temporada decembrina",
+    date: "2022-11-28",
+    number: "512/2022",
+    city: "Hermosillo, Sonora",
+    highlights: ["Los bancos de sangre reciben donadores de lunes a sábado", "Una sola donación puede ayudar hasta a cuatro pacientes"],
+    photos: "https://drive.google.com/drive/folders/SON_donacion_2022",
+  };
+  const fromDocx = extractRelease((await docxToText(bytes("hermosillo-table-letterhead.docx"))).text);
+  const pdfText = await pdfToText(bytes("hermosillo-table-letterhead.pdf"));
+  // In the PDF the number and the wrapped dateline share lines, and the sentence is cut by a page.
+  assert.match(pdfText, /No\. 512\/2022 Hermosillo, Sonora, a 28 de\nnoviembre de 2022/);
+  assert.match(pdfText, /los requisitos son\n[\s\S]*Página 1 de 2[\s\S]*\f[\s\S]*Jefatura de Comunicación Social - IMSS Sonora\n[\s\S]*tener entre 18/);
+  const fromPdf = extractRelease(pdfText);
+  for (const parts of [fromDocx, fromPdf]) {
+    assert.deepEqual(head(parts), expected);
+    assert.match(parts.body, /los requisitos son tener entre 18 y 65 años/);
+    assert.match(parts.body, /\n\n1\. Desayunar ligero, sin grasas ni lácteos\n2\. Dormir al menos seis horas\n3\. No haber consumido alcohol en las 48 horas previas\n\n/);
+  }
+  assert.match(fromDocx.body, /\n\n\*\*Recomendaciones antes de donar\*\*\n\n/);
+  assert.equal(fromPdf.body, fromDocx.body.replace(/\*\*/g, ""));
+});
+
+test("dateline and number in the first page's Word header; the PDF shows them on page 1 only", async () => {
+  const expected = {
+    title: "Reconoce IMSS Yucatán a 35 enfermeras con la medalla al mérito",
+    date: "2023-06-01",
+    number: "233/2023",
+    city: "Mérida, Yucatán",
+    highlights: ["La ceremonia se realizó en el Hospital General Regional No. 1 Ignacio García Téllez", "Las enfermeras suman más de mil años de servicio"],
+    photos: undefined,
+  };
+  const fromDocx = extractRelease((await docxToText(bytes("merida-header-dateline.docx"))).text);
+  const pdfText = await pdfToText(bytes("merida-header-dateline.pdf"));
+  assert.match(pdfText, /y que la\n\f\nGOBIERNO DE MÉXICO\n\nconvocatoria permanecerá/, "a sentence cut by the page and the later pages' letterhead");
+  const fromPdf = extractRelease(pdfText);
+  for (const parts of [fromDocx, fromPdf]) {
+    assert.deepEqual(head(parts), expected);
+    assert.equal(parts.body.split("\n\n").length, 6);
+    assert.match(parts.body, /Hospital General de Zona No\. 1, y que la convocatoria permanecerá abierta hasta el 30 de junio en la página del Instituto\.$/);
+    assert.doesNotMatch(parts.body, /GOBIERNO|Página|o0o/);
+  }
+  assert.equal(fromPdf.body, fromDocx.body);
+});

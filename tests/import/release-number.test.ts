@@ -1,0 +1,38 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { matchNumberLine, splitNumber } from "../../src/import/release-number.ts";
+
+const cases: Array<[string, string | undefined]> = [
+  ["No. 171/2024", "171/2024"],
+  ["No.88/2023", "88/2023"],
+  ["Núm. 45/2023", "45/2023"],
+  ["Num. 45/2023", "45/2023"],
+  ["No. 154 /2022", "154/2022"],
+  ["No. 154 / 2022", "154/2022"],
+  ["NO. 007/2021", "7/2021"],
+  ["Número 12/2024", "12/2024"],
+  ["Nº 3/2024", "3/2024"],
+  ["Boletín No. 12/2024", "12/2024"],
+  ["Comunicado de prensa Núm. 3/2023.", "3/2023"],
+  [". No. 171/2024", "171/2024"], // the tail of a dateline
+  ["Boletín 171/2024", "171/2024"],
+  ["Comunicado de prensa 3/2023", "3/2023"],
+  ["171/2024", undefined],
+  ["UMF No. 68", undefined],
+  ["Hospital de Cardiología No. 34 de Nuevo León", undefined],
+  ["No. 68", undefined],
+  ["No. 171/24", undefined],
+  ["Se atendieron 171/2024 casos", undefined],
+];
+for (const [line, expected] of cases) {
+  test(`number ${JSON.stringify(line)} → ${expected}`, () => assert.equal(matchNumberLine(line), expected));
+}
+
+const splits: Array<[string, { number: string; rest: string } | undefined]> = [
+  ["No. 171/2024 Ciudad de México, 9 de abril de 2024", { number: "171/2024", rest: "Ciudad de México, 9 de abril de 2024" }],
+  ["Ciudad de México, 9 de abril de 2024 | Núm. 45/2024", { number: "45/2024", rest: "Ciudad de México, 9 de abril de 2024" }],
+  ["Comunicado No. 3/2023", { number: "3/2023", rest: "" }],
+  ["Atiende la UMF No. 68 a 300 personas", undefined],
+  ["Nota No.3/2024x", undefined],
+];
+for (const [line, expected] of splits) test(`splitNumber ${JSON.stringify(line)}`, () => assert.deepEqual(splitNumber(line), expected));

@@ -1,0 +1,256 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { test } from "node:test";
+import { formatCalendarDay } from "../../src/import/spanish-dates.ts";
+import { extractRelease, type ReleaseParts } from "../../src/import/text.ts";
+
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/import/${name}`, import.meta.url), "utf8");
+
+/** The parts a test states, in comparable form (date as AAAA-MM-DD). */
+function view(parts: ReleaseParts) {
+  return {
+    title: parts.title,
+    date: parts.date ? formatCalendarDay(parts.date) : undefined,
+    number: parts.number,
+    city: parts.city,
+    highlights: parts.highlights,
+    photos: parts.photos,
+    video: parts.video,
+    body: parts.body,
+  };
+}
+
+type Expected = Partial<ReturnType<typeof view>>;
+const HEAD = "Ciudad de México, martes 9 de abril de 2024\nNo. 171/2024\n\nTítulo del boletín\n\n";
+
+/** Each rule of the issue, as input → the parts it must produce. */
+const cases: Array<[string, string, Expected]> = [
+  // Title
+  ["title: first line", "Título del boletín\n\nEl texto.", { title: "Título del boletín", body: "El texto." }],
+  ["title: markdown heading", "## Título del boletín\n\nEl texto.", { title: "Título del boletín" }],
+  ["title: bold", "**Título del boletín**\n\nEl texto.", { title: "Título del boletín" }],
+  ["title: hard-wrapped over two lines", "Inaugura IMSS una unidad en\nCentla con seis consultorios\n\nEl texto.", { title: "Inaugura IMSS una unidad en Centla con seis consultorios" }],
+  ["title: a body paragraph right under the title is not part of it", "Título del boletín\nEl Instituto Mexicano del Seguro Social informó hoy que la campaña sigue.", { title: "Título del boletín", body: "El Instituto Mexicano del Seguro Social informó hoy que la campaña sigue." }],
+  ["title: after letterhead, dateline and number", "UNIDAD DE COMUNICACIÓN SOCIAL\nBOLETÍN DE PRENSA\nCiudad de México, martes 9 de abril de 2024\nNo. 171/2024\n\nEl título\n\nEl texto.", { title: "El título", number: "171/2024", date: "2024-04-09" }],
+  ["title: escapes removed", "IMSS \\*otorga\\* 1\\. apoyo\n\nEl texto.", { title: "IMSS *otorga* 1. apoyo" }],
+  // Date
+  ["date: line with weekday", HEAD + "Texto.", { date: "2024-04-09", city: "Ciudad de México" }],
+  ["date: without weekday", "Ciudad de México, 9 de abril de 2024\n\nT\n\nTexto.", { date: "2024-04-09" }],
+  ["date: «a 5 de junio de 2023»", "Ciudad de México, a 5 de junio de 2023\n\nT\n\nTexto.", { date: "2023-06-05" }],
+  ["date: zero-padded day", "Chihuahua, Chihuahua, 07 de julio de 2023\n\nT\n\nTexto.", { date: "2023-07-07", city: "Chihuahua, Chihuahua" }],
+  ["date: capitalized month", "Ciudad de México, Martes 9 de Abril de 2024\n\nT\n\nTexto.", { date: "2024-04-09" }],
+  ["date: bold dateline", "**Ciudad de México, martes 9 de abril de 2024**\n\nT\n\nTexto.", { date: "2024-04-09", city: "Ciudad de México" }],
+  ["date: after the title and highlights", "Título\n\n- Uno\n- Dos\n\nCiudad de México, 9 de abril de 2024.\n\nTexto.", { date: "2024-04-09", highlights: ["Uno", "Dos"], body: "Texto." }],
+  [
+    "date: inline dateline opening the first paragraph",
+    "Título\n\nMonterrey, Nuevo León, a 2 de febrero de 2024.- El Instituto Mexicano del Seguro Social informó.\n\nOtro párrafo.",
+    { date: "2024-02-02", city: "Monterrey, Nuevo León", body: "El Instituto Mexicano del Seguro Social informó.\n\nOtro párrafo." },
+  ],
+  ["date: inline dateline in bold", "Título\n\n**Monterrey, N.L., 2 de febrero de 2024.-** El IMSS informó.", { date: "2024-02-02", city: "Monterrey, N.L.", body: "El IMSS informó." }],
+  ["date: the same dateline in the header and opening the text is shown once", "Ciudad de México, 9 de abril de 2024\n\nT\n\nCiudad de México, 9 de abril de 2024.- El IMSS informó.", { date: "2024-04-09", body: "El IMSS informó." }],
+  ["date: a different inline dateline is kept in the text", "Ciudad de México, 9 de abril de 2024\n\nT\n\nCiudad de México, 8 de abril de 2024.- El IMSS informó.", { date: "2024-04-09", body: "Ciudad de México, 8 de abril de 2024.- El IMSS informó." }],
+  ["date: a date inside the text is not the bulletin's", "Título\n\n- El 16 de mayo comienzan\n\nEl 16 de mayo de 2023 se inauguró la unidad.", { date: undefined }],
+  ["date: an inline date in a later paragraph is not taken", "Título\n\nPrimer párrafo.\n\nMonterrey, Nuevo León, a 2 de febrero de 2024.- Otro.", { date: undefined }],
+  // Number
+  ["number: No. 171/2024", HEAD + "Texto.", { number: "171/2024" }],
+  ["number: No.88/2023", "No.88/2023\n\nT\n\nTexto.", { number: "88/2023" }],
+  ["number: Núm. 45/2023", "Núm. 45/2023\n\nT\n\nTexto.", { number: "45/2023" }],
+  ["number: No. 154 /2022", "No. 154 /2022\n\nT\n\nTexto.", { number: "154/2022" }],
+  ["number: on the dateline", "Ciudad de México, 9 de abril de 2024. No. 171/2024\n\nT\n\nTexto.", { number: "171/2024", date: "2024-04-09" }],
+  ["number: before the dateline on one line (letterhead table)", "No. 171/2024    Ciudad de México, 9 de abril de 2024\n\nT\n\nTexto.", { number: "171/2024", date: "2024-04-09", city: "Ciudad de México" }],
+  ["number: «Boletín de prensa No.» line", "BOLETÍN DE PRENSA No. 12/2024\nCIUDAD DE MÉXICO, 9 DE ABRIL DE 2024\n\nT\n\nTexto.", { number: "12/2024", date: "2024-04-09", city: "CIUDAD DE MÉXICO", title: "T" }],
+  ["date: dateline wrapped in a narrow cell, after the number", "No. 512/2022 Hermosillo, Sonora, a 28 de\nnoviembre de 2022\n\nT\n\nTexto.", { number: "512/2022", date: "2022-11-28", city: "Hermosillo, Sonora", title: "T" }],
+  ["date: the place on its own line above the date", "Ciudad de México\nmartes 9 de abril de 2024\n\nT\n\nTexto.", { date: "2024-04-09", city: "Ciudad de México", title: "T" }],
+  ["date: a short title above a bare date is not taken for a place", "IMSS inaugura hospital\nmartes 9 de abril de 2024\n\nTexto.", { title: "IMSS inaugura hospital", date: "2024-04-09", city: undefined, body: "Texto." }],
+  ["number: a numbered line that says more is not the number", "T\n\nNo. 3/2024 de la serie de reportes.", { number: undefined, body: "No. 3/2024 de la serie de reportes." }],
+  ["number: UMF No. 68 in the body is not it", "T\n\nLa UMF No. 68 y el HGZ No. 1/2024 atienden.", { number: undefined }],
+  // Highlights
+  ["highlights: ·", "T\n\n· Uno\n· Dos\n\nTexto.", { highlights: ["Uno", "Dos"], body: "Texto." }],
+  ["highlights: -", "T\n\n- Uno\n- Dos\n\nTexto.", { highlights: ["Uno", "Dos"] }],
+  ["highlights: •", "T\n\n• Uno\n• Dos\n\nTexto.", { highlights: ["Uno", "Dos"] }],
+  ["highlights: ▪ with tab", "T\n\n▪\tUno\n▪\tDos\n\nTexto.", { highlights: ["Uno", "Dos"] }],
+  ["highlights: Word private-use bullet U+F0B7", "T\n\n\uF0B7\tUno\n\uF0B7 Dos\n\nTexto.", { highlights: ["Uno", "Dos"] }],
+  ["highlights: - **bold**", "T\n\n- **Uno**\n- **Dos**\n\nTexto.", { highlights: ["Uno", "Dos"] }],
+  ["highlights: separated by blank lines", "T\n\n• Uno\n\n• Dos\n\nTexto.", { highlights: ["Uno", "Dos"], body: "Texto." }],
+  ["highlights: hard-wrapped", "T\n\n• La unidad atenderá a más de 24 mil\nderechohabientes\n• Dos\n\nTexto.", { highlights: ["La unidad atenderá a más de 24 mil derechohabientes", "Dos"] }],
+  ["highlights: none", "T\n\nTexto.", { highlights: [] }],
+  // Links
+  ["links: URL on the next line", "T\n\nTexto.\n\nLINK DE FOTOS\n\nhttps://drive.google.com/f\n\nLINK DE VIDEO\n\n<https://v.mx/v?e=1>", { photos: "https://drive.google.com/f", video: "https://v.mx/v?e=1", body: "Texto." }],
+  ["links: same line, any case", "T\n\nTexto.\n\nlink de fotos: https://drive.google.com/f\nLink De Video <https://v.mx/v>", { photos: "https://drive.google.com/f", video: "https://v.mx/v" }],
+  ["links: after the end mark", "T\n\nTexto.\n\n---o0o---\n\n LINK DE FOTOS\nhttps://drive.google.com/f \n", { photos: "https://drive.google.com/f", body: "Texto." }],
+  ["links: URL wrapped by PDF extraction", "T\n\nTexto.\n\nLINK DE VIDEO\nhttps://v.mx/s/abc?\ne=xyz", { video: "https://v.mx/s/abc?e=xyz", body: "Texto." }],
+  ["links: none", "T\n\nTexto.", { photos: undefined, video: undefined }],
+  // Cleaning
+  ["clean: header in the middle of the body", "T\n\nUno.\n\nUNIDAD DE COMUNICACIÓN SOCIAL\n\nDos.", { body: "Uno.\n\nDos." }],
+  ["clean: lowercase and heading headers", "T\n\nUno.\n\n## Unidad de Comunicación Social\n\nunidad de comunicación social\n\nDos.", { body: "Uno.\n\nDos." }],
+  ["clean: GOBIERNO DE / MÉXICO split and bold", "T\n\nUno.\n\n**GOBIERNO DE\nMÉXICO**\n\nDos.", { body: "Uno.\n\nDos." }],
+  ["clean: BOLETÍN DE PRENSA and Página N de M", "T\n\nUno.\n\nPágina 1 de 2\nBOLETÍN DE PRENSA\n\nDos.", { body: "Uno.\n\nDos." }],
+  ["clean: [image: …] alt text over several lines", "[image: Interfaz de usuario\n\nDescripción generada automáticamente]UNIDAD DE COMUNICACIÓN SOCIAL\nT\n\nUno.", { title: "T", body: "Uno." }],
+  ["clean: markdown image", "T\n\n![logo](media/image1.png)\n\nUno.", { body: "Uno." }],
+  ["clean: end mark ---o0o---", "T\n\nUno.\n\n---o0o---", { body: "Uno." }],
+  ["clean: end mark ---oOo--- then rule", "T\n\nUno.\n\n---oOo---\n\n---", { body: "Uno." }],
+  ["clean: page-break rule between paragraphs", "T\n\nUno.\n\n---\n\nDos.", { body: "Uno.\n\nDos." }],
+  [
+    "clean: pandoc markdown (escapes, 3-space list markers, image sizes, spans, backslash breaks)",
+    "![](media/image1.png){width=\"6.1in\" height=\"0.8in\"}\n\nCiudad de México, 9 de abril de 2024\\\nNo. 171/2024\n\n**IMSS invierte \\$120 millones en [equipo]{.underline}**\n\n-   **Uno**\n\n-   **Dos que\n    sigue**\n\nEl IMSS invirtió 120 millones de pesos en equipo médico para las\nunidades del estado, informó el director.\n",
+    {
+      title: "IMSS invierte $120 millones en equipo",
+      date: "2024-04-09",
+      number: "171/2024",
+      highlights: ["Uno", "Dos que sigue"],
+      body: "El IMSS invirtió 120 millones de pesos en equipo médico para las unidades del estado, informó el director.",
+    },
+  ],
+  // Joining
+  ["join: paragraph cut by a page break and header", "T\n\nen Hemodinamia y\n\n---\n\n## Unidad de Comunicación Social\n\nRadioterapia; agilizar.", { body: "en Hemodinamia y Radioterapia; agilizar." }],
+  ["join: footer in the middle of a paragraph", "T\n\nla contratación de 54 trabajadores, entre\nPágina 1 de 2\n\fUNIDAD DE COMUNICACIÓN SOCIAL\nadministrativos.", { body: "la contratación de 54 trabajadores, entre administrativos." }],
+  ["join: next page starts in lower case", "T\n\nUno termina aquí.\n\n---\n\ny continúa.", { body: "Uno termina aquí. y continúa." }],
+  ["join: complete paragraphs around a page break stay apart", "T\n\nUno.\n\n---\n\nDos.", { body: "Uno.\n\nDos." }],
+  [
+    "join: in hard-wrapped text a short line ending a sentence ends its paragraph",
+    [
+      "T",
+      "",
+      "El Instituto Mexicano del Seguro Social (IMSS) informó que durante el",
+      "primer semestre del año se aplicaron más de 412 mil dosis de vacunas en",
+      "las unidades de medicina familiar del estado.",
+      "La coordinadora de Salud Pública detalló que la estrategia incluyó la",
+      "instalación de 140 módulos itinerantes en plazas y escuelas, además de",
+      "brigadas casa por casa.",
+      "Los horarios de vacunación pueden consultarse en la página del Instituto.",
+    ].join("\n"),
+    {
+      body: [
+        "El Instituto Mexicano del Seguro Social (IMSS) informó que durante el primer semestre del año se aplicaron más de 412 mil dosis de vacunas en las unidades de medicina familiar del estado.",
+        "La coordinadora de Salud Pública detalló que la estrategia incluyó la instalación de 140 módulos itinerantes en plazas y escuelas, además de brigadas casa por casa.",
+        "Los horarios de vacunación pueden consultarse en la página del Instituto.",
+      ].join("\n\n"),
+    },
+  ],
+  [
+    "join: a highlight is not continued by the body in one-paragraph-per-line text",
+    "T\n\n· Presenta programa\n· Abre convocatoria\nIMSS-Bienestar se fortalece con el programa La Clínica es Nuestra.",
+    { highlights: ["Presenta programa", "Abre convocatoria"], body: "IMSS-Bienestar se fortalece con el programa La Clínica es Nuestra." },
+  ],
+  [
+    "join: a wrapped line that starts like a list item continues the sentence",
+    "T\n\nLa campaña de vacunación, que comenzó el día\n30. Desde entonces atiende a familias de la región y se amplía este\nlunes a las unidades de medicina familiar de todo el estado, con horario\nextendido de atención de lunes a viernes y los fines de semana en las\nunidades de mayor demanda.\nSon:\n1. Uno\n2. Dos",
+    {
+      body: "La campaña de vacunación, que comenzó el día 30. Desde entonces atiende a familias de la región y se amplía este lunes a las unidades de medicina familiar de todo el estado, con horario extendido de atención de lunes a viernes y los fines de semana en las unidades de mayor demanda.\n\nSon:\n\n1. Uno\n2. Dos",
+    },
+  ],
+  ["join: hard-wrapped PDF lines", "T\n\nEl Instituto Mexicano\ndel Seguro Social informó\nque hoy.", { body: "El Instituto Mexicano del Seguro Social informó que hoy." }],
+  ["join: hyphenated word at a line end", "T\n\nla con-\ntratación de personal", { body: "la contratación de personal" }],
+  ["join: a real hyphen is kept", "T\n\nel programa IMSS-\nBienestar opera", { body: "el programa IMSS- Bienestar opera" }],
+  // Normalization
+  ["normalize: BOM, CRLF", "\uFEFFT\r\n\r\nUno.\r\nsigue.", { title: "T", body: "Uno. sigue." }],
+  ["normalize: NBSP and zero-width", "T\n\nDoctor\u00A0Juan\u200B Pérez.", { body: "Doctor Juan Pérez." }],
+  ["normalize: tab-indented paragraphs are not code", "T\n\n\tUno.\n\n        Dos.", { body: "Uno.\n\nDos." }],
+  // Lists in the body
+  ["list: a list inside the body stays a list", "T\n\nSon:\n\n• Uno\n• Dos\n\nFin.", { body: "Son:\n\n- Uno\n- Dos\n\nFin." }],
+  ["list: items separated by blank lines stay one list", "T\n\nSon:\n\n- Uno\n\n- Dos\n\nFin.", { body: "Son:\n\n- Uno\n- Dos\n\nFin." }],
+  ["list: ordered", "T\n\nSon:\n1. Uno\n2. Dos", { body: "Son:\n\n1. Uno\n2. Dos" }],
+  ["list: wrapped item", "T\n\nSon:\n\n- Uno que\nsigue\n- Dos", { body: "Son:\n\n- Uno que sigue\n- Dos" }],
+  ["list: bold inside the body is kept", "T\n\nTexto con **negritas**.", { body: "Texto con **negritas**." }],
+];
+
+for (const [name, input, expected] of cases) {
+  test(name, () => {
+    const actual = view(extractRelease(input));
+    const picked = Object.fromEntries(Object.keys(expected).map((k) => [k, actual[k as keyof typeof actual]]));
+    assert.deepEqual(picked, expected);
+  });
+}
+
+test("nothing is guessed: no date, no number, warnings say so", () => {
+  const parts = extractRelease("Título\n\nTexto.");
+  assert.equal(parts.date, undefined);
+  assert.equal(parts.number, undefined);
+  assert.ok(parts.warnings.some((w) => w.includes("línea de fecha")));
+  assert.ok(parts.warnings.some((w) => w.includes("número de boletín")));
+});
+
+test("a link label without an address warns and stores nothing", () => {
+  const parts = extractRelease("T\n\nTexto.\n\nLINK DE VIDEO\n\nPróximamente");
+  assert.equal(parts.video, undefined);
+  assert.ok(parts.warnings.some((w) => w.includes("LINK DE VIDEO")));
+});
+
+test("text after the end mark that is not a link is kept", () => {
+  assert.equal(extractRelease("T\n\nUno.\n\n---o0o---\n\nContacto: prensa@imss.gob.mx").body, "Uno.\n\nContacto: prensa@imss.gob.mx");
+});
+
+// The three press-release seeds (converted text as received).
+test("seed 002: no date line → no date; bold highlights; links in both forms", () => {
+  const parts = extractRelease(fixture("seeds/002-sin-fecha.txt"));
+  const v = view(parts);
+  assert.equal(v.title, "IMSS-Bienestar se fortalece con la llegada de 5 mil 774 médicos generales a La Clínica es Nuestra");
+  assert.equal(v.date, undefined);
+  assert.equal(v.number, undefined);
+  assert.deepEqual(v.highlights, [
+    "El 16 de mayo comienzan a trabajar en más de 3 mil centros de salud para garantizar atención en el primer nivel en zonas apartadas",
+    "El 1º de junio se realiza dispersión de recursos a Comités de Salud integrados por población usuaria para que los ejecuten en obras en su beneficio",
+    "Se han realizado 11 mil 807 asambleas comunitarias, de las 11 mil 947 que concluyen esta semana, con 99% de avance",
+  ]);
+  assert.equal(v.photos, "https://drive.google.com/drive/folders/1BIEY_xuy78Atii8USj2XorL2iTX2Ojtv?usp=sharing");
+  assert.equal(v.video, "https://imssmx.sharepoint.com/:v/s/comunicacionsocial/ER6Nrm2bYLVJkXes-V2tyvEBnj6w4FVmwEPKhqvgYfM1Mw?e=BUWfDE");
+  assert.doesNotMatch(v.body, /GOBIERNO|COMUNICACIÓN SOCIAL|o0o|LINK/);
+  assert.equal(v.body.split("\n\n").length, 9);
+  assert.match(v.body, /^El IMSS-Bienestar se fortalece/);
+  assert.match(v.body, /211 de 215\.$/);
+});
+
+test("seed 003: headings, No. 154 /2022, paragraph cut by a page break joined", () => {
+  const v = view(extractRelease(fixture("seeds/003-salto-de-pagina.txt")));
+  assert.equal(v.title, "IMSS fortalece recuperación de sus servicios médicos ante reducción de casos y hospitalizaciones por COVID-19");
+  assert.equal(v.date, "2022-03-30");
+  assert.equal(v.number, "154/2022");
+  assert.equal(v.city, "Ciudad de México");
+  assert.equal(v.highlights.length, 2);
+  assert.match(v.highlights[0]!, /^La doctora Célida Duque Molina/);
+  assert.match(v.body, /padecimientos específicos en Hemodinamia y Radioterapia; agilizar trámites/);
+  assert.doesNotMatch(v.body, /Unidad de Comunicación Social|---|oOo/);
+  assert.equal(v.photos, undefined);
+  assert.equal(v.video, undefined);
+});
+
+test("seed 004: [image: …] alt text, · bullets, links with trailing spaces", () => {
+  const v = view(extractRelease(fixture("seeds/004-imagen-y-vinetas.txt")));
+  assert.equal(v.title, "IMSS-Bienestar se fortalece con La Clínica es Nuestra, contratación de médicos y Sistema de Abasto Institucional");
+  assert.equal(v.date, "2024-04-09");
+  assert.equal(v.number, "171/2024");
+  assert.equal(v.city, "Ciudad de México");
+  assert.deepEqual(v.highlights, [
+    "Presenta programa para mejorar las condiciones físicas de equipamiento y acceso a medicamentos de las unidades de salud de primer contacto",
+    "Del 9 al 23 de abril permanece abierta convocatoria para reclutar 4 mil 10 médicos especialistas y 5 mil 850 generales para atender zonas marginadas de 23 estados",
+  ]);
+  assert.equal(v.photos, "https://drive.google.com/drive/folders/11V4yW-_ArWCWm91BkbRC0NwryyBkfHKm");
+  assert.equal(v.video, "https://imssmx.sharepoint.com/:v:/s/comunicacionsocial/EXoLgW6tRbBLmDXUQYLpzkwBLyCgY6EYW8S2wEdNF1SmCg?e=fjRfMN");
+  assert.doesNotMatch(v.body, /image:|Descripción generada|UNIDAD DE COMUNICACIÓN|LINK/);
+  assert.match(v.body, /^IMSS-Bienestar se fortalece con el programa/);
+});
+
+test("Guadalajara (Windows text: BOM, CRLF, NBSP, tabs, ▪, Núm., numbered list)", () => {
+  const v = view(extractRelease(fixture("guadalajara-crlf-bom.txt")));
+  assert.equal(v.title, "Arranca en Jalisco la Segunda Jornada Nacional de Continuidad de Servicios de Salud");
+  assert.equal(v.date, "2023-06-05");
+  assert.equal(v.number, "45/2023");
+  assert.equal(v.city, "Guadalajara, Jalisco");
+  assert.deepEqual(v.highlights, ["Se programaron 18 mil consultas de especialidad y 2 mil 400 cirugías", "Participan 62 unidades médicas del Régimen Ordinario"]);
+  assert.equal(v.photos, "https://drive.google.com/drive/folders/JAL_jornada_2023");
+  assert.equal(v.video, "https://imssmx.sharepoint.com/:v:/s/comunicacionsocial/JALjornada?e=q1");
+  assert.match(v.body, /\n\n1\. Oftalmología\n2\. Traumatología y Ortopedia\n3\. Cirugía General\n\n/);
+  assert.match(v.body, /doctor Javier Rodríguez Salas/);
+  assert.doesNotMatch(v.body, /\r|\u00A0|\t|^ /m);
+});
+
+test("Tabasco (pdftotext output: wraps, hyphenation, footer mid-paragraph)", () => {
+  const v = view(extractRelease(fixture("tabasco-pdftotext.txt")));
+  assert.equal(v.title, "Inaugura IMSS Tabasco Unidad de Medicina Familiar en Centla con seis consultorios");
+  assert.equal(v.date, "2023-08-14");
+  assert.equal(v.number, "312/2023");
+  assert.deepEqual(v.highlights, ["La unidad atenderá a más de 24 mil derechohabientes de la zona costera", "Contó con una inversión de 86 millones de pesos"]);
+  assert.equal(v.body.split("\n\n").length, 3);
+  assert.match(v.body, /la contratación de 54 trabajadores, entre médicos, enfermeras y personal administrativo que ya laboran/);
+  assert.match(v.body, /viajaban más de una hora a Villahermosa”/);
+});
