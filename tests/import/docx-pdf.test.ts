@@ -3,22 +3,12 @@ import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { docxToText, htmlToReleaseText } from "../../src/import/docx.ts";
 import { pdfToText } from "../../src/import/pdf.ts";
-import { formatCalendarDay } from "../../src/import/spanish-dates.ts";
-import { extractRelease, type ReleaseParts } from "../../src/import/text.ts";
+import { extractRelease } from "../../src/import/text.ts";
+import { headParts as head } from "./parts-view.ts";
 
 /** Real Word and PDF files made by tests/fixtures/import/make-fixtures.py (python-docx + LibreOffice). */
 const bytes = (name: string) => readFileSync(new URL(`../fixtures/import/${name}`, import.meta.url));
 
-function head(parts: ReleaseParts) {
-  return {
-    title: parts.title,
-    date: parts.date ? formatCalendarDay(parts.date) : undefined,
-    number: parts.number,
-    city: parts.city,
-    highlights: parts.highlights,
-    photos: parts.photos,
-  };
-}
 
 const MONTERREY = {
   title: "IMSS Nuevo León realiza 1,200 cirugías de cataratas en jornada de fin de semana",

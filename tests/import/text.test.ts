@@ -1,24 +1,11 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
-import { formatCalendarDay } from "../../src/import/spanish-dates.ts";
-import { extractRelease, type ReleaseParts } from "../../src/import/text.ts";
+import { extractRelease } from "../../src/import/text.ts";
+import { comparableParts as view } from "./parts-view.ts";
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/import/${name}`, import.meta.url), "utf8");
 
-/** The parts a test states, in comparable form (date as AAAA-MM-DD). */
-function view(parts: ReleaseParts) {
-  return {
-    title: parts.title,
-    date: parts.date ? formatCalendarDay(parts.date) : undefined,
-    number: parts.number,
-    city: parts.city,
-    highlights: parts.highlights,
-    photos: parts.photos,
-    video: parts.video,
-    body: parts.body,
-  };
-}
 
 type Expected = Partial<ReturnType<typeof view>>;
 const HEAD = "Ciudad de México, martes 9 de abril de 2024\nNo. 171/2024\n\nTítulo del boletín\n\n";
