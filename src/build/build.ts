@@ -7,12 +7,15 @@ import { ELEVENTY_DIRS } from "../eleventy/configure.ts";
 import type { Problem } from "../model/problems.ts";
 import { acquireLock, describeFsError, OutputError, outputPaths, recoverInterruptedBuilds, swapIn } from "./output.ts";
 import { prepareSite, type PrepareOptions } from "./prepare.ts";
+import { writeSearchIndex } from "./search-index.ts";
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 export interface BuildOptions extends PrepareOptions {
   outDir: string;
   quiet?: boolean;
+  /** Write the Pagefind search index (default true; tests that do not search skip it). */
+  search?: boolean;
 }
 
 export type BuildResult =
@@ -40,6 +43,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     eleventy.disableLogger();
     const results = (await eleventy.write()) as [unknown, unknown[]];
     const pagesWritten = Array.isArray(results?.[1]) ? results[1].length : 0;
+    if (options.search !== false) await writeSearchIndex(paths.work);
     await swapIn(paths);
     return { ok: true, problems: prepared.problems, pagesWritten, published: prepared.publishedCount, seconds: (performance.now() - started) / 1000 };
   } catch (error) {

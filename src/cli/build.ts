@@ -4,12 +4,13 @@ import { displayPath } from "../model/load.ts";
 import { parseCommandArgs } from "./args.ts";
 import { CONTENT_OPTIONS, prepareOptionsFrom, printProblems } from "./common.ts";
 
-export const usage = `boletines build [--content DIR] [--out DIR] [--public DIR] [--drafts] [--future]
-  Genera el sitio de content/ en _site/. Con --drafts incluye borradores; con --future, boletines programados.`;
+export const usage = `boletines build [--content DIR] [--out DIR] [--public DIR] [--drafts] [--future] [--no-search]
+  Genera el sitio de content/ en _site/, con su índice de búsqueda. Con --drafts incluye borradores;
+  con --future, boletines programados; --no-search omite el índice de búsqueda (más rápido).`;
 
 export default async function build(argv: string[]): Promise<number> {
-  const { values } = parseCommandArgs(argv, { ...CONTENT_OPTIONS, out: { type: "string" }, quiet: { type: "boolean" } });
-  const options = { ...prepareOptionsFrom(values), outDir: path.resolve(values.out ?? "_site") };
+  const { values } = parseCommandArgs(argv, { ...CONTENT_OPTIONS, out: { type: "string" }, quiet: { type: "boolean" }, "no-search": { type: "boolean" } });
+  const options = { ...prepareOptionsFrom(values), outDir: path.resolve(values.out ?? "_site"), search: values["no-search"] !== true };
   const result = await buildSite(options);
   printProblems(result.problems);
   if (!result.ok) {

@@ -24,6 +24,7 @@ export async function buildFixture(contentDir: string, overrides: Partial<BuildO
     now: FIXED_NOW,
     site: DEFAULT_SITE,
     quiet: true,
+    search: false,
     ...overrides,
   });
   return { out, result };

@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -50,7 +49,6 @@ export async function startFixtureSite(options: { site?: SiteConfig; port?: numb
     quiet: true,
   });
   if (!result.ok) throw new Error(`La compilación de prueba falló: ${result.fatal ?? result.problems.map((p) => p.message).join("; ")}`);
-  execFileSync(path.join(PROJECT_ROOT, "node_modules/.bin/pagefind"), ["--site", dir], { cwd: PROJECT_ROOT, stdio: "ignore" });
   const server = await serveStatic(dir, options.port);
   return {
     ...server,
