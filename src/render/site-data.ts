@@ -12,6 +12,8 @@ import { buildNewsSitemap, NEWS_SITEMAP_PATH } from "./news-sitemap.ts";
 import { findRelated } from "./related.ts";
 import { buildSeo, shareLinks } from "./seo.ts";
 import { markdownToText, readingMinutes, renderMarkdown } from "./markdown.ts";
+import { buildHeadersFile } from "./host-headers.ts";
+import { buildNginxFiles } from "./nginx-config.ts";
 import { buildRedirectsFile } from "./redirects-out.ts";
 import { buildRobots, buildSitemaps } from "./sitemap.ts";
 import type { HomePage, IndexPage, LinkView, ListPage, PostView, RawFile, RedirectStub, SearchPage, SiteData } from "./views.ts";
@@ -236,6 +238,8 @@ export function buildSiteData(bulletins: readonly Bulletin[], options: SiteDataO
     withNewsSitemap(buildRobots(site), site),
     ...assets.files,
     buildRedirectsFile(redirects),
+    buildHeadersFile(),
+    ...buildNginxFiles(redirects),
   ];
 
   return { posts, listPages, indexPages, home: homePage, redirects, rawFiles, assets, pictures: [...pictureFiles].sort(), search };

@@ -1,0 +1,91 @@
+import type { RawFile } from "./views.ts";
+
+/**
+ * The HTTP headers the site is served with, in one place: `_headers` (Netlify, Cloudflare Pages)
+ * and the nginx configuration (`nginx-config.ts`) are both written from these lists, so every host
+ * sends the same policy.
+ */
+
+/**
+ * Strict Content-Security-Policy. The pages carry no inline script, no inline style and no
+ * `style=""` attribute, and load nothing from other servers, so neither `'unsafe-inline'` nor any
+ * other origin is needed. `'wasm-unsafe-eval'` lets the search index (Pagefind, WebAssembly) run;
+ * it does not allow `eval()` of JavaScript.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "media-src 'self'",
+  "manifest-src 'self'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join("; ");
+
+/** Sent with every response, pages, files, redirects and the 404 alike. */
+export const SECURITY_HEADERS: ReadonlyArray<readonly [name: string, value: string]> = [
+  ["Content-Security-Policy", CONTENT_SECURITY_POLICY],
+  // Two years, the value browsers' preload lists expect; subdomains too, since the site is HTTPS-only.
+  ["Strict-Transport-Security", "max-age=63072000; includeSubDomains"],
+  ["X-Content-Type-Options", "nosniff"],
+  ["Referrer-Policy", "strict-origin-when-cross-origin"],
+  // For browsers that predate `frame-ancestors`.
+  ["X-Frame-Options", "DENY"],
+  ["Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()"],
+  ["Cross-Origin-Opener-Policy", "same-origin"],
+];
+
+/**
+ * Cache lifetimes. A fingerprinted file never changes under its name, so browsers keep it a year;
+ * pages change whenever a bulletin is published or corrected (the hourly rebuild), so they are
+ * kept five minutes; other static files (the stylesheet under a fixed name) an hour.
+ */
+export const CACHE_CONTROL = {
+  immutable: "public, max-age=31536000, immutable",
+  page: "public, max-age=300, must-revalidate",
+  file: "public, max-age=3600",
+} as const;
+
+/** Folder for fingerprinted files (their name changes when their content does). */
+export const FINGERPRINTED_PREFIX = "/assets/";
+
+/**
+ * A content hash in a file name: `site.3f9a1c2b.css`, `app-5d41402abc4b.js`. Only nginx can match
+ * names by pattern; `_headers` matches the `/assets/` folder.
+ */
+export const FINGERPRINTED_NAME_RE = /[.-][0-9a-f]{8,}\.[a-z0-9]+$/;
+
+export function isFingerprinted(sitePath: string): boolean {
+  return sitePath.startsWith(FINGERPRINTED_PREFIX) || FINGERPRINTED_NAME_RE.test(sitePath);
+}
+
+/**
+ * Folders whose files are pages (HTML) or feeds; each gets the short page lifetime. `_headers`
+ * rules add up when several match one path (values are joined with commas), so the cache rules
+ * must never overlap: no `/*` rule carries Cache-Control, and these prefixes are disjoint from
+ * `/assets/` and `/css/`. Pages outside them (custom permalinks, redirect stubs) keep the host's
+ * default, which on both hosts is to revalidate every time.
+ */
+export const PAGE_PREFIXES = ["/boletines/*", "/temas/*", "/secciones/*", "/buscar/*"] as const;
+const PAGE_FILES = ["/", "/index.html", "/404.html", "/feed.xml", "/feed.json", "/sitemap.xml", "/robots.txt"] as const;
+const STATIC_PREFIXES = ["/css/*"] as const;
+
+export const HEADERS_FILE_URL = "/_headers";
+
+/** `_headers`: security headers on every path, then one cache rule per disjoint group of paths. */
+export function buildHeadersFile(): RawFile {
+  const lines: string[] = [
+    "# Generado por boletines (src/render/host-headers.ts); no editar a mano.",
+    "/*",
+    ...SECURITY_HEADERS.map(([name, value]) => `  ${name}: ${value}`),
+  ];
+  const rule = (pattern: string, value: string) => lines.push("", pattern, `  Cache-Control: ${value}`);
+  rule(`${FINGERPRINTED_PREFIX}*`, CACHE_CONTROL.immutable);
+  for (const p of STATIC_PREFIXES) rule(p, CACHE_CONTROL.file);
+  for (const p of [...PAGE_FILES, ...PAGE_PREFIXES]) rule(p, CACHE_CONTROL.page);
+  return { url: HEADERS_FILE_URL, content: `${lines.join("\n")}\n` };
+}
