@@ -264,6 +264,10 @@ function yamlProblem(error: unknown, file: string): LoadResult {
   if (error instanceof AliasBombError) {
     message = "El encabezado usa demasiados alias YAML (*): se rechaza para no agotar la memoria.";
     hint = "Escribe los valores directamente, sin anclas ni alias.";
+  } else if (error instanceof RangeError) {
+    // The parser recursed until the stack ran out: thousands of nested [ or { (a hostile or broken file).
+    message = "El encabezado YAML está anidado demasiado profundo ([ [ [ … o { { { …) y no se puede leer.";
+    hint = "Escribe los valores como texto o como una lista simple, sin listas dentro de listas.";
   } else if (error instanceof yaml.YAMLException) {
     // Marks are 0-based lines of the block, whose line 0 is the opening --- (file line 1).
     line = error.mark.line + 1;

@@ -48,7 +48,8 @@ export function normalizeBulletin(doc: SourceDocument, ctx: NormalizeContext): N
 
   for (const key of Object.keys(data)) {
     if ((KNOWN_FIELDS as readonly string[]).includes(key)) continue;
-    const meant = FIELD_ALIASES[key.toLowerCase()] ?? FIELD_ALIASES[key];
+    // Own properties only: a key such as `constructor` or `__proto__` must not find Object's.
+    const meant = aliasOf(key.toLowerCase()) ?? aliasOf(key);
     warn(
       "field-unknown",
       key,
@@ -226,6 +227,10 @@ export function normalizeBulletin(doc: SourceDocument, ctx: NormalizeContext): N
     positions: doc.fields,
   };
   return { bulletin, problems };
+}
+
+function aliasOf(key: string): KnownField | undefined {
+  return Object.hasOwn(FIELD_ALIASES, key) ? FIELD_ALIASES[key] : undefined;
 }
 
 type Report = (code: string, field: string | undefined, message: string, hint?: string) => void;
