@@ -70,10 +70,13 @@ export function normalizeBulletin(doc: SourceDocument, ctx: NormalizeContext): N
     const value = data[field];
     if (isAbsent(value)) return false;
     if (typeof value === "boolean") return value;
-    const t = String(value).trim().toLowerCase();
+    // Lists and maps are never a flag (and String() of one prints «[object Object]» or throws).
+    const scalar = typeof value !== "object";
+    const t = scalar ? String(value).trim().toLowerCase() : "";
     if (["true", "yes", "si", "sí", "on"].includes(t)) return true;
     if (["false", "no", "off"].includes(t)) return false;
-    error("field-type", field, `«${field}» debe ser true o false, no «${String(value)}».`, `Escribe ${field}: true o ${field}: false.`);
+    const shown = scalar ? `«${String(value)}»` : describe(value);
+    error("field-type", field, `«${field}» debe ser true o false, no ${shown}.`, `Escribe ${field}: true o ${field}: false.`);
     return false;
   };
 
