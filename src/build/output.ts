@@ -101,7 +101,7 @@ export function describeFsError(error: unknown, target: string): OutputError {
   const reason =
     code === "EACCES" || code === "EPERM"
       ? "no hay permiso de escritura"
-      : code === "ENOSPC"
+      : code === "ENOSPC" || code === "EDQUOT"
         ? "el disco está lleno"
         : code === "EROFS"
           ? "el sistema de archivos es de solo lectura"

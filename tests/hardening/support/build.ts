@@ -1,5 +1,6 @@
-import { spawn } from "node:child_process";
-import { cp, mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { spawn, type ChildProcess } from "node:child_process";
+import { createHash } from "node:crypto";
+import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -16,22 +17,37 @@ export interface CliRun {
   stderr: string;
 }
 
+export interface CliOptions {
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  timeoutMs?: number;
+  /** Run as another user (the tests run as root in the dev container; root ignores permissions). */
+  uid?: number;
+  gid?: number;
+}
+
 /** `boletines <args>` in a child process, as a user runs it. Bounded: killed after `timeoutMs`. */
-export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<CliRun> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      cwd: options.cwd ?? ROOT,
-      env: { ...process.env, BOLETINES_NOW: NOW, ...options.env },
-      stdio: ["ignore", "pipe", "pipe"],
-      timeout: options.timeoutMs ?? 60_000,
-      killSignal: "SIGKILL",
-    });
+export function runCli(args: string[], options: CliOptions = {}): Promise<CliRun> {
+  return startCli(args, options).done;
+}
+
+export function startCli(args: string[], options: CliOptions = {}): { child: ChildProcess; done: Promise<CliRun> } {
+  const child = spawn(process.execPath, [CLI, ...args], {
+    cwd: options.cwd ?? ROOT,
+    env: { ...process.env, BOLETINES_NOW: NOW, ...options.env },
+    stdio: ["ignore", "pipe", "pipe"],
+    timeout: options.timeoutMs ?? 60_000,
+    killSignal: "SIGKILL",
+    ...(options.uid !== undefined ? { uid: options.uid, gid: options.gid ?? options.uid } : {}),
+  });
+  const done = new Promise<CliRun>((resolve) => {
     let stdout = "";
     let stderr = "";
-    child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
+    child.stdout!.on("data", (c: Buffer) => (stdout += c.toString()));
+    child.stderr!.on("data", (c: Buffer) => (stderr += c.toString()));
     child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
+  return { child, done };
 }
 
 export async function tempDir(label: string): Promise<string> {
@@ -53,6 +69,15 @@ export async function writeText(file: string, text: string | Buffer): Promise<vo
 /** A bulletin file from front-matter lines (already YAML) and a body. */
 export function bulletinText(frontMatter: string, body = "Texto del boletín."): string {
   return `---\n${frontMatter.trim()}\n---\n\n${body}\n`;
+}
+
+/** Every file under `dir` with the SHA-256 of its bytes, sorted: two sites are equal when these are. */
+export async function snapshot(dir: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  const files = entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort();
+  for (const f of files) out.set(f, createHash("sha256").update(await readFile(path.join(dir, f))).digest("hex"));
+  return out;
 }
 
 /** A stack trace in output means a crash reached the user. */

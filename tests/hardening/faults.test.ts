@@ -1,0 +1,211 @@
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { chmod, cp, mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { after, before, test } from "node:test";
+import { bulletinText, runCli, seedContent, snapshot, startCli, STACK_TRACE_RE, tempDir, writeText } from "./support/build.ts";
+
+/**
+ * Faults, for real: builds killed with SIGKILL while they work, two builds at once, an unwritable
+ * output folder, a read-only file system and a full disk. The rule: the previous site stays
+ * complete (byte for byte), or the new one is complete; errors are clear; nothing is left behind
+ * that the next build does not clean.
+ */
+const IS_ROOT = process.getuid?.() === 0;
+const NOBODY = 65534;
+
+let sandbox = "";
+let contentA = "";
+let contentB = "";
+let siteA: Map<string, string>;
+let siteB: Map<string, string>;
+let pristineA = "";
+const mounts: string[] = [];
+
+function equalSites(actual: Map<string, string>, expected: Map<string, string>): boolean {
+  return actual.size === expected.size && [...expected].every(([f, h]) => actual.get(f) === h);
+}
+
+/** Dot-folders and locks the build keeps beside the output folder. */
+async function leftovers(parent: string, name: string): Promise<string[]> {
+  return (await readdir(parent)).filter((e) => e.startsWith(`.${name}.`)).sort();
+}
+
+function mountTmpfs(dir: string, options: string): boolean {
+  const r = spawnSync("mount", ["-t", "tmpfs", "-o", options, "tmpfs", dir]);
+  if (r.status === 0) mounts.push(dir);
+  return r.status === 0;
+}
+
+before(async () => {
+  sandbox = await tempDir("faults");
+  await chmod(sandbox, 0o755);
+  contentA = await seedContent(path.join(sandbox, "a"));
+  contentB = await seedContent(path.join(sandbox, "b"));
+  // Enough bulletins that rendering takes a while: room to kill the build in the middle.
+  for (let i = 1; i <= 30; i++) {
+    const day = String((i % 28) + 1).padStart(2, "0");
+    await writeText(
+      path.join(contentB, `2025/2025-03-${day}-boletin-${i}.md`),
+      bulletinText(`title: "Boletín de prueba ${i}"\ndate: 2025-03-${day}T10:00:00-06:00\ndescription: "Prueba ${i}."\ntags: [prueba, tema-${i % 7}]`, "Párrafo de prueba. ".repeat(2000)),
+    );
+  }
+  const refA = path.join(sandbox, "ref-a", "_site");
+  const refB = path.join(sandbox, "ref-b", "_site");
+  const [a, b] = await Promise.all([runCli(["build", "--content", contentA, "--out", refA, "--quiet"]), runCli(["build", "--content", contentB, "--out", refB, "--quiet"])]);
+  assert.equal(a.code, 0, a.stderr);
+  assert.equal(b.code, 0, b.stderr);
+  siteA = await snapshot(refA);
+  siteB = await snapshot(refB);
+  pristineA = refA;
+});
+
+after(async () => {
+  for (const m of mounts) spawnSync("umount", [m]);
+});
+
+/** Polls (bounded) until `ready()` or the child exits; then SIGKILL. Returns whether the point was reached alive. */
+async function killWhen(child: ReturnType<typeof startCli>["child"], ready: () => boolean): Promise<boolean> {
+  for (let i = 0; i < 20_000 && child.exitCode === null; i++) {
+    if (ready()) {
+      child.kill("SIGKILL");
+      return true;
+    }
+    await new Promise((r) => setTimeout(r, 1));
+  }
+  return false;
+}
+
+function countFiles(dir: string): number {
+  try {
+    return spawnSync("find", [dir, "-type", "f"], { encoding: "utf8" }).stdout.split("\n").filter(Boolean).length;
+  } catch {
+    return 0;
+  }
+}
+
+const KILL_POINTS: Array<{ name: string; ready: (parent: string, name: string, pid: number) => boolean }> = [
+  { name: "work folder created", ready: (parent, name, pid) => existsSync(path.join(parent, `.${name}.building-${pid}`)) },
+  { name: "pages half written", ready: (parent, name, pid) => countFiles(path.join(parent, `.${name}.building-${pid}`)) >= 20 },
+  { name: "swap begun", ready: (parent, name, pid) => existsSync(path.join(parent, `.${name}.previous-${pid}`)) },
+];
+
+test("a build killed with SIGKILL at any point leaves the previous site complete; the next build recovers", async () => {
+  const parent = path.join(sandbox, "kill");
+  const out = path.join(parent, "_site");
+  const hits: string[] = [];
+  for (const point of KILL_POINTS) {
+    await rm(parent, { recursive: true, force: true });
+    await cp(pristineA, out, { recursive: true });
+    const { child, done } = startCli(["build", "--content", contentB, "--out", out, "--quiet"]);
+    const killed = await killWhen(child, () => point.ready(parent, "_site", child.pid!));
+    const run = await done;
+    if (killed && run.signal === "SIGKILL") hits.push(point.name);
+    const previous = path.join(parent, `._site.previous-${child.pid}`);
+    if (existsSync(out)) {
+      const now = await snapshot(out);
+      assert.ok(equalSites(now, siteA) || equalSites(now, siteB), `${point.name}: _site is neither the old nor the new site`);
+      if (run.signal === "SIGKILL" && !existsSync(previous)) assert.ok(equalSites(now, siteA), `${point.name}: killed before the swap, yet _site changed`);
+    } else {
+      // Killed between the two renames of the swap: the old site is whole under its temporary name.
+      assert.ok(equalSites(await snapshot(previous), siteA), `${point.name}: previous site damaged`);
+    }
+    if (point.name === "pages half written") {
+      // The next build (of the old content) cleans up, takes over the dead build's lock and succeeds.
+      assert.ok((await leftovers(parent, "_site")).length > 0, "the killed build left its lock and work folder");
+      const next = await runCli(["build", "--content", contentA, "--out", out, "--quiet"]);
+      assert.equal(next.code, 0, `${point.name}: ${next.stderr}`);
+      assert.ok(equalSites(await snapshot(out), siteA), `${point.name}: the rebuild differs`);
+      assert.deepEqual(await leftovers(parent, "_site"), [], `${point.name}: leftovers`);
+    }
+  }
+  // At least the points that last long enough to observe were really hit while the build ran.
+  assert.ok(hits.includes("work folder created"), `kill points hit: ${hits.join(", ")}`);
+  process.stdout.write(`# kill points hit: ${hits.join(", ")} (of ${KILL_POINTS.length})\n`);
+});
+
+test("killed between the two renames of the swap (state made by hand): the next build restores and replaces", async () => {
+  const parent = path.join(sandbox, "swap");
+  const out = path.join(parent, "_site");
+  await mkdir(parent, { recursive: true });
+  const deadPid = 2 ** 22 + 12345; // above pid_max's default: no process has it
+  await cp(pristineA, path.join(parent, `._site.previous-${deadPid}`), { recursive: true });
+  await mkdir(path.join(parent, `._site.building-${deadPid}`, "boletines"), { recursive: true });
+  await writeFile(path.join(parent, `._site.building-${deadPid}`, "index.html"), "<p>a medias");
+  await writeFile(path.join(parent, "._site.lock"), String(deadPid));
+  const run = await runCli(["build", "--content", contentB, "--out", out, "--quiet"]);
+  assert.equal(run.code, 0, run.stderr);
+  assert.ok(equalSites(await snapshot(out), siteB));
+  assert.deepEqual(await leftovers(parent, "_site"), []);
+});
+
+test("two builds at once into one folder: a clear refusal or a turn each, never a mixed site", async () => {
+  const parent = path.join(sandbox, "twice");
+  const out = path.join(parent, "_site");
+  await cp(pristineA, out, { recursive: true });
+  const runs = await Promise.all([0, 1].map(() => runCli(["build", "--content", contentB, "--out", out, "--quiet"])));
+  assert.ok(runs.some((r) => r.code === 0), runs.map((r) => r.stderr).join("\n"));
+  for (const r of runs) {
+    assert.doesNotMatch(r.stderr, STACK_TRACE_RE);
+    if (r.code !== 0) {
+      assert.equal(r.code, 1);
+      assert.match(r.stderr, /Otra compilación \(proceso \d+\) está escribiendo en la misma carpeta de salida/);
+      assert.match(r.stderr, /queda como estaba/);
+    }
+  }
+  assert.ok(equalSites(await snapshot(out), siteB));
+  assert.deepEqual(await leftovers(parent, "_site"), []);
+});
+
+test("an unwritable output folder: clear Spanish error, exit 1, the old site untouched", async () => {
+  // Root ignores permission bits, so as root the build runs as nobody.
+  const as = IS_ROOT ? { uid: NOBODY, gid: NOBODY } : {};
+  // (1) The folder that holds _site/ is read-only: no work folder can be made.
+  const parent = path.join(sandbox, "readonly");
+  const out = path.join(parent, "_site");
+  await cp(pristineA, out, { recursive: true });
+  await chmod(parent, 0o555);
+  const run = await runCli(["build", "--content", contentA, "--out", out, "--quiet"], { ...as, env: { HOME: sandbox } });
+  await chmod(parent, 0o755);
+  assert.equal(run.code, 1, run.stderr);
+  assert.doesNotMatch(run.stderr, STACK_TRACE_RE);
+  assert.match(run.stderr, /No se puede escribir en .*: no hay permiso de escritura\./);
+  assert.match(run.stderr, /No se generó el sitio; .*_site queda como estaba\./);
+  assert.ok(equalSites(await snapshot(out), siteA));
+  assert.deepEqual(await leftovers(parent, "_site"), []);
+});
+
+test("a read-only file system: clear error, exit 1", { skip: !IS_ROOT && "needs root to mount a tmpfs" }, async () => {
+  const mountPoint = path.join(sandbox, "rofs");
+  await mkdir(mountPoint);
+  assert.ok(mountTmpfs(mountPoint, "ro,size=1m"), "mount -t tmpfs -o ro");
+  const run = await runCli(["build", "--content", contentA, "--out", path.join(mountPoint, "_site"), "--quiet"]);
+  assert.equal(run.code, 1, run.stderr);
+  assert.doesNotMatch(run.stderr, STACK_TRACE_RE);
+  assert.match(run.stderr, /No se puede escribir en .*: el sistema de archivos es de solo lectura\./);
+});
+
+test("a full disk: clear error, exit 1, the old site untouched and the space given back", { skip: !IS_ROOT && "needs root to mount a tmpfs" }, async () => {
+  const mountPoint = path.join(sandbox, "full");
+  await mkdir(mountPoint);
+  // Room for the small site, not for the big one.
+  assert.ok(mountTmpfs(mountPoint, "size=1m"), "mount -t tmpfs -o size=1m");
+  const out = path.join(mountPoint, "_site");
+  await cp(pristineA, out, { recursive: true });
+  const free = () => Number(spawnSync("df", ["--output=avail", "-B1", mountPoint], { encoding: "utf8" }).stdout.trim().split("\n")[1]);
+  const before = free();
+  const run = await runCli(["build", "--content", contentB, "--out", out, "--quiet"]);
+  assert.equal(run.code, 1, run.stderr);
+  assert.doesNotMatch(run.stderr, STACK_TRACE_RE);
+  assert.match(run.stderr, /el disco está lleno/);
+  assert.match(run.stderr, /queda como estaba/);
+  assert.ok(equalSites(await snapshot(out), siteA));
+  assert.deepEqual(await leftovers(mountPoint, "_site"), []);
+  assert.equal(free(), before, "the half-written work folder was removed");
+});
+
+test("cleanup", async () => {
+  for (const m of mounts.splice(0)) assert.equal(spawnSync("umount", [m]).status, 0);
+  await rm(sandbox, { recursive: true, force: true });
+});
