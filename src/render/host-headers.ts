@@ -54,10 +54,12 @@ export const CACHE_CONTROL = {
 export const FINGERPRINTED_PREFIX = "/assets/";
 
 /**
- * A content hash in a file name: `site.3f9a1c2b.css`, `app-5d41402abc4b.js`. Only nginx can match
- * names by pattern; `_headers` matches the `/assets/` folder.
+ * A content hash in a file name: `site.3f9a1c2b.css`, `app-5d41402abc4b.js`. At least one letter,
+ * so an upload named with a date (`foto-20210819.jpg`, replaceable under the same name) is not
+ * taken for one. Only nginx can match names by pattern; `_headers` matches the `/assets/` folder.
  */
-export const FINGERPRINTED_NAME_RE = /[.-][0-9a-f]{8,}\.[a-z0-9]+$/;
+export const FINGERPRINTED_NAME_PATTERN = "[.-](?=[0-9]*[a-f])[0-9a-f]{8,}\\.[a-z0-9]+$";
+export const FINGERPRINTED_NAME_RE = new RegExp(FINGERPRINTED_NAME_PATTERN);
 
 export function isFingerprinted(sitePath: string): boolean {
   return sitePath.startsWith(FINGERPRINTED_PREFIX) || FINGERPRINTED_NAME_RE.test(sitePath);

@@ -1,5 +1,5 @@
 import { PATHS } from "../policy/urls.ts";
-import { CACHE_CONTROL, FINGERPRINTED_PREFIX, HEADERS_FILE_URL, SECURITY_HEADERS } from "./host-headers.ts";
+import { CACHE_CONTROL, FINGERPRINTED_NAME_PATTERN, FINGERPRINTED_PREFIX, HEADERS_FILE_URL, SECURITY_HEADERS } from "./host-headers.ts";
 import type { RawFile, RedirectStub } from "./views.ts";
 
 /**
@@ -87,10 +87,10 @@ function siteConfig(): string {
     "",
     ...location(`^~ ${FINGERPRINTED_PREFIX}`, CACHE_CONTROL.immutable, ["try_files $uri =404;"]),
     "",
-    // Same pattern as FINGERPRINTED_NAME_RE in host-headers.ts.
-    ...location('~ "[.-][0-9a-f]{8,}\\.[a-z0-9]+$"', CACHE_CONTROL.immutable, ["try_files $uri =404;"]),
+    ...location(`~ ${quote(FINGERPRINTED_NAME_PATTERN)}`, CACHE_CONTROL.immutable, ["try_files $uri =404;"]),
     "",
-    ...location("^~ /css/", CACHE_CONTROL.file, ["try_files $uri =404;"]),
+    // A plain prefix (not ^~): a fingerprinted name under /css/ still takes the regex above.
+    ...location("/css/", CACHE_CONTROL.file, ["try_files $uri =404;"]),
     "",
     "# Archivos para otros servidores: no se publican.",
     `location = ${HEADERS_FILE_URL} { return 404; }`,

@@ -65,6 +65,8 @@ redirect_from:
   const publicDir = path.join(dir, "public");
   await cp(path.join(ROOT, "public"), publicDir, { recursive: true });
   await writeText(path.join(publicDir, "assets/logo.svg"), '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>\n');
+  await writeText(path.join(publicDir, "css/extra.3f9a1c2b.css"), "p { margin: 0; }\n");
+  await writeText(path.join(publicDir, "uploads/2021/foto-20210819.jpg"), "no es una foto\n");
   site = path.join(dir, "_site");
   const run = await runCli(["build", "--content", content, "--public", publicDir, "--out", site, "--quiet"]);
   assert.equal(run.code, 0, run.stderr);
@@ -100,6 +102,13 @@ test("pages, feeds and files answer 200 with the security headers and their cach
   assert.equal(asset.status, 200);
   assert.equal(asset.headers["cache-control"], CACHE_CONTROL.immutable);
   assertSecurityHeaders(asset, "/assets/logo.svg");
+  const hashed = await get("/css/extra.3f9a1c2b.css");
+  assert.equal(hashed.status, 200);
+  assert.equal(hashed.headers["cache-control"], CACHE_CONTROL.immutable, "a content hash in the name");
+  assertSecurityHeaders(hashed, "/css/extra.3f9a1c2b.css");
+  const dated = await get("/uploads/2021/foto-20210819.jpg");
+  assert.equal(dated.status, 200);
+  assert.equal(dated.headers["cache-control"], CACHE_CONTROL.page, "a date is not a content hash");
   // A directory without its slash is sent to the slash form, relative to the host.
   const bare = await get("/boletines");
   assert.equal(bare.status, 301);
