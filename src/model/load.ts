@@ -270,9 +270,16 @@ function yamlProblem(error: unknown, file: string): LoadResult {
     hint = "Escribe los valores como texto o como una lista simple, sin listas dentro de listas.";
   } else if (error instanceof yaml.YAMLException) {
     // Marks are 0-based lines of the block, whose line 0 is the opening --- (file line 1).
-    line = error.mark.line + 1;
-    column = error.mark.column + 1;
-    if (/duplicated mapping key/.test(error.reason)) {
+    // Some errors carry no mark (a second document after a `...` line).
+    const mark = error.mark as { line: number; column: number } | undefined;
+    if (mark) {
+      line = mark.line + 1;
+      column = mark.column + 1;
+    }
+    if (/single document/.test(error.reason)) {
+      message = "El encabezado contiene más de un documento YAML (una línea «...» o «---» en medio de los campos).";
+      hint = "Deja solo los campos entre la primera y la segunda línea ---.";
+    } else if (/duplicated mapping key/.test(error.reason)) {
       message = "Un campo aparece dos veces en el encabezado.";
       hint = "Deja una sola línea para ese campo.";
     } else {

@@ -120,15 +120,6 @@ tags: ["\u200B", "e\u0301", "é", "🙂"]
 __proto__: { polluted: true }
 constructor: { prototype: { polluted: true } }`),
   );
-  // YAML tags of other languages' loaders (js-yaml once ran `!!js/function`): read as plain text.
-  await add(
-    "YAML tags that once meant code",
-    "hostil/2024-07-04-etiquetas-yaml.md",
-    bulletinText(`title: !!js/function "function(){ window.${MARKER}=1 }"
-date: 2024-07-04
-author: !<tag:yaml.org,2002:js/undefined> "x"
-tags: !!python/object/apply:os.system ["id"]`),
-  );
   // Big but under the limit, with markdown that is slow for naive parsers.
   const heavy = [
     "[".repeat(20_000),
@@ -185,6 +176,10 @@ export async function writeRejectedCases(content: string, outside: string): Prom
   for (let i = 1; i < 12; i++) bomb.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(",")}]`);
   await add("YAML bomb (billion laughs)", "r/yaml-bomb.md", `---\ntitle: "Bomba"\ndate: 2024-01-01\n${bomb.join("\n")}\n---\n\nx\n`);
   await add("YAML nested 20 000 levels deep", "r/yaml-deep.md", `---\ntitle: "Profundo"\ndate: 2024-01-01\ntags: ${"[".repeat(20_000)}${"]".repeat(20_000)}\n---\n\nx\n`);
+  // YAML tags that once meant code in other loaders (js-yaml's full schema ran `!!js/function`).
+  await add("YAML tag !!js/function", "r/yaml-js-function.md", `---\ntitle: !!js/function "function(){ return process.exit(1) }"\ndate: 2024-01-01\n---\n\nx\n`);
+  await add("YAML tag !!python/object/apply", "r/yaml-python.md", fm('tags: !!python/object/apply:os.system ["id"]'));
+  await add("YAML with a second document", "r/yaml-two-docs.md", "---\n...\ntitle: x\n---\n\nx\n");
   await add("date that does not exist", "r/date.md", "---\ntitle: \"Fecha\"\ndate: 2024-02-30\n---\n\nx\n");
   await add("front matter never closed", "r/unclosed.md", "---\ntitle: \"Sin cierre\"\ndate: 2024-01-01\n\nTexto\n");
   await add("front matter in JavaScript", "r/js-front.md", "---js\n{ title: require('child_process').execSync('id').toString() }\n---\n\nx\n");
