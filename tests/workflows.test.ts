@@ -118,10 +118,9 @@ test("main: build and deploy with the official Pages actions, hourly and on ever
 test("the commands the workflows run exist", async () => {
   const pkg = JSON.parse(await readFile(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> };
   assert.ok(pkg.scripts["test"], "npm test");
-  const check = await import("../src/cli/check.ts");
-  assert.match(check.usage, /--format text\|github/);
-  const build = await import("../src/cli/build.ts");
-  assert.match(build.usage, /--out DIR/);
+  // Read as text: importing the commands would load Eleventy just to read two usage strings.
+  assert.match(await readFile(path.join(ROOT, "src/cli/check.ts"), "utf8"), /--format text\|github/);
+  assert.match(await readFile(path.join(ROOT, "src/cli/build.ts"), "utf8"), /--out DIR/);
 });
 
 function assertModulesCache(job: Job): void {

@@ -8,7 +8,8 @@ import { bulletinText, runCli, seedContent, snapshot, startCli, STACK_TRACE_RE, 
 
 /**
  * Faults, for real: builds killed with SIGKILL while they work, two builds at once, an unwritable
- * output folder, a read-only file system and a full disk. The rule: the previous site stays
+ * output folder, a read-only file system and a full disk; and determinism (same content, same
+ * bytes), which shares this file's reference builds to keep the suite short. The rule: the previous site stays
  * complete (byte for byte), or the new one is complete; errors are clear; nothing is left behind
  * that the next build does not clean.
  */
@@ -20,6 +21,7 @@ let contentA = "";
 let contentB = "";
 let siteA: Map<string, string>;
 let siteB: Map<string, string>;
+let siteTwinA: Map<string, string>;
 let pristineA = "";
 const mounts: string[] = [];
 
@@ -48,17 +50,31 @@ before(async () => {
     const day = String((i % 28) + 1).padStart(2, "0");
     await writeText(
       path.join(contentB, `2025/2025-03-${day}-boletin-${i}.md`),
-      bulletinText(`title: "Boletín de prueba ${i}"\ndate: 2025-03-${day}T10:00:00-06:00\ndescription: "Prueba ${i}."\ntags: [prueba, tema-${i % 7}]`, "Párrafo de prueba. ".repeat(2000)),
+      bulletinText(`title: "Boletín de prueba ${i}"\ndate: 2025-03-${day}T10:00:00-06:00\ndescription: "Prueba ${i}."\ntags: [prueba, tema-${i % 7}]`, "Párrafo de prueba. ".repeat(100)),
     );
   }
   const refA = path.join(sandbox, "ref-a", "_site");
+  const twinA = path.join(sandbox, "twin-a", "_site");
   const refB = path.join(sandbox, "ref-b", "_site");
-  const [a, b] = await Promise.all([runCli(["build", "--content", contentA, "--out", refA, "--quiet"]), runCli(["build", "--content", contentB, "--out", refB, "--quiet"])]);
-  assert.equal(a.code, 0, a.stderr);
-  assert.equal(b.code, 0, b.stderr);
+  // The seed site twice (for the determinism test), under different time zones and locales of the
+  // machine, neither of which may leak into a page; and the bigger site B. All three at once.
+  const [a, twin, b] = await Promise.all([
+    runCli(["build", "--content", contentA, "--out", refA, "--quiet"], { env: { TZ: "UTC", LANG: "C.UTF-8", LC_ALL: "C.UTF-8" } }),
+    runCli(["build", "--content", contentA, "--out", twinA, "--quiet"], { env: { TZ: "Asia/Tokyo", LANG: "es_MX.UTF-8", LC_ALL: "es_MX.UTF-8" } }),
+    runCli(["build", "--content", contentB, "--out", refB, "--quiet"]),
+  ]);
+  for (const r of [a, twin, b]) assert.equal(r.code, 0, r.stderr);
   siteA = await snapshot(refA);
+  siteTwinA = await snapshot(twinA);
   siteB = await snapshot(refB);
   pristineA = refA;
+});
+
+test("determinism: the seed site built twice has the same bytes in every file", () => {
+  assert.ok(siteA.size > 20, `a real site: ${siteA.size} files`);
+  assert.deepEqual([...siteTwinA.keys()], [...siteA.keys()], "same files");
+  assert.deepEqual([...siteA].filter(([f, h]) => siteTwinA.get(f) !== h).map(([f]) => f), [], "same bytes");
+  for (const f of ["_headers", "_redirects", "nginx/site.conf", "nginx/redirects.conf", "feed.xml", "sitemap.xml"]) assert.ok(siteA.has(f), f);
 });
 
 after(async () => {
@@ -189,12 +205,14 @@ test("a read-only file system: clear error, exit 1", { skip: !IS_ROOT && "needs 
 test("a full disk: clear error, exit 1, the old site untouched and the space given back", { skip: !IS_ROOT && "needs root to mount a tmpfs" }, async () => {
   const mountPoint = path.join(sandbox, "full");
   await mkdir(mountPoint);
-  // Room for the small site, not for the big one.
-  assert.ok(mountTmpfs(mountPoint, "size=1m"), "mount -t tmpfs -o size=1m");
+  assert.ok(mountTmpfs(mountPoint, "size=2m"), "mount -t tmpfs -o size=2m");
   const out = path.join(mountPoint, "_site");
   await cp(pristineA, out, { recursive: true });
   const free = () => Number(spawnSync("df", ["--output=avail", "-B1", mountPoint], { encoding: "utf8" }).stdout.trim().split("\n")[1]);
+  // Fill the disk but for 64 KiB: room for a few pages of the new site, not for all of them.
+  await writeFile(path.join(mountPoint, "relleno"), Buffer.alloc(free() - 64 * 1024));
   const before = free();
+  assert.ok(before <= 64 * 1024, `free: ${before}`);
   const run = await runCli(["build", "--content", contentB, "--out", out, "--quiet"]);
   assert.equal(run.code, 1, run.stderr);
   assert.doesNotMatch(run.stderr, STACK_TRACE_RE);
