@@ -86,6 +86,10 @@ after(async () => {
   await server?.stop();
 });
 
+test("nginx runs unprivileged", { skip }, async () => {
+  assert.notEqual(await server!.uid(), 0);
+});
+
 test("pages, feeds and files answer 200 with the security headers and their cache lifetimes", { skip }, async () => {
   const pages = ["/", "/boletines/", "/boletines/2024/04/direcciones-antiguas-con-caracteres-raros/", "/temas/", "/secciones/local/", "/feed.xml", "/sitemap.xml"];
   for (const p of pages) {

@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import { chmod, cp, mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { after, before, test } from "node:test";
-import { bulletinText, runCli, seedContent, snapshot, startCli, STACK_TRACE_RE, tempDir, writeText } from "./support/build.ts";
+import { bulletinText, ROOT, runCli, seedContent, snapshot, startCli, STACK_TRACE_RE, tempDir, writeText } from "./support/build.ts";
 
 /**
  * Faults, for real: builds killed with SIGKILL while they work, two builds at once, an unwritable
@@ -56,11 +56,12 @@ before(async () => {
   const refA = path.join(sandbox, "ref-a", "_site");
   const twinA = path.join(sandbox, "twin-a", "_site");
   const refB = path.join(sandbox, "ref-b", "_site");
-  // The seed site twice (for the determinism test), under different time zones and locales of the
-  // machine, neither of which may leak into a page; and the bigger site B. All three at once.
+  // The seed site twice (for the determinism test), from different working folders and under
+  // different time zones and locales of the machine, none of which may leak into a page; and the
+  // bigger site B. All three at once.
   const [a, twin, b] = await Promise.all([
     runCli(["build", "--content", contentA, "--out", refA, "--quiet"], { env: { TZ: "UTC", LANG: "C.UTF-8", LC_ALL: "C.UTF-8" } }),
-    runCli(["build", "--content", contentA, "--out", twinA, "--quiet"], { env: { TZ: "Asia/Tokyo", LANG: "es_MX.UTF-8", LC_ALL: "es_MX.UTF-8" } }),
+    runCli(["build", "--content", contentA, "--public", path.join(ROOT, "public"), "--out", twinA, "--quiet"], { cwd: sandbox, env: { TZ: "Asia/Tokyo", LANG: "es_MX.UTF-8", LC_ALL: "es_MX.UTF-8" } }),
     runCli(["build", "--content", contentB, "--out", refB, "--quiet"]),
   ]);
   for (const r of [a, twin, b]) assert.equal(r.code, 0, r.stderr);

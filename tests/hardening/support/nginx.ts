@@ -14,6 +14,8 @@ export const NGINX_BIN = "/usr/sbin/nginx";
 export interface RunningNginx {
   origin: string;
   port: number;
+  /** User id the master process runs as (never root). */
+  uid: () => Promise<number>;
   errorLog: () => Promise<string>;
   stop: () => Promise<void>;
 }
@@ -76,6 +78,7 @@ http {
   return {
     origin: `http://127.0.0.1:${port}`,
     port,
+    uid: async () => Number(/^Uid:\s+(\d+)/m.exec(await readFile(`/proc/${child.pid}/status`, "utf8"))?.[1]),
     errorLog: () => readFile(path.join(prefix, "error.log"), "utf8").catch(() => ""),
     stop: async () => {
       if (child.exitCode === null) {
