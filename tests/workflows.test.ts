@@ -99,6 +99,7 @@ test("main: build and deploy with the official Pages actions, hourly and on ever
   const { build, deploy } = wf.jobs;
   assert.ok(build && deploy);
   step(build, uses("actions/configure-pages"), "configure-pages");
+  assert.deepEqual(build.permissions, { contents: "read", pages: "read" }, "configure-pages can read the Pages settings");
   const buildStep = step(build, runs(/^node bin\/boletines\.js build --out _site$/), "build");
   assert.equal(buildStep.env?.["BOLETINES_BASE_URL"], "${{ vars.BOLETINES_BASE_URL }}");
   const pagesArtifact = step(build, uses("actions/upload-pages-artifact"), "upload-pages-artifact");
