@@ -128,33 +128,25 @@ test("a build killed with SIGKILL at any point leaves the previous site complete
       // Killed between the two renames of the swap: the old site is whole under its temporary name.
       assert.ok(equalSites(await snapshot(previous), siteA), `${point.name}: previous site damaged`);
     }
-    if (point.name === "pages half written") {
-      // The next build (of the old content) cleans up, takes over the dead build's lock and succeeds.
-      assert.ok((await leftovers(parent, "_site")).length > 0, "the killed build left its lock and work folder");
-      const next = await runCli(["build", "--content", contentA, "--out", out, "--quiet"]);
+    if (point.name === "work folder created" && killed) {
+      // The worst case on top: the dead build had also been killed between the two renames of a
+      // swap (too short a moment to hit by polling, so that part is made by hand): _site/ is gone
+      // and the old site waits under its temporary name.
+      assert.ok((await leftovers(parent, "_site")).length >= 2, "the killed build left its lock and work folder");
+      await rename(out, path.join(parent, `._site.previous-${child.pid}`));
+      // The next build restores the old site, takes over the dead build's lock, cleans up and succeeds.
+      const next = await runCli(["build", "--content", contentB, "--out", out, "--quiet"]);
       assert.equal(next.code, 0, `${point.name}: ${next.stderr}`);
-      assert.ok(equalSites(await snapshot(out), siteA), `${point.name}: the rebuild differs`);
+      assert.ok(equalSites(await snapshot(out), siteB), `${point.name}: the rebuild differs`);
       assert.deepEqual(await leftovers(parent, "_site"), [], `${point.name}: leftovers`);
+      hits.push("recovered");
     }
   }
   // At least the points that last long enough to observe were really hit while the build ran.
   assert.ok(hits.includes("work folder created"), `kill points hit: ${hits.join(", ")}`);
-  process.stdout.write(`# kill points hit: ${hits.join(", ")} (of ${KILL_POINTS.length})\n`);
-});
-
-test("killed between the two renames of the swap (state made by hand): the next build restores and replaces", async () => {
-  const parent = path.join(sandbox, "swap");
-  const out = path.join(parent, "_site");
-  await mkdir(parent, { recursive: true });
-  const deadPid = 2 ** 22 + 12345; // above pid_max's default: no process has it
-  await cp(pristineA, path.join(parent, `._site.previous-${deadPid}`), { recursive: true });
-  await mkdir(path.join(parent, `._site.building-${deadPid}`, "boletines"), { recursive: true });
-  await writeFile(path.join(parent, `._site.building-${deadPid}`, "index.html"), "<p>a medias");
-  await writeFile(path.join(parent, "._site.lock"), String(deadPid));
-  const run = await runCli(["build", "--content", contentB, "--out", out, "--quiet"]);
-  assert.equal(run.code, 0, run.stderr);
-  assert.ok(equalSites(await snapshot(out), siteB));
-  assert.deepEqual(await leftovers(parent, "_site"), []);
+  assert.ok(hits.includes("recovered"), "recovery was tested");
+  const points = hits.filter((h) => h !== "recovered");
+  process.stdout.write(`# kill points hit: ${points.join(", ")} (${points.length} of ${KILL_POINTS.length}); recovery after kill + interrupted swap: ${hits.includes("recovered")}\n`);
 });
 
 test("two builds at once into one folder: a clear refusal or a turn each, never a mixed site", async () => {
