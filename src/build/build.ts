@@ -5,7 +5,7 @@ import Eleventy from "@11ty/eleventy";
 import { provideEleventyHandoff } from "../eleventy/inputs.ts";
 import { ELEVENTY_DIRS } from "../eleventy/configure.ts";
 import type { Problem } from "../model/problems.ts";
-import { acquireLock, describeFsError, OutputError, outputPaths, recoverInterruptedBuilds, swapIn } from "./output.ts";
+import { acquireLock, assertReplaceable, describeFsError, OutputError, outputPaths, recoverInterruptedBuilds, swapIn } from "./output.ts";
 import { prepareSite, type PrepareOptions } from "./prepare.ts";
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -30,6 +30,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   try {
     release = await acquireLock(paths.lock);
     await recoverInterruptedBuilds(paths);
+    await assertReplaceable(paths);
     await rm(paths.work, { recursive: true, force: true });
     provideEleventyHandoff({ inputs: prepared.inputs, publicDir: options.publicDir, watch: [] });
     const eleventy = new Eleventy(path.join(PROJECT_ROOT, ELEVENTY_DIRS.input), paths.work, {

@@ -183,6 +183,22 @@ test("an unwritable output folder: clear Spanish error, exit 1, the old site unt
   assert.match(run.stderr, /No se generó el sitio; .*_site queda como estaba\./);
   assert.ok(equalSites(await snapshot(out), siteA));
   assert.deepEqual(await leftovers(parent, "_site"), []);
+
+  // (2) _site/ itself is read-only (its folder is writable): it could be renamed away but never
+  // deleted, so the build refuses before rendering.
+  const parent2 = path.join(sandbox, "readonly-site");
+  const out2 = path.join(parent2, "_site");
+  await cp(pristineA, out2, { recursive: true });
+  if (IS_ROOT) spawnSync("chown", ["-R", `${NOBODY}:${NOBODY}`, parent2]);
+  spawnSync("chmod", ["-R", "a-w", out2]);
+  const run2 = await runCli(["build", "--content", contentA, "--out", out2, "--quiet"], { ...as, env: { HOME: sandbox } });
+  spawnSync("chmod", ["-R", "u+w", out2]);
+  assert.equal(run2.code, 1, run2.stderr);
+  assert.doesNotMatch(run2.stderr, STACK_TRACE_RE);
+  assert.match(run2.stderr, /No se puede escribir en .*_site: no hay permiso de escritura\./);
+  assert.match(run2.stderr, /queda como estaba\./);
+  assert.ok(equalSites(await snapshot(out2), siteA));
+  assert.deepEqual(await leftovers(parent2, "_site"), []);
 });
 
 test("a read-only file system: clear error, exit 1", { skip: !IS_ROOT && "needs root to mount a tmpfs" }, async () => {
