@@ -1,4 +1,4 @@
-import { mkdir, symlink, writeFile } from "node:fs/promises";
+import { mkdir, symlink, truncate, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { bulletinText, writeText } from "./build.ts";
 
@@ -171,6 +171,10 @@ export async function writeRejectedCases(content: string, outside: string): Prom
   await add("UTF-16 BE with BOM", "r/utf16be.md", Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(fm(""), "utf16le").swap16()]));
   await add("UTF-16 LE without BOM", "r/utf16-nobom.md", Buffer.from(fm(""), "utf16le"));
   await add("20 MB bulletin", "r/huge.md", Buffer.from(fm("", "Texto muy largo. ".repeat(1_250_000))));
+  // 3 GB, sparse (no disk used): must be refused by its size, without reading it (Node cannot even
+  // hold more than 2 GB in one buffer).
+  await add("3 GB bulletin (sparse file)", "r/enorme.md", "");
+  await truncate(path.join(content, "r/enorme.md"), 3 * 1024 ** 3);
   await add("5 000 tags", "r/tags.md", fm(`tags: [${Array.from({ length: 5000 }, (_, i) => `tema-${i}`).join(", ")}]`));
   const bomb = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
   for (let i = 1; i < 12; i++) bomb.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(",")}]`);
