@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync, type Dirent } from "node:fs";
 import { lstat, readdir, realpath } from "node:fs/promises";
 import path from "node:path";
 import matter from "gray-matter";
@@ -59,7 +59,16 @@ export async function listContentFiles(contentDir: string): Promise<{ files: Con
   const files: ContentFile[] = [];
   const problems: Problem[] = [];
   async function walk(dir: string): Promise<void> {
-    const entries = await readdir(dir, { withFileTypes: true });
+    let entries: Dirent[];
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (error) {
+      // An unreadable folder is reported like an unreadable file; the rest of the content is still checked.
+      const code = (error as NodeJS.ErrnoException).code;
+      const reason = code === "EACCES" || code === "EPERM" ? "no hay permiso de lectura" : (error as Error).message;
+      problems.push(fileProblem(dir, "folder-unreadable", `No se puede leer la carpeta: ${reason}.`, "Revisa los permisos de la carpeta y vuelve a intentarlo."));
+      return;
+    }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       if (entry.name.startsWith(".") || entry.name.startsWith("_")) continue;

@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
-import { readdir, readFile, writeFile } from "node:fs/promises";
+import { chmod, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { before, test } from "node:test";
 import * as cheerio from "cheerio";
 import { loadCorpus } from "../../src/model/corpus.ts";
 import { DEFAULT_SITE } from "../../src/site.ts";
 import { chromiumAvailable, launchChromium } from "./support/browser.ts";
-import { ROOT, runCli, STACK_TRACE_RE, tempDir, type CliRun } from "./support/build.ts";
+import { bulletinText, ROOT, runCli, STACK_TRACE_RE, tempDir, writeText, type CliRun } from "./support/build.ts";
 import { EVALUATED, MARKER, writeRejectedCases, writeRenderedCases, type HostileCase } from "./support/hostile-corpus.ts";
 import { serveStatic } from "./support/static-server.ts";
 
@@ -181,3 +181,22 @@ test("in Chromium, no hostile page runs a script or makes a request off 127.0.0.
   }
 });
 
+
+test("unreadable files and folders are errors naming them, not a crash", async () => {
+  const dir = await tempDir("unreadable");
+  await chmod(dir, 0o755);
+  const content = path.join(dir, "content");
+  await writeText(path.join(content, "2024/2024-01-01-legible.md"), bulletinText('title: "Legible"\ndate: 2024-01-01\ndescription: "x"'));
+  await writeText(path.join(content, "2024/2024-01-02-ilegible.md"), bulletinText('title: "Ilegible"\ndate: 2024-01-02'));
+  await writeText(path.join(content, "cerrada/2024-01-03-dentro.md"), bulletinText('title: "Dentro"\ndate: 2024-01-03'));
+  await chmod(path.join(content, "2024/2024-01-02-ilegible.md"), 0o000);
+  await chmod(path.join(content, "cerrada"), 0o000);
+  // Root reads everything, so as root the check runs as nobody.
+  const as = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+  const run = await runCli(["check", "--content", content], { ...as, env: { HOME: dir } });
+  await chmod(path.join(content, "cerrada"), 0o755);
+  assert.equal(run.code, 1, run.stderr);
+  assert.doesNotMatch(run.stderr, STACK_TRACE_RE);
+  assert.match(run.stderr, /2024-01-02-ilegible\.md: error: No se puede leer el archivo: no hay permiso de lectura\./);
+  assert.match(run.stderr, /cerrada: error: No se puede leer la carpeta: no hay permiso de lectura\./);
+});
