@@ -78,7 +78,7 @@ test("pull requests: check with annotations, the tests, and the built site as an
   step(check, runs(/^node bin\/boletines\.js check --format github$/), "check --format github");
   step(tests, runs(/^npm test$/), "npm test");
   step(tests, runs(/nginx/), "nginx for the end-to-end tests");
-  step(build, runs(/^node bin\/boletines\.js build --out _site$/), "build");
+  step(build, runs(/^npm run build$/), "build");
   const artifact = step(build, uses("actions/upload-artifact"), "upload-artifact");
   assert.equal(artifact.with?.["path"], "_site");
   for (const job of [check, tests, build]) assertModulesCache(job);
@@ -100,12 +100,12 @@ test("main: build and deploy with the official Pages actions, hourly and on ever
   assert.ok(build && deploy);
   step(build, uses("actions/configure-pages"), "configure-pages");
   assert.deepEqual(build.permissions, { contents: "read", pages: "read" }, "configure-pages can read the Pages settings");
-  const buildStep = step(build, runs(/^node bin\/boletines\.js build --out _site$/), "build");
+  const buildStep = step(build, runs(/^npm run build$/), "build");
   assert.equal(buildStep.env?.["BOLETINES_BASE_URL"], "${{ vars.BOLETINES_BASE_URL }}");
   const pagesArtifact = step(build, uses("actions/upload-pages-artifact"), "upload-pages-artifact");
   assert.equal(pagesArtifact.with?.["path"], "_site");
   const order = (p: (s: Step) => boolean) => build.steps.findIndex(p);
-  assert.ok(order(runs(/boletines\.js build/)) < order(uses("actions/upload-pages-artifact")), "upload after build");
+  assert.ok(order(runs(/npm run build/)) < order(uses("actions/upload-pages-artifact")), "upload after build");
   assertModulesCache(build);
   assertBuildCache(build);
   assert.equal(deploy.needs, "build");
@@ -119,6 +119,9 @@ test("main: build and deploy with the official Pages actions, hourly and on ever
 test("the commands the workflows run exist", async () => {
   const pkg = JSON.parse(await readFile(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> };
   assert.ok(pkg.scripts["test"], "npm test");
+  // The published site needs its search index: `npm run build` builds _site/ and then runs Pagefind on it.
+  assert.match(pkg.scripts["build"] ?? "", /^node bin\/boletines\.js build && pagefind$/);
+  assert.match(await readFile(path.join(ROOT, "pagefind.yml"), "utf8"), /^site: _site$/m);
   // Read as text: importing the commands would load Eleventy just to read two usage strings.
   assert.match(await readFile(path.join(ROOT, "src/cli/check.ts"), "utf8"), /--format text\|github/);
   assert.match(await readFile(path.join(ROOT, "src/cli/build.ts"), "utf8"), /--out DIR/);
@@ -131,11 +134,11 @@ function assertModulesCache(job: Job): void {
   assert.equal(install.if, `steps.${cache.id}.outputs.cache-hit != 'true'`, "npm ci only on a cache miss");
   const i = job.steps.indexOf(install);
   assert.ok(job.steps.indexOf(cache) < i, "cache restored before install");
-  assert.ok(job.steps.findIndex(runs(/boletines\.js|npm test/)) > i, "install before use");
+  assert.ok(job.steps.findIndex(runs(/boletines\.js|npm test|npm run build/)) > i, "install before use");
 }
 
 function assertBuildCache(job: Job): void {
   const cache = step(job, (s) => uses("actions/cache")(s) && s.with?.["path"] === ".cache", "build cache");
   assert.ok(cache.with?.["restore-keys"], "restores the latest build cache");
-  assert.ok(job.steps.indexOf(cache) < job.steps.findIndex(runs(/boletines\.js build/)), "build cache restored before the build");
+  assert.ok(job.steps.indexOf(cache) < job.steps.findIndex(runs(/npm run build/)), "build cache restored before the build");
 }

@@ -50,44 +50,56 @@ export const CACHE_CONTROL = {
   file: "public, max-age=3600",
 } as const;
 
-/** Folder for fingerprinted files (their name changes when their content does). */
-export const FINGERPRINTED_PREFIX = "/assets/";
+/**
+ * Folders whose every file is fingerprinted by the build (its name changes when its content does):
+ * pictures (`/img/`, named by eleventy-img from their content), fonts, and `/assets/`.
+ */
+export const IMMUTABLE_PREFIXES = ["/assets/", "/img/", "/fonts/"] as const;
 
 /**
  * A content hash in a file name: `site.3f9a1c2b.css`, `app-5d41402abc4b.js`. At least one letter,
  * so an upload named with a date (`foto-20210819.jpg`, replaceable under the same name) is not
- * taken for one. Only nginx can match names by pattern; `_headers` matches the `/assets/` folder.
+ * taken for one. Only nginx matches names by pattern; both hosts also get each fingerprinted file
+ * the build knows by its exact name.
  */
 export const FINGERPRINTED_NAME_PATTERN = "[.-](?=[0-9]*[a-f])[0-9a-f]{8,}\\.[a-z0-9]+$";
 export const FINGERPRINTED_NAME_RE = new RegExp(FINGERPRINTED_NAME_PATTERN);
 
 export function isFingerprinted(sitePath: string): boolean {
-  return sitePath.startsWith(FINGERPRINTED_PREFIX) || FINGERPRINTED_NAME_RE.test(sitePath);
+  return IMMUTABLE_PREFIXES.some((p) => sitePath.startsWith(p)) || FINGERPRINTED_NAME_RE.test(sitePath);
 }
 
 /**
  * Folders whose files are pages (HTML) or feeds; each gets the short page lifetime. `_headers`
  * rules add up when several match one path (values are joined with commas), so the cache rules
  * must never overlap: no `/*` rule carries Cache-Control, and these prefixes are disjoint from
- * `/assets/` and `/css/`. Pages outside them (custom permalinks, redirect stubs) keep the host's
- * default, which on both hosts is to revalidate every time.
+ * the immutable ones and from the fingerprinted files. Pages outside them (custom permalinks,
+ * redirect stubs) and other files keep the host's default, which on both hosts is to revalidate
+ * every time.
  */
 export const PAGE_PREFIXES = ["/boletines/*", "/temas/*", "/secciones/*", "/buscar/*"] as const;
 const PAGE_FILES = ["/", "/index.html", "/404.html", "/feed.xml", "/feed.json", "/sitemap.xml", "/robots.txt"] as const;
-const STATIC_PREFIXES = ["/css/*"] as const;
 
 export const HEADERS_FILE_URL = "/_headers";
 
-/** `_headers`: security headers on every path, then one cache rule per disjoint group of paths. */
-export function buildHeadersFile(): RawFile {
+/**
+ * `_headers`: security headers on every path, then one cache rule per disjoint group of paths.
+ * `fingerprinted`: site paths of the files the build named by content (stylesheet, script, icon).
+ */
+export function buildHeadersFile(fingerprinted: readonly string[] = []): RawFile {
   const lines: string[] = [
     "# Generado por boletines (src/render/host-headers.ts); no editar a mano.",
     "/*",
     ...SECURITY_HEADERS.map(([name, value]) => `  ${name}: ${value}`),
   ];
   const rule = (pattern: string, value: string) => lines.push("", pattern, `  Cache-Control: ${value}`);
-  rule(`${FINGERPRINTED_PREFIX}*`, CACHE_CONTROL.immutable);
-  for (const p of STATIC_PREFIXES) rule(p, CACHE_CONTROL.file);
+  for (const p of IMMUTABLE_PREFIXES) rule(`${p}*`, CACHE_CONTROL.immutable);
+  for (const f of exactFingerprinted(fingerprinted)) rule(f, CACHE_CONTROL.immutable);
   for (const p of [...PAGE_FILES, ...PAGE_PREFIXES]) rule(p, CACHE_CONTROL.page);
   return { url: HEADERS_FILE_URL, content: `${lines.join("\n")}\n` };
+}
+
+/** Fingerprinted files that need a rule of their own: not already under an immutable folder, sorted, once. */
+export function exactFingerprinted(fingerprinted: readonly string[]): string[] {
+  return [...new Set(fingerprinted)].filter((f) => !IMMUTABLE_PREFIXES.some((p) => f.startsWith(p))).sort();
 }

@@ -1,5 +1,5 @@
 import { PATHS } from "../policy/urls.ts";
-import { CACHE_CONTROL, FINGERPRINTED_NAME_PATTERN, FINGERPRINTED_PREFIX, HEADERS_FILE_URL, SECURITY_HEADERS } from "./host-headers.ts";
+import { CACHE_CONTROL, exactFingerprinted, FINGERPRINTED_NAME_PATTERN, HEADERS_FILE_URL, IMMUTABLE_PREFIXES, SECURITY_HEADERS } from "./host-headers.ts";
 import type { RawFile, RedirectStub } from "./views.ts";
 
 /**
@@ -23,8 +23,9 @@ export const REDIRECT_VARIABLE = "$boletines_redirect";
 
 const HEADER = "# Generado por boletines (src/render/nginx-config.ts); no editar a mano.";
 
-export function buildNginxFiles(redirects: readonly RedirectStub[]): RawFile[] {
-  return [{ url: NGINX_REDIRECTS_URL, content: redirectsMap(redirects) }, { url: NGINX_SITE_URL, content: siteConfig() }];
+/** `fingerprinted`: site paths of the files the build named by content (see host-headers.ts). */
+export function buildNginxFiles(redirects: readonly RedirectStub[], fingerprinted: readonly string[] = []): RawFile[] {
+  return [{ url: NGINX_REDIRECTS_URL, content: redirectsMap(redirects) }, { url: NGINX_SITE_URL, content: siteConfig(fingerprinted) }];
 }
 
 function redirectsMap(redirects: readonly RedirectStub[]): string {
@@ -52,7 +53,7 @@ function redirectsMap(redirects: readonly RedirectStub[]): string {
   return `${lines.join("\n")}\n`;
 }
 
-function siteConfig(): string {
+function siteConfig(fingerprinted: readonly string[]): string {
   const security = (indent: string) => SECURITY_HEADERS.map(([name, value]) => `${indent}add_header ${name} ${quote(value)} always;`);
   // `add_header` in a location replaces every `add_header` inherited from the server block, so
   // each location that sets Cache-Control repeats the security headers.
@@ -85,12 +86,15 @@ function siteConfig(): string {
     "",
     ...location("/", CACHE_CONTROL.page, ["try_files $uri $uri/ =404;"]),
     "",
-    ...location(`^~ ${FINGERPRINTED_PREFIX}`, CACHE_CONTROL.immutable, ["try_files $uri =404;"]),
-    "",
+    ...IMMUTABLE_PREFIXES.flatMap((p) => [...location(`^~ ${p}`, CACHE_CONTROL.immutable, ["try_files $uri =404;"]), ""]),
+    // The files this build named by content, exactly; then any other name that carries a hash.
+    ...exactFingerprinted(fingerprinted).flatMap((f) => [...location(`= ${quote(f)}`, CACHE_CONTROL.immutable, []), ""]),
     ...location(`~ ${quote(FINGERPRINTED_NAME_PATTERN)}`, CACHE_CONTROL.immutable, ["try_files $uri =404;"]),
     "",
-    // A plain prefix (not ^~): a fingerprinted name under /css/ still takes the regex above.
+    // Plain prefixes (not ^~): a fingerprinted name under them still takes the rules above.
     ...location("/css/", CACHE_CONTROL.file, ["try_files $uri =404;"]),
+    "",
+    ...location("/js/", CACHE_CONTROL.file, ["try_files $uri =404;"]),
     "",
     "# Archivos para otros servidores: no se publican.",
     `location = ${HEADERS_FILE_URL} { return 404; }`,

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { cp, readFile, chmod } from "node:fs/promises";
 import http from "node:http";
 import path from "node:path";
@@ -70,6 +71,8 @@ redirect_from:
   site = path.join(dir, "_site");
   const run = await runCli(["build", "--content", content, "--public", publicDir, "--out", site, "--quiet"]);
   assert.equal(run.code, 0, run.stderr);
+  // The search index, as `npm run build` makes it.
+  execFileSync(path.join(ROOT, "node_modules/.bin/pagefind"), ["--site", site], { cwd: ROOT, stdio: "ignore" });
   redirects = (await readFile(path.join(site, "_redirects"), "utf8"))
     .trim()
     .split("\n")
@@ -97,6 +100,18 @@ test("pages, feeds and files answer 200 with the security headers and their cach
     assert.equal(r.status, 200, p);
     assertSecurityHeaders(r, p);
     assert.equal(r.headers["cache-control"], CACHE_CONTROL.page, p);
+  }
+  // The stylesheet, script, icon and font the pages use are fingerprinted: cached for a year.
+  const home = cheerio.load((await get("/")).body.toString("utf8"));
+  const used = [home('link[rel="stylesheet"]').attr("href"), home('link[rel="icon"]').attr("href"), home('link[rel="preload"][as="font"]').attr("href")];
+  const search = cheerio.load((await get("/buscar/")).body.toString("utf8"));
+  used.push(search('script[type="module"]').attr("src"));
+  for (const u of used) {
+    assert.ok(u, "a fingerprinted asset is referenced");
+    const r = await get(u);
+    assert.equal(r.status, 200, u);
+    assert.equal(r.headers["cache-control"], CACHE_CONTROL.immutable, u);
+    assertSecurityHeaders(r, u);
   }
   const css = await get("/css/site.css");
   assert.equal(css.status, 200);
@@ -189,6 +204,12 @@ test("pages work in Chromium under the CSP: styles apply, links and redirects wo
     assert.equal(moved.status(), 200);
     assert.match(page.url(), /\/boletines\/2021\/12\/realiza-imss-chihuahua/);
     assert.ok((await page.locator("article.bulletin h1").textContent())?.includes("Realiza IMSS Chihuahua"));
+    assert.deepEqual(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations), []);
+
+    // Search (Pagefind: a module script and WebAssembly) works under the CSP.
+    await visit("/buscar/?q=Chihuahua");
+    await page.locator("#resultados li.search-result").first().waitFor({ timeout: 60_000 });
+    assert.ok((await page.locator("#resultados li.search-result").count()) >= 2, "both seed bulletins found");
     assert.deepEqual(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations), []);
 
     const missing = await visit("/no-existe/");

@@ -28,7 +28,10 @@ function headersFor(rules: ReturnType<typeof parseHeaders>, sitePath: string): A
 }
 
 test("_headers: every path gets each security header once and exactly one cache lifetime", () => {
-  const rules = parseHeaders(buildHeadersFile().content);
+  const fingerprinted = ["/css/site.0e4cb87036.css", "/js/search.4d732c6bae.js", "/favicon.72ecb44911.svg", "/fonts/noto-sans-latin.51ca196f49.woff2", "/css/site.0e4cb87036.css"];
+  const rules = parseHeaders(buildHeadersFile(fingerprinted).content);
+  assert.equal(rules.filter((r) => r.pattern === "/css/site.0e4cb87036.css").length, 1, "one rule per file");
+  assert.equal(rules.filter((r) => r.pattern.startsWith("/fonts/noto")).length, 0, "covered by /fonts/*");
   assert.ok(rules.length <= 100, "Cloudflare Pages reads at most 100 rules");
   const expected: Array<[string, string]> = [
     ["/", CACHE_CONTROL.page],
@@ -41,7 +44,11 @@ test("_headers: every path gets each security header once and exactly one cache 
     ["/feed.json", CACHE_CONTROL.page],
     ["/sitemap.xml", CACHE_CONTROL.page],
     ["/404.html", CACHE_CONTROL.page],
-    ["/css/site.css", CACHE_CONTROL.file],
+    ["/css/site.0e4cb87036.css", CACHE_CONTROL.immutable],
+    ["/js/search.4d732c6bae.js", CACHE_CONTROL.immutable],
+    ["/favicon.72ecb44911.svg", CACHE_CONTROL.immutable],
+    ["/fonts/noto-sans-latin.51ca196f49.woff2", CACHE_CONTROL.immutable],
+    ["/img/Xy3_aB-480.webp", CACHE_CONTROL.immutable],
     ["/assets/app.3f9a1c2b.js", CACHE_CONTROL.immutable],
     ["/assets/logo.svg", CACHE_CONTROL.immutable],
   ];
@@ -50,8 +57,12 @@ test("_headers: every path gets each security header once and exactly one cache 
     for (const [name, value] of SECURITY_HEADERS) assert.deepEqual(got.filter(([n]) => n === name), [[name, value]], `${p}: ${name}`);
     assert.deepEqual(got.filter(([n]) => n === "Cache-Control"), [["Cache-Control", cache]], `${p}: one Cache-Control`);
   }
-  // A custom permalink page gets the security headers and the host's own cache default.
-  assert.equal(headersFor(rules, "/especiales/vacunacion/").filter(([n]) => n === "Cache-Control").length, 0);
+  // A custom permalink page, an unhashed file: the security headers and the host's own cache default.
+  for (const p of ["/especiales/vacunacion/", "/css/site.css", "/pagefind/pagefind.js"]) {
+    const got = headersFor(rules, p);
+    assert.equal(got.filter(([n]) => n === "Cache-Control").length, 0, p);
+    assert.equal(got.filter(([n]) => n === "Content-Security-Policy").length, 1, p);
+  }
 });
 
 test("the CSP is strict: nothing inline, nothing from other origins, no framing", () => {
@@ -70,7 +81,8 @@ test("the templates hold nothing the CSP would block: no inline script or style,
   assert.ok(files.length >= 5);
   for (const f of files) {
     const text = await readFile(path.join(dir, f), "utf8");
-    assert.doesNotMatch(text, /<script(?![^>]*\bsrc=)[^>]*>/i, `${f}: inline <script>`);
+    // JSON-LD is data, never run (the CSP does not apply to it); any other inline script would be blocked.
+    assert.doesNotMatch(text, /<script(?![^>]*\bsrc=)(?![^>]*type="application\/ld\+json")[^>]*>/i, `${f}: inline <script>`);
     assert.doesNotMatch(text, /<style\b/i, `${f}: <style>`);
     assert.doesNotMatch(text, /\sstyle\s*=/i, `${f}: style attribute`);
     assert.doesNotMatch(text, /\son[a-z]+\s*=/i, `${f}: event handler`);
@@ -79,7 +91,7 @@ test("the templates hold nothing the CSP would block: no inline script or style,
 });
 
 test("fingerprinted names: a content hash in the name or the /assets/ folder", () => {
-  for (const p of ["/assets/a.css", "/css/site.3f9a1c2b.css", "/js/app-5d41402abc4b.js"]) assert.ok(isFingerprinted(p), p);
+  for (const p of ["/assets/a.css", "/img/Xy3_aB-480.webp", "/fonts/a.woff2", "/css/site.3f9a1c2b.css", "/js/app-5d41402abc4b.js"]) assert.ok(isFingerprinted(p), p);
   for (const p of ["/css/site.css", "/boletines/2021/", "/uploads/2021/foto-2021.jpg", "/uploads/2021/foto-20210819.jpg", "/css/deadbeef.css"]) assert.ok(!isFingerprinted(p), p);
 });
 
@@ -95,9 +107,12 @@ test("nginx redirect map: decoded keys, both slash forms, targets safe from ngin
   const bucket = Number(/map_hash_bucket_size (\d+);/.exec(map)?.[1]);
   assert.ok(bucket >= 302 && (bucket & (bucket - 1)) === 0, `bucket ${bucket} holds the longest key`);
   assert.equal(nginxUrl("/a b/$(x)/"), "/a%20b/%24(x)/");
-  const site = files[1]!.content;
+  const site = buildNginxFiles([], ["/css/site.0e4cb87036.css", "/fonts/a.woff2"])[1]!.content;
+  assert.match(site, /^location = "\/css\/site\.0e4cb87036\.css" \{$/m);
+  assert.doesNotMatch(site, /location = "\/fonts\//, "covered by the /fonts/ location");
+  const locations = site.split("\n").filter((l) => /^location .*\{$/.test(l) && !/return 404/.test(l)).length;
   for (const [name] of SECURITY_HEADERS) {
-    // Server level plus each of the four locations that set Cache-Control.
-    assert.equal(site.split(`add_header ${name} `).length - 1, 5, name);
+    // Server level plus every location that sets Cache-Control (add_header does not inherit into them).
+    assert.equal(site.split(`add_header ${name} `).length - 1, locations + 1, name);
   }
 });

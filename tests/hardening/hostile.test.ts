@@ -93,8 +93,18 @@ test("the built pages are inert: no script, handler, dangerous URL, foreign reso
     const html = await readFile(path.join(site, f), "utf8");
     const $ = cheerio.load(html);
     const where = (el: unknown) => `${f}: ${$.html(el as never).slice(0, 160)}`;
-    assert.equal($("script").length, 0, `${f}: <script>`);
-    $("iframe, object, embed, form, input, button, style, svg, math, template, base, frame, frameset, audio, video, details[ontoggle]").each((_, el) => assert.fail(`forbidden element ${where(el)}`));
+    // The only scripts: the search page's own file, and JSON-LD data blocks that must stay valid JSON
+    // (a title with </script> in it must not end the block early).
+    $("script").each((_, el) => {
+      const type = $(el).attr("type");
+      if (type === "module" && /^\/js\/search\.[0-9a-f]+\.js$/.test($(el).attr("src") ?? "")) return;
+      assert.equal(type, "application/ld+json", `${where(el)}`);
+      assert.doesNotThrow(() => JSON.parse($(el).text()), `${where(el)}: JSON-LD is not valid JSON`);
+    });
+    $("iframe, object, embed, style, svg, math, template, base, frame, frameset, audio, video, details[ontoggle]").each((_, el) => assert.fail(`forbidden element ${where(el)}`));
+    // The site's own search forms (GET to /buscar/) are the only forms (the body's form was dropped).
+    $("form").each((_, el) => assert.equal($(el).attr("action"), "/buscar/", `foreign form ${where(el)}`));
+    assert.equal($("[formaction], [autofocus]").length, 0, `${f}: formaction/autofocus`);
     $("*").each((_, el) => {
       for (const [name, value] of Object.entries((el as { attribs?: Record<string, string> }).attribs ?? {})) {
         assert.ok(!/^on/i.test(name), `event handler ${where(el)}`);
