@@ -77,7 +77,10 @@ test("pull requests: check with annotations, the tests, and the built site as an
   assert.ok(check && tests && build, "jobs check, test, build");
   step(check, runs(/^node bin\/boletines\.js check --format github$/), "check --format github");
   step(tests, runs(/^npm test$/), "npm test");
-  step(tests, runs(/nginx/), "nginx for the end-to-end tests");
+  // The suites use Debian's packages at Debian's paths (/usr/bin/chromium, /usr/sbin/nginx).
+  assert.match(String((tests as Job & { container?: string }).container), /bookworm/);
+  const tools = step(tests, runs(/apt-get install/), "Debian tools");
+  for (const pkg of ["chromium", "nginx", "default-jre-headless", "python3-feedparser"]) assert.match(tools.run!, new RegExp(`\\b${pkg}\\b`), pkg);
   step(build, runs(/^npm run build$/), "build");
   const artifact = step(build, uses("actions/upload-artifact"), "upload-artifact");
   assert.equal(artifact.with?.["path"], "_site");

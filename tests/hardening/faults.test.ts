@@ -201,20 +201,21 @@ test("an unwritable output folder: clear Spanish error, exit 1, the old site unt
   assert.deepEqual(await leftovers(parent2, "_site"), []);
 });
 
-test("a read-only file system: clear error, exit 1", { skip: !IS_ROOT && "needs root to mount a tmpfs" }, async () => {
+test("a read-only file system: clear error, exit 1", { skip: !IS_ROOT && "needs root to mount a tmpfs" }, async (t) => {
   const mountPoint = path.join(sandbox, "rofs");
   await mkdir(mountPoint);
-  assert.ok(mountTmpfs(mountPoint, "ro,size=1m"), "mount -t tmpfs -o ro");
+  // Root in an unprivileged container may not mount: then this case cannot be made here.
+  if (!mountTmpfs(mountPoint, "ro,size=1m")) return t.skip("mount -t tmpfs not permitted here");
   const run = await runCli(["build", "--content", contentA, "--out", path.join(mountPoint, "_site"), "--quiet"]);
   assert.equal(run.code, 1, run.stderr);
   assert.doesNotMatch(run.stderr, STACK_TRACE_RE);
   assert.match(run.stderr, /No se puede escribir en .*: el sistema de archivos es de solo lectura\./);
 });
 
-test("a full disk: clear error, exit 1, the old site untouched and the space given back", { skip: !IS_ROOT && "needs root to mount a tmpfs" }, async () => {
+test("a full disk: clear error, exit 1, the old site untouched and the space given back", { skip: !IS_ROOT && "needs root to mount a tmpfs" }, async (t) => {
   const mountPoint = path.join(sandbox, "full");
   await mkdir(mountPoint);
-  assert.ok(mountTmpfs(mountPoint, "size=2m"), "mount -t tmpfs -o size=2m");
+  if (!mountTmpfs(mountPoint, "size=2m")) return t.skip("mount -t tmpfs not permitted here");
   const out = path.join(mountPoint, "_site");
   await cp(pristineA, out, { recursive: true });
   const free = () => Number(spawnSync("df", ["--output=avail", "-B1", mountPoint], { encoding: "utf8" }).stdout.trim().split("\n")[1]);

@@ -1,11 +1,8 @@
 import { existsSync } from "node:fs";
 import { chromium, type Browser } from "playwright-core";
 
-/**
- * The system Chromium, with the flags every browser test uses (no network chatter of its own).
- * CI runners have Chrome elsewhere; BOLETINES_CHROMIUM points there.
- */
-export const CHROMIUM = process.env["BOLETINES_CHROMIUM"] || "/usr/bin/chromium";
+/** Debian's Chromium, with the flags every browser test uses (no network chatter of its own). */
+export const CHROMIUM = "/usr/bin/chromium";
 
 export function chromiumAvailable(): boolean {
   return existsSync(CHROMIUM);
