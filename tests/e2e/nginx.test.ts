@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { cp, readFile, chmod } from "node:fs/promises";
+import { chmod, cp, readFile, rm } from "node:fs/promises";
 import http from "node:http";
 import path from "node:path";
 import { after, before, test } from "node:test";
@@ -87,6 +87,7 @@ redirect_from:
 
 after(async () => {
   await server?.stop();
+  if (site) await rm(path.dirname(site), { recursive: true, force: true });
 });
 
 test("nginx runs unprivileged", { skip }, async () => {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
-import { chmod, readdir, readFile, writeFile } from "node:fs/promises";
+import { chmod, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { before, test } from "node:test";
+import { after, before, test } from "node:test";
 import * as cheerio from "cheerio";
 import { loadCorpus } from "../../src/model/corpus.ts";
 import { DEFAULT_SITE } from "../../src/site.ts";
@@ -39,6 +39,11 @@ before(async () => {
   rejected = await writeRejectedCases(rejectedContent, path.join(sandbox, "outside"));
   site = path.join(sandbox, "out", "_site");
   build = await runCli(["build", "--content", renderedContent, "--out", site], { timeoutMs: 60_000 });
+});
+
+const cleanups: string[] = [];
+after(async () => {
+  for (const dir of [sandbox, ...cleanups]) if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 test("the hostile but valid bulletins build, without a stack trace", () => {
@@ -202,6 +207,7 @@ test("in Chromium, no hostile page runs a script or makes a request off 127.0.0.
 
 test("unreadable files and folders are errors naming them, not a crash", async () => {
   const dir = await tempDir("unreadable");
+  cleanups.push(dir);
   await chmod(dir, 0o755);
   const content = path.join(dir, "content");
   await writeText(path.join(content, "2024/2024-01-01-legible.md"), bulletinText('title: "Legible"\ndate: 2024-01-01\ndescription: "x"'));
