@@ -5,7 +5,7 @@ import Eleventy from "@11ty/eleventy";
 import { provideEleventyHandoff } from "../eleventy/inputs.ts";
 import { ELEVENTY_DIRS } from "../eleventy/configure.ts";
 import type { Problem } from "../model/problems.ts";
-import { acquireLock, describeFsError, OutputError, outputPaths, recoverInterruptedBuilds, swapIn } from "./output.ts";
+import { acquireLock, assertReplaceable, describeFsError, OutputError, outputPaths, recoverInterruptedBuilds, swapIn } from "./output.ts";
 import { prepareSite, type PrepareOptions } from "./prepare.ts";
 import { writeSearchIndex } from "./search-index.ts";
 
@@ -33,6 +33,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   try {
     release = await acquireLock(paths.lock);
     await recoverInterruptedBuilds(paths);
+    await assertReplaceable(paths);
     await rm(paths.work, { recursive: true, force: true });
     provideEleventyHandoff({ inputs: prepared.inputs, publicDir: options.publicDir, watch: [] });
     const eleventy = new Eleventy(path.join(PROJECT_ROOT, ELEVENTY_DIRS.input), paths.work, {
@@ -48,16 +49,23 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     return { ok: true, problems: prepared.problems, pagesWritten, published: prepared.publishedCount, seconds: (performance.now() - started) / 1000 };
   } catch (error) {
     await rm(paths.work, { recursive: true, force: true }).catch(() => undefined);
-    const message = error instanceof OutputError ? error.message : isFsError(error) ? describeFsError(error, paths.out).message : eleventyMessage(error);
+    const fsError = fsErrorIn(error);
+    const message = error instanceof OutputError ? error.message : fsError ? describeFsError(fsError, paths.out).message : eleventyMessage(error);
     return { ok: false, problems: prepared.problems, fatal: message };
   } finally {
     await release?.();
   }
 }
 
-function isFsError(error: unknown): boolean {
-  const code = (error as NodeJS.ErrnoException)?.code;
-  return typeof code === "string" && ["EACCES", "EPERM", "ENOSPC", "EROFS"].includes(code);
+/** A full disk or a permission error, possibly wrapped by Eleventy (`originalError`) or as a `cause`. */
+function fsErrorIn(error: unknown): unknown {
+  let e: unknown = error;
+  for (let depth = 0; e && depth < 8; depth++) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (typeof code === "string" && ["EACCES", "EPERM", "ENOSPC", "EROFS", "EDQUOT"].includes(code)) return e;
+    e = (e as { originalError?: unknown; cause?: unknown }).originalError ?? (e as { cause?: unknown }).cause;
+  }
+  return undefined;
 }
 
 function eleventyMessage(error: unknown): string {

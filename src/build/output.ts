@@ -1,5 +1,5 @@
-import { existsSync } from "node:fs";
-import { mkdir, open, readFile, rename, rm, stat, unlink } from "node:fs/promises";
+import { constants, existsSync } from "node:fs";
+import { access, mkdir, open, readFile, rename, rm, stat, unlink } from "node:fs/promises";
 import path from "node:path";
 
 /**
@@ -79,7 +79,8 @@ export async function recoverInterruptedBuilds(paths: OutputPaths): Promise<void
   for (const e of entries) {
     if (e.startsWith(`.${name}.building-`) || e.startsWith(`.${name}.previous-`)) {
       const full = path.join(parent, e);
-      if (full !== paths.out) await rm(full, { recursive: true, force: true });
+      // Best effort: a leftover that cannot be removed (read-only files inside) must not stop every later build.
+      if (full !== paths.out) await rm(full, { recursive: true, force: true }).catch(() => undefined);
     }
   }
 }
@@ -93,7 +94,23 @@ export async function swapIn(paths: OutputPaths): Promise<void> {
     await rename(paths.out, paths.previous);
   }
   await rename(paths.work, paths.out);
-  if (hadOutput) await rm(paths.previous, { recursive: true, force: true });
+  // The new site is live from here on: failing to delete the old copy is not a failed build.
+  if (hadOutput) await rm(paths.previous, { recursive: true, force: true }).catch(() => undefined);
+}
+
+/**
+ * Checked before rendering: the existing output folder must be a folder we may change. A
+ * read-only `_site/` could be renamed away but not deleted, leaving a copy behind on every build.
+ */
+export async function assertReplaceable(paths: OutputPaths): Promise<void> {
+  if (!existsSync(paths.out)) return;
+  const s = await stat(paths.out);
+  if (!s.isDirectory()) throw new OutputError(`${paths.out} existe y no es una carpeta.`);
+  try {
+    await access(paths.out, constants.W_OK);
+  } catch (error) {
+    throw describeFsError(error, paths.out);
+  }
 }
 
 export function describeFsError(error: unknown, target: string): OutputError {
@@ -101,7 +118,7 @@ export function describeFsError(error: unknown, target: string): OutputError {
   const reason =
     code === "EACCES" || code === "EPERM"
       ? "no hay permiso de escritura"
-      : code === "ENOSPC"
+      : code === "ENOSPC" || code === "EDQUOT"
         ? "el disco está lleno"
         : code === "EROFS"
           ? "el sistema de archivos es de solo lectura"

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync, type Dirent } from "node:fs";
 import { lstat, readdir, realpath } from "node:fs/promises";
 import path from "node:path";
 import matter from "gray-matter";
@@ -59,7 +59,16 @@ export async function listContentFiles(contentDir: string): Promise<{ files: Con
   const files: ContentFile[] = [];
   const problems: Problem[] = [];
   async function walk(dir: string): Promise<void> {
-    const entries = await readdir(dir, { withFileTypes: true });
+    let entries: Dirent[];
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (error) {
+      // An unreadable folder is reported like an unreadable file; the rest of the content is still checked.
+      const code = (error as NodeJS.ErrnoException).code;
+      const reason = code === "EACCES" || code === "EPERM" ? "no hay permiso de lectura" : (error as Error).message;
+      problems.push(fileProblem(dir, "folder-unreadable", `No se puede leer la carpeta: ${reason}.`, "Revisa los permisos de la carpeta y vuelve a intentarlo."));
+      return;
+    }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       if (entry.name.startsWith(".") || entry.name.startsWith("_")) continue;
@@ -111,10 +120,60 @@ function fileProblem(absPath: string, code: string, message: string, hint: strin
  */
 export function loadContentFile(file: ContentFile): LoadResult {
   const shown = displayPath(file.absPath);
-  const bytes = readFileSync(file.absPath);
+  const read = readBounded(file.absPath);
+  if ("error" in read) {
+    const reason = read.error.code === "EACCES" || read.error.code === "EPERM" ? "no hay permiso de lectura" : read.error.code === "ENOENT" ? "desapareció mientras se leía" : read.error.message;
+    return { ok: false, problems: [{ severity: "error", code: "file-unreadable", file: shown, message: `No se puede leer el archivo: ${reason}.`, hint: "Revisa los permisos del archivo y vuelve a intentarlo." }] };
+  }
+  if ("size" in read) return tooLarge(read.size, shown);
+  const bytes = read.bytes;
   const decoded = decodeText(bytes, shown);
   if (!decoded.ok) return decoded;
   return parseSource(decoded.text, shown, file.relPath);
+}
+
+function tooLarge(size: number, file: string): { ok: false; problems: Problem[] } {
+  return {
+    ok: false,
+    problems: [
+      {
+        severity: "error",
+        code: "file-too-large",
+        file,
+        message: `El archivo pesa ${(size / 1024 / 1024).toFixed(1)} MB; el máximo para un boletín es ${MAX_FILE_BYTES / 1024 / 1024} MB.`,
+        hint: "Revisa que no se haya pegado una imagen o un documento dentro del texto; las imágenes van en public/.",
+      },
+    ],
+  };
+}
+
+/**
+ * The file's bytes, or only its size when it is over the limit: a huge file (a pasted video, a
+ * multi-gigabyte mistake) is refused without reading it. Same system calls as readFileSync.
+ */
+function readBounded(absPath: string): { bytes: Buffer } | { size: number } | { error: NodeJS.ErrnoException } {
+  let fd: number;
+  try {
+    fd = openSync(absPath, "r");
+  } catch (error) {
+    return { error: error as NodeJS.ErrnoException };
+  }
+  try {
+    const size = fstatSync(fd).size;
+    if (size > MAX_FILE_BYTES) return { size };
+    const bytes = Buffer.allocUnsafe(size);
+    let offset = 0;
+    while (offset < size) {
+      const n = readSync(fd, bytes, offset, size - offset, offset);
+      if (n === 0) break;
+      offset += n;
+    }
+    return { bytes: bytes.subarray(0, offset) };
+  } catch (error) {
+    return { error: error as NodeJS.ErrnoException };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function decodeText(bytes: Buffer, file: string): { ok: true; text: string } | { ok: false; problems: Problem[] } {
@@ -122,13 +181,7 @@ function decodeText(bytes: Buffer, file: string): { ok: true; text: string } | {
     ok: false as const,
     problems: [{ severity: "error" as const, code, file, message, hint }],
   });
-  if (bytes.length > MAX_FILE_BYTES) {
-    return fail(
-      "file-too-large",
-      `El archivo pesa ${(bytes.length / 1024 / 1024).toFixed(1)} MB; el máximo para un boletín es ${MAX_FILE_BYTES / 1024 / 1024} MB.`,
-      "Revisa que no se haya pegado una imagen o un documento dentro del texto; las imágenes van en public/.",
-    );
-  }
+  if (bytes.length > MAX_FILE_BYTES) return tooLarge(bytes.length, file);
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return fail("encoding-utf16", "El archivo está en UTF-16.", "Guárdalo como UTF-8 (en tu editor: «Guardar con codificación» → UTF-8).");
   }
@@ -264,11 +317,22 @@ function yamlProblem(error: unknown, file: string): LoadResult {
   if (error instanceof AliasBombError) {
     message = "El encabezado usa demasiados alias YAML (*): se rechaza para no agotar la memoria.";
     hint = "Escribe los valores directamente, sin anclas ni alias.";
+  } else if (error instanceof RangeError) {
+    // The parser recursed until the stack ran out: thousands of nested [ or { (a hostile or broken file).
+    message = "El encabezado YAML está anidado demasiado profundo ([ [ [ … o { { { …) y no se puede leer.";
+    hint = "Escribe los valores como texto o como una lista simple, sin listas dentro de listas.";
   } else if (error instanceof yaml.YAMLException) {
     // Marks are 0-based lines of the block, whose line 0 is the opening --- (file line 1).
-    line = error.mark.line + 1;
-    column = error.mark.column + 1;
-    if (/duplicated mapping key/.test(error.reason)) {
+    // Some errors carry no mark (a second document after a `...` line).
+    const mark = error.mark as { line: number; column: number } | undefined;
+    if (mark) {
+      line = mark.line + 1;
+      column = mark.column + 1;
+    }
+    if (/single document/.test(error.reason)) {
+      message = "El encabezado contiene más de un documento YAML (una línea «...» o «---» en medio de los campos).";
+      hint = "Deja solo los campos entre la primera y la segunda línea ---.";
+    } else if (/duplicated mapping key/.test(error.reason)) {
       message = "Un campo aparece dos veces en el encabezado.";
       hint = "Deja una sola línea para ese campo.";
     } else {

@@ -48,7 +48,8 @@ export function normalizeBulletin(doc: SourceDocument, ctx: NormalizeContext): N
 
   for (const key of Object.keys(data)) {
     if ((KNOWN_FIELDS as readonly string[]).includes(key)) continue;
-    const meant = FIELD_ALIASES[key.toLowerCase()] ?? FIELD_ALIASES[key];
+    // Own properties only: a key such as `constructor` or `__proto__` must not find Object's.
+    const meant = aliasOf(key.toLowerCase()) ?? aliasOf(key);
     warn(
       "field-unknown",
       key,
@@ -69,10 +70,13 @@ export function normalizeBulletin(doc: SourceDocument, ctx: NormalizeContext): N
     const value = data[field];
     if (isAbsent(value)) return false;
     if (typeof value === "boolean") return value;
-    const t = String(value).trim().toLowerCase();
+    // Lists and maps are never a flag (and String() of one prints «[object Object]» or throws).
+    const scalar = typeof value !== "object";
+    const t = scalar ? String(value).trim().toLowerCase() : "";
     if (["true", "yes", "si", "sí", "on"].includes(t)) return true;
     if (["false", "no", "off"].includes(t)) return false;
-    error("field-type", field, `«${field}» debe ser true o false, no «${String(value)}».`, `Escribe ${field}: true o ${field}: false.`);
+    const shown = scalar ? `«${String(value)}»` : describe(value);
+    error("field-type", field, `«${field}» debe ser true o false, no ${shown}.`, `Escribe ${field}: true o ${field}: false.`);
     return false;
   };
 
@@ -226,6 +230,10 @@ export function normalizeBulletin(doc: SourceDocument, ctx: NormalizeContext): N
     positions: doc.fields,
   };
   return { bulletin, problems };
+}
+
+function aliasOf(key: string): KnownField | undefined {
+  return Object.hasOwn(FIELD_ALIASES, key) ? FIELD_ALIASES[key] : undefined;
 }
 
 type Report = (code: string, field: string | undefined, message: string, hint?: string) => void;

@@ -12,6 +12,8 @@ import { buildNewsSitemap, NEWS_SITEMAP_PATH } from "./news-sitemap.ts";
 import { findRelated } from "./related.ts";
 import { buildSeo, shareLinks } from "./seo.ts";
 import { markdownToText, readingMinutes, renderMarkdown } from "./markdown.ts";
+import { buildHeadersFile } from "./host-headers.ts";
+import { buildNginxFiles } from "./nginx-config.ts";
 import { buildRedirectsFile } from "./redirects-out.ts";
 import { buildRobots, buildSitemaps } from "./sitemap.ts";
 import type { HomePage, IndexPage, LinkView, ListPage, PostView, RawFile, RedirectStub, SearchPage, SiteData } from "./views.ts";
@@ -236,6 +238,8 @@ export function buildSiteData(bulletins: readonly Bulletin[], options: SiteDataO
     withNewsSitemap(buildRobots(site), site),
     ...assets.files,
     buildRedirectsFile(redirects),
+    buildHeadersFile(fingerprintedUrls(assets)),
+    ...buildNginxFiles(redirects, fingerprintedUrls(assets)),
   ];
 
   return { posts, listPages, indexPages, home: homePage, redirects, rawFiles, assets, pictures: [...pictureFiles].sort(), search };
@@ -244,6 +248,11 @@ export function buildSiteData(bulletins: readonly Bulletin[], options: SiteDataO
 /** robots.txt also names the news sitemap, which search engines would not find otherwise. */
 function withNewsSitemap(robots: RawFile, site: SiteConfig): RawFile {
   return { ...robots, content: `${robots.content}Sitemap: ${absoluteUrl(site.baseUrl, NEWS_SITEMAP_PATH)}\n` };
+}
+
+/** Files the build named by their content: hosts may cache them for a year. */
+function fingerprintedUrls(assets: SiteAssets): string[] {
+  return [...assets.files.map((f) => f.url), ...assets.fonts.map((f) => f.url)];
 }
 
 /** Paths the site generates, for collision checks against bulletins and redirects. */

@@ -54,9 +54,9 @@ describe("the seed site (content/)", () => {
     assert.equal(month("h1").text(), "Boletines de agosto de 2021");
   });
 
-  test("no extensionless files except _redirects; nothing says nil/null/undefined", async () => {
+  test("no extensionless files except _redirects and _headers; nothing says nil/null/undefined", async () => {
     for (const f of files) {
-      assert.ok(f === "_redirects" || /\.[a-z0-9]+$/.test(f), f);
+      assert.ok(f === "_redirects" || f === "_headers" || /\.[a-z0-9]+$/.test(f), f);
       if (f.endsWith(".html")) {
         const $ = cheerio.load(await read(out, f));
         assert.doesNotMatch($("body").text(), /\b(nil|null|undefined|NaN|Invalid Date)\b/, f);

@@ -1,0 +1,132 @@
+import { PATHS } from "../policy/urls.ts";
+import { CACHE_CONTROL, exactFingerprinted, FINGERPRINTED_NAME_PATTERN, HEADERS_FILE_URL, IMMUTABLE_PREFIXES, SECURITY_HEADERS } from "./host-headers.ts";
+import type { RawFile, RedirectStub } from "./views.ts";
+
+/**
+ * A production nginx configuration, written by the build into the site itself (`/nginx/`), so the
+ * configuration always matches the pages it serves. Two files, because nginx wants them in two
+ * places:
+ *
+ * - `nginx/redirects.conf`, in the `http { }` block: a `map` from old paths to bulletin URLs (the
+ *   same list as `_redirects`);
+ * - `nginx/site.conf`, in the `server { }` block: headers, redirects, caching, the 404 page, gzip.
+ *
+ * What depends on the machine (listen, server_name, TLS certificates, `root`) stays in the
+ * operator's own `server { }` block; see docs/publishing.md. Both files, `_headers` and
+ * `_redirects` are answered with 404, so they are never served.
+ */
+export const NGINX_DIR = "/nginx/";
+export const NGINX_REDIRECTS_URL = `${NGINX_DIR}redirects.conf`;
+export const NGINX_SITE_URL = `${NGINX_DIR}site.conf`;
+/** Variable the map sets; named for the project so it cannot clash with the operator's own maps. */
+export const REDIRECT_VARIABLE = "$boletines_redirect";
+
+const HEADER = "# Generado por boletines (src/render/nginx-config.ts); no editar a mano.";
+
+/** `fingerprinted`: site paths of the files the build named by content (see host-headers.ts). */
+export function buildNginxFiles(redirects: readonly RedirectStub[], fingerprinted: readonly string[] = []): RawFile[] {
+  return [{ url: NGINX_REDIRECTS_URL, content: redirectsMap(redirects) }, { url: NGINX_SITE_URL, content: siteConfig(fingerprinted) }];
+}
+
+function redirectsMap(redirects: readonly RedirectStub[]): string {
+  const entries = new Map<string, string>();
+  for (const r of redirects) {
+    const to = nginxUrl(r.to);
+    // `$uri` is decoded, so keys are decoded paths; directory-style paths match with and without `/`.
+    const from = decodePath(r.from);
+    if (from.endsWith("/") && from.length > 1) entries.set(from.slice(0, -1), to);
+    entries.set(from, to);
+  }
+  const keys = [...entries.keys()].sort();
+  const longest = Math.max(0, ...keys.map((k) => Buffer.byteLength(k)));
+  const lines = [
+    HEADER,
+    "# Va dentro de http { }. Antiguas direcciones → boletín (301), la misma lista que _redirects.",
+    // nginx refuses to start if a key does not fit in a hash bucket; size both for this list.
+    `map_hash_bucket_size ${powerOfTwoAtLeast(longest + 32, 64)};`,
+    `map_hash_max_size ${powerOfTwoAtLeast(keys.length * 2, 2048)};`,
+    `map $uri ${REDIRECT_VARIABLE} {`,
+    '  default "";',
+    ...keys.map((k) => `  ${quote(k)} ${quote(entries.get(k)!)};`),
+    "}",
+  ];
+  return `${lines.join("\n")}\n`;
+}
+
+function siteConfig(fingerprinted: readonly string[]): string {
+  const security = (indent: string) => SECURITY_HEADERS.map(([name, value]) => `${indent}add_header ${name} ${quote(value)} always;`);
+  // `add_header` in a location replaces every `add_header` inherited from the server block, so
+  // each location that sets Cache-Control repeats the security headers.
+  const location = (match: string, cache: string, body: string[]) => [
+    `location ${match} {`,
+    ...security("  "),
+    `  add_header Cache-Control ${quote(cache)} always;`,
+    ...body.map((l) => `  ${l}`),
+    "}",
+  ];
+  const lines = [
+    HEADER,
+    "# Va dentro de server { }, después de root (la carpeta _site/). Requiere redirects.conf en http { }.",
+    "server_tokens off;",
+    "charset utf-8;",
+    "charset_types text/css text/plain text/xml application/xml application/atom+xml application/json application/feed+json application/javascript;",
+    "index index.html;",
+    // Relative Location headers: right behind a proxy or TLS terminator, whatever port nginx sees.
+    "absolute_redirect off;",
+    "gzip on;",
+    "gzip_vary on;",
+    "gzip_min_length 256;",
+    "gzip_types text/css text/plain text/xml application/xml application/atom+xml application/json application/feed+json application/javascript image/svg+xml;",
+    `error_page 404 ${PATHS.notFound};`,
+    ...security(""),
+    "",
+    `if (${REDIRECT_VARIABLE}) {`,
+    `  return 301 ${REDIRECT_VARIABLE};`,
+    "}",
+    "",
+    ...location("/", CACHE_CONTROL.page, ["try_files $uri $uri/ =404;"]),
+    "",
+    ...IMMUTABLE_PREFIXES.flatMap((p) => [...location(`^~ ${p}`, CACHE_CONTROL.immutable, ["try_files $uri =404;"]), ""]),
+    // The files this build named by content, exactly; then any other name that carries a hash.
+    ...exactFingerprinted(fingerprinted).flatMap((f) => [...location(`= ${quote(f)}`, CACHE_CONTROL.immutable, []), ""]),
+    ...location(`~ ${quote(FINGERPRINTED_NAME_PATTERN)}`, CACHE_CONTROL.immutable, ["try_files $uri =404;"]),
+    "",
+    // Plain prefixes (not ^~): a fingerprinted name under them still takes the rules above.
+    ...location("/css/", CACHE_CONTROL.file, ["try_files $uri =404;"]),
+    "",
+    ...location("/js/", CACHE_CONTROL.file, ["try_files $uri =404;"]),
+    "",
+    "# Archivos para otros servidores: no se publican.",
+    `location = ${HEADERS_FILE_URL} { return 404; }`,
+    `location = ${PATHS.redirects} { return 404; }`,
+    `location ^~ ${NGINX_DIR} { return 404; }`,
+  ];
+  return `${lines.join("\n")}\n`;
+}
+
+function decodePath(p: string): string {
+  try {
+    return decodeURIComponent(p);
+  } catch {
+    return p;
+  }
+}
+
+/**
+ * A redirect target as nginx must see it: `$` would start a variable in a map value, so everything
+ * outside the characters a site path uses literally is percent-encoded (the same URL for a browser).
+ */
+export function nginxUrl(p: string): string {
+  return p.replace(/[^A-Za-z0-9/._~!*'(),;:@&=+%-]/gu, (c) => encodeURIComponent(c).replace(/[!'()*]/g, (x) => `%${x.charCodeAt(0).toString(16).toUpperCase()}`));
+}
+
+/** An nginx double-quoted string. Control characters cannot occur: site paths are validated. */
+export function quote(s: string): string {
+  return `"${s.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+}
+
+function powerOfTwoAtLeast(n: number, min: number): number {
+  let p = min;
+  while (p < n) p *= 2;
+  return p;
+}

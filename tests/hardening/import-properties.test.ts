@@ -1,0 +1,92 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import fc from "fast-check";
+import { htmlToReleaseText } from "../../src/import/docx.ts";
+import { planBulletinFile, planFailed } from "../../src/import/plan.ts";
+import { extractRelease } from "../../src/import/text.ts";
+import { parseSource } from "../../src/model/load.ts";
+import { normalizeBulletin } from "../../src/model/normalize.ts";
+import { DEFAULT_SITE } from "../../src/site.ts";
+
+/**
+ * The importer on arbitrary text: it returns release parts and a file plan (or a clear error),
+ * never throws; and when the plan has no errors, the file it would write is one the build accepts
+ * (parsed and normalized by the same loader). Fixed seed as in properties.test.ts.
+ */
+const SEED = Number(process.env["FC_SEED"] ?? 20261122);
+const RUNS = Number(process.env["FC_RUNS"] ?? 1);
+const params = (numRuns: number) => ({ seed: SEED, numRuns: Math.round(numRuns * RUNS) });
+const OPTIONS = { site: DEFAULT_SITE, outDir: "/tmp/boletines-import-propiedades/content" };
+let runs = 0;
+
+// Lines of the kind press releases are made of, plus hostile and broken ones.
+const releaseLine = fc.oneof(
+  fc.constantFrom(
+    "Ciudad de México, a 9 de abril de 2024",
+    "Chihuahua, Chih., 13 de diciembre de 2021",
+    "No. 171/2024",
+    "Boletín de prensa",
+    "COORDINACIÓN DE COMUNICACIÓN SOCIAL",
+    "IMSS reconoce la labor de las asistentes médicas",
+    "- Se realizaron 5 millones de acciones",
+    "• Viñeta con «comillas» y 99%",
+    "Fotos: https://example.org/fotos",
+    "Video: https://youtu.be/abc",
+    "---o0o---",
+    "Página 1 de 2",
+    "",
+    "   ",
+    "{{ 7777*7 }} {% raw %} ${x}",
+    "<script>alert(1)</script>",
+    "[enlace](javascript:alert(1))",
+    "# título con * y _ y `",
+    "---",
+    "title: inyectado",
+  ),
+  fc.string({ unit: "grapheme", maxLength: 60 }),
+  fc.string({ unit: "binary", maxLength: 30 }),
+);
+const release = fc.array(releaseLine, { maxLength: 25 }).map((lines) => lines.join("\n"));
+
+test("importer: any text gives release parts and a plan or a clear error, never a throw; plans the build accepts", () => {
+  let accepted = 0;
+  fc.assert(
+    fc.property(release, fc.option(fc.constantFrom("2024-04-09", "2021-12-13"), { nil: undefined }), (raw, date) => {
+      runs++;
+      const parts = extractRelease(raw);
+      assert.ok(Array.isArray(parts.highlights) && typeof parts.body === "string" && Array.isArray(parts.warnings));
+      const plan = planBulletinFile(parts, { ...OPTIONS, ...(date ? { date } : {}) });
+      if (planFailed(plan)) {
+        assert.match(plan.error, /\S/);
+        return;
+      }
+      for (const p of plan.problems) assert.ok(p.message.length > 0 && !/\[object|undefined|TypeError/.test(p.message), p.message);
+      if (plan.problems.some((p) => p.severity === "error")) return;
+      // What the importer writes, the build reads: same loader, same normalizer, no error.
+      const loaded = parseSource(plan.content, plan.shownPath, "2024/x.md");
+      assert.ok(loaded.ok, `the written file does not parse: ${!loaded.ok && loaded.problems[0]?.message}\n${plan.content}`);
+      const normalized = normalizeBulletin(loaded.doc, { site: DEFAULT_SITE, imageExists: () => false });
+      assert.ok(normalized.bulletin, `the written file is refused: ${normalized.problems.map((p) => p.message).join("; ")}`);
+      assert.equal(normalized.bulletin.title, parts.title!.replace(/\s+/g, " ").trim().normalize("NFC"));
+      accepted++;
+    }),
+    params(1500),
+  );
+  assert.ok(accepted > 0, "some plans were complete bulletins");
+  process.stdout.write(`# importer plans accepted by the build: ${accepted}\n`);
+});
+
+test("importer: any HTML (from a .docx) gives text, never a throw", () => {
+  const html = fc.oneof(
+    fc.string({ maxLength: 200 }),
+    fc.array(fc.constantFrom("<p>", "</p>", "<strong>", "</strong>", "<em>", "<ul><li>", "</li></ul>", "<table><tr><td>", "<br>", "<img src=x onerror=alert(1)>", "<a href=\"javascript:1\">", "</a>", "&amp;", "&#0;", "<script>", "texto", "{{ x }}", "\u0000"), { maxLength: 40 }).map((a) => a.join("")),
+  );
+  fc.assert(
+    fc.property(html, (h) => {
+      runs++;
+      assert.equal(typeof htmlToReleaseText(h), "string");
+    }),
+    params(1500),
+  );
+  process.stdout.write(`# importer property runs: ${runs}\n`);
+});

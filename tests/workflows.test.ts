@@ -1,0 +1,147 @@
+import assert from "node:assert/strict";
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { test } from "node:test";
+import { parse } from "yaml";
+import { ROOT } from "./hardening/support/build.ts";
+
+/**
+ * The workflows are code nobody runs locally: parse them and check the jobs and steps the
+ * publishing process relies on, so a bad edit fails here instead of on the first push to main.
+ */
+interface Step {
+  name?: string;
+  id?: string;
+  uses?: string;
+  run?: string;
+  if?: string;
+  with?: Record<string, unknown>;
+  env?: Record<string, string>;
+}
+interface Job {
+  "runs-on": string;
+  "timeout-minutes"?: number;
+  needs?: string | string[];
+  permissions?: Record<string, string>;
+  environment?: { name: string; url?: string };
+  steps: Step[];
+}
+interface Workflow {
+  name: string;
+  on: Record<string, unknown>;
+  permissions?: Record<string, string>;
+  concurrency?: { group: string; "cancel-in-progress": boolean };
+  jobs: Record<string, Job>;
+}
+
+const DIR = path.join(ROOT, ".github/workflows");
+
+async function load(name: string): Promise<Workflow> {
+  const text = await readFile(path.join(DIR, name), "utf8");
+  // `on` must stay a key: YAML 1.1 parsers read a bare `on` as true.
+  return parse(text, { version: "1.2", uniqueKeys: true, strict: true }) as Workflow;
+}
+
+function step(job: Job, predicate: (s: Step) => boolean, what: string): Step {
+  const found = job.steps.find(predicate);
+  assert.ok(found, `missing step: ${what}`);
+  return found;
+}
+
+const uses = (action: string) => (s: Step) => s.uses?.split("@")[0] === action;
+const runs = (re: RegExp) => (s: Step) => typeof s.run === "string" && re.test(s.run);
+
+test("every workflow parses, pins actions to a version, and bounds every job's time", async () => {
+  const files = (await readdir(DIR)).filter((f) => /\.ya?ml$/.test(f)).sort();
+  assert.deepEqual(files, ["ci.yml", "publish.yml"]);
+  for (const f of files) {
+    const wf = await load(f);
+    assert.ok(wf.name, `${f}: name`);
+    assert.equal(wf.permissions?.["contents"], "read", `${f}: least privilege by default`);
+    for (const [id, job] of Object.entries(wf.jobs)) {
+      assert.ok(job["runs-on"], `${f}/${id}: runs-on`);
+      assert.ok(job["timeout-minutes"] && job["timeout-minutes"] <= 15, `${f}/${id}: timeout-minutes ≤ 15`);
+      for (const s of job.steps) {
+        if (s.uses) assert.match(s.uses, /^[\w-]+\/[\w-]+@v\d+$/, `${f}/${id}: ${s.uses} pinned to a major version`);
+        else assert.equal(typeof s.run, "string", `${f}/${id}: a step either uses an action or runs a command`);
+      }
+    }
+  }
+});
+
+test("pull requests: check with annotations, the tests, and the built site as an artifact", async () => {
+  const wf = await load("ci.yml");
+  assert.ok("pull_request" in wf.on);
+  assert.equal(wf.concurrency?.["cancel-in-progress"], true);
+  const { check, test: tests, build } = wf.jobs;
+  assert.ok(check && tests && build, "jobs check, test, build");
+  step(check, runs(/^node bin\/boletines\.js check --format github$/), "check --format github");
+  step(tests, runs(/^npm test$/), "npm test");
+  // The suites use Debian's packages at Debian's paths (/usr/bin/chromium, /usr/sbin/nginx).
+  assert.match(String((tests as Job & { container?: string }).container), /bookworm/);
+  const tools = step(tests, runs(/apt-get install/), "Debian tools");
+  for (const pkg of ["chromium", "nginx", "default-jre-headless", "python3-feedparser"]) assert.match(tools.run!, new RegExp(`\\b${pkg}\\b`), pkg);
+  step(build, runs(/^npm run build$/), "build");
+  const artifact = step(build, uses("actions/upload-artifact"), "upload-artifact");
+  assert.equal(artifact.with?.["path"], "_site");
+  for (const job of [check, tests, build]) assertModulesCache(job);
+  assertBuildCache(build);
+});
+
+test("main: build and deploy with the official Pages actions, hourly and on every push", async () => {
+  const wf = await load("publish.yml");
+  assert.deepEqual((wf.on["push"] as { branches: string[] }).branches, ["main"]);
+  const schedule = wf.on["schedule"] as Array<{ cron: string }>;
+  assert.equal(schedule.length, 1);
+  const [minute, hour, ...rest] = schedule[0]!.cron.split(" ");
+  assert.match(minute!, /^\d{1,2}$/, "a fixed minute");
+  assert.deepEqual([hour, ...rest], ["*", "*", "*", "*"], "every hour");
+  assert.ok("workflow_dispatch" in wf.on);
+  // A publication is never cancelled halfway.
+  assert.equal(wf.concurrency?.["cancel-in-progress"], false);
+  const { build, deploy } = wf.jobs;
+  assert.ok(build && deploy);
+  step(build, uses("actions/configure-pages"), "configure-pages");
+  assert.deepEqual(build.permissions, { contents: "read", pages: "read" }, "configure-pages can read the Pages settings");
+  const buildStep = step(build, runs(/^npm run build$/), "build");
+  assert.equal(buildStep.env?.["BOLETINES_BASE_URL"], "${{ vars.BOLETINES_BASE_URL }}");
+  const pagesArtifact = step(build, uses("actions/upload-pages-artifact"), "upload-pages-artifact");
+  assert.equal(pagesArtifact.with?.["path"], "_site");
+  const order = (p: (s: Step) => boolean) => build.steps.findIndex(p);
+  assert.ok(order(runs(/npm run build/)) < order(uses("actions/upload-pages-artifact")), "upload after build");
+  assertModulesCache(build);
+  assertBuildCache(build);
+  assert.equal(deploy.needs, "build");
+  assert.deepEqual(deploy.permissions, { pages: "write", "id-token": "write" });
+  assert.equal(deploy.environment?.name, "github-pages");
+  const d = step(deploy, uses("actions/deploy-pages"), "deploy-pages");
+  assert.equal(d.id, "deployment");
+  assert.equal(deploy.environment?.url, "${{ steps.deployment.outputs.page_url }}");
+});
+
+test("the commands the workflows run exist", async () => {
+  const pkg = JSON.parse(await readFile(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> };
+  assert.ok(pkg.scripts["test"], "npm test");
+  // The published site needs its search index: `npm run build` builds _site/ and then runs Pagefind on it.
+  assert.match(pkg.scripts["build"] ?? "", /^node bin\/boletines\.js build && pagefind$/);
+  assert.match(await readFile(path.join(ROOT, "pagefind.yml"), "utf8"), /^site: _site$/m);
+  // Read as text: importing the commands would load Eleventy just to read two usage strings.
+  assert.match(await readFile(path.join(ROOT, "src/cli/check.ts"), "utf8"), /--format text\|github/);
+  assert.match(await readFile(path.join(ROOT, "src/cli/build.ts"), "utf8"), /--out DIR/);
+});
+
+function assertModulesCache(job: Job): void {
+  const cache = step(job, (s) => uses("actions/cache")(s) && s.with?.["path"] === "node_modules", "node_modules cache");
+  assert.match(String(cache.with?.["key"]), /hashFiles\('package-lock\.json'\)/, "keyed on the lockfile");
+  const install = step(job, runs(/^npm ci$/), "npm ci");
+  assert.equal(install.if, `steps.${cache.id}.outputs.cache-hit != 'true'`, "npm ci only on a cache miss");
+  const i = job.steps.indexOf(install);
+  assert.ok(job.steps.indexOf(cache) < i, "cache restored before install");
+  assert.ok(job.steps.findIndex(runs(/boletines\.js|npm test|npm run build/)) > i, "install before use");
+}
+
+function assertBuildCache(job: Job): void {
+  const cache = step(job, (s) => uses("actions/cache")(s) && s.with?.["path"] === ".cache", "build cache");
+  assert.ok(cache.with?.["restore-keys"], "restores the latest build cache");
+  assert.ok(job.steps.indexOf(cache) < job.steps.findIndex(runs(/npm run build/)), "build cache restored before the build");
+}
