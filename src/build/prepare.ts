@@ -5,6 +5,7 @@ import { formatProblem, hasErrors, sortProblems, type Problem } from "../model/p
 import { resolveNow } from "../policy/clock.ts";
 import type { EleventyInputs } from "../eleventy/inputs.ts";
 import { buildSiteData, generatedClaims, type SiteDataOptions } from "../render/site-data.ts";
+import { missingPublicProblem, publicFileClaims } from "./public-files.ts";
 import { resolveSiteConfig, type SiteConfig } from "../site.ts";
 
 export interface PrepareOptions {
@@ -42,7 +43,8 @@ export async function prepareSite(options: PrepareOptions): Promise<Prepared> {
   const data = buildSiteData(published, dataOptions);
   // Collisions are checked over every valid bulletin, drafts and embargoes included: they would
   // break the day they are published.
-  problems.push(...findPathCollisions([...generatedClaims(data), ...claimsOfBulletins(corpus.bulletins)]));
+  problems.push(...findPathCollisions([...generatedClaims(data), ...publicFileClaims(options.publicDir), ...claimsOfBulletins(corpus.bulletins)]));
+  problems.push(...missingPublicProblem(options.publicDir));
   problems.push(...findDuplicateNumbers(corpus.bulletins));
   const sorted = sortProblems(problems);
   if (hasErrors(sorted)) return { ok: false, problems: sorted, fileCount: corpus.fileCount };

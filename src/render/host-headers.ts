@@ -26,6 +26,14 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join("; ");
 
+/**
+ * The same policy for a `<meta http-equiv>` tag, for hosts that cannot send headers (GitHub Pages).
+ * `frame-ancestors` is left out: browsers ignore it in a meta tag (and warn).
+ */
+export const META_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.split("; ")
+  .filter((d) => !d.startsWith("frame-ancestors"))
+  .join("; ");
+
 /** Sent with every response, pages, files, redirects and the 404 alike. */
 export const SECURITY_HEADERS: ReadonlyArray<readonly [name: string, value: string]> = [
   ["Content-Security-Policy", CONTENT_SECURITY_POLICY],

@@ -12,7 +12,7 @@ import { buildNewsSitemap, NEWS_SITEMAP_PATH } from "./news-sitemap.ts";
 import { findRelated } from "./related.ts";
 import { buildSeo, shareLinks } from "./seo.ts";
 import { markdownToText, readingMinutes, renderMarkdown } from "./markdown.ts";
-import { buildHeadersFile } from "./host-headers.ts";
+import { buildHeadersFile, META_CONTENT_SECURITY_POLICY } from "./host-headers.ts";
 import { buildNginxFiles } from "./nginx-config.ts";
 import { buildRedirectsFile } from "./redirects-out.ts";
 import { buildRobots, buildSitemaps } from "./sitemap.ts";
@@ -242,7 +242,18 @@ export function buildSiteData(bulletins: readonly Bulletin[], options: SiteDataO
     ...buildNginxFiles(redirects, fingerprintedUrls(assets)),
   ];
 
-  return { posts, listPages, indexPages, home: homePage, redirects, rawFiles, assets, pictures: [...pictureFiles].sort(), search };
+  return {
+    metaContentSecurityPolicy: META_CONTENT_SECURITY_POLICY,
+    posts,
+    listPages,
+    indexPages,
+    home: homePage,
+    redirects,
+    rawFiles,
+    assets,
+    pictures: [...pictureFiles].sort(),
+    search,
+  };
 }
 
 /** robots.txt also names the news sitemap, which search engines would not find otherwise. */

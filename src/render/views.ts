@@ -114,6 +114,8 @@ export interface RawFile {
 }
 
 export interface SiteData {
+  /** Content-Security-Policy repeated in every page's `<meta>` (see `render/host-headers.ts`). */
+  metaContentSecurityPolicy: string;
   posts: PostView[];
   listPages: ListPage[];
   indexPages: IndexPage[];

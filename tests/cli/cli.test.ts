@@ -99,3 +99,19 @@ test("a missing content folder is a clear error", async () => {
   assert.equal(r.code, 1);
   assert.match(r.stderr, /no-existe: error: La carpeta de contenido no existe/);
 });
+
+test("a redirect onto a file of public/ is an error; a missing public/ is a warning", async () => {
+  const dir = await tempDir("boletines-cli-");
+  await mkdir(path.join(dir, "content"));
+  await mkdir(path.join(dir, "public/css"), { recursive: true });
+  await writeFile(path.join(dir, "public/css/site.css"), "body{}\n");
+  await writeFile(path.join(dir, "content/a.md"), '---\ntitle: "A"\ndate: 2024-04-09\ndescription: "d"\nredirect_from: /css/site.css\n---\nx\n');
+  const r = run(["check"], dir);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /content\/a\.md:5:1: error \[redirect_from\]: La redirección \/css\/site\.css coincide con el archivo public\/css\/site\.css/);
+  await writeFile(path.join(dir, "content/a.md"), '---\ntitle: "A"\ndate: 2024-04-09\ndescription: "d"\n---\nx\n');
+  const other = await tempDir("boletines-cli-");
+  const w = run(["check", "--content", path.join(dir, "content")], other);
+  assert.equal(w.code, 0, w.stderr);
+  assert.match(w.stderr, /public: aviso: La carpeta de archivos estáticos no existe/);
+});

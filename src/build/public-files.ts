@@ -1,0 +1,32 @@
+import { existsSync, readdirSync } from "node:fs";
+import path from "node:path";
+import type { PathClaim } from "../model/corpus.ts";
+import { displayPath } from "../model/load.ts";
+import type { Problem } from "../model/problems.ts";
+
+/**
+ * Files under `public/` are copied to the site root, so they own their paths too: a redirect or a
+ * permalink onto `/css/site.css` would replace the stylesheet on hosts that apply redirects first.
+ */
+export function publicFileClaims(publicDir: string): PathClaim[] {
+  if (!existsSync(publicDir)) return [];
+  return readdirSync(publicDir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(publicDir, path.join(e.parentPath, e.name)).split(path.sep).join("/"))
+    .sort()
+    .map((rel) => ({ path: `/${rel}`, kind: "generated" as const, description: `el archivo public/${rel}` }));
+}
+
+/** A build without `public/` has no stylesheet or images: allowed (a bare preview), but said. */
+export function missingPublicProblem(publicDir: string): Problem[] {
+  if (existsSync(publicDir)) return [];
+  return [
+    {
+      severity: "warning",
+      code: "public-missing",
+      file: displayPath(publicDir),
+      message: "La carpeta de archivos estáticos no existe: el sitio se genera sin estilos ni imágenes.",
+      hint: "Ejecuta el comando desde la carpeta del proyecto o indica la carpeta con --public DIR.",
+    },
+  ];
+}
