@@ -4,12 +4,16 @@ import { displayPath } from "../model/load.ts";
 import { parseCommandArgs } from "./args.ts";
 import { CONTENT_OPTIONS, prepareOptionsFrom, printProblems } from "./common.ts";
 
-export const usage = `boletines build [--content DIR] [--out DIR] [--public DIR] [--drafts] [--future]
-  Genera el sitio de content/ en _site/. Con --drafts incluye borradores; con --future, boletines programados.`;
+/** Parsed and rendered bulletins kept between builds; deleting it only makes the next build slower. */
+export const DEFAULT_CACHE_DIR = ".cache/boletines";
+
+export const usage = `boletines build [--content DIR] [--out DIR] [--public DIR] [--cache DIR] [--drafts] [--future]
+  Genera el sitio de content/ en _site/. Con --drafts incluye borradores; con --future, boletines programados.
+  Guarda en --cache (por omisión ${DEFAULT_CACHE_DIR}) lo ya procesado; borrarla solo hace más lenta la siguiente compilación.`;
 
 export default async function build(argv: string[]): Promise<number> {
-  const { values } = parseCommandArgs(argv, { ...CONTENT_OPTIONS, out: { type: "string" }, quiet: { type: "boolean" } });
-  const options = { ...prepareOptionsFrom(values), outDir: path.resolve(values.out ?? "_site") };
+  const { values } = parseCommandArgs(argv, { ...CONTENT_OPTIONS, out: { type: "string" }, cache: { type: "string" }, quiet: { type: "boolean" } });
+  const options = { ...prepareOptionsFrom(values), outDir: path.resolve(values.out ?? "_site"), cacheDir: path.resolve(values.cache ?? DEFAULT_CACHE_DIR) };
   const result = await buildSite(options);
   printProblems(result.problems);
   if (!result.ok) {

@@ -5,8 +5,8 @@ import type { SiteConfig } from "../site.ts";
 import { LabelChooser } from "../policy/labels.ts";
 import { pathIdentity } from "../policy/urls.ts";
 import type { Bulletin } from "./bulletin.ts";
-import { listContentFiles, loadContentFile } from "./load.ts";
-import { normalizeBulletin } from "./normalize.ts";
+import { listContentFiles, loadContentFile, type ContentFile } from "./load.ts";
+import { normalizeBulletin, type NormalizeContext, type NormalizeResult } from "./normalize.ts";
 import type { Problem } from "./problems.ts";
 
 /**
@@ -23,11 +23,20 @@ export interface CorpusOptions {
   contentDir: string;
   publicDir: string;
   site: SiteConfig;
+  /** Reads and normalizes one file; injectable so a cache can stand in front of it. */
+  loadFile?: (file: ContentFile, ctx: NormalizeContext) => Promise<NormalizeResult>;
+}
+
+/** One file, read and normalized (what `loadFile` stands in for). */
+export async function loadAndNormalize(file: ContentFile, ctx: NormalizeContext): Promise<NormalizeResult> {
+  const loaded = await loadContentFile(file);
+  if (!loaded.ok) return { problems: loaded.problems };
+  return normalizeBulletin(loaded.doc, ctx);
 }
 
 const READ_CONCURRENCY = 64;
 
-export async function loadCorpus({ contentDir, publicDir, site }: CorpusOptions): Promise<Corpus> {
+export async function loadCorpus({ contentDir, publicDir, site, loadFile = loadAndNormalize }: CorpusOptions): Promise<Corpus> {
   if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) {
     return {
       bulletins: [],
@@ -44,12 +53,7 @@ export async function loadCorpus({ contentDir, publicDir, site }: CorpusOptions)
     while (next < listing.files.length) {
       const index = next++;
       const file = listing.files[index]!;
-      const loaded = await loadContentFile(file);
-      if (!loaded.ok) {
-        problems.push(...loaded.problems);
-        continue;
-      }
-      const normalized = normalizeBulletin(loaded.doc, { site, imageExists });
+      const normalized = await loadFile(file, { site, imageExists });
       problems.push(...normalized.problems);
       results[index] = normalized.bulletin;
     }

@@ -1,0 +1,286 @@
+import { createHash } from "node:crypto";
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import type { Bulletin } from "../model/bulletin.ts";
+import { loadAndNormalize } from "../model/corpus.ts";
+import { displayPath, type ContentFile } from "../model/load.ts";
+import type { NormalizeContext, NormalizeResult } from "../model/normalize.ts";
+import type { Problem } from "../model/problems.ts";
+import { renderMarkdownAndText } from "../render/markdown.ts";
+import { acquireLock } from "./output.ts";
+
+/**
+ * The build cache: what a build learned about each content file, kept between runs so the next
+ * build only parses, normalizes and renders the files whose bytes changed.
+ *
+ * Safe to delete at any time: every entry is keyed by the file's bytes and its path, and the whole
+ * cache by a fingerprint of the code, layouts, dependencies and site settings, so a stale or
+ * missing cache can only cost time. A damaged cache is discarded, never trusted.
+ *
+ * On disk (one folder):
+ * - `index.json`: fingerprint + one entry per content file (normalized bulletin without its body,
+ *   problems, image checks, where its texts are in the pack);
+ * - `texts-<n>.pack`: body, rendered HTML and plain text of each file, UTF-8, appended as files change
+ *   and rewritten when more than half of it is dead.
+ */
+const FORMAT = 1;
+
+interface Entry {
+  /** sha1 of the file's bytes. */
+  hash: string;
+  /** The path shown in problems (part of the cached values). */
+  file: string;
+  problems: Problem[];
+  bulletin?: Omit<Bulletin, "body">;
+  /** Images normalization asked about, and whether each existed then. */
+  images: Array<[string, boolean]>;
+  /** Byte offset in the pack and UTF-8 lengths of body, html and text. */
+  at?: [number, number, number, number];
+}
+
+interface Index {
+  format: number;
+  fingerprint: string;
+  pack: string;
+  packBytes: number;
+  entries: Record<string, Entry>;
+}
+
+interface Texts {
+  body: string;
+  html?: string;
+  text?: string;
+}
+
+/** Everything that changes what a build makes from the same content, besides the content itself. */
+export function codeFingerprint(projectRoot: string, extra: unknown): string {
+  const hash = createHash("sha1");
+  hash.update(`${FORMAT}\0${process.version}\0${JSON.stringify(extra)}\0`);
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    if (!existsSync(dir)) return;
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) walk(full);
+      else if (e.isFile()) files.push(full);
+    }
+  };
+  walk(path.join(projectRoot, "src"));
+  walk(path.join(projectRoot, "layouts"));
+  files.push(path.join(projectRoot, ".eleventy.ts"), path.join(projectRoot, "package-lock.json"));
+  for (const f of files) {
+    if (!existsSync(f)) continue;
+    hash.update(path.relative(projectRoot, f));
+    hash.update("\0");
+    hash.update(readFileSync(f));
+    hash.update("\0");
+  }
+  return hash.digest("hex");
+}
+
+export class BuildCache {
+  private index: Index;
+  private readonly fresh = new Map<string, Entry>();
+  /** Texts read from or made for this build, handed to the renderer, then released. */
+  private readonly texts = new Map<string, Texts>();
+  /** Content path (relPath) of each shown file, to find texts from a bulletin. */
+  private readonly keyOfFile = new Map<string, string>();
+  private readonly seen = new Set<string>();
+  private fd: number | undefined;
+  private closed = false;
+  hits = 0;
+  misses = 0;
+
+  private constructor(
+    readonly dir: string,
+    readonly fingerprint: string,
+    index: Index | undefined,
+    private readonly release: () => Promise<void>,
+  ) {
+    this.index = index ?? emptyIndex(fingerprint);
+  }
+
+  /**
+   * Opens the cache folder, or returns undefined when another build holds it (that build then
+   * works without a cache: slower, same result). Anything unreadable or made by other code is ignored.
+   */
+  static async open(dir: string, fingerprint: string): Promise<BuildCache | undefined> {
+    let release: () => Promise<void>;
+    try {
+      mkdirSync(dir, { recursive: true });
+      release = await acquireLock(path.join(dir, "lock"));
+    } catch {
+      return undefined;
+    }
+    let index: Index | undefined;
+    let fd: number | undefined;
+    try {
+      const parsed = JSON.parse(readFileSync(path.join(dir, "index.json"), "utf8")) as Index;
+      if (parsed.format === FORMAT && parsed.fingerprint === fingerprint && parsed.pack) {
+        fd = openSync(path.join(dir, parsed.pack), "r+");
+        // Bytes past `packBytes` are records of a build that died before saving its index: unused.
+        if (fstatSync(fd).size >= parsed.packBytes) index = parsed;
+        else {
+          closeSync(fd);
+          fd = undefined;
+        }
+      }
+    } catch {
+      index = undefined;
+    }
+    const cache = new BuildCache(dir, fingerprint, index, release);
+    cache.fd = fd;
+    return cache;
+  }
+
+  /** A `loadFile` for `loadCorpus`: the cached result when the bytes (and images asked about) are the same. */
+  readonly loadFile = async (file: ContentFile, ctx: NormalizeContext): Promise<NormalizeResult> => {
+    const bytes = await readFile(file.absPath);
+    const hash = createHash("sha1").update(bytes).digest("hex");
+    const key = file.relPath;
+    const shown = displayPath(file.absPath);
+    this.seen.add(key);
+    const cached = this.index.entries[key];
+    if (cached && cached.hash === hash && cached.file === shown && cached.images.every(([p, existed]) => ctx.imageExists(p) === existed)) {
+      const texts = cached.at ? this.readTexts(cached.at) : undefined;
+      if (!cached.bulletin || texts) {
+        this.hits++;
+        if (!cached.bulletin || !texts) return { problems: cached.problems };
+        this.keyOfFile.set(cached.bulletin.file, key);
+        this.texts.set(key, texts);
+        return { bulletin: { ...cached.bulletin, body: texts.body }, problems: cached.problems };
+      }
+    }
+    this.misses++;
+    const images: Array<[string, boolean]> = [];
+    const result = await loadAndNormalize(file, {
+      ...ctx,
+      imageExists: (p) => {
+        const exists = ctx.imageExists(p);
+        images.push([p, exists]);
+        return exists;
+      },
+    });
+    const entry: Entry = { hash, file: shown, problems: result.problems, images };
+    if (result.bulletin) {
+      const { body, ...rest } = result.bulletin;
+      entry.bulletin = rest;
+      this.keyOfFile.set(result.bulletin.file, key);
+      this.texts.set(key, { body });
+    }
+    this.fresh.set(key, entry);
+    return result;
+  };
+
+  /** HTML and plain text of a bulletin's body: from the cache, or rendered now (and stored for next time). */
+  rendered(bulletin: Bulletin): { html: string; text: string } {
+    const key = this.keyOfFile.get(bulletin.file);
+    const texts = key ? this.texts.get(key) : undefined;
+    if (texts && texts.body === bulletin.body && texts.html !== undefined && texts.text !== undefined) return { html: texts.html, text: texts.text };
+    const made = renderMarkdownAndText(bulletin.body);
+    const entry = key ? this.fresh.get(key) : undefined;
+    if (key && texts && entry && texts.body === bulletin.body) {
+      texts.html = made.html;
+      texts.text = made.text;
+      this.append(entry, texts);
+    }
+    return made;
+  }
+
+  /** The sha1 of the file a bulletin came from (its body, hence its HTML, is a function of it). */
+  contentHashOf(bulletin: Bulletin): string | undefined {
+    const key = this.keyOfFile.get(bulletin.file);
+    return key ? (this.fresh.get(key) ?? this.index.entries[key])?.hash : undefined;
+  }
+
+  /** Drops texts held for the renderer (after the site data is made). */
+  releaseTexts(): void {
+    this.texts.clear();
+  }
+
+  /** Records are written as they are made, so the build never holds every text twice. */
+  private append(entry: Entry, texts: Texts): void {
+    if (this.fd === undefined) {
+      this.index = { ...emptyIndex(this.fingerprint), entries: this.index.entries };
+      this.index.pack = `texts-${Date.now().toString(36)}-${process.pid}.pack`;
+      this.fd = openSync(path.join(this.dir, this.index.pack), "w+");
+    }
+    const buf = Buffer.from(`${texts.body}${texts.html}${texts.text}`);
+    const lengths = [Buffer.byteLength(texts.body), Buffer.byteLength(texts.html!), Buffer.byteLength(texts.text!)] as const;
+    writeSync(this.fd, buf, 0, buf.length, this.index.packBytes);
+    entry.at = [this.index.packBytes, ...lengths];
+    this.index.packBytes += buf.length;
+  }
+
+  private readTexts(at: [number, number, number, number]): Texts | undefined {
+    if (this.fd === undefined) return undefined;
+    const [offset, bodyLen, htmlLen, textLen] = at;
+    const buf = Buffer.allocUnsafe(bodyLen + htmlLen + textLen);
+    if (readSync(this.fd, buf, 0, buf.length, offset) !== buf.length) return undefined;
+    return {
+      body: buf.toString("utf8", 0, bodyLen),
+      html: buf.toString("utf8", bodyLen, bodyLen + htmlLen),
+      text: buf.toString("utf8", bodyLen + htmlLen),
+    };
+  }
+
+  /**
+   * Writes the index of what this build learned (entries of files that no longer exist are dropped),
+   * compacting the pack when most of it is dead. The index is replaced atomically, after the pack
+   * it points into is complete; then the lock is released.
+   */
+  async save(): Promise<void> {
+    try {
+      const old = this.index.entries;
+      const entries: Record<string, Entry> = {};
+      let changed = this.fresh.size > 0;
+      for (const key of this.seen) {
+        const e = this.fresh.get(key) ?? old[key];
+        // A bulletin whose texts were never made (e.g. not published) is not kept.
+        if (e && (!e.bulletin || e.at)) entries[key] = e;
+      }
+      if (Object.keys(old).some((k) => !(k in entries))) changed = true;
+      if (!changed || this.fd === undefined) return;
+      let pack = this.index.pack;
+      let packBytes = this.index.packBytes;
+      const live = Object.values(entries).reduce((n, e) => n + (e.at ? e.at[1] + e.at[2] + e.at[3] : 0), 0);
+      if (live * 2 < packBytes) {
+        pack = `texts-${Date.now().toString(36)}-${process.pid}.pack`;
+        const out = openSync(path.join(this.dir, pack), "w");
+        let offset = 0;
+        for (const e of Object.values(entries)) {
+          if (!e.at) continue;
+          const length = e.at[1] + e.at[2] + e.at[3];
+          const buf = Buffer.allocUnsafe(length);
+          readSync(this.fd, buf, 0, length, e.at[0]);
+          writeSync(out, buf, 0, length, offset);
+          e.at = [offset, e.at[1], e.at[2], e.at[3]];
+          offset += length;
+        }
+        closeSync(out);
+        packBytes = offset;
+      }
+      const index: Index = { format: FORMAT, fingerprint: this.fingerprint, pack, packBytes, entries };
+      const tmp = path.join(this.dir, `index.json.${process.pid}`);
+      writeFileSync(tmp, JSON.stringify(index));
+      renameSync(tmp, path.join(this.dir, "index.json"));
+      for (const f of readdirSync(this.dir)) if (f.endsWith(".pack") && f !== pack) rmSync(path.join(this.dir, f), { force: true });
+    } finally {
+      await this.close();
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+    if (!this.closed) {
+      this.closed = true;
+      await this.release();
+    }
+  }
+}
+
+function emptyIndex(fingerprint: string): Index {
+  return { format: FORMAT, fingerprint, pack: "", packBytes: 0, entries: {} };
+}

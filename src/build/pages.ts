@@ -1,0 +1,167 @@
+import { createHash } from "node:crypto";
+import { linkSync, lstatSync, copyFileSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import nunjucks from "nunjucks";
+import type { Bulletin } from "../model/bulletin.ts";
+import { ELEVENTY_DIRS, NUNJUCKS_OPTIONS } from "../eleventy/configure.ts";
+import { outputFileFor } from "../policy/urls.ts";
+import type { SiteConfig } from "../site.ts";
+import type { ListPage, PostView, RedirectStub, SiteData } from "../render/views.ts";
+
+/**
+ * The bulk pages (one per bulletin, every paginated list, every redirect stub) rendered straight
+ * through the layouts the `.11ty.ts` page definitions name, with Eleventy's Nunjucks settings,
+ * instead of one Eleventy pagination entry per page: at thousands of pages Eleventy's per-page
+ * bookkeeping costs more than the rendering (docs/benchmarks.md). A test renders the same site
+ * both ways and compares the bytes.
+ *
+ * Each page has a digest of everything its layout reads; a page whose digest equals the one
+ * recorded for the previous site is hard-linked from it instead of rendered again. The digest
+ * covers the page's own data; code, layouts and settings are covered by the manifest's fingerprint.
+ * Bulk layouts therefore see only `site`, `preview` and their own item (`post`, `list`, `redirect`).
+ */
+export interface NunjucksLike {
+  render(name: string, context: object): string;
+}
+
+/** Nunjucks over layouts/, configured as Eleventy configures its own (src/eleventy/configure.ts). */
+export function layoutEnvironment(): NunjucksLike {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+  const layouts = path.resolve(root, ELEVENTY_DIRS.input, ELEVENTY_DIRS.includes);
+  return new nunjucks.Environment(new nunjucks.FileSystemLoader(layouts), { ...NUNJUCKS_OPTIONS });
+}
+
+export interface BulkPage {
+  /** Output file, relative to the output folder. */
+  file: string;
+  layout: string;
+  item: { post: PostView } | { list: ListPage } | { redirect: RedirectStub };
+  digest: string;
+}
+
+/** What the previous build wrote: file → [digest, size, mtimeMs]. */
+export interface PageManifest {
+  fingerprint: string;
+  /** Inode of the output folder the manifest describes (the folder is swapped in whole). */
+  outIno: number;
+  files: Record<string, [string, number, number]>;
+}
+
+/**
+ * The bulk pages of a site, with digests. `bodyKey` names a body's content cheaply (the cache's hash
+ * of the file); without it the HTML itself is hashed.
+ */
+export function bulkPages(data: SiteData, bodyKey?: (b: Bulletin) => string | undefined): BulkPage[] {
+  const postDigests = new Map<object, string>();
+  const pages: BulkPage[] = [];
+  for (const post of data.posts) {
+    const hash = createHash("sha1");
+    hash.update(
+      JSON.stringify(post, function (this: unknown, key: string, value: unknown) {
+        if ((key === "html" && this === post) || (key === "body" && this === post.bulletin)) return undefined;
+        return value;
+      }),
+    );
+    const key = bodyKey?.(post.bulletin);
+    hash.update(key ? `\0${key}` : `\0${post.html}`);
+    const digest = hash.digest("hex");
+    postDigests.set(post, digest);
+    pages.push({ file: outputFileFor(post.url), layout: "bulletin.njk", item: { post }, digest });
+  }
+  const replacer = (_key: string, value: unknown) => (value !== null && typeof value === "object" && postDigests.has(value) ? postDigests.get(value) : value);
+  for (const list of data.listPages) {
+    pages.push({ file: outputFileFor(list.url), layout: "list.njk", item: { list }, digest: sha1(JSON.stringify(list, replacer)) });
+  }
+  for (const redirect of data.redirects) {
+    if (!redirect.writesStub) continue;
+    pages.push({ file: outputFileFor(redirect.from), layout: "redirect.njk", item: { redirect }, digest: sha1(JSON.stringify(redirect)) });
+  }
+  return pages;
+}
+
+/** The data Eleventy renders itself: everything but the bulk pages. */
+export function withoutBulkPages(data: SiteData): SiteData {
+  return { ...data, posts: [], listPages: [], redirects: [] };
+}
+
+export interface WriteResult {
+  rendered: number;
+  linked: number;
+  manifest: PageManifest["files"];
+}
+
+/**
+ * Writes the bulk pages into `workDir`: hard-linked from `previous` when the digest, size and
+ * modification time match the manifest, rendered otherwise.
+ */
+export function writeBulkPages(
+  pages: readonly BulkPage[],
+  env: NunjucksLike,
+  context: { site: SiteConfig; preview: boolean },
+  workDir: string,
+  previous?: { dir: string; files: PageManifest["files"] },
+): WriteResult {
+  const root = path.resolve(workDir);
+  const made = new Set<string>();
+  const files: PageManifest["files"] = {};
+  let rendered = 0;
+  let linked = 0;
+  for (const page of pages) {
+    const target = path.resolve(root, page.file);
+    // Paths come from validated site paths; checked again because nothing may land outside the output.
+    if (!target.startsWith(root + path.sep)) throw new Error(`Ruta de salida fuera de la carpeta: ${page.file}`);
+    const dir = path.dirname(target);
+    if (!made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      made.add(dir);
+    }
+    const before = previous?.files[page.file];
+    if (previous && before && before[0] === page.digest && reuse(path.join(previous.dir, page.file), target, before)) {
+      files[page.file] = before;
+      linked++;
+      continue;
+    }
+    writeFileSync(target, env.render(page.layout, { ...context, ...page.item }));
+    const st = statSync(target);
+    files[page.file] = [page.digest, st.size, st.mtimeMs];
+    rendered++;
+  }
+  return { rendered, linked, manifest: files };
+}
+
+function reuse(from: string, to: string, [, size, mtimeMs]: [string, number, number]): boolean {
+  try {
+    const st = lstatSync(from);
+    if (!st.isFile() || st.size !== size || st.mtimeMs !== mtimeMs) return false;
+    try {
+      linkSync(from, to);
+    } catch {
+      // File systems without hard links: a copy keeps the same bytes (and then its own mtime is not
+      // the recorded one, so the manifest entry is refreshed below by the caller's next build).
+      copyFileSync(from, to);
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function readManifest(file: string): PageManifest | undefined {
+  try {
+    return JSON.parse(readFileSync(file, "utf8")) as PageManifest;
+  } catch {
+    return undefined;
+  }
+}
+
+export function writeManifest(file: string, manifest: PageManifest): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}`;
+  writeFileSync(tmp, JSON.stringify(manifest));
+  renameSync(tmp, file);
+}
+
+function sha1(text: string): string {
+  return createHash("sha1").update(text).digest("hex");
+}
