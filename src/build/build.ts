@@ -47,7 +47,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   let release: (() => Promise<void>) | undefined;
   try {
     release = await acquireLock(paths.lock);
-    await recoverInterruptedBuilds(paths);
+    const { swept } = await recoverInterruptedBuilds(paths);
     await rm(paths.work, { recursive: true, force: true });
     const pages = bulkPages(data, cache ? (b) => cache.contentHashOf(b) : undefined);
     // Eleventy renders the home, indexes, 404, feeds and files, and copies public/; the bulk pages
@@ -70,6 +70,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     await swapIn(paths);
     if (manifestFile && cache) writeManifest(manifestFile, { fingerprint: pageFingerprint, outIno: statSync(paths.out).ino, files: written.manifest });
     await cache?.save();
+    await swept;
     return {
       ok: true,
       problems: prepared.problems,

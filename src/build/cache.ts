@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Bulletin } from "../model/bulletin.ts";
 import { loadAndNormalize } from "../model/corpus.ts";
@@ -8,6 +7,7 @@ import { displayPath, type ContentFile } from "../model/load.ts";
 import type { NormalizeContext, NormalizeResult } from "../model/normalize.ts";
 import type { Problem } from "../model/problems.ts";
 import { renderMarkdownAndText } from "../render/markdown.ts";
+import { FileWorkers, type FileWorkerData } from "./file-workers.ts";
 import { acquireLock } from "./output.ts";
 
 /**
@@ -25,6 +25,9 @@ import { acquireLock } from "./output.ts";
  *   and rewritten when more than half of it is dead.
  */
 const FORMAT = 1;
+
+/** Misses processed on the main thread before worker threads are worth starting (an edit or two never starts them). */
+const WORKER_THRESHOLD = 64;
 
 interface Entry {
   /** sha1 of the file's bytes. */
@@ -89,6 +92,8 @@ export class BuildCache {
   private readonly seen = new Set<string>();
   private fd: number | undefined;
   private closed = false;
+  private workerData: FileWorkerData | undefined;
+  private workers: FileWorkers | undefined;
   hits = 0;
   misses = 0;
 
@@ -134,9 +139,22 @@ export class BuildCache {
     return cache;
   }
 
+  /** Lets a cold build use worker threads (they need to know the site and where images are). */
+  useWorkers(data: FileWorkerData): void {
+    this.workerData = data;
+  }
+
+  /** Stops the worker threads, if any were started (call once the corpus is loaded). */
+  async finishLoading(): Promise<void> {
+    const workers = this.workers;
+    this.workers = undefined;
+    this.workerData = undefined;
+    await workers?.close();
+  }
+
   /** A `loadFile` for `loadCorpus`: the cached result when the bytes (and images asked about) are the same. */
   readonly loadFile = async (file: ContentFile, ctx: NormalizeContext): Promise<NormalizeResult> => {
-    const bytes = await readFile(file.absPath);
+    const bytes = readFileSync(file.absPath);
     const hash = createHash("sha1").update(bytes).digest("hex");
     const key = file.relPath;
     const shown = displayPath(file.absPath);
@@ -153,6 +171,21 @@ export class BuildCache {
       }
     }
     this.misses++;
+    if (!this.workers && this.workerData && this.misses > WORKER_THRESHOLD) this.workers = new FileWorkers(this.workerData);
+    if (this.workers) {
+      const done = await this.workers.run(file);
+      const entry: Entry = { hash, file: shown, problems: done.result.problems, images: done.images };
+      this.fresh.set(key, entry);
+      if (done.result.bulletin) {
+        const { body, ...rest } = done.result.bulletin;
+        entry.bulletin = rest;
+        this.keyOfFile.set(done.result.bulletin.file, key);
+        const texts: Texts = { body, html: done.html!, text: done.text! };
+        this.texts.set(key, texts);
+        this.append(entry, texts);
+      }
+      return done.result;
+    }
     const images: Array<[string, boolean]> = [];
     const result = await loadAndNormalize(file, {
       ...ctx,
@@ -272,6 +305,7 @@ export class BuildCache {
   }
 
   async close(): Promise<void> {
+    await this.finishLoading();
     if (this.fd !== undefined) closeSync(this.fd);
     this.fd = undefined;
     if (!this.closed) {

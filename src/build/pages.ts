@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { linkSync, lstatSync, copyFileSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, copyFileSync, fstatSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import nunjucks from "nunjucks";
@@ -104,6 +104,7 @@ export function writeBulkPages(
 ): WriteResult {
   const root = path.resolve(workDir);
   const made = new Set<string>();
+  mkdirSync(root, { recursive: true });
   const files: PageManifest["files"] = {};
   let rendered = 0;
   let linked = 0;
@@ -111,23 +112,36 @@ export function writeBulkPages(
     const target = path.resolve(root, page.file);
     // Paths come from validated site paths; checked again because nothing may land outside the output.
     if (!target.startsWith(root + path.sep)) throw new Error(`Ruta de salida fuera de la carpeta: ${page.file}`);
-    const dir = path.dirname(target);
-    if (!made.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      made.add(dir);
-    }
+    ensureDir(path.dirname(target), root, made);
     const before = previous?.files[page.file];
     if (previous && before && before[0] === page.digest && reuse(path.join(previous.dir, page.file), target, before)) {
       files[page.file] = before;
       linked++;
       continue;
     }
-    writeFileSync(target, env.render(page.layout, { ...context, ...page.item }));
-    const st = statSync(target);
-    files[page.file] = [page.digest, st.size, st.mtimeMs];
+    const fd = openSync(target, "w");
+    try {
+      writeSync(fd, env.render(page.layout, { ...context, ...page.item }));
+      const st = fstatSync(fd);
+      files[page.file] = [page.digest, st.size, st.mtimeMs];
+    } finally {
+      closeSync(fd);
+    }
     rendered++;
   }
   return { rendered, linked, manifest: files };
+}
+
+/** One mkdir per new folder (a recursive mkdir would probe every level of every page's path). */
+function ensureDir(dir: string, root: string, made: Set<string>): void {
+  if (made.has(dir) || dir === root) return;
+  ensureDir(path.dirname(dir), root, made);
+  try {
+    mkdirSync(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  }
+  made.add(dir);
 }
 
 function reuse(from: string, to: string, [, size, mtimeMs]: [string, number, number]): boolean {

@@ -35,7 +35,8 @@ export type Prepared =
  */
 export async function prepareSite(options: PrepareOptions): Promise<Prepared> {
   const cache = options.validateOnly ? undefined : options.cache;
-  const corpus = await loadCorpus({ contentDir: options.contentDir, publicDir: options.publicDir, site: options.site, ...(cache ? { loadFile: cache.loadFile } : {}) });
+  cache?.useWorkers({ site: options.site, publicDir: options.publicDir });
+  const corpus = await loadCorpus({ contentDir: options.contentDir, publicDir: options.publicDir, site: options.site, ...(cache ? { loadFile: cache.loadFile } : {}) }).finally(() => cache?.finishLoading());
   const problems = [...corpus.problems];
   const published = selectPublished(corpus.bulletins, options);
   const dataOptions: SiteDataOptions = { site: options.site, now: options.now };

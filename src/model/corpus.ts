@@ -63,7 +63,7 @@ export async function loadCorpus({ contentDir, publicDir, site, loadFile = loadA
   return { bulletins: applyCorpusLabels(bulletins), problems, fileCount: listing.files.length };
 }
 
-function makeImageExists(publicDir: string): (sitePath: string) => boolean {
+export function makeImageExists(publicDir: string): (sitePath: string) => boolean {
   const root = path.resolve(publicDir);
   return (sitePath) => {
     const abs = path.resolve(root, `.${sitePath}`);
