@@ -50,11 +50,6 @@ interface Index {
   entries: Record<string, Entry>;
 }
 
-interface Texts {
-  body: string;
-  html?: string;
-  text?: string;
-}
 
 /** Everything that changes what a build makes from the same content, besides the content itself. */
 export function codeFingerprint(projectRoot: string, extra: unknown): string {
@@ -85,8 +80,8 @@ export function codeFingerprint(projectRoot: string, extra: unknown): string {
 export class BuildCache {
   private index: Index;
   private readonly fresh = new Map<string, Entry>();
-  /** Texts read from or made for this build, handed to the renderer, then released. */
-  private readonly texts = new Map<string, Texts>();
+  /** Bodies of files parsed on the main thread, until their HTML is made and stored. */
+  private readonly unrendered = new Map<string, string>();
   /** Content path (relPath) of each shown file, to find texts from a bulletin. */
   private readonly keyOfFile = new Map<string, string>();
   private readonly seen = new Set<string>();
@@ -161,13 +156,12 @@ export class BuildCache {
     this.seen.add(key);
     const cached = this.index.entries[key];
     if (cached && cached.hash === hash && cached.file === shown && cached.images.every(([p, existed]) => ctx.imageExists(p) === existed)) {
-      const texts = cached.at ? this.readTexts(cached.at) : undefined;
-      if (!cached.bulletin || texts) {
+      const body = cached.at ? this.readPart(cached.at, 0) : undefined;
+      if (!cached.bulletin || body !== undefined) {
         this.hits++;
-        if (!cached.bulletin || !texts) return { problems: cached.problems };
+        if (!cached.bulletin || body === undefined) return { problems: cached.problems };
         this.keyOfFile.set(cached.bulletin.file, key);
-        this.texts.set(key, texts);
-        return { bulletin: { ...cached.bulletin, body: texts.body }, problems: cached.problems };
+        return { bulletin: { ...cached.bulletin, body }, problems: cached.problems };
       }
     }
     this.misses++;
@@ -180,9 +174,8 @@ export class BuildCache {
         const { body, ...rest } = done.result.bulletin;
         entry.bulletin = rest;
         this.keyOfFile.set(done.result.bulletin.file, key);
-        const texts: Texts = { body, html: done.html!, text: done.text! };
-        this.texts.set(key, texts);
-        this.append(entry, texts);
+        // Stored at once and read back when needed: a cold build never holds every text in memory.
+        this.append(entry, { body, html: done.html!, text: done.text! });
       }
       return done.result;
     }
@@ -200,7 +193,7 @@ export class BuildCache {
       const { body, ...rest } = result.bulletin;
       entry.bulletin = rest;
       this.keyOfFile.set(result.bulletin.file, key);
-      this.texts.set(key, { body });
+      this.unrendered.set(key, body);
     }
     this.fresh.set(key, entry);
     return result;
@@ -208,17 +201,23 @@ export class BuildCache {
 
   /** HTML and plain text of a bulletin's body: from the cache, or rendered now (and stored for next time). */
   rendered(bulletin: Bulletin): { html: string; text: string } {
+    return { html: this.part(bulletin, 1), text: this.part(bulletin, 2) };
+  }
+
+  /** One of a body's texts (1: HTML, 2: plain text), read from the pack; made and stored first if missing. */
+  private part(bulletin: Bulletin, which: 1 | 2): string {
     const key = this.keyOfFile.get(bulletin.file);
-    const texts = key ? this.texts.get(key) : undefined;
-    if (texts && texts.body === bulletin.body && texts.html !== undefined && texts.text !== undefined) return { html: texts.html, text: texts.text };
-    const made = renderMarkdownAndText(bulletin.body);
-    const entry = key ? this.fresh.get(key) : undefined;
-    if (key && texts && entry && texts.body === bulletin.body) {
-      texts.html = made.html;
-      texts.text = made.text;
-      this.append(entry, texts);
+    const entry = key ? (this.fresh.get(key) ?? this.index.entries[key]) : undefined;
+    if (key && entry && !entry.at && this.unrendered.get(key) === bulletin.body) {
+      const made = renderMarkdownAndText(bulletin.body);
+      this.unrendered.delete(key);
+      this.append(entry, { body: bulletin.body, ...made });
+      return which === 1 ? made.html : made.text;
     }
-    return made;
+    const stored = entry?.at ? this.readPart(entry.at, which) : undefined;
+    if (stored !== undefined) return stored;
+    const made = renderMarkdownAndText(bulletin.body);
+    return which === 1 ? made.html : made.text;
   }
 
   /** The sha1 of the file a bulletin came from (its body, hence its HTML, is a function of it). */
@@ -227,35 +226,34 @@ export class BuildCache {
     return key ? (this.fresh.get(key) ?? this.index.entries[key])?.hash : undefined;
   }
 
-  /** Drops texts held for the renderer (after the site data is made). */
+  /** Nothing is held for the renderer any more (kept for callers; texts are read on demand). */
   releaseTexts(): void {
-    this.texts.clear();
+    this.unrendered.clear();
   }
 
   /** Records are written as they are made, so the build never holds every text twice. */
-  private append(entry: Entry, texts: Texts): void {
+  private append(entry: Entry, texts: { body: string; html: string; text: string }): void {
     if (this.fd === undefined) {
       this.index = { ...emptyIndex(this.fingerprint), entries: this.index.entries };
       this.index.pack = `texts-${Date.now().toString(36)}-${process.pid}.pack`;
       this.fd = openSync(path.join(this.dir, this.index.pack), "w+");
     }
     const buf = Buffer.from(`${texts.body}${texts.html}${texts.text}`);
-    const lengths = [Buffer.byteLength(texts.body), Buffer.byteLength(texts.html!), Buffer.byteLength(texts.text!)] as const;
+    const lengths = [Buffer.byteLength(texts.body), Buffer.byteLength(texts.html), Buffer.byteLength(texts.text)] as const;
     writeSync(this.fd, buf, 0, buf.length, this.index.packBytes);
     entry.at = [this.index.packBytes, ...lengths];
     this.index.packBytes += buf.length;
   }
 
-  private readTexts(at: [number, number, number, number]): Texts | undefined {
+  /** Part of a record: 0 body, 1 HTML, 2 plain text. */
+  private readPart(at: [number, number, number, number], which: 0 | 1 | 2): string | undefined {
     if (this.fd === undefined) return undefined;
     const [offset, bodyLen, htmlLen, textLen] = at;
-    const buf = Buffer.allocUnsafe(bodyLen + htmlLen + textLen);
-    if (readSync(this.fd, buf, 0, buf.length, offset) !== buf.length) return undefined;
-    return {
-      body: buf.toString("utf8", 0, bodyLen),
-      html: buf.toString("utf8", bodyLen, bodyLen + htmlLen),
-      text: buf.toString("utf8", bodyLen + htmlLen),
-    };
+    const start = offset + (which >= 1 ? bodyLen : 0) + (which === 2 ? htmlLen : 0);
+    const length = which === 0 ? bodyLen : which === 1 ? htmlLen : textLen;
+    const buf = Buffer.allocUnsafe(length);
+    if (readSync(this.fd, buf, 0, length, start) !== length) return undefined;
+    return buf.toString("utf8");
   }
 
   /**
