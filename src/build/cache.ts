@@ -6,7 +6,7 @@ import { loadAndNormalize } from "../model/corpus.ts";
 import { displayPath, type ContentFile } from "../model/load.ts";
 import type { NormalizeContext, NormalizeResult } from "../model/normalize.ts";
 import type { Problem } from "../model/problems.ts";
-import { renderMarkdownAndText } from "../render/markdown.ts";
+import { readingMinutes, renderMarkdownAndText } from "../render/markdown.ts";
 import { FileWorkers, type FileWorkerData } from "./file-workers.ts";
 import { acquireLock } from "./output.ts";
 
@@ -21,10 +21,10 @@ import { acquireLock } from "./output.ts";
  * On disk (one folder):
  * - `index.json`: fingerprint + one entry per content file (normalized bulletin without its body,
  *   problems, image checks, where its texts are in the pack);
- * - `texts-<n>.pack`: body, rendered HTML and plain text of each file, UTF-8, appended as files change
+ * - `texts-<n>.pack`: body, rendered HTML and plain text of each file, UTF-16LE, appended as files change
  *   and rewritten when more than half of it is dead.
  */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** Misses processed on the main thread before worker threads are worth starting (an edit or two never starts them). */
 const WORKER_THRESHOLD = 64;
@@ -38,8 +38,10 @@ interface Entry {
   bulletin?: Omit<Bulletin, "body">;
   /** Images normalization asked about, and whether each existed then. */
   images: Array<[string, boolean]>;
-  /** Byte offset in the pack and UTF-8 lengths of body, html and text. */
+  /** Byte offset in the pack and byte lengths (UTF-16LE: decoding it is a copy) of body, html and text. */
   at?: [number, number, number, number];
+  /** Reading time of the body (counting words is a large part of a warm build). */
+  minutes?: number;
 }
 
 interface Index {
@@ -220,6 +222,13 @@ export class BuildCache {
     return which === 1 ? made.html : made.text;
   }
 
+  /** Reading time stored with a body's texts (same function, counted once when the body was rendered). */
+  minutesOf(bulletin: Bulletin, text: string): number {
+    const key = this.keyOfFile.get(bulletin.file);
+    const entry = key ? (this.fresh.get(key) ?? this.index.entries[key]) : undefined;
+    return entry?.at && entry.minutes !== undefined ? entry.minutes : readingMinutes(text);
+  }
+
   /** The sha1 of the file a bulletin came from (its body, hence its HTML, is a function of it). */
   contentHashOf(bulletin: Bulletin): string | undefined {
     const key = this.keyOfFile.get(bulletin.file);
@@ -238,8 +247,9 @@ export class BuildCache {
       this.index.pack = `texts-${Date.now().toString(36)}-${process.pid}.pack`;
       this.fd = openSync(path.join(this.dir, this.index.pack), "w+");
     }
-    const buf = Buffer.from(`${texts.body}${texts.html}${texts.text}`);
-    const lengths = [Buffer.byteLength(texts.body), Buffer.byteLength(texts.html), Buffer.byteLength(texts.text)] as const;
+    const buf = Buffer.from(`${texts.body}${texts.html}${texts.text}`, "utf16le");
+    const lengths = [texts.body.length * 2, texts.html.length * 2, texts.text.length * 2] as const;
+    entry.minutes = readingMinutes(texts.text);
     writeSync(this.fd, buf, 0, buf.length, this.index.packBytes);
     entry.at = [this.index.packBytes, ...lengths];
     this.index.packBytes += buf.length;
@@ -253,7 +263,7 @@ export class BuildCache {
     const length = which === 0 ? bodyLen : which === 1 ? htmlLen : textLen;
     const buf = Buffer.allocUnsafe(length);
     if (readSync(this.fd, buf, 0, length, start) !== length) return undefined;
-    return buf.toString("utf8");
+    return buf.toString("utf16le");
   }
 
   /**

@@ -48,6 +48,7 @@ export async function prepareSite(options: PrepareOptions): Promise<Prepared> {
     const rendered = cache ? (b: Bulletin) => cache.rendered(b) : oneParse();
     dataOptions.renderBody = (b) => rendered(b).html;
     dataOptions.plainText = (b) => rendered(b).text;
+    if (cache) dataOptions.readingMinutes = (b, text) => cache.minutesOf(b, text);
   }
   const data = buildSiteData(published, dataOptions);
   cache?.releaseTexts();

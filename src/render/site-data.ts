@@ -18,6 +18,8 @@ export interface SiteDataOptions {
   renderBody?: (bulletin: Bulletin) => string;
   /** Plain text of a body (summaries, reading time); injectable for the same reason. */
   plainText?: (bulletin: Bulletin) => string;
+  /** Reading time of a body whose plain text is `text`; injectable so a cache can answer without counting words. */
+  readingMinutes?: (bulletin: Bulletin, text: string) => number;
 }
 
 const SUMMARY_LENGTH = 220;
@@ -37,6 +39,7 @@ export function buildSiteData(bulletins: readonly Bulletin[], options: SiteDataO
   const { site, now } = options;
   const renderBody = options.renderBody ?? ((b: Bulletin) => renderMarkdown(b.body));
   const plainText = options.plainText ?? ((b: Bulletin) => markdownToText(b.body));
+  const minutesOf = options.readingMinutes ?? ((_b: Bulletin, text: string) => readingMinutes(text));
   const sorted = [...bulletins].sort(compareNewestFirst);
   const home: LinkView = { url: "/", label: "Inicio" };
   const archiveRoot: LinkView = { url: PATHS.bulletins, label: "Boletines" };
@@ -55,7 +58,7 @@ export function buildSiteData(bulletins: readonly Bulletin[], options: SiteDataO
       title: b.title,
       html: renderBody(b),
       summary: plain,
-      readingMinutes: readingMinutes(text),
+      readingMinutes: minutesOf(b, text),
       section: { url: sectionUrl(b.section.slug), label: b.section.label },
       tags: b.tags.map((t) => ({ url: tagUrl(t.slug), label: t.label })),
       breadcrumbs: crumbs,
