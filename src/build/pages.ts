@@ -57,10 +57,13 @@ export function bulkPages(data: SiteData, bodyKey?: (b: Bulletin) => string | un
   const pages: BulkPage[] = [];
   for (const post of data.posts) {
     const hash = createHash("sha1");
+    // Everything but the HTML (named by `bodyKey` instead, or hashed below) and the markdown it comes from;
+    // `html` may be a getter that reads the cache, so it is not even read here.
+    const shallow: Record<string, unknown> = {};
+    for (const k of Object.keys(post)) if (k !== "html") shallow[k] = post[k as keyof PostView];
     hash.update(
-      JSON.stringify(post, function (this: unknown, key: string, value: unknown) {
-        if ((key === "html" && this === post) || (key === "body" && this === post.bulletin)) return undefined;
-        return value;
+      JSON.stringify(shallow, function (this: unknown, key: string, value: unknown) {
+        return key === "body" && this === post.bulletin ? undefined : value;
       }),
     );
     const key = bodyKey?.(post.bulletin);

@@ -48,7 +48,11 @@ export async function prepareSite(options: PrepareOptions): Promise<Prepared> {
     const rendered = cache ? (b: Bulletin) => cache.rendered(b) : oneParse();
     dataOptions.renderBody = (b) => rendered(b).html;
     dataOptions.plainText = (b) => rendered(b).text;
-    if (cache) dataOptions.readingMinutes = (b, text) => cache.minutesOf(b, text);
+    if (cache) {
+      dataOptions.readingMinutes = (b, text) => cache.minutesOf(b, text);
+      // HTML is read back from the cache whenever a page or feed prints it.
+      dataOptions.lazyHtml = true;
+    }
   }
   const data = buildSiteData(published, dataOptions);
   cache?.releaseTexts();

@@ -20,6 +20,11 @@ export interface SiteDataOptions {
   plainText?: (bulletin: Bulletin) => string;
   /** Reading time of a body whose plain text is `text`; injectable so a cache can answer without counting words. */
   readingMinutes?: (bulletin: Bulletin, text: string) => number;
+  /**
+   * Make each post's `html` a getter calling `renderBody` on every read instead of a stored string, so
+   * a large site never holds every body's HTML at once (for a `renderBody` that reads a cache).
+   */
+  lazyHtml?: boolean;
 }
 
 const SUMMARY_LENGTH = 220;
@@ -51,12 +56,12 @@ export function buildSiteData(bulletins: readonly Bulletin[], options: SiteDataO
     if (b.date) {
       crumbs.push({ url: yearUrl(b.date.year), label: String(b.date.year) }, { url: monthUrl(b.date.year, b.date.monthPadded), label: capitalize(monthName(b.date.month)) });
     }
-    return {
+    const post: PostView = {
       bulletin: b,
       url: b.url,
       absoluteUrl: absoluteUrl(site.baseUrl, b.url),
       title: b.title,
-      html: renderBody(b),
+      html: options.lazyHtml ? "" : renderBody(b),
       summary: plain,
       readingMinutes: minutesOf(b, text),
       section: { url: sectionUrl(b.section.slug), label: b.section.label },
@@ -65,6 +70,8 @@ export function buildSiteData(bulletins: readonly Bulletin[], options: SiteDataO
       status: b.draft ? "draft" : isEmbargoed(b, now) ? "scheduled" : "published",
       ...(b.number ? { numberText: `Boletín No. ${b.number}` } : {}),
     };
+    if (options.lazyHtml) Object.defineProperty(post, "html", { enumerable: true, get: () => renderBody(b) });
+    return post;
   });
 
   // Neighbours: `posts` is newest first, so the next (newer) one is at i - 1.

@@ -138,4 +138,8 @@ test("the bulk pages rendered outside Eleventy's pagination are byte for byte wh
   const eleventy = new Eleventy(path.join(PROJECT_ROOT, ELEVENTY_DIRS.input), viaEleventy, { configPath: path.join(PROJECT_ROOT, ".eleventy.ts"), quietMode: true });
   await eleventy.write();
   assertSameTree(fast, viaEleventy);
+  // With a cache, bodies' HTML is read back on demand: still the same bytes.
+  const cached = path.join(tmp, "fast-cached");
+  await build(content, cached, path.join(tmp, "fast-cache"));
+  assertSameTree(cached, viaEleventy);
 });
