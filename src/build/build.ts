@@ -19,6 +19,8 @@ export interface BuildOptions extends PrepareOptions {
   quiet?: boolean;
   /** Cache folder kept between builds (safe to delete); none: every build starts from scratch. */
   cacheDir?: string;
+  /** Files processed on the main thread before worker threads start (tests set 0 to use them on a small site). */
+  workerThreshold?: number;
 }
 
 export type BuildResult =
@@ -29,7 +31,7 @@ export type BuildResult =
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   const fingerprint = options.cacheDir ? codeFingerprint(PROJECT_ROOT, { site: options.site }) : "";
-  const cache = options.cacheDir ? await BuildCache.open(path.resolve(options.cacheDir), fingerprint) : undefined;
+  const cache = options.cacheDir ? await BuildCache.open(path.resolve(options.cacheDir), fingerprint, options.workerThreshold) : undefined;
   let prepared: Awaited<ReturnType<typeof prepareSite>>;
   try {
     prepared = await prepareSite({ ...options, ...(cache ? { cache } : {}) });

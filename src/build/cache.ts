@@ -27,7 +27,7 @@ import { acquireLock } from "./output.ts";
 const FORMAT = 2;
 
 /** Misses processed on the main thread before worker threads are worth starting (an edit or two never starts them). */
-const WORKER_THRESHOLD = 64;
+export const WORKER_THRESHOLD = 64;
 
 interface Entry {
   /** sha1 of the file's bytes. */
@@ -99,6 +99,7 @@ export class BuildCache {
     readonly fingerprint: string,
     index: Index | undefined,
     private readonly release: () => Promise<void>,
+    private readonly workerThreshold: number,
   ) {
     this.index = index ?? emptyIndex(fingerprint);
   }
@@ -107,7 +108,7 @@ export class BuildCache {
    * Opens the cache folder, or returns undefined when another build holds it (that build then
    * works without a cache: slower, same result). Anything unreadable or made by other code is ignored.
    */
-  static async open(dir: string, fingerprint: string): Promise<BuildCache | undefined> {
+  static async open(dir: string, fingerprint: string, workerThreshold = WORKER_THRESHOLD): Promise<BuildCache | undefined> {
     let release: () => Promise<void>;
     try {
       mkdirSync(dir, { recursive: true });
@@ -131,7 +132,7 @@ export class BuildCache {
     } catch {
       index = undefined;
     }
-    const cache = new BuildCache(dir, fingerprint, index, release);
+    const cache = new BuildCache(dir, fingerprint, index, release, workerThreshold);
     cache.fd = fd;
     return cache;
   }
@@ -167,7 +168,7 @@ export class BuildCache {
       }
     }
     this.misses++;
-    if (!this.workers && this.workerData && this.misses > WORKER_THRESHOLD) this.workers = new FileWorkers(this.workerData);
+    if (!this.workers && this.workerData && this.misses > this.workerThreshold) this.workers = new FileWorkers(this.workerData);
     if (this.workers) {
       const done = await this.workers.run(file);
       const entry: Entry = { hash, file: shown, problems: done.result.problems, images: done.images };
@@ -177,7 +178,7 @@ export class BuildCache {
         entry.bulletin = rest;
         this.keyOfFile.set(done.result.bulletin.file, key);
         // Stored at once and read back when needed: a cold build never holds every text in memory.
-        this.append(entry, { body, html: done.html!, text: done.text! });
+        this.append(entry, { body, html: done.html!, text: done.text! }, done.minutes);
       }
       return done.result;
     }
@@ -241,7 +242,7 @@ export class BuildCache {
   }
 
   /** Records are written as they are made, so the build never holds every text twice. */
-  private append(entry: Entry, texts: { body: string; html: string; text: string }): void {
+  private append(entry: Entry, texts: { body: string; html: string; text: string }, minutes?: number): void {
     if (this.fd === undefined) {
       this.index = { ...emptyIndex(this.fingerprint), entries: this.index.entries };
       this.index.pack = `texts-${Date.now().toString(36)}-${process.pid}.pack`;
@@ -249,7 +250,7 @@ export class BuildCache {
     }
     const buf = Buffer.from(`${texts.body}${texts.html}${texts.text}`, "utf16le");
     const lengths = [texts.body.length * 2, texts.html.length * 2, texts.text.length * 2] as const;
-    entry.minutes = readingMinutes(texts.text);
+    entry.minutes = minutes ?? readingMinutes(texts.text);
     writeSync(this.fd, buf, 0, buf.length, this.index.packBytes);
     entry.at = [this.index.packBytes, ...lengths];
     this.index.packBytes += buf.length;

@@ -1,8 +1,5 @@
-// Worker-thread entry (plain JavaScript so it can start without a TypeScript loader): registers tsx
-// only when the thread does not already have it (tests run with `--import tsx`), then runs the worker.
-const hasTypeScriptLoader = process.execArgv.some((arg, i, all) => arg.includes("tsx") && (i === 0 || all[i - 1] === "--import" || arg.startsWith("--import")));
-if (!hasTypeScriptLoader) {
-  const { register } = await import("tsx/esm/api");
-  register();
-}
+// Worker-thread entry, plain JavaScript so it starts without a TypeScript loader: a worker thread
+// does not get the loader the main thread registered, so it registers tsx itself, then runs the worker.
+const { register } = await import("tsx/esm/api");
+register();
 await import("./file-worker.ts");

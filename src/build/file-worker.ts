@@ -1,6 +1,6 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { loadAndNormalize, makeImageExists } from "../model/corpus.ts";
-import { renderMarkdownAndText } from "../render/markdown.ts";
+import { readingMinutes, renderMarkdownAndText } from "../render/markdown.ts";
 import type { FileJob, FileJobResult, FileWorkerData } from "./file-workers.ts";
 
 /** One worker thread: reads, normalizes and renders files sent by `FileWorkers` (same functions as the main thread). */
@@ -19,7 +19,7 @@ parentPort!.on("message", async (job: FileJob) => {
       },
     });
     const made = result.bulletin ? renderMarkdownAndText(result.bulletin.body) : undefined;
-    const reply: FileJobResult = { id: job.id, result, images, ...(made ? { html: made.html, text: made.text } : {}) };
+    const reply: FileJobResult = { id: job.id, result, images, ...(made ? { html: made.html, text: made.text, minutes: readingMinutes(made.text) } : {}) };
     parentPort!.postMessage(reply);
   } catch (error) {
     parentPort!.postMessage({ id: job.id, error: String((error as Error)?.stack ?? error) });

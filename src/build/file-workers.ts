@@ -25,6 +25,7 @@ export interface FileJobResult {
   images: Array<[string, boolean]>;
   html?: string;
   text?: string;
+  minutes?: number;
 }
 
 /** Old-generation heap of each thread: libraries plus one file, with room to spare. */

@@ -18,7 +18,7 @@ import { DEFAULT_SITE } from "../../src/site.ts";
  */
 let tmp: string;
 let content: string;
-const options = (content: string, outDir: string, cacheDir?: string) => ({
+const options = (content: string, outDir: string, cacheDir?: string, workerThreshold?: number) => ({
   contentDir: content,
   publicDir: path.join(PROJECT_ROOT, "public"),
   drafts: false,
@@ -27,6 +27,7 @@ const options = (content: string, outDir: string, cacheDir?: string) => ({
   site: DEFAULT_SITE,
   outDir,
   ...(cacheDir ? { cacheDir } : {}),
+  ...(workerThreshold !== undefined ? { workerThreshold } : {}),
 });
 
 function tree(dir: string): Map<string, Buffer> {
@@ -46,8 +47,8 @@ function assertSameTree(actual: string, expected: string): void {
   for (const [file, bytes] of a) assert.ok(bytes.equals(b.get(file)!), `${file} differs`);
 }
 
-async function build(content: string, out: string, cache?: string): Promise<void> {
-  const result = await buildSite(options(content, out, cache));
+async function build(content: string, out: string, cache?: string, workerThreshold?: number): Promise<void> {
+  const result = await buildSite(options(content, out, cache, workerThreshold));
   assert.ok(result.ok, result.ok ? "" : `${result.fatal ?? ""} ${JSON.stringify(result.problems.filter((p) => p.severity === "error"))}`);
 }
 
@@ -113,6 +114,11 @@ test("after editing a body, another bulletin's tags and a third one's title, the
   const fresh = path.join(tmp, "fresh");
   await build(content, fresh, path.join(tmp, "fresh-cache"));
   assertSameTree(site, fresh);
+
+  // A cold build on worker threads makes the same bytes as one on the main thread.
+  const threaded = path.join(tmp, "threaded");
+  await build(content, threaded, path.join(tmp, "threaded-cache"), 0);
+  assertSameTree(threaded, fresh);
 
   // Deleting the cache only costs time: same bytes.
   rmSync(cache, { recursive: true, force: true });
