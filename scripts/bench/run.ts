@@ -30,6 +30,8 @@ const { values } = parseArgs({
     "no-eleventy": { type: "boolean", default: false },
     /** Only write the corpora (e.g. to build one by hand). */
     "generate-only": { type: "boolean", default: false },
+    /** Only rewrite the table from .bench/results.json (after editing scripts/bench/NOTES.md). */
+    "render-only": { type: "boolean", default: false },
     out: { type: "string", default: path.join(ROOT, "docs/benchmarks.md") },
   },
 });
@@ -181,9 +183,9 @@ if (values["generate-only"]) {
 
 const rows: Row[] = [];
 const checks: string[] = [];
-const hasHugo = !values["no-hugo"] && ensureHugo();
+const hasHugo = !values["no-hugo"] && (values["render-only"] || ensureHugo());
 
-for (const n of sizes) {
+for (const n of values["render-only"] ? [] : sizes) {
   const runs = runsFor(n);
   const dir = ensureCorpus(n);
   const content = path.join(dir, "content");
@@ -248,7 +250,7 @@ try {
   stored = {};
 }
 const command = `npm run bench -- --sizes ${values.sizes} --runs ${baseRuns} --runs-large ${largeRuns}` + (eleventyMax !== 10000 ? ` --eleventy-max ${eleventyMax}` : "") + (eleventyRuns !== 1 ? ` --eleventy-runs ${eleventyRuns}` : "");
-for (const n of sizes) {
+for (const n of values["render-only"] ? [] : sizes) {
   stored[String(n)] = { rows: rows.filter((r) => r.n === n), checks: checks.filter((c) => c.startsWith(`N=${n}:`)), command, date: new Date().toISOString() };
 }
 writeFileSync(resultsFile, JSON.stringify(stored, null, 2));
