@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+import { existsSync, statSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -7,6 +9,8 @@ import { ELEVENTY_DIRS } from "../eleventy/configure.ts";
 import type { Problem } from "../model/problems.ts";
 import { acquireLock, assertReplaceable, describeFsError, OutputError, outputPaths, recoverInterruptedBuilds, swapIn } from "./output.ts";
 import { prepareSite, type PrepareOptions } from "./prepare.ts";
+import { BuildCache, codeFingerprint } from "./cache.ts";
+import { bulkPages, layoutEnvironment, readManifest, withoutBulkPages, writeBulkPages, writeManifest } from "./pages.ts";
 import { writeSearchIndex } from "./search-index.ts";
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -14,6 +18,10 @@ export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.
 export interface BuildOptions extends PrepareOptions {
   outDir: string;
   quiet?: boolean;
+  /** Cache folder kept between builds (safe to delete); none: every build starts from scratch. */
+  cacheDir?: string;
+  /** Files processed on the main thread before worker threads start (tests set 0 to use them on a small site). */
+  workerThreshold?: number;
   /** Write the Pagefind search index (default true; tests that do not search skip it). */
   search?: boolean;
 }
@@ -25,17 +33,33 @@ export type BuildResult =
 /** The production build: validate everything, render into a work folder, swap it in. */
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
-  const prepared = await prepareSite(options);
-  if (!prepared.ok) return { ok: false, problems: prepared.problems };
+  const fingerprint = options.cacheDir ? codeFingerprint(PROJECT_ROOT, { site: options.site }) : "";
+  const cache = options.cacheDir ? await BuildCache.open(path.resolve(options.cacheDir), fingerprint, options.workerThreshold) : undefined;
+  let prepared: Awaited<ReturnType<typeof prepareSite>>;
+  try {
+    prepared = await prepareSite({ ...options, ...(cache ? { cache } : {}) });
+  } catch (error) {
+    await cache?.close();
+    throw error;
+  }
+  if (!prepared.ok) {
+    await cache?.close();
+    return { ok: false, problems: prepared.problems };
+  }
 
   const paths = outputPaths(options.outDir);
+  const { data, site, preview } = prepared.inputs;
   let release: (() => Promise<void>) | undefined;
   try {
     release = await acquireLock(paths.lock);
-    await recoverInterruptedBuilds(paths);
+    const { swept } = await recoverInterruptedBuilds(paths);
     await assertReplaceable(paths);
     await rm(paths.work, { recursive: true, force: true });
-    provideEleventyHandoff({ inputs: prepared.inputs, publicDir: options.publicDir, watch: [] });
+    const pages = bulkPages(data, cache ? (b) => cache.contentHashOf(b) : undefined);
+    // Eleventy renders the home, indexes, 404, feeds and files, and copies public/; the bulk pages
+    // are rendered below through the same layouts with the same Nunjucks settings (see pages.ts).
+    const globalData = withoutBulkPages(data);
+    provideEleventyHandoff({ inputs: { ...prepared.inputs, data: globalData }, publicDir: options.publicDir, watch: [] });
     const eleventy = new Eleventy(path.join(PROJECT_ROOT, ELEVENTY_DIRS.input), paths.work, {
       configPath: path.join(PROJECT_ROOT, ".eleventy.ts"),
       quietMode: true,
@@ -43,18 +67,42 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // Our CLI prints its own summary and formats Eleventy's errors itself.
     eleventy.disableLogger();
     const results = (await eleventy.write()) as [unknown, unknown[]];
-    const pagesWritten = Array.isArray(results?.[1]) ? results[1].length : 0;
+    const eleventyPages = Array.isArray(results?.[1]) ? results[1].length : 0;
+
+    // Pages unchanged since the previous build are hard-linked from it (see pages.ts).
+    const manifestFile = options.cacheDir ? path.join(path.resolve(options.cacheDir), `pages-${sha1(paths.out)}.json`) : undefined;
+    // What bulk layouts read besides their own item (see pages.ts): it changes every page when it changes.
+    const layoutGlobals = { assets: data.assets, metaContentSecurityPolicy: data.metaContentSecurityPolicy };
+    const pageFingerprint = sha1(`${fingerprint}\0${preview}\0${JSON.stringify(layoutGlobals)}`);
+    const manifest = manifestFile && cache ? readManifest(manifestFile) : undefined;
+    const previous =
+      manifest && manifest.fingerprint === pageFingerprint && existsSync(paths.out) && statSync(paths.out).ino === manifest.outIno ? { dir: paths.out, files: manifest.files } : undefined;
+    const written = writeBulkPages(pages, layoutEnvironment(), { site, preview, boletines: layoutGlobals }, paths.work, previous);
     if (options.search !== false) await writeSearchIndex(paths.work);
     await swapIn(paths);
-    return { ok: true, problems: prepared.problems, pagesWritten, published: prepared.publishedCount, seconds: (performance.now() - started) / 1000 };
+    if (manifestFile && cache) writeManifest(manifestFile, { fingerprint: pageFingerprint, outIno: statSync(paths.out).ino, files: written.manifest });
+    await cache?.save();
+    await swept;
+    return {
+      ok: true,
+      problems: prepared.problems,
+      pagesWritten: eleventyPages + pages.length,
+      published: prepared.publishedCount,
+      seconds: (performance.now() - started) / 1000,
+    };
   } catch (error) {
     await rm(paths.work, { recursive: true, force: true }).catch(() => undefined);
     const fsError = fsErrorIn(error);
     const message = error instanceof OutputError ? error.message : fsError ? describeFsError(fsError, paths.out).message : eleventyMessage(error);
     return { ok: false, problems: prepared.problems, fatal: message };
   } finally {
+    await cache?.close();
     await release?.();
   }
+}
+
+function sha1(text: string): string {
+  return createHash("sha1").update(text).digest("hex");
 }
 
 /** A full disk or a permission error, possibly wrapped by Eleventy (`originalError`) or as a `cause`. */

@@ -1,5 +1,5 @@
 import { constants, existsSync } from "node:fs";
-import { access, mkdir, open, readFile, rename, rm, stat, unlink } from "node:fs/promises";
+import { access, mkdir, open, readdir, readFile, rename, rm, stat, unlink } from "node:fs/promises";
 import path from "node:path";
 
 /**
@@ -60,32 +60,50 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** Remove work folders left by killed builds; restore the site if a swap was interrupted. */
-export async function recoverInterruptedBuilds(paths: OutputPaths): Promise<void> {
+/**
+ * Restore the site if a swap was interrupted, then set aside what earlier builds left (work folders
+ * of killed builds, the previous site of the last build) under unique trash names and delete them
+ * in the background: the returned promise settles when they are gone. The build awaits it before
+ * finishing, so the deletion overlaps with its own work instead of adding to it.
+ */
+export async function recoverInterruptedBuilds(paths: OutputPaths): Promise<{ swept: Promise<void> }> {
   const parent = path.dirname(paths.out);
   const name = path.basename(paths.out);
-  const { readdir } = await import("node:fs/promises");
   let entries: string[] = [];
   try {
     entries = await readdir(parent);
   } catch {
-    return;
+    return { swept: Promise.resolve() };
   }
   const previous = entries.filter((e) => e.startsWith(`.${name}.previous-`)).sort();
   if (!existsSync(paths.out) && previous.length > 0) {
     // Killed between the two renames of a swap: the last complete site is the previous one.
-    await rename(path.join(parent, previous[previous.length - 1]!), paths.out);
+    const last = previous.pop()!;
+    await rename(path.join(parent, last), paths.out);
+    entries = entries.filter((e) => e !== last);
   }
+  const trash: string[] = [];
   for (const e of entries) {
-    if (e.startsWith(`.${name}.building-`) || e.startsWith(`.${name}.previous-`)) {
+    if (e.startsWith(`.${name}.building-`) || e.startsWith(`.${name}.previous-`) || e.startsWith(`.${name}.trash-`)) {
       const full = path.join(parent, e);
-      // Best effort: a leftover that cannot be removed (read-only files inside) must not stop every later build.
-      if (full !== paths.out) await rm(full, { recursive: true, force: true }).catch(() => undefined);
+      if (full === paths.out) continue;
+      // A unique name first: this build's own work and previous folders may reuse a dead process's id.
+      const target = e.startsWith(`.${name}.trash-`) ? full : path.join(parent, `.${name}.trash-${process.pid}-${Date.now().toString(36)}-${trash.length}`);
+      // Best effort: a leftover that cannot be moved (read-only parent) must not stop every later build.
+      if (target !== full && !(await rename(full, target).then(() => true, () => false))) continue;
+      trash.push(target);
     }
   }
+  const swept = Promise.all(trash.map((t) => rm(t, { recursive: true, force: true }))).then(() => undefined);
+  swept.catch(() => undefined);
+  return { swept };
 }
 
-/** Swap the finished work folder in. Between the two renames the old site still exists on disk. */
+/**
+ * Swap the finished work folder in. Between the two renames the old site still exists on disk.
+ * The old site is left as `.<name>.previous-<pid>` (mostly hard links shared with the new one) and
+ * deleted by the next build, in the background.
+ */
 export async function swapIn(paths: OutputPaths): Promise<void> {
   const hadOutput = existsSync(paths.out);
   if (hadOutput) {
@@ -94,8 +112,6 @@ export async function swapIn(paths: OutputPaths): Promise<void> {
     await rename(paths.out, paths.previous);
   }
   await rename(paths.work, paths.out);
-  // The new site is live from here on: failing to delete the old copy is not a failed build.
-  if (hadOutput) await rm(paths.previous, { recursive: true, force: true }).catch(() => undefined);
 }
 
 /**

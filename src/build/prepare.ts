@@ -4,8 +4,11 @@ import { claimsOfBulletins, findDuplicateNumbers, findPathCollisions, loadCorpus
 import { formatProblem, hasErrors, sortProblems, type Problem } from "../model/problems.ts";
 import { resolveNow } from "../policy/clock.ts";
 import type { EleventyInputs } from "../eleventy/inputs.ts";
+import { renderMarkdownAndText } from "../render/markdown.ts";
 import { buildSiteData, generatedClaims, type SiteDataOptions } from "../render/site-data.ts";
 import { missingPublicProblem, publicFileClaims } from "./public-files.ts";
+import type { Bulletin } from "../model/bulletin.ts";
+import type { BuildCache } from "./cache.ts";
 import { resolveSiteConfig, type SiteConfig } from "../site.ts";
 
 export interface PrepareOptions {
@@ -19,6 +22,8 @@ export interface PrepareOptions {
   site: SiteConfig;
   /** Skip markdown rendering (for `check`: validation only). */
   validateOnly?: boolean;
+  /** Parsed files and rendered bodies from earlier builds (see `cache.ts`). */
+  cache?: BuildCache;
 }
 
 export type Prepared =
@@ -30,7 +35,9 @@ export type Prepared =
  * `build`, `check` and the dev server, so an error is found once, the same way everywhere.
  */
 export async function prepareSite(options: PrepareOptions): Promise<Prepared> {
-  const corpus = await loadCorpus({ contentDir: options.contentDir, publicDir: options.publicDir, site: options.site });
+  const cache = options.validateOnly ? undefined : options.cache;
+  cache?.useWorkers({ site: options.site, publicDir: options.publicDir });
+  const corpus = await loadCorpus({ contentDir: options.contentDir, publicDir: options.publicDir, site: options.site, ...(cache ? { loadFile: cache.loadFile } : {}) }).finally(() => cache?.finishLoading());
   const problems = [...corpus.problems];
   const published = selectPublished(corpus.bulletins, options);
   const dataOptions: SiteDataOptions = { site: options.site, now: options.now, publicDir: options.publicDir };
@@ -39,8 +46,19 @@ export async function prepareSite(options: PrepareOptions): Promise<Prepared> {
     dataOptions.plainText = () => "";
     // Picture sizes need every image file read (its hash names the outputs): not for validation.
     delete dataOptions.publicDir;
+  } else {
+    // HTML and plain text come from one markdown parse (or from the cache).
+    const rendered = cache ? (b: Bulletin) => cache.rendered(b) : oneParse();
+    dataOptions.renderBody = (b) => rendered(b).html;
+    dataOptions.plainText = (b) => rendered(b).text;
+    if (cache) {
+      dataOptions.readingMinutes = (b, text) => cache.minutesOf(b, text);
+      // HTML is read back from the cache whenever a page or feed prints it.
+      dataOptions.lazyHtml = true;
+    }
   }
   const data = buildSiteData(published, dataOptions);
+  cache?.releaseTexts();
   // Collisions are checked over every valid bulletin, drafts and embargoes included: they would
   // break the day they are published.
   problems.push(...findPathCollisions([...generatedClaims(data), ...publicFileClaims(options.publicDir), ...claimsOfBulletins(corpus.bulletins)]));
@@ -55,6 +73,15 @@ export async function prepareSite(options: PrepareOptions): Promise<Prepared> {
     fileCount: corpus.fileCount,
     bulletinCount: corpus.bulletins.length,
     publishedCount: published.length,
+  };
+}
+
+/** Body HTML and text of the last bulletin asked about: site data asks for both, one after the other. */
+function oneParse(): (b: Bulletin) => { html: string; text: string } {
+  let last: { body: string; made: { html: string; text: string } } | undefined;
+  return (b) => {
+    if (last?.body !== b.body) last = { body: b.body, made: renderMarkdownAndText(b.body) };
+    return last.made;
   };
 }
 

@@ -4,13 +4,28 @@ import { displayPath } from "../model/load.ts";
 import { parseCommandArgs } from "./args.ts";
 import { CONTENT_OPTIONS, prepareOptionsFrom, printProblems } from "./common.ts";
 
-export const usage = `boletines build [--content DIR] [--out DIR] [--public DIR] [--drafts] [--future] [--no-search]
+/** Parsed and rendered bulletins kept between builds; deleting it only makes the next build slower. */
+export const DEFAULT_CACHE_DIR = ".cache/boletines";
+
+export const usage = `boletines build [--content DIR] [--out DIR] [--public DIR] [--cache DIR] [--drafts] [--future] [--no-search]
   Genera el sitio de content/ en _site/, con su índice de búsqueda. Con --drafts incluye borradores;
-  con --future, boletines programados; --no-search omite el índice de búsqueda (más rápido).`;
+  con --future, boletines programados; --no-search omite el índice de búsqueda (más rápido).
+  Guarda en --cache (por omisión ${DEFAULT_CACHE_DIR}) lo ya procesado; borrarla solo hace más lenta la siguiente compilación.`;
 
 export default async function build(argv: string[]): Promise<number> {
-  const { values } = parseCommandArgs(argv, { ...CONTENT_OPTIONS, out: { type: "string" }, quiet: { type: "boolean" }, "no-search": { type: "boolean" } });
-  const options = { ...prepareOptionsFrom(values), outDir: path.resolve(values.out ?? "_site"), search: values["no-search"] !== true };
+  const { values } = parseCommandArgs(argv, {
+    ...CONTENT_OPTIONS,
+    out: { type: "string" },
+    cache: { type: "string" },
+    quiet: { type: "boolean" },
+    "no-search": { type: "boolean" },
+  });
+  const options = {
+    ...prepareOptionsFrom(values),
+    outDir: path.resolve(values.out ?? "_site"),
+    cacheDir: path.resolve(values.cache ?? DEFAULT_CACHE_DIR),
+    search: values["no-search"] !== true,
+  };
   const result = await buildSite(options);
   printProblems(result.problems);
   if (!result.ok) {

@@ -8,6 +8,9 @@ export const ELEVENTY_DIRS = {
   layouts: "../../layouts",
 } as const;
 
+/** Nunjucks settings, shared with the build's bulk-page renderer (src/build/pages.ts) so both render alike. */
+export const NUNJUCKS_OPTIONS = { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true } as const;
+
 /** The subset of Eleventy's UserConfig this project uses (Eleventy ships no TypeScript types). */
 export interface EleventyUserConfig {
   addExtension(extensions: string[], options: { key: string }): void;
@@ -25,7 +28,7 @@ export function configureEleventy(config: EleventyUserConfig, handoff: EleventyH
   config.addExtension(["11ty.ts"], { key: "11ty.js" });
   config.setTemplateFormats(["11ty.ts"]);
   // Everything printed from content is escaped unless a template says `| safe` (only for sanitized HTML).
-  config.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
+  config.setNunjucksEnvironmentOptions(NUNJUCKS_OPTIONS);
   // A loader is asked once per (re)build, so the dev server sees edits to content/.
   const { inputs } = handoff;
   let current: Promise<EleventyInputs> | undefined;

@@ -5,8 +5,8 @@ import type { SiteConfig } from "../site.ts";
 import { LabelChooser } from "../policy/labels.ts";
 import { bulletinNumberPaths, pathIdentity } from "../policy/urls.ts";
 import type { Bulletin } from "./bulletin.ts";
-import { listContentFiles, loadContentFile } from "./load.ts";
-import { normalizeBulletin } from "./normalize.ts";
+import { listContentFiles, loadContentFile, type ContentFile } from "./load.ts";
+import { normalizeBulletin, type NormalizeContext, type NormalizeResult } from "./normalize.ts";
 import type { Problem } from "./problems.ts";
 
 /**
@@ -23,9 +23,20 @@ export interface CorpusOptions {
   contentDir: string;
   publicDir: string;
   site: SiteConfig;
+  /** Reads and normalizes one file; injectable so a cache can stand in front of it. */
+  loadFile?: (file: ContentFile, ctx: NormalizeContext) => Promise<NormalizeResult>;
 }
 
-export async function loadCorpus({ contentDir, publicDir, site }: CorpusOptions): Promise<Corpus> {
+/** One file, read and normalized (what `loadFile` stands in for). */
+export async function loadAndNormalize(file: ContentFile, ctx: NormalizeContext): Promise<NormalizeResult> {
+  const loaded = loadContentFile(file);
+  if (!loaded.ok) return { problems: loaded.problems };
+  return normalizeBulletin(loaded.doc, ctx);
+}
+
+const READ_CONCURRENCY = 64;
+
+export async function loadCorpus({ contentDir, publicDir, site, loadFile = loadAndNormalize }: CorpusOptions): Promise<Corpus> {
   if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) {
     return {
       bulletins: [],
@@ -36,22 +47,23 @@ export async function loadCorpus({ contentDir, publicDir, site }: CorpusOptions)
   const listing = await listContentFiles(contentDir);
   const problems: Problem[] = [...listing.problems];
   const imageExists = makeImageExists(publicDir);
-  const results: Array<Bulletin | undefined> = [];
-  for (const file of listing.files) {
-    const loaded = loadContentFile(file);
-    if (!loaded.ok) {
-      problems.push(...loaded.problems);
-      continue;
+  const results: Array<Bulletin | undefined> = new Array(listing.files.length);
+  let next = 0;
+  async function worker(): Promise<void> {
+    while (next < listing.files.length) {
+      const index = next++;
+      const file = listing.files[index]!;
+      const normalized = await loadFile(file, { site, imageExists });
+      problems.push(...normalized.problems);
+      results[index] = normalized.bulletin;
     }
-    const normalized = normalizeBulletin(loaded.doc, { site, imageExists });
-    problems.push(...normalized.problems);
-    results.push(normalized.bulletin);
   }
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, listing.files.length) }, worker));
   const bulletins = results.filter((b): b is Bulletin => b !== undefined);
   return { bulletins: applyCorpusLabels(bulletins), problems, fileCount: listing.files.length };
 }
 
-function makeImageExists(publicDir: string): (sitePath: string) => boolean {
+export function makeImageExists(publicDir: string): (sitePath: string) => boolean {
   const root = path.resolve(publicDir);
   return (sitePath) => {
     const abs = path.resolve(root, `.${sitePath}`);

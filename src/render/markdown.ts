@@ -54,7 +54,17 @@ export function renderMarkdown(markdown: string): string {
 
 /** Plain text of a fragment of markdown (for excerpts and feeds' summaries). */
 export function markdownToText(markdown: string): string {
-  const stripped = sanitizeHtml(marked.parse(markdown) as string, { allowedTags: [], allowedAttributes: {}, nonTextTags: ["script", "style", "textarea", "noscript", "iframe", "template"] });
+  return htmlToText(marked.parse(markdown) as string);
+}
+
+/** Both of the above from one markdown parse (a build needs both for every body). */
+export function renderMarkdownAndText(markdown: string): { html: string; text: string } {
+  const parsed = marked.parse(markdown) as string;
+  return { html: sanitizeHtml(parsed, SANITIZE).trim(), text: htmlToText(parsed) };
+}
+
+function htmlToText(html: string): string {
+  const stripped = sanitizeHtml(html, { allowedTags: [], allowedAttributes: {}, nonTextTags: ["script", "style", "textarea", "noscript", "iframe", "template"] });
   return decodeHTML(stripped).replace(/\s+/g, " ").trim();
 }
 

@@ -29,6 +29,13 @@ export interface SiteDataOptions {
   publicDir?: string;
   /** Stylesheet and fonts; read from the project when not given. */
   assets?: SiteAssets;
+  /** Reading time of a body whose plain text is `text`; injectable so a cache can answer without counting words. */
+  readingMinutes?: (bulletin: Bulletin, text: string) => number;
+  /**
+   * Make each post's `html` a getter calling `renderBody` on every read instead of a stored string, so
+   * a large site never holds every body's HTML at once (for a `renderBody` that reads a cache).
+   */
+  lazyHtml?: boolean;
 }
 
 const SUMMARY_LENGTH = 220;
@@ -48,6 +55,7 @@ export function buildSiteData(bulletins: readonly Bulletin[], options: SiteDataO
   const { site, now } = options;
   const renderBody = options.renderBody ?? ((b: Bulletin) => renderMarkdown(b.body));
   const plainText = options.plainText ?? ((b: Bulletin) => markdownToText(b.body));
+  const minutesOf = options.readingMinutes ?? ((_b: Bulletin, text: string) => readingMinutes(text));
   const sorted = [...bulletins].sort(compareNewestFirst);
   const home: LinkView = { url: "/", label: "Inicio" };
   const archiveRoot: LinkView = { url: PATHS.bulletins, label: "Boletines" };
@@ -64,14 +72,14 @@ export function buildSiteData(bulletins: readonly Bulletin[], options: SiteDataO
     const picture = imageFile && b.image ? describePicture(imageFile, b.image.alt) : undefined;
     if (picture && imageFile) pictureFiles.add(imageFile);
     const absolute = absoluteUrl(site.baseUrl, b.url);
-    return {
+    const post: PostView = {
       bulletin: b,
       url: b.url,
       absoluteUrl: absolute,
       title: b.title,
-      html: renderBody(b),
+      html: options.lazyHtml ? "" : renderBody(b),
       summary: plain,
-      readingMinutes: readingMinutes(text),
+      readingMinutes: minutesOf(b, text),
       section: { url: sectionUrl(b.section.slug), label: b.section.label },
       tags: b.tags.map((t) => ({ url: tagUrl(t.slug), label: t.label })),
       breadcrumbs: crumbs,
@@ -96,6 +104,8 @@ export function buildSiteData(bulletins: readonly Bulletin[], options: SiteDataO
       share: shareLinks(b.title, absolute),
       ...(b.date ? { searchYear: String(b.date.year) } : {}),
     };
+    if (options.lazyHtml) Object.defineProperty(post, "html", { enumerable: true, get: () => renderBody(b) });
+    return post;
   });
 
   // Neighbours: `posts` is newest first, so the next (newer) one is at i - 1.

@@ -1,0 +1,294 @@
+/**
+ * `npm run bench [-- --sizes 1000,10000 --runs 3]`: times whole processes of `boletines build`
+ * (cold, warm cache, no change, one edit), Hugo and plain Eleventy on the same generated corpus,
+ * and writes the table to docs/benchmarks.md. A script, not a test: nothing here asserts a time.
+ */
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, cpSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { fileURLToPath } from "node:url";
+import { writeCorpus } from "./corpus.ts";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const BENCH_DIR = path.join(ROOT, ".bench");
+const NOW = "2026-01-01T00:00:00-06:00";
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: "string", default: "1000,10000,50000" },
+    runs: { type: "string", default: "3" },
+    /** Runs for sizes above 10,000 (a 50,000-bulletin build takes minutes). */
+    "runs-large": { type: "string", default: "1" },
+    /** Largest size at which the incremental result is compared with a build from scratch. */
+    "verify-max": { type: "string", default: "10000" },
+    "eleventy-max": { type: "string", default: "10000" },
+    "eleventy-runs": { type: "string", default: "1" },
+    "no-hugo": { type: "boolean", default: false },
+    "no-eleventy": { type: "boolean", default: false },
+    /** Only write the corpora (e.g. to build one by hand). */
+    "generate-only": { type: "boolean", default: false },
+    /** Only rewrite the table from .bench/results.json (after editing scripts/bench/NOTES.md). */
+    "render-only": { type: "boolean", default: false },
+    out: { type: "string", default: path.join(ROOT, "docs/benchmarks.md") },
+  },
+});
+const sizes = values.sizes!.split(",").map((s) => Number(s.trim())).filter((n) => n > 0);
+const baseRuns = Math.max(1, Number(values.runs));
+const largeRuns = Math.max(1, Number(values["runs-large"]));
+const verifyMax = Number(values["verify-max"]);
+const runsFor = (n: number) => (n > 10000 ? largeRuns : baseRuns);
+const eleventyMax = Number(values["eleventy-max"]);
+const eleventyRuns = Math.max(1, Number(values["eleventy-runs"]));
+
+interface Measure {
+  wall: number;
+  peakMiB: number;
+  files: number;
+  load: number;
+  runs: number;
+}
+
+interface Row extends Measure {
+  n: number;
+  kind: string;
+  note?: string;
+}
+
+function loadAvg(): number {
+  return os.loadavg()[0]!;
+}
+
+/** One whole process under GNU time: wall seconds (ours) and peak RSS (the kernel's, via wait4). */
+function timed(cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): { wall: number; peakMiB: number } {
+  const report = path.join(BENCH_DIR, `time-${process.pid}.txt`);
+  const started = performance.now();
+  const r = spawnSync("/usr/bin/time", ["-f", "%M", "-o", report, cmd, ...args], {
+    cwd: opts.cwd ?? ROOT,
+    env: { ...process.env, ...opts.env },
+    stdio: ["ignore", "ignore", "pipe"],
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const wall = (performance.now() - started) / 1000;
+  if (r.status !== 0) {
+    throw new Error(`${cmd} ${args.join(" ")} failed (${r.status}):\n${r.stderr.toString().split("\n").slice(-20).join("\n")}`);
+  }
+  const kb = Number(readFileSync(report, "utf8").trim().split("\n").pop());
+  rmSync(report, { force: true });
+  return { wall, peakMiB: kb / 1024 };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+function countFiles(dir: string): number {
+  let n = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) if (e.isFile()) n++;
+  return n;
+}
+
+/** Runs `prepare` then `run` `times` times; reports medians. */
+function measure(times: number, prepare: (i: number) => void, run: () => { wall: number; peakMiB: number }, outDir: string): Measure {
+  const walls: number[] = [];
+  const peaks: number[] = [];
+  const loads: number[] = [];
+  for (let i = 0; i < times; i++) {
+    prepare(i);
+    loads.push(loadAvg());
+    const r = run();
+    walls.push(r.wall);
+    peaks.push(r.peakMiB);
+  }
+  return { wall: median(walls), peakMiB: Math.max(...peaks), files: countFiles(outDir), load: median(loads), runs: times };
+}
+
+function ensureCorpus(n: number): string {
+  const dir = path.join(BENCH_DIR, `n${n}`);
+  const generator = createHash("sha1").update(readFileSync(path.join(ROOT, "scripts/bench/corpus.ts"))).digest("hex");
+  const marker = path.join(dir, ".generated");
+  if (!existsSync(marker) || readFileSync(marker, "utf8") !== generator) {
+    process.stderr.write(`Generando ${n} boletines en ${path.relative(ROOT, dir)}…\n`);
+    mkdirSync(dir, { recursive: true });
+    const stats = writeCorpus(dir, n);
+    writeFileSync(path.join(dir, "stats.json"), JSON.stringify(stats));
+    writeFileSync(marker, generator);
+  }
+  return dir;
+}
+
+function ensureHugo(): boolean {
+  if (spawnSync("hugo", ["version"]).status === 0) return true;
+  process.stderr.write("Hugo no está instalado; se instala el paquete de Debian…\n");
+  const sudo = process.getuid?.() === 0 ? [] : ["sudo"];
+  const r = spawnSync(sudo[0] ?? "apt-get", [...(sudo.length ? ["apt-get"] : []), "-o", "DPkg::Lock::Timeout=600", "install", "-y", "hugo"], { stdio: "inherit" });
+  return r.status === 0 && spawnSync("hugo", ["version"]).status === 0;
+}
+
+function hugoVersion(): string {
+  return spawnSync("hugo", ["version"]).stdout?.toString().split(" ")[1] ?? "?";
+}
+
+/** Two output trees byte for byte: same file list, same bytes. */
+function sameTree(a: string, b: string): { same: boolean; detail: string } {
+  const list = (d: string) =>
+    readdirSync(d, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => path.relative(d, path.join(e.parentPath ?? (e as unknown as { path: string }).path, e.name)))
+      .sort();
+  const la = list(a);
+  const lb = list(b);
+  if (la.join("\n") !== lb.join("\n")) return { same: false, detail: `listas distintas (${la.length} vs ${lb.length} archivos)` };
+  for (const f of la) {
+    if (!readFileSync(path.join(a, f)).equals(readFileSync(path.join(b, f)))) return { same: false, detail: `difiere ${f}` };
+  }
+  return { same: true, detail: `${la.length} archivos idénticos` };
+}
+
+/** The two edits of the "one edit" rebuild: a body, and another bulletin's tags. Each run edits differently. */
+function editFiles(contentDir: string): { apply: (i: number) => void; restore: () => void } {
+  const files = readdirSync(contentDir, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith(".md"))
+    .sort();
+  const bodyFile = path.join(contentDir, files[Math.floor(files.length / 3)]!);
+  const tagFile = path.join(contentDir, files[Math.floor((2 * files.length) / 3)]!);
+  const originals = new Map([bodyFile, tagFile].map((f) => [f, readFileSync(f, "utf8")]));
+  return {
+    apply(i) {
+      writeFileSync(bodyFile, `${originals.get(bodyFile)!.trimEnd()}\n\nNota de la redacción: se corrigió una cifra (edición ${i + 1}).\n`);
+      writeFileSync(tagFile, originals.get(tagFile)!.replace("tags:\n", `tags:\n  - tema de prueba ${i + 1}\n`));
+    },
+    restore() {
+      for (const [f, text] of originals) writeFileSync(f, text);
+    },
+  };
+}
+
+function ourBuild(content: string, out: string, cache: string): () => { wall: number; peakMiB: number } {
+  return () =>
+    timed(process.execPath, [path.join(ROOT, "bin/boletines.js"), "build", "--quiet", "--content", content, "--out", out, "--cache", cache], {
+      env: { BOLETINES_NOW: NOW },
+    });
+}
+
+if (values["generate-only"]) {
+  for (const n of sizes) process.stdout.write(`${ensureCorpus(n)}\n`);
+  process.exit(0);
+}
+
+const rows: Row[] = [];
+const checks: string[] = [];
+const hasHugo = !values["no-hugo"] && (values["render-only"] || ensureHugo());
+
+for (const n of values["render-only"] ? [] : sizes) {
+  const runs = runsFor(n);
+  const dir = ensureCorpus(n);
+  const content = path.join(dir, "content");
+  const site = path.join(dir, "site");
+  const cache = path.join(dir, "cache");
+  const push = (kind: string, m: Measure, note?: string) => {
+    rows.push({ n, kind, ...m, ...(note ? { note } : {}) });
+    process.stderr.write(`N=${n} ${kind}: ${m.wall.toFixed(2)} s, ${m.peakMiB.toFixed(0)} MiB, ${m.files} archivos (carga ${m.load.toFixed(2)})\n`);
+  };
+  const clean = (...dirs: string[]) => () => dirs.forEach((d) => rmSync(d, { recursive: true, force: true }));
+
+  if (hasHugo) {
+    const hugoDir = path.join(dir, "hugo");
+    cpSync(path.join(ROOT, "scripts/bench/hugo-site"), hugoDir, { recursive: true });
+    mkdirSync(path.join(hugoDir, "static"), { recursive: true });
+    cpSync(path.join(ROOT, "public"), path.join(hugoDir, "static"), { recursive: true });
+    const hugoOut = path.join(dir, "hugo-out");
+    const args = ["--source", hugoDir, "--destination", hugoOut, "--quiet", "--cacheDir", path.join(dir, "hugo-cache")];
+    push("Hugo, completa", measure(runs, clean(hugoOut, path.join(dir, "hugo-cache")), () => timed("hugo", args), hugoOut));
+  }
+  if (!values["no-eleventy"] && n <= eleventyMax) {
+    const elOut = path.join(dir, "eleventy-out");
+    // Run from inside the corpus folder: Eleventy skips paths listed in the project's .gitignore (.bench/).
+    const run = () => timed(process.execPath, [path.join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs"), "--input=.", `--output=${elOut}`, "--quiet"], { cwd: path.join(dir, "eleventy") });
+    push("Eleventy simple, completa", measure(eleventyRuns, clean(elOut), run, elOut));
+  }
+
+  const build = ourBuild(content, site, cache);
+  push("boletines, completa (sin caché)", measure(runs, clean(site, cache), build, site));
+  push("boletines, completa (caché tibia, sin salida previa)", measure(runs, clean(site), build, site));
+  push("boletines, sin cambios", measure(runs, () => undefined, build, site));
+  const edits = editFiles(content);
+  try {
+    push("boletines, un cuerpo y otras etiquetas editados", measure(runs, (i) => edits.apply(i), build, site));
+    // The incremental result must equal a from-scratch build of the same content.
+    if (n > verifyMax) continue;
+    const fresh = path.join(dir, "site-fresh");
+    const freshCache = path.join(dir, "cache-fresh");
+    clean(fresh, freshCache)();
+    ourBuild(content, fresh, freshCache)();
+    const cmp = sameTree(site, fresh);
+    checks.push(`N=${n}: salida incremental vs. completa desde cero: ${cmp.same ? "idéntica" : "DISTINTA"} (${cmp.detail}).`);
+    clean(fresh, freshCache)();
+  } finally {
+    edits.restore();
+  }
+}
+
+// ---- results are kept per size in .bench/results.json, so sizes measured by separate runs (a 50,000
+// run takes many minutes) end up in one table; each size says which command and when.
+interface SizeResult {
+  rows: Row[];
+  checks: string[];
+  command: string;
+  date: string;
+}
+const resultsFile = path.join(BENCH_DIR, "results.json");
+let stored: Record<string, SizeResult> = {};
+try {
+  stored = JSON.parse(readFileSync(resultsFile, "utf8")) as Record<string, SizeResult>;
+} catch {
+  stored = {};
+}
+const command = `npm run bench -- --sizes ${values.sizes} --runs ${baseRuns} --runs-large ${largeRuns}` + (eleventyMax !== 10000 ? ` --eleventy-max ${eleventyMax}` : "") + (eleventyRuns !== 1 ? ` --eleventy-runs ${eleventyRuns}` : "");
+for (const n of values["render-only"] ? [] : sizes) {
+  stored[String(n)] = { rows: rows.filter((r) => r.n === n), checks: checks.filter((c) => c.startsWith(`N=${n}:`)), command, date: new Date().toISOString() };
+}
+writeFileSync(resultsFile, JSON.stringify(stored, null, 2));
+const allSizes = Object.keys(stored).map(Number).sort((a, b) => a - b);
+const allRows = allSizes.flatMap((n) => stored[String(n)]!.rows);
+const ref = (n: number, prefix: string) => allRows.find((r) => r.n === n && r.kind.startsWith(prefix));
+const cpus = os.cpus();
+const lines: string[] = [];
+lines.push("# Mediciones de velocidad y memoria", "");
+lines.push(
+  "Tabla generada por `npm run bench` (scripts/bench/). Cada cifra es un proceso completo (arranque de Node, carga, escritura) " +
+    "medido desde fuera: el tiempo es la mediana de las corridas indicadas; la memoria, el máximo RSS (GNU time) entre ellas. " +
+    "El corpus se genera de forma determinista (scripts/bench/corpus.ts) con la forma de encabezado de los boletines heredados.",
+  "",
+);
+lines.push(
+  `Máquina: ${cpus.length} núcleos (${cpus[0]?.model.trim() ?? "?"}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, ` +
+    `Hugo ${hasHugo ? hugoVersion() : "no disponible"}, Eleventy 3.1.8. ` +
+    "Máquina compartida: la última columna es la carga media de 1 minuto al empezar cada medición (con 2 núcleos, más de ~1 significa que otros procesos competían por la CPU).",
+  "",
+);
+lines.push("Comandos y fechas de cada tamaño:", "");
+for (const n of allSizes) lines.push(`- N = ${n.toLocaleString("en")}: \`${stored[String(n)]!.command}\` (${stored[String(n)]!.date})`);
+lines.push("");
+lines.push("| N | Compilación | Tiempo s | Memoria MiB | Archivos escritos | Razón vs. Hugo | Razón vs. Eleventy simple | ms por boletín | Corridas | Carga |");
+lines.push("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+for (const r of allRows) {
+  const hugo = ref(r.n, "Hugo");
+  const el = ref(r.n, "Eleventy");
+  const ratio = (base?: Row) => (base && r !== base ? (r.wall / base.wall).toFixed(2) : "");
+  lines.push(
+    `| ${r.n.toLocaleString("en")} | ${r.kind} | ${r.wall.toFixed(2)} | ${r.peakMiB.toFixed(0)} | ${r.files.toLocaleString("en")} | ${ratio(hugo)} | ${ratio(el)} | ${((r.wall * 1000) / r.n).toFixed(2)} | ${r.runs} | ${r.load.toFixed(2)} |`,
+  );
+}
+lines.push("", ...allSizes.flatMap((n) => stored[String(n)]!.checks).map((c) => `- ${c}`), "");
+const notesFile = path.join(ROOT, "scripts/bench/NOTES.md");
+if (existsSync(notesFile)) lines.push(readFileSync(notesFile, "utf8").trim(), "");
+mkdirSync(path.dirname(values.out!), { recursive: true });
+writeFileSync(values.out!, lines.join("\n"));
+process.stdout.write(`${lines.join("\n")}\n`);
+

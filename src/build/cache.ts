@@ -1,0 +1,329 @@
+import { createHash } from "node:crypto";
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import path from "node:path";
+import type { Bulletin } from "../model/bulletin.ts";
+import { loadAndNormalize } from "../model/corpus.ts";
+import { displayPath, type ContentFile } from "../model/load.ts";
+import type { NormalizeContext, NormalizeResult } from "../model/normalize.ts";
+import type { Problem } from "../model/problems.ts";
+import { readingMinutes, renderMarkdownAndText } from "../render/markdown.ts";
+import { FileWorkers, type FileWorkerData } from "./file-workers.ts";
+import { acquireLock } from "./output.ts";
+
+/**
+ * The build cache: what a build learned about each content file, kept between runs so the next
+ * build only parses, normalizes and renders the files whose bytes changed.
+ *
+ * Safe to delete at any time: every entry is keyed by the file's bytes and its path, and the whole
+ * cache by a fingerprint of the code, layouts, dependencies and site settings, so a stale or
+ * missing cache can only cost time. A damaged cache is discarded, never trusted.
+ *
+ * On disk (one folder):
+ * - `index.json`: fingerprint + one entry per content file (normalized bulletin without its body,
+ *   problems, image checks, where its texts are in the pack);
+ * - `texts-<n>.pack`: body, rendered HTML and plain text of each file, UTF-16LE, appended as files change
+ *   and rewritten when more than half of it is dead.
+ */
+const FORMAT = 2;
+
+/** Misses processed on the main thread before worker threads are worth starting (an edit or two never starts them). */
+export const WORKER_THRESHOLD = 64;
+
+interface Entry {
+  /** sha1 of the file's bytes. */
+  hash: string;
+  /** The path shown in problems (part of the cached values). */
+  file: string;
+  problems: Problem[];
+  bulletin?: Omit<Bulletin, "body">;
+  /** Images normalization asked about, and whether each existed then. */
+  images: Array<[string, boolean]>;
+  /** Byte offset in the pack and byte lengths (UTF-16LE: decoding it is a copy) of body, html and text. */
+  at?: [number, number, number, number];
+  /** Reading time of the body (counting words is a large part of a warm build). */
+  minutes?: number;
+}
+
+interface Index {
+  format: number;
+  fingerprint: string;
+  pack: string;
+  packBytes: number;
+  entries: Record<string, Entry>;
+}
+
+
+/** Everything that changes what a build makes from the same content, besides the content itself. */
+export function codeFingerprint(projectRoot: string, extra: unknown): string {
+  const hash = createHash("sha1");
+  hash.update(`${FORMAT}\0${process.version}\0${JSON.stringify(extra)}\0`);
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    if (!existsSync(dir)) return;
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) walk(full);
+      else if (e.isFile()) files.push(full);
+    }
+  };
+  walk(path.join(projectRoot, "src"));
+  walk(path.join(projectRoot, "layouts"));
+  files.push(path.join(projectRoot, ".eleventy.ts"), path.join(projectRoot, "package-lock.json"));
+  for (const f of files) {
+    if (!existsSync(f)) continue;
+    hash.update(path.relative(projectRoot, f));
+    hash.update("\0");
+    hash.update(readFileSync(f));
+    hash.update("\0");
+  }
+  return hash.digest("hex");
+}
+
+export class BuildCache {
+  private index: Index;
+  private readonly fresh = new Map<string, Entry>();
+  /** Bodies of files parsed on the main thread, until their HTML is made and stored. */
+  private readonly unrendered = new Map<string, string>();
+  /** Content path (relPath) of each shown file, to find texts from a bulletin. */
+  private readonly keyOfFile = new Map<string, string>();
+  private readonly seen = new Set<string>();
+  private fd: number | undefined;
+  private closed = false;
+  private workerData: FileWorkerData | undefined;
+  private workers: FileWorkers | undefined;
+  hits = 0;
+  misses = 0;
+
+  private constructor(
+    readonly dir: string,
+    readonly fingerprint: string,
+    index: Index | undefined,
+    private readonly release: () => Promise<void>,
+    private readonly workerThreshold: number,
+  ) {
+    this.index = index ?? emptyIndex(fingerprint);
+  }
+
+  /**
+   * Opens the cache folder, or returns undefined when another build holds it (that build then
+   * works without a cache: slower, same result). Anything unreadable or made by other code is ignored.
+   */
+  static async open(dir: string, fingerprint: string, workerThreshold = WORKER_THRESHOLD): Promise<BuildCache | undefined> {
+    let release: () => Promise<void>;
+    try {
+      mkdirSync(dir, { recursive: true });
+      release = await acquireLock(path.join(dir, "lock"));
+    } catch {
+      return undefined;
+    }
+    let index: Index | undefined;
+    let fd: number | undefined;
+    try {
+      const parsed = JSON.parse(readFileSync(path.join(dir, "index.json"), "utf8")) as Index;
+      if (parsed.format === FORMAT && parsed.fingerprint === fingerprint && parsed.pack) {
+        fd = openSync(path.join(dir, parsed.pack), "r+");
+        // Bytes past `packBytes` are records of a build that died before saving its index: unused.
+        if (fstatSync(fd).size >= parsed.packBytes) index = parsed;
+        else {
+          closeSync(fd);
+          fd = undefined;
+        }
+      }
+    } catch {
+      index = undefined;
+    }
+    const cache = new BuildCache(dir, fingerprint, index, release, workerThreshold);
+    cache.fd = fd;
+    return cache;
+  }
+
+  /** Lets a cold build use worker threads (they need to know the site and where images are). */
+  useWorkers(data: FileWorkerData): void {
+    this.workerData = data;
+  }
+
+  /** Stops the worker threads, if any were started (call once the corpus is loaded). */
+  async finishLoading(): Promise<void> {
+    const workers = this.workers;
+    this.workers = undefined;
+    this.workerData = undefined;
+    await workers?.close();
+  }
+
+  /** A `loadFile` for `loadCorpus`: the cached result when the bytes (and images asked about) are the same. */
+  readonly loadFile = async (file: ContentFile, ctx: NormalizeContext): Promise<NormalizeResult> => {
+    const bytes = readFileSync(file.absPath);
+    const hash = createHash("sha1").update(bytes).digest("hex");
+    const key = file.relPath;
+    const shown = displayPath(file.absPath);
+    this.seen.add(key);
+    const cached = this.index.entries[key];
+    if (cached && cached.hash === hash && cached.file === shown && cached.images.every(([p, existed]) => ctx.imageExists(p) === existed)) {
+      const body = cached.at ? this.readPart(cached.at, 0) : undefined;
+      if (!cached.bulletin || body !== undefined) {
+        this.hits++;
+        if (!cached.bulletin || body === undefined) return { problems: cached.problems };
+        this.keyOfFile.set(cached.bulletin.file, key);
+        return { bulletin: { ...cached.bulletin, body }, problems: cached.problems };
+      }
+    }
+    this.misses++;
+    if (!this.workers && this.workerData && this.misses > this.workerThreshold) this.workers = new FileWorkers(this.workerData);
+    if (this.workers) {
+      const done = await this.workers.run(file);
+      const entry: Entry = { hash, file: shown, problems: done.result.problems, images: done.images };
+      this.fresh.set(key, entry);
+      if (done.result.bulletin) {
+        const { body, ...rest } = done.result.bulletin;
+        entry.bulletin = rest;
+        this.keyOfFile.set(done.result.bulletin.file, key);
+        // Stored at once and read back when needed: a cold build never holds every text in memory.
+        this.append(entry, { body, html: done.html!, text: done.text! }, done.minutes);
+      }
+      return done.result;
+    }
+    const images: Array<[string, boolean]> = [];
+    const result = await loadAndNormalize(file, {
+      ...ctx,
+      imageExists: (p) => {
+        const exists = ctx.imageExists(p);
+        images.push([p, exists]);
+        return exists;
+      },
+    });
+    const entry: Entry = { hash, file: shown, problems: result.problems, images };
+    if (result.bulletin) {
+      const { body, ...rest } = result.bulletin;
+      entry.bulletin = rest;
+      this.keyOfFile.set(result.bulletin.file, key);
+      this.unrendered.set(key, body);
+    }
+    this.fresh.set(key, entry);
+    return result;
+  };
+
+  /** HTML and plain text of a bulletin's body: from the cache, or rendered now (and stored for next time). */
+  rendered(bulletin: Bulletin): { html: string; text: string } {
+    return { html: this.part(bulletin, 1), text: this.part(bulletin, 2) };
+  }
+
+  /** One of a body's texts (1: HTML, 2: plain text), read from the pack; made and stored first if missing. */
+  private part(bulletin: Bulletin, which: 1 | 2): string {
+    const key = this.keyOfFile.get(bulletin.file);
+    const entry = key ? (this.fresh.get(key) ?? this.index.entries[key]) : undefined;
+    if (key && entry && !entry.at && this.unrendered.get(key) === bulletin.body) {
+      const made = renderMarkdownAndText(bulletin.body);
+      this.unrendered.delete(key);
+      this.append(entry, { body: bulletin.body, ...made });
+      return which === 1 ? made.html : made.text;
+    }
+    const stored = entry?.at ? this.readPart(entry.at, which) : undefined;
+    if (stored !== undefined) return stored;
+    const made = renderMarkdownAndText(bulletin.body);
+    return which === 1 ? made.html : made.text;
+  }
+
+  /** Reading time stored with a body's texts (same function, counted once when the body was rendered). */
+  minutesOf(bulletin: Bulletin, text: string): number {
+    const key = this.keyOfFile.get(bulletin.file);
+    const entry = key ? (this.fresh.get(key) ?? this.index.entries[key]) : undefined;
+    return entry?.at && entry.minutes !== undefined ? entry.minutes : readingMinutes(text);
+  }
+
+  /** The sha1 of the file a bulletin came from (its body, hence its HTML, is a function of it). */
+  contentHashOf(bulletin: Bulletin): string | undefined {
+    const key = this.keyOfFile.get(bulletin.file);
+    return key ? (this.fresh.get(key) ?? this.index.entries[key])?.hash : undefined;
+  }
+
+  /** Nothing is held for the renderer any more (kept for callers; texts are read on demand). */
+  releaseTexts(): void {
+    this.unrendered.clear();
+  }
+
+  /** Records are written as they are made, so the build never holds every text twice. */
+  private append(entry: Entry, texts: { body: string; html: string; text: string }, minutes?: number): void {
+    if (this.fd === undefined) {
+      this.index = { ...emptyIndex(this.fingerprint), entries: this.index.entries };
+      this.index.pack = `texts-${Date.now().toString(36)}-${process.pid}.pack`;
+      this.fd = openSync(path.join(this.dir, this.index.pack), "w+");
+    }
+    const buf = Buffer.from(`${texts.body}${texts.html}${texts.text}`, "utf16le");
+    const lengths = [texts.body.length * 2, texts.html.length * 2, texts.text.length * 2] as const;
+    entry.minutes = minutes ?? readingMinutes(texts.text);
+    writeSync(this.fd, buf, 0, buf.length, this.index.packBytes);
+    entry.at = [this.index.packBytes, ...lengths];
+    this.index.packBytes += buf.length;
+  }
+
+  /** Part of a record: 0 body, 1 HTML, 2 plain text. */
+  private readPart(at: [number, number, number, number], which: 0 | 1 | 2): string | undefined {
+    if (this.fd === undefined) return undefined;
+    const [offset, bodyLen, htmlLen, textLen] = at;
+    const start = offset + (which >= 1 ? bodyLen : 0) + (which === 2 ? htmlLen : 0);
+    const length = which === 0 ? bodyLen : which === 1 ? htmlLen : textLen;
+    const buf = Buffer.allocUnsafe(length);
+    if (readSync(this.fd, buf, 0, length, start) !== length) return undefined;
+    return buf.toString("utf16le");
+  }
+
+  /**
+   * Writes the index of what this build learned (entries of files that no longer exist are dropped),
+   * compacting the pack when most of it is dead. The index is replaced atomically, after the pack
+   * it points into is complete; then the lock is released.
+   */
+  async save(): Promise<void> {
+    try {
+      const old = this.index.entries;
+      const entries: Record<string, Entry> = {};
+      let changed = this.fresh.size > 0;
+      for (const key of this.seen) {
+        const e = this.fresh.get(key) ?? old[key];
+        // A bulletin whose texts were never made (e.g. not published) is not kept.
+        if (e && (!e.bulletin || e.at)) entries[key] = e;
+      }
+      if (Object.keys(old).some((k) => !(k in entries))) changed = true;
+      if (!changed || this.fd === undefined) return;
+      let pack = this.index.pack;
+      let packBytes = this.index.packBytes;
+      const live = Object.values(entries).reduce((n, e) => n + (e.at ? e.at[1] + e.at[2] + e.at[3] : 0), 0);
+      if (live * 2 < packBytes) {
+        pack = `texts-${Date.now().toString(36)}-${process.pid}.pack`;
+        const out = openSync(path.join(this.dir, pack), "w");
+        let offset = 0;
+        for (const e of Object.values(entries)) {
+          if (!e.at) continue;
+          const length = e.at[1] + e.at[2] + e.at[3];
+          const buf = Buffer.allocUnsafe(length);
+          readSync(this.fd, buf, 0, length, e.at[0]);
+          writeSync(out, buf, 0, length, offset);
+          e.at = [offset, e.at[1], e.at[2], e.at[3]];
+          offset += length;
+        }
+        closeSync(out);
+        packBytes = offset;
+      }
+      const index: Index = { format: FORMAT, fingerprint: this.fingerprint, pack, packBytes, entries };
+      const tmp = path.join(this.dir, `index.json.${process.pid}`);
+      writeFileSync(tmp, JSON.stringify(index));
+      renameSync(tmp, path.join(this.dir, "index.json"));
+      for (const f of readdirSync(this.dir)) if (f.endsWith(".pack") && f !== pack) rmSync(path.join(this.dir, f), { force: true });
+    } finally {
+      await this.close();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.finishLoading();
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+    if (!this.closed) {
+      this.closed = true;
+      await this.release();
+    }
+  }
+}
+
+function emptyIndex(fingerprint: string): Index {
+  return { format: FORMAT, fingerprint, pack: "", packBytes: 0, entries: {} };
+}

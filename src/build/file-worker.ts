@@ -1,0 +1,27 @@
+import { parentPort, workerData } from "node:worker_threads";
+import { loadAndNormalize, makeImageExists } from "../model/corpus.ts";
+import { readingMinutes, renderMarkdownAndText } from "../render/markdown.ts";
+import type { FileJob, FileJobResult, FileWorkerData } from "./file-workers.ts";
+
+/** One worker thread: reads, normalizes and renders files sent by `FileWorkers` (same functions as the main thread). */
+const { site, publicDir } = workerData as FileWorkerData;
+const imageExists = makeImageExists(publicDir);
+
+parentPort!.on("message", async (job: FileJob) => {
+  try {
+    const images: Array<[string, boolean]> = [];
+    const result = await loadAndNormalize(job.file, {
+      site,
+      imageExists: (p) => {
+        const exists = imageExists(p);
+        images.push([p, exists]);
+        return exists;
+      },
+    });
+    const made = result.bulletin ? renderMarkdownAndText(result.bulletin.body) : undefined;
+    const reply: FileJobResult = { id: job.id, result, images, ...(made ? { html: made.html, text: made.text, minutes: readingMinutes(made.text) } : {}) };
+    parentPort!.postMessage(reply);
+  } catch (error) {
+    parentPort!.postMessage({ id: job.id, error: String((error as Error)?.stack ?? error) });
+  }
+});

@@ -1,0 +1,153 @@
+import assert from "node:assert/strict";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { after, before, test } from "node:test";
+import Eleventy from "@11ty/eleventy";
+import { generateBulletins } from "../../scripts/bench/corpus.ts";
+import { buildSite, PROJECT_ROOT } from "../../src/build/build.ts";
+import { prepareSite } from "../../src/build/prepare.ts";
+import { ELEVENTY_DIRS } from "../../src/eleventy/configure.ts";
+import { provideEleventyHandoff } from "../../src/eleventy/inputs.ts";
+import { resolveNow } from "../../src/policy/clock.ts";
+import { DEFAULT_SITE } from "../../src/site.ts";
+
+/**
+ * Incremental builds (cache + hard-linked unchanged pages) must make exactly the bytes a build from
+ * scratch makes, and exactly what Eleventy makes when it paginates every page itself.
+ */
+let tmp: string;
+let content: string;
+const options = (content: string, outDir: string, cacheDir?: string, workerThreshold?: number) => ({
+  contentDir: content,
+  publicDir: path.join(PROJECT_ROOT, "public"),
+  drafts: false,
+  future: false,
+  now: resolveNow({ BOLETINES_NOW: "2026-01-01T00:00:00-06:00" }),
+  site: DEFAULT_SITE,
+  outDir,
+  // The search index is not byte-stable (Pagefind #638) and is not what these tests compare.
+  search: false,
+  ...(cacheDir ? { cacheDir } : {}),
+  ...(workerThreshold !== undefined ? { workerThreshold } : {}),
+});
+
+function tree(dir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile()) continue;
+    const full = path.join(e.parentPath, e.name);
+    files.set(path.relative(dir, full), readFileSync(full));
+  }
+  return files;
+}
+
+function assertSameTree(actual: string, expected: string): void {
+  const a = tree(actual);
+  const b = tree(expected);
+  assert.deepEqual([...a.keys()].sort(), [...b.keys()].sort());
+  for (const [file, bytes] of a) assert.ok(bytes.equals(b.get(file)!), `${file} differs`);
+}
+
+async function build(content: string, out: string, cache?: string, workerThreshold?: number): Promise<void> {
+  const result = await buildSite(options(content, out, cache, workerThreshold));
+  assert.ok(result.ok, result.ok ? "" : `${result.fatal ?? ""} ${JSON.stringify(result.problems.filter((p) => p.severity === "error"))}`);
+}
+
+before(() => {
+  tmp = mkdtempSync(path.join(os.tmpdir(), "boletines-incremental-"));
+  content = path.join(tmp, "content");
+  for (const b of generateBulletins(30, 7)) {
+    mkdirSync(path.dirname(path.join(content, b.relPath)), { recursive: true });
+    writeFileSync(path.join(content, b.relPath), b.text);
+  }
+  cpSync(path.join(PROJECT_ROOT, "content"), content, { recursive: true });
+});
+
+after(() => rmSync(tmp, { recursive: true, force: true }));
+
+function contentFiles(): string[] {
+  return readdirSync(content, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith(".md"))
+    .sort();
+}
+
+function pageOf(site: string, relContent: string): string {
+  // The bulletin page is the one whose canonical link names this file's slug; find it by title.
+  const title = /^title: "(.+?) ?"$/m.exec(readFileSync(path.join(content, relContent), "utf8"))![1]!;
+  for (const e of readdirSync(site, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile() || e.name !== "index.html" || !e.parentPath.includes(`${path.sep}boletines${path.sep}`)) continue;
+    const full = path.join(e.parentPath, e.name);
+    if (readFileSync(full, "utf8").includes(`<h1>${title.trim()}</h1>`)) return full;
+  }
+  throw new Error(`no page for ${relContent}`);
+}
+
+test("after editing a body, another bulletin's tags and a third one's title, the rebuild equals a build from scratch, reusing unchanged pages", async () => {
+  const site = path.join(tmp, "site");
+  const cache = path.join(tmp, "cache");
+  await build(content, site, cache);
+  const files = contentFiles();
+  const bodyFile = files[3]!;
+  const tagFile = files[10]!;
+  const titleFile = files[15]!;
+  const untouched = files[20]!;
+  const untouchedPage = pageOf(site, untouched);
+  const editedPage = pageOf(site, bodyFile);
+  const inodeBefore = statSync(untouchedPage).ino;
+  const editedInodeBefore = statSync(editedPage).ino;
+
+  const bodyPath = path.join(content, bodyFile);
+  writeFileSync(bodyPath, `${readFileSync(bodyPath, "utf8").trimEnd()}\n\nNota de la redacción: cifra corregida.\n`);
+  const tagPath = path.join(content, tagFile);
+  writeFileSync(tagPath, readFileSync(tagPath, "utf8").replace("tags:\n", "tags:\n  - Tema Nuevo de Prueba\n"));
+  // A title shows on list pages, in feeds and in the neighbours' links.
+  const titlePath = path.join(content, titleFile);
+  writeFileSync(titlePath, readFileSync(titlePath, "utf8").replace(/^title: "/m, 'title: "Corregido: '));
+  await build(content, site, cache);
+
+  // Unchanged pages were linked from the previous site, the edited one was rendered again.
+  assert.equal(statSync(pageOf(site, untouched)).ino, inodeBefore);
+  assert.notEqual(statSync(pageOf(site, bodyFile)).ino, editedInodeBefore);
+  assert.match(readFileSync(pageOf(site, bodyFile), "utf8"), /cifra corregida/);
+  assert.ok(tree(site).has(path.join("temas", "tema-nuevo-de-prueba", "index.html")));
+
+  const fresh = path.join(tmp, "fresh");
+  await build(content, fresh, path.join(tmp, "fresh-cache"));
+  assertSameTree(site, fresh);
+
+  // A cold build on worker threads makes the same bytes as one on the main thread.
+  const threaded = path.join(tmp, "threaded");
+  await build(content, threaded, path.join(tmp, "threaded-cache"), 0);
+  assertSameTree(threaded, fresh);
+
+  // Deleting the cache only costs time: same bytes.
+  rmSync(cache, { recursive: true, force: true });
+  await build(content, site, cache);
+  assertSameTree(site, fresh);
+
+  // A damaged cache is discarded, not trusted.
+  for (const f of readdirSync(cache)) if (f.endsWith(".pack")) writeFileSync(path.join(cache, f), "x");
+  await build(content, site, cache);
+  assertSameTree(site, fresh);
+  writeFileSync(path.join(cache, "index.json"), "{not json");
+  await build(content, site, cache);
+  assertSameTree(site, fresh);
+});
+
+test("the bulk pages rendered outside Eleventy's pagination are byte for byte what Eleventy renders", async () => {
+  const fast = path.join(tmp, "fast");
+  await build(content, fast);
+  const prepared = await prepareSite(options(content, fast));
+  assert.ok(prepared.ok);
+  const viaEleventy = path.join(tmp, "via-eleventy");
+  provideEleventyHandoff({ inputs: prepared.inputs, publicDir: path.join(PROJECT_ROOT, "public"), watch: [] });
+  const eleventy = new Eleventy(path.join(PROJECT_ROOT, ELEVENTY_DIRS.input), viaEleventy, { configPath: path.join(PROJECT_ROOT, ".eleventy.ts"), quietMode: true });
+  await eleventy.write();
+  assertSameTree(fast, viaEleventy);
+  // With a cache, bodies' HTML is read back on demand: still the same bytes.
+  const cached = path.join(tmp, "fast-cached");
+  await build(content, cached, path.join(tmp, "fast-cache"));
+  assertSameTree(cached, viaEleventy);
+});
