@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import path from "node:path";
 import type { Bulletin } from "../model/bulletin.ts";
 import { loadAndNormalize } from "../model/corpus.ts";
-import { displayPath, type ContentFile } from "../model/load.ts";
+import { displayPath, MAX_FILE_BYTES, type ContentFile } from "../model/load.ts";
 import type { NormalizeContext, NormalizeResult } from "../model/normalize.ts";
 import type { Problem } from "../model/problems.ts";
 import { readingMinutes, renderMarkdownAndText } from "../render/markdown.ts";
@@ -152,7 +152,14 @@ export class BuildCache {
 
   /** A `loadFile` for `loadCorpus`: the cached result when the bytes (and images asked about) are the same. */
   readonly loadFile = async (file: ContentFile, ctx: NormalizeContext): Promise<NormalizeResult> => {
-    const bytes = readFileSync(file.absPath);
+    let bytes: Buffer;
+    try {
+      // Oversized or unreadable files are never cached: the loader itself reports them as problems.
+      if (statSync(file.absPath).size > MAX_FILE_BYTES) return loadAndNormalize(file, ctx);
+      bytes = readFileSync(file.absPath);
+    } catch {
+      return loadAndNormalize(file, ctx);
+    }
     const hash = createHash("sha1").update(bytes).digest("hex");
     const key = file.relPath;
     const shown = displayPath(file.absPath);

@@ -30,8 +30,12 @@ function equalSites(actual: Map<string, string>, expected: Map<string, string>):
 }
 
 /** Dot-folders and locks the build keeps beside the output folder. */
+/**
+ * Work folders, locks and trash a build left behind. The last replaced site (`.<name>.previous-<pid>`)
+ * is not one: it is kept on purpose and deleted in the background by the next build (src/build/output.ts).
+ */
 async function leftovers(parent: string, name: string): Promise<string[]> {
-  return (await readdir(parent)).filter((e) => e.startsWith(`.${name}.`)).sort();
+  return (await readdir(parent)).filter((e) => e.startsWith(`.${name}.`) && !e.startsWith(`.${name}.previous-`)).sort();
 }
 
 function mountTmpfs(dir: string, options: string): boolean {
