@@ -171,7 +171,7 @@ function editFiles(contentDir: string): { apply: (i: number) => void; restore: (
 
 function ourBuild(content: string, out: string, cache: string): () => { wall: number; peakMiB: number } {
   return () =>
-    timed(process.execPath, [path.join(ROOT, "bin/boletines.js"), "build", "--quiet", "--content", content, "--out", out, "--cache", cache], {
+    timed(process.execPath, [path.join(ROOT, "bin/boletines.js"), "build", "--quiet", "--no-search", "--content", content, "--out", out, "--cache", cache], {
       env: { BOLETINES_NOW: NOW },
     });
 }
