@@ -58,7 +58,8 @@ export function normalizeSitePath(raw: string, { field }: SitePathOptions): Site
   return { ok: true, path: namesFile ? `/${segments.join("/")}` : `/${segments.join("/")}/` };
 }
 
-function decodeURIComponentSafe(s: string): string {
+/** `decodeURIComponent` that returns the input unchanged when it is not valid percent-encoding. */
+export function decodeURIComponentSafe(s: string): string {
   try {
     return decodeURIComponent(s);
   } catch {

@@ -22,9 +22,17 @@ export function buildFeeds(postsNewestFirst: readonly PostView[], sections: Read
     { url: PATHS.feedAtom, content: atomFeed(site, { title: site.title, selfPath: PATHS.feedAtom, pagePath: "/", id: `tag:${site.idAuthority}:feed` }, latest) },
     { url: PATHS.feedJson, content: jsonFeed(site, latest) },
   ];
+  // One pass over the corpus, not one per section; each list keeps the newest-first order.
+  const latestBySection = new Map<string, PostView[]>();
+  for (const p of postsNewestFirst) {
+    const slug = p.bulletin.section.slug;
+    let list = latestBySection.get(slug);
+    if (!list) latestBySection.set(slug, (list = []));
+    if (list.length < site.feedSize) list.push(p);
+  }
   for (const section of sections) {
     const slug = section.url.split("/").filter(Boolean).pop()!;
-    const items = postsNewestFirst.filter((p) => p.bulletin.section.slug === slug).slice(0, site.feedSize);
+    const items = latestBySection.get(slug) ?? [];
     files.push({
       url: sectionFeedUrl(slug),
       content: atomFeed(site, { title: `${site.title}: ${section.label}`, selfPath: sectionFeedUrl(slug), pagePath: section.url, id: `tag:${site.idAuthority}:feed/seccion/${slug}` }, items),

@@ -1,6 +1,7 @@
 import { PATHS } from "../policy/urls.ts";
 import { CACHE_CONTROL, exactFingerprinted, FINGERPRINTED_NAME_PATTERN, HEADERS_FILE_URL, IMMUTABLE_PREFIXES, SECURITY_HEADERS } from "./host-headers.ts";
 import type { RawFile, RedirectStub } from "./views.ts";
+import { decodeURIComponentSafe } from "../policy/site-paths.ts";
 
 /**
  * A production nginx configuration, written by the build into the site itself (`/nginx/`), so the
@@ -33,7 +34,7 @@ function redirectsMap(redirects: readonly RedirectStub[]): string {
   for (const r of redirects) {
     const to = nginxUrl(r.to);
     // `$uri` is decoded, so keys are decoded paths; directory-style paths match with and without `/`.
-    const from = decodePath(r.from);
+    const from = decodeURIComponentSafe(r.from);
     if (from.endsWith("/") && from.length > 1) entries.set(from.slice(0, -1), to);
     entries.set(from, to);
   }
@@ -102,14 +103,6 @@ function siteConfig(fingerprinted: readonly string[]): string {
     `location ^~ ${NGINX_DIR} { return 404; }`,
   ];
   return `${lines.join("\n")}\n`;
-}
-
-function decodePath(p: string): string {
-  try {
-    return decodeURIComponent(p);
-  } catch {
-    return p;
-  }
 }
 
 /**
