@@ -209,8 +209,13 @@ test("pages work in Chromium under the CSP: styles apply, links and redirects wo
 
     // Search (Pagefind: a module script and WebAssembly) works under the CSP.
     await visit("/buscar/?q=Chihuahua");
-    await page.locator("#resultados li.search-result").first().waitFor({ timeout: 60_000 });
-    assert.ok((await page.locator("#resultados li.search-result").count()) >= 2, "both seed bulletins found");
+    // Wait for the search to finish (results, none, or an error message), so a failure says which.
+    await page.waitForFunction(() => {
+      const status = document.getElementById("estado-busqueda")?.textContent ?? "";
+      return status !== "" && status !== "Buscando…" && (!/encontrad/.test(status) || document.querySelector("#resultados li.search-result") !== null);
+    }, undefined, { timeout: 120_000 });
+    const status = await page.locator("#estado-busqueda").textContent();
+    assert.ok((await page.locator("#resultados li.search-result").count()) >= 2, `both seed bulletins found (status: ${status}; console: ${consoleErrors.join(" | ")})`);
     assert.deepEqual(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations), []);
 
     const missing = await visit("/no-existe/");
