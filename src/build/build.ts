@@ -12,6 +12,7 @@ import { prepareSite, type PrepareOptions } from "./prepare.ts";
 import { BuildCache, codeFingerprint } from "./cache.ts";
 import { bulkPages, layoutEnvironment, readManifest, withoutBulkPages, writeBulkPages, writeManifest } from "./pages.ts";
 import { writeSearchIndex } from "./search-index.ts";
+import { phase } from "./timing.ts";
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -33,11 +34,13 @@ export type BuildResult =
 /** The production build: validate everything, render into a work folder, swap it in. */
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
+  phase("arranque");
   const fingerprint = options.cacheDir ? codeFingerprint(PROJECT_ROOT, { site: options.site }) : "";
   const cache = options.cacheDir ? await BuildCache.open(path.resolve(options.cacheDir), fingerprint, options.workerThreshold) : undefined;
   let prepared: Awaited<ReturnType<typeof prepareSite>>;
   try {
     prepared = await prepareSite({ ...options, ...(cache ? { cache } : {}) });
+    phase("prepareSite");
   } catch (error) {
     await cache?.close();
     throw error;
@@ -55,9 +58,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const { swept } = await recoverInterruptedBuilds(paths);
     await assertReplaceable(paths);
     await rm(paths.work, { recursive: true, force: true });
+    phase("lock, recover");
     const pages = bulkPages(data, cache ? (b) => cache.contentHashOf(b) : undefined);
     // Eleventy renders the home, indexes, 404, feeds and files, and copies public/; the bulk pages
     // are rendered below through the same layouts with the same Nunjucks settings (see pages.ts).
+    phase("bulkPages digests");
     const globalData = withoutBulkPages(data);
     provideEleventyHandoff({ inputs: { ...prepared.inputs, data: globalData }, publicDir: options.publicDir, watch: [] });
     const eleventy = new Eleventy(path.join(PROJECT_ROOT, ELEVENTY_DIRS.input), paths.work, {
@@ -67,6 +72,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // Our CLI prints its own summary and formats Eleventy's errors itself.
     eleventy.disableLogger();
     const results = (await eleventy.write()) as [unknown, unknown[]];
+    phase("eleventy");
     const eleventyPages = Array.isArray(results?.[1]) ? results[1].length : 0;
 
     // Pages unchanged since the previous build are hard-linked from it (see pages.ts).
@@ -78,11 +84,16 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const previous =
       manifest && manifest.fingerprint === pageFingerprint && existsSync(paths.out) && statSync(paths.out).ino === manifest.outIno ? { dir: paths.out, files: manifest.files } : undefined;
     const written = writeBulkPages(pages, layoutEnvironment(), { site, preview, boletines: layoutGlobals }, paths.work, previous);
+    phase("writeBulkPages");
     if (options.search !== false) await writeSearchIndex(paths.work);
+    phase("search index");
     await swapIn(paths);
     if (manifestFile && cache) writeManifest(manifestFile, { fingerprint: pageFingerprint, outIno: statSync(paths.out).ino, files: written.manifest });
+    phase("swap");
     await cache?.save();
+    phase("cache save");
     await swept;
+    phase("swept");
     return {
       ok: true,
       problems: prepared.problems,

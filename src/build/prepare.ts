@@ -10,6 +10,7 @@ import { missingPublicProblem, publicFileClaims } from "./public-files.ts";
 import type { Bulletin } from "../model/bulletin.ts";
 import type { BuildCache } from "./cache.ts";
 import { resolveSiteConfig, type SiteConfig } from "../site.ts";
+import { phase } from "./timing.ts";
 
 export interface PrepareOptions {
   contentDir: string;
@@ -38,6 +39,7 @@ export async function prepareSite(options: PrepareOptions): Promise<Prepared> {
   const cache = options.validateOnly ? undefined : options.cache;
   cache?.useWorkers({ site: options.site, publicDir: options.publicDir });
   const corpus = await loadCorpus({ contentDir: options.contentDir, publicDir: options.publicDir, site: options.site, ...(cache ? { loadFile: cache.loadFile } : {}) }).finally(() => cache?.finishLoading());
+  phase("loadCorpus");
   const problems = [...corpus.problems];
   const published = selectPublished(corpus.bulletins, options);
   const dataOptions: SiteDataOptions = { site: options.site, now: options.now, publicDir: options.publicDir };
@@ -59,6 +61,7 @@ export async function prepareSite(options: PrepareOptions): Promise<Prepared> {
   }
   const data = buildSiteData(published, dataOptions);
   cache?.releaseTexts();
+  phase("buildSiteData");
   // Collisions are checked over every valid bulletin, drafts and embargoes included: they would
   // break the day they are published.
   problems.push(...findPathCollisions([...generatedClaims(data), ...publicFileClaims(options.publicDir), ...claimsOfBulletins(corpus.bulletins)]));
