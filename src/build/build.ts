@@ -1,17 +1,16 @@
 import { createHash } from "node:crypto";
-import { existsSync, statSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import Eleventy from "@11ty/eleventy";
-import { provideEleventyHandoff } from "../eleventy/inputs.ts";
-import { ELEVENTY_DIRS } from "../eleventy/configure.ts";
 import type { Problem } from "../model/problems.ts";
-import { acquireLock, assertReplaceable, describeFsError, OutputError, outputPaths, recoverInterruptedBuilds, swapIn } from "./output.ts";
+import { acquireLock, assertReplaceable, describeFsError, OutputError, outputPaths, recoverInterruptedBuilds } from "./output.ts";
 import { prepareSite, type PrepareOptions } from "./prepare.ts";
 import { BuildCache, codeFingerprint } from "./cache.ts";
-import { bulkPages, layoutEnvironment, readManifest, withoutBulkPages, writeBulkPages, writeManifest } from "./pages.ts";
-import { writeSearchIndex } from "./search-index.ts";
+import { updateAndPublish } from "./generations.ts";
+import { layoutEnvironment } from "./pages.ts";
+import { SEARCH_INDEX_DIR, writeSearchIndex } from "./search-index.ts";
+import { siteFiles } from "./site-files.ts";
+import type { Bulletin } from "../model/bulletin.ts";
 import { phase } from "./timing.ts";
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -28,10 +27,10 @@ export interface BuildOptions extends PrepareOptions {
 }
 
 export type BuildResult =
-  | { ok: true; problems: Problem[]; pagesWritten: number; published: number; seconds: number }
+  | { ok: true; problems: Problem[]; pagesWritten: number; rendered: number; published: number; seconds: number }
   | { ok: false; problems: Problem[]; fatal?: string };
 
-/** The production build: validate everything, render into a work folder, swap it in. */
+/** The production build: validate everything, bring the unpublished generation up to date, publish it (generations.ts). */
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   phase("arranque");
@@ -57,52 +56,36 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     release = await acquireLock(paths.lock);
     const { swept } = await recoverInterruptedBuilds(paths);
     await assertReplaceable(paths);
-    await rm(paths.work, { recursive: true, force: true });
     phase("lock, recover");
-    const pages = bulkPages(data, cache ? (b) => cache.contentHashOf(b) : undefined);
-    // Eleventy renders the home, indexes, 404, feeds and files, and copies public/; the bulk pages
-    // are rendered below through the same layouts with the same Nunjucks settings (see pages.ts).
-    phase("bulkPages digests");
-    const globalData = withoutBulkPages(data);
-    provideEleventyHandoff({ inputs: { ...prepared.inputs, data: globalData }, publicDir: options.publicDir, watch: [] });
-    const eleventy = new Eleventy(path.join(PROJECT_ROOT, ELEVENTY_DIRS.input), paths.work, {
-      configPath: path.join(PROJECT_ROOT, ".eleventy.ts"),
-      quietMode: true,
+    // What every layout reads besides its own item: it changes every page when it changes.
+    const context = { site, preview, boletines: { assets: data.assets, metaContentSecurityPolicy: data.metaContentSecurityPolicy } };
+    const files = await siteFiles(data, layoutEnvironment(), context, {
+      publicDir: options.publicDir,
+      ...(cache ? { bodyKey: (b: Bulletin) => cache.contentHashOf(b) } : {}),
     });
-    // Our CLI prints its own summary and formats Eleventy's errors itself.
-    eleventy.disableLogger();
-    const results = (await eleventy.write()) as [unknown, unknown[]];
-    phase("eleventy");
-    const eleventyPages = Array.isArray(results?.[1]) ? results[1].length : 0;
-
-    // Pages unchanged since the previous build are hard-linked from it (see pages.ts).
-    const manifestFile = options.cacheDir ? path.join(path.resolve(options.cacheDir), `pages-${sha1(paths.out)}.json`) : undefined;
-    // What bulk layouts read besides their own item (see pages.ts): it changes every page when it changes.
-    const layoutGlobals = { assets: data.assets, metaContentSecurityPolicy: data.metaContentSecurityPolicy };
-    const pageFingerprint = sha1(`${fingerprint}\0${preview}\0${JSON.stringify(layoutGlobals)}`);
-    const manifest = manifestFile && cache ? readManifest(manifestFile) : undefined;
-    const previous =
-      manifest && manifest.fingerprint === pageFingerprint && existsSync(paths.out) && statSync(paths.out).ino === manifest.outIno ? { dir: paths.out, files: manifest.files } : undefined;
-    const written = writeBulkPages(pages, layoutEnvironment(), { site, preview, boletines: layoutGlobals }, paths.work, previous);
-    phase("writeBulkPages");
-    if (options.search !== false) await writeSearchIndex(paths.work);
-    phase("search index");
-    await swapIn(paths);
-    if (manifestFile && cache) writeManifest(manifestFile, { fingerprint: pageFingerprint, outIno: statSync(paths.out).ino, files: written.manifest });
-    phase("swap");
+    phase("site files, digests");
+    // Digests assume this code, these layouts and settings; without a cache there is no fingerprint
+    // to trust, so nothing of an earlier build is reused.
+    const digestsValidFor = sha1(`${fingerprint || `sin-cache-${process.pid}-${Date.now()}`}\0${preview}\0${JSON.stringify(context.boletines)}`);
+    const written = await updateAndPublish(paths, files, digestsValidFor, async (dir) => {
+      phase("pages written");
+      await rm(path.join(dir, SEARCH_INDEX_DIR), { recursive: true, force: true });
+      if (options.search !== false) await writeSearchIndex(dir);
+      phase("search index");
+    });
+    phase("published");
     await cache?.save();
     phase("cache save");
     await swept;
-    phase("swept");
     return {
       ok: true,
       problems: prepared.problems,
-      pagesWritten: eleventyPages + pages.length,
+      pagesWritten: files.length,
+      rendered: written.rendered,
       published: prepared.publishedCount,
       seconds: (performance.now() - started) / 1000,
     };
   } catch (error) {
-    await rm(paths.work, { recursive: true, force: true }).catch(() => undefined);
     const fsError = fsErrorIn(error);
     const message = error instanceof OutputError ? error.message : fsError ? describeFsError(fsError, paths.out).message : eleventyMessage(error);
     return { ok: false, problems: prepared.problems, fatal: message };

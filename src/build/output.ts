@@ -1,11 +1,12 @@
-import { constants, existsSync } from "node:fs";
+import { constants, existsSync, lstatSync } from "node:fs";
 import { access, mkdir, open, readdir, readFile, rename, rm, stat, unlink } from "node:fs/promises";
 import path from "node:path";
 
 /**
- * The output folder is replaced whole, never edited in place: a build writes into a sibling
- * work folder and swaps it in only when everything succeeded. A failed or killed build leaves
- * the previous site as it was.
+ * Around the output folder: one build at a time (a lock beside it), clean-up of what killed builds
+ * left, and clear errors when it cannot be written. The site itself is published by switching a link
+ * between two generations (generations.ts): a failed or killed build leaves the published site as it was.
+ * `work` and `previous` name the folders of the older swap-based builds, still recovered and swept.
  */
 export interface OutputPaths {
   out: string;
@@ -51,6 +52,16 @@ export async function acquireLock(lockPath: string): Promise<() => Promise<void>
   throw new OutputError(`No se pudo tomar el candado ${lockPath}.`);
 }
 
+/** Whether a path exists, itself (a link to a missing folder exists). */
+function lexists(p: string): boolean {
+  try {
+    lstatSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -76,14 +87,25 @@ export async function recoverInterruptedBuilds(paths: OutputPaths): Promise<{ sw
     return { swept: Promise.resolve() };
   }
   const previous = entries.filter((e) => e.startsWith(`.${name}.previous-`)).sort();
-  if (!existsSync(paths.out) && previous.length > 0) {
-    // Killed between the two renames of a swap: the last complete site is the previous one.
+  const links = entries.filter((e) => e.startsWith(`.${name}.link-`)).sort();
+  if (!lexists(paths.out) && links.length > 0) {
+    // Killed while an older build's folder was replaced by the link to a generation (generations.ts):
+    // the link was made after its generation was complete.
+    const last = links.pop()!;
+    await rename(path.join(parent, last), paths.out);
+    entries = entries.filter((e) => e !== last);
+  } else if (!lexists(paths.out) && previous.length > 0) {
+    // Killed between the two renames of a swap of an older version: the last complete site is the previous one.
     const last = previous.pop()!;
     await rename(path.join(parent, last), paths.out);
     entries = entries.filter((e) => e !== last);
   }
   const trash: string[] = [];
   for (const e of entries) {
+    if (e.startsWith(`.${name}.link-`)) {
+      await unlink(path.join(parent, e)).catch(() => undefined);
+      continue;
+    }
     if (e.startsWith(`.${name}.building-`) || e.startsWith(`.${name}.previous-`) || e.startsWith(`.${name}.trash-`)) {
       const full = path.join(parent, e);
       if (full === paths.out) continue;
@@ -100,23 +122,8 @@ export async function recoverInterruptedBuilds(paths: OutputPaths): Promise<{ sw
 }
 
 /**
- * Swap the finished work folder in. Between the two renames the old site still exists on disk.
- * The old site is left as `.<name>.previous-<pid>` (mostly hard links shared with the new one) and
- * deleted by the next build, in the background.
- */
-export async function swapIn(paths: OutputPaths): Promise<void> {
-  const hadOutput = existsSync(paths.out);
-  if (hadOutput) {
-    const s = await stat(paths.out);
-    if (!s.isDirectory()) throw new OutputError(`${paths.out} existe y no es una carpeta.`);
-    await rename(paths.out, paths.previous);
-  }
-  await rename(paths.work, paths.out);
-}
-
-/**
  * Checked before rendering: the existing output folder must be a folder we may change. A
- * read-only `_site/` could be renamed away but not deleted, leaving a copy behind on every build.
+ * read-only `_site/` could be moved away but not deleted, leaving a copy behind on every build.
  */
 export async function assertReplaceable(paths: OutputPaths): Promise<void> {
   if (!existsSync(paths.out)) return;

@@ -1,8 +1,9 @@
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import type { PathClaim } from "../model/corpus.ts";
 import { displayPath } from "../model/load.ts";
 import type { Problem } from "../model/problems.ts";
+import type { SiteFile } from "./pages.ts";
 
 /**
  * Files under `public/` are copied to the site root, so they own their paths too: a redirect or a
@@ -29,4 +30,22 @@ export function missingPublicProblem(publicDir: string): Problem[] {
       hint: "Ejecuta el comando desde la carpeta del proyecto o indica la carpeta con --public DIR.",
     },
   ];
+}
+
+/** Every file under `public/`, as a site file copied to the same path under the site root. */
+export function publicSiteFiles(publicDir: string): SiteFile[] {
+  if (!existsSync(publicDir)) return [];
+  const files: SiteFile[] = [];
+  for (const e of readdirSync(publicDir, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile()) continue;
+    const source = path.join(e.parentPath, e.name);
+    files.push({ file: path.relative(publicDir, source).split(path.sep).join("/"), digest: copyDigest(source), source });
+  }
+  return files;
+}
+
+/** A copied file is named by its source's identity and stamp: an edit to it changes one of them. */
+export function copyDigest(source: string): string {
+  const st = statSync(source);
+  return `copy:${source}:${st.ino}:${st.size}:${st.mtimeMs}`;
 }

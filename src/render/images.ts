@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
  * Lead images as responsive AVIF/WebP (`@11ty/eleventy-img`). Sizes are known synchronously
  * (`statsSync` reads only the file header) so the page data carries `width`/`height` and the
  * layout prints them: no layout shift. The files themselves are encoded (or taken from the cache)
- * after Eleventy has written the pages (`generatePictures`), into the same build folder.
+ * once the pages are known (`encodePictures`) and copied into the site like any other file.
  */
 interface ImageStat {
   format: string;
@@ -30,8 +30,12 @@ interface EleventyImage {
   statsSync(src: string, options: ImageOptions): Record<string, ImageStat[]>;
 }
 
-// eleventy-img is CommonJS and ships no types: the part used here is declared above.
-const Image = createRequire(import.meta.url)("@11ty/eleventy-img") as EleventyImage;
+// eleventy-img is CommonJS and ships no types: the part used here is declared above. Loaded on first
+// use (it loads sharp): most builds, and every rebuild without a new picture, never need it.
+let loaded: EleventyImage | undefined;
+function eleventyImage(): EleventyImage {
+  return (loaded ??= createRequire(import.meta.url)("@11ty/eleventy-img") as EleventyImage);
+}
 
 export const PICTURE_WIDTHS = [480, 960, 1440];
 /** Most capable first: the browser takes the first `<source>` it supports; WebP is the `<img>` fallback. */
@@ -69,7 +73,7 @@ export function publicFileOf(publicDir: string, sitePath: string): string | null
 export function describePicture(file: string, alt: string): PictureView | undefined {
   let stats: Record<string, ImageStat[]>;
   try {
-    stats = Image.statsSync(file, options());
+    stats = eleventyImage().statsSync(file, options());
   } catch {
     return undefined;
   }
@@ -95,35 +99,42 @@ export const PICTURE_CACHE_DIR = path.resolve(path.dirname(fileURLToPath(import.
 
 /** File names of every output of one picture (as the page data names them). */
 function outputNames(file: string): string[] {
-  return Object.values(Image.statsSync(file, options()))
+  return Object.values(eleventyImage().statsSync(file, options()))
     .flat()
     .map((s) => path.posix.basename(s.url));
 }
 
 /**
- * Copies every picture into `<outputDir>/img/`, encoding into the cache only what it lacks.
- * New files are encoded in a private folder and renamed into the cache, so a build running at the
- * same time never copies a half-written file. Sequential: sharp already uses every core per image.
- * Returns how many source images had to be encoded.
+ * Makes sure every output of every picture is in the cache (encoding only what it lacks) and returns
+ * them as site paths with their cached files. New files are encoded in a private folder and renamed
+ * into the cache, so a build running at the same time never copies a half-written file. Sequential:
+ * sharp already uses every core per image.
  */
-export async function generatePictures(files: readonly string[], outputDir: string, cacheDir: string = PICTURE_CACHE_DIR): Promise<number> {
-  const target = path.join(outputDir, URL_PATH);
-  await mkdir(target, { recursive: true });
+export async function encodePictures(files: readonly string[], cacheDir: string = PICTURE_CACHE_DIR): Promise<{ encoded: number; outputs: Array<{ url: string; source: string }> }> {
   await mkdir(cacheDir, { recursive: true });
   let encoded = 0;
+  const outputs: Array<{ url: string; source: string }> = [];
   for (const file of files) {
     const names = outputNames(file);
     if (names.some((n) => !existsSync(path.join(cacheDir, n)))) {
       const fresh = await mkdtemp(path.join(cacheDir, ".nuevo-"));
       try {
-        await Image(file, options(fresh));
+        await eleventyImage()(file, options(fresh));
         for (const n of names) await rename(path.join(fresh, n), path.join(cacheDir, n));
       } finally {
         await rm(fresh, { recursive: true, force: true });
       }
       encoded++;
     }
-    for (const n of names) await copyFile(path.join(cacheDir, n), path.join(target, n));
+    for (const n of names) outputs.push({ url: `${URL_PATH}${n}`, source: path.join(cacheDir, n) });
   }
+  return { encoded, outputs };
+}
+
+/** Copies every picture into `<outputDir>/img/` (see `encodePictures`). Returns how many source images had to be encoded. */
+export async function generatePictures(files: readonly string[], outputDir: string, cacheDir: string = PICTURE_CACHE_DIR): Promise<number> {
+  const { encoded, outputs } = await encodePictures(files, cacheDir);
+  await mkdir(path.join(outputDir, URL_PATH), { recursive: true });
+  for (const o of outputs) await copyFile(o.source, path.join(outputDir, o.url));
   return encoded;
 }

@@ -42,8 +42,9 @@ test("build with defaults: content/ → _site/, then a broken file leaves _site 
   assert.doesNotMatch(bad.stderr, /\n\s+at /, "no stack trace");
   assert.deepEqual(await listFiles(path.join(dir, "_site")), before);
   assert.equal(await readFile(path.join(dir, "_site/index.html"), "utf8"), home);
-  // The build cache (.cache/) is meant to stay; no work folder or lock may.
-  const siblings = (await listFiles(dir)).filter((f) => f.startsWith(".") && !f.startsWith(".cache/"));
+  // The build cache (.cache/) and the site's two generations (._site.d/, src/build/generations.ts)
+  // are meant to stay; no work folder, link or lock may.
+  const siblings = (await listFiles(dir)).filter((f) => f.startsWith(".") && !f.startsWith(".cache/") && !/^\._site\.d\/(a|b)(\/|\.json$)/.test(f));
   assert.deepEqual(siblings, [], "no work folder or lock left behind");
 });
 

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { chmod, cp, mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { chmod, cp, lstat, mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import { bulletinText, ROOT, runCli, seedContent, snapshot, startCli, STACK_TRACE_RE, tempDir, writeText } from "./support/build.ts";
@@ -29,13 +29,14 @@ function equalSites(actual: Map<string, string>, expected: Map<string, string>):
   return actual.size === expected.size && [...expected].every(([f, h]) => actual.get(f) === h);
 }
 
-/** Dot-folders and locks the build keeps beside the output folder. */
 /**
- * Work folders, locks and trash a build left behind. The last replaced site (`.<name>.previous-<pid>`)
- * is not one: it is kept on purpose and deleted in the background by the next build (src/build/output.ts).
+ * Work folders, locks, links and trash a build left behind. The two generations of the site and
+ * their manifests (`.<name>.d/{a,b}`, src/build/generations.ts) are not: they are kept on purpose.
  */
 async function leftovers(parent: string, name: string): Promise<string[]> {
-  return (await readdir(parent)).filter((e) => e.startsWith(`.${name}.`) && !e.startsWith(`.${name}.previous-`)).sort();
+  const store = `.${name}.d`;
+  const inStore = existsSync(path.join(parent, store)) ? (await readdir(path.join(parent, store))).filter((e) => !/^(a|b)(\.json)?$/.test(e)).map((e) => `${store}/${e}`) : [];
+  return [...(await readdir(parent)).filter((e) => e.startsWith(`.${name}.`) && e !== store), ...inStore].sort();
 }
 
 function mountTmpfs(dir: string, options: string): boolean {
@@ -107,10 +108,11 @@ function countFiles(dir: string): number {
   }
 }
 
+// The first build over a plain `_site/` folder writes generation `a`, then replaces the folder by a link to it.
 const KILL_POINTS: Array<{ name: string; ready: (parent: string, name: string, pid: number) => boolean }> = [
-  { name: "work folder created", ready: (parent, name, pid) => existsSync(path.join(parent, `.${name}.building-${pid}`)) },
-  { name: "pages half written", ready: (parent, name, pid) => countFiles(path.join(parent, `.${name}.building-${pid}`)) >= 20 },
-  { name: "swap begun", ready: (parent, name, pid) => existsSync(path.join(parent, `.${name}.previous-${pid}`)) },
+  { name: "work folder created", ready: (parent, name) => existsSync(path.join(parent, `.${name}.d`, "a")) },
+  { name: "pages half written", ready: (parent, name) => countFiles(path.join(parent, `.${name}.d`, "a")) >= 20 },
+  { name: "swap begun", ready: (parent, name, pid) => existsSync(path.join(parent, `.${name}.link-${pid}`)) },
 ];
 
 test("a build killed with SIGKILL at any point leaves the previous site complete; the next build recovers", async () => {
@@ -119,25 +121,28 @@ test("a build killed with SIGKILL at any point leaves the previous site complete
   const hits: string[] = [];
   for (const point of KILL_POINTS) {
     await rm(parent, { recursive: true, force: true });
-    await cp(pristineA, out, { recursive: true });
+    await cp(pristineA, out, { recursive: true, dereference: true });
     const { child, done } = startCli(["build", "--no-search", "--content", contentB, "--out", out, "--quiet"]);
     const killed = await killWhen(child, () => point.ready(parent, "_site", child.pid!));
     const run = await done;
     if (killed && run.signal === "SIGKILL") hits.push(point.name);
-    const previous = path.join(parent, `._site.previous-${child.pid}`);
+    const link = path.join(parent, `._site.link-${child.pid}`);
     if (existsSync(out)) {
       const now = await snapshot(out);
       assert.ok(equalSites(now, siteA) || equalSites(now, siteB), `${point.name}: _site is neither the old nor the new site`);
-      if (run.signal === "SIGKILL" && !existsSync(previous)) assert.ok(equalSites(now, siteA), `${point.name}: killed before the swap, yet _site changed`);
+      // Still the plain folder: the link was not switched in, so not one byte may have changed.
+      if (!(await lstat(out)).isSymbolicLink()) assert.ok(equalSites(now, siteA), `${point.name}: killed before the switch, yet _site changed`);
     } else {
-      // Killed between the two renames of the swap: the old site is whole under its temporary name.
-      assert.ok(equalSites(await snapshot(previous), siteA), `${point.name}: previous site damaged`);
+      // Killed between moving the old folder away and renaming the link in: the link is made only
+      // once its generation is complete, and the next build renames it into place.
+      assert.ok(equalSites(await snapshot(link), siteB), `${point.name}: the waiting generation is incomplete`);
     }
     if (point.name === "work folder created" && killed) {
       // The worst case on top: the dead build had also been killed between the two renames of a
       // swap (too short a moment to hit by polling, so that part is made by hand): _site/ is gone
       // and the old site waits under its temporary name.
-      assert.ok((await leftovers(parent, "_site")).length >= 2, "the killed build left its lock and work folder");
+      assert.deepEqual(await leftovers(parent, "_site"), ["._site.lock"], "the killed build left its lock");
+      assert.ok(existsSync(path.join(parent, "._site.d", "a")) && !existsSync(path.join(parent, "._site.d", "a.json")), "and a generation without manifest");
       await rename(out, path.join(parent, `._site.previous-${child.pid}`));
       // The next build restores the old site, takes over the dead build's lock, cleans up and succeeds.
       const next = await runCli(["build", "--no-search", "--content", contentB, "--out", out, "--quiet"]);
@@ -157,7 +162,7 @@ test("a build killed with SIGKILL at any point leaves the previous site complete
 test("two builds at once into one folder: a clear refusal or a turn each, never a mixed site", async () => {
   const parent = path.join(sandbox, "twice");
   const out = path.join(parent, "_site");
-  await cp(pristineA, out, { recursive: true });
+  await cp(pristineA, out, { recursive: true, dereference: true });
   const runs = await Promise.all([0, 1].map(() => runCli(["build", "--no-search", "--content", contentB, "--out", out, "--quiet"])));
   assert.ok(runs.some((r) => r.code === 0), runs.map((r) => r.stderr).join("\n"));
   for (const r of runs) {
@@ -178,7 +183,7 @@ test("an unwritable output folder: clear Spanish error, exit 1, the old site unt
   // (1) The folder that holds _site/ is read-only: no work folder can be made.
   const parent = path.join(sandbox, "readonly");
   const out = path.join(parent, "_site");
-  await cp(pristineA, out, { recursive: true });
+  await cp(pristineA, out, { recursive: true, dereference: true });
   await chmod(parent, 0o555);
   const run = await runCli(["build", "--no-search", "--content", contentA, "--out", out, "--quiet"], { ...as, env: { HOME: sandbox } });
   await chmod(parent, 0o755);
@@ -193,7 +198,7 @@ test("an unwritable output folder: clear Spanish error, exit 1, the old site unt
   // deleted, so the build refuses before rendering.
   const parent2 = path.join(sandbox, "readonly-site");
   const out2 = path.join(parent2, "_site");
-  await cp(pristineA, out2, { recursive: true });
+  await cp(pristineA, out2, { recursive: true, dereference: true });
   if (IS_ROOT) spawnSync("chown", ["-R", `${NOBODY}:${NOBODY}`, parent2]);
   spawnSync("chmod", ["-R", "a-w", out2]);
   const run2 = await runCli(["build", "--no-search", "--content", contentA, "--out", out2, "--quiet"], { ...as, env: { HOME: sandbox } });
@@ -222,7 +227,7 @@ test("a full disk: clear error, exit 1, the old site untouched and the space giv
   await mkdir(mountPoint);
   if (!mountTmpfs(mountPoint, "size=2m")) return t.skip("mount -t tmpfs not permitted here");
   const out = path.join(mountPoint, "_site");
-  await cp(pristineA, out, { recursive: true });
+  await cp(pristineA, out, { recursive: true, dereference: true });
   const free = () => Number(spawnSync("df", ["--output=avail", "-B1", mountPoint], { encoding: "utf8" }).stdout.trim().split("\n")[1]);
   // Fill the disk but for 64 KiB: room for a few pages of the new site, not for all of them.
   await writeFile(path.join(mountPoint, "relleno"), Buffer.alloc(free() - 64 * 1024));

@@ -1,0 +1,281 @@
+import { closeSync, constants, copyFileSync, readdirSync, fstatSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, readlinkSync, renameSync, rmdirSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync, writeSync } from "node:fs";
+import { rm } from "node:fs/promises";
+import path from "node:path";
+import { OutputError, type OutputPaths } from "./output.ts";
+import type { SiteFile } from "./pages.ts";
+
+/**
+ * The output folder (`_site`) is a symbolic link to one of two complete generations of the site,
+ * `._site.d/a` and `._site.d/b`. A build brings the generation that is *not* published up to date
+ * and then switches the link in one atomic rename: readers and hosts see the old site or the new
+ * one, never a mix, and a build that fails or is killed leaves the published site as it was.
+ *
+ * Each generation has a manifest (file → digest, size, modification time). Bringing the other
+ * generation up to date costs what changed, not the size of the site:
+ * - a file whose digest it already has (and whose size and time still match) is kept;
+ * - a file the published generation has with the right digest is hard-linked from it;
+ * - anything else is rendered (or copied) and written, always as a new file, never into an
+ *   existing one (it may be a hard link shared with the published generation);
+ * - files of the old manifest the site no longer has are deleted.
+ * Before touching a generation its manifest is deleted; a generation without a valid manifest
+ * (first build, killed build, other code, a deleted store) is emptied and written whole.
+ */
+const FORMAT = 1;
+const NAMES = ["a", "b"] as const;
+type GenerationName = (typeof NAMES)[number];
+
+interface Manifest {
+  format: number;
+  fingerprint: string;
+  files: Record<string, [digest: string, size: number, mtimeMs: number]>;
+}
+
+export interface GenerationPaths {
+  /** `._site.d`, beside the output link. */
+  store: string;
+  dir(name: GenerationName): string;
+  manifest(name: GenerationName): string;
+  /** What the output link points to, relative to its folder. */
+  linkTarget(name: GenerationName): string;
+}
+
+export function generationPaths(paths: OutputPaths): GenerationPaths {
+  const parent = path.dirname(paths.out);
+  const storeName = `.${path.basename(paths.out)}.d`;
+  const store = path.join(parent, storeName);
+  return {
+    store,
+    dir: (name) => path.join(store, name),
+    manifest: (name) => path.join(store, `${name}.json`),
+    linkTarget: (name) => `${storeName}/${name}`,
+  };
+}
+
+export interface PublishedState {
+  /** The generation the output link points to, if it is one of ours. */
+  current?: GenerationName;
+  /** The output path is a real folder (an older build's, or made by hand): replaced whole by the switch. */
+  folder: boolean;
+}
+
+/** What the output path is now. A link or file that is not ours is refused, never replaced. */
+export function publishedState(paths: OutputPaths, gens: GenerationPaths): PublishedState {
+  let st;
+  try {
+    st = lstatSync(paths.out);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return { folder: false };
+    throw error;
+  }
+  if (st.isDirectory()) return { folder: true };
+  if (st.isSymbolicLink()) {
+    const target = readlinkSync(paths.out);
+    const name = NAMES.find((n) => target === gens.linkTarget(n));
+    if (name) return { current: name, folder: false };
+    throw new OutputError(`${paths.out} es un enlace simbólico a ${target}, que no es una versión generada por boletines. Bórralo o indica otra carpeta con --out.`);
+  }
+  throw new OutputError(`${paths.out} existe y no es una carpeta.`);
+}
+
+export interface UpdateResult {
+  rendered: number;
+  linked: number;
+  kept: number;
+  deleted: number;
+}
+
+/**
+ * Brings the unpublished generation to exactly `files` (plus whatever `finish` adds, e.g. the search
+ * index), then publishes it. `fingerprint` names the code, layouts and settings the digests assume.
+ */
+export async function updateAndPublish(
+  paths: OutputPaths,
+  files: readonly SiteFile[],
+  fingerprint: string,
+  finish?: (dir: string) => Promise<void>,
+): Promise<UpdateResult> {
+  const gens = generationPaths(paths);
+  const state = publishedState(paths, gens);
+  const target: GenerationName = state.current === "a" ? "b" : "a";
+  const dir = gens.dir(target);
+  const published = state.current ? readManifest(gens.manifest(state.current), fingerprint) : undefined;
+  const own = readManifest(gens.manifest(target), fingerprint);
+  mkdirSync(gens.store, { recursive: true });
+  // Folders earlier builds set aside (or were killed while deleting) go in the background.
+  const sweeping = readdirSync(gens.store).filter((e) => e.startsWith("trash-") || /\.json\.\d+$/.test(e)).map((e) => path.join(gens.store, e));
+  // From here on the target is being changed: without a manifest it is never trusted again.
+  rmSync(gens.manifest(target), { force: true });
+  if (!own) sweeping.push(...setAside(dir, gens.store));
+  mkdirSync(dir, { recursive: true });
+  const swept = Promise.all(sweeping.map((t) => rm(t, { recursive: true, force: true })));
+  swept.catch(() => undefined);
+
+  try {
+    const result = writeGeneration(files, dir, own, published ? { dir: gens.dir(state.current!), manifest: published } : undefined, fingerprint);
+    await finish?.(dir);
+    writeManifest(gens.manifest(target), result.manifest);
+    const oldFolder = switchLink(paths, gens, target, state);
+    if (oldFolder) await rm(oldFolder, { recursive: true, force: true });
+    await swept;
+    return result.counts;
+  } catch (error) {
+    // A generation left half-updated is useless (it has no manifest): its space is given back now.
+    await rm(dir, { recursive: true, force: true }).catch(() => undefined);
+    throw error;
+  }
+}
+
+function writeGeneration(
+  files: readonly SiteFile[],
+  dir: string,
+  own: Manifest | undefined,
+  published: { dir: string; manifest: Manifest } | undefined,
+  fingerprint: string,
+): { counts: UpdateResult; manifest: Manifest } {
+  const result: UpdateResult = { rendered: 0, linked: 0, kept: 0, deleted: 0 };
+  const manifest: Manifest = { format: FORMAT, fingerprint, files: {} };
+  const made = new Set<string>([dir]);
+  const root = path.resolve(dir);
+  for (const f of files) {
+    const out = path.resolve(root, f.file);
+    // Paths come from validated site paths; checked again because nothing may land outside the output.
+    if (!out.startsWith(root + path.sep)) throw new Error(`Ruta de salida fuera de la carpeta: ${f.file}`);
+    const mine = own?.files[f.file];
+    if (mine && mine[0] === f.digest && sameStamp(out, mine)) {
+      manifest.files[f.file] = mine;
+      result.kept++;
+      continue;
+    }
+    // Never write through an existing file: it may be a hard link shared with the published site.
+    if (own) rmSync(out, { force: true });
+    if (!mine) ensureDir(path.dirname(out), made);
+    const theirs = published?.manifest.files[f.file];
+    if (published && theirs && theirs[0] === f.digest && linkIfSame(path.join(published.dir, f.file), out, theirs)) {
+      manifest.files[f.file] = theirs;
+      result.linked++;
+      continue;
+    }
+    manifest.files[f.file] = [f.digest, ...writeNew(out, f)];
+    result.rendered++;
+  }
+  if (own) {
+    for (const file of Object.keys(own.files)) {
+      if (file in manifest.files) continue;
+      removeWithEmptyParents(path.join(root, file), root);
+      result.deleted++;
+    }
+  }
+  return { counts: result, manifest };
+}
+
+/** The files of a manifest, if it is readable, complete and made by the same code. */
+function readManifest(file: string, fingerprint: string): Manifest | undefined {
+  try {
+    const m = JSON.parse(readFileSync(file, "utf8")) as Manifest;
+    return m.format === FORMAT && m.fingerprint === fingerprint && m.files && typeof m.files === "object" ? m : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeManifest(file: string, manifest: Manifest): void {
+  const tmp = `${file}.${process.pid}`;
+  writeFileSync(tmp, JSON.stringify(manifest));
+  renameSync(tmp, file);
+}
+
+/** Moves an untrusted generation aside, to be deleted in the background; returns the new name. */
+function setAside(dir: string, store: string): string[] {
+  const trash = path.join(store, `trash-${process.pid}-${Date.now().toString(36)}`);
+  try {
+    renameSync(dir, trash);
+    return [trash];
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    return [];
+  }
+}
+
+/** The file is still the one the manifest describes (nobody edited or replaced it). */
+function sameStamp(file: string, [, size, mtimeMs]: [string, number, number]): boolean {
+  try {
+    const st = lstatSync(file);
+    return st.isFile() && st.size === size && st.mtimeMs === mtimeMs;
+  } catch {
+    return false;
+  }
+}
+
+function linkIfSame(from: string, to: string, recorded: [string, number, number]): boolean {
+  if (!sameStamp(from, recorded)) return false;
+  try {
+    linkSync(from, to);
+    return true;
+  } catch (error) {
+    // File systems without hard links: a copy has the same bytes (its own time is recorded instead).
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") throw error;
+    return false;
+  }
+}
+
+/** Writes a new file (never through an existing one) and returns its size and modification time. */
+function writeNew(out: string, f: SiteFile): [number, number] {
+  if (f.source) {
+    copyFileSync(f.source, out, constants.COPYFILE_EXCL);
+    const st = statSync(out);
+    return [st.size, st.mtimeMs];
+  }
+  const fd = openSync(out, "wx");
+  try {
+    const bytes = f.make!();
+    if (typeof bytes === "string") writeSync(fd, bytes);
+    else writeSync(fd, bytes);
+    const st = fstatSync(fd);
+    return [st.size, st.mtimeMs];
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** One mkdir per new folder (a recursive mkdir would probe every level of every page's path). */
+function ensureDir(dir: string, made: Set<string>): void {
+  if (made.has(dir)) return;
+  ensureDir(path.dirname(dir), made);
+  try {
+    mkdirSync(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  }
+  made.add(dir);
+}
+
+/** A page that no longer exists leaves no empty folder behind (a host could list it or answer 403). */
+function removeWithEmptyParents(file: string, root: string): void {
+  rmSync(file, { force: true });
+  for (let dir = path.dirname(file); dir.startsWith(root + path.sep); dir = path.dirname(dir)) {
+    try {
+      rmdirSync(dir);
+    } catch {
+      return;
+    }
+  }
+}
+
+/**
+ * Points the output path at the new generation: a new link renamed over the old one (atomic). A real
+ * folder at the output path (an older build's) cannot be replaced by a rename: it is moved into the
+ * store first (and deleted after), the one moment the output path is missing.
+ */
+function switchLink(paths: OutputPaths, gens: GenerationPaths, target: GenerationName, state: PublishedState): string | undefined {
+  const tmp = path.join(path.dirname(paths.out), `.${path.basename(paths.out)}.link-${process.pid}`);
+  rmSync(tmp, { force: true });
+  symlinkSync(gens.linkTarget(target), tmp);
+  if (state.folder) {
+    const old = path.join(gens.store, `trash-${process.pid}-old-folder`);
+    renameSync(paths.out, old);
+    renameSync(tmp, paths.out);
+    return old;
+  }
+  renameSync(tmp, paths.out);
+  return undefined;
+}
