@@ -7,6 +7,7 @@ import { displayPath, MAX_FILE_BYTES, type ContentFile } from "../model/load.ts"
 import type { NormalizeContext, NormalizeResult } from "../model/normalize.ts";
 import type { Problem } from "../model/problems.ts";
 import { readingMinutes, renderMarkdownAndText } from "../render/markdown.ts";
+import { SUMMARY_LENGTH } from "../render/site-data.ts";
 import { FileWorkers, type FileWorkerData } from "./file-workers.ts";
 import { acquireLock } from "./output.ts";
 
@@ -24,7 +25,13 @@ import { acquireLock } from "./output.ts";
  * - `texts-<n>.pack`: body, rendered HTML and plain text of each file, UTF-16LE, appended as files change
  *   and rewritten when more than half of it is dead.
  */
-const FORMAT = 2;
+const FORMAT = 3;
+
+/** Characters of plain text kept in the index: a summary needs one more than it shows, to know whether to cut. */
+export const LEAD_CHARS = SUMMARY_LENGTH + 1;
+
+/** A file stamped this close to the last save may have changed within the same clock tick: it is hashed. */
+const RACY_MS = 2000;
 
 /** Misses processed on the main thread before worker threads are worth starting (an edit or two never starts them). */
 export const WORKER_THRESHOLD = 64;
@@ -32,6 +39,8 @@ export const WORKER_THRESHOLD = 64;
 interface Entry {
   /** sha1 of the file's bytes. */
   hash: string;
+  /** Size, modification time and inode when hashed: while they match, the file is not read again. */
+  stat?: [number, number, number];
   /** The path shown in problems (part of the cached values). */
   file: string;
   problems: Problem[];
@@ -42,10 +51,14 @@ interface Entry {
   at?: [number, number, number, number];
   /** Reading time of the body (counting words is a large part of a warm build). */
   minutes?: number;
+  /** The start of the plain text (summaries need no more; see `leadText`). */
+  lead?: string;
 }
 
 interface Index {
   format: number;
+  /** When the index was written (ms): a file modified that recently is hashed whatever its stamp says. */
+  savedAt: number;
   fingerprint: string;
   pack: string;
   packBytes: number;
@@ -87,12 +100,16 @@ export class BuildCache {
   /** Content path (relPath) of each shown file, to find texts from a bulletin. */
   private readonly keyOfFile = new Map<string, string>();
   private readonly seen = new Set<string>();
+  /** Cache hits whose stamp changed (touched, same bytes) or must be recorded. */
+  private readonly restamped = new Map<string, [number, number, number]>();
   private fd: number | undefined;
   private closed = false;
   private workerData: FileWorkerData | undefined;
   private workers: FileWorkers | undefined;
   hits = 0;
   misses = 0;
+  /** Before any file is looked at: stamps at or after it (minus `RACY_MS`) are not trusted next time. */
+  private readonly startedAt = Date.now();
 
   private constructor(
     readonly dir: string,
@@ -152,33 +169,48 @@ export class BuildCache {
 
   /** A `loadFile` for `loadCorpus`: the cached result when the bytes (and images asked about) are the same. */
   readonly loadFile = async (file: ContentFile, ctx: NormalizeContext): Promise<NormalizeResult> => {
-    let bytes: Buffer;
+    const key = file.relPath;
+    const shown = displayPath(file.absPath);
+    let st;
     try {
-      // Oversized or unreadable files are never cached: the loader itself reports them as problems.
-      if (statSync(file.absPath).size > MAX_FILE_BYTES) return loadAndNormalize(file, ctx);
-      bytes = readFileSync(file.absPath);
+      st = statSync(file.absPath);
     } catch {
       return loadAndNormalize(file, ctx);
     }
-    const hash = createHash("sha1").update(bytes).digest("hex");
-    const key = file.relPath;
-    const shown = displayPath(file.absPath);
-    this.seen.add(key);
+    // Oversized files are never cached: the loader itself reports them as problems.
+    if (st.size > MAX_FILE_BYTES) return loadAndNormalize(file, ctx);
+    const stamp: [number, number, number] = [st.size, st.mtimeMs, st.ino];
     const cached = this.index.entries[key];
+    const unchangedStamp = !!cached?.stat && cached.stat[0] === stamp[0] && cached.stat[1] === stamp[1] && cached.stat[2] === stamp[2] && stamp[1] < this.index.savedAt - RACY_MS;
+    let hash = unchangedStamp ? cached!.hash : undefined;
+    if (!hash) {
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(file.absPath);
+      } catch {
+        return loadAndNormalize(file, ctx);
+      }
+      hash = createHash("sha1").update(bytes).digest("hex");
+    }
+    this.seen.add(key);
     if (cached && cached.hash === hash && cached.file === shown && cached.images.every(([p, existed]) => ctx.imageExists(p) === existed)) {
-      const body = cached.at ? this.readPart(cached.at, 0) : undefined;
-      if (!cached.bulletin || body !== undefined) {
+      if (!cached.bulletin) {
         this.hits++;
-        if (!cached.bulletin || body === undefined) return { problems: cached.problems };
+        this.restamped.set(key, stamp);
+        return { problems: cached.problems };
+      }
+      if (cached.at && this.fd !== undefined) {
+        this.hits++;
+        this.restamped.set(key, stamp);
         this.keyOfFile.set(cached.bulletin.file, key);
-        return { bulletin: { ...cached.bulletin, body }, problems: cached.problems };
+        return { bulletin: this.withLazyBody(cached.bulletin, cached.at), problems: cached.problems };
       }
     }
     this.misses++;
     if (!this.workers && this.workerData && this.misses > this.workerThreshold) this.workers = new FileWorkers(this.workerData);
     if (this.workers) {
       const done = await this.workers.run(file);
-      const entry: Entry = { hash, file: shown, problems: done.result.problems, images: done.images };
+      const entry: Entry = { hash, stat: stamp, file: shown, problems: done.result.problems, images: done.images };
       this.fresh.set(key, entry);
       if (done.result.bulletin) {
         const { body, ...rest } = done.result.bulletin;
@@ -198,7 +230,7 @@ export class BuildCache {
         return exists;
       },
     });
-    const entry: Entry = { hash, file: shown, problems: result.problems, images };
+    const entry: Entry = { hash, stat: stamp, file: shown, problems: result.problems, images };
     if (result.bulletin) {
       const { body, ...rest } = result.bulletin;
       entry.bulletin = rest;
@@ -208,6 +240,24 @@ export class BuildCache {
     this.fresh.set(key, entry);
     return result;
   };
+
+  /**
+   * A cached bulletin whose markdown is read from the pack only if something asks for it (a rebuild
+   * never does: HTML and text are cached too). Not enumerable, so digests and copies never read it
+   * by accident (`applyCorpusLabels` keeps it).
+   */
+  private withLazyBody(bulletin: Omit<Bulletin, "body">, at: [number, number, number, number]): Bulletin {
+    const made = { ...bulletin } as Bulletin;
+    Object.defineProperty(made, "body", { enumerable: false, configurable: true, get: () => this.readPart(at, 0) ?? "" });
+    return made;
+  }
+
+  /** The start of a body's plain text (at least `LEAD_CHARS` characters, or all of it), for summaries. */
+  leadText(bulletin: Bulletin): string {
+    const key = this.keyOfFile.get(bulletin.file);
+    const entry = key ? (this.fresh.get(key) ?? this.index.entries[key]) : undefined;
+    return entry?.at && entry.lead !== undefined ? entry.lead : this.part(bulletin, 2);
+  }
 
   /** HTML and plain text of a bulletin's body: from the cache, or rendered now (and stored for next time). */
   rendered(bulletin: Bulletin): { html: string; text: string } {
@@ -258,6 +308,7 @@ export class BuildCache {
     const buf = Buffer.from(`${texts.body}${texts.html}${texts.text}`, "utf16le");
     const lengths = [texts.body.length * 2, texts.html.length * 2, texts.text.length * 2] as const;
     entry.minutes = minutes ?? readingMinutes(texts.text);
+    entry.lead = texts.text.slice(0, LEAD_CHARS);
     writeSync(this.fd, buf, 0, buf.length, this.index.packBytes);
     entry.at = [this.index.packBytes, ...lengths];
     this.index.packBytes += buf.length;
@@ -290,6 +341,13 @@ export class BuildCache {
         if (e && (!e.bulletin || e.at)) entries[key] = e;
       }
       if (Object.keys(old).some((k) => !(k in entries))) changed = true;
+      for (const [key, stamp] of this.restamped) {
+        const e = entries[key];
+        if (e && !(e.stat && e.stat[0] === stamp[0] && e.stat[1] === stamp[1] && e.stat[2] === stamp[2])) {
+          e.stat = stamp;
+          changed = true;
+        }
+      }
       if (!changed || this.fd === undefined) return;
       let pack = this.index.pack;
       let packBytes = this.index.packBytes;
@@ -310,7 +368,7 @@ export class BuildCache {
         closeSync(out);
         packBytes = offset;
       }
-      const index: Index = { format: FORMAT, fingerprint: this.fingerprint, pack, packBytes, entries };
+      const index: Index = { format: FORMAT, fingerprint: this.fingerprint, savedAt: this.startedAt, pack, packBytes, entries };
       const tmp = path.join(this.dir, `index.json.${process.pid}`);
       writeFileSync(tmp, JSON.stringify(index));
       renameSync(tmp, path.join(this.dir, "index.json"));
@@ -332,5 +390,5 @@ export class BuildCache {
 }
 
 function emptyIndex(fingerprint: string): Index {
-  return { format: FORMAT, fingerprint, pack: "", packBytes: 0, entries: {} };
+  return { format: FORMAT, fingerprint, savedAt: 0, pack: "", packBytes: 0, entries: {} };
 }

@@ -54,6 +54,8 @@ export async function prepareSite(options: PrepareOptions): Promise<Prepared> {
     dataOptions.renderBody = (b) => rendered(b).html;
     dataOptions.plainText = (b) => rendered(b).text;
     if (cache) {
+      // Summaries need only the start of the text, kept in the cache's index (no read of the pack).
+      dataOptions.plainText = (b) => cache.leadText(b);
       dataOptions.readingMinutes = (b, text) => cache.minutesOf(b, text);
       // HTML is read back from the cache whenever a page or feed prints it.
       dataOptions.lazyHtml = true;

@@ -84,11 +84,16 @@ export function applyCorpusLabels(bulletins: Bulletin[]): Bulletin[] {
     sections.add(b.section.slug, b.section.label);
     for (const t of b.tags) tags.add(t.slug, t.label);
   }
-  return bulletins.map((b) => ({
-    ...b,
-    section: { slug: b.section.slug, label: sections.labelOf(b.section.slug) },
-    tags: b.tags.map((t) => ({ slug: t.slug, label: tags.labelOf(t.slug) })),
-  }));
+  return bulletins.map((b) => {
+    const labelled: Bulletin = {
+      ...b,
+      section: { slug: b.section.slug, label: sections.labelOf(b.section.slug) },
+      tags: b.tags.map((t) => ({ slug: t.slug, label: tags.labelOf(t.slug) })),
+    };
+    // A body the build cache reads only on demand is a non-enumerable getter, which a spread drops.
+    if (!Object.prototype.propertyIsEnumerable.call(b, "body")) Object.defineProperty(labelled, "body", Object.getOwnPropertyDescriptor(b, "body")!);
+    return labelled;
+  });
 }
 
 export interface PublishOptions {

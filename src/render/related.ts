@@ -31,22 +31,31 @@ export const RELATED_DEFAULTS: RelatedOptions = { limit: 3, window: 12 };
 export function findRelated(subjects: readonly RelatedSubject[], options: RelatedOptions = RELATED_DEFAULTS): number[][] {
   const byTag = groupPositions(subjects, (s) => s.tags);
   const bySection = groupPositions(subjects, (s) => [s.section]);
+  // Scratch space shared by every subject: `seenBy[i] === self + 1` marks i as already a candidate.
+  const seenBy = new Int32Array(subjects.length);
+  const score = new Int32Array(subjects.length);
+  const candidates: number[] = [];
+  const best = new Best(subjects, options.limit);
   return subjects.map((subject, self) => {
-    const scores = new Map<number, number>();
+    const mark = self + 1;
+    candidates.length = 0;
     for (const tag of subject.tags) {
-      for (const other of windowAround(byTag.get(tag)!, self, options.window)) {
-        if (!scores.has(other)) scores.set(other, sharedCount(subject.tags, subjects[other]!.tags));
-      }
+      forWindow(byTag.get(tag)!, self, options.window, (other) => {
+        if (seenBy[other] === mark) return;
+        seenBy[other] = mark;
+        score[other] = sharedCount(subject.tags, subjects[other]!.tags);
+        candidates.push(other);
+      });
     }
-    const byTags = rank(scores, subjects, self);
-    const chosen = byTags.slice(0, options.limit);
+    const chosen = best.of(candidates, score, self);
     if (chosen.length < options.limit) {
-      const taken = new Set(chosen);
-      const sectionScores = new Map<number, number>();
-      for (const other of windowAround(bySection.get(subject.section)!, self, options.window)) {
-        if (!taken.has(other)) sectionScores.set(other, 0);
-      }
-      chosen.push(...rank(sectionScores, subjects, self).slice(0, options.limit - chosen.length));
+      candidates.length = 0;
+      forWindow(bySection.get(subject.section)!, self, options.window, (other) => {
+        if (chosen.includes(other)) return;
+        score[other] = 0;
+        candidates.push(other);
+      });
+      chosen.push(...best.of(candidates, score, self).slice(0, options.limit - chosen.length));
     }
     return chosen;
   });
@@ -72,11 +81,11 @@ function groupPositions(subjects: readonly RelatedSubject[], keysOf: (s: Related
   return groups;
 }
 
-function* windowAround(group: Positions, self: number, window: number): Generator<number> {
+/** Calls `visit` for the members up to `window` positions on each side of `self` in the group. */
+function forWindow(group: Positions, self: number, window: number, visit: (other: number) => void): void {
   const pos = group.at.get(self)!;
-  const from = Math.max(0, pos - window);
   const to = Math.min(group.members.length - 1, pos + window);
-  for (let p = from; p <= to; p++) if (p !== pos) yield group.members[p]!;
+  for (let p = Math.max(0, pos - window); p <= to; p++) if (p !== pos) visit(group.members[p]!);
 }
 
 function sharedCount(a: readonly string[], b: readonly string[]): number {
@@ -85,17 +94,33 @@ function sharedCount(a: readonly string[], b: readonly string[]): number {
   return n;
 }
 
-function rank(scores: Map<number, number>, subjects: readonly RelatedSubject[], self: number): number[] {
-  const at = subjects[self]!.epochMs;
-  return [...scores.entries()]
-    .sort(([ia, sa], [ib, sb]) => {
-      if (sa !== sb) return sb - sa;
-      const da = Math.abs(subjects[ia]!.epochMs - at);
-      const db = Math.abs(subjects[ib]!.epochMs - at);
-      if (da !== db) return da - db;
-      const a = subjects[ia]!.id;
-      const b = subjects[ib]!.id;
-      return a < b ? -1 : a > b ? 1 : 0;
-    })
-    .map(([i]) => i);
+/**
+ * The `limit` best candidates, best first: more shared tags, then closer in time, then smaller id
+ * (a total order, so the result is what sorting every candidate would give, without the sort).
+ */
+class Best {
+  constructor(
+    private readonly subjects: readonly RelatedSubject[],
+    private readonly limit: number,
+  ) {}
+
+  of(candidates: readonly number[], score: Int32Array, self: number): number[] {
+    const at = this.subjects[self]!.epochMs;
+    const kept: number[] = [];
+    const before = (a: number, b: number): boolean => {
+      if (score[a] !== score[b]) return score[a]! > score[b]!;
+      const da = Math.abs(this.subjects[a]!.epochMs - at);
+      const db = Math.abs(this.subjects[b]!.epochMs - at);
+      if (da !== db) return da < db;
+      return this.subjects[a]!.id < this.subjects[b]!.id;
+    };
+    for (const c of candidates) {
+      if (kept.length === this.limit && !before(c, kept[kept.length - 1]!)) continue;
+      let i = kept.length;
+      while (i > 0 && before(c, kept[i - 1]!)) i--;
+      kept.splice(i, 0, c);
+      if (kept.length > this.limit) kept.pop();
+    }
+    return kept;
+  }
 }

@@ -23,7 +23,10 @@ export interface SiteDataOptions {
   now: DateTime;
   /** Renders a body; injectable so a cache can stand in front of it. */
   renderBody?: (bulletin: Bulletin) => string;
-  /** Plain text of a body (summaries, reading time); injectable for the same reason. */
+  /**
+   * Plain text of a body (summaries, reading time); injectable for the same reason. With
+   * `readingMinutes` given, only the summary uses it, and its first `SUMMARY_LENGTH + 1` characters are enough.
+   */
   plainText?: (bulletin: Bulletin) => string;
   /** Where lead images live; without it bulletins show no picture. */
   publicDir?: string;
@@ -38,7 +41,8 @@ export interface SiteDataOptions {
   lazyHtml?: boolean;
 }
 
-const SUMMARY_LENGTH = 220;
+/** Characters of body text in a summary when a bulletin has no description. */
+export const SUMMARY_LENGTH = 220;
 
 /** Newest first; ties by id so the order never depends on file-system order. */
 export function compareNewestFirst(a: Bulletin, b: Bulletin): number {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { findRelated, type RelatedSubject } from "../../src/render/related.ts";
+import { findRelated, RELATED_DEFAULTS, type RelatedOptions, type RelatedSubject } from "../../src/render/related.ts";
 
 const DAY = 86_400_000;
 /** Newest first, one day apart. */
@@ -57,4 +57,46 @@ test("looks only at a window of neighbours: 50,000 bulletins in one tag stay fas
   // for the shared `t…` tag that is 12 × 50 positions overall.
   r.forEach((list, i) => list.forEach((j) => assert.ok(Math.abs(i - j) <= 12 * 50, `${i} → ${j}`)));
   assert.ok(r[1000]!.every((j) => s[j]!.tags[1] === s[1000]!.tags[1]), "two shared tags win");
+});
+
+/** The definition, written plainly (every candidate scored and sorted): the fast version must agree. */
+function relatedByDefinition(subjects: readonly RelatedSubject[], { limit, window }: RelatedOptions): number[][] {
+  const groupOf = (key: (s: RelatedSubject) => readonly string[]) => {
+    const groups = new Map<string, number[]>();
+    subjects.forEach((s, i) => new Set(key(s)).forEach((k) => groups.set(k, [...(groups.get(k) ?? []), i])));
+    return groups;
+  };
+  const byTag = groupOf((s) => s.tags);
+  const bySection = groupOf((s) => [s.section]);
+  const around = (members: number[], self: number) => {
+    const pos = members.indexOf(self);
+    return members.slice(Math.max(0, pos - window), pos + window + 1).filter((m) => m !== self);
+  };
+  return subjects.map((s, self) => {
+    const order = (scores: Map<number, number>) =>
+      [...scores].sort(([a, sa], [b, sb]) => sb - sa || Math.abs(subjects[a]!.epochMs - s.epochMs) - Math.abs(subjects[b]!.epochMs - s.epochMs) || (subjects[a]!.id < subjects[b]!.id ? -1 : 1)).map(([i]) => i);
+    const tagScores = new Map<number, number>();
+    for (const t of s.tags) for (const o of around(byTag.get(t)!, self)) tagScores.set(o, s.tags.filter((x) => subjects[o]!.tags.includes(x)).length);
+    const chosen = order(tagScores).slice(0, limit);
+    const rest = new Map(around(bySection.get(s.section)!, self).filter((o) => !chosen.includes(o)).map((o) => [o, 0] as [number, number]));
+    return [...chosen, ...order(rest).slice(0, limit - chosen.length)];
+  });
+}
+
+test("the windowed top-k selection gives exactly what scoring and sorting every candidate gives", () => {
+  let seed = 7;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  for (const n of [1, 2, 40, 800]) {
+    const subjects: RelatedSubject[] = Array.from({ length: n }, (_, i) => ({
+      id: `b${Math.floor(random() * 1e6)}-${i}`,
+      tags: Array.from({ length: Math.floor(random() * 5) }, () => `t${Math.floor(random() * (n / 10 + 3))}`),
+      section: `s${Math.floor(random() * 6)}`,
+      // Few distinct days: many ties on distance, broken by id.
+      epochMs: Math.floor(random() * 30) * 86_400_000,
+    }));
+    subjects.sort((a, b) => b.epochMs - a.epochMs || (a.id < b.id ? -1 : 1));
+    for (const options of [RELATED_DEFAULTS, { limit: 5, window: 2 }, { limit: 1, window: 30 }]) {
+      assert.deepEqual(findRelated(subjects, options), relatedByDefinition(subjects, options), `n=${n} ${JSON.stringify(options)}`);
+    }
+  }
 });
