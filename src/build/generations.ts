@@ -1,5 +1,5 @@
-import { closeSync, constants, copyFileSync, readdirSync, fstatSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, readlinkSync, renameSync, rmdirSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync, writeSync } from "node:fs";
-import { rm } from "node:fs/promises";
+import { constants, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { copyFile, mkdir, open, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { OutputError, type OutputPaths } from "./output.ts";
 import type { SiteFile } from "./pages.ts";
@@ -111,7 +111,7 @@ export async function updateAndPublish(
   swept.catch(() => undefined);
 
   try {
-    const result = writeGeneration(files, dir, own, published ? { dir: gens.dir(state.current!), manifest: published } : undefined, fingerprint);
+    const result = await writeGeneration(files, dir, own, published ? { dir: gens.dir(state.current!), manifest: published } : undefined, fingerprint);
     await finish?.(dir);
     writeManifest(gens.manifest(target), result.manifest);
     const oldFolder = switchLink(paths, gens, target, state);
@@ -125,18 +125,24 @@ export async function updateAndPublish(
   }
 }
 
-function writeGeneration(
+/** Writes in flight at once: file-system calls run on libuv's threads while the next pages render. */
+const WRITES_IN_FLIGHT = 16;
+
+async function writeGeneration(
   files: readonly SiteFile[],
   dir: string,
   own: Manifest | undefined,
   published: { dir: string; manifest: Manifest } | undefined,
   fingerprint: string,
-): { counts: UpdateResult; manifest: Manifest } {
+): Promise<{ counts: UpdateResult; manifest: Manifest }> {
   const result: UpdateResult = { rendered: 0, linked: 0, kept: 0, deleted: 0 };
   const manifest: Manifest = { format: FORMAT, fingerprint, files: {} };
-  const made = new Set<string>([dir]);
   const root = path.resolve(dir);
+  const folders = new Folders(root);
+  const inFlight = new Set<Promise<void>>();
+  let failure: unknown;
   for (const f of files) {
+    if (failure) break;
     const out = path.resolve(root, f.file);
     // Paths come from validated site paths; checked again because nothing may land outside the output.
     if (!out.startsWith(root + path.sep)) throw new Error(`Ruta de salida fuera de la carpeta: ${f.file}`);
@@ -148,16 +154,31 @@ function writeGeneration(
     }
     // Never write through an existing file: it may be a hard link shared with the published site.
     if (own) rmSync(out, { force: true });
-    if (!mine) ensureDir(path.dirname(out), made);
     const theirs = published?.manifest.files[f.file];
-    if (published && theirs && theirs[0] === f.digest && linkIfSame(path.join(published.dir, f.file), out, theirs)) {
-      manifest.files[f.file] = theirs;
-      result.linked++;
-      continue;
+    if (published && theirs && theirs[0] === f.digest) {
+      if (!mine) folders.ensureSync(path.dirname(out));
+      if (linkIfSame(path.join(published.dir, f.file), out, theirs)) {
+        manifest.files[f.file] = theirs;
+        result.linked++;
+        continue;
+      }
     }
-    manifest.files[f.file] = [f.digest, ...writeNew(out, f)];
+    const bytes = f.source ? undefined : f.make!();
+    const write = (mine ? Promise.resolve() : folders.ensure(path.dirname(out)))
+      .then(() => writeNew(out, f.source, bytes))
+      .then((stamp) => {
+        manifest.files[f.file] = [f.digest, ...stamp];
+      })
+      .catch((error: unknown) => {
+        failure ??= error;
+      })
+      .finally(() => inFlight.delete(write));
+    inFlight.add(write);
     result.rendered++;
+    if (inFlight.size >= WRITES_IN_FLIGHT) await Promise.race(inFlight);
   }
+  await Promise.all(inFlight);
+  if (failure) throw failure;
   if (own) {
     for (const file of Object.keys(own.files)) {
       if (file in manifest.files) continue;
@@ -165,7 +186,10 @@ function writeGeneration(
       result.deleted++;
     }
   }
-  return { counts: result, manifest };
+  // Same order as `files`, whatever order the writes finished in: the manifest is deterministic too.
+  const ordered: Manifest["files"] = {};
+  for (const f of files) ordered[f.file] = manifest.files[f.file]!;
+  return { counts: result, manifest: { ...manifest, files: ordered } };
 }
 
 /** The files of a manifest, if it is readable, complete and made by the same code. */
@@ -219,34 +243,49 @@ function linkIfSame(from: string, to: string, recorded: [string, number, number]
 }
 
 /** Writes a new file (never through an existing one) and returns its size and modification time. */
-function writeNew(out: string, f: SiteFile): [number, number] {
-  if (f.source) {
-    copyFileSync(f.source, out, constants.COPYFILE_EXCL);
-    const st = statSync(out);
+async function writeNew(out: string, source: string | undefined, bytes: string | Uint8Array | undefined): Promise<[number, number]> {
+  if (source) {
+    await copyFile(source, out, constants.COPYFILE_EXCL);
+    const st = await stat(out);
     return [st.size, st.mtimeMs];
   }
-  const fd = openSync(out, "wx");
+  const handle = await open(out, "wx");
   try {
-    const bytes = f.make!();
-    if (typeof bytes === "string") writeSync(fd, bytes);
-    else writeSync(fd, bytes);
-    const st = fstatSync(fd);
+    await handle.writeFile(bytes!);
+    const st = await handle.stat();
     return [st.size, st.mtimeMs];
   } finally {
-    closeSync(fd);
+    await handle.close();
   }
 }
 
-/** One mkdir per new folder (a recursive mkdir would probe every level of every page's path). */
-function ensureDir(dir: string, made: Set<string>): void {
-  if (made.has(dir)) return;
-  ensureDir(path.dirname(dir), made);
-  try {
-    mkdirSync(dir);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+/** Folders of a generation made so far: one mkdir per new folder (a recursive mkdir would probe every level of every page's path). */
+class Folders {
+  private readonly made = new Map<string, Promise<void>>();
+
+  constructor(root: string) {
+    this.made.set(root, Promise.resolve());
   }
-  made.add(dir);
+
+  ensure(dir: string): Promise<void> {
+    let done = this.made.get(dir);
+    if (!done) {
+      done = this.ensure(path.dirname(dir)).then(() =>
+        mkdir(dir).catch((error: NodeJS.ErrnoException) => {
+          if (error.code !== "EEXIST") throw error;
+        }),
+      );
+      this.made.set(dir, done);
+    }
+    return done;
+  }
+
+  /** The same, at once (before a hard link; folders already being made are made again, harmlessly). */
+  ensureSync(dir: string): void {
+    if (this.made.has(dir)) return;
+    mkdirSync(dir, { recursive: true });
+    this.made.set(dir, Promise.resolve());
+  }
 }
 
 /** A page that no longer exists leaves no empty folder behind (a host could list it or answer 403). */

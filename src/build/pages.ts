@@ -69,19 +69,7 @@ export function layoutPages(data: SiteData, env: NunjucksLike, context: LayoutCo
   };
   const replacer = (_key: string, value: unknown) => (value !== null && typeof value === "object" && postDigests.has(value) ? postDigests.get(value) : value);
   for (const post of data.posts) {
-    const hash = createHash("sha1");
-    // Everything but the HTML (named by `bodyKey` instead, or hashed below) and the markdown it comes from;
-    // `html` may be a getter that reads the cache, so it is not even read here.
-    const shallow: Record<string, unknown> = {};
-    for (const k of Object.keys(post)) if (k !== "html") shallow[k] = post[k as keyof PostView];
-    hash.update(
-      JSON.stringify(shallow, function (this: unknown, key: string, value: unknown) {
-        return key === "body" && this === post.bulletin ? undefined : value;
-      }),
-    );
-    const key = bodyKey?.(post.bulletin);
-    hash.update(key ? `\0${key}` : `\0${post.html}`);
-    const digest = hash.digest("hex");
+    const digest = postDigest(post, bodyKey);
     postDigests.set(post, digest);
     page(post.url, "bulletin.njk", { post }, digest);
   }
@@ -92,6 +80,32 @@ export function layoutPages(data: SiteData, env: NunjucksLike, context: LayoutCo
   page(PATHS.search, "search.njk", {}, data.search, { search: data.search });
   page(PATHS.notFound, "404.njk", {}, null);
   return pages;
+}
+
+/**
+ * A bulletin page's digest covers the fields of its `PostView` that carry information of their own;
+ * every other field is computed by render/site-data.ts from these, the site settings and the code
+ * (all covered by the build's fingerprint). Every field must be in one list or the other (checked
+ * by the compiler below), so a new field cannot be forgotten.
+ */
+const POST_INPUTS = ["bulletin", "summary", "readingMinutes", "previous", "next", "related", "status", "picture"] as const satisfies ReadonlyArray<keyof PostView>;
+/** `html` is named by the body's key (or hashed); the rest is derived from the inputs. */
+const POST_DERIVED = ["html", "url", "absoluteUrl", "title", "section", "tags", "breadcrumbs", "numberText", "seo", "share", "searchYear"] as const satisfies ReadonlyArray<keyof PostView>;
+type Unclassified = Exclude<keyof PostView, (typeof POST_INPUTS)[number] | (typeof POST_DERIVED)[number]>;
+const everyPostFieldClassified: [Unclassified] extends [never] ? true : Unclassified = true;
+void everyPostFieldClassified;
+
+function postDigest(post: PostView, bodyKey?: (b: Bulletin) => string | undefined): string {
+  // The markdown is not part of it (its key or its HTML is); a cached body is not even read.
+  const bulletin: Record<string, unknown> = {};
+  for (const k of Object.keys(post.bulletin)) if (k !== "body") bulletin[k] = post.bulletin[k as keyof Bulletin];
+  const inputs: Record<string, unknown> = {};
+  for (const k of POST_INPUTS) inputs[k] = k === "bulletin" ? bulletin : post[k];
+  const key = bodyKey?.(post.bulletin);
+  return createHash("sha1")
+    .update(JSON.stringify(inputs))
+    .update(key ? `\0${key}` : `\0${post.html}`)
+    .digest("hex");
 }
 
 function sha1(text: string): string {
