@@ -1,0 +1,165 @@
+import assert from "node:assert/strict";
+import { appendFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { after, before, test } from "node:test";
+import { generateBulletins } from "../../scripts/bench/corpus.ts";
+import { buildSite, PROJECT_ROOT } from "../../src/build/build.ts";
+import { resolveNow } from "../../src/policy/clock.ts";
+import { DEFAULT_SITE } from "../../src/site.ts";
+
+/**
+ * The output folder is a link to one of two generations (src/build/generations.ts). Whatever the
+ * history of edits, deletions, hand-made damage and lost manifests, the published site must be
+ * byte for byte what a build from scratch makes, and the link must only ever point at a complete one.
+ */
+let tmp: string;
+let content: string;
+
+before(() => {
+  tmp = mkdtempSync(path.join(os.tmpdir(), "boletines-generations-"));
+  content = path.join(tmp, "content");
+  for (const b of generateBulletins(24, 3)) {
+    mkdirSync(path.dirname(path.join(content, b.relPath)), { recursive: true });
+    writeFileSync(path.join(content, b.relPath), b.text);
+  }
+});
+
+after(() => rmSync(tmp, { recursive: true, force: true }));
+
+async function build(out: string, cache: string | undefined = path.join(tmp, "cache")) {
+  const result = await buildSite({
+    contentDir: content,
+    publicDir: path.join(PROJECT_ROOT, "public"),
+    drafts: false,
+    future: false,
+    now: resolveNow({ BOLETINES_NOW: "2026-01-01T00:00:00-06:00" }),
+    site: DEFAULT_SITE,
+    outDir: out,
+    search: false,
+    ...(cache ? { cacheDir: cache } : {}),
+  });
+  assert.ok(result.ok, result.ok ? "" : `${result.fatal ?? ""} ${JSON.stringify(result.problems.filter((p) => p.severity === "error"))}`);
+  return result;
+}
+
+function tree(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const full = path.join(d, e.name);
+      if (e.isDirectory()) {
+        // No folder is left empty by a deleted page.
+        assert.ok(readdirSync(full).length > 0, `empty folder ${path.relative(dir, full)}`);
+        walk(full);
+      } else files.set(path.relative(dir, full), readFileSync(full, "latin1"));
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+async function assertLikeFresh(out: string, label: string) {
+  const fresh = path.join(tmp, `fresh-${label}`);
+  await build(fresh, undefined);
+  const a = tree(out);
+  const b = tree(fresh);
+  assert.deepEqual([...a.keys()].sort(), [...b.keys()].sort(), `${label}: same files`);
+  for (const [f, bytes] of a) assert.ok(bytes === b.get(f), `${label}: ${f} differs`);
+}
+
+function mdFiles(): string[] {
+  return readdirSync(content, { recursive: true }).map(String).filter((f) => f.endsWith(".md")).sort();
+}
+
+test("edits, deletions and renames across alternating generations give exactly a fresh build; the link flips atomically", async () => {
+  const parent = path.join(tmp, "alt");
+  const out = path.join(parent, "_site");
+  await build(out);
+  assert.ok(lstatSync(out).isSymbolicLink());
+  const first = readlinkSync(out);
+  assert.equal(first, "._site.d/a");
+  await assertLikeFresh(out, "first");
+
+  // Round 1: an edited body and a deleted bulletin.
+  const files = mdFiles();
+  appendFileSync(path.join(content, files[2]!), "\nNota añadida por la redacción.\n");
+  const gone = files[5]!;
+  const goneText = readFileSync(path.join(content, gone), "utf8");
+  unlinkSync(path.join(content, gone));
+  const second = await build(out);
+  assert.equal(readlinkSync(out), "._site.d/b");
+  assert.ok(second.rendered < second.pagesWritten / 2, `only what changed is rendered (${second.rendered} of ${second.pagesWritten})`);
+  await assertLikeFresh(out, "second");
+
+  // Round 2: the deleted bulletin comes back under another file name, another gets new tags.
+  writeFileSync(path.join(content, `otro-${path.basename(gone)}`), goneText);
+  const tagged = path.join(content, files[9]!);
+  writeFileSync(tagged, readFileSync(tagged, "utf8").replace("tags:\n", "tags:\n  - Tema Recién Creado\n"));
+  await build(out);
+  assert.equal(readlinkSync(out), "._site.d/a");
+  await assertLikeFresh(out, "third");
+
+  // Nothing changed: the link still flips, to a generation with the same bytes.
+  const nothing = await build(out);
+  assert.equal(nothing.rendered, 0);
+  await assertLikeFresh(out, "fourth");
+});
+
+test("a published file damaged by hand, a lost manifest or a lost cache only cost time", async () => {
+  const parent = path.join(tmp, "damage");
+  const out = path.join(parent, "_site");
+  await build(out);
+  await build(out);
+  // Edited in place through the link: the file is shared by both generations (hard link).
+  const home = path.join(out, "index.html");
+  appendFileSync(home, "<!-- editado a mano -->");
+  await build(out);
+  await assertLikeFresh(out, "hand-edit");
+
+  rmSync(path.join(parent, "._site.d", "a.json"));
+  rmSync(path.join(parent, "._site.d", "b.json"));
+  await build(out);
+  await assertLikeFresh(out, "no-manifests");
+
+  rmSync(path.join(tmp, "cache"), { recursive: true, force: true });
+  await build(out);
+  await build(out);
+  await assertLikeFresh(out, "no-cache");
+
+  // The whole store deleted: the dangling link is replaced by a complete site.
+  rmSync(path.join(parent, "._site.d"), { recursive: true, force: true });
+  await build(out);
+  await assertLikeFresh(out, "no-store");
+  assert.deepEqual(readdirSync(parent).sort(), ["._site.d", "_site"]);
+});
+
+test("an older build's plain folder is replaced by the link; a link or file not made by boletines is refused", async () => {
+  const parent = path.join(tmp, "legacy");
+  const out = path.join(parent, "_site");
+  mkdirSync(out, { recursive: true });
+  writeFileSync(path.join(out, "viejo.html"), "de otra compilación");
+  await build(out);
+  assert.ok(lstatSync(out).isSymbolicLink());
+  assert.ok(!existsSync(path.join(out, "viejo.html")), "nothing of the old folder is published");
+  await assertLikeFresh(out, "legacy");
+  assert.deepEqual(readdirSync(parent).sort(), ["._site.d", "_site"], "the old folder is gone");
+
+  const foreign = path.join(tmp, "foreign");
+  mkdirSync(path.join(foreign, "elsewhere"), { recursive: true });
+  symlinkSync("elsewhere", path.join(foreign, "_site"));
+  const result = await buildSite({
+    contentDir: content,
+    publicDir: path.join(PROJECT_ROOT, "public"),
+    drafts: false,
+    future: false,
+    now: resolveNow({ BOLETINES_NOW: "2026-01-01T00:00:00-06:00" }),
+    site: DEFAULT_SITE,
+    outDir: path.join(foreign, "_site"),
+    search: false,
+  });
+  assert.equal(result.ok, false);
+  assert.match(result.ok ? "" : (result.fatal ?? ""), /es un enlace simbólico a elsewhere, que no es una versión generada por boletines/);
+  assert.equal(readlinkSync(path.join(foreign, "_site")), "elsewhere");
+  assert.deepEqual(readdirSync(path.join(foreign, "elsewhere")), []);
+});
