@@ -122,9 +122,9 @@ test("main: build and deploy with the official Pages actions, hourly and on ever
 test("the commands the workflows run exist", async () => {
   const pkg = JSON.parse(await readFile(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> };
   assert.ok(pkg.scripts["test"], "npm test");
-  // The published site needs its search index: `boletines build` writes it (Pagefind) before the swap.
+  // The published site needs its search index: `boletines build` writes it (Pagefind) into the generation before publishing it.
   assert.match(pkg.scripts["build"] ?? "", /^node bin\/boletines\.js build$/);
-  assert.match(await readFile(path.join(ROOT, "src/build/build.ts"), "utf8"), /writeSearchIndex\(paths\.work\)/);
+  assert.match(await readFile(path.join(ROOT, "src/build/build.ts"), "utf8"), /await writeSearchIndex\(dir\)/);
   // Read as text: importing the commands would load Eleventy just to read two usage strings.
   assert.match(await readFile(path.join(ROOT, "src/cli/check.ts"), "utf8"), /--format text\|github/);
   assert.match(await readFile(path.join(ROOT, "src/cli/build.ts"), "utf8"), /--out DIR/);
