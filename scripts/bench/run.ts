@@ -214,9 +214,19 @@ for (const n of values["render-only"] ? [] : sizes) {
   }
 
   const build = ourBuild(content, site, cache);
-  push("boletines, completa (sin caché)", measure(runs, clean(site, cache), build, site));
-  push("boletines, completa (caché tibia, sin salida previa)", measure(runs, clean(site), build, site));
+  // The output is a link to one of two generations kept beside it (src/build/generations.ts): "no
+  // previous output" removes both.
+  const store = path.join(dir, ".site.d");
+  push("boletines, completa (sin caché)", measure(runs, clean(site, store, cache), build, site));
+  push("boletines, completa (caché tibia, sin salida previa)", measure(runs, clean(site, store), build, site));
   push("boletines, sin cambios", measure(runs, () => undefined, build, site));
+  if (n <= verifyMax) {
+    // The search index, timed apart (as `boletines build` runs it, without --no-search): Pagefind's own command over the built site.
+    const index = path.join(dir, "pagefind-out");
+    const pagefind = path.join(path.dirname(fileURLToPath(import.meta.resolve("pagefind"))), "runner/bin.cjs");
+    push("Pagefind, índice de búsqueda (aparte)", measure(1, clean(index), () => timed(process.execPath, [pagefind, "--site", site, "--output-path", index]), index));
+    clean(index)();
+  }
   const edits = editFiles(content);
   try {
     push("boletines, un cuerpo y otras etiquetas editados", measure(runs, (i) => edits.apply(i), build, site));
