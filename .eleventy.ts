@@ -3,6 +3,7 @@ import path from "node:path";
 import { configureEleventy, ELEVENTY_DIRS, type EleventyUserConfig } from "./src/eleventy/configure.ts";
 import { takeEleventyHandoff } from "./src/eleventy/inputs.ts";
 import { prepareFromEnvironment } from "./src/build/prepare.ts";
+import { PROJECT_ROOT } from "./src/project-root.ts";
 
 export default function (eleventyConfig: EleventyUserConfig): void {
   // `boletines build`/`serve` hand over their inputs; a bare `eleventy --config=.eleventy.ts` loads content/ itself.
@@ -10,4 +11,4 @@ export default function (eleventyConfig: EleventyUserConfig): void {
 }
 
 // Absolute, so the build works from any working directory (`boletines build` in another project folder).
-export const config = { dir: { ...ELEVENTY_DIRS, input: path.join(import.meta.dirname, ELEVENTY_DIRS.input) } };
+export const config = { dir: { ...ELEVENTY_DIRS, input: path.join(PROJECT_ROOT, ELEVENTY_DIRS.input) } };

@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import { rm } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Problem } from "../model/problems.ts";
 import { acquireLock, assertReplaceable, describeFsError, OutputError, outputPaths, recoverInterruptedBuilds } from "./output.ts";
 import { prepareSite, type PrepareOptions } from "./prepare.ts";
@@ -12,8 +11,9 @@ import { SEARCH_INDEX_DIR, writeSearchIndex } from "./search-index.ts";
 import { siteFiles } from "./site-files.ts";
 import type { Bulletin } from "../model/bulletin.ts";
 import { phase } from "./timing.ts";
+import { PROJECT_ROOT } from "../project-root.ts";
 
-export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export { PROJECT_ROOT };
 
 export interface BuildOptions extends PrepareOptions {
   outDir: string;

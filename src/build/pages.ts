@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import nunjucks from "nunjucks";
 import type { Bulletin } from "../model/bulletin.ts";
 import { ELEVENTY_DIRS, NUNJUCKS_OPTIONS } from "../eleventy/configure.ts";
 import { outputFileFor, PATHS } from "../policy/urls.ts";
+import { PROJECT_ROOT } from "../project-root.ts";
 import type { SiteConfig } from "../site.ts";
 import type { PostView, SiteData } from "../render/views.ts";
 
@@ -26,8 +26,7 @@ export interface NunjucksLike {
 
 /** Nunjucks over layouts/, configured as Eleventy configures its own (src/eleventy/configure.ts). */
 export function layoutEnvironment(): NunjucksLike {
-  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-  const layouts = path.resolve(root, ELEVENTY_DIRS.input, ELEVENTY_DIRS.includes);
+  const layouts = path.resolve(PROJECT_ROOT, ELEVENTY_DIRS.input, ELEVENTY_DIRS.includes);
   return new nunjucks.Environment(new nunjucks.FileSystemLoader(layouts), { ...NUNJUCKS_OPTIONS });
 }
 

@@ -1,10 +1,10 @@
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
-import { PROJECT_ROOT } from "../build/build.ts";
 import { prepareSite } from "../build/prepare.ts";
-import { ELEVENTY_DIRS } from "../eleventy/configure.ts";
+import { ELEVENTY_CONFIG_FILE, ELEVENTY_DIRS } from "../eleventy/configure.ts";
 import { provideEleventyHandoff, type EleventyInputs } from "../eleventy/inputs.ts";
 import { summarizeProblems } from "../model/problems.ts";
+import { PROJECT_ROOT } from "../project-root.ts";
 import { buildSiteData } from "../render/site-data.ts";
 import { parseCommandArgs, UsageError } from "./args.ts";
 import { prepareOptionsFrom, printProblems } from "./common.ts";
@@ -48,7 +48,7 @@ export default async function serve(argv: string[]): Promise<number> {
     },
   });
   const eleventy = new Eleventy(path.join(PROJECT_ROOT, ELEVENTY_DIRS.input), path.resolve(values.out ?? PREVIEW_OUT), {
-    configPath: path.join(PROJECT_ROOT, ".eleventy.ts"),
+    configPath: ELEVENTY_CONFIG_FILE,
     quietMode: true,
     runMode: "serve",
   });

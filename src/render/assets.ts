@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { PROJECT_ROOT } from "../project-root.ts";
 import type { RawFile } from "./views.ts";
 
 /**
@@ -10,7 +10,6 @@ import type { RawFile } from "./views.ts";
  * file names so hosts can cache them for a year (`immutable`) while a change still reaches readers
  * at once. Fonts come from an npm package (no page may load anything from another host).
  */
-const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 /** The stylesheet source, relative to the project root (it is part of the site, not of the content). */
 export const STYLESHEET_SOURCE = "public/css/site.css";

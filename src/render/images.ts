@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { copyFile, mkdir, mkdtemp, rename, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { PROJECT_ROOT } from "../project-root.ts";
 
 /**
  * Lead images as responsive AVIF/WebP (`@11ty/eleventy-img`). Sizes are known synchronously
@@ -95,7 +95,7 @@ export function describePicture(file: string, alt: string): PictureView | undefi
  * the options, so a name that exists is the right file. Without this every build would re-encode
  * every photo of the archive (about a second each).
  */
-export const PICTURE_CACHE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../.cache/img");
+export const PICTURE_CACHE_DIR = path.join(PROJECT_ROOT, ".cache/img");
 
 /** File names of every output of one picture (as the page data names them). */
 function outputNames(file: string): string[] {
