@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import path from "node:path";
 import { test } from "node:test";
 import { generateBulletins } from "../../scripts/bench/corpus.ts";
@@ -163,11 +164,49 @@ test("without TypeScript installed (npm ci --omit=dev) the sources run through t
   assert.deepEqual(copies(root), []);
 });
 
-test("the compiled copy needs no TypeScript loader: build and Eleventy's page definitions run without tsx", async () => {
+test("the compiled copy needs no TypeScript loader: build, and serve with Eleventy's compiled page definitions", async () => {
+  // The copy has the project's .gitignore, which lists .cache/, and runs from the project folder.
   const root = await projectCopy(["tsx"]);
-  const r = run(root, ["build", "--no-search", "--quiet", "--content", path.join(ROOT, "content"), "--out", "_site"], root);
-  assert.equal(r.code, 0, r.stderr);
-  assert.match(r.stderr, COMPILED);
+  const content = path.join(ROOT, "content");
+  const built = run(root, ["build", "--no-search", "--quiet", "--content", content, "--out", "_site"], root);
+  assert.equal(built.code, 0, built.stderr);
+  assert.match(built.stderr, COMPILED);
   assert.ok(existsSync(path.join(root, "_site/index.html")));
-  assert.ok(existsSync(path.join(root, "_site/404.html")), "a page Eleventy renders from src/pages/");
+
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(root, "bin/boletines.js"), "serve", "--content", content, "--port", String(port)], {
+    cwd: root,
+    env: { ...process.env, ...NOW, BOLETINES_DEBUG: "1" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let log = "";
+  child.stdout.on("data", (d) => (log += String(d)));
+  child.stderr.on("data", (d) => (log += String(d)));
+  const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
+  try {
+    const deadline = Date.now() + 60_000;
+    while (!/Vista previa en http/.test(log)) {
+      assert.ok(Date.now() < deadline && child.exitCode === null, `serve did not start; log:\n${log}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.match(log, COMPILED);
+    for (const page of ["/", "/boletines/2021/08/reconoce-imss-chihuahua-labor-de-las-asistentes-medicas/"]) {
+      const response = await fetch(`http://127.0.0.1:${port}${page}`);
+      assert.equal(response.status, 200, `${page}; log:\n${log}`);
+      assert.match(await response.text(), /<title>[^<]*IMSS/);
+    }
+  } finally {
+    child.kill("SIGTERM");
+    await exited;
+  }
 });
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
