@@ -5,7 +5,6 @@
 // a copy is made once per version of the sources and never changed afterwards. Without tsc
 // (`npm ci --omit=dev`), when compiling fails, or with BOLETINES_NO_COMPILE=1, the sources run
 // through tsx as they are. BOLETINES_DEBUG=1 tells which on stderr. .cache/ is safe to delete.
-import { spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -106,6 +105,8 @@ function compile(key, dir) {
   mkdirSync(work);
   try {
     const started = performance.now();
+    // Loaded only here: importing it costs a few milliseconds on every run that needs no compiling.
+    const { spawnSync } = createRequire(import.meta.url)("node:child_process");
     const result = spawnSync(process.execPath, [tsc, "--project", path.join(ROOT, EMIT_CONFIG), "--outDir", work], { cwd: ROOT, encoding: "utf8" });
     if (result.error) throw result.error;
     if (result.status !== 0) {
