@@ -61,7 +61,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const context = { site, preview, boletines: { assets: data.assets, metaContentSecurityPolicy: data.metaContentSecurityPolicy } };
     const files = await siteFiles(data, layoutEnvironment(), context, {
       publicDir: options.publicDir,
-      ...(cache ? { bodyKey: (b: Bulletin) => cache.contentHashOf(b) } : {}),
+      ...(cache ? { sourceKey: (b: Bulletin) => cache.sourceKeyOf(b) } : {}),
     });
     phase("site files, digests");
     // Digests assume this code, these layouts and settings; without a cache there is no fingerprint

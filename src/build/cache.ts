@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
+import { appendFileSync, closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import path from "node:path";
 import type { Bulletin } from "../model/bulletin.ts";
 import { loadAndNormalize } from "../model/corpus.ts";
@@ -57,6 +57,10 @@ interface Entry {
 
 interface Index {
   format: number;
+  /** Names this index file: lines of the changes file written for another one are ignored. */
+  id: string;
+  /** Lines in the changes file applied on top of this index when it was read. */
+  changeLines?: number;
   /** When the index was written (ms): a file modified that recently is hashed whatever its stamp says. */
   savedAt: number;
   fingerprint: string;
@@ -100,7 +104,7 @@ export class BuildCache {
   /** Content path (relPath) of each shown file, to find texts from a bulletin. */
   private readonly keyOfFile = new Map<string, string>();
   private readonly seen = new Set<string>();
-  /** Cache hits whose stamp changed (touched, same bytes) or must be recorded. */
+  /** The stamp of every cache hit: recorded when it differs from the entry's (a touched file, same bytes). */
   private readonly restamped = new Map<string, [number, number, number]>();
   private fd: number | undefined;
   private closed = false;
@@ -137,6 +141,7 @@ export class BuildCache {
     let fd: number | undefined;
     try {
       const parsed = JSON.parse(readFileSync(path.join(dir, "index.json"), "utf8")) as Index;
+      applyChanges(parsed, path.join(dir, CHANGES_FILE));
       if (parsed.format === FORMAT && parsed.fingerprint === fingerprint && parsed.pack) {
         fd = openSync(path.join(dir, parsed.pack), "r+");
         // Bytes past `packBytes` are records of a build that died before saving its index: unused.
@@ -287,10 +292,16 @@ export class BuildCache {
     return entry?.at && entry.minutes !== undefined ? entry.minutes : readingMinutes(text);
   }
 
-  /** The sha1 of the file a bulletin came from (its body, hence its HTML, is a function of it). */
-  contentHashOf(bulletin: Bulletin): string | undefined {
+  /**
+   * What a bulletin was made from: its file's bytes (sha1), its path and which of the images it names
+   * existed. Normalizing and rendering are functions of these (and of the code and site settings,
+   * which the cache's fingerprint covers), so equal keys mean an equal bulletin before corpus labels
+   * and an equal body HTML.
+   */
+  sourceKeyOf(bulletin: Bulletin): string | undefined {
     const key = this.keyOfFile.get(bulletin.file);
-    return key ? (this.fresh.get(key) ?? this.index.entries[key])?.hash : undefined;
+    const entry = key ? (this.fresh.get(key) ?? this.index.entries[key]) : undefined;
+    return entry ? `${entry.hash}\0${entry.file}\0${JSON.stringify(entry.images)}` : undefined;
   }
 
   /** Nothing is held for the renderer any more (kept for callers; texts are read on demand). */
@@ -341,10 +352,12 @@ export class BuildCache {
         if (e && (!e.bulletin || e.at)) entries[key] = e;
       }
       if (Object.keys(old).some((k) => !(k in entries))) changed = true;
+      const restamped = new Set<string>();
       for (const [key, stamp] of this.restamped) {
         const e = entries[key];
         if (e && !(e.stat && e.stat[0] === stamp[0] && e.stat[1] === stamp[1] && e.stat[2] === stamp[2])) {
           e.stat = stamp;
+          restamped.add(key);
           changed = true;
         }
       }
@@ -368,10 +381,22 @@ export class BuildCache {
         closeSync(out);
         packBytes = offset;
       }
-      const index: Index = { format: FORMAT, fingerprint: this.fingerprint, savedAt: this.startedAt, pack, packBytes, entries };
-      const tmp = path.join(this.dir, `index.json.${process.pid}`);
-      writeFileSync(tmp, JSON.stringify(index));
-      renameSync(tmp, path.join(this.dir, "index.json"));
+      const changesFile = path.join(this.dir, CHANGES_FILE);
+      const lines = this.index.changeLines ?? 0;
+      if (pack === this.index.pack && this.index.id && lines < MAX_CHANGE_LINES) {
+        // Few entries changed: a line appended to the changes file instead of rewriting the whole index.
+        const set: Record<string, Entry> = {};
+        for (const [key, e] of Object.entries(entries)) if (old[key] !== e || restamped.has(key)) set[key] = e;
+        const drop = Object.keys(old).filter((k) => !(k in entries));
+        const change: Change = { base: this.index.id, savedAt: this.startedAt, packBytes, set, drop };
+        appendFileSync(changesFile, `${JSON.stringify(change)}\n`);
+      } else {
+        const index: Index = { format: FORMAT, id: `${Date.now().toString(36)}-${process.pid}`, fingerprint: this.fingerprint, savedAt: this.startedAt, pack, packBytes, entries };
+        const tmp = path.join(this.dir, `index.json.${process.pid}`);
+        writeFileSync(tmp, JSON.stringify(index));
+        renameSync(tmp, path.join(this.dir, "index.json"));
+        rmSync(changesFile, { force: true });
+      }
       for (const f of readdirSync(this.dir)) if (f.endsWith(".pack") && f !== pack) rmSync(path.join(this.dir, f), { force: true });
     } finally {
       await this.close();
@@ -390,5 +415,49 @@ export class BuildCache {
 }
 
 function emptyIndex(fingerprint: string): Index {
-  return { format: FORMAT, fingerprint, savedAt: 0, pack: "", packBytes: 0, entries: {} };
+  return { format: FORMAT, id: "", fingerprint, savedAt: 0, pack: "", packBytes: 0, entries: {} };
+}
+
+/** Changes since the index file was written, one JSON line per build (see `save`). */
+const CHANGES_FILE = "index-changes.jsonl";
+/** After this many lines the next save rewrites the whole index. */
+const MAX_CHANGE_LINES = 50;
+
+interface Change {
+  base: string;
+  savedAt: number;
+  packBytes: number;
+  set: Record<string, Entry>;
+  drop: string[];
+}
+
+/**
+ * Applies the changes file to the index just read. A line for another index file (left by a build
+ * killed between writing a new index and deleting the changes) or a half-written last line is ignored,
+ * with every line after it.
+ */
+function applyChanges(index: Index, file: string): void {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    return;
+  }
+  let applied = 0;
+  for (const line of text.split("\n")) {
+    if (!line) continue;
+    let change: Change;
+    try {
+      change = JSON.parse(line) as Change;
+    } catch {
+      break;
+    }
+    if (change.base !== index.id || change.packBytes < index.packBytes) break;
+    Object.assign(index.entries, change.set);
+    for (const key of change.drop) delete index.entries[key];
+    index.savedAt = change.savedAt;
+    index.packBytes = change.packBytes;
+    applied++;
+  }
+  index.changeLines = applied;
 }

@@ -51,11 +51,11 @@ export interface LayoutContext {
 
 /**
  * Every page the layouts render: one per bulletin, every paginated list, every redirect stub, the
- * indexes, the home, search and 404 pages. `bodyKey` names a body's content cheaply (the cache's hash
- * of the file); without it the HTML itself is hashed. Eleventy's page definitions (src/pages/) render
+ * indexes, the home, search and 404 pages. `sourceKey` names what a bulletin was made from (the build
+ * cache's key of its file, `BuildCache.sourceKeyOf`); without it the bulletin and its HTML are hashed. Eleventy's page definitions (src/pages/) render
  * the same pages from the same data; a test compares the bytes of both.
  */
-export function layoutPages(data: SiteData, env: NunjucksLike, context: LayoutContext, bodyKey?: (b: Bulletin) => string | undefined): SiteFile[] {
+export function layoutPages(data: SiteData, env: NunjucksLike, context: LayoutContext, sourceKey?: (b: Bulletin) => string | undefined): SiteFile[] {
   const postDigests = new Map<object, string>();
   const pages: SiteFile[] = [];
   const page = (url: string, layout: string, item: object, digestOf: unknown, extraGlobals?: Partial<SiteData>): void => {
@@ -68,7 +68,7 @@ export function layoutPages(data: SiteData, env: NunjucksLike, context: LayoutCo
   };
   const replacer = (_key: string, value: unknown) => (value !== null && typeof value === "object" && postDigests.has(value) ? postDigests.get(value) : value);
   for (const post of data.posts) {
-    const digest = postDigest(post, bodyKey);
+    const digest = postDigest(post, sourceKey);
     postDigests.set(post, digest);
     page(post.url, "bulletin.njk", { post }, digest);
   }
@@ -88,23 +88,27 @@ export function layoutPages(data: SiteData, env: NunjucksLike, context: LayoutCo
  * by the compiler below), so a new field cannot be forgotten.
  */
 const POST_INPUTS = ["bulletin", "summary", "readingMinutes", "previous", "next", "related", "status", "picture"] as const satisfies ReadonlyArray<keyof PostView>;
-/** `html` is named by the body's key (or hashed); the rest is derived from the inputs. */
+/** `html` is named by the source key (or hashed); the rest is derived from the inputs. */
 const POST_DERIVED = ["html", "url", "absoluteUrl", "title", "section", "tags", "breadcrumbs", "numberText", "seo", "share", "searchYear"] as const satisfies ReadonlyArray<keyof PostView>;
 type Unclassified = Exclude<keyof PostView, (typeof POST_INPUTS)[number] | (typeof POST_DERIVED)[number]>;
 const everyPostFieldClassified: [Unclassified] extends [never] ? true : Unclassified = true;
 void everyPostFieldClassified;
 
-function postDigest(post: PostView, bodyKey?: (b: Bulletin) => string | undefined): string {
-  // The markdown is not part of it (its key or its HTML is); a cached body is not even read.
+function postDigest(post: PostView, sourceKey?: (b: Bulletin) => string | undefined): string {
+  const key = sourceKey?.(post.bulletin);
+  const inputs: Record<string, unknown> = {};
+  for (const k of POST_INPUTS) inputs[k] = post[k];
+  if (key) {
+    // The bulletin as normalized is a function of its source (named by the key); only the labels
+    // chosen over the whole corpus are added to it. Its body's HTML is a function of the source too.
+    inputs["bulletin"] = [key, post.bulletin.section, post.bulletin.tags];
+    return sha1(JSON.stringify(inputs));
+  }
+  // Without a key: everything but the markdown (a body read on demand is not even read), and the HTML.
   const bulletin: Record<string, unknown> = {};
   for (const k of Object.keys(post.bulletin)) if (k !== "body") bulletin[k] = post.bulletin[k as keyof Bulletin];
-  const inputs: Record<string, unknown> = {};
-  for (const k of POST_INPUTS) inputs[k] = k === "bulletin" ? bulletin : post[k];
-  const key = bodyKey?.(post.bulletin);
-  return createHash("sha1")
-    .update(JSON.stringify(inputs))
-    .update(key ? `\0${key}` : `\0${post.html}`)
-    .digest("hex");
+  inputs["bulletin"] = bulletin;
+  return createHash("sha1").update(JSON.stringify(inputs)).update(`\0${post.html}`).digest("hex");
 }
 
 function sha1(text: string): string {

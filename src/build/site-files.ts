@@ -16,10 +16,10 @@ export async function siteFiles(
   data: SiteData,
   env: NunjucksLike,
   context: LayoutContext,
-  options: { publicDir: string; bodyKey?: (b: Bulletin) => string | undefined; pictureCacheDir?: string },
+  options: { publicDir: string; sourceKey?: (b: Bulletin) => string | undefined; pictureCacheDir?: string },
 ): Promise<SiteFile[]> {
   const files: SiteFile[] = publicSiteFiles(options.publicDir);
-  files.push(...layoutPages(data, env, context, options.bodyKey));
+  files.push(...layoutPages(data, env, context, options.sourceKey));
   for (const raw of data.rawFiles) {
     files.push({ file: outputFileFor(raw.url), digest: sha1(raw.content), make: () => raw.content });
   }

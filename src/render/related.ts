@@ -36,14 +36,24 @@ export function findRelated(subjects: readonly RelatedSubject[], options: Relate
   const score = new Int32Array(subjects.length);
   const candidates: number[] = [];
   const best = new Best(subjects, options.limit);
+  // Tags as small integers: comparing them is most of the work.
+  const tagIds = new Map<string, number>();
+  const tagsOf = subjects.map((s) =>
+    s.tags.map((t) => {
+      let id = tagIds.get(t);
+      if (id === undefined) tagIds.set(t, (id = tagIds.size));
+      return id;
+    }),
+  );
   return subjects.map((subject, self) => {
+    const mine = tagsOf[self]!;
     const mark = self + 1;
     candidates.length = 0;
     for (const tag of subject.tags) {
       forWindow(byTag.get(tag)!, self, options.window, (other) => {
         if (seenBy[other] === mark) return;
         seenBy[other] = mark;
-        score[other] = sharedCount(subject.tags, subjects[other]!.tags);
+        score[other] = sharedCount(mine, tagsOf[other]!);
         candidates.push(other);
       });
     }
@@ -88,7 +98,7 @@ function forWindow(group: Positions, self: number, window: number, visit: (other
   for (let p = Math.max(0, pos - window); p <= to; p++) if (p !== pos) visit(group.members[p]!);
 }
 
-function sharedCount(a: readonly string[], b: readonly string[]): number {
+function sharedCount(a: readonly number[], b: readonly number[]): number {
   let n = 0;
   for (const t of a) if (b.includes(t)) n++;
   return n;

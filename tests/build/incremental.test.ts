@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
@@ -134,6 +134,18 @@ test("after editing a body, another bulletin's tags and a third one's title, the
   writeFileSync(path.join(cache, "index.json"), "{not json");
   await build(content, site, cache);
   assertSameTree(site, fresh);
+
+  // A half-written line of the index's changes file (a build killed while appending) is ignored.
+  const bodyAgain = path.join(content, bodyFile);
+  writeFileSync(bodyAgain, `${readFileSync(bodyAgain, "utf8").trimEnd()}\n\nSegunda nota de la redacción.\n`);
+  await build(content, site, cache);
+  assert.ok(existsSync(path.join(cache, "index-changes.jsonl")), "an edit appends to the changes file");
+  appendFileSync(path.join(cache, "index-changes.jsonl"), '{"base":"x","set":{"2021/');
+  writeFileSync(bodyAgain, `${readFileSync(bodyAgain, "utf8").trimEnd()}\n\nTercera nota.\n`);
+  await build(content, site, cache);
+  const freshAgain = path.join(tmp, "fresh-again");
+  await build(content, freshAgain, path.join(tmp, "fresh-again-cache"));
+  assertSameTree(site, freshAgain);
 });
 
 test("the bulk pages rendered outside Eleventy's pagination are byte for byte what Eleventy renders", async () => {
