@@ -76,6 +76,8 @@ export function buildSiteData(bulletins: readonly Bulletin[], options: SiteDataO
     const picture = imageFile && b.image ? describePicture(imageFile, b.image.alt) : undefined;
     if (picture && imageFile) pictureFiles.add(imageFile);
     const absolute = absoluteUrl(site.baseUrl, b.url);
+    let seo: PostView["seo"] | undefined;
+    let share: PostView["share"] | undefined;
     const post: PostView = {
       bulletin: b,
       url: b.url,
@@ -90,22 +92,27 @@ export function buildSiteData(bulletins: readonly Bulletin[], options: SiteDataO
       status: b.draft ? "draft" : isEmbargoed(b, now) ? "scheduled" : "published",
       ...(b.number ? { numberText: `Boletín No. ${b.number}` } : {}),
       ...(picture ? { picture } : {}),
-      seo: buildSeo(
-        {
-          url: b.url,
-          title: b.title,
-          summary: plain,
-          section: b.section.label,
-          tags: b.tags.map((t) => t.label),
-          ...(b.author ? { author: b.author } : {}),
-          ...(b.date ? { published: b.date.iso } : {}),
-          ...(b.updated ? { modified: b.updated.iso } : {}),
-          ...(b.image && picture ? { image: b.image, picture } : {}),
-        },
-        site,
-      ),
+      // Computed when a page prints them (a rebuild renders few pages): same values, on demand, once.
+      get seo() {
+        return (seo ??= buildSeo(
+          {
+            url: b.url,
+            title: b.title,
+            summary: plain,
+            section: b.section.label,
+            tags: b.tags.map((t) => t.label),
+            ...(b.author ? { author: b.author } : {}),
+            ...(b.date ? { published: b.date.iso } : {}),
+            ...(b.updated ? { modified: b.updated.iso } : {}),
+            ...(b.image && picture ? { image: b.image, picture } : {}),
+          },
+          site,
+        ));
+      },
       related: [],
-      share: shareLinks(b.title, absolute),
+      get share() {
+        return (share ??= shareLinks(b.title, absolute));
+      },
       ...(b.date ? { searchYear: String(b.date.year) } : {}),
     };
     if (options.lazyHtml) Object.defineProperty(post, "html", { enumerable: true, get: () => renderBody(b) });
