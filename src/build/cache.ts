@@ -393,7 +393,7 @@ export class BuildCache {
       } else {
         const index: Index = { format: FORMAT, id: `${Date.now().toString(36)}-${process.pid}`, fingerprint: this.fingerprint, savedAt: this.startedAt, pack, packBytes, entries };
         const tmp = path.join(this.dir, `index.json.${process.pid}`);
-        writeFileSync(tmp, JSON.stringify(index));
+        writeIndex(tmp, index);
         renameSync(tmp, path.join(this.dir, "index.json"));
         rmSync(changesFile, { force: true });
       }
@@ -416,6 +416,30 @@ export class BuildCache {
 
 function emptyIndex(fingerprint: string): Index {
   return { format: FORMAT, id: "", fingerprint, savedAt: 0, pack: "", packBytes: 0, entries: {} };
+}
+
+/**
+ * The index as JSON, written entry by entry: one string for the whole index of a 50,000-bulletin
+ * archive (and its UTF-8 copy) would take hundreds of MiB at the end of the build, its memory peak.
+ */
+function writeIndex(file: string, index: Index): void {
+  const fd = openSync(file, "w");
+  try {
+    const { entries, ...head } = index;
+    let chunk = `${JSON.stringify(head).slice(0, -1)},"entries":{`;
+    let first = true;
+    for (const [key, entry] of Object.entries(entries)) {
+      chunk += `${first ? "" : ","}${JSON.stringify(key)}:${JSON.stringify(entry)}`;
+      first = false;
+      if (chunk.length > 1 << 20) {
+        writeSync(fd, chunk);
+        chunk = "";
+      }
+    }
+    writeSync(fd, `${chunk}}}`);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Changes since the index file was written, one JSON line per build (see `save`). */

@@ -76,8 +76,6 @@ export function buildSiteData(bulletins: readonly Bulletin[], options: SiteDataO
     const picture = imageFile && b.image ? describePicture(imageFile, b.image.alt) : undefined;
     if (picture && imageFile) pictureFiles.add(imageFile);
     const absolute = absoluteUrl(site.baseUrl, b.url);
-    let seo: PostView["seo"] | undefined;
-    let share: PostView["share"] | undefined;
     const post: PostView = {
       bulletin: b,
       url: b.url,
@@ -92,9 +90,10 @@ export function buildSiteData(bulletins: readonly Bulletin[], options: SiteDataO
       status: b.draft ? "draft" : isEmbargoed(b, now) ? "scheduled" : "published",
       ...(b.number ? { numberText: `Boletín No. ${b.number}` } : {}),
       ...(picture ? { picture } : {}),
-      // Computed when a page prints them (a rebuild renders few pages): same values, on demand, once.
+      // Computed when a page prints them (a rebuild renders few pages), and not kept: a cold build
+      // of a large archive would otherwise hold every bulletin's JSON-LD until the end.
       get seo() {
-        return (seo ??= buildSeo(
+        return buildSeo(
           {
             url: b.url,
             title: b.title,
@@ -107,11 +106,11 @@ export function buildSiteData(bulletins: readonly Bulletin[], options: SiteDataO
             ...(b.image && picture ? { image: b.image, picture } : {}),
           },
           site,
-        ));
+        );
       },
       related: [],
       get share() {
-        return (share ??= shareLinks(b.title, absolute));
+        return shareLinks(b.title, absolute);
       },
       ...(b.date ? { searchYear: String(b.date.year) } : {}),
     };
