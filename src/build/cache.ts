@@ -252,9 +252,9 @@ export class BuildCache {
    * by accident (`applyCorpusLabels` keeps it).
    */
   private withLazyBody(bulletin: Omit<Bulletin, "body">, at: [number, number, number, number]): Bulletin {
-    const made = { ...bulletin } as Bulletin;
-    Object.defineProperty(made, "body", { enumerable: false, configurable: true, get: () => this.readPart(at, 0) ?? "" });
-    return made;
+    // On the index's own object (no copy): not enumerable, so saving the index never writes it.
+    Object.defineProperty(bulletin, "body", { enumerable: false, configurable: true, get: () => this.readPart(at, 0) ?? "" });
+    return bulletin as Bulletin;
   }
 
   /** The start of a body's plain text (at least `LEAD_CHARS` characters, or all of it), for summaries. */

@@ -1,4 +1,4 @@
-import { constants, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { closeSync, constants, copyFileSync, fstatSync, openSync, statSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { copyFile, mkdir, open, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { OutputError, type OutputPaths } from "./output.ts";
@@ -164,6 +164,12 @@ async function writeGeneration(
       }
     }
     const bytes = f.source ? undefined : f.make!();
+    if (SYNC_WRITES) {
+      if (!mine) folders.ensureSync(path.dirname(out));
+      manifest.files[f.file] = [f.digest, ...writeNewSync(out, f.source, bytes)];
+      result.rendered++;
+      continue;
+    }
     const write = (mine ? Promise.resolve() : folders.ensure(path.dirname(out)))
       .then(() => writeNew(out, f.source, bytes))
       .then((stamp) => {
@@ -239,6 +245,24 @@ function linkIfSame(from: string, to: string, recorded: [string, number, number]
     // File systems without hard links: a copy has the same bytes (its own time is recorded instead).
     if ((error as NodeJS.ErrnoException).code === "EEXIST") throw error;
     return false;
+  }
+}
+
+const SYNC_WRITES = process.env["BOLETINES_SYNC_WRITES"] === "1";
+
+function writeNewSync(out: string, source: string | undefined, bytes: string | Uint8Array | undefined): [number, number] {
+  if (source) {
+    copyFileSync(source, out, constants.COPYFILE_EXCL);
+    const st = statSync(out);
+    return [st.size, st.mtimeMs];
+  }
+  const fd = openSync(out, "wx");
+  try {
+    writeFileSync(fd, bytes!);
+    const st = fstatSync(fd);
+    return [st.size, st.mtimeMs];
+  } finally {
+    closeSync(fd);
   }
 }
 

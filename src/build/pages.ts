@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, hash } from "node:crypto";
 import path from "node:path";
 import nunjucks from "nunjucks";
 import type { Bulletin } from "../model/bulletin.ts";
@@ -112,5 +112,5 @@ function postDigest(post: PostView, sourceKey?: (b: Bulletin) => string | undefi
 }
 
 function sha1(text: string): string {
-  return createHash("sha1").update(text).digest("hex");
+  return hash("sha1", text);
 }

@@ -85,6 +85,8 @@ export function applyCorpusLabels(bulletins: Bulletin[]): Bulletin[] {
     for (const t of b.tags) tags.add(t.slug, t.label);
   }
   return bulletins.map((b) => {
+    // Most bulletins already spell every label as chosen: kept as they are (no copy).
+    if (sections.labelOf(b.section.slug) === b.section.label && b.tags.every((t) => tags.labelOf(t.slug) === t.label)) return b;
     const labelled: Bulletin = {
       ...b,
       section: { slug: b.section.slug, label: sections.labelOf(b.section.slug) },
