@@ -1,13 +1,21 @@
 import { Marked } from "marked";
 import { decodeHTML } from "entities";
 import sanitizeHtml from "sanitize-html";
+import { renderProse, renderTokens } from "./markdown-direct.ts";
 
 /**
  * Bulletin bodies: markdown by marked, then sanitized. The body is never run through a template
  * engine, so `{{ }}` and `{% %}` in press text appear literally.
+ *
+ * Three ways to the same bytes (markdown-direct.ts writes the first two, applying the policy
+ * below itself): plain prose, the usual bulletin, needs no markdown parse at all; other bodies
+ * without raw HTML are written straight from marked's tokens; any other body goes through
+ * marked's HTML and sanitize-html. The `…Reference` functions are that last way alone, kept for
+ * the tests that compare them.
  */
 const marked = new Marked({ gfm: true, breaks: false, async: false });
 
+/** The policy. markdown-direct.ts writes the same output by hand: change both (the tests compare them). */
 const SANITIZE: sanitizeHtml.IOptions = {
   allowedTags: [
     "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li", "dl", "dt", "dd",
@@ -48,17 +56,39 @@ const SANITIZE: sanitizeHtml.IOptions = {
 SANITIZE.allowedAttributes = { ...(SANITIZE.allowedAttributes as Record<string, string[]>), a: ["href", "title", "rel"], img: ["src", "alt", "title", "width", "height", "loading", "decoding"] };
 
 export function renderMarkdown(markdown: string): string {
-  const html = marked.parse(markdown) as string;
-  return sanitizeHtml(html, SANITIZE).trim();
+  const prose = renderProse(markdown);
+  if (prose) return prose.html;
+  const tokens = marked.lexer(markdown);
+  return renderTokens(tokens)?.html ?? sanitizeHtml(marked.parser(tokens), SANITIZE).trim();
 }
 
 /** Plain text of a fragment of markdown (for excerpts and feeds' summaries). */
 export function markdownToText(markdown: string): string {
-  return htmlToText(marked.parse(markdown) as string);
+  const prose = renderProse(markdown);
+  if (prose) return prose.text;
+  const tokens = marked.lexer(markdown);
+  return renderTokens(tokens)?.text ?? htmlToText(marked.parser(tokens));
 }
 
 /** Both of the above from one markdown parse (a build needs both for every body). */
 export function renderMarkdownAndText(markdown: string): { html: string; text: string } {
+  const prose = renderProse(markdown);
+  if (prose) return prose;
+  const tokens = marked.lexer(markdown);
+  const direct = renderTokens(tokens);
+  if (direct) return direct;
+  const parsed = marked.parser(tokens);
+  return { html: sanitizeHtml(parsed, SANITIZE).trim(), text: htmlToText(parsed) };
+}
+
+/** Which way `renderMarkdownAndText` takes for a body (for benchmarks and tests). */
+export function markdownRenderPath(markdown: string): "prose" | "tokens" | "sanitizer" {
+  if (renderProse(markdown)) return "prose";
+  return renderTokens(marked.lexer(markdown)) ? "tokens" : "sanitizer";
+}
+
+/** `renderMarkdownAndText` through marked's HTML and sanitize-html only: what the direct way must equal. */
+export function renderMarkdownAndTextReference(markdown: string): { html: string; text: string } {
   const parsed = marked.parse(markdown) as string;
   return { html: sanitizeHtml(parsed, SANITIZE).trim(), text: htmlToText(parsed) };
 }

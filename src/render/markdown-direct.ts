@@ -1,0 +1,496 @@
+import { Parser } from "htmlparser2";
+import type { Token, Tokens } from "marked";
+
+/**
+ * The sanitized HTML and the plain text of a body, written straight from marked's tokens, without
+ * marked's HTML, htmlparser2 or sanitize-html in between.
+ *
+ * It writes the very bytes that `sanitizeHtml(marked.parser(tokens), SANITIZE).trim()` and
+ * `htmlToText(marked.parser(tokens))` give (markdown.ts): the same HTML structure marked's renderer
+ * makes, with the tags and attributes the policy keeps, in the order it keeps them, and every text
+ * and attribute value read back the way htmlparser2 decodes it and escaped the way sanitize-html
+ * escapes it. Tests in tests/render/markdown-direct.test.ts compare both paths on every body of
+ * the repository, the bench corpus and thousands of generated ones.
+ *
+ * Raw HTML (`html` tokens) is never handled here: `renderTokens` returns undefined and the caller
+ * runs the real sanitizer. So does any token this file does not know.
+ */
+
+/** Thrown (never an Error: no stack to capture) when a token cannot be written here. */
+const UNSUPPORTED = Symbol("unsupported");
+
+export interface Rendered {
+  html: string;
+  text: string;
+}
+
+/** Sanitized HTML (already trimmed) and plain text, or undefined when the tokens need the real sanitizer. */
+export function renderTokens(tokens: readonly Token[]): Rendered | undefined {
+  const w = new Writer();
+  try {
+    w.block(tokens);
+  } catch (error) {
+    if (error === UNSUPPORTED) return undefined;
+    throw error;
+  }
+  return { html: w.html.trim(), text: collapseWhitespace(w.text) };
+}
+
+/**
+ * A body of plain prose (the usual press bulletin) without running marked at all: paragraphs of
+ * words and common punctuation that marked would read as nothing but paragraphs, one `<p>` per
+ * block of lines holding the lines as written. Undefined for anything else (see `proseShape`).
+ */
+export function renderProse(markdown: string): Rendered | undefined {
+  const shape = proseShape(markdown);
+  if (shape === NOT_PROSE) return undefined;
+  const body = markdown.replace(/^\n+|\n+$/g, "");
+  if (body === "") return { html: "", text: "" };
+  // Prose has no `&`, `<` or `>`: nothing to escape, and quotes stay as they are in sanitize-html's text.
+  // Whitespace is only spaces inside lines and newlines between them, never next to each other.
+  const text = shape === PROSE_DOUBLE_SPACES ? collapseWhitespace(body) : body.replace(/\n+/g, " ");
+  return { html: "<p>" + body.replace(/\n\n+/g, "</p>\n<p>") + "</p>", text };
+}
+
+const NOT_PROSE = 0;
+const PROSE = 1;
+/** Prose with two spaces in a row somewhere inside a line. */
+const PROSE_DOUBLE_SPACES = 2;
+
+// Classes of UTF-16 code units for `proseShape` (0: not looked up yet).
+/** Anything not listed: not prose. */
+const FORBIDDEN = 1;
+/** May start a line: letters, and `¿¡“‘"'(`. */
+const STARTER = 2;
+const DIGIT = 3;
+/** Allowed inside a line only: `.,;:!)%$/-°ªº”’–—`, `?` and combining marks. */
+const INNER = 4;
+const SPACE = 5;
+const NEWLINE = 6;
+
+const CLASSES = new Uint8Array(0x10000);
+for (let c = 0; c < 0x100; c++) CLASSES[c] = FORBIDDEN;
+for (const [from, to] of [["a", "z"], ["A", "Z"], ["\u00c0", "\u00d6"], ["\u00d8", "\u00f6"], ["\u00f8", "\u00ff"]] as const) {
+  for (let c = from.charCodeAt(0); c <= to.charCodeAt(0); c++) CLASSES[c] = STARTER;
+}
+for (const ch of "¿¡“‘\"'(") CLASSES[ch.charCodeAt(0)] = STARTER;
+for (let c = 0x30; c <= 0x39; c++) CLASSES[c] = DIGIT;
+for (const ch of ".,;:?!)%$/-°ªº”’–—") CLASSES[ch.charCodeAt(0)] = INNER;
+CLASSES[0x20] = SPACE;
+CLASSES[0x0a] = NEWLINE;
+
+/** Class of a code unit above U+00FF not listed above: letters start lines, combining marks go inside. */
+function wideClass(c: number): number {
+  const ch = String.fromCharCode(c);
+  const cls = /\p{L}/u.test(ch) ? STARTER : /\p{M}/u.test(ch) ? INNER : FORBIDDEN;
+  CLASSES[c] = cls;
+  return cls;
+}
+
+/**
+ * Whether marked would read `markdown` as plain paragraphs, checked in one pass over the
+ * characters: only letters, digits, spaces, newlines and `.,;:¿?¡!"'“”‘’()%$/-–—°ºª` (no character
+ * that starts markup, entity or HTML); every line starting with a letter, an opening sign or a
+ * number that is not a list marker (`1.`, `1)`), never with a space (indented code), `-`, `#`, `>`
+ * or the like; no space at the end of a line (a hard line break); no URL marked would link by
+ * itself (`://`, `www.`; e-mail addresses need `@`).
+ */
+function proseShape(s: string): typeof NOT_PROSE | typeof PROSE | typeof PROSE_DOUBLE_SPACES {
+  const n = s.length;
+  let shape: typeof PROSE | typeof PROSE_DOUBLE_SPACES = PROSE;
+  let lineStart = true;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    let cls = CLASSES[c]!;
+    if (cls === 0) cls = wideClass(c);
+    if (cls === NEWLINE) {
+      lineStart = true;
+      continue;
+    }
+    if (lineStart) {
+      lineStart = false;
+      if (cls === DIGIT) {
+        // Digits, then anything but `.` or `)`: not an ordered list's marker.
+        let j = i + 1;
+        while (j < n && CLASSES[s.charCodeAt(j)] === DIGIT) j++;
+        const next = s.charCodeAt(j);
+        if (next === 0x2e || next === 0x29) return NOT_PROSE;
+      } else if (cls !== STARTER) {
+        return NOT_PROSE;
+      }
+    }
+    switch (cls) {
+      case STARTER:
+        // `www.` in any case.
+        if ((c | 0x20) === 0x77 && (s.charCodeAt(i + 1) | 0x20) === 0x77 && (s.charCodeAt(i + 2) | 0x20) === 0x77 && s.charCodeAt(i + 3) === 0x2e) return NOT_PROSE;
+        break;
+      case DIGIT:
+        break;
+      case INNER:
+        // `://`
+        if (c === 0x3a && s.charCodeAt(i + 1) === 0x2f && s.charCodeAt(i + 2) === 0x2f) return NOT_PROSE;
+        break;
+      case SPACE: {
+        const next = s.charCodeAt(i + 1);
+        if (next === 0x0a || i + 1 === n) return NOT_PROSE;
+        if (next === 0x20) shape = PROSE_DOUBLE_SPACES;
+        break;
+      }
+      default:
+        return NOT_PROSE;
+    }
+  }
+  return shape;
+}
+
+/**
+ * `s.replace(/\s+/g, " ").trim()` without touching the single spaces between words: only runs of
+ * two or more whitespace characters, or one that is not a space, are replaced (same result, a
+ * fraction of the matches).
+ */
+function collapseWhitespace(s: string): string {
+  return s.replace(/\s{2,}|[^\S ]/g, " ").trim();
+}
+
+/**
+ * Two outputs side by side: `html` is sanitize-html's output, `text` the concatenated text nodes
+ * (what `htmlToText` strips tags to; tags themselves add nothing, not even `<br>`).
+ */
+class Writer {
+  html = "";
+  text = "";
+
+  /** A text node, given as the characters it stands for. */
+  private node(chars: string): void {
+    this.html += escapeText(chars);
+    this.text += chars;
+  }
+
+  /** A structural newline marked writes between tags (a text node of its own). */
+  private newline(tag: string): void {
+    this.html += tag + "\n";
+    this.text += "\n";
+  }
+
+  block(tokens: readonly Token[]): void {
+    for (const token of tokens) {
+      switch (token.type) {
+        case "space":
+        case "def":
+          break;
+        case "hr":
+          this.newline("<hr />");
+          break;
+        case "heading": {
+          const t = token as Tokens.Heading;
+          // h1 is the page title: body headings start at h2.
+          const tag = t.depth === 1 ? "h2" : `h${t.depth}`;
+          this.html += `<${tag}>`;
+          this.inline(t.tokens);
+          this.newline(`</${tag}>`);
+          break;
+        }
+        case "code":
+          this.code(token as Tokens.Code);
+          break;
+        case "table":
+          this.table(token as Tokens.Table);
+          break;
+        case "blockquote":
+          this.newline("<blockquote>");
+          this.block((token as Tokens.Blockquote).tokens);
+          this.newline("</blockquote>");
+          break;
+        case "list":
+          this.list(token as Tokens.List);
+          break;
+        case "checkbox":
+          this.checkbox();
+          break;
+        case "paragraph":
+          this.html += "<p>";
+          this.inline((token as Tokens.Paragraph).tokens);
+          this.newline("</p>");
+          break;
+        case "text":
+          this.textToken(token as Tokens.Text);
+          break;
+        default:
+          // `html` and anything an extension could add.
+          throw UNSUPPORTED;
+      }
+    }
+  }
+
+  inline(tokens: readonly Token[]): void {
+    for (const token of tokens) {
+      switch (token.type) {
+        case "escape":
+          // marked writes it escaped without re-encoding references (like any text).
+          this.node(readNoEncode((token as Tokens.Escape).text, false));
+          break;
+        case "text":
+          this.textToken(token as Tokens.Text);
+          break;
+        case "link":
+          this.link(token as Tokens.Link);
+          break;
+        case "image":
+          this.image(token as Tokens.Image);
+          break;
+        case "checkbox":
+          this.checkbox();
+          break;
+        case "strong":
+          this.html += "<strong>";
+          this.inline((token as Tokens.Strong).tokens);
+          this.html += "</strong>";
+          break;
+        case "em":
+          this.html += "<em>";
+          this.inline((token as Tokens.Em).tokens);
+          this.html += "</em>";
+          break;
+        case "del":
+          this.html += "<del>";
+          this.inline((token as Tokens.Del).tokens);
+          this.html += "</del>";
+          break;
+        case "codespan":
+          // marked escapes every `&` in code, so the text reads back as written.
+          this.html += "<code>";
+          this.node((token as Tokens.Codespan).text);
+          this.html += "</code>";
+          break;
+        case "br":
+          this.html += "<br />";
+          break;
+        default:
+          throw UNSUPPORTED;
+      }
+    }
+  }
+
+  private textToken(t: Tokens.Text): void {
+    if (t.tokens) {
+      this.inline(t.tokens);
+      return;
+    }
+    // Escaped text only follows raw HTML (`<pre>` and the like), which never gets here.
+    if (t.escaped) throw UNSUPPORTED;
+    this.node(readNoEncode(t.text, false));
+  }
+
+  /** A task-list checkbox: `<input …> `; the policy drops `<input>`, the space stays. */
+  private checkbox(): void {
+    this.node(" ");
+  }
+
+  private code(t: Tokens.Code): void {
+    if (t.escaped) throw UNSUPPORTED;
+    const lang = (t.lang || "").match(/^\S*/)?.[0];
+    const code = t.text ? t.text.replace(/\n$/, "") + "\n" : "";
+    let open = "<pre><code>";
+    if (lang) {
+      const classes = languageClasses("language-" + readNoEncode(lang, true));
+      if (classes !== "") open = `<pre><code class="${escapeAttribute(classes)}">`;
+    }
+    this.html += open;
+    this.node(code);
+    this.newline("</code></pre>");
+  }
+
+  private list(t: Tokens.List): void {
+    const type = t.ordered ? "ol" : "ul";
+    const start = t.ordered && t.start !== 1 ? String(t.start) : "";
+    this.newline(start !== "" ? `<${type} start="${escapeAttribute(start)}">` : `<${type}>`);
+    for (const item of t.items) {
+      this.html += "<li>";
+      this.block(item.tokens);
+      this.newline("</li>");
+    }
+    this.newline(`</${type}>`);
+  }
+
+  private table(t: Tokens.Table): void {
+    this.newline("<table>");
+    this.newline("<thead>");
+    this.row(t.header);
+    this.newline("</thead>");
+    if (t.rows.length > 0) {
+      this.html += "<tbody>";
+      for (const row of t.rows) this.row(row);
+      this.html += "</tbody>";
+    }
+    this.newline("</table>");
+  }
+
+  private row(cells: readonly Tokens.TableCell[]): void {
+    this.newline("<tr>");
+    for (const cell of cells) {
+      const tag = cell.header ? "th" : "td";
+      this.html += cell.align ? `<${tag} align="${cell.align}">` : `<${tag}>`;
+      this.inline(cell.tokens);
+      this.newline(`</${tag}>`);
+    }
+    this.newline("</tr>");
+  }
+
+  private link(t: Tokens.Link): void {
+    const href = cleanUrl(t.href);
+    if (href === null) {
+      // marked writes the link's text alone.
+      if (t.autolink) this.node(t.text);
+      else this.inline(t.tokens);
+      return;
+    }
+    // An autolink's href is escaped with every `&` encoded: it reads back as is.
+    const value = t.autolink ? href : readNoEncode(href, true);
+    let open = "<a";
+    if (value !== "" && !naughtyUrl(value, false)) open += ` href="${escapeAttribute(value)}"`;
+    if (t.title) {
+      const title = readNoEncode(t.title, true);
+      if (title !== "") open += ` title="${escapeAttribute(title)}"`;
+    }
+    // The policy's transform looks at the href before the scheme check drops it.
+    if (/^https?:\/\//i.test(value)) open += ' rel="noopener noreferrer"';
+    this.html += open + ">";
+    if (t.autolink) this.node(t.text);
+    else this.inline(t.tokens);
+    this.html += "</a>";
+  }
+
+  private image(t: Tokens.Image): void {
+    const alt = t.tokens ? plainText(t.tokens) : t.text;
+    const href = cleanUrl(t.href);
+    if (href === null) {
+      // marked writes the alternative text alone.
+      this.node(readNoEncode(alt, false));
+      return;
+    }
+    const src = readNoEncode(href, true);
+    // No scheme, not protocol-relative, and a single leading `/`; otherwise the policy drops the image.
+    if (src === "" || naughtyUrl(src, true) || !/^\/(?!\/)/.test(src)) return;
+    let tag = `<img src="${escapeAttribute(src)}" alt="${escapeAttribute(readNoEncode(alt, true))}"`;
+    if (t.title) {
+      const title = readNoEncode(t.title, true);
+      if (title !== "") tag += ` title="${escapeAttribute(title)}"`;
+    }
+    this.html += tag + ' loading="lazy" decoding="async" />';
+  }
+}
+
+/** marked's TextRenderer (an image's alternative text): the characters of the tokens, no markup. */
+function plainText(tokens: readonly Token[]): string {
+  let out = "";
+  for (const token of tokens) {
+    switch (token.type) {
+      case "strong":
+      case "em":
+      case "del":
+      case "link":
+      case "image": {
+        const t = token as Tokens.Strong | Tokens.Em | Tokens.Del | Tokens.Link | Tokens.Image;
+        out += t.tokens ? plainText(t.tokens) : t.text;
+        break;
+      }
+      case "codespan":
+      case "text":
+      case "escape":
+        out += (token as Tokens.Codespan | Tokens.Text | Tokens.Escape).text;
+        break;
+      case "br":
+        out += "\n";
+        break;
+      case "checkbox":
+        out += token.raw;
+        break;
+      default:
+        throw UNSUPPORTED;
+    }
+  }
+  return out;
+}
+
+/** marked's `cleanUrl`: encodeURI, `%25` back to `%`; null when encodeURI throws (a lone surrogate). */
+function cleanUrl(href: string): string | null {
+  try {
+    return encodeURI(href).replace(/%25/g, "%");
+  } catch {
+    return null;
+  }
+}
+
+/** A `&` marked leaves as is (an entity or numeric reference), so htmlparser2 decodes it. */
+const REFERENCE = /&(?:#\d{1,7}|#[Xx][a-fA-F0-9]{1,6}|\w+);/;
+/** What marked's escape without encoding replaces: markup characters and any `&` that starts no reference. */
+const NO_ENCODE = /[<>"']|&(?!(?:#\d{1,7}|#[Xx][a-fA-F0-9]{1,6}|\w+);)/g;
+const MARKED_ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+/**
+ * The characters htmlparser2 reads from `raw` once marked has escaped it without encoding
+ * references: `raw` itself unless it holds a reference (`&copy;`, `&#39;`, `&nbsp;`…), which
+ * htmlparser2 decodes (as text or as an attribute value: the two differ on legacy names).
+ */
+function readNoEncode(raw: string, attribute: boolean): string {
+  if (!raw.includes("&") || !REFERENCE.test(raw)) return raw;
+  const html = raw.replace(NO_ENCODE, (ch) => MARKED_ENTITIES[ch]!);
+  return attribute ? decodeAttribute(html) : decodeText(html);
+}
+
+/** htmlparser2's own decoding (the one sanitize-html reads with), on escaped text without tags. */
+function decodeText(html: string): string {
+  let out = "";
+  const parser = new Parser({ ontext: (chunk) => (out += chunk) }, { decodeEntities: true });
+  parser.end(html);
+  return out;
+}
+
+/** htmlparser2's decoding of a double-quoted attribute value (escaped: holds no `"`). */
+function decodeAttribute(value: string): string {
+  let out: string | undefined;
+  const parser = new Parser({ onattribute: (_name, v) => (out ??= v) }, { decodeEntities: true });
+  parser.end(`<a b="${value}">`);
+  return out ?? "";
+}
+
+const SANITIZE_ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
+
+/** sanitize-html's escaping of text: `&`, `<` and `>` (quotes stay). */
+function escapeText(s: string): string {
+  return /[&<>]/.test(s) ? s.replace(/[&<>]/g, (ch) => SANITIZE_ENTITIES[ch]!) : s;
+}
+
+/** sanitize-html's escaping of attribute values: `&`, `<`, `>` and `"`. */
+function escapeAttribute(s: string): string {
+  return /[&<>"]/.test(s) ? s.replace(/[&<>"]/g, (ch) => SANITIZE_ENTITIES[ch]!) : s;
+}
+
+/**
+ * sanitize-html's check of a URL against the policy (its `naughtyHref`): control characters and
+ * spaces ignored, HTML comments removed; then a scheme must be http, https, mailto or tel (none at
+ * all for images), and protocol-relative URLs (`//`, `\\`) are refused.
+ */
+function naughtyUrl(url: string, image: boolean): boolean {
+  // eslint-disable-next-line no-control-regex
+  let href = url.replace(/[\x00-\x20]+/g, "");
+  for (;;) {
+    const open = href.indexOf("<!--");
+    if (open === -1) break;
+    const close = href.indexOf("-->", open + 4);
+    if (close === -1) break;
+    href = href.substring(0, open) + href.substring(close + 3);
+  }
+  const scheme = /^([a-zA-Z][a-zA-Z0-9.\-+]*):/.exec(href);
+  if (!scheme) return /^[/\\]{2}/.test(href);
+  if (image) return true;
+  return !["http", "https", "mailto", "tel"].includes(scheme[1]!.toLowerCase());
+}
+
+/** The policy's allowed classes on `<code>`: `language-…` names only, space-separated. */
+function languageClasses(value: string): string {
+  return value
+    .split(/\s+/)
+    .filter((c) => /^language-[\w-]+$/.test(c))
+    .join(" ");
+}
