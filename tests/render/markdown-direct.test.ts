@@ -8,6 +8,8 @@ import { parseSource } from "../../src/model/load.ts";
 import {
   markdownRenderPath,
   markdownToText,
+  readingMinutes,
+  readingMinutesReference,
   renderMarkdown,
   renderMarkdownAndText,
   renderMarkdownAndTextReference,
@@ -37,6 +39,7 @@ function assertSame(markdown: string): RenderPath {
   assert.deepEqual(renderMarkdownAndText(markdown), reference, `renderMarkdownAndText ${label}`);
   assert.equal(renderMarkdown(markdown), reference.html, `renderMarkdown ${label}`);
   assert.equal(markdownToText(markdown), reference.text, `markdownToText ${label}`);
+  assert.equal(readingMinutes(reference.text), readingMinutesReference(reference.text));
   return markdownRenderPath(markdown);
 }
 
@@ -326,4 +329,24 @@ test("hand-picked bodies: the reference's bytes, each the way expected", () => {
     ["Texto.\n\n<div>bloque</div>", "sanitizer"],
   ];
   for (const [markdown, expected] of cases) assert.equal(assertSame(markdown), expected, JSON.stringify(markdown));
+});
+
+test("readingMinutes counts words like split(/\\s+/) for every UTF-16 code unit as separator", () => {
+  for (let c = 0; c < 0x10000; c++) {
+    const ch = String.fromCharCode(c);
+    // 300 one-letter words if `ch` is whitespace (2 minutes), one long word otherwise (1 minute).
+    const text = ("a" + ch).repeat(300);
+    assert.equal(readingMinutes(text), readingMinutesReference(text), `U+${c.toString(16).padStart(4, "0")}`);
+  }
+});
+
+test("readingMinutes equals the reference on generated text", () => {
+  const unit = fc.constantFrom("a", "palabra", "ñ", "😀", " ", "  ", "\n", "\t", "\u00a0", "\u2003", "\u3000", "\ufeff", "\u200b", "\u2028", "\u180e", "\u0085", "\v", "\f", "\r");
+  fc.assert(
+    fc.property(fc.array(unit, { maxLength: 2000, size: "large" }), (units) => {
+      const text = units.join("");
+      assert.equal(readingMinutes(text), readingMinutesReference(text));
+    }),
+    params(500),
+  );
 });
