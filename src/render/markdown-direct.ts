@@ -47,15 +47,16 @@ export function renderProse(markdown: string): Rendered | undefined {
   const body = markdown.replace(/^\n+|\n+$/g, "");
   if (body === "") return { html: "", text: "" };
   // Prose has no `&`, `<` or `>`: nothing to escape, and quotes stay as they are in sanitize-html's text.
-  // Whitespace is only spaces inside lines and newlines between them, never next to each other.
-  const text = shape === PROSE_DOUBLE_SPACES ? collapseWhitespace(body) : body.replace(/\n+/g, " ");
+  // Whitespace is spaces inside lines and newlines between them; when spaces are only single ones
+  // between words, turning each run of newlines into a space is all the collapsing there is to do.
+  const text = shape === PROSE_UNEVEN_SPACES ? collapseWhitespace(body) : body.replace(/\n+/g, " ");
   return { html: "<p>" + body.replace(/\n\n+/g, "</p>\n<p>") + "</p>", text };
 }
 
 const NOT_PROSE = 0;
 const PROSE = 1;
-/** Prose with two spaces in a row somewhere inside a line. */
-const PROSE_DOUBLE_SPACES = 2;
+/** Prose with two spaces in a row inside a line, or one at the end of a line. */
+const PROSE_UNEVEN_SPACES = 2;
 
 // Classes of UTF-16 code units for `proseShape` (0: not looked up yet).
 /** Anything not listed: not prose. */
@@ -92,12 +93,12 @@ function wideClass(c: number): number {
  * characters: only letters, digits, spaces, newlines and `.,;:¿?¡!"'“”‘’()%$/-–—°ºª` (no character
  * that starts markup, entity or HTML); every line starting with a letter, an opening sign or a
  * number that is not a list marker (`1.`, `1)`), never with a space (indented code), `-`, `#`, `>`
- * or the like; no space at the end of a line (a hard line break); no URL marked would link by
- * itself (`://`, `www.`; e-mail addresses need `@`).
+ * or the like; never two spaces at the end of a line (a hard line break); no URL marked would
+ * link by itself (`://`, `www.`; e-mail addresses need `@`).
  */
-function proseShape(s: string): typeof NOT_PROSE | typeof PROSE | typeof PROSE_DOUBLE_SPACES {
+function proseShape(s: string): typeof NOT_PROSE | typeof PROSE | typeof PROSE_UNEVEN_SPACES {
   const n = s.length;
-  let shape: typeof PROSE | typeof PROSE_DOUBLE_SPACES = PROSE;
+  let shape: typeof PROSE | typeof PROSE_UNEVEN_SPACES = PROSE;
   let lineStart = true;
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
@@ -132,8 +133,13 @@ function proseShape(s: string): typeof NOT_PROSE | typeof PROSE | typeof PROSE_D
         break;
       case SPACE: {
         const next = s.charCodeAt(i + 1);
-        if (next === 0x0a || i + 1 === n) return NOT_PROSE;
-        if (next === 0x20) shape = PROSE_DOUBLE_SPACES;
+        if (next === 0x0a || i + 1 === n) {
+          // One space at the end of a line stays as written; two or more make a line break.
+          if (s.charCodeAt(i - 1) === 0x20) return NOT_PROSE;
+          shape = PROSE_UNEVEN_SPACES;
+        } else if (next === 0x20) {
+          shape = PROSE_UNEVEN_SPACES;
+        }
         break;
       }
       default:
