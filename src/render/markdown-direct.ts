@@ -53,6 +53,66 @@ export function renderProse(markdown: string): Rendered | undefined {
   return { html: "<p>" + body.replace(/\n\n+/g, "</p>\n<p>") + "</p>", text };
 }
 
+/**
+ * A body made only of paragraphs, some of them with inline markdown (a bold dateline, a link, an
+ * emphasis): prose paragraphs are written as `renderProse` does, and only the others are read by
+ * marked, with `lexInline` (marked's inline lexer, which marked runs on each paragraph's text).
+ * Marked reads a body as paragraphs alone when no line could start anything else (see
+ * `startsParagraphLine`). Undefined for any other body, or when a paragraph holds raw HTML.
+ */
+export function renderParagraphs(markdown: string, lexInline: (paragraph: string) => Token[]): Rendered | undefined {
+  if (markdown.includes("\r")) return undefined;
+  for (let start = 0; start < markdown.length; ) {
+    const end = markdown.indexOf("\n", start);
+    if (end !== start && !startsParagraphLine(markdown, start)) return undefined;
+    if (end === -1) break;
+    start = end + 1;
+  }
+  const body = markdown.replace(/^\n+|\n+$/g, "");
+  if (body === "") return { html: "", text: "" };
+  const w = new Writer();
+  try {
+    for (const paragraph of body.split(/\n\n+/)) {
+      if (proseShape(paragraph) !== NOT_PROSE) {
+        w.html += "<p>" + paragraph;
+        w.text += paragraph;
+      } else {
+        w.html += "<p>";
+        w.inline(lexInline(paragraph));
+      }
+      w.newline("</p>");
+    }
+  } catch (error) {
+    if (error === UNSUPPORTED) return undefined;
+    throw error;
+  }
+  return { html: w.html.trim(), text: collapseWhitespace(w.text) };
+}
+
+/**
+ * Whether the line starting at `i` can only continue or start a paragraph: it starts like a prose
+ * line (a letter, `¿¡“‘"'(`, or a number that is no list marker) or with emphasis on a word (`*`,
+ * `**`, `_` or `__` right before a character that is neither a space nor `*`/`_`: no list bullet,
+ * no thematic break).
+ */
+function startsParagraphLine(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  let cls = CLASSES[c]!;
+  if (cls === 0) cls = wideClass(c);
+  if (cls === STARTER) return true;
+  if (cls === DIGIT) {
+    let j = i + 1;
+    while (j < s.length && CLASSES[s.charCodeAt(j)] === DIGIT) j++;
+    const next = s.charCodeAt(j);
+    return next !== 0x2e && next !== 0x29;
+  }
+  if (c !== 0x2a && c !== 0x5f) return false;
+  let j = i + 1;
+  if (s.charCodeAt(j) === c) j++;
+  const next = s.charCodeAt(j);
+  return j < s.length && next !== 0x2a && next !== 0x5f && !/\s/.test(s.charAt(j));
+}
+
 const NOT_PROSE = 0;
 const PROSE = 1;
 /** Prose with two spaces in a row inside a line, or one at the end of a line. */
@@ -173,7 +233,7 @@ class Writer {
   }
 
   /** A structural newline marked writes between tags (a text node of its own). */
-  private newline(tag: string): void {
+  newline(tag: string): void {
     this.html += tag + "\n";
     this.text += "\n";
   }

@@ -1,15 +1,16 @@
-import { Marked } from "marked";
+import { Marked, type Token } from "marked";
 import { decodeHTML } from "entities";
 import sanitizeHtml from "sanitize-html";
-import { renderProse, renderTokens } from "./markdown-direct.ts";
+import { renderParagraphs, renderProse, renderTokens, type Rendered } from "./markdown-direct.ts";
 
 /**
  * Bulletin bodies: markdown by marked, then sanitized. The body is never run through a template
  * engine, so `{{ }}` and `{% %}` in press text appear literally.
  *
- * Three ways to the same bytes (markdown-direct.ts writes the first two, applying the policy
- * below itself): plain prose, the usual bulletin, needs no markdown parse at all; other bodies
- * without raw HTML are written straight from marked's tokens; any other body goes through
+ * Four ways to the same bytes (markdown-direct.ts writes the first three, applying the policy
+ * below itself): plain prose, the usual bulletin, needs no markdown parse at all; a body of
+ * paragraphs only needs marked's inline lexer on the paragraphs that are not plain prose; other
+ * bodies without raw HTML are written straight from marked's tokens; any other body goes through
  * marked's HTML and sanitize-html. The `…Reference` functions are that last way alone, kept for
  * the tests that compare them.
  */
@@ -56,35 +57,42 @@ const SANITIZE: sanitizeHtml.IOptions = {
 SANITIZE.allowedAttributes = { ...(SANITIZE.allowedAttributes as Record<string, string[]>), a: ["href", "title", "rel"], img: ["src", "alt", "title", "width", "height", "loading", "decoding"] };
 
 export function renderMarkdown(markdown: string): string {
-  const prose = renderProse(markdown);
-  if (prose) return prose.html;
-  const tokens = marked.lexer(markdown);
-  return renderTokens(tokens)?.html ?? sanitizeHtml(marked.parser(tokens), SANITIZE).trim();
+  const made = renderOrLex(markdown);
+  return Array.isArray(made) ? sanitizeHtml(marked.parser(made), SANITIZE).trim() : made.html;
 }
 
 /** Plain text of a fragment of markdown (for excerpts and feeds' summaries). */
 export function markdownToText(markdown: string): string {
-  const prose = renderProse(markdown);
-  if (prose) return prose.text;
-  const tokens = marked.lexer(markdown);
-  return renderTokens(tokens)?.text ?? htmlToText(marked.parser(tokens));
+  const made = renderOrLex(markdown);
+  return Array.isArray(made) ? htmlToText(marked.parser(made)) : made.text;
 }
 
 /** Both of the above from one markdown parse (a build needs both for every body). */
 export function renderMarkdownAndText(markdown: string): { html: string; text: string } {
-  const prose = renderProse(markdown);
-  if (prose) return prose;
-  const tokens = marked.lexer(markdown);
-  const direct = renderTokens(tokens);
-  if (direct) return direct;
-  const parsed = marked.parser(tokens);
+  const made = renderOrLex(markdown);
+  if (!Array.isArray(made)) return made;
+  const parsed = marked.parser(made);
   return { html: sanitizeHtml(parsed, SANITIZE).trim(), text: htmlToText(parsed) };
 }
 
 /** Which way `renderMarkdownAndText` takes for a body (for benchmarks and tests). */
-export function markdownRenderPath(markdown: string): "prose" | "tokens" | "sanitizer" {
+export function markdownRenderPath(markdown: string): "prose" | "paragraphs" | "tokens" | "sanitizer" {
   if (renderProse(markdown)) return "prose";
+  if (renderParagraphs(markdown, lexInline)) return "paragraphs";
   return renderTokens(marked.lexer(markdown)) ? "tokens" : "sanitizer";
+}
+
+/** The first of the quick ways that applies to `markdown`, or marked's tokens when only sanitize-html will do. */
+function renderOrLex(markdown: string): Rendered | Token[] {
+  const quick = renderProse(markdown) ?? renderParagraphs(markdown, lexInline);
+  if (quick) return quick;
+  const tokens = marked.lexer(markdown);
+  return renderTokens(tokens) ?? tokens;
+}
+
+/** marked's inline lexer with this instance's options (what `marked.lexer` runs on each paragraph). */
+function lexInline(paragraph: string) {
+  return marked.Lexer.lexInline(paragraph, marked.defaults);
 }
 
 /** `renderMarkdownAndText` through marked's HTML and sanitize-html only: what the direct way must equal. */

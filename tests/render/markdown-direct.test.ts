@@ -44,7 +44,7 @@ function assertSame(markdown: string): RenderPath {
 }
 
 function tally(paths: RenderPath[]): Record<RenderPath, number> {
-  const counts: Record<RenderPath, number> = { prose: 0, tokens: 0, sanitizer: 0 };
+  const counts: Record<RenderPath, number> = { prose: 0, paragraphs: 0, tokens: 0, sanitizer: 0 };
   for (const p of paths) counts[p]++;
   return counts;
 }
@@ -93,7 +93,7 @@ test("bench corpus bodies: the reference's bytes, all as plain prose", () => {
     assert.ok(loaded.ok, b.relPath);
     paths.push(assertSame(loaded.doc.body));
   }
-  assert.deepEqual(tally(paths), { prose: 1500, tokens: 0, sanitizer: 0 });
+  assert.deepEqual(tally(paths), { prose: 1500, paragraphs: 0, tokens: 0, sanitizer: 0 });
 });
 
 // Generated markdown, built from fragments of what bulletins hold and of what attacks them.
@@ -300,6 +300,53 @@ test("generated prose and near misses (list markers, indents, trailing spaces, U
   assert.ok(counts.tokens >= paths.length / 5, JSON.stringify(counts));
 });
 
+// Bulletins as editors write them: prose paragraphs, some with a bold dateline, emphasis, links or
+// other inline markdown, now and then a line that starts a list, a rule or raw HTML instead.
+const LINE_STARTS = [
+  "**CIUDAD DE MÉXICO, 12 de enero de 2024.-**", "**Chihuahua, Chih.-**", "*cursiva*", "__Dato:__", "_nota_", "**", "***", "* ", "*\t", "_ ",
+  "___", "*-*", "**x", "*_x_*", "_*x*_", "**¿Qué?**", "*1.*", "__", "*", "_", "** **", "**a\nb**", "*a*b", "_a_b", "![foto](/a.jpg)",
+  "[enlace](/a)", "<b>", "1.", "2)", "2024", "- ", "# ", "> ", "    ", "\t", "&amp;", "`código`", "~~x~~", "\\*",
+];
+const SAFE_STARTS = LINE_STARTS.slice(0, 4);
+/** A line of a bulletin paragraph: mostly words; `risky` lets in odd line starts and raw HTML. */
+const paragraphLine = (risky: boolean) =>
+  fc
+    .tuple(
+      fc.option(fc.constantFrom(...(risky ? LINE_STARTS : SAFE_STARTS)), { freq: 4 }),
+      fc.constantFrom(" ", ""),
+      fc.array(
+        fc.oneof(
+          { arbitrary: fc.constantFrom(...WORDS.slice(0, 20)), weight: 20 },
+          { arbitrary: inlineOf(false), weight: 3 },
+          ...(risky ? [{ arbitrary: rawInline, weight: 1 }] : []),
+        ),
+        { minLength: 1, maxLength: 10 },
+      ),
+      fc.constantFrom("", "", "", " ", "  ", "\\"),
+    )
+    .map(([start, space, parts, end]) => (start === null ? "" : start + space) + parts.join(" ") + end);
+const paragraphs = fc
+  .tuple(
+    fc.constantFrom(false, false, true).chain((risky) => fc.array(fc.array(paragraphLine(risky), { minLength: 1, maxLength: 3 }), { maxLength: 6 })),
+    fc.constantFrom("\n\n", "\n\n\n"),
+    fc.constantFrom("", "\n"),
+  )
+  .map(([blocks, separator, edge]) => edge + blocks.map((lines) => lines.join("\n")).join(separator) + edge);
+
+test("generated bulletins with inline markdown (datelines, emphasis, links) and near misses: the reference's bytes", (t) => {
+  const paths: RenderPath[] = [];
+  fc.assert(
+    fc.property(paragraphs, (markdown) => {
+      paths.push(assertSame(markdown));
+    }),
+    params(3000),
+  );
+  const counts = tally(paths);
+  t.diagnostic(`ways taken: ${JSON.stringify(counts)}`);
+  assert.ok(counts.paragraphs >= paths.length / 4, JSON.stringify(counts));
+  assert.ok(counts.tokens >= paths.length / 10, JSON.stringify(counts));
+});
+
 test("hand-picked bodies: the reference's bytes, each the way expected", () => {
   const cases: Array<[string, RenderPath]> = [
     ["", "prose"],
@@ -310,15 +357,15 @@ test("hand-picked bodies: the reference's bytes, each the way expected", () => {
     ["Dos  espacios en medio.\n\nÁéíóú ñ Ñ ü – —\nμικρό 中文 e\u0301", "prose"],
     ["2024. No es prosa.", "tokens"],
     ["Fin con espacio \nY otra. \n\nY fin. \n", "prose"],
-    ["Fin con dos espacios  \nY otra.", "tokens"],
-    ["Fin de párrafo con dos  \n\nY otra.", "tokens"],
+    ["Fin con dos espacios  \nY otra.", "paragraphs"],
+    ["Fin de párrafo con dos  \n\nY otra.", "paragraphs"],
     ["    Sangría: código.", "tokens"],
-    ["Visita www.imss.gob.mx hoy.", "tokens"],
-    ["Visita https:/imss y http://x.mx", "tokens"],
-    ["Escribe a correo@imss.gob.mx", "tokens"],
+    ["Visita www.imss.gob.mx hoy.", "paragraphs"],
+    ["Visita https:/imss y http://x.mx", "paragraphs"],
+    ["Escribe a correo@imss.gob.mx", "paragraphs"],
     ["Uno\n- dos", "tokens"],
     ["Uno\n===", "tokens"],
-    ["A & B", "tokens"],
+    ["A & B", "paragraphs"],
     ["𝐀 matemática", "tokens"],
     ["# Título\n\nTexto con **negritas** y [enlace](https://www.imss.gob.mx \"IMSS\").", "tokens"],
     ["![foto](/uploads/a.jpg) ![fuera](https://x.example/a.jpg) ![rel](uploads/a.jpg)", "tokens"],
@@ -326,10 +373,18 @@ test("hand-picked bodies: the reference's bytes, each the way expected", () => {
     ["- [ ] pendiente\n- [x] hecho\n\n1. uno\n\n   más\n2. dos", "tokens"],
     ["| a | b |\n|:-|:-:|\n| 1 | 2 |", "tokens"],
     ["```js&#32;evil\"x\ncódigo < & >\n```", "tokens"],
-    ["a &copy b &copy; c &notit; d &#0; e &#x1F600; f & g", "tokens"],
-    ["Precio: {{ 7*7 }} y {% for x in y %}{{ x }}{% endfor %}", "tokens"],
-    ["línea  \nsiguiente\\\notra", "tokens"],
+    ["a &copy b &copy; c &notit; d &#0; e &#x1F600; f & g", "paragraphs"],
+    ["Precio: {{ 7*7 }} y {% for x in y %}{{ x }}{% endfor %}", "paragraphs"],
+    ["línea  \nsiguiente\\\notra", "paragraphs"],
+    ["**CIUDAD DE MÉXICO, 1 de enero de 2024.-** El IMSS informó.\n\nSegundo párrafo.\n\nMás en [IMSS](https://www.imss.gob.mx \"Sitio\").", "paragraphs"],
+    ["__Dato:__ uno\n*dos* tres\n_cuatro_ y **cinco**", "paragraphs"],
+    ["Texto.\n\n***\n\nTexto.", "tokens"],
+    ["** no es negrita", "tokens"],
+    ["Texto\n_", "tokens"],
+    ["Texto\n**\nmás", "tokens"],
+    ["Texto\r\nY más **x**", "tokens"],
     ["<b>HTML</b> en línea", "sanitizer"],
+    ["Texto con <b>HTML</b> en línea.", "sanitizer"],
     ["Texto.\n\n<div>bloque</div>", "sanitizer"],
   ];
   for (const [markdown, expected] of cases) assert.equal(assertSame(markdown), expected, JSON.stringify(markdown));
