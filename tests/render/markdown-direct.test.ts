@@ -17,9 +17,9 @@ import {
 import { generateBulletins } from "../../scripts/bench/corpus.ts";
 
 /**
- * The quick ways of writing a body (plain prose without marked; marked's tokens without
- * sanitize-html) must give the very bytes of the reference (marked's HTML through sanitize-html,
- * twice). Compared on every markdown file of the repository, on bench-corpus bodies and on
+ * The quick ways of writing a body (plain prose without marked; paragraphs with marked's inline
+ * lexer on those with markup; marked's tokens without sanitize-html) must give the very bytes of
+ * the reference (marked's HTML through sanitize-html, twice). Compared on every markdown file of the repository, on bench-corpus bodies and on
  * thousands of generated bodies. A fixed seed keeps runs reproducible; set FC_SEED to explore
  * other inputs and FC_RUNS to multiply the number of runs (a failure prints its seed and the
  * shrunk input).
