@@ -1,5 +1,5 @@
 import { closeSync, constants, copyFileSync, fstatSync, openSync, statSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { copyFile, mkdir, open, rm, stat } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import { OutputError, type OutputPaths } from "./output.ts";
 import type { SiteFile } from "./pages.ts";
@@ -111,7 +111,7 @@ export async function updateAndPublish(
   swept.catch(() => undefined);
 
   try {
-    const result = await writeGeneration(files, dir, own, published ? { dir: gens.dir(state.current!), manifest: published } : undefined, fingerprint);
+    const result = writeGeneration(files, dir, own, published ? { dir: gens.dir(state.current!), manifest: published } : undefined, fingerprint);
     await finish?.(dir);
     writeManifest(gens.manifest(target), result.manifest);
     const oldFolder = switchLink(paths, gens, target, state);
@@ -125,24 +125,18 @@ export async function updateAndPublish(
   }
 }
 
-/** Writes in flight at once: file-system calls run on libuv's threads while the next pages render. */
-const WRITES_IN_FLIGHT = 16;
-
-async function writeGeneration(
+function writeGeneration(
   files: readonly SiteFile[],
   dir: string,
   own: Manifest | undefined,
   published: { dir: string; manifest: Manifest } | undefined,
   fingerprint: string,
-): Promise<{ counts: UpdateResult; manifest: Manifest }> {
+): { counts: UpdateResult; manifest: Manifest } {
   const result: UpdateResult = { rendered: 0, linked: 0, kept: 0, deleted: 0 };
   const manifest: Manifest = { format: FORMAT, fingerprint, files: {} };
   const root = path.resolve(dir);
   const folders = new Folders(root);
-  const inFlight = new Set<Promise<void>>();
-  let failure: unknown;
   for (const f of files) {
-    if (failure) break;
     const out = path.resolve(root, f.file);
     // Paths come from validated site paths; checked again because nothing may land outside the output.
     if (!out.startsWith(root + path.sep)) throw new Error(`Ruta de salida fuera de la carpeta: ${f.file}`);
@@ -155,36 +149,18 @@ async function writeGeneration(
     // Never write through an existing file: it may be a hard link shared with the published site.
     if (own) rmSync(out, { force: true });
     const theirs = published?.manifest.files[f.file];
+    // A folder a file is about to go into is made first (once per folder).
+    folders.ensure(path.dirname(out));
     if (published && theirs && theirs[0] === f.digest) {
-      if (!mine) folders.ensureSync(path.dirname(out));
       if (linkIfSame(path.join(published.dir, f.file), out, theirs)) {
         manifest.files[f.file] = theirs;
         result.linked++;
         continue;
       }
     }
-    const bytes = f.source ? undefined : f.make!();
-    if (SYNC_WRITES) {
-      if (!mine) folders.ensureSync(path.dirname(out));
-      manifest.files[f.file] = [f.digest, ...writeNewSync(out, f.source, bytes)];
-      result.rendered++;
-      continue;
-    }
-    const write = (mine ? Promise.resolve() : folders.ensure(path.dirname(out)))
-      .then(() => writeNew(out, f.source, bytes))
-      .then((stamp) => {
-        manifest.files[f.file] = [f.digest, ...stamp];
-      })
-      .catch((error: unknown) => {
-        failure ??= error;
-      })
-      .finally(() => inFlight.delete(write));
-    inFlight.add(write);
+    manifest.files[f.file] = [f.digest, ...writeNew(out, f)];
     result.rendered++;
-    if (inFlight.size >= WRITES_IN_FLIGHT) await Promise.race(inFlight);
   }
-  await Promise.all(inFlight);
-  if (failure) throw failure;
   if (own) {
     for (const file of Object.keys(own.files)) {
       if (file in manifest.files) continue;
@@ -192,10 +168,7 @@ async function writeGeneration(
       result.deleted++;
     }
   }
-  // Same order as `files`, whatever order the writes finished in: the manifest is deterministic too.
-  const ordered: Manifest["files"] = {};
-  for (const f of files) ordered[f.file] = manifest.files[f.file]!;
-  return { counts: result, manifest: { ...manifest, files: ordered } };
+  return { counts: result, manifest };
 }
 
 /** The files of a manifest, if it is readable, complete and made by the same code. */
@@ -248,17 +221,16 @@ function linkIfSame(from: string, to: string, recorded: [string, number, number]
   }
 }
 
-const SYNC_WRITES = process.env["BOLETINES_SYNC_WRITES"] === "1";
-
-function writeNewSync(out: string, source: string | undefined, bytes: string | Uint8Array | undefined): [number, number] {
-  if (source) {
-    copyFileSync(source, out, constants.COPYFILE_EXCL);
+/** Writes a new file (never through an existing one) and returns its size and modification time. */
+function writeNew(out: string, f: SiteFile): [number, number] {
+  if (f.source) {
+    copyFileSync(f.source, out, constants.COPYFILE_EXCL);
     const st = statSync(out);
     return [st.size, st.mtimeMs];
   }
   const fd = openSync(out, "wx");
   try {
-    writeFileSync(fd, bytes!);
+    writeFileSync(fd, f.make!());
     const st = fstatSync(fd);
     return [st.size, st.mtimeMs];
   } finally {
@@ -266,49 +238,23 @@ function writeNewSync(out: string, source: string | undefined, bytes: string | U
   }
 }
 
-/** Writes a new file (never through an existing one) and returns its size and modification time. */
-async function writeNew(out: string, source: string | undefined, bytes: string | Uint8Array | undefined): Promise<[number, number]> {
-  if (source) {
-    await copyFile(source, out, constants.COPYFILE_EXCL);
-    const st = await stat(out);
-    return [st.size, st.mtimeMs];
-  }
-  const handle = await open(out, "wx");
-  try {
-    await handle.writeFile(bytes!);
-    const st = await handle.stat();
-    return [st.size, st.mtimeMs];
-  } finally {
-    await handle.close();
-  }
-}
-
 /** Folders of a generation made so far: one mkdir per new folder (a recursive mkdir would probe every level of every page's path). */
 class Folders {
-  private readonly made = new Map<string, Promise<void>>();
+  private readonly made = new Set<string>();
 
   constructor(root: string) {
-    this.made.set(root, Promise.resolve());
+    this.made.add(root);
   }
 
-  ensure(dir: string): Promise<void> {
-    let done = this.made.get(dir);
-    if (!done) {
-      done = this.ensure(path.dirname(dir)).then(() =>
-        mkdir(dir).catch((error: NodeJS.ErrnoException) => {
-          if (error.code !== "EEXIST") throw error;
-        }),
-      );
-      this.made.set(dir, done);
-    }
-    return done;
-  }
-
-  /** The same, at once (before a hard link; folders already being made are made again, harmlessly). */
-  ensureSync(dir: string): void {
+  ensure(dir: string): void {
     if (this.made.has(dir)) return;
-    mkdirSync(dir, { recursive: true });
-    this.made.set(dir, Promise.resolve());
+    this.ensure(path.dirname(dir));
+    try {
+      mkdirSync(dir);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+    this.made.add(dir);
   }
 }
 
