@@ -25,7 +25,7 @@ import { acquireLock } from "./output.ts";
  * - `texts-<n>.pack`: body, rendered HTML and plain text of each file, UTF-16LE, appended as files change
  *   and rewritten when more than half of it is dead.
  */
-const FORMAT = 3;
+const FORMAT = 4;
 
 /** Characters of plain text kept in the index: a summary needs one more than it shows, to know whether to cut. */
 export const LEAD_CHARS = SUMMARY_LENGTH + 1;
@@ -44,7 +44,12 @@ interface Entry {
   /** The path shown in problems (part of the cached values). */
   file: string;
   problems: Problem[];
-  bulletin?: Omit<Bulletin, "body">;
+  bulletin?: Omit<Bulletin, "body" | "positions">;
+  /**
+   * The bulletin's field positions as JSON text: only a problem report reads them, so they are parsed
+   * on demand instead of with the index (they were a fifth of it).
+   */
+  positions?: string;
   /** Images normalization asked about, and whether each existed then. */
   images: Array<[string, boolean]>;
   /** Byte offset in the pack and byte lengths (UTF-16LE: decoding it is a copy) of body, html and text. */
@@ -208,7 +213,7 @@ export class BuildCache {
         this.hits++;
         this.restamped.set(key, stamp);
         this.keyOfFile.set(cached.bulletin.file, key);
-        return { bulletin: this.withLazyBody(cached.bulletin, cached.at), problems: cached.problems };
+        return { bulletin: this.withLazyParts(cached.bulletin, cached.positions ?? "{}", cached.at), problems: cached.problems };
       }
     }
     this.misses++;
@@ -218,8 +223,9 @@ export class BuildCache {
       const entry: Entry = { hash, stat: stamp, file: shown, problems: done.result.problems, images: done.images };
       this.fresh.set(key, entry);
       if (done.result.bulletin) {
-        const { body, ...rest } = done.result.bulletin;
+        const { body, positions, ...rest } = done.result.bulletin;
         entry.bulletin = rest;
+        entry.positions = JSON.stringify(positions);
         this.keyOfFile.set(done.result.bulletin.file, key);
         // Stored at once and read back when needed: a cold build never holds every text in memory.
         this.append(entry, { body, html: done.html!, text: done.text! }, done.minutes);
@@ -237,8 +243,9 @@ export class BuildCache {
     });
     const entry: Entry = { hash, stat: stamp, file: shown, problems: result.problems, images };
     if (result.bulletin) {
-      const { body, ...rest } = result.bulletin;
+      const { body, positions, ...rest } = result.bulletin;
       entry.bulletin = rest;
+      entry.positions = JSON.stringify(positions);
       this.keyOfFile.set(result.bulletin.file, key);
       this.unrendered.set(key, body);
     }
@@ -247,13 +254,17 @@ export class BuildCache {
   };
 
   /**
-   * A cached bulletin whose markdown is read from the pack only if something asks for it (a rebuild
-   * never does: HTML and text are cached too). Not enumerable, so digests and copies never read it
-   * by accident (`applyCorpusLabels` keeps it).
+   * A cached bulletin whose markdown is read from the pack, and whose field positions are parsed, only
+   * if something asks for them (a rebuild never reads the markdown; positions serve problem reports).
+   * Defined on the index's own object, not enumerable: saving the index never writes them, digests
+   * and copies never read them by accident (`applyCorpusLabels` keeps them).
    */
-  private withLazyBody(bulletin: Omit<Bulletin, "body">, at: [number, number, number, number]): Bulletin {
-    // On the index's own object (no copy): not enumerable, so saving the index never writes it.
-    Object.defineProperty(bulletin, "body", { enumerable: false, configurable: true, get: () => this.readPart(at, 0) ?? "" });
+  private withLazyParts(bulletin: Omit<Bulletin, "body" | "positions">, positions: string, at: [number, number, number, number]): Bulletin {
+    let parsed: Bulletin["positions"] | undefined;
+    Object.defineProperties(bulletin, {
+      body: { enumerable: false, configurable: true, get: () => this.readPart(at, 0) ?? "" },
+      positions: { enumerable: false, configurable: true, get: () => (parsed ??= JSON.parse(positions) as Bulletin["positions"]) },
+    });
     return bulletin as Bulletin;
   }
 

@@ -92,8 +92,10 @@ export function applyCorpusLabels(bulletins: Bulletin[]): Bulletin[] {
       section: { slug: b.section.slug, label: sections.labelOf(b.section.slug) },
       tags: b.tags.map((t) => ({ slug: t.slug, label: tags.labelOf(t.slug) })),
     };
-    // A body the build cache reads only on demand is a non-enumerable getter, which a spread drops.
-    if (!Object.prototype.propertyIsEnumerable.call(b, "body")) Object.defineProperty(labelled, "body", Object.getOwnPropertyDescriptor(b, "body")!);
+    // Parts the build cache reads only on demand (body, positions) are non-enumerable getters, which a spread drops.
+    for (const key of ["body", "positions"] as const) {
+      if (!Object.prototype.propertyIsEnumerable.call(b, key)) Object.defineProperty(labelled, key, Object.getOwnPropertyDescriptor(b, key)!);
+    }
     return labelled;
   });
 }

@@ -40,6 +40,8 @@ const MAX_ALIAS_COUNT = 50;
 export const CONTENT_EXTENSIONS = [".md", ".markdown"];
 
 export function displayPath(absPath: string, cwd = process.cwd()): string {
+  // The usual case without path.relative (asked once per content file on every build).
+  if (path.sep === "/" && absPath.startsWith(`${cwd}/`) && !absPath.includes("/../") && !absPath.includes("/./")) return absPath.slice(cwd.length + 1);
   const rel = path.relative(cwd, absPath);
   return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel.split(path.sep).join("/") : absPath;
 }
@@ -56,6 +58,8 @@ export interface ContentFile {
  */
 export async function listContentFiles(contentDir: string): Promise<{ files: ContentFile[]; problems: Problem[] }> {
   const root = await realpath(contentDir);
+  // Paths under the content folder as given: their relative path is what follows this prefix.
+  const base = path.resolve(contentDir) + path.sep;
   const files: ContentFile[] = [];
   const problems: Problem[] = [];
   async function walk(dir: string): Promise<void> {
@@ -98,7 +102,7 @@ export async function listContentFiles(contentDir: string): Promise<{ files: Con
       }
       if (isDir) await walk(abs);
       else if (isFile && isContentName(entry.name)) {
-        files.push({ absPath: abs, relPath: path.relative(contentDir, abs).split(path.sep).join("/") });
+        files.push({ absPath: abs, relPath: abs.startsWith(base) ? abs.slice(base.length).split(path.sep).join("/") : path.relative(contentDir, abs).split(path.sep).join("/") });
       }
     }
   }

@@ -22,14 +22,23 @@ export function cleanLabel(text: string): string {
 
 export class LabelChooser {
   private readonly variants = new Map<string, Map<string, number>>();
+  /** Labels already chosen (asked once per bulletin and tag: the choice compares every variant). */
+  private readonly chosen = new Map<string, string>();
 
   add(slug: string, variant: string): void {
+    this.chosen.delete(slug);
     let counts = this.variants.get(slug);
     if (!counts) this.variants.set(slug, (counts = new Map()));
     counts.set(variant, (counts.get(variant) ?? 0) + 1);
   }
 
   labelOf(slug: string): string {
+    let label = this.chosen.get(slug);
+    if (label === undefined) this.chosen.set(slug, (label = this.choose(slug)));
+    return label;
+  }
+
+  private choose(slug: string): string {
     const counts = this.variants.get(slug);
     if (!counts) return slug;
     let best: string | undefined;
