@@ -227,8 +227,10 @@ export class BuildCache {
         entry.bulletin = rest;
         entry.positions = JSON.stringify(positions);
         this.keyOfFile.set(done.result.bulletin.file, key);
-        // Stored at once and read back when needed: a cold build never holds every text in memory.
+        // Stored at once and read back when needed: a cold build never holds every text in memory,
+        // the markdown included (at 50,000 bulletins, hundreds of MiB of UTF-16).
         this.append(entry, { body, html: done.html!, text: done.text! }, done.minutes);
+        return { bulletin: this.withLazyParts(rest, entry.positions, entry.at!), problems: done.result.problems };
       }
       return done.result;
     }
