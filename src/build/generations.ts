@@ -85,14 +85,19 @@ export interface UpdateResult {
 }
 
 /**
- * Brings the unpublished generation to exactly `files` (plus whatever `finish` adds, e.g. the search
+ * Brings the unpublished generation to exactly `files` (plus whatever `hooks.finish` adds, e.g. the search
  * index), then publishes it. `fingerprint` names the code, layouts and settings the digests assume.
  */
 export async function updateAndPublish(
   paths: OutputPaths,
   files: readonly SiteFile[],
   fingerprint: string,
-  finish?: (dir: string) => Promise<void>,
+  hooks: {
+    /** Adds to the generation before it is published (the search index). */
+    finish?: (dir: string) => Promise<void>;
+    /** Called when nothing of an earlier build can be reused: every file is about to be written. */
+    onWholeSite?: () => void;
+  } = {},
 ): Promise<UpdateResult> {
   const gens = generationPaths(paths);
   const state = publishedState(paths, gens);
@@ -106,13 +111,14 @@ export async function updateAndPublish(
   // From here on the target is being changed: without a manifest it is never trusted again.
   rmSync(gens.manifest(target), { force: true });
   if (!own) sweeping.push(...setAside(dir, gens.store));
+  if (!own && !published) hooks.onWholeSite?.();
   mkdirSync(dir, { recursive: true });
   const swept = Promise.all(sweeping.map((t) => rm(t, { recursive: true, force: true })));
   swept.catch(() => undefined);
 
   try {
     const result = writeGeneration(files, dir, own, published ? { dir: gens.dir(state.current!), manifest: published } : undefined, fingerprint);
-    await finish?.(dir);
+    await hooks.finish?.(dir);
     writeManifest(gens.manifest(target), result.manifest);
     const oldFolder = switchLink(paths, gens, target, state);
     if (oldFolder) await rm(oldFolder, { recursive: true, force: true });

@@ -1,5 +1,4 @@
 import path from "node:path";
-import { setFlagsFromString } from "node:v8";
 import { buildSite } from "../build/build.ts";
 import { displayPath } from "../model/load.ts";
 import { parseCommandArgs } from "./args.ts";
@@ -13,16 +12,7 @@ export const usage = `boletines build [--content DIR] [--out DIR] [--public DIR]
   con --future, boletines programados; --no-search omite el índice de búsqueda (más rápido).
   Guarda en --cache (por omisión ${DEFAULT_CACHE_DIR}) lo ya procesado; borrarla solo hace más lenta la siguiente compilación.`;
 
-/**
- * V8 lets the heap of a long build grow to four times what is alive before collecting it: a cold build
- * of 50,000 bulletins peaked at 2.9 GiB with under 0.9 GiB alive. Growing by at most this percentage
- * keeps the peak near twice the live set (docs/benchmarks.md) at the cost of more frequent collections.
- * It tunes the collector; it does not raise any limit.
- */
-const HEAP_GROWING_PERCENT = 75;
-
 export default async function build(argv: string[]): Promise<number> {
-  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   const { values } = parseCommandArgs(argv, {
     ...CONTENT_OPTIONS,
     out: { type: "string" },
