@@ -117,6 +117,11 @@ export class BuildCache {
   private workers: FileWorkers | undefined;
   hits = 0;
   misses = 0;
+
+  /** Files the cache knows from earlier builds. */
+  get entryCount(): number {
+    return Object.keys(this.index.entries).length;
+  }
   /** Before any file is looked at: stamps at or after it (minus `RACY_MS`) are not trusted next time. */
   private readonly startedAt = Date.now();
 

@@ -110,7 +110,7 @@ export async function listContentFiles(contentDir: string): Promise<{ files: Con
   return { files, problems };
 }
 
-function isContentName(name: string): boolean {
+export function isContentName(name: string): boolean {
   return CONTENT_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext));
 }
 
