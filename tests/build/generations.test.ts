@@ -3,10 +3,7 @@ import { appendFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirS
 import os from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
-import { generateBulletins } from "../../scripts/bench/corpus.ts";
-import { buildSite, PROJECT_ROOT } from "../../src/build/build.ts";
-import { resolveNow } from "../../src/policy/clock.ts";
-import { DEFAULT_SITE } from "../../src/site.ts";
+import { buildFixture, writeGeneratedContent } from "./helpers.ts";
 
 /**
  * The output folder is a link to one of two generations (src/build/generations.ts). Whatever the
@@ -19,26 +16,13 @@ let content: string;
 before(() => {
   tmp = mkdtempSync(path.join(os.tmpdir(), "boletines-generations-"));
   content = path.join(tmp, "content");
-  for (const b of generateBulletins(24, 3)) {
-    mkdirSync(path.dirname(path.join(content, b.relPath)), { recursive: true });
-    writeFileSync(path.join(content, b.relPath), b.text);
-  }
+  writeGeneratedContent(content, 24, 3);
 });
 
 after(() => rmSync(tmp, { recursive: true, force: true }));
 
 async function build(out: string, cache: string | undefined = path.join(tmp, "cache")) {
-  const result = await buildSite({
-    contentDir: content,
-    publicDir: path.join(PROJECT_ROOT, "public"),
-    drafts: false,
-    future: false,
-    now: resolveNow({ BOLETINES_NOW: "2026-01-01T00:00:00-06:00" }),
-    site: DEFAULT_SITE,
-    outDir: out,
-    search: false,
-    ...(cache ? { cacheDir: cache } : {}),
-  });
+  const { result } = await buildFixture(content, { outDir: out, ...(cache ? { cacheDir: cache } : {}) });
   assert.ok(result.ok, result.ok ? "" : `${result.fatal ?? ""} ${JSON.stringify(result.problems.filter((p) => p.severity === "error"))}`);
   return result;
 }
@@ -148,16 +132,7 @@ test("an older build's plain folder is replaced by the link; a link or file not 
   const foreign = path.join(tmp, "foreign");
   mkdirSync(path.join(foreign, "elsewhere"), { recursive: true });
   symlinkSync("elsewhere", path.join(foreign, "_site"));
-  const result = await buildSite({
-    contentDir: content,
-    publicDir: path.join(PROJECT_ROOT, "public"),
-    drafts: false,
-    future: false,
-    now: resolveNow({ BOLETINES_NOW: "2026-01-01T00:00:00-06:00" }),
-    site: DEFAULT_SITE,
-    outDir: path.join(foreign, "_site"),
-    search: false,
-  });
+  const { result } = await buildFixture(content, { outDir: path.join(foreign, "_site") });
   assert.equal(result.ok, false);
   assert.match(result.ok ? "" : (result.fatal ?? ""), /es un enlace simbólico a elsewhere, que no es una versión generada por boletines/);
   assert.equal(readlinkSync(path.join(foreign, "_site")), "elsewhere");

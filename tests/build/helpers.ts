@@ -1,9 +1,11 @@
+import { mkdirSync, writeFileSync } from "node:fs";
 import { cp, mkdtemp, readdir, readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { DateTime } from "luxon";
 import { buildSite, type BuildOptions, type BuildResult } from "../../src/build/build.ts";
 import { DEFAULT_SITE } from "../../src/site.ts";
+import { generateBulletins } from "../../scripts/bench/corpus.ts";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 export const FIXED_NOW = DateTime.fromISO("2026-01-01T00:00:00-06:00", { setZone: true });
@@ -45,4 +47,12 @@ export async function listFiles(dir: string): Promise<string[]> {
 
 export async function read(out: string, rel: string): Promise<string> {
   return readFile(path.join(out, rel), "utf8");
+}
+
+/** Writes `count` bulletins of the benchmark's generator (legacy front-matter shape) under `contentDir`. */
+export function writeGeneratedContent(contentDir: string, count: number, seed: number): void {
+  for (const b of generateBulletins(count, seed)) {
+    mkdirSync(path.dirname(path.join(contentDir, b.relPath)), { recursive: true });
+    writeFileSync(path.join(contentDir, b.relPath), b.text);
+  }
 }

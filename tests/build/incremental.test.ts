@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import Eleventy from "@11ty/eleventy";
-import { generateBulletins } from "../../scripts/bench/corpus.ts";
+import { writeGeneratedContent } from "./helpers.ts";
 import { buildSite, PROJECT_ROOT } from "../../src/build/build.ts";
 import { prepareSite } from "../../src/build/prepare.ts";
 import { ELEVENTY_DIRS } from "../../src/eleventy/configure.ts";
@@ -57,10 +57,7 @@ async function build(content: string, out: string, cache?: string, workerThresho
 before(() => {
   tmp = mkdtempSync(path.join(os.tmpdir(), "boletines-incremental-"));
   content = path.join(tmp, "content");
-  for (const b of generateBulletins(30, 7)) {
-    mkdirSync(path.dirname(path.join(content, b.relPath)), { recursive: true });
-    writeFileSync(path.join(content, b.relPath), b.text);
-  }
+  writeGeneratedContent(content, 30, 7);
   cpSync(path.join(PROJECT_ROOT, "content"), content, { recursive: true });
 });
 
