@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cp, mkdtemp, readdir, readFile } from "node:fs/promises";
+import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { DateTime } from "luxon";
@@ -55,4 +56,15 @@ export function writeGeneratedContent(contentDir: string, count: number, seed: n
     mkdirSync(path.dirname(path.join(contentDir, b.relPath)), { recursive: true });
     writeFileSync(path.join(contentDir, b.relPath), b.text);
   }
+}
+
+/** A TCP port free on 127.0.0.1 right now (for servers the tests start). */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
 }

@@ -1,12 +1,11 @@
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
 import { test } from "node:test";
 import { generateBulletins } from "../../scripts/bench/corpus.ts";
 import { WORKER_THRESHOLD } from "../../src/build/cache.ts";
-import { ROOT, tempDir } from "../build/helpers.ts";
+import { freePort, ROOT, tempDir } from "../build/helpers.ts";
 
 /**
  * bin/boletines.js runs a JavaScript copy of src/ compiled into .cache/js/<key>/ when it can, and the
@@ -201,12 +200,3 @@ test("the compiled copy needs no TypeScript loader: build, and serve with Eleven
   }
 });
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}

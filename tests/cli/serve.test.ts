@@ -1,20 +1,10 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import path from "node:path";
 import { test } from "node:test";
-import { copyDir, ROOT, tempDir } from "../build/helpers.ts";
+import { copyDir, freePort, ROOT, tempDir } from "../build/helpers.ts";
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 /**
  * Waits for the server to say something (readiness, a finished rebuild) instead of sleeping:
