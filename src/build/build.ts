@@ -1,8 +1,4 @@
-import { createHash } from "node:crypto";
 import { rm } from "node:fs/promises";
-import { readdirSync } from "node:fs";
-import { setFlagsFromString } from "node:v8";
-import { isContentName } from "../model/load.ts";
 import path from "node:path";
 import type { Problem } from "../model/problems.ts";
 import { acquireLock, assertReplaceable, describeFsError, OutputError, outputPaths, recoverInterruptedBuilds } from "./output.ts";
@@ -14,6 +10,8 @@ import { SEARCH_INDEX_DIR, writeSearchIndex } from "./search-index.ts";
 import { siteFiles } from "./site-files.ts";
 import type { Bulletin } from "../model/bulletin.ts";
 import { phase } from "./timing.ts";
+import { sha1 } from "./digest.ts";
+import { isLargeSite, limitHeapGrowth } from "./heap.ts";
 import { PROJECT_ROOT } from "../project-root.ts";
 
 export { PROJECT_ROOT };
@@ -33,44 +31,19 @@ export type BuildResult =
   | { ok: true; problems: Problem[]; pagesWritten: number; rendered: number; published: number; seconds: number }
   | { ok: false; problems: Problem[]; fatal?: string };
 
-/**
- * V8 lets the heap of a long build grow to four times what is alive before collecting it: a cold build
- * of 50,000 bulletins peaked at 2.9 GiB with under 0.9 GiB alive. Growing by at most this percentage
- * keeps the peak under 2 GiB there (docs/benchmarks.md), at the cost of more frequent collections. So
- * it is set only for large sites (above `LARGE_SITE` content files, where the default would pass 2 GiB)
- * and only for the work that allocates the most: loading with a cold cache, and rendering every page.
- * A rebuild keeps V8's default. It tunes the collector; it raises no limit.
- */
-const HEAP_GROWING_PERCENT = 75;
-const LARGE_SITE = 20_000;
-
-function limitHeapGrowth(): void {
-  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
-}
-
-/** Content files, counted cheaply (from the cache when it knows them, else by listing the folder). */
-function expectedFiles(contentDir: string, cache: BuildCache | undefined): number {
-  if (cache && cache.entryCount > 0) return cache.entryCount;
-  try {
-    return readdirSync(contentDir, { recursive: true }).filter((f) => isContentName(String(f))).length;
-  } catch {
-    return 0;
-  }
-}
-
 /** The production build: validate everything, bring the unpublished generation up to date, publish it (generations.ts). */
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   phase("arranque");
   const fingerprint = options.cacheDir ? codeFingerprint(PROJECT_ROOT, { site: options.site }) : "";
   const cache = options.cacheDir ? await BuildCache.open(path.resolve(options.cacheDir), fingerprint, options.workerThreshold) : undefined;
-  const large = expectedFiles(options.contentDir, cache) > LARGE_SITE;
+  const large = isLargeSite(options.contentDir, cache);
   // A cold cache (none, or made by other code): every file is parsed and rendered.
   if (large && (!cache || cache.entryCount === 0)) limitHeapGrowth();
   let prepared: Awaited<ReturnType<typeof prepareSite>>;
   try {
     prepared = await prepareSite({ ...options, ...(cache ? { cache } : {}) });
-    phase("prepareSite");
+    phase("validación");
   } catch (error) {
     await cache?.close();
     throw error;
@@ -87,14 +60,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     release = await acquireLock(paths.lock);
     const { swept } = await recoverInterruptedBuilds(paths);
     await assertReplaceable(paths);
-    phase("lock, recover");
+    phase("candado y recuperación");
     // What every layout reads besides its own item: it changes every page when it changes.
     const context = { site, preview, boletines: { assets: data.assets, metaContentSecurityPolicy: data.metaContentSecurityPolicy } };
     const files = await siteFiles(data, layoutEnvironment(), context, {
       publicDir: options.publicDir,
       ...(cache ? { sourceKey: (b: Bulletin) => cache.sourceKeyOf(b) } : {}),
     });
-    phase("site files, digests");
+    phase("archivos y huellas");
     // Digests assume this code, these layouts and settings; without a cache there is no fingerprint
     // to trust, so nothing of an earlier build is reused.
     const digestsValidFor = sha1(`${fingerprint || `sin-cache-${process.pid}-${Date.now()}`}\0${preview}\0${JSON.stringify(context.boletines)}`);
@@ -104,15 +77,15 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
         if (large) limitHeapGrowth();
       },
       finish: async (dir) => {
-        phase("pages written");
+        phase("archivos escritos");
         await rm(path.join(dir, SEARCH_INDEX_DIR), { recursive: true, force: true });
         if (options.search !== false) await writeSearchIndex(dir);
-        phase("search index");
+        phase("índice de búsqueda");
       },
     });
-    phase("published");
+    phase("publicado");
     await cache?.save();
-    phase("cache save");
+    phase("caché guardada");
     await swept;
     return {
       ok: true,
@@ -124,16 +97,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     };
   } catch (error) {
     const fsError = fsErrorIn(error);
-    const message = error instanceof OutputError ? error.message : fsError ? describeFsError(fsError, paths.out).message : eleventyMessage(error);
+    const message = error instanceof OutputError ? error.message : fsError ? describeFsError(fsError, paths.out).message : renderFailureMessage(error);
     return { ok: false, problems: prepared.problems, fatal: message };
   } finally {
     await cache?.close();
     await release?.();
   }
-}
-
-function sha1(text: string): string {
-  return createHash("sha1").update(text).digest("hex");
 }
 
 /** A full disk or a permission error, possibly wrapped by Eleventy (`originalError`) or as a `cause`. */
@@ -147,7 +116,7 @@ function fsErrorIn(error: unknown): unknown {
   return undefined;
 }
 
-function eleventyMessage(error: unknown): string {
+function renderFailureMessage(error: unknown): string {
   const parts: string[] = [];
   let e: unknown = error;
   while (e instanceof Error && parts.length < 5) {

@@ -277,14 +277,19 @@ export class BuildCache {
 
   /** The start of a body's plain text (at least `LEAD_CHARS` characters, or all of it), for summaries. */
   leadText(bulletin: Bulletin): string {
-    const key = this.keyOfFile.get(bulletin.file);
-    const entry = key ? (this.fresh.get(key) ?? this.index.entries[key]) : undefined;
+    const entry = this.entryOf(bulletin);
     return entry?.at && entry.lead !== undefined ? entry.lead : this.part(bulletin, 2);
   }
 
-  /** HTML and plain text of a bulletin's body: from the cache, or rendered now (and stored for next time). */
-  rendered(bulletin: Bulletin): { html: string; text: string } {
-    return { html: this.part(bulletin, 1), text: this.part(bulletin, 2) };
+  /** The sanitized HTML of a bulletin's body: from the cache, or rendered now (and stored for next time). */
+  html(bulletin: Bulletin): string {
+    return this.part(bulletin, 1);
+  }
+
+  /** The cache entry of the file a bulletin came from. */
+  private entryOf(bulletin: Bulletin): Entry | undefined {
+    const key = this.keyOfFile.get(bulletin.file);
+    return key ? (this.fresh.get(key) ?? this.index.entries[key]) : undefined;
   }
 
   /** One of a body's texts (1: HTML, 2: plain text), read from the pack; made and stored first if missing. */
@@ -305,8 +310,7 @@ export class BuildCache {
 
   /** Reading time stored with a body's texts (same function, counted once when the body was rendered). */
   minutesOf(bulletin: Bulletin, text: string): number {
-    const key = this.keyOfFile.get(bulletin.file);
-    const entry = key ? (this.fresh.get(key) ?? this.index.entries[key]) : undefined;
+    const entry = this.entryOf(bulletin);
     return entry?.at && entry.minutes !== undefined ? entry.minutes : readingMinutes(text);
   }
 
@@ -317,14 +321,8 @@ export class BuildCache {
    * and an equal body HTML.
    */
   sourceKeyOf(bulletin: Bulletin): string | undefined {
-    const key = this.keyOfFile.get(bulletin.file);
-    const entry = key ? (this.fresh.get(key) ?? this.index.entries[key]) : undefined;
+    const entry = this.entryOf(bulletin);
     return entry ? `${entry.hash}\0${entry.file}\0${JSON.stringify(entry.images)}` : undefined;
-  }
-
-  /** Nothing is held for the renderer any more (kept for callers; texts are read on demand). */
-  releaseTexts(): void {
-    this.unrendered.clear();
   }
 
   /** Records are written as they are made, so the build never holds every text twice. */

@@ -1,4 +1,3 @@
-import { createHash, hash } from "node:crypto";
 import path from "node:path";
 import nunjucks from "nunjucks";
 import type { Bulletin } from "../model/bulletin.ts";
@@ -6,6 +5,7 @@ import { ELEVENTY_DIRS, NUNJUCKS_OPTIONS } from "../eleventy/configure.ts";
 import { outputFileFor, PATHS } from "../policy/urls.ts";
 import { PROJECT_ROOT } from "../project-root.ts";
 import type { SiteConfig } from "../site.ts";
+import { sha1 } from "./digest.ts";
 import type { PostView, SiteData } from "../render/views.ts";
 
 /**
@@ -108,9 +108,5 @@ function postDigest(post: PostView, sourceKey?: (b: Bulletin) => string | undefi
   const bulletin: Record<string, unknown> = {};
   for (const k of Object.keys(post.bulletin)) if (k !== "body") bulletin[k] = post.bulletin[k as keyof Bulletin];
   inputs["bulletin"] = bulletin;
-  return createHash("sha1").update(JSON.stringify(inputs)).update(`\0${post.html}`).digest("hex");
-}
-
-function sha1(text: string): string {
-  return hash("sha1", text);
+  return sha1(`${JSON.stringify(inputs)}\0${post.html}`);
 }

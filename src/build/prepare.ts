@@ -39,7 +39,7 @@ export async function prepareSite(options: PrepareOptions): Promise<Prepared> {
   const cache = options.validateOnly ? undefined : options.cache;
   cache?.useWorkers({ site: options.site, publicDir: options.publicDir });
   const corpus = await loadCorpus({ contentDir: options.contentDir, publicDir: options.publicDir, site: options.site, ...(cache ? { loadFile: cache.loadFile } : {}) }).finally(() => cache?.finishLoading());
-  phase("loadCorpus");
+  phase("contenido leído");
   const problems = [...corpus.problems];
   const published = selectPublished(corpus.bulletins, options);
   const dataOptions: SiteDataOptions = { site: options.site, now: options.now, publicDir: options.publicDir };
@@ -49,21 +49,22 @@ export async function prepareSite(options: PrepareOptions): Promise<Prepared> {
     // Picture sizes need every image file read (its hash names the outputs): not for validation.
     delete dataOptions.publicDir;
   } else {
-    // HTML and plain text come from one markdown parse (or from the cache).
-    const rendered = cache ? (b: Bulletin) => cache.rendered(b) : oneParse();
-    dataOptions.renderBody = (b) => rendered(b).html;
-    dataOptions.plainText = (b) => rendered(b).text;
     if (cache) {
-      // Summaries need only the start of the text, kept in the cache's index (no read of the pack).
+      // HTML is read back from the cache whenever a page or feed prints it; summaries need only the
+      // start of the text, kept in the cache's index (no read of the pack).
+      dataOptions.renderBody = (b) => cache.html(b);
       dataOptions.plainText = (b) => cache.leadText(b);
       dataOptions.readingMinutes = (b, text) => cache.minutesOf(b, text);
-      // HTML is read back from the cache whenever a page or feed prints it.
       dataOptions.lazyHtml = true;
+    } else {
+      // HTML and plain text come from one markdown parse.
+      const rendered = oneParse();
+      dataOptions.renderBody = (b) => rendered(b).html;
+      dataOptions.plainText = (b) => rendered(b).text;
     }
   }
   const data = buildSiteData(published, dataOptions);
-  cache?.releaseTexts();
-  phase("buildSiteData");
+  phase("datos del sitio");
   // Collisions are checked over every valid bulletin, drafts and embargoes included: they would
   // break the day they are published.
   problems.push(...findPathCollisions([...generatedClaims(data), ...publicFileClaims(options.publicDir), ...claimsOfBulletins(corpus.bulletins)]));

@@ -1,10 +1,10 @@
-import { createHash } from "node:crypto";
 import type { Bulletin } from "../model/bulletin.ts";
 import { outputFileFor } from "../policy/urls.ts";
 import { encodePictures } from "../render/images.ts";
 import type { SiteData } from "../render/views.ts";
 import { layoutPages, type LayoutContext, type NunjucksLike, type SiteFile } from "./pages.ts";
 import { copyDigest, publicSiteFiles } from "./public-files.ts";
+import { sha1 } from "./digest.ts";
 
 /**
  * Every file of a site, described before any is written: the pages the layouts render, the files
@@ -31,8 +31,4 @@ export async function siteFiles(
   const byFile = new Map<string, SiteFile>();
   for (const f of files) byFile.set(f.file, f);
   return [...byFile.values()];
-}
-
-function sha1(text: string): string {
-  return createHash("sha1").update(text).digest("hex");
 }

@@ -1,0 +1,6 @@
+import { hash } from "node:crypto";
+
+/** The hex sha1 of a text: the digest of every site file, page and fingerprint the build compares. */
+export function sha1(text: string): string {
+  return hash("sha1", text);
+}
