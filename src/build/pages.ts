@@ -1,11 +1,12 @@
 import path from "node:path";
-import nunjucks from "nunjucks";
+import type * as Nunjucks from "nunjucks";
 import type { Bulletin } from "../model/bulletin.ts";
 import { ELEVENTY_DIRS, NUNJUCKS_OPTIONS } from "../eleventy/configure.ts";
 import { outputFileFor, PATHS } from "../policy/urls.ts";
 import { PROJECT_ROOT } from "../project-root.ts";
 import type { SiteConfig } from "../site.ts";
 import { sha1 } from "./digest.ts";
+import { lazyRequire } from "../lazy-require.ts";
 import type { PostView, SiteData } from "../render/views.ts";
 
 /**
@@ -27,8 +28,19 @@ export interface NunjucksLike {
 /** Nunjucks over layouts/, configured as Eleventy configures its own (src/eleventy/configure.ts). */
 export function layoutEnvironment(): NunjucksLike {
   const layouts = path.resolve(PROJECT_ROOT, ELEVENTY_DIRS.input, ELEVENTY_DIRS.includes);
-  return new nunjucks.Environment(new nunjucks.FileSystemLoader(layouts), { ...NUNJUCKS_OPTIONS });
+  let env: Nunjucks.Environment | undefined;
+  // Made on the first page rendered: a rebuild that renders none never loads Nunjucks.
+  return {
+    render(name, context) {
+      if (!env) {
+        const nunjucks = nunjucksLib();
+        env = new nunjucks.Environment(new nunjucks.FileSystemLoader(layouts), { ...NUNJUCKS_OPTIONS });
+      }
+      return env.render(name, context);
+    },
+  };
 }
+const nunjucksLib = lazyRequire<typeof Nunjucks>("nunjucks");
 
 /** One file of the site, described before it is written: where, a digest of its bytes' inputs, and how to make them. */
 export interface SiteFile {

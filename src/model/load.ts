@@ -1,9 +1,13 @@
 import { closeSync, fstatSync, openSync, readSync, type Dirent } from "node:fs";
 import { lstat, readdir, realpath } from "node:fs/promises";
 import path from "node:path";
-import matter from "gray-matter";
-import yaml from "js-yaml";
+import type GrayMatter from "gray-matter";
+import type JsYaml from "js-yaml";
+import { lazyRequire } from "../lazy-require.ts";
 import type { Problem } from "./problems.ts";
+
+const grayMatter = lazyRequire<typeof GrayMatter>("gray-matter");
+const jsYaml = lazyRequire<typeof JsYaml>("js-yaml");
 
 /**
  * Reading `content/`: files, encodings, front matter. Produces raw values with positions;
@@ -263,9 +267,10 @@ export function parseSource(input: string, file: string, relPath: string): LoadR
     return problem("front-matter-unclosed", "El encabezado no se cierra: falta la línea --- después de los campos.", "Agrega una línea con --- al final de los campos.", 1);
   }
 
-  let parsed: matter.GrayMatterFile<string>;
+  let parsed: GrayMatter.GrayMatterFile<string>;
+  const yaml = jsYaml();
   try {
-    parsed = matter(text, {
+    parsed = grayMatter()(text, {
       language: "yaml",
       engines: {
         // js-yaml's core schema: dates stay strings (a YAML Date would lose its offset), duplicate keys are errors.
@@ -325,7 +330,7 @@ function yamlProblem(error: unknown, file: string): LoadResult {
     // The parser recursed until the stack ran out: thousands of nested [ or { (a hostile or broken file).
     message = "El encabezado YAML está anidado demasiado profundo ([ [ [ … o { { { …) y no se puede leer.";
     hint = "Escribe los valores como texto o como una lista simple, sin listas dentro de listas.";
-  } else if (error instanceof yaml.YAMLException) {
+  } else if (error instanceof jsYaml().YAMLException) {
     // Marks are 0-based lines of the block, whose line 0 is the opening --- (file line 1).
     // Some errors carry no mark (a second document after a `...` line).
     const mark = error.mark as { line: number; column: number } | undefined;

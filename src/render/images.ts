@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { copyFile, mkdir, mkdtemp, rename, rm } from "node:fs/promises";
-import { createRequire } from "node:module";
 import path from "node:path";
+import { lazyRequire } from "../lazy-require.ts";
 import { PROJECT_ROOT } from "../project-root.ts";
 
 /**
@@ -32,10 +32,7 @@ interface EleventyImage {
 
 // eleventy-img is CommonJS and ships no types: the part used here is declared above. Loaded on first
 // use (it loads sharp): most builds, and every rebuild without a new picture, never need it.
-let loaded: EleventyImage | undefined;
-function eleventyImage(): EleventyImage {
-  return (loaded ??= createRequire(import.meta.url)("@11ty/eleventy-img") as EleventyImage);
-}
+const eleventyImage = lazyRequire<EleventyImage>("@11ty/eleventy-img");
 
 export const PICTURE_WIDTHS = [480, 960, 1440];
 /** Most capable first: the browser takes the first `<source>` it supports; WebP is the `<img>` fallback. */

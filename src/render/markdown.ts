@@ -1,6 +1,7 @@
 import { Marked, type Token } from "marked";
 import { decodeHTML } from "entities";
-import sanitizeHtml from "sanitize-html";
+import type SanitizeHtml from "sanitize-html";
+import { lazyRequire } from "../lazy-require.ts";
 import { renderParagraphs, renderProse, renderTokens, type Rendered } from "./markdown-direct.ts";
 
 /**
@@ -14,10 +15,14 @@ import { renderParagraphs, renderProse, renderTokens, type Rendered } from "./ma
  * marked's HTML and sanitize-html. The `…Reference` functions are that last way alone, kept for
  * the tests that compare them.
  */
+/** Only bodies with raw HTML, and the reference functions, need it. */
+const sanitizeHtml = (html: string, options: SanitizeHtml.IOptions): string => sanitizeHtmlLib()(html, options);
+const sanitizeHtmlLib = lazyRequire<typeof SanitizeHtml>("sanitize-html");
+
 const marked = new Marked({ gfm: true, breaks: false, async: false });
 
 /** The policy. markdown-direct.ts writes the same output by hand: change both (the tests compare them). */
-const SANITIZE: sanitizeHtml.IOptions = {
+const SANITIZE: SanitizeHtml.IOptions = {
   allowedTags: [
     "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li", "dl", "dt", "dd",
     "strong", "b", "em", "i", "u", "s", "del", "ins", "mark", "sub", "sup", "small", "abbr", "cite", "q",
