@@ -68,57 +68,64 @@ export interface LayoutContext {
  * the same pages from the same data; a test compares the bytes of both.
  */
 export function layoutPages(data: SiteData, env: NunjucksLike, context: LayoutContext, sourceKey?: (b: Bulletin) => string | undefined): SiteFile[] {
-  const postDigests = new Map<object, string>();
+  const cards = new Map<PostView, string>();
+  const cardOf = (post: PostView): string => cards.get(post)!;
   const pages: SiteFile[] = [];
-  const page = (url: string, layout: string, item: object, digestOf: unknown, extraGlobals?: Partial<SiteData>): void => {
+  const page = (url: string, layout: string, item: object, digest: string, extraGlobals?: Partial<SiteData>): void => {
     const globals = extraGlobals ? { ...context.boletines, ...extraGlobals } : context.boletines;
     pages.push({
       file: outputFileFor(url),
-      digest: typeof digestOf === "string" ? digestOf : sha1(`${layout}\0${JSON.stringify(digestOf, replacer)}`),
+      digest,
       make: () => env.render(layout, { site: context.site, preview: context.preview, boletines: globals, ...item }),
     });
   };
-  const replacer = (_key: string, value: unknown) => (value !== null && typeof value === "object" && postDigests.has(value) ? postDigests.get(value) : value);
+  const digestOf = (layout: string, item: unknown): string => sha1(`${layout}\0${JSON.stringify(item)}`);
+  for (const post of data.posts) cards.set(post, cardDigest(post, sourceKey));
   for (const post of data.posts) {
-    const digest = postDigest(post, sourceKey);
-    postDigests.set(post, digest);
-    page(post.url, "bulletin.njk", { post }, digest);
+    // The card's inputs, and the links to other bulletins only the bulletin's own page prints.
+    page(post.url, "bulletin.njk", { post }, sha1(`${cardOf(post)}\0${JSON.stringify([post.previous, post.next, post.related])}`));
   }
-  for (const list of data.listPages) page(list.url, "list.njk", { list }, list);
-  for (const redirect of data.redirects) if (redirect.writesStub) page(redirect.from, "redirect.njk", { redirect }, redirect);
-  for (const index of data.indexPages) page(index.url, "index.njk", { index }, index);
-  page("/", "home.njk", {}, data.home, { home: data.home });
-  page(PATHS.search, "search.njk", {}, data.search, { search: data.search });
-  page(PATHS.notFound, "404.njk", {}, null);
+  // Lists and the home print cards: each card stands for its digest (no copy of the post's data).
+  for (const list of data.listPages) page(list.url, "list.njk", { list }, digestOf("list.njk", { ...list, items: list.items.map(cardOf) }));
+  for (const redirect of data.redirects) if (redirect.writesStub) page(redirect.from, "redirect.njk", { redirect }, digestOf("redirect.njk", redirect));
+  for (const index of data.indexPages) page(index.url, "index.njk", { index }, digestOf("index.njk", index));
+  const home = { ...data.home, featured: data.home.featured.map(cardOf), latest: data.home.latest.map(cardOf) };
+  page("/", "home.njk", {}, digestOf("home.njk", home), { home: data.home });
+  page(PATHS.search, "search.njk", {}, digestOf("search.njk", data.search), { search: data.search });
+  page(PATHS.notFound, "404.njk", {}, digestOf("404.njk", null));
   return pages;
 }
 
 /**
- * A bulletin page's digest covers the fields of its `PostView` that carry information of their own;
+ * A bulletin's digest covers the fields of its `PostView` that carry information of their own;
  * every other field is computed by render/site-data.ts from these, the site settings and the code
  * (all covered by the build's fingerprint). Every field must be in one list or the other (checked
  * by the compiler below), so a new field cannot be forgotten.
+ *
+ * `CARD_INPUTS` are what a card (partials/post-card.njk, in lists and on the home) can show; the
+ * links to other bulletins (`NEIGHBOUR_INPUTS`) appear only on the bulletin's own page, so a new
+ * neighbour re-renders that page and no list (tests/build/pages.test.ts checks the card's fields).
  */
-const POST_INPUTS = ["bulletin", "summary", "readingMinutes", "previous", "next", "related", "status", "picture"] as const satisfies ReadonlyArray<keyof PostView>;
+export const CARD_INPUTS = ["bulletin", "summary", "readingMinutes", "status", "picture"] as const satisfies ReadonlyArray<keyof PostView>;
+export const NEIGHBOUR_INPUTS = ["previous", "next", "related"] as const satisfies ReadonlyArray<keyof PostView>;
 /** `html` is named by the source key (or hashed); the rest is derived from the inputs. */
-const POST_DERIVED = ["html", "url", "absoluteUrl", "title", "section", "tags", "breadcrumbs", "numberText", "seo", "share", "searchYear"] as const satisfies ReadonlyArray<keyof PostView>;
-type Unclassified = Exclude<keyof PostView, (typeof POST_INPUTS)[number] | (typeof POST_DERIVED)[number]>;
+export const POST_DERIVED = ["html", "url", "absoluteUrl", "title", "section", "tags", "breadcrumbs", "numberText", "seo", "share", "searchYear"] as const satisfies ReadonlyArray<keyof PostView>;
+type Unclassified = Exclude<keyof PostView, (typeof CARD_INPUTS)[number] | (typeof NEIGHBOUR_INPUTS)[number] | (typeof POST_DERIVED)[number]>;
 const everyPostFieldClassified: [Unclassified] extends [never] ? true : Unclassified = true;
 void everyPostFieldClassified;
 
-function postDigest(post: PostView, sourceKey?: (b: Bulletin) => string | undefined): string {
+function cardDigest(post: PostView, sourceKey?: (b: Bulletin) => string | undefined): string {
   const key = sourceKey?.(post.bulletin);
-  const inputs: Record<string, unknown> = {};
-  for (const k of POST_INPUTS) inputs[k] = post[k];
+  const inputs: unknown[] = CARD_INPUTS.map((k) => post[k]);
   if (key) {
     // The bulletin as normalized is a function of its source (named by the key); only the labels
     // chosen over the whole corpus are added to it. Its body's HTML is a function of the source too.
-    inputs["bulletin"] = [key, post.bulletin.section, post.bulletin.tags];
+    inputs[0] = [key, post.bulletin.section, post.bulletin.tags];
     return sha1(JSON.stringify(inputs));
   }
   // Without a key: everything but the markdown (a body read on demand is not even read), and the HTML.
   const bulletin: Record<string, unknown> = {};
   for (const k of Object.keys(post.bulletin)) if (k !== "body") bulletin[k] = post.bulletin[k as keyof Bulletin];
-  inputs["bulletin"] = bulletin;
+  inputs[0] = bulletin;
   return sha1(`${JSON.stringify(inputs)}\0${post.html}`);
 }

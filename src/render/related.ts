@@ -29,79 +29,94 @@ export const RELATED_DEFAULTS: RelatedOptions = { limit: 3, window: 12 };
  * Returns, for each subject index, the indexes of its related subjects, best first.
  */
 export function findRelated(subjects: readonly RelatedSubject[], options: RelatedOptions = RELATED_DEFAULTS): number[][] {
-  const byTag = groupPositions(subjects, (s) => s.tags);
-  const bySection = groupPositions(subjects, (s) => [s.section]);
-  // Scratch space shared by every subject: `seenBy[i] === self + 1` marks i as already a candidate.
-  const seenBy = new Int32Array(subjects.length);
-  const score = new Int32Array(subjects.length);
+  const n = subjects.length;
+  // Tags and sections as small integers, groups as member lists with each subject's position in
+  // them: the inner loops below touch only typed arrays.
+  const tags = groupsOf(subjects, (s) => s.tags);
+  const sections = groupsOf(subjects, (s) => [s.section]);
+  // Scratch space shared by every subject: `seenBy[i] === self + 1` marks i as already a candidate;
+  // `weight[t]` is how many times the current subject names tag t.
+  const seenBy = new Int32Array(n);
+  const score = new Int32Array(n);
+  const weight = new Int32Array(tags.members.length);
   const candidates: number[] = [];
   const best = new Best(subjects, options.limit);
-  // Tags as small integers: comparing them is most of the work.
-  const tagIds = new Map<string, number>();
-  const tagsOf = subjects.map((s) =>
-    s.tags.map((t) => {
-      let id = tagIds.get(t);
-      if (id === undefined) tagIds.set(t, (id = tagIds.size));
-      return id;
-    }),
-  );
-  return subjects.map((subject, self) => {
-    const mine = tagsOf[self]!;
+  const result: number[][] = new Array(n);
+  for (let self = 0; self < n; self++) {
     const mark = self + 1;
+    const mine = tags.of[self]!;
+    const named = tags.named[self]!;
+    for (let k = 0; k < named.length; k++) weight[named[k]!]!++;
     candidates.length = 0;
-    for (const tag of subject.tags) {
-      forWindow(byTag.get(tag)!, self, options.window, (other) => {
-        if (seenBy[other] === mark) return;
+    for (let k = 0; k < mine.length; k++) {
+      const members = tags.members[mine[k]!]!;
+      const pos = tags.positions[self]![k]!;
+      const to = Math.min(members.length - 1, pos + options.window);
+      for (let p = Math.max(0, pos - options.window); p <= to; p++) {
+        const other = members[p]!;
+        if (p === pos || seenBy[other] === mark) continue;
         seenBy[other] = mark;
-        score[other] = sharedCount(mine, tagsOf[other]!);
+        // Tags shared, counted over this subject's tags as written (a repeated tag counts twice).
+        const theirs = tags.of[other]!;
+        let shared = 0;
+        for (let k = 0; k < theirs.length; k++) shared += weight[theirs[k]!]!;
+        score[other] = shared;
         candidates.push(other);
-      });
+      }
     }
+    for (let k = 0; k < mine.length; k++) weight[mine[k]!] = 0;
     const chosen = best.of(candidates, score, self);
     if (chosen.length < options.limit) {
       candidates.length = 0;
-      forWindow(bySection.get(subject.section)!, self, options.window, (other) => {
-        if (chosen.includes(other)) return;
+      const members = sections.members[sections.of[self]![0]!]!;
+      const pos = sections.positions[self]![0]!;
+      const to = Math.min(members.length - 1, pos + options.window);
+      for (let p = Math.max(0, pos - options.window); p <= to; p++) {
+        const other = members[p]!;
+        if (p === pos || chosen.includes(other)) continue;
         score[other] = 0;
         candidates.push(other);
-      });
+      }
       chosen.push(...best.of(candidates, score, self).slice(0, options.limit - chosen.length));
     }
-    return chosen;
-  });
+    result[self] = chosen;
+  }
+  return result;
 }
 
-interface Positions {
-  /** Subject indexes in this group, in subject order (newest first). */
-  members: number[];
-  /** Subject index → position in `members`. */
-  at: Map<number, number>;
+interface Groups {
+  /** Key → group number. */
+  ids: Map<string, number>;
+  /** Group number → subject indexes in it, in subject order (newest first). */
+  members: number[][];
+  /** Subject index → its distinct group numbers, in the order first named. */
+  of: Int32Array[];
+  /** Subject index → its group numbers as named, repeats included. */
+  named: Int32Array[];
+  /** Subject index → its position in each of those groups. */
+  positions: Int32Array[];
 }
 
-function groupPositions(subjects: readonly RelatedSubject[], keysOf: (s: RelatedSubject) => readonly string[]): Map<string, Positions> {
-  const groups = new Map<string, Positions>();
+function groupsOf(subjects: readonly RelatedSubject[], keysOf: (s: RelatedSubject) => readonly string[]): Groups {
+  const groups: Groups = { ids: new Map(), members: [], of: new Array(subjects.length), named: new Array(subjects.length), positions: new Array(subjects.length) };
   subjects.forEach((s, i) => {
-    for (const key of new Set(keysOf(s))) {
-      let g = groups.get(key);
-      if (!g) groups.set(key, (g = { members: [], at: new Map() }));
-      g.at.set(i, g.members.length);
-      g.members.push(i);
-    }
+    const distinct = [...new Set(keysOf(s))];
+    const of = new Int32Array(distinct.length);
+    const positions = new Int32Array(distinct.length);
+    distinct.forEach((key, k) => {
+      let id = groups.ids.get(key);
+      if (id === undefined) {
+        groups.ids.set(key, (id = groups.members.length));
+        groups.members.push([]);
+      }
+      of[k] = id;
+      positions[k] = groups.members[id]!.push(i) - 1;
+    });
+    groups.of[i] = of;
+    groups.named[i] = Int32Array.from(keysOf(s), (key) => groups.ids.get(key)!);
+    groups.positions[i] = positions;
   });
   return groups;
-}
-
-/** Calls `visit` for the members up to `window` positions on each side of `self` in the group. */
-function forWindow(group: Positions, self: number, window: number, visit: (other: number) => void): void {
-  const pos = group.at.get(self)!;
-  const to = Math.min(group.members.length - 1, pos + window);
-  for (let p = Math.max(0, pos - window); p <= to; p++) if (p !== pos) visit(group.members[p]!);
-}
-
-function sharedCount(a: readonly number[], b: readonly number[]): number {
-  let n = 0;
-  for (const t of a) if (b.includes(t)) n++;
-  return n;
 }
 
 /**
@@ -109,28 +124,33 @@ function sharedCount(a: readonly number[], b: readonly number[]): number {
  * (a total order, so the result is what sorting every candidate would give, without the sort).
  */
 class Best {
+  private readonly epochMs: Float64Array;
+
   constructor(
     private readonly subjects: readonly RelatedSubject[],
     private readonly limit: number,
-  ) {}
+  ) {
+    this.epochMs = Float64Array.from(subjects, (s) => s.epochMs);
+  }
 
   of(candidates: readonly number[], score: Int32Array, self: number): number[] {
-    const at = this.subjects[self]!.epochMs;
+    const at = this.epochMs[self]!;
     const kept: number[] = [];
-    const before = (a: number, b: number): boolean => {
-      if (score[a] !== score[b]) return score[a]! > score[b]!;
-      const da = Math.abs(this.subjects[a]!.epochMs - at);
-      const db = Math.abs(this.subjects[b]!.epochMs - at);
-      if (da !== db) return da < db;
-      return this.subjects[a]!.id < this.subjects[b]!.id;
-    };
     for (const c of candidates) {
-      if (kept.length === this.limit && !before(c, kept[kept.length - 1]!)) continue;
+      if (kept.length === this.limit && !this.before(c, kept[kept.length - 1]!, score, at)) continue;
       let i = kept.length;
-      while (i > 0 && before(c, kept[i - 1]!)) i--;
+      while (i > 0 && this.before(c, kept[i - 1]!, score, at)) i--;
       kept.splice(i, 0, c);
       if (kept.length > this.limit) kept.pop();
     }
     return kept;
+  }
+
+  private before(a: number, b: number, score: Int32Array, at: number): boolean {
+    if (score[a] !== score[b]) return score[a]! > score[b]!;
+    const da = Math.abs(this.epochMs[a]! - at);
+    const db = Math.abs(this.epochMs[b]! - at);
+    if (da !== db) return da < db;
+    return this.subjects[a]!.id < this.subjects[b]!.id;
   }
 }
