@@ -131,6 +131,15 @@ test("after editing a body, another bulletin's tags and a third one's title, the
   writeFileSync(path.join(cache, "index.json"), "{not json");
   await build(content, site, cache);
   assertSameTree(site, fresh);
+  // The index is ASCII JSON read as latin1: one character written as raw UTF-8 (by another program)
+  // would be read as two wrong ones, so such an index is refused.
+  const indexFile = path.join(cache, "index.json");
+  const escaped = readFileSync(indexFile, "latin1");
+  const raw = escaped.replace(/\\u00([e-f][0-9a-f])/, (_m, hex: string) => Buffer.from(String.fromCharCode(parseInt(hex, 16)), "utf8").toString("latin1"));
+  assert.notEqual(raw, escaped, "the index escapes accented letters");
+  writeFileSync(indexFile, raw, "latin1");
+  await build(content, site, cache);
+  assertSameTree(site, fresh);
 
   // A half-written line of the index's changes file (a build killed while appending) is ignored.
   const bodyAgain = path.join(content, bodyFile);
