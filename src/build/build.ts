@@ -12,6 +12,7 @@ import type { Bulletin } from "../model/bulletin.ts";
 import { phase } from "./timing.ts";
 import { sha1 } from "./digest.ts";
 import { isLargeSite, limitHeapGrowth } from "./heap.ts";
+import { startPrefetch, worthPrefetching, type Prefetch } from "./prefetch.ts";
 import { PROJECT_ROOT } from "../project-root.ts";
 
 export { PROJECT_ROOT };
@@ -25,6 +26,11 @@ export interface BuildOptions extends PrepareOptions {
   workerThreshold?: number;
   /** Write the Pagefind search index (default true; tests that do not search skip it). */
   search?: boolean;
+  /**
+   * Ask the file system on a worker thread while the cache is read (prefetch.ts). Default: when the
+   * cache's index is large enough for it to pay (tests set it to use it on a small site).
+   */
+  prefetch?: boolean;
 }
 
 export type BuildResult =
@@ -35,14 +41,25 @@ export type BuildResult =
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   phase("arranque");
+  // Before anything is looked at: file stamps taken from here on are not trusted by the next build if this close to it (cache.ts).
+  const startedAt = Date.now();
+  const prefetch = options.cacheDir && (options.prefetch ?? worthPrefetching(options.cacheDir)) ? startPrefetch({ contentDir: options.contentDir, outDir: options.outDir }) : undefined;
+  try {
+    return await buildWith(options, started, startedAt, prefetch);
+  } finally {
+    await prefetch?.close();
+  }
+}
+
+async function buildWith(options: BuildOptions, started: number, startedAt: number, prefetch: Prefetch | undefined): Promise<BuildResult> {
   const fingerprint = options.cacheDir ? codeFingerprint(PROJECT_ROOT, { site: options.site }) : "";
-  const cache = options.cacheDir ? await BuildCache.open(path.resolve(options.cacheDir), fingerprint, options.workerThreshold) : undefined;
+  const cache = options.cacheDir ? await BuildCache.open(path.resolve(options.cacheDir), fingerprint, options.workerThreshold, startedAt) : undefined;
   const large = isLargeSite(options.contentDir, cache);
   // A cold cache (none, or made by other code): every file is parsed and rendered.
   if (large && (!cache || cache.entryCount === 0)) limitHeapGrowth();
   let prepared: Awaited<ReturnType<typeof prepareSite>>;
   try {
-    prepared = await prepareSite({ ...options, ...(cache ? { cache } : {}) });
+    prepared = await prepareSite({ ...options, ...(cache ? { cache } : {}), ...(prefetch ? { listing: prefetch.listing } : {}) });
     phase("validación");
   } catch (error) {
     await cache?.close();
@@ -73,6 +90,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const digestsValidFor = sha1(`${fingerprint || `sin-cache-${process.pid}-${Date.now()}`}\0${preview}\0${JSON.stringify(context.boletines)}`);
     const written = await updateAndPublish(paths, files, digestsValidFor, {
       // Every page is about to be rendered: on a large site, keep the heap near what is alive.
+      ...(prefetch ? { checked: prefetch.generation } : {}),
       onWholeSite: () => {
         if (large) limitHeapGrowth();
       },

@@ -28,6 +28,8 @@ import { acquireLock } from "./output.ts";
  */
 const FORMAT = 5;
 
+export const CACHE_INDEX_FILE = "index.json";
+
 /** Characters of plain text kept in the index: a summary needs one more than it shows, to know whether to cut. */
 export const LEAD_CHARS = SUMMARY_LENGTH + 1;
 
@@ -123,15 +125,14 @@ export class BuildCache {
   get entryCount(): number {
     return Object.keys(this.index.entries).length;
   }
-  /** Before any file is looked at: stamps at or after it (minus `RACY_MS`) are not trusted next time. */
-  private readonly startedAt = Date.now();
-
   private constructor(
     readonly dir: string,
     readonly fingerprint: string,
     index: Index | undefined,
     private readonly release: () => Promise<void>,
     private readonly workerThreshold: number,
+    /** Before any file is looked at: stamps at or after it (minus `RACY_MS`) are not trusted next time. */
+    private readonly startedAt: number,
   ) {
     this.index = index ?? emptyIndex(fingerprint);
   }
@@ -140,7 +141,7 @@ export class BuildCache {
    * Opens the cache folder, or returns undefined when another build holds it (that build then
    * works without a cache: slower, same result). Anything unreadable or made by other code is ignored.
    */
-  static async open(dir: string, fingerprint: string, workerThreshold = WORKER_THRESHOLD): Promise<BuildCache | undefined> {
+  static async open(dir: string, fingerprint: string, workerThreshold = WORKER_THRESHOLD, startedAt = Date.now()): Promise<BuildCache | undefined> {
     let release: () => Promise<void>;
     try {
       mkdirSync(dir, { recursive: true });
@@ -151,7 +152,7 @@ export class BuildCache {
     let index: Index | undefined;
     let fd: number | undefined;
     try {
-      const parsed = JSON.parse(readAscii(path.join(dir, "index.json"))) as Index;
+      const parsed = JSON.parse(readAscii(path.join(dir, CACHE_INDEX_FILE))) as Index;
       applyChanges(parsed, path.join(dir, CHANGES_FILE));
       if (parsed.format === FORMAT && parsed.fingerprint === fingerprint && parsed.pack) {
         fd = openSync(path.join(dir, parsed.pack), "r+");
@@ -165,7 +166,7 @@ export class BuildCache {
     } catch {
       index = undefined;
     }
-    const cache = new BuildCache(dir, fingerprint, index, release, workerThreshold);
+    const cache = new BuildCache(dir, fingerprint, index, release, workerThreshold, startedAt);
     cache.fd = fd;
     return cache;
   }
@@ -187,15 +188,17 @@ export class BuildCache {
   readonly loadFile = async (file: ContentFile, ctx: NormalizeContext): Promise<NormalizeResult> => {
     const key = file.relPath;
     const shown = displayPath(file.absPath);
-    let st;
-    try {
-      st = statSync(file.absPath);
-    } catch {
-      return loadAndNormalize(file, ctx);
+    let stamp = file.stamp;
+    if (!stamp) {
+      try {
+        const st = statSync(file.absPath);
+        stamp = [st.size, st.mtimeMs, st.ino];
+      } catch {
+        return loadAndNormalize(file, ctx);
+      }
     }
     // Oversized files are never cached: the loader itself reports them as problems.
-    if (st.size > MAX_FILE_BYTES) return loadAndNormalize(file, ctx);
-    const stamp: [number, number, number] = [st.size, st.mtimeMs, st.ino];
+    if (stamp[0] > MAX_FILE_BYTES) return loadAndNormalize(file, ctx);
     const cached = this.index.entries[key];
     const unchangedStamp = !!cached?.stat && cached.stat[0] === stamp[0] && cached.stat[1] === stamp[1] && cached.stat[2] === stamp[2] && stamp[1] < this.index.savedAt - RACY_MS;
     let hash = unchangedStamp ? cached!.hash : undefined;
@@ -411,7 +414,7 @@ export class BuildCache {
         const index: Index = { format: FORMAT, id: `${Date.now().toString(36)}-${process.pid}`, fingerprint: this.fingerprint, savedAt: this.startedAt, pack, packBytes, entries };
         const tmp = path.join(this.dir, `index.json.${process.pid}`);
         writeIndex(tmp, index);
-        renameSync(tmp, path.join(this.dir, "index.json"));
+        renameSync(tmp, path.join(this.dir, CACHE_INDEX_FILE));
         rmSync(changesFile, { force: true });
       }
       for (const f of readdirSync(this.dir)) if (f.endsWith(".pack") && f !== pack) rmSync(path.join(this.dir, f), { force: true });

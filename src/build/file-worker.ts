@@ -1,10 +1,11 @@
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort } from "node:worker_threads";
 import { loadAndNormalize, makeImageExists } from "../model/corpus.ts";
 import { readingMinutes, renderMarkdownAndText } from "../render/markdown.ts";
 import type { FileJob, FileJobResult, FileWorkerData } from "./file-workers.ts";
+import { workerInput } from "./threads.ts";
 
 /** One worker thread: reads, normalizes and renders files sent by `FileWorkers` (same functions as the main thread). */
-const { site, publicDir } = workerData as FileWorkerData;
+const { site, publicDir } = workerInput<FileWorkerData>();
 const imageExists = makeImageExists(publicDir);
 
 parentPort!.on("message", async (job: FileJob) => {

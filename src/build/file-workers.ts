@@ -1,9 +1,9 @@
 import os from "node:os";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import type { ContentFile } from "../model/load.ts";
 import type { NormalizeResult } from "../model/normalize.ts";
-import { RUNS_COMPILED } from "../project-root.ts";
 import type { SiteConfig } from "../site.ts";
+import { startWorker } from "./threads.ts";
 
 /**
  * Worker threads for the expensive part of a cold build (YAML front matter, normalizing, markdown):
@@ -29,12 +29,6 @@ export interface FileJobResult {
   minutes?: number;
 }
 
-/**
- * A worker thread does not get the TypeScript loader the main thread registered: from the sources it
- * starts with a plain-JavaScript entry that registers tsx; the compiled copy starts the worker as it is.
- */
-const WORKER_ENTRY = new URL(RUNS_COMPILED ? "./file-worker.js" : "./file-worker-entry.mjs", import.meta.url);
-
 /** Old-generation heap of each thread: libraries plus one file, with room to spare. */
 const WORKER_HEAP_MB = 256;
 
@@ -50,8 +44,7 @@ export class FileWorkers {
     for (let i = 0; i < Math.max(1, size); i++) {
       // A thread holds one file at a time; a small heap makes V8 collect often instead of growing
       // (without it each thread's heap grew to hundreds of MiB on a 50,000-file build).
-      const worker = new Worker(WORKER_ENTRY, {
-        workerData: data,
+      const worker = startWorker("file-worker", data, {
         resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 16 },
       });
       worker.on("message", (msg: FileJobResult | { id: number; error: string }) => {

@@ -97,14 +97,18 @@ export async function updateAndPublish(
     finish?: (dir: string) => Promise<void>;
     /** Called when nothing of an earlier build can be reused: every file is about to be written. */
     onWholeSite?: () => void;
+    /** The unpublished generation already checked by another thread (prefetch.ts). */
+    checked?: Promise<GenerationCheck | undefined>;
   } = {},
 ): Promise<UpdateResult> {
   const gens = generationPaths(paths);
   const state = publishedState(paths, gens);
-  const target: GenerationName = state.current === "a" ? "b" : "a";
+  const target = targetOf(state);
   const dir = gens.dir(target);
   const published = state.current ? readManifest(gens.manifest(state.current), fingerprint) : undefined;
   const own = readManifest(gens.manifest(target), fingerprint);
+  const check = own ? await hooks.checked : undefined;
+  const changedByHand = check && check.target === target && check.manifest.every((v, i) => v === own!.identity[i]) ? new Set(check.changed) : undefined;
   mkdirSync(gens.store, { recursive: true });
   // Folders earlier builds set aside (or were killed while deleting) go in the background.
   const sweeping = readdirSync(gens.store).filter((e) => e.startsWith("trash-") || /\.json\.\d+$/.test(e)).map((e) => path.join(gens.store, e));
@@ -117,7 +121,7 @@ export async function updateAndPublish(
   swept.catch(() => undefined);
 
   try {
-    const result = writeGeneration(files, dir, own, published ? { dir: gens.dir(state.current!), manifest: published } : undefined, fingerprint);
+    const result = writeGeneration(files, dir, own, published ? { dir: gens.dir(state.current!), manifest: published } : undefined, fingerprint, changedByHand);
     await hooks.finish?.(dir);
     writeManifest(gens.manifest(target), result.manifest);
     const oldFolder = switchLink(paths, gens, target, state);
@@ -137,6 +141,8 @@ function writeGeneration(
   own: Manifest | undefined,
   published: { dir: string; manifest: Manifest } | undefined,
   fingerprint: string,
+  /** Files of `own` found changed by an earlier check (prefetch.ts); without it each kept file is checked here. */
+  changedByHand?: ReadonlySet<string>,
 ): { counts: UpdateResult; manifest: Manifest } {
   const result: UpdateResult = { rendered: 0, linked: 0, kept: 0, deleted: 0 };
   const manifest: Manifest = { format: FORMAT, fingerprint, files: {} };
@@ -147,7 +153,7 @@ function writeGeneration(
     // Paths come from validated site paths; checked again because nothing may land outside the output.
     if (!out.startsWith(root + path.sep)) throw new Error(`Ruta de salida fuera de la carpeta: ${f.file}`);
     const mine = own?.files[f.file];
-    if (mine && mine[0] === f.digest && sameStamp(out, mine)) {
+    if (mine && mine[0] === f.digest && (changedByHand ? !changedByHand.has(f.file) : sameStamp(out, mine))) {
       manifest.files[f.file] = mine;
       result.kept++;
       continue;
@@ -177,14 +183,51 @@ function writeGeneration(
   return { counts: result, manifest };
 }
 
-/** The files of a manifest, if it is readable, complete and made by the same code. */
-function readManifest(file: string, fingerprint: string): Manifest | undefined {
+/** The files of a manifest, if it is readable, complete and made by the same code (any code, without a fingerprint). */
+function readManifest(file: string, fingerprint?: string): (Manifest & { identity: ManifestIdentity }) | undefined {
+  let fd: number | undefined;
   try {
-    const m = JSON.parse(readFileSync(file, "utf8")) as Manifest;
-    return m.format === FORMAT && m.fingerprint === fingerprint && m.files && typeof m.files === "object" ? m : undefined;
+    fd = openSync(file, "r");
+    const st = fstatSync(fd);
+    const m = JSON.parse(readFileSync(fd, "utf8")) as Manifest;
+    const valid = m.format === FORMAT && (fingerprint === undefined || m.fingerprint === fingerprint) && m.files && typeof m.files === "object";
+    return valid ? { ...m, identity: [st.ino, st.mtimeMs, st.size] } : undefined;
   } catch {
     return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
+}
+
+/** Inode, modification time and size of a manifest file as read: manifests are replaced, never edited, so equal identities mean the same manifest. */
+type ManifestIdentity = [ino: number, mtimeMs: number, size: number];
+
+/**
+ * The unpublished generation's files checked against its manifest, by a thread that started before
+ * the build took the output lock (prefetch.ts). The build uses it only if, once it holds the lock, the
+ * same generation is still unpublished with the same manifest file.
+ */
+export interface GenerationCheck {
+  target: GenerationName;
+  manifest: ManifestIdentity;
+  /** Files that are no longer as the manifest describes them (edited, replaced or deleted by hand). */
+  changed: string[];
+}
+
+export function checkUnpublished(paths: OutputPaths): GenerationCheck | undefined {
+  const gens = generationPaths(paths);
+  const target = targetOf(publishedState(paths, gens));
+  const manifest = readManifest(gens.manifest(target));
+  if (!manifest) return undefined;
+  const dir = gens.dir(target);
+  const changed = Object.entries(manifest.files)
+    .filter(([file, recorded]) => !sameStamp(path.join(dir, file), recorded))
+    .map(([file]) => file);
+  return { target, manifest: manifest.identity, changed };
+}
+
+function targetOf(state: PublishedState): GenerationName {
+  return state.current === "a" ? "b" : "a";
 }
 
 function writeManifest(file: string, manifest: Manifest): void {

@@ -9,6 +9,7 @@ import { buildSiteData, generatedClaims, type SiteDataOptions } from "../render/
 import { missingPublicProblem, publicFileClaims } from "./public-files.ts";
 import type { Bulletin } from "../model/bulletin.ts";
 import type { BuildCache } from "./cache.ts";
+import type { Listing } from "../model/load.ts";
 import { resolveSiteConfig, type SiteConfig } from "../site.ts";
 import { phase } from "./timing.ts";
 
@@ -25,6 +26,8 @@ export interface PrepareOptions {
   validateOnly?: boolean;
   /** Parsed files and rendered bodies from earlier builds (see `cache.ts`). */
   cache?: BuildCache;
+  /** content/ listed by another thread (see `prefetch.ts`). */
+  listing?: Promise<Listing | undefined>;
 }
 
 export type Prepared =
@@ -38,7 +41,7 @@ export type Prepared =
 export async function prepareSite(options: PrepareOptions): Promise<Prepared> {
   const cache = options.validateOnly ? undefined : options.cache;
   cache?.useWorkers({ site: options.site, publicDir: options.publicDir });
-  const corpus = await loadCorpus({ contentDir: options.contentDir, publicDir: options.publicDir, site: options.site, ...(cache ? { loadFile: cache.loadFile } : {}) }).finally(() => cache?.finishLoading());
+  const corpus = await loadCorpus({ contentDir: options.contentDir, publicDir: options.publicDir, site: options.site, ...(cache ? { loadFile: cache.loadFile } : {}), ...(options.listing ? { listing: options.listing } : {}) }).finally(() => cache?.finishLoading());
   phase("contenido leído");
   const problems = [...corpus.problems];
   const published = selectPublished(corpus.bulletins, options);

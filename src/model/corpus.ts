@@ -5,7 +5,7 @@ import type { SiteConfig } from "../site.ts";
 import { LabelChooser } from "../policy/labels.ts";
 import { bulletinNumberPaths, pathIdentity } from "../policy/urls.ts";
 import type { Bulletin } from "./bulletin.ts";
-import { listContentFiles, loadContentFile, type ContentFile } from "./load.ts";
+import { listContentFiles, loadContentFile, type ContentFile, type Listing } from "./load.ts";
 import { normalizeBulletin, type NormalizeContext, type NormalizeResult } from "./normalize.ts";
 import type { Problem } from "./problems.ts";
 
@@ -25,6 +25,8 @@ export interface CorpusOptions {
   site: SiteConfig;
   /** Reads and normalizes one file; injectable so a cache can stand in front of it. */
   loadFile?: (file: ContentFile, ctx: NormalizeContext) => Promise<NormalizeResult>;
+  /** The listing of `contentDir`, made elsewhere (build/prefetch.ts); undefined: listed here. */
+  listing?: Promise<Listing | undefined>;
 }
 
 /** One file, read and normalized (what `loadFile` stands in for). */
@@ -36,7 +38,7 @@ export async function loadAndNormalize(file: ContentFile, ctx: NormalizeContext)
 
 const READ_CONCURRENCY = 64;
 
-export async function loadCorpus({ contentDir, publicDir, site, loadFile = loadAndNormalize }: CorpusOptions): Promise<Corpus> {
+export async function loadCorpus({ contentDir, publicDir, site, loadFile = loadAndNormalize, listing: listed }: CorpusOptions): Promise<Corpus> {
   if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) {
     return {
       bulletins: [],
@@ -44,7 +46,7 @@ export async function loadCorpus({ contentDir, publicDir, site, loadFile = loadA
       problems: [{ severity: "error", code: "content-missing", file: contentDir, message: "La carpeta de contenido no existe.", hint: "Crea la carpeta o indica otra con --content DIR." }],
     };
   }
-  const listing = await listContentFiles(contentDir);
+  const listing = (await listed) ?? (await listContentFiles(contentDir));
   const problems: Problem[] = [...listing.problems];
   const imageExists = makeImageExists(publicDir);
   const results: Array<Bulletin | undefined> = new Array(listing.files.length);

@@ -53,6 +53,13 @@ export function displayPath(absPath: string, cwd = process.cwd()): string {
 export interface ContentFile {
   absPath: string;
   relPath: string;
+  /** Size, modification time and inode, when the listing stat-ed the file (build/prefetch.ts). */
+  stamp?: [size: number, mtimeMs: number, ino: number];
+}
+
+export interface Listing {
+  files: ContentFile[];
+  problems: Problem[];
 }
 
 /**
@@ -60,7 +67,7 @@ export interface ContentFile {
  * Folders and files whose names start with `.` or `_` are skipped (editor back-ups, notes).
  * A symlink is followed only when it stays inside the content folder.
  */
-export async function listContentFiles(contentDir: string): Promise<{ files: ContentFile[]; problems: Problem[] }> {
+export async function listContentFiles(contentDir: string): Promise<Listing> {
   const root = await realpath(contentDir);
   // Paths under the content folder as given: their relative path is what follows this prefix.
   const base = path.resolve(contentDir) + path.sep;

@@ -21,8 +21,8 @@ before(() => {
 
 after(() => rmSync(tmp, { recursive: true, force: true }));
 
-async function build(out: string, cache: string | undefined = path.join(tmp, "cache")) {
-  const { result } = await buildFixture(content, { outDir: out, ...(cache ? { cacheDir: cache } : {}) });
+async function build(out: string, cache: string | undefined = path.join(tmp, "cache"), prefetch?: boolean) {
+  const { result } = await buildFixture(content, { outDir: out, ...(cache ? { cacheDir: cache } : {}), ...(prefetch !== undefined ? { prefetch } : {}) });
   assert.ok(result.ok, result.ok ? "" : `${result.fatal ?? ""} ${JSON.stringify(result.problems.filter((p) => p.severity === "error"))}`);
   return result;
 }
@@ -90,33 +90,44 @@ test("edits, deletions and renames across alternating generations give exactly a
   await assertLikeFresh(out, "fourth");
 });
 
-test("a published file damaged by hand, a lost manifest or a lost cache only cost time", async () => {
-  const parent = path.join(tmp, "damage");
-  const out = path.join(parent, "_site");
-  await build(out);
-  await build(out);
-  // Edited in place through the link: the file is shared by both generations (hard link).
-  const home = path.join(out, "index.html");
-  appendFileSync(home, "<!-- editado a mano -->");
-  await build(out);
-  await assertLikeFresh(out, "hand-edit");
+// The unpublished generation's files are checked on the main thread, or (large sites) by a worker
+// thread while the cache is read (src/build/prefetch.ts): both must notice the same damage.
+for (const prefetch of [false, true]) {
+  test(`a published file damaged by hand, a lost manifest or a lost cache only cost time (${prefetch ? "checked by a worker thread" : "checked on the main thread"})`, async () => {
+    const parent = path.join(tmp, `damage-${prefetch}`);
+    const cache = path.join(tmp, `damage-cache-${prefetch}`);
+    const out = path.join(parent, "_site");
+    await build(out, cache, prefetch);
+    await build(out, cache, prefetch);
+    // Edited in place through the link: the file is shared by both generations (hard link).
+    const home = path.join(out, "index.html");
+    appendFileSync(home, "<!-- editado a mano -->");
+    // Replaced by hand in the unpublished generation: same size, another inode.
+    const other = readlinkSync(out).endsWith("/a") ? "b" : "a";
+    const feed = path.join(parent, "._site.d", other, "feed.xml");
+    const feedText = readFileSync(feed, "utf8");
+    unlinkSync(feed);
+    writeFileSync(feed, feedText.replace("<feed", "<FEED"));
+    await build(out, cache, prefetch);
+    await assertLikeFresh(out, `hand-edit-${prefetch}`);
 
-  rmSync(path.join(parent, "._site.d", "a.json"));
-  rmSync(path.join(parent, "._site.d", "b.json"));
-  await build(out);
-  await assertLikeFresh(out, "no-manifests");
+    rmSync(path.join(parent, "._site.d", "a.json"));
+    rmSync(path.join(parent, "._site.d", "b.json"));
+    await build(out, cache, prefetch);
+    await assertLikeFresh(out, `no-manifests-${prefetch}`);
 
-  rmSync(path.join(tmp, "cache"), { recursive: true, force: true });
-  await build(out);
-  await build(out);
-  await assertLikeFresh(out, "no-cache");
+    rmSync(cache, { recursive: true, force: true });
+    await build(out, cache, prefetch);
+    await build(out, cache, prefetch);
+    await assertLikeFresh(out, `no-cache-${prefetch}`);
 
-  // The whole store deleted: the dangling link is replaced by a complete site.
-  rmSync(path.join(parent, "._site.d"), { recursive: true, force: true });
-  await build(out);
-  await assertLikeFresh(out, "no-store");
-  assert.deepEqual(readdirSync(parent).sort(), ["._site.d", "_site"]);
-});
+    // The whole store deleted: the dangling link is replaced by a complete site.
+    rmSync(path.join(parent, "._site.d"), { recursive: true, force: true });
+    await build(out, cache, prefetch);
+    await assertLikeFresh(out, `no-store-${prefetch}`);
+    assert.deepEqual(readdirSync(parent).sort(), ["._site.d", "_site"]);
+  });
+}
 
 test("an older build's plain folder is replaced by the link; a link or file not made by boletines is refused", async () => {
   const parent = path.join(tmp, "legacy");

@@ -28,7 +28,8 @@ const options = (content: string, outDir: string, cacheDir?: string, workerThres
   outDir,
   // The search index is not byte-stable (Pagefind #638) and is not what these tests compare.
   search: false,
-  ...(cacheDir ? { cacheDir } : {}),
+  // Rebuilds list content/ and check the output on a worker thread as a large site does (src/build/prefetch.ts).
+  ...(cacheDir ? { cacheDir, prefetch: true } : {}),
   ...(workerThreshold !== undefined ? { workerThreshold } : {}),
 });
 

@@ -1,0 +1,80 @@
+import { statSync } from "node:fs";
+import path from "node:path";
+import type { Worker } from "node:worker_threads";
+import { CACHE_INDEX_FILE } from "./cache.ts";
+import type { Listing } from "../model/load.ts";
+import type { GenerationCheck } from "./generations.ts";
+import { startWorker } from "./threads.ts";
+
+/**
+ * A rebuild of a large site spends a quarter of a second or more on the main thread only asking the
+ * file system: listing content/ and stat-ing every file (for the cache's stamps), and checking that
+ * every file of the unpublished generation is as its manifest says. None of it needs the cache, so a
+ * worker thread does it on the other core while the main thread reads the cache's index
+ * (prefetch-worker.ts). What it finds is used as the main thread would have found it; when it cannot
+ * tell (an error, a generation changed since), the main thread does that part itself.
+ */
+export interface PrefetchData {
+  contentDir: string;
+  outDir: string;
+}
+
+export type PrefetchMessage =
+  | { kind: "listing"; listing?: Listing; stamps?: Float64Array }
+  | { kind: "generation"; check?: GenerationCheck | undefined };
+
+export interface Prefetch {
+  /** content/ listed, each file with its stamp; undefined: list it on this thread. */
+  listing: Promise<Listing | undefined>;
+  /** The unpublished generation's files checked against its manifest; undefined: check them on this thread. */
+  generation: Promise<GenerationCheck | undefined>;
+  close(): Promise<void>;
+}
+
+/** Index files smaller than this (about 1,000 bulletins) are not worth a thread: it takes longer to start than the work it saves. */
+const MIN_INDEX_BYTES = 2 * 1024 * 1024;
+
+/** Whether the cache in `cacheDir` knows enough files for a prefetch to pay. */
+export function worthPrefetching(cacheDir: string): boolean {
+  return (statSync(path.join(cacheDir, CACHE_INDEX_FILE), { throwIfNoEntry: false })?.size ?? 0) >= MIN_INDEX_BYTES;
+}
+
+export function startPrefetch(data: PrefetchData): Prefetch {
+  let worker: Worker | undefined;
+  let resolveListing!: (l: Listing | undefined) => void;
+  let resolveGeneration!: (g: GenerationCheck | undefined) => void;
+  const listing = new Promise<Listing | undefined>((r) => (resolveListing = r));
+  const generation = new Promise<GenerationCheck | undefined>((r) => (resolveGeneration = r));
+  const giveUp = () => {
+    resolveListing(undefined);
+    resolveGeneration(undefined);
+  };
+  try {
+    worker = startWorker("prefetch-worker", data satisfies PrefetchData);
+  } catch {
+    giveUp();
+    return { listing, generation, close: async () => undefined };
+  }
+  worker.on("message", (message: PrefetchMessage) => {
+    if (message.kind === "listing") resolveListing(message.listing && message.stamps ? withStamps(message.listing, message.stamps) : undefined);
+    else resolveGeneration(message.check);
+  });
+  worker.on("error", giveUp);
+  worker.on("exit", giveUp);
+  return {
+    listing,
+    generation,
+    close: async () => {
+      giveUp();
+      await worker.terminate();
+    },
+  };
+}
+
+function withStamps(listing: Listing, stamps: Float64Array): Listing {
+  listing.files.forEach((file, i) => {
+    const size = stamps[i * 3]!;
+    if (!Number.isNaN(size)) file.stamp = [size, stamps[i * 3 + 1]!, stamps[i * 3 + 2]!];
+  });
+  return listing;
+}
