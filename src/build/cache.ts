@@ -104,6 +104,39 @@ export function codeFingerprint(projectRoot: string, extra: unknown): string {
   return hash.digest("hex");
 }
 
+/** Where the accessors of a cached bulletin find its parts (a non-enumerable property of the bulletin). */
+const LAZY_PARTS = Symbol("lazyParts");
+interface LazyParts {
+  cache: BuildCache;
+  positions: string;
+  parsed?: Bulletin["positions"];
+  at: [number, number, number, number];
+}
+type WithParts = { [LAZY_PARTS]: LazyParts };
+
+/**
+ * The same two accessors on every cached bulletin: per-object accessor functions would give each
+ * bulletin a hidden class of its own (slow to make, and slow for every later read of its fields).
+ */
+const LAZY_DESCRIPTORS: PropertyDescriptorMap = {
+  body: {
+    enumerable: false,
+    configurable: true,
+    get(this: WithParts) {
+      const p = this[LAZY_PARTS];
+      return p.cache.bodyAt(p.at);
+    },
+  },
+  positions: {
+    enumerable: false,
+    configurable: true,
+    get(this: WithParts) {
+      const p = this[LAZY_PARTS];
+      return (p.parsed ??= JSON.parse(p.positions) as Bulletin["positions"]);
+    },
+  },
+};
+
 export class BuildCache {
   private index: Index;
   private readonly fresh = new Map<string, Entry>();
@@ -271,13 +304,17 @@ export class BuildCache {
    * and copies never read them by accident (`applyCorpusLabels` keeps them).
    */
   private withLazyParts(bulletin: Omit<Bulletin, "body" | "positions">, positions: string, at: [number, number, number, number]): Bulletin {
-    let parsed: Bulletin["positions"] | undefined;
-    Object.defineProperties(bulletin, {
-      body: { enumerable: false, configurable: true, get: () => this.readPart(at, 0) ?? "" },
-      positions: { enumerable: false, configurable: true, get: () => (parsed ??= JSON.parse(positions) as Bulletin["positions"]) },
-    });
+    const parts: LazyParts = { cache: this, positions, at };
+    Object.defineProperty(bulletin, LAZY_PARTS, { value: parts, enumerable: false, configurable: true });
+    Object.defineProperties(bulletin, LAZY_DESCRIPTORS);
     return bulletin as Bulletin;
   }
+
+  /** A record's body read back from the pack (for a bulletin made by `withLazyParts`). */
+  bodyAt(at: [number, number, number, number]): string {
+    return this.readPart(at, 0) ?? "";
+  }
+
 
   /** The start of a body's plain text (at least `LEAD_CHARS` characters, or all of it), for summaries. */
   leadText(bulletin: Bulletin): string {

@@ -94,8 +94,9 @@ export function applyCorpusLabels(bulletins: Bulletin[]): Bulletin[] {
       section: { slug: b.section.slug, label: sections.labelOf(b.section.slug) },
       tags: b.tags.map((t) => ({ slug: t.slug, label: tags.labelOf(t.slug) })),
     };
-    // Parts the build cache reads only on demand (body, positions) are non-enumerable getters, which a spread drops.
-    for (const key of ["body", "positions"] as const) {
+    // Parts the build cache reads only on demand (body, positions, and where to find them) are
+    // non-enumerable properties, which a spread drops.
+    for (const key of Reflect.ownKeys(b)) {
       if (!Object.prototype.propertyIsEnumerable.call(b, key)) Object.defineProperty(labelled, key, Object.getOwnPropertyDescriptor(b, key)!);
     }
     return labelled;
