@@ -1,4 +1,4 @@
-import { rm } from "node:fs/promises";
+import { rmSync } from "node:fs";
 import path from "node:path";
 import type { Problem } from "../model/problems.ts";
 import { acquireLock, assertReplaceable, describeFsError, OutputError, outputPaths, recoverInterruptedBuilds } from "./output.ts";
@@ -96,7 +96,7 @@ async function buildWith(options: BuildOptions, started: number, startedAt: numb
       },
       finish: async (dir) => {
         phase("archivos escritos");
-        await rm(path.join(dir, SEARCH_INDEX_DIR), { recursive: true, force: true });
+        rmSync(path.join(dir, SEARCH_INDEX_DIR), { recursive: true, force: true });
         if (options.search !== false) await writeSearchIndex(dir);
         phase("índice de búsqueda");
       },

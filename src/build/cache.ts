@@ -26,11 +26,11 @@ import { acquireLock } from "./output.ts";
  * - `texts-<n>.pack`: body, rendered HTML and plain text of each file, UTF-16LE, appended as files change
  *   and rewritten when more than half of it is dead.
  */
-const FORMAT = 5;
+const FORMAT = 6;
 
 export const CACHE_INDEX_FILE = "index.json";
 
-/** Characters of plain text kept in the index: a summary needs one more than it shows, to know whether to cut. */
+/** Characters of plain text a summary reads: one more than it shows, to know whether to cut. */
 export const LEAD_CHARS = SUMMARY_LENGTH + 1;
 
 /** A file stamped this close to the last save may have changed within the same clock tick: it is hashed. */
@@ -48,20 +48,24 @@ interface Entry {
   file: string;
   problems: Problem[];
   bulletin?: Omit<Bulletin, "body" | "positions">;
-  /**
-   * The bulletin's field positions as JSON text: only a problem report reads them, so they are parsed
-   * on demand instead of with the index (they were a fifth of it).
-   */
-  positions?: string;
   /** Images normalization asked about, and whether each existed then. */
   images: Array<[string, boolean]>;
-  /** Byte offset in the pack and byte lengths (UTF-16LE: decoding it is a copy) of body, html and text. */
-  at?: [number, number, number, number];
+  /** Where its record is in the pack (see `PackAt`). */
+  at?: PackAt;
   /** Reading time of the body (counting words is a large part of a warm build). */
   minutes?: number;
-  /** The start of the plain text (summaries need no more; see `leadText`). */
-  lead?: string;
 }
+
+/**
+ * A record of the pack: byte offset, then the byte lengths (UTF-16LE: decoding it is a copy) of the
+ * body, its HTML, its plain text and the field positions as JSON. Everything a rebuild does not read
+ * for every bulletin is here rather than in the index, which every build parses whole: the markdown,
+ * the HTML, the text (a summary reads its start when a page or feed prints it) and the positions
+ * (only a problem report reads them).
+ */
+type PackAt = [offset: number, body: number, html: number, text: number, positions: number];
+const PART = { body: 0, html: 1, text: 2, positions: 3 } as const;
+type Part = (typeof PART)[keyof typeof PART];
 
 interface Index {
   format: number;
@@ -108,9 +112,8 @@ export function codeFingerprint(projectRoot: string, extra: unknown): string {
 const LAZY_PARTS = Symbol("lazyParts");
 interface LazyParts {
   cache: BuildCache;
-  positions: string;
+  at: PackAt;
   parsed?: Bulletin["positions"];
-  at: [number, number, number, number];
 }
 type WithParts = { [LAZY_PARTS]: LazyParts };
 
@@ -124,7 +127,7 @@ const LAZY_DESCRIPTORS: PropertyDescriptorMap = {
     configurable: true,
     get(this: WithParts) {
       const p = this[LAZY_PARTS];
-      return p.cache.bodyAt(p.at);
+      return p.cache.partAt(p.at, PART.body);
     },
   },
   positions: {
@@ -132,7 +135,7 @@ const LAZY_DESCRIPTORS: PropertyDescriptorMap = {
     configurable: true,
     get(this: WithParts) {
       const p = this[LAZY_PARTS];
-      return (p.parsed ??= JSON.parse(p.positions) as Bulletin["positions"]);
+      return (p.parsed ??= JSON.parse(p.cache.partAt(p.at, PART.positions) || "{}") as Bulletin["positions"]);
     },
   },
 };
@@ -140,8 +143,8 @@ const LAZY_DESCRIPTORS: PropertyDescriptorMap = {
 export class BuildCache {
   private index: Index;
   private readonly fresh = new Map<string, Entry>();
-  /** Bodies of files parsed on the main thread, until their HTML is made and stored. */
-  private readonly unrendered = new Map<string, string>();
+  /** Bodies (and positions) of files parsed on the main thread, until their HTML is made and stored. */
+  private readonly unrendered = new Map<string, { body: string; positions: string }>();
   /** Content path (relPath) of each shown file, to find texts from a bulletin. */
   private readonly keyOfFile = new Map<string, string>();
   private readonly seen = new Set<string>();
@@ -255,7 +258,7 @@ export class BuildCache {
         this.hits++;
         this.restamped.set(key, stamp);
         this.keyOfFile.set(cached.bulletin.file, key);
-        return { bulletin: this.withLazyParts(cached.bulletin, cached.positions ?? "{}", cached.at), problems: cached.problems };
+        return { bulletin: this.withLazyParts(cached.bulletin, cached.at), problems: cached.problems };
       }
     }
     this.misses++;
@@ -267,12 +270,11 @@ export class BuildCache {
       if (done.result.bulletin) {
         const { body, positions, ...rest } = done.result.bulletin;
         entry.bulletin = rest;
-        entry.positions = JSON.stringify(positions);
         this.keyOfFile.set(done.result.bulletin.file, key);
         // Stored at once and read back when needed: a cold build never holds every text in memory,
         // the markdown included (at 50,000 bulletins, hundreds of MiB of UTF-16).
-        this.append(entry, { body, html: done.html!, text: done.text! }, done.minutes);
-        return { bulletin: this.withLazyParts(rest, entry.positions, entry.at!), problems: done.result.problems };
+        this.append(entry, { body, html: done.html!, text: done.text!, positions: JSON.stringify(positions) }, done.minutes);
+        return { bulletin: this.withLazyParts(rest, entry.at!), problems: done.result.problems };
       }
       return done.result;
     }
@@ -289,9 +291,8 @@ export class BuildCache {
     if (result.bulletin) {
       const { body, positions, ...rest } = result.bulletin;
       entry.bulletin = rest;
-      entry.positions = JSON.stringify(positions);
       this.keyOfFile.set(result.bulletin.file, key);
-      this.unrendered.set(key, body);
+      this.unrendered.set(key, { body, positions: JSON.stringify(positions) });
     }
     this.fresh.set(key, entry);
     return result;
@@ -303,28 +304,28 @@ export class BuildCache {
    * Defined on the index's own object, not enumerable: saving the index never writes them, digests
    * and copies never read them by accident (`applyCorpusLabels` keeps them).
    */
-  private withLazyParts(bulletin: Omit<Bulletin, "body" | "positions">, positions: string, at: [number, number, number, number]): Bulletin {
-    const parts: LazyParts = { cache: this, positions, at };
+  private withLazyParts(bulletin: Omit<Bulletin, "body" | "positions">, at: PackAt): Bulletin {
+    const parts: LazyParts = { cache: this, at };
     Object.defineProperty(bulletin, LAZY_PARTS, { value: parts, enumerable: false, configurable: true });
     Object.defineProperties(bulletin, LAZY_DESCRIPTORS);
     return bulletin as Bulletin;
   }
 
-  /** A record's body read back from the pack (for a bulletin made by `withLazyParts`). */
-  bodyAt(at: [number, number, number, number]): string {
-    return this.readPart(at, 0) ?? "";
+  /** One part of a pack record (for the accessors of a bulletin made by `withLazyParts`). */
+  partAt(at: PackAt, which: Part): string {
+    return this.readPart(at, which) ?? "";
   }
-
 
   /** The start of a body's plain text (at least `LEAD_CHARS` characters, or all of it), for summaries. */
   leadText(bulletin: Bulletin): string {
     const entry = this.entryOf(bulletin);
-    return entry?.at && entry.lead !== undefined ? entry.lead : this.part(bulletin, 2);
+    const stored = entry?.at ? this.readPart(entry.at, PART.text, LEAD_CHARS) : undefined;
+    return stored ?? this.part(bulletin, PART.text);
   }
 
   /** The sanitized HTML of a bulletin's body: from the cache, or rendered now (and stored for next time). */
   html(bulletin: Bulletin): string {
-    return this.part(bulletin, 1);
+    return this.part(bulletin, PART.html);
   }
 
   /** The cache entry of the file a bulletin came from. */
@@ -333,26 +334,27 @@ export class BuildCache {
     return key ? (this.fresh.get(key) ?? this.index.entries[key]) : undefined;
   }
 
-  /** One of a body's texts (1: HTML, 2: plain text), read from the pack; made and stored first if missing. */
-  private part(bulletin: Bulletin, which: 1 | 2): string {
+  /** A body's HTML or plain text, read from the pack; made and stored first if missing. */
+  private part(bulletin: Bulletin, which: typeof PART.html | typeof PART.text): string {
     const key = this.keyOfFile.get(bulletin.file);
     const entry = key ? (this.fresh.get(key) ?? this.index.entries[key]) : undefined;
-    if (key && entry && !entry.at && this.unrendered.get(key) === bulletin.body) {
+    const unrendered = key ? this.unrendered.get(key) : undefined;
+    if (key && entry && !entry.at && unrendered?.body === bulletin.body) {
       const made = renderMarkdownAndText(bulletin.body);
       this.unrendered.delete(key);
-      this.append(entry, { body: bulletin.body, ...made });
-      return which === 1 ? made.html : made.text;
+      this.append(entry, { body: bulletin.body, ...made, positions: unrendered.positions });
+      return which === PART.html ? made.html : made.text;
     }
     const stored = entry?.at ? this.readPart(entry.at, which) : undefined;
     if (stored !== undefined) return stored;
     const made = renderMarkdownAndText(bulletin.body);
-    return which === 1 ? made.html : made.text;
+    return which === PART.html ? made.html : made.text;
   }
 
   /** Reading time stored with a body's texts (same function, counted once when the body was rendered). */
-  minutesOf(bulletin: Bulletin, text: string): number {
+  minutesOf(bulletin: Bulletin): number {
     const entry = this.entryOf(bulletin);
-    return entry?.at && entry.minutes !== undefined ? entry.minutes : readingMinutes(text);
+    return entry?.at && entry.minutes !== undefined ? entry.minutes : readingMinutes(this.part(bulletin, PART.text));
   }
 
   /**
@@ -367,27 +369,26 @@ export class BuildCache {
   }
 
   /** Records are written as they are made, so the build never holds every text twice. */
-  private append(entry: Entry, texts: { body: string; html: string; text: string }, minutes?: number): void {
+  private append(entry: Entry, texts: { body: string; html: string; text: string; positions: string }, minutes?: number): void {
     if (this.fd === undefined) {
       this.index = { ...emptyIndex(this.fingerprint), entries: this.index.entries };
       this.index.pack = `texts-${Date.now().toString(36)}-${process.pid}.pack`;
       this.fd = openSync(path.join(this.dir, this.index.pack), "w+");
     }
-    const buf = Buffer.from(`${texts.body}${texts.html}${texts.text}`, "utf16le");
-    const lengths = [texts.body.length * 2, texts.html.length * 2, texts.text.length * 2] as const;
+    const buf = Buffer.from(`${texts.body}${texts.html}${texts.text}${texts.positions}`, "utf16le");
+    const lengths = [texts.body.length * 2, texts.html.length * 2, texts.text.length * 2, texts.positions.length * 2] as const;
     entry.minutes = minutes ?? readingMinutes(texts.text);
-    entry.lead = texts.text.slice(0, LEAD_CHARS);
     writeSync(this.fd, buf, 0, buf.length, this.index.packBytes);
     entry.at = [this.index.packBytes, ...lengths];
     this.index.packBytes += buf.length;
   }
 
-  /** Part of a record: 0 body, 1 HTML, 2 plain text. */
-  private readPart(at: [number, number, number, number], which: 0 | 1 | 2): string | undefined {
+  /** Part of a record (at most its first `maxChars` characters). */
+  private readPart(at: PackAt, which: Part, maxChars = Number.POSITIVE_INFINITY): string | undefined {
     if (this.fd === undefined) return undefined;
-    const [offset, bodyLen, htmlLen, textLen] = at;
-    const start = offset + (which >= 1 ? bodyLen : 0) + (which === 2 ? htmlLen : 0);
-    const length = which === 0 ? bodyLen : which === 1 ? htmlLen : textLen;
+    let start = at[0];
+    for (let k = 0; k < which; k++) start += at[k + 1]!;
+    const length = Math.min(at[which + 1]!, maxChars * 2);
     const buf = Buffer.allocUnsafe(length);
     if (readSync(this.fd, buf, 0, length, start) !== length) return undefined;
     return buf.toString("utf16le");
@@ -421,18 +422,18 @@ export class BuildCache {
       if (!changed || this.fd === undefined) return;
       let pack = this.index.pack;
       let packBytes = this.index.packBytes;
-      const live = Object.values(entries).reduce((n, e) => n + (e.at ? e.at[1] + e.at[2] + e.at[3] : 0), 0);
+      const live = Object.values(entries).reduce((n, e) => n + (e.at ? recordBytes(e.at) : 0), 0);
       if (live * 2 < packBytes) {
         pack = `texts-${Date.now().toString(36)}-${process.pid}.pack`;
         const out = openSync(path.join(this.dir, pack), "w");
         let offset = 0;
         for (const e of Object.values(entries)) {
           if (!e.at) continue;
-          const length = e.at[1] + e.at[2] + e.at[3];
+          const length = recordBytes(e.at);
           const buf = Buffer.allocUnsafe(length);
           readSync(this.fd, buf, 0, length, e.at[0]);
           writeSync(out, buf, 0, length, offset);
-          e.at = [offset, e.at[1], e.at[2], e.at[3]];
+          e.at = [offset, e.at[1], e.at[2], e.at[3], e.at[4]];
           offset += length;
         }
         closeSync(out);
@@ -469,6 +470,10 @@ export class BuildCache {
       await this.release();
     }
   }
+}
+
+function recordBytes(at: PackAt): number {
+  return at[1] + at[2] + at[3] + at[4];
 }
 
 function emptyIndex(fingerprint: string): Index {

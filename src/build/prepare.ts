@@ -57,8 +57,8 @@ export async function prepareSite(options: PrepareOptions): Promise<Prepared> {
       // start of the text, kept in the cache's index (no read of the pack).
       dataOptions.renderBody = (b) => cache.html(b);
       dataOptions.plainText = (b) => cache.leadText(b);
-      dataOptions.readingMinutes = (b, text) => cache.minutesOf(b, text);
-      dataOptions.lazyHtml = true;
+      dataOptions.readingMinutes = (b) => cache.minutesOf(b);
+      dataOptions.lazyTexts = true;
     } else {
       // HTML and plain text come from one markdown parse.
       const rendered = oneParse();

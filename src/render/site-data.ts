@@ -16,7 +16,9 @@ import { buildHeadersFile, META_CONTENT_SECURITY_POLICY } from "./host-headers.t
 import { buildNginxFiles } from "./nginx-config.ts";
 import { buildRedirectsFile } from "./redirects-out.ts";
 import { buildRobots, buildSitemaps } from "./sitemap.ts";
-import type { HomePage, IndexPage, LinkView, ListPage, PostView, RawFile, RedirectStub, SearchPage, SiteData } from "./views.ts";
+import type { HomePage, IndexPage, LinkView, ListPage, PostStatus, PostView, RawFile, RedirectStub, RelatedView, SearchPage, SiteData } from "./views.ts";
+import type { PictureView } from "./images.ts";
+import type { SeoView } from "./seo.ts";
 
 export interface SiteDataOptions {
   site: SiteConfig;
@@ -32,13 +34,14 @@ export interface SiteDataOptions {
   publicDir?: string;
   /** Stylesheet and fonts; read from the project when not given. */
   assets?: SiteAssets;
-  /** Reading time of a body whose plain text is `text`; injectable so a cache can answer without counting words. */
-  readingMinutes?: (bulletin: Bulletin, text: string) => number;
+  /** Reading time of a body; injectable so a cache can answer without counting words. Default: counted in `plainText`. */
+  readingMinutes?: (bulletin: Bulletin) => number;
   /**
-   * Make each post's `html` a getter calling `renderBody` on every read instead of a stored string, so
-   * a large site never holds every body's HTML at once (for a `renderBody` that reads a cache).
+   * Make each post's `html` and `summary` read (`renderBody`, `plainText`) when printed instead of when
+   * the data is made: a large site never holds every body's HTML at once, and a rebuild reads only the
+   * texts of the pages it renders (for functions that read a cache). `html` is read again on every use.
    */
-  lazyHtml?: boolean;
+  lazyTexts?: boolean;
 }
 
 /** Characters of body text in a summary when a bulletin has no description. */
@@ -59,15 +62,12 @@ export function buildSiteData(bulletins: readonly Bulletin[], options: SiteDataO
   const { site, now } = options;
   const renderBody = options.renderBody ?? ((b: Bulletin) => renderMarkdown(b.body));
   const plainText = options.plainText ?? ((b: Bulletin) => markdownToText(b.body));
-  const minutesOf = options.readingMinutes ?? ((_b: Bulletin, text: string) => readingMinutes(text));
   const sorted = [...bulletins].sort(compareNewestFirst);
   const home: LinkView = { url: "/", label: "Inicio" };
   const archiveRoot: LinkView = { url: PATHS.bulletins, label: "Boletines" };
 
   const pictureFiles = new Set<string>();
   const posts: PostView[] = sorted.map((b) => {
-    const text = plainText(b);
-    const plain = b.description ?? truncateText(text, SUMMARY_LENGTH);
     const crumbs: LinkView[] = [home, archiveRoot];
     if (b.date) {
       crumbs.push({ url: yearUrl(b.date.year), label: String(b.date.year) }, { url: monthUrl(b.date.year, b.date.monthPadded), label: capitalize(monthName(b.date.month)) });
@@ -75,47 +75,7 @@ export function buildSiteData(bulletins: readonly Bulletin[], options: SiteDataO
     const imageFile = b.image && options.publicDir ? publicFileOf(options.publicDir, b.image.src) : null;
     const picture = imageFile && b.image ? describePicture(imageFile, b.image.alt) : undefined;
     if (picture && imageFile) pictureFiles.add(imageFile);
-    const absolute = absoluteUrl(site.baseUrl, b.url);
-    const post: PostView = {
-      bulletin: b,
-      url: b.url,
-      absoluteUrl: absolute,
-      title: b.title,
-      html: options.lazyHtml ? "" : renderBody(b),
-      summary: plain,
-      readingMinutes: minutesOf(b, text),
-      section: { url: sectionUrl(b.section.slug), label: b.section.label },
-      tags: b.tags.map((t) => ({ url: tagUrl(t.slug), label: t.label })),
-      breadcrumbs: crumbs,
-      status: b.draft ? "draft" : isEmbargoed(b, now) ? "scheduled" : "published",
-      ...(b.number ? { numberText: `Boletín No. ${b.number}` } : {}),
-      ...(picture ? { picture } : {}),
-      // Computed when a page prints them (a rebuild renders few pages), and not kept: a cold build
-      // of a large archive would otherwise hold every bulletin's JSON-LD until the end.
-      get seo() {
-        return buildSeo(
-          {
-            url: b.url,
-            title: b.title,
-            summary: plain,
-            section: b.section.label,
-            tags: b.tags.map((t) => t.label),
-            ...(b.author ? { author: b.author } : {}),
-            ...(b.date ? { published: b.date.iso } : {}),
-            ...(b.updated ? { modified: b.updated.iso } : {}),
-            ...(b.image && picture ? { image: b.image, picture } : {}),
-          },
-          site,
-        );
-      },
-      related: [],
-      get share() {
-        return shareLinks(b.title, absolute);
-      },
-      ...(b.date ? { searchYear: String(b.date.year) } : {}),
-    };
-    if (options.lazyHtml) Object.defineProperty(post, "html", { enumerable: true, get: () => renderBody(b) });
-    return post;
+    return new Post(b, { site, now, crumbs, picture, renderBody, plainText, readingMinutes: options.readingMinutes, lazy: options.lazyTexts === true });
   });
 
   // Neighbours: `posts` is newest first, so the next (newer) one is at i - 1.
@@ -351,4 +311,100 @@ export function truncateText(text: string, max: number): string {
   const cut = text.slice(0, max);
   const space = cut.lastIndexOf(" ");
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, "")}…`;
+}
+
+interface PostInputs {
+  site: SiteConfig;
+  now: DateTime;
+  crumbs: LinkView[];
+  picture: PictureView | undefined;
+  renderBody: (b: Bulletin) => string;
+  plainText: (b: Bulletin) => string;
+  readingMinutes: ((b: Bulletin) => number) | undefined;
+  lazy: boolean;
+}
+
+/**
+ * A bulletin as its page and its cards print it. What is costly and printed only by a page (SEO data,
+ * share links; with `lazy`, the HTML and the summary) is computed when read, by accessors on the class
+ * (one hidden class for every post, however many there are).
+ */
+class Post implements PostView {
+  readonly url: string;
+  readonly absoluteUrl: string;
+  readonly title: string;
+  readonly readingMinutes: number;
+  readonly section: LinkView;
+  readonly tags: LinkView[];
+  readonly breadcrumbs: LinkView[];
+  readonly status: PostStatus;
+  readonly numberText?: string;
+  readonly picture?: PictureView;
+  readonly searchYear?: string;
+  previous?: LinkView;
+  next?: LinkView;
+  related: RelatedView[] = [];
+  readonly #inputs: PostInputs;
+  #summary: string | undefined;
+  readonly #html: string | undefined;
+
+  constructor(
+    readonly bulletin: Bulletin,
+    inputs: PostInputs,
+  ) {
+    const b = bulletin;
+    this.#inputs = inputs;
+    this.url = b.url;
+    this.absoluteUrl = absoluteUrl(inputs.site.baseUrl, b.url);
+    this.title = b.title;
+    this.section = { url: sectionUrl(b.section.slug), label: b.section.label };
+    this.tags = b.tags.map((t) => ({ url: tagUrl(t.slug), label: t.label }));
+    this.breadcrumbs = inputs.crumbs;
+    this.status = b.draft ? "draft" : isEmbargoed(b, inputs.now) ? "scheduled" : "published";
+    if (b.number) this.numberText = `Boletín No. ${b.number}`;
+    if (inputs.picture) this.picture = inputs.picture;
+    if (b.date) this.searchYear = String(b.date.year);
+    if (inputs.lazy) {
+      this.readingMinutes = inputs.readingMinutes ? inputs.readingMinutes(b) : readingMinutes(inputs.plainText(b));
+    } else {
+      // One markdown parse gives the HTML and the text (the caller's functions may remember the last body).
+      const text = inputs.plainText(b);
+      this.#summary = b.description ?? truncateText(text, SUMMARY_LENGTH);
+      this.readingMinutes = inputs.readingMinutes ? inputs.readingMinutes(b) : readingMinutes(text);
+      this.#html = inputs.renderBody(b);
+    }
+  }
+
+  get html(): string {
+    return this.#html ?? this.#inputs.renderBody(this.bulletin);
+  }
+
+  /** Plain-text summary: the description, or the start of the body. */
+  get summary(): string {
+    return (this.#summary ??= this.bulletin.description ?? truncateText(this.#inputs.plainText(this.bulletin), SUMMARY_LENGTH));
+  }
+
+  // Computed when a page prints them (a rebuild renders few pages), and not kept: a cold build of a
+  // large archive would otherwise hold every bulletin's JSON-LD until the end.
+  get seo(): SeoView {
+    const b = this.bulletin;
+    return buildSeo(
+      {
+        url: b.url,
+        title: b.title,
+        summary: this.summary,
+        section: b.section.label,
+        tags: b.tags.map((t) => t.label),
+        ...(b.author ? { author: b.author } : {}),
+        ...(b.date ? { published: b.date.iso } : {}),
+        ...(b.updated ? { modified: b.updated.iso } : {}),
+        ...(b.image && this.picture ? { image: b.image, picture: this.picture } : {}),
+      },
+      this.#inputs.site,
+    );
+  }
+
+  get share(): LinkView[] {
+    return shareLinks(this.title, this.absoluteUrl);
+  }
 }
