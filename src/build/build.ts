@@ -54,6 +54,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 async function buildWith(options: BuildOptions, started: number, startedAt: number, prefetch: Prefetch | undefined): Promise<BuildResult> {
   const fingerprint = options.cacheDir ? codeFingerprint(PROJECT_ROOT, { site: options.site }) : "";
   const cache = options.cacheDir ? await BuildCache.open(path.resolve(options.cacheDir), fingerprint, options.workerThreshold, startedAt) : undefined;
+  phase("índice de la caché leído");
   const large = isLargeSite(options.contentDir, cache);
   // A cold cache (none, or made by other code): every file is parsed and rendered.
   if (large && (!cache || cache.entryCount === 0)) limitHeapGrowth();

@@ -44,34 +44,33 @@ export function findRelated(subjects: readonly RelatedSubject[], options: Relate
   const result: number[][] = new Array(n);
   for (let self = 0; self < n; self++) {
     const mark = self + 1;
-    const mine = tags.of[self]!;
-    const named = tags.named[self]!;
-    for (let k = 0; k < named.length; k++) weight[named[k]!]!++;
+    const [from, to] = [tags.start[self]!, tags.start[self + 1]!];
+    for (let k = tags.namedStart[self]!; k < tags.namedStart[self + 1]!; k++) weight[tags.named[k]!]!++;
     candidates.length = 0;
-    for (let k = 0; k < mine.length; k++) {
-      const members = tags.members[mine[k]!]!;
-      const pos = tags.positions[self]![k]!;
-      const to = Math.min(members.length - 1, pos + options.window);
-      for (let p = Math.max(0, pos - options.window); p <= to; p++) {
+    for (let k = from; k < to; k++) {
+      const members = tags.members[tags.of[k]!]!;
+      const pos = tags.positions[k]!;
+      const last = Math.min(members.length - 1, pos + options.window);
+      for (let p = Math.max(0, pos - options.window); p <= last; p++) {
         const other = members[p]!;
         if (p === pos || seenBy[other] === mark) continue;
         seenBy[other] = mark;
         // Tags shared, counted over this subject's tags as written (a repeated tag counts twice).
-        const theirs = tags.of[other]!;
         let shared = 0;
-        for (let k = 0; k < theirs.length; k++) shared += weight[theirs[k]!]!;
+        for (let j = tags.start[other]!; j < tags.start[other + 1]!; j++) shared += weight[tags.of[j]!]!;
         score[other] = shared;
         candidates.push(other);
       }
     }
-    for (let k = 0; k < mine.length; k++) weight[mine[k]!] = 0;
+    for (let k = from; k < to; k++) weight[tags.of[k]!] = 0;
     const chosen = best.of(candidates, score, self);
     if (chosen.length < options.limit) {
       candidates.length = 0;
-      const members = sections.members[sections.of[self]![0]!]!;
-      const pos = sections.positions[self]![0]!;
-      const to = Math.min(members.length - 1, pos + options.window);
-      for (let p = Math.max(0, pos - options.window); p <= to; p++) {
+      const k = sections.start[self]!;
+      const members = sections.members[sections.of[k]!]!;
+      const pos = sections.positions[k]!;
+      const last = Math.min(members.length - 1, pos + options.window);
+      for (let p = Math.max(0, pos - options.window); p <= last; p++) {
         const other = members[p]!;
         if (p === pos || chosen.includes(other)) continue;
         score[other] = 0;
@@ -84,39 +83,51 @@ export function findRelated(subjects: readonly RelatedSubject[], options: Relate
   return result;
 }
 
+/**
+ * Groups (tags, or sections) as small integers, and each subject's groups in flat arrays: subject i's
+ * distinct groups are `of[start[i]]` to `of[start[i + 1] - 1]` (in the order first named), with its
+ * position in each at the same index of `positions`; `named` (from `namedStart`) lists them as
+ * written, repeats included. A few arrays for the whole site instead of several per subject.
+ */
 interface Groups {
-  /** Key → group number. */
-  ids: Map<string, number>;
   /** Group number → subject indexes in it, in subject order (newest first). */
   members: number[][];
-  /** Subject index → its distinct group numbers, in the order first named. */
-  of: Int32Array[];
-  /** Subject index → its group numbers as named, repeats included. */
-  named: Int32Array[];
-  /** Subject index → its position in each of those groups. */
-  positions: Int32Array[];
+  start: Int32Array;
+  of: Int32Array;
+  positions: Int32Array;
+  namedStart: Int32Array;
+  named: Int32Array;
 }
 
 function groupsOf(subjects: readonly RelatedSubject[], keysOf: (s: RelatedSubject) => readonly string[]): Groups {
-  const groups: Groups = { ids: new Map(), members: [], of: new Array(subjects.length), named: new Array(subjects.length), positions: new Array(subjects.length) };
+  const ids = new Map<string, number>();
+  const members: number[][] = [];
+  const start = new Int32Array(subjects.length + 1);
+  const namedStart = new Int32Array(subjects.length + 1);
+  const of: number[] = [];
+  const positions: number[] = [];
+  const named: number[] = [];
   subjects.forEach((s, i) => {
-    const distinct = [...new Set(keysOf(s))];
-    const of = new Int32Array(distinct.length);
-    const positions = new Int32Array(distinct.length);
-    distinct.forEach((key, k) => {
-      let id = groups.ids.get(key);
+    start[i] = of.length;
+    namedStart[i] = named.length;
+    for (const key of keysOf(s)) {
+      let id = ids.get(key);
       if (id === undefined) {
-        groups.ids.set(key, (id = groups.members.length));
-        groups.members.push([]);
+        ids.set(key, (id = members.length));
+        members.push([]);
       }
-      of[k] = id;
-      positions[k] = groups.members[id]!.push(i) - 1;
-    });
-    groups.of[i] = of;
-    groups.named[i] = Int32Array.from(keysOf(s), (key) => groups.ids.get(key)!);
-    groups.positions[i] = positions;
+      named.push(id);
+      // Distinct groups only: a repeated key was already joined.
+      let seen = false;
+      for (let k = start[i]!; k < of.length; k++) if (of[k] === id) seen = true;
+      if (seen) continue;
+      of.push(id);
+      positions.push(members[id]!.push(i) - 1);
+    }
   });
-  return groups;
+  start[subjects.length] = of.length;
+  namedStart[subjects.length] = named.length;
+  return { members, start, of: Int32Array.from(of), positions: Int32Array.from(positions), namedStart, named: Int32Array.from(named) };
 }
 
 /**

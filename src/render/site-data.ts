@@ -18,6 +18,8 @@ import { buildRedirectsFile } from "./redirects-out.ts";
 import { buildRobots, buildSitemaps } from "./sitemap.ts";
 import type { HomePage, IndexPage, LinkView, ListPage, PostStatus, PostView, RawFile, RedirectStub, RelatedView, SearchPage, SiteData } from "./views.ts";
 import type { PictureView } from "./images.ts";
+import type { Label } from "../policy/labels.ts";
+import type { BulletinDate } from "../policy/dates.ts";
 import type { SeoView } from "./seo.ts";
 
 export interface SiteDataOptions {
@@ -67,15 +69,15 @@ export function buildSiteData(bulletins: readonly Bulletin[], options: SiteDataO
   const archiveRoot: LinkView = { url: PATHS.bulletins, label: "Boletines" };
 
   const pictureFiles = new Set<string>();
-  const posts: PostView[] = sorted.map((b) => {
-    const crumbs: LinkView[] = [home, archiveRoot];
-    if (b.date) {
-      crumbs.push({ url: yearUrl(b.date.year), label: String(b.date.year) }, { url: monthUrl(b.date.year, b.date.monthPadded), label: capitalize(monthName(b.date.month)) });
-    }
+  // Views that many posts print the same (a section, a tag, a month's breadcrumbs) are made once and
+  // shared: at 10,000 bulletins, one object per post and use was most of this function's garbage.
+  const links = new SharedLinks();
+  const posts: Post[] = sorted.map((b) => {
+    const crumbs = links.breadcrumbs(b.date, home, archiveRoot);
     const imageFile = b.image && options.publicDir ? publicFileOf(options.publicDir, b.image.src) : null;
     const picture = imageFile && b.image ? describePicture(imageFile, b.image.alt) : undefined;
     if (picture && imageFile) pictureFiles.add(imageFile);
-    return new Post(b, { site, now, crumbs, picture, renderBody, plainText, readingMinutes: options.readingMinutes, lazy: options.lazyTexts === true });
+    return new Post(b, { site, now, crumbs, links, picture, renderBody, plainText, readingMinutes: options.readingMinutes, lazy: options.lazyTexts === true });
   });
 
   // Neighbours: `posts` is newest first, so the next (newer) one is at i - 1.
@@ -83,17 +85,18 @@ export function buildSiteData(bulletins: readonly Bulletin[], options: SiteDataO
   dated.forEach((p, i) => {
     const newer = dated[i - 1];
     const older = dated[i + 1];
-    if (newer) p.next = { url: newer.url, label: newer.title };
-    if (older) p.previous = { url: older.url, label: older.title };
+    if (newer) p.next = links.to(newer);
+    if (older) p.previous = links.to(older);
   });
 
   const related = findRelated(
     dated.map((p) => ({ id: p.bulletin.id, tags: p.bulletin.tags.map((t) => t.slug), section: p.bulletin.section.slug, epochMs: p.bulletin.date!.epochMs })),
   );
+  const relatedViews: RelatedView[] = new Array(dated.length);
   dated.forEach((p, i) => {
     p.related = related[i]!.map((j) => {
       const r = dated[j]!;
-      return { url: r.url, label: r.title, dateText: r.bulletin.date!.text, dateIso: r.bulletin.date!.iso };
+      return (relatedViews[j] ??= { url: r.url, label: r.title, dateText: r.bulletin.date!.text, dateIso: r.bulletin.date!.iso });
     });
   });
 
@@ -313,10 +316,48 @@ export function truncateText(text: string, max: number): string {
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, "")}…`;
 }
 
+/** Views made once and shared by every post that prints them (templates only read them). */
+class SharedLinks {
+  private readonly sections = new Map<string, LinkView>();
+  private readonly tags = new Map<string, LinkView>();
+  private readonly crumbs = new Map<string, LinkView[]>();
+  private readonly posts = new Map<PostView, LinkView>();
+
+  /** A section's or tag's link (labels are chosen per slug over the corpus; another label gets its own view). */
+  label(kind: "section" | "tag", { slug, label }: Label): LinkView {
+    const views = kind === "section" ? this.sections : this.tags;
+    const known = views.get(slug);
+    if (known?.label === label) return known;
+    const view = { url: kind === "section" ? sectionUrl(slug) : tagUrl(slug), label };
+    if (!known) views.set(slug, view);
+    return view;
+  }
+
+  /** The breadcrumbs of a bulletin's page: the archive, its year and its month. */
+  breadcrumbs(date: BulletinDate | undefined, home: LinkView, archive: LinkView): LinkView[] {
+    const key = date ? `${date.year}/${date.monthPadded}` : "";
+    let crumbs = this.crumbs.get(key);
+    if (!crumbs) {
+      crumbs = [home, archive];
+      if (date) crumbs.push({ url: yearUrl(date.year), label: String(date.year) }, { url: monthUrl(date.year, date.monthPadded), label: capitalize(monthName(date.month)) });
+      this.crumbs.set(key, crumbs);
+    }
+    return crumbs;
+  }
+
+  /** A link to a post (its neighbours print it). */
+  to(post: PostView): LinkView {
+    let link = this.posts.get(post);
+    if (!link) this.posts.set(post, (link = { url: post.url, label: post.title }));
+    return link;
+  }
+}
+
 interface PostInputs {
   site: SiteConfig;
   now: DateTime;
   crumbs: LinkView[];
+  links: SharedLinks;
   picture: PictureView | undefined;
   renderBody: (b: Bulletin) => string;
   plainText: (b: Bulletin) => string;
@@ -357,8 +398,9 @@ class Post implements PostView {
     this.url = b.url;
     this.absoluteUrl = absoluteUrl(inputs.site.baseUrl, b.url);
     this.title = b.title;
-    this.section = { url: sectionUrl(b.section.slug), label: b.section.label };
-    this.tags = b.tags.map((t) => ({ url: tagUrl(t.slug), label: t.label }));
+    const { links } = inputs;
+    this.section = links.label("section", b.section);
+    this.tags = b.tags.map((t) => links.label("tag", t));
     this.breadcrumbs = inputs.crumbs;
     this.status = b.draft ? "draft" : isEmbargoed(b, inputs.now) ? "scheduled" : "published";
     if (b.number) this.numberText = `Boletín No. ${b.number}`;
