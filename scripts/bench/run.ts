@@ -5,7 +5,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, cpSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, cpSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -92,6 +92,26 @@ function countFiles(dir: string): number {
   return n;
 }
 
+/**
+ * Outputs of earlier runs are moved aside, not deleted, until the bench ends: deleting tens of
+ * thousands of files left this machine's disk (ext4 with online discard) slow for the next build,
+ * several times its own time in system CPU, whichever tool it was.
+ */
+const TRASH_DIR = path.join(BENCH_DIR, "trash");
+let trashed = 0;
+function setAside(dir: string): void {
+  if (!existsSync(dir)) return;
+  mkdirSync(TRASH_DIR, { recursive: true });
+  renameSync(dir, path.join(TRASH_DIR, `${process.pid}-${trashed++}`));
+}
+/** Deletes what was set aside, then gives the disk a few seconds to settle before anything else is timed. */
+function emptyTrash(): void {
+  if (!existsSync(TRASH_DIR)) return;
+  rmSync(TRASH_DIR, { recursive: true, force: true });
+  spawnSync("sync");
+  spawnSync("sleep", ["5"]);
+}
+
 /** Runs `prepare` then `run` `times` times; reports medians. */
 function measure(times: number, prepare: (i: number) => void, run: () => { wall: number; peakMiB: number }, outDir: string): Measure {
   const walls: number[] = [];
@@ -99,8 +119,6 @@ function measure(times: number, prepare: (i: number) => void, run: () => { wall:
   const loads: number[] = [];
   for (let i = 0; i < times; i++) {
     prepare(i);
-    // Deleting a previous output of tens of thousands of files leaves the file system busy (this
-    // machine's ext4 discards freed blocks): flushed here so the next timed build does not pay for it.
     spawnSync("sync");
     loads.push(loadAvg());
     const r = run();
@@ -188,6 +206,9 @@ if (values["generate-only"]) {
 // now, so no timed run pays for it.
 spawnSync(process.execPath, [path.join(ROOT, "bin/boletines.js"), "--help"], { stdio: "ignore" });
 
+// Left by an interrupted run.
+emptyTrash();
+
 const rows: Row[] = [];
 const checks: string[] = [];
 const hasHugo = !values["no-hugo"] && (values["render-only"] || ensureHugo());
@@ -202,7 +223,7 @@ for (const n of values["render-only"] ? [] : sizes) {
     rows.push({ n, kind, ...m, ...(note ? { note } : {}) });
     process.stderr.write(`N=${n} ${kind}: ${m.wall.toFixed(2)} s, ${m.peakMiB.toFixed(0)} MiB, ${m.files} archivos (carga ${m.load.toFixed(2)})\n`);
   };
-  const clean = (...dirs: string[]) => () => dirs.forEach((d) => rmSync(d, { recursive: true, force: true }));
+  const clean = (...dirs: string[]) => () => dirs.forEach(setAside);
 
   if (hasHugo) {
     const hugoDir = path.join(dir, "hugo");
@@ -254,6 +275,8 @@ for (const n of values["render-only"] ? [] : sizes) {
     push("Pagefind, índice de búsqueda (aparte)", measure(1, clean(index), () => timed(process.execPath, [pagefind, "--site", site, "--output-path", index]), index));
     clean(index)();
   }
+  // Untimed: the outputs set aside while measuring this size.
+  emptyTrash();
 }
 
 // ---- results are kept per size in .bench/results.json, so sizes measured by separate runs (a 50,000

@@ -13,6 +13,10 @@ import { phase } from "./timing.ts";
 import { sha1 } from "./digest.ts";
 import { isLargeSite, limitHeapGrowth } from "./heap.ts";
 import { startPrefetch, worthPrefetching, type Prefetch } from "./prefetch.ts";
+import { PageWorkers } from "./page-workers.ts";
+
+/** Pages to render above which worker threads render them (each thread first loads Nunjucks and the layouts). */
+const PAGE_WORKER_THRESHOLD = 500;
 import { PROJECT_ROOT } from "../project-root.ts";
 
 export { PROJECT_ROOT };
@@ -22,7 +26,10 @@ export interface BuildOptions extends PrepareOptions {
   quiet?: boolean;
   /** Cache folder kept between builds (safe to delete); none: every build starts from scratch. */
   cacheDir?: string;
-  /** Files processed on the main thread before worker threads start (tests set 0 to use them on a small site). */
+  /**
+   * Files processed on the main thread before worker threads start, for loading and for rendering
+   * pages (tests set 0 to use them on a small site).
+   */
   workerThreshold?: number;
   /** Write the Pagefind search index (default true; tests that do not search skip it). */
   search?: boolean;
@@ -74,6 +81,7 @@ async function buildWith(options: BuildOptions, started: number, startedAt: numb
   const paths = outputPaths(options.outDir);
   const { data, site, preview } = prepared.inputs;
   let release: (() => Promise<void>) | undefined;
+  let pageWorkers: PageWorkers | undefined;
   try {
     release = await acquireLock(paths.lock);
     const { swept } = await recoverInterruptedBuilds(paths);
@@ -92,6 +100,11 @@ async function buildWith(options: BuildOptions, started: number, startedAt: numb
     const written = await updateAndPublish(paths, files, digestsValidFor, {
       // Every page is about to be rendered: on a large site, keep the heap near what is alive.
       ...(prefetch ? { checked: prefetch.generation } : {}),
+      // Threads start when many pages must be rendered (a cold build): fewer render faster here.
+      pageWorkers: (count) => {
+        if (count <= (options.workerThreshold ?? PAGE_WORKER_THRESHOLD)) return undefined;
+        return (pageWorkers = new PageWorkers({ globals: { site, preview, boletines: context.boletines } }));
+      },
       onWholeSite: () => {
         if (large) limitHeapGrowth();
       },
@@ -119,6 +132,7 @@ async function buildWith(options: BuildOptions, started: number, startedAt: numb
     const message = error instanceof OutputError ? error.message : fsError ? describeFsError(fsError, paths.out).message : renderFailureMessage(error);
     return { ok: false, problems: prepared.problems, fatal: message };
   } finally {
+    await pageWorkers?.close();
     await cache?.close();
     await release?.();
   }

@@ -3,6 +3,7 @@ import { rm } from "node:fs/promises";
 import path from "node:path";
 import { OutputError, type OutputPaths } from "./output.ts";
 import type { SiteFile } from "./pages.ts";
+import type { PageWorkers } from "./page-workers.ts";
 
 /**
  * The output folder (`_site`) is a symbolic link to one of two complete generations of the site,
@@ -99,6 +100,8 @@ export async function updateAndPublish(
     onWholeSite?: () => void;
     /** The unpublished generation already checked by another thread (prefetch.ts). */
     checked?: Promise<GenerationCheck | undefined>;
+    /** Threads to render pages on, asked once the build knows how many it must write (none: this thread). */
+    pageWorkers?: (pagesToRender: number) => PageWorkers | undefined;
   } = {},
 ): Promise<UpdateResult> {
   const gens = generationPaths(paths);
@@ -121,7 +124,7 @@ export async function updateAndPublish(
   swept.catch(() => undefined);
 
   try {
-    const result = writeGeneration(files, dir, own, published ? { dir: gens.dir(state.current!), manifest: published } : undefined, fingerprint, changedByHand);
+    const result = await writeGeneration(files, dir, own, published ? { dir: gens.dir(state.current!), manifest: published } : undefined, fingerprint, changedByHand, hooks.pageWorkers);
     await hooks.finish?.(dir);
     writeManifest(gens.manifest(target), result.manifest);
     const oldFolder = switchLink(paths, gens, target, state);
@@ -135,19 +138,21 @@ export async function updateAndPublish(
   }
 }
 
-function writeGeneration(
+async function writeGeneration(
   files: readonly SiteFile[],
   dir: string,
   own: Manifest | undefined,
   published: { dir: string; manifest: Manifest } | undefined,
   fingerprint: string,
   /** Files of `own` found changed by an earlier check (prefetch.ts); without it each kept file is checked here. */
-  changedByHand?: ReadonlySet<string>,
-): { counts: UpdateResult; manifest: Manifest } {
+  changedByHand: ReadonlySet<string> | undefined,
+  pageWorkers: ((pagesToRender: number) => PageWorkers | undefined) | undefined,
+): Promise<{ counts: UpdateResult; manifest: Manifest }> {
   const result: UpdateResult = { rendered: 0, linked: 0, kept: 0, deleted: 0 };
   const manifest: Manifest = { format: FORMAT, fingerprint, files: {} };
   const root = path.resolve(dir);
   const folders = new Folders(root);
+  const toWrite: Array<{ f: SiteFile; out: string }> = [];
   for (const f of files) {
     const out = insideOutput(root, f.file);
     const mine = own?.files[f.file];
@@ -159,18 +164,56 @@ function writeGeneration(
     // Never write through an existing file: it may be a hard link shared with the published site.
     if (own) rmSync(out, { force: true });
     const theirs = published?.manifest.files[f.file];
-    // A folder a file is about to go into is made first (once per folder).
-    folders.ensure(path.dirname(out));
     if (published && theirs && theirs[0] === f.digest) {
+      // A folder a file is about to go into is made first (once per folder).
+      folders.ensure(path.dirname(out));
       if (linkIfSame(path.join(published.dir, f.file), out, theirs)) {
         manifest.files[f.file] = theirs;
         result.linked++;
         continue;
       }
     }
-    manifest.files[f.file] = [f.digest, ...writeNew(out, f)];
+    // Its place in the manifest now (the manifest lists files in the site's order), its stamp once written.
+    manifest.files[f.file] = [f.digest, 0, 0];
+    toWrite.push({ f, out });
+  }
+  const workers = pageWorkers?.(toWrite.filter((w) => w.f.renderable).length);
+  const rendering: Array<Promise<void>> = [];
+  // Handled as they happen: a rejection left unhandled while pages are still being sent would end the process.
+  let failed: { error: unknown } | undefined;
+  // Pages go to the threads while they have room; meanwhile this thread writes everything else.
+  const sent = workers ? toWrite.filter((w) => w.f.renderable) : [];
+  const here = workers ? toWrite.filter((w) => !w.f.renderable) : toWrite;
+  let nextSent = 0;
+  let nextHere = 0;
+  while (nextSent < sent.length || nextHere < here.length) {
+    if (workers?.failure || failed) break;
+    if (nextSent < sent.length && (!workers!.busy || nextHere === here.length)) {
+      if (workers!.busy) await workers!.room();
+      const { f, out } = sent[nextSent++]!;
+      const entry = manifest.files[f.file]!;
+      rendering.push(
+        workers!.write(out, f.renderable!.layout, f.renderable!.item()).then(
+          ([size, mtimeMs]) => {
+            entry[1] = size;
+            entry[2] = mtimeMs;
+          },
+          (error: unknown) => {
+            failed ??= { error };
+          },
+        ),
+      );
+    } else {
+      const { f, out } = here[nextHere++]!;
+      folders.ensure(path.dirname(out));
+      manifest.files[f.file] = [f.digest, ...writeNew(out, f)];
+    }
     result.rendered++;
   }
+  // Every page sent is written (or failed) before anything else happens to this generation.
+  await Promise.all(rendering);
+  if (failed) throw failed.error;
+  if (workers?.failure) throw workers.failure;
   if (own) {
     for (const file of Object.keys(own.files)) {
       if (file in manifest.files) continue;

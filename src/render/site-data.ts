@@ -450,3 +450,34 @@ class Post implements PostView {
     return shareLinks(this.title, this.absoluteUrl);
   }
 }
+
+/**
+ * A post with every accessor read into plain data, for a page rendered on another thread
+ * (build/page-workers.ts). Every field of `PostView` is listed (the compiler checks it), so the
+ * copy prints exactly what the post prints; the bulletin keeps only its enumerable fields (its
+ * markdown, read on demand, is printed by no layout).
+ */
+export function plainPost(post: PostView): PostView {
+  const copy: { [K in keyof Required<PostView>]: PostView[K] } = {
+    bulletin: post.bulletin,
+    url: post.url,
+    absoluteUrl: post.absoluteUrl,
+    title: post.title,
+    html: post.html,
+    summary: post.summary,
+    readingMinutes: post.readingMinutes,
+    section: post.section,
+    tags: post.tags,
+    previous: post.previous,
+    next: post.next,
+    breadcrumbs: post.breadcrumbs,
+    status: post.status,
+    numberText: post.numberText,
+    picture: post.picture,
+    seo: post.seo,
+    related: post.related,
+    share: post.share,
+    searchYear: post.searchYear,
+  };
+  return copy;
+}

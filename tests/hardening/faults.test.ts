@@ -5,6 +5,7 @@ import { chmod, cp, lstat, mkdir, readdir, rename, rm, writeFile } from "node:fs
 import path from "node:path";
 import { after, before, test } from "node:test";
 import { bulletinText, ROOT, runCli, seedContent, snapshot, startCli, STACK_TRACE_RE, tempDir, writeText } from "./support/build.ts";
+import { buildFixture } from "../build/helpers.ts";
 
 /**
  * Faults, for real: builds killed with SIGKILL while they work, two builds at once, an unwritable
@@ -241,6 +242,24 @@ test("a full disk: clear error, exit 1, the old site untouched and the space giv
   assert.ok(equalSites(await snapshot(out), siteA));
   assert.deepEqual(await leftovers(mountPoint, "_site"), []);
   assert.equal(free(), before, "the half-written work folder was removed");
+});
+
+test("a full disk while worker threads write the pages: the same clear error, the old site untouched", { skip: !IS_ROOT && "needs root to mount a tmpfs" }, async (t) => {
+  const mountPoint = path.join(sandbox, "full-threads");
+  await mkdir(mountPoint);
+  if (!mountTmpfs(mountPoint, "size=2m")) return t.skip("mount -t tmpfs not permitted here");
+  const out = path.join(mountPoint, "_site");
+  await cp(pristineA, out, { recursive: true, dereference: true });
+  const free = () => Number(spawnSync("df", ["--output=avail", "-B1", mountPoint], { encoding: "utf8" }).stdout.trim().split("\n")[1]);
+  await writeFile(path.join(mountPoint, "relleno"), Buffer.alloc(free() - 64 * 1024));
+  const before = free();
+  // workerThreshold 0: bulletin pages are rendered and written by worker threads (src/build/page-workers.ts).
+  const { result } = await buildFixture(contentB, { outDir: out, workerThreshold: 0 });
+  assert.equal(result.ok, false);
+  assert.match(result.ok ? "" : (result.fatal ?? ""), /el disco está lleno/);
+  assert.ok(equalSites(await snapshot(out), siteA));
+  assert.deepEqual(await leftovers(mountPoint, "_site"), []);
+  assert.equal(free(), before, "the half-written generation was removed");
 });
 
 test("cleanup", async () => {

@@ -1,0 +1,33 @@
+import { closeSync, fstatSync, mkdirSync, openSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parentPort } from "node:worker_threads";
+import { layoutEnvironment } from "./pages.ts";
+import type { PageJob, PageJobResult, PageWorkerData } from "./page-workers.ts";
+import { workerInput } from "./threads.ts";
+
+/**
+ * One worker thread rendering pages sent by `PageWorkers`: the same layouts and Nunjucks settings
+ * as the main thread (pages.ts), the same globals, each page written as a new file (never through an
+ * existing one, as generations.ts writes).
+ */
+const { globals } = workerInput<PageWorkerData>();
+const env = layoutEnvironment();
+
+parentPort!.on("message", (job: PageJob) => {
+  let reply: PageJobResult;
+  try {
+    mkdirSync(path.dirname(job.out), { recursive: true });
+    const fd = openSync(job.out, "wx");
+    try {
+      writeFileSync(fd, env.render(job.layout, { ...globals, ...job.item }));
+      const st = fstatSync(fd);
+      reply = { id: job.id, stamp: [st.size, st.mtimeMs] };
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    reply = { id: job.id, error: { message: e?.message ?? String(error), ...(e?.code ? { code: e.code } : {}) } };
+  }
+  parentPort!.postMessage(reply);
+});
