@@ -223,43 +223,50 @@ test("a read-only file system: clear error, exit 1", { skip: !IS_ROOT && "needs 
   assert.match(run.stderr, /No se puede escribir en .*: el sistema de archivos es de solo lectura\./);
 });
 
-test("a full disk: clear error, exit 1, the old site untouched and the space given back", { skip: !IS_ROOT && "needs root to mount a tmpfs" }, async (t) => {
-  const mountPoint = path.join(sandbox, "full");
+/**
+ * A 2 MiB tmpfs holding a copy of the seed site, filled but for 64 KiB: room for a few pages of the
+ * new site, not for all of them. Undefined when tmpfs cannot be mounted here.
+ */
+async function fullDiskWithSite(name: string): Promise<{ mountPoint: string; out: string; free: () => number } | undefined> {
+  const mountPoint = path.join(sandbox, name);
   await mkdir(mountPoint);
-  if (!mountTmpfs(mountPoint, "size=2m")) return t.skip("mount -t tmpfs not permitted here");
+  if (!mountTmpfs(mountPoint, "size=2m")) return undefined;
   const out = path.join(mountPoint, "_site");
   await cp(pristineA, out, { recursive: true, dereference: true });
   const free = () => Number(spawnSync("df", ["--output=avail", "-B1", mountPoint], { encoding: "utf8" }).stdout.trim().split("\n")[1]);
-  // Fill the disk but for 64 KiB: room for a few pages of the new site, not for all of them.
   await writeFile(path.join(mountPoint, "relleno"), Buffer.alloc(free() - 64 * 1024));
-  const before = free();
-  assert.ok(before <= 64 * 1024, `free: ${before}`);
-  const run = await runCli(["build", "--no-search", "--content", contentB, "--out", out, "--quiet"]);
+  assert.ok(free() <= 64 * 1024, `free: ${free()}`);
+  return { mountPoint, out, free };
+}
+
+/** The old site is byte for byte as it was, nothing is left behind, and the space the build used is given back. */
+async function assertUntouched({ mountPoint, out, free }: { mountPoint: string; out: string; free: () => number }, before: number): Promise<void> {
+  assert.ok(equalSites(await snapshot(out), siteA));
+  assert.deepEqual(await leftovers(mountPoint, "_site"), []);
+  assert.equal(free(), before, "the half-written generation was removed");
+}
+
+test("a full disk: clear error, exit 1, the old site untouched and the space given back", { skip: !IS_ROOT && "needs root to mount a tmpfs" }, async (t) => {
+  const disk = await fullDiskWithSite("full");
+  if (!disk) return t.skip("mount -t tmpfs not permitted here");
+  const before = disk.free();
+  const run = await runCli(["build", "--no-search", "--content", contentB, "--out", disk.out, "--quiet"]);
   assert.equal(run.code, 1, run.stderr);
   assert.doesNotMatch(run.stderr, STACK_TRACE_RE);
   assert.match(run.stderr, /el disco está lleno/);
   assert.match(run.stderr, /queda como estaba/);
-  assert.ok(equalSites(await snapshot(out), siteA));
-  assert.deepEqual(await leftovers(mountPoint, "_site"), []);
-  assert.equal(free(), before, "the half-written work folder was removed");
+  await assertUntouched(disk, before);
 });
 
 test("a full disk while worker threads write the pages: the same clear error, the old site untouched", { skip: !IS_ROOT && "needs root to mount a tmpfs" }, async (t) => {
-  const mountPoint = path.join(sandbox, "full-threads");
-  await mkdir(mountPoint);
-  if (!mountTmpfs(mountPoint, "size=2m")) return t.skip("mount -t tmpfs not permitted here");
-  const out = path.join(mountPoint, "_site");
-  await cp(pristineA, out, { recursive: true, dereference: true });
-  const free = () => Number(spawnSync("df", ["--output=avail", "-B1", mountPoint], { encoding: "utf8" }).stdout.trim().split("\n")[1]);
-  await writeFile(path.join(mountPoint, "relleno"), Buffer.alloc(free() - 64 * 1024));
-  const before = free();
+  const disk = await fullDiskWithSite("full-threads");
+  if (!disk) return t.skip("mount -t tmpfs not permitted here");
+  const before = disk.free();
   // workerThreshold 0: bulletin pages are rendered and written by worker threads (src/build/page-workers.ts).
-  const { result } = await buildFixture(contentB, { outDir: out, workerThreshold: 0 });
+  const { result } = await buildFixture(contentB, { outDir: disk.out, workerThreshold: 0 });
   assert.equal(result.ok, false);
   assert.match(result.ok ? "" : (result.fatal ?? ""), /el disco está lleno/);
-  assert.ok(equalSites(await snapshot(out), siteA));
-  assert.deepEqual(await leftovers(mountPoint, "_site"), []);
-  assert.equal(free(), before, "the half-written generation was removed");
+  await assertUntouched(disk, before);
 });
 
 test("cleanup", async () => {
