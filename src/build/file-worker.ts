@@ -2,7 +2,7 @@ import { parentPort } from "node:worker_threads";
 import { loadAndNormalize, makeImageExists } from "../model/corpus.ts";
 import { readingMinutes, renderMarkdownAndText } from "../render/markdown.ts";
 import type { FileJob, FileJobResult, FileWorkerData } from "./file-workers.ts";
-import { workerInput } from "./threads.ts";
+import { jobError, workerInput } from "./threads.ts";
 
 /** One worker thread: reads, normalizes and renders files sent by `FileWorkers` (same functions as the main thread). */
 const { site, publicDir } = workerInput<FileWorkerData>();
@@ -23,6 +23,6 @@ parentPort!.on("message", async (job: FileJob) => {
     const reply: FileJobResult = { id: job.id, result, images, ...(made ? { html: made.html, text: made.text, minutes: readingMinutes(made.text) } : {}) };
     parentPort!.postMessage(reply);
   } catch (error) {
-    parentPort!.postMessage({ id: job.id, error: String((error as Error)?.stack ?? error) });
+    parentPort!.postMessage(jobError(job.id, error));
   }
 });

@@ -3,7 +3,7 @@ import path from "node:path";
 import { parentPort } from "node:worker_threads";
 import { layoutEnvironment } from "./pages.ts";
 import type { PageJob, PageJobResult, PageWorkerData } from "./page-workers.ts";
-import { workerInput } from "./threads.ts";
+import { jobError, workerInput } from "./threads.ts";
 
 /**
  * One worker thread rendering pages sent by `PageWorkers`: the same layouts and Nunjucks settings
@@ -26,8 +26,8 @@ parentPort!.on("message", (job: PageJob) => {
       closeSync(fd);
     }
   } catch (error) {
-    const e = error as NodeJS.ErrnoException;
-    reply = { id: job.id, error: { message: e?.message ?? String(error), ...(e?.code ? { code: e.code } : {}) } };
+    parentPort!.postMessage(jobError(job.id, error));
+    return;
   }
   parentPort!.postMessage(reply);
 });
