@@ -11,6 +11,7 @@ import { readingMinutes, renderMarkdownAndText } from "../render/markdown.ts";
 import { SUMMARY_LENGTH } from "../render/site-data.ts";
 import { FileWorkers, type FileWorkerData } from "./file-workers.ts";
 import { acquireLock } from "./output.ts";
+import { sha1Bytes } from "./digest.ts";
 
 /**
  * The build cache: what a build learned about each content file, kept between runs so the next
@@ -238,14 +239,16 @@ export class BuildCache {
     const cached = this.index.entries[key];
     const unchangedStamp = !!cached?.stat && cached.stat[0] === stamp[0] && cached.stat[1] === stamp[1] && cached.stat[2] === stamp[2] && stamp[1] < this.index.savedAt - RACY_MS;
     let hash = unchangedStamp ? cached!.hash : undefined;
-    if (!hash) {
+    // Without an entry to compare with (a cold cache, a new file), the file is hashed by whoever
+    // parses it, from the bytes it parses: read once, and by a worker thread in a cold build.
+    if (!hash && cached) {
       let bytes: Buffer;
       try {
         bytes = readFileSync(file.absPath);
       } catch {
         return loadAndNormalize(file, ctx);
       }
-      hash = createHash("sha1").update(bytes).digest("hex");
+      hash = sha1Bytes(bytes);
     }
     this.seen.add(key);
     if (cached && cached.hash === hash && cached.file === shown && cached.images.every(([p, existed]) => ctx.imageExists(p) === existed)) {
@@ -265,6 +268,9 @@ export class BuildCache {
     if (!this.workers && this.workerData && this.misses > this.workerThreshold) this.workers = new FileWorkers(this.workerData);
     if (this.workers) {
       const done = await this.workers.run(file);
+      // Named by the bytes it parsed; unreadable: reported by the loader, not kept.
+      hash = done.hash;
+      if (!hash) return done.result;
       const entry: Entry = { hash, stat: stamp, file: shown, problems: done.result.problems, images: done.images };
       this.fresh.set(key, entry);
       if (done.result.bulletin) {
@@ -279,14 +285,22 @@ export class BuildCache {
       return done.result;
     }
     const images: Array<[string, boolean]> = [];
-    const result = await loadAndNormalize(file, {
-      ...ctx,
-      imageExists: (p) => {
-        const exists = ctx.imageExists(p);
-        images.push([p, exists]);
-        return exists;
+    let parsedHash: string | undefined;
+    const result = await loadAndNormalize(
+      file,
+      {
+        ...ctx,
+        imageExists: (p) => {
+          const exists = ctx.imageExists(p);
+          images.push([p, exists]);
+          return exists;
+        },
       },
-    });
+      (bytes) => (parsedHash = sha1Bytes(bytes)),
+    );
+    // Named by the bytes it parsed; unreadable: reported by the loader, not kept.
+    hash = parsedHash;
+    if (!hash) return result;
     const entry: Entry = { hash, stat: stamp, file: shown, problems: result.problems, images };
     if (result.bulletin) {
       const { body, positions, ...rest } = result.bulletin;

@@ -1,4 +1,5 @@
 import { parentPort } from "node:worker_threads";
+import { sha1Bytes } from "./digest.ts";
 import { loadAndNormalize, makeImageExists } from "../model/corpus.ts";
 import { readingMinutes, renderMarkdownAndText } from "../render/markdown.ts";
 import type { FileJob, FileJobResult, FileWorkerData } from "./file-workers.ts";
@@ -11,6 +12,7 @@ const imageExists = makeImageExists(publicDir);
 parentPort!.on("message", async (job: FileJob) => {
   try {
     const images: Array<[string, boolean]> = [];
+    let hash: string | undefined;
     const result = await loadAndNormalize(job.file, {
       site,
       imageExists: (p) => {
@@ -18,9 +20,9 @@ parentPort!.on("message", async (job: FileJob) => {
         images.push([p, exists]);
         return exists;
       },
-    });
+    }, (bytes) => (hash = sha1Bytes(bytes)));
     const made = result.bulletin ? renderMarkdownAndText(result.bulletin.body) : undefined;
-    const reply: FileJobResult = { id: job.id, result, images, ...(made ? { html: made.html, text: made.text, minutes: readingMinutes(made.text) } : {}) };
+    const reply: FileJobResult = { id: job.id, result, images, ...(hash ? { hash } : {}), ...(made ? { html: made.html, text: made.text, minutes: readingMinutes(made.text) } : {}) };
     parentPort!.postMessage(reply);
   } catch (error) {
     parentPort!.postMessage(jobError(job.id, error));

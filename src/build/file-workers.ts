@@ -21,6 +21,8 @@ export interface FileJob {
 
 export interface FileJobResult {
   id: number;
+  /** sha1 of the bytes read and parsed (absent when the file could not be read). */
+  hash?: string;
   result: NormalizeResult;
   images: Array<[string, boolean]>;
   html?: string;

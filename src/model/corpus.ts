@@ -29,9 +29,9 @@ export interface CorpusOptions {
   listing?: Promise<Listing | undefined>;
 }
 
-/** One file, read and normalized (what `loadFile` stands in for). */
-export async function loadAndNormalize(file: ContentFile, ctx: NormalizeContext): Promise<NormalizeResult> {
-  const loaded = loadContentFile(file);
+/** One file, read and normalized (what `loadFile` stands in for); `onBytes` sees the bytes read. */
+export async function loadAndNormalize(file: ContentFile, ctx: NormalizeContext, onBytes?: (bytes: Buffer) => void): Promise<NormalizeResult> {
+  const loaded = loadContentFile(file, onBytes);
   if (!loaded.ok) return { problems: loaded.problems };
   return normalizeBulletin(loaded.doc, ctx);
 }

@@ -133,7 +133,7 @@ function fileProblem(absPath: string, code: string, message: string, hint: strin
  * Synchronous on purpose: for tens of thousands of small files, one blocking read each is several
  * times cheaper than the open/stat/read/close round trips of the promise API.
  */
-export function loadContentFile(file: ContentFile): LoadResult {
+export function loadContentFile(file: ContentFile, onBytes?: (bytes: Buffer) => void): LoadResult {
   const shown = displayPath(file.absPath);
   const read = readBounded(file.absPath);
   if ("error" in read) {
@@ -142,6 +142,8 @@ export function loadContentFile(file: ContentFile): LoadResult {
   }
   if ("size" in read) return tooLarge(read.size, shown);
   const bytes = read.bytes;
+  // The very bytes parsed (the build cache names a file by their hash).
+  onBytes?.(bytes);
   const decoded = decodeText(bytes, shown);
   if (!decoded.ok) return decoded;
   return parseSource(decoded.text, shown, file.relPath);

@@ -11,10 +11,20 @@ export const MAX_SLUG_LENGTH = 120;
  * (`100%` would otherwise become `100por-ciento`).
  */
 export function slugify(text: string, maxLength = MAX_SLUG_LENGTH): string {
-  const spaced = text.normalize("NFC").replace(/[^\p{L}\p{N}\s]/gu, (c) => ` ${c} `);
-  const slug = slugifyLib(spaced, { lower: true, strict: true, locale: "es", trim: true }).replace(/-+/g, "-").replace(/^-|-$/g, "");
+  let slug = known.get(text);
+  if (slug === undefined) {
+    const spaced = text.normalize("NFC").replace(/[^\p{L}\p{N}\s]/gu, (c) => ` ${c} `);
+    slug = slugifyLib(spaced, { lower: true, strict: true, locale: "es", trim: true }).replace(/-+/g, "-").replace(/^-|-$/g, "");
+    // Tags and sections repeat across thousands of bulletins: each spelling is slugified once.
+    if (known.size >= MAX_KNOWN) known.clear();
+    known.set(text, slug);
+  }
   return truncateSlug(slug, maxLength);
 }
+
+/** Slugs already made, by text (a pure function of it); emptied when it grows past `MAX_KNOWN`. */
+const known = new Map<string, string>();
+const MAX_KNOWN = 20_000;
 
 const HASH_LENGTH = 6;
 
