@@ -1,5 +1,9 @@
-import { Parser } from "htmlparser2";
+import type * as Htmlparser2 from "htmlparser2";
+import { lazyRequire } from "../lazy-require.ts";
 import type { Token, Tokens } from "marked";
+
+/** Only text holding character references (`&amp;`, `&#233;`…) needs it: loaded on first use. */
+const htmlparser2 = lazyRequire<typeof Htmlparser2>("htmlparser2");
 
 /**
  * The sanitized HTML and the plain text of a body, written straight from marked's tokens, without
@@ -507,7 +511,7 @@ function readNoEncode(raw: string, attribute: boolean): string {
 /** htmlparser2's own decoding (the one sanitize-html reads with), on escaped text without tags. */
 function decodeText(html: string): string {
   let out = "";
-  const parser = new Parser({ ontext: (chunk) => (out += chunk) }, { decodeEntities: true });
+  const parser = new (htmlparser2().Parser)({ ontext: (chunk) => (out += chunk) }, { decodeEntities: true });
   parser.end(html);
   return out;
 }
@@ -515,7 +519,7 @@ function decodeText(html: string): string {
 /** htmlparser2's decoding of a double-quoted attribute value (escaped: holds no `"`). */
 function decodeAttribute(value: string): string {
   let out: string | undefined;
-  const parser = new Parser({ onattribute: (_name, v) => (out ??= v) }, { decodeEntities: true });
+  const parser = new (htmlparser2().Parser)({ onattribute: (_name, v) => (out ??= v) }, { decodeEntities: true });
   parser.end(`<a b="${value}">`);
   return out ?? "";
 }

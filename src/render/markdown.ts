@@ -1,5 +1,5 @@
 import { Marked, type Token } from "marked";
-import { decodeHTML } from "entities";
+import type * as Entities from "entities";
 import type SanitizeHtml from "sanitize-html";
 import { lazyRequire } from "../lazy-require.ts";
 import { renderParagraphs, renderProse, renderTokens, type Rendered } from "./markdown-direct.ts";
@@ -18,6 +18,7 @@ import { renderParagraphs, renderProse, renderTokens, type Rendered } from "./ma
 /** Only bodies with raw HTML, and the reference functions, need it. */
 const sanitizeHtml = (html: string, options: SanitizeHtml.IOptions): string => sanitizeHtmlLib()(html, options);
 const sanitizeHtmlLib = lazyRequire<typeof SanitizeHtml>("sanitize-html");
+const entities = lazyRequire<typeof Entities>("entities");
 
 const marked = new Marked({ gfm: true, breaks: false, async: false });
 
@@ -108,7 +109,7 @@ export function renderMarkdownAndTextReference(markdown: string): { html: string
 
 function htmlToText(html: string): string {
   const stripped = sanitizeHtml(html, { allowedTags: [], allowedAttributes: {}, nonTextTags: ["script", "style", "textarea", "noscript", "iframe", "template"] });
-  return decodeHTML(stripped).replace(/\s+/g, " ").trim();
+  return entities().decodeHTML(stripped).replace(/\s+/g, " ").trim();
 }
 
 /** Words per minute of an adult reading Spanish news text. */
