@@ -7,7 +7,7 @@ import { PROJECT_ROOT } from "../project-root.ts";
 import type { SiteConfig } from "../site.ts";
 import { sha1 } from "./digest.ts";
 import { lazyRequire } from "../lazy-require.ts";
-import type { PostView, SiteData } from "../render/views.ts";
+import type { LinkView, PostView, SiteData } from "../render/views.ts";
 import { plainPost } from "../render/site-data.ts";
 
 /**
@@ -88,10 +88,19 @@ export function layoutPages(data: SiteData, env: NunjucksLike, context: LayoutCo
     return file;
   };
   const digestOf = (layout: string, item: unknown): string => sha1(`${layout}\0${JSON.stringify(item)}`);
-  for (const post of data.posts) cards.set(post, cardDigest(post, sourceKey));
+  const cardByUrl = new Map<string, string>();
+  for (const post of data.posts) {
+    const card = cardDigest(post, sourceKey);
+    cards.set(post, card);
+    cardByUrl.set(post.url, card);
+  }
+  // A link to another bulletin (neighbour or related) prints its URL, title and date: all covered by
+  // that bulletin's card digest, which stands for it (the link itself, should it not be a bulletin's).
+  const linkDigest = (link: LinkView | undefined): string => (link ? (cardByUrl.get(link.url) ?? JSON.stringify(link)) : "");
   for (const post of data.posts) {
     // The card's inputs, and the links to other bulletins only the bulletin's own page prints.
-    const file = page(post.url, "bulletin.njk", { post }, sha1(`${cardOf(post)}\0${JSON.stringify([post.previous, post.next, post.related])}`));
+    const links = [linkDigest(post.previous), linkDigest(post.next), ...post.related.map(linkDigest)].join(",");
+    const file = page(post.url, "bulletin.njk", { post }, sha1(`${cardOf(post)}\0${links}`));
     // Most of a cold build's rendering: these may be rendered on worker threads (their layout reads
     // only the post and the globals).
     file.renderable = { layout: "bulletin.njk", item: () => ({ post: plainPost(post) }) };
