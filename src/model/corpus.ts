@@ -78,6 +78,9 @@ export function makeImageExists(publicDir: string): (sitePath: string) => boolea
   };
 }
 
+/** Fields of a bulletin a loader may keep as non-enumerable accessors, read on demand (build/cache.ts). */
+const HIDEABLE = ["body", "positions"] as const satisfies ReadonlyArray<keyof Bulletin>;
+
 /** Replace each tag's and section's label by the corpus-wide choice (see `policy/labels.ts`). */
 export function applyCorpusLabels(bulletins: Bulletin[]): Bulletin[] {
   const tags = new LabelChooser();
@@ -94,10 +97,10 @@ export function applyCorpusLabels(bulletins: Bulletin[]): Bulletin[] {
       section: { slug: b.section.slug, label: sections.labelOf(b.section.slug) },
       tags: b.tags.map((t) => ({ slug: t.slug, label: tags.labelOf(t.slug) })),
     };
-    // Parts the build cache reads only on demand (body, positions, and where to find them) are
-    // non-enumerable properties, which a spread drops.
-    for (const key of Reflect.ownKeys(b)) {
-      if (!Object.prototype.propertyIsEnumerable.call(b, key)) Object.defineProperty(labelled, key, Object.getOwnPropertyDescriptor(b, key)!);
+    // Parts the build cache reads only on demand (body, positions, and where to find them: a symbol)
+    // are non-enumerable properties, which a spread drops.
+    for (const key of [...HIDEABLE, ...Object.getOwnPropertySymbols(b)]) {
+      if (Object.prototype.hasOwnProperty.call(b, key) && !Object.prototype.propertyIsEnumerable.call(b, key)) Object.defineProperty(labelled, key, Object.getOwnPropertyDescriptor(b, key)!);
     }
     return labelled;
   });

@@ -70,6 +70,25 @@ test("labels are chosen across the corpus", () => {
   }
 });
 
+test("a relabelled bulletin keeps the parts a loader hides (body and positions read on demand, a symbol)", () => {
+  const hidden = Symbol("parts");
+  const lazy = bulletin("content/a.md", 'title: "A"\ndate: 2024-04-09\ntags: [vacunacion]');
+  const { body: _body, positions: _positions, ...visible } = lazy;
+  // As build/cache.ts makes a cached bulletin: visible fields, then non-enumerable accessors.
+  const cached = Object.defineProperties(visible, {
+    [hidden]: { value: "where", enumerable: false },
+    body: { get: () => "Cuerpo leído a demanda.", enumerable: false, configurable: true },
+    positions: { get: () => ({ title: { line: 2, column: 1 } }), enumerable: false, configurable: true },
+  }) as unknown as Bulletin;
+  const [labelled] = applyCorpusLabels([cached, bulletin("content/b.md", 'title: "B"\ndate: 2024-04-09\ntags: [Vacunación, Vacunación]'), bulletin("content/c.md", 'title: "C"\ndate: 2024-04-09\ntags: [Vacunación]')]);
+  assert.notEqual(labelled, cached, "relabelled: a copy");
+  assert.deepEqual(labelled!.tags, [{ slug: "vacunacion", label: "Vacunación" }]);
+  assert.equal(labelled!.body, "Cuerpo leído a demanda.");
+  assert.deepEqual(labelled!.positions, { title: { line: 2, column: 1 } });
+  assert.equal((labelled as unknown as Record<symbol, string>)[hidden], "where");
+  assert.ok(!Object.keys(labelled!).includes("body") && !Object.keys(labelled!).includes("positions"), "still hidden from copies and digests");
+});
+
 test("drafts and embargoes", () => {
   const now = DateTime.fromISO("2024-04-09T12:00:00-06:00", { setZone: true });
   const past = bulletin("content/p.md", 'title: "P"\ndate: 2024-04-09T11:59:00-06:00');
