@@ -41,6 +41,10 @@ export type Prepared =
 export async function prepareSite(options: PrepareOptions): Promise<Prepared> {
   const cache = options.validateOnly ? undefined : options.cache;
   cache?.useWorkers({ site: options.site, publicDir: options.publicDir });
+  if (options.listing) {
+    await options.listing;
+    phase("lista del contenido (otro hilo)");
+  }
   const corpus = await loadCorpus({ contentDir: options.contentDir, publicDir: options.publicDir, site: options.site, ...(cache ? { loadFile: cache.loadFile } : {}), ...(options.listing ? { listing: options.listing } : {}) }).finally(() => cache?.finishLoading());
   phase("contenido leído");
   const problems = [...corpus.problems];
