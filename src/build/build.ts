@@ -98,17 +98,19 @@ async function buildWith(options: BuildOptions, started: number, startedAt: numb
     // to trust, so nothing of an earlier build is reused.
     const digestsValidFor = sha1(`${fingerprint || `sin-cache-${process.pid}-${Date.now()}`}\0${preview}\0${JSON.stringify(context.boletines)}`);
     const written = await updateAndPublish(paths, files, digestsValidFor, {
-      // Every page is about to be rendered: on a large site, keep the heap near what is alive.
       ...(prefetch ? { checked: prefetch.generation } : {}),
       // Threads start when many pages must be rendered (a cold build): fewer render faster here.
       pageWorkers: (count) => {
         if (count <= (options.workerThreshold ?? PAGE_WORKER_THRESHOLD)) return undefined;
         return (pageWorkers = new PageWorkers({ globals: { site, preview, boletines: context.boletines } }));
       },
+      // Every page is about to be rendered: on a large site, keep the heap near what is alive.
       onWholeSite: () => {
         if (large) limitHeapGrowth();
       },
       finish: async (dir) => {
+        // Every page is written: their threads' memory is given back before the search index is made.
+        await pageWorkers?.close();
         phase("archivos escritos");
         rmSync(path.join(dir, SEARCH_INDEX_DIR), { recursive: true, force: true });
         if (options.search !== false) await writeSearchIndex(dir);
