@@ -186,29 +186,34 @@ async function writeGeneration(
   const here = workers ? toWrite.filter((w) => !w.f.renderable) : toWrite;
   let nextSent = 0;
   let nextHere = 0;
-  while (nextSent < sent.length || nextHere < here.length) {
-    if (workers?.failure || failed) break;
-    if (nextSent < sent.length && (!workers!.busy || nextHere === here.length)) {
-      if (workers!.busy) await workers!.room();
-      const { f, out } = sent[nextSent++]!;
-      const entry = manifest.files[f.file]!;
-      rendering.push(
-        workers!.write(out, f.renderable!.layout, f.renderable!.item()).then(
-          ([size, mtimeMs]) => {
-            entry[1] = size;
-            entry[2] = mtimeMs;
-          },
-          (error: unknown) => {
-            failed ??= { error };
-          },
-        ),
-      );
-    } else {
-      const { f, out } = here[nextHere++]!;
-      folders.ensure(path.dirname(out));
-      manifest.files[f.file] = [f.digest, ...writeNew(out, f)];
+  try {
+    while (nextSent < sent.length || nextHere < here.length) {
+      if (workers?.failure || failed) break;
+      if (nextSent < sent.length && (!workers!.busy || nextHere === here.length)) {
+        if (workers!.busy) await workers!.room();
+        const { f, out } = sent[nextSent++]!;
+        const entry = manifest.files[f.file]!;
+        rendering.push(
+          workers!.write(out, f.renderable!.layout, f.renderable!.item()).then(
+            ([size, mtimeMs]) => {
+              entry[1] = size;
+              entry[2] = mtimeMs;
+            },
+            (error: unknown) => {
+              failed ??= { error };
+            },
+          ),
+        );
+      } else {
+        const { f, out } = here[nextHere++]!;
+        folders.ensure(path.dirname(out));
+        manifest.files[f.file] = [f.digest, ...writeNew(out, f)];
+      }
+      result.rendered++;
     }
-    result.rendered++;
+  } catch (error) {
+    // A write of this thread failed: the pages already sent are waited for below all the same.
+    failed ??= { error };
   }
   // Every page sent is written (or failed) before anything else happens to this generation.
   await Promise.all(rendering);
