@@ -74,8 +74,9 @@ export interface LayoutContext {
  * the same pages from the same data; a test compares the bytes of both.
  */
 export function layoutPages(data: SiteData, env: NunjucksLike, context: LayoutContext, sourceKey?: (b: Bulletin) => string | undefined): SiteFile[] {
-  const cards = new Map<PostView, string>();
-  const cardOf = (post: PostView): string => cards.get(post)!;
+  // Each bulletin's card digest, by its URL (a page's own, or a link's to it).
+  const cardByUrl = new Map<string, string>();
+  const cardOf = (post: PostView): string => cardByUrl.get(post.url)!;
   const pages: SiteFile[] = [];
   const page = (url: string, layout: string, item: object, digest: string, extraGlobals?: Partial<SiteData>): SiteFile => {
     const globals = extraGlobals ? { ...context.boletines, ...extraGlobals } : context.boletines;
@@ -88,12 +89,7 @@ export function layoutPages(data: SiteData, env: NunjucksLike, context: LayoutCo
     return file;
   };
   const digestOf = (layout: string, item: unknown): string => sha1(`${layout}\0${JSON.stringify(item)}`);
-  const cardByUrl = new Map<string, string>();
-  for (const post of data.posts) {
-    const card = cardDigest(post, sourceKey);
-    cards.set(post, card);
-    cardByUrl.set(post.url, card);
-  }
+  for (const post of data.posts) cardByUrl.set(post.url, cardDigest(post, sourceKey));
   // A link to another bulletin (neighbour or related) prints its URL, title and date: all covered by
   // that bulletin's card digest, which stands for it (the link itself, should it not be a bulletin's).
   const linkDigest = (link: LinkView | undefined): string => (link ? (cardByUrl.get(link.url) ?? JSON.stringify(link)) : "");

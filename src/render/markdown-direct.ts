@@ -312,19 +312,12 @@ class Writer {
           this.checkbox();
           break;
         case "strong":
-          this.html += "<strong>";
-          this.inline((token as Tokens.Strong).tokens);
-          this.html += "</strong>";
-          break;
         case "em":
-          this.html += "<em>";
-          this.inline((token as Tokens.Em).tokens);
-          this.html += "</em>";
-          break;
         case "del":
-          this.html += "<del>";
-          this.inline((token as Tokens.Del).tokens);
-          this.html += "</del>";
+          // The element is named as the token: <strong>, <em>, <del>.
+          this.html += `<${token.type}>`;
+          this.inline((token as Tokens.Strong | Tokens.Em | Tokens.Del).tokens);
+          this.html += `</${token.type}>`;
           break;
         case "codespan":
           // marked escapes every `&` in code, so the text reads back as written.

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { test } from "node:test";
+import { test, type TestContext } from "node:test";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { parseSource } from "../../src/model/load.ts";
@@ -41,6 +41,20 @@ function assertSame(markdown: string): RenderPath {
   assert.equal(markdownToText(markdown), reference.text, `markdownToText ${label}`);
   assert.equal(readingMinutes(reference.text), readingMinutesReference(reference.text));
   return markdownRenderPath(markdown);
+}
+
+/** 3,000 documents of `arbitrary`, each compared with the reference; which ways they took (also shown as a diagnostic). */
+function compareGenerated(arbitrary: fc.Arbitrary<string>, t: TestContext): { paths: RenderPath[]; counts: Record<RenderPath, number> } {
+  const paths: RenderPath[] = [];
+  fc.assert(
+    fc.property(arbitrary, (markdown) => {
+      paths.push(assertSame(markdown));
+    }),
+    params(3000),
+  );
+  const counts = tally(paths);
+  t.diagnostic(`ways taken: ${JSON.stringify(counts)}`);
+  return { paths, counts };
 }
 
 function tally(paths: RenderPath[]): Record<RenderPath, number> {
@@ -242,15 +256,7 @@ const document = fc
   .map(([blocks, separator]) => blocks.join(separator));
 
 test("generated markdown (every construct, hostile links and entities): the reference's bytes", (t) => {
-  const paths: RenderPath[] = [];
-  fc.assert(
-    fc.property(document, (markdown) => {
-      paths.push(assertSame(markdown));
-    }),
-    params(3000),
-  );
-  const counts = tally(paths);
-  t.diagnostic(`ways taken: ${JSON.stringify(counts)}`);
+  const { paths, counts } = compareGenerated(document, t);
   // Most documents hold no raw HTML: the token writer is what is being compared here.
   assert.ok(counts.tokens >= paths.length / 3, JSON.stringify(counts));
   assert.ok(counts.sanitizer >= paths.length / 20, JSON.stringify(counts));
@@ -287,15 +293,7 @@ const prose = fc
   .map(([paragraphs, lead, tail]) => lead + paragraphs.map(([lines, sep], i) => (i > 0 ? sep : "") + lines.join("\n")).join("") + tail);
 
 test("generated prose and near misses (list markers, indents, trailing spaces, URLs): the reference's bytes", (t) => {
-  const paths: RenderPath[] = [];
-  fc.assert(
-    fc.property(prose, (markdown) => {
-      paths.push(assertSame(markdown));
-    }),
-    params(3000),
-  );
-  const counts = tally(paths);
-  t.diagnostic(`ways taken: ${JSON.stringify(counts)}`);
+  const { paths, counts } = compareGenerated(prose, t);
   assert.ok(counts.prose >= paths.length / 5, JSON.stringify(counts));
   assert.ok(counts.tokens >= paths.length / 5, JSON.stringify(counts));
 });
@@ -334,15 +332,7 @@ const paragraphs = fc
   .map(([blocks, separator, edge]) => edge + blocks.map((lines) => lines.join("\n")).join(separator) + edge);
 
 test("generated bulletins with inline markdown (datelines, emphasis, links) and near misses: the reference's bytes", (t) => {
-  const paths: RenderPath[] = [];
-  fc.assert(
-    fc.property(paragraphs, (markdown) => {
-      paths.push(assertSame(markdown));
-    }),
-    params(3000),
-  );
-  const counts = tally(paths);
-  t.diagnostic(`ways taken: ${JSON.stringify(counts)}`);
+  const { paths, counts } = compareGenerated(paragraphs, t);
   assert.ok(counts.paragraphs >= paths.length / 4, JSON.stringify(counts));
   assert.ok(counts.tokens >= paths.length / 10, JSON.stringify(counts));
 });
