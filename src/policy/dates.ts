@@ -1,4 +1,5 @@
 import { DateTime, FixedOffsetZone } from "luxon";
+import { tabledZone } from "./zone-offsets.ts";
 
 /**
  * Bulletin dates. Parsed from the text the editor wrote (never from a YAML Date: YAML parsers
@@ -72,12 +73,12 @@ export function parseBulletinDate(input: string, timeZone: string): DateParseRes
   let value: DateTime;
   let warning: string | undefined;
   if (parts.offset === undefined) {
-    value = DateTime.fromObject(fields, { zone: timeZone });
+    value = DateTime.fromObject(fields, { zone: tabledZone(timeZone) });
     if (value.hour !== fields.hour || value.minute !== fields.minute || value.day !== fields.day) {
       warning = `La hora ${pad(fields.hour)}:${pad(fields.minute)} no existe en ${timeZone} ese día (cambio de horario); se usa ${value.toFormat("HH:mm")}.`;
     }
   } else if (parts.offset.toUpperCase() === "Z") {
-    value = DateTime.fromObject(fields, { zone: "UTC" }).setZone(timeZone);
+    value = DateTime.fromObject(fields, { zone: "UTC" }).setZone(tabledZone(timeZone));
   } else {
     const minutes = offsetMinutes(parts.offset);
     if (minutes === undefined) return { ok: false, message: `«${text}» tiene un desfase horario imposible (${parts.offset}).` };
