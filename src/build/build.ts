@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Problem } from "../model/problems.ts";
 import { acquireLock, assertReplaceable, describeFsError, OutputError, outputPaths, recoverInterruptedBuilds } from "./output.ts";
 import { prepareSite, type PrepareOptions } from "./prepare.ts";
-import { BuildCache, codeFingerprint } from "./cache.ts";
+import { BuildCache, cacheIndexFiles, codeFingerprint } from "./cache.ts";
 import { updateAndPublish } from "./generations.ts";
 import { layoutEnvironment } from "./pages.ts";
 import { SEARCH_INDEX_DIR, writeSearchIndex } from "./search-index.ts";
@@ -50,7 +50,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   phase("arranque");
   // Before anything is looked at: file stamps taken from here on are not trusted by the next build if this close to it (cache.ts).
   const startedAt = Date.now();
-  const prefetch = options.cacheDir && (options.prefetch ?? worthPrefetching(options.cacheDir)) ? startPrefetch({ contentDir: options.contentDir, outDir: options.outDir }) : undefined;
+  const prefetch =
+    options.cacheDir && (options.prefetch ?? worthPrefetching(options.cacheDir))
+      ? startPrefetch({ contentDir: options.contentDir, outDir: options.outDir, parse: { site: options.site, publicDir: options.publicDir, savedFiles: cacheIndexFiles(path.resolve(options.cacheDir)) } })
+      : undefined;
   try {
     return await buildWith(options, started, startedAt, prefetch);
   } finally {
@@ -62,6 +65,7 @@ async function buildWith(options: BuildOptions, started: number, startedAt: numb
   const fingerprint = options.cacheDir ? codeFingerprint(PROJECT_ROOT, { site: options.site }) : "";
   const cache = options.cacheDir ? await BuildCache.open(path.resolve(options.cacheDir), fingerprint, options.workerThreshold, startedAt) : undefined;
   phase("índice de la caché leído");
+  if (cache && prefetch) cache.usePrefetched(prefetch.parsed);
   const large = isLargeSite(options.contentDir, cache);
   // A cold cache (none, or made by other code): every file is parsed and rendered.
   if (large && (!cache || cache.entryCount === 0)) limitHeapGrowth();

@@ -9,7 +9,8 @@ import type { NormalizeContext, NormalizeResult } from "../model/normalize.ts";
 import type { Problem } from "../model/problems.ts";
 import { readingMinutes, renderMarkdownAndText } from "../render/markdown.ts";
 import { SUMMARY_LENGTH } from "../render/site-data.ts";
-import { FileWorkers, type FileWorkerData } from "./file-workers.ts";
+import { FileWorkers, type FileJobResult, type FileWorkerData } from "./file-workers.ts";
+import type { PrefetchedFile } from "./prefetch.ts";
 import { acquireLock } from "./output.ts";
 import { sha1Bytes } from "./digest.ts";
 
@@ -155,6 +156,8 @@ export class BuildCache {
   private closed = false;
   private workerData: FileWorkerData | undefined;
   private workers: FileWorkers | undefined;
+  /** Files parsed by the prefetch thread, by content path (usePrefetched). */
+  private prefetched: Promise<Map<string, PrefetchedFile> | undefined> | undefined;
   hits = 0;
   misses = 0;
 
@@ -213,6 +216,14 @@ export class BuildCache {
     this.workerData = data;
   }
 
+  /**
+   * Files the prefetch thread parsed (the ones edited since this cache was saved). A changed file
+   * is taken from there when its stamp is still the one the thread read; otherwise parsed here.
+   */
+  usePrefetched(parsed: Promise<Map<string, PrefetchedFile> | undefined>): void {
+    this.prefetched = parsed;
+  }
+
   /** Stops the worker threads, if any were started (call once the corpus is loaded). */
   async finishLoading(): Promise<void> {
     const workers = this.workers;
@@ -237,8 +248,11 @@ export class BuildCache {
     // Oversized files are never cached: the loader itself reports them as problems.
     if (stamp[0] > MAX_FILE_BYTES) return loadAndNormalize(file, ctx);
     const cached = this.index.entries[key];
-    const unchangedStamp = !!cached?.stat && cached.stat[0] === stamp[0] && cached.stat[1] === stamp[1] && cached.stat[2] === stamp[2] && stamp[1] < this.index.savedAt - RACY_MS;
+    const unchangedStamp = !!cached?.stat && sameStamp(cached.stat, stamp) && stamp[1] < this.index.savedAt - RACY_MS;
     let hash = unchangedStamp ? cached!.hash : undefined;
+    const early = unchangedStamp || !this.prefetched ? undefined : (await this.prefetched)?.get(key);
+    const parsedEarly = early && sameStamp(early.stamp, stamp) ? early.parsed : undefined;
+    if (parsedEarly) hash = parsedEarly.hash;
     // Without an entry to compare with (a cold cache, a new file), the file is hashed by whoever
     // parses it, from the bytes it parses: read once, and by a worker thread in a cold build.
     if (!hash && cached) {
@@ -265,25 +279,9 @@ export class BuildCache {
       }
     }
     this.misses++;
+    if (parsedEarly) return this.storeParsed(key, shown, stamp, parsedEarly);
     if (!this.workers && this.workerData && this.misses > this.workerThreshold) this.workers = new FileWorkers(this.workerData);
-    if (this.workers) {
-      const done = await this.workers.run(file);
-      // Named by the bytes it parsed; unreadable: reported by the loader, not kept.
-      hash = done.hash;
-      if (!hash) return done.result;
-      const entry: Entry = { hash, stat: stamp, file: shown, problems: done.result.problems, images: done.images };
-      this.fresh.set(key, entry);
-      if (done.result.bulletin) {
-        const { body, positions, ...rest } = done.result.bulletin;
-        entry.bulletin = rest;
-        this.keyOfFile.set(done.result.bulletin.file, key);
-        // Stored at once and read back when needed: a cold build never holds every text in memory,
-        // the markdown included (at 50,000 bulletins, hundreds of MiB of UTF-16).
-        this.append(entry, { body, html: done.html!, text: done.text!, positions: JSON.stringify(positions) }, done.minutes);
-        return { bulletin: this.withLazyParts(rest, entry.at!), problems: done.result.problems };
-      }
-      return done.result;
-    }
+    if (this.workers) return this.storeParsed(key, shown, stamp, await this.workers.run(file));
     const images: Array<[string, boolean]> = [];
     let parsedHash: string | undefined;
     const result = await loadAndNormalize(
@@ -311,6 +309,22 @@ export class BuildCache {
     this.fresh.set(key, entry);
     return result;
   };
+
+  /** Keeps a file parsed by another thread (a file worker, the prefetch thread): its entry, and its texts in the pack. */
+  private storeParsed(key: string, shown: string, stamp: [number, number, number], done: Omit<FileJobResult, "id">): NormalizeResult {
+    // Named by the bytes it parsed; unreadable: reported by the loader, not kept.
+    if (!done.hash) return done.result;
+    const entry: Entry = { hash: done.hash, stat: stamp, file: shown, problems: done.result.problems, images: done.images };
+    this.fresh.set(key, entry);
+    if (!done.result.bulletin) return done.result;
+    const { body, positions, ...rest } = done.result.bulletin;
+    entry.bulletin = rest;
+    this.keyOfFile.set(done.result.bulletin.file, key);
+    // Stored at once and read back when needed: a cold build never holds every text in memory,
+    // the markdown included (at 50,000 bulletins, hundreds of MiB of UTF-16).
+    this.append(entry, { body, html: done.html!, text: done.text!, positions: JSON.stringify(positions) }, done.minutes);
+    return { bulletin: this.withLazyParts(rest, entry.at!), problems: done.result.problems };
+  }
 
   /**
    * A cached bulletin whose markdown is read from the pack, and whose field positions are parsed, only
@@ -535,6 +549,11 @@ function readAscii(file: string): string {
 
 /** Changes since the index file was written, one JSON line per build (see `save`). */
 const CHANGES_FILE = "index-changes.jsonl";
+
+/** The files whose modification time tells when a cache in `dir` was last saved (prefetch.ts). */
+export function cacheIndexFiles(dir: string): string[] {
+  return [path.join(dir, CACHE_INDEX_FILE), path.join(dir, CHANGES_FILE)];
+}
 /** After this many lines the next save rewrites the whole index. */
 const MAX_CHANGE_LINES = 50;
 
@@ -576,4 +595,8 @@ function applyChanges(index: Index, file: string): void {
     applied++;
   }
   index.changeLines = applied;
+}
+
+function sameStamp(a: [number, number, number], b: [number, number, number]): boolean {
+  return a[0] === b[0] && a[1] === b[1] && a[2] === b[2];
 }

@@ -3,6 +3,8 @@ import path from "node:path";
 import type { Worker } from "node:worker_threads";
 import { CACHE_INDEX_FILE } from "./cache.ts";
 import type { Listing } from "../model/load.ts";
+import type { SiteConfig } from "../site.ts";
+import type { FileJobResult } from "./file-workers.ts";
 import type { GenerationCheck } from "./generations.ts";
 import { startWorker } from "./threads.ts";
 
@@ -13,19 +15,40 @@ import { startWorker } from "./threads.ts";
  * worker thread does it on the other core while the main thread reads the cache's index
  * (prefetch-worker.ts). What it finds is used as the main thread would have found it; when it cannot
  * tell (an error, a generation changed since), the main thread does that part itself.
+ *
+ * It also parses the files edited since the cache was last saved (modified after it), as a file
+ * worker would: the main thread then neither loads the YAML and markdown libraries nor parses
+ * them while it has the index to read. The cache uses such a parse only for a file whose stamp is
+ * still the one the thread read (cache.ts); any other changed file is parsed the usual way.
  */
 export interface PrefetchData {
   contentDir: string;
   outDir: string;
+  /** What is needed to parse edited files; absent: none is parsed. */
+  parse?: {
+    site: SiteConfig;
+    publicDir: string;
+    /** The cache's index and changes files: files modified after the newest of them are parsed. */
+    savedFiles: string[];
+  };
+}
+
+/** A file parsed by the prefetch thread, with the stamp (size, mtime, inode) it had when listed. */
+export interface PrefetchedFile {
+  stamp: [number, number, number];
+  parsed: Omit<FileJobResult, "id">;
 }
 
 export type PrefetchMessage =
   | { kind: "listing"; listing?: Listing; stamps?: Float64Array }
+  | { kind: "parsed"; files?: Array<[relPath: string, file: PrefetchedFile]> }
   | { kind: "generation"; check?: GenerationCheck | undefined };
 
 export interface Prefetch {
   /** content/ listed, each file with its stamp; undefined: list it on this thread. */
   listing: Promise<Listing | undefined>;
+  /** Files edited since the cache was saved, parsed, by content path (relPath); undefined: none. */
+  parsed: Promise<Map<string, PrefetchedFile> | undefined>;
   /** The unpublished generation's files checked against its manifest; undefined: check them on this thread. */
   generation: Promise<GenerationCheck | undefined>;
   close(): Promise<void>;
@@ -42,27 +65,32 @@ export function worthPrefetching(cacheDir: string): boolean {
 export function startPrefetch(data: PrefetchData): Prefetch {
   let worker: Worker | undefined;
   let resolveListing!: (l: Listing | undefined) => void;
+  let resolveParsed!: (p: Map<string, PrefetchedFile> | undefined) => void;
   let resolveGeneration!: (g: GenerationCheck | undefined) => void;
   const listing = new Promise<Listing | undefined>((r) => (resolveListing = r));
+  const parsed = new Promise<Map<string, PrefetchedFile> | undefined>((r) => (resolveParsed = r));
   const generation = new Promise<GenerationCheck | undefined>((r) => (resolveGeneration = r));
   const giveUp = () => {
     resolveListing(undefined);
+    resolveParsed(undefined);
     resolveGeneration(undefined);
   };
   try {
     worker = startWorker("prefetch-worker", data satisfies PrefetchData);
   } catch {
     giveUp();
-    return { listing, generation, close: async () => undefined };
+    return { listing, parsed, generation, close: async () => undefined };
   }
   worker.on("message", (message: PrefetchMessage) => {
     if (message.kind === "listing") resolveListing(message.listing && message.stamps ? withStamps(message.listing, message.stamps) : undefined);
+    else if (message.kind === "parsed") resolveParsed(message.files ? new Map(message.files) : undefined);
     else resolveGeneration(message.check);
   });
   worker.on("error", giveUp);
   worker.on("exit", giveUp);
   return {
     listing,
+    parsed,
     generation,
     close: async () => {
       giveUp();

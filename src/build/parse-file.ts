@@ -1,0 +1,26 @@
+import { sha1Bytes } from "./digest.ts";
+import { loadAndNormalize } from "../model/corpus.ts";
+import type { ContentFile } from "../model/load.ts";
+import { readingMinutes, renderMarkdownAndText } from "../render/markdown.ts";
+import type { SiteConfig } from "../site.ts";
+import type { FileJobResult } from "./file-workers.ts";
+
+/**
+ * What a thread other than the main one makes of one content file for the build cache: the file
+ * read once, hashed from the bytes it parsed, normalized, and its body rendered (HTML, plain text,
+ * reading time), with the images it asked about. The same functions as the main thread.
+ */
+export async function parseForCache(file: ContentFile, site: SiteConfig, imageExists: (sitePath: string) => boolean): Promise<Omit<FileJobResult, "id">> {
+  const images: Array<[string, boolean]> = [];
+  let hash: string | undefined;
+  const result = await loadAndNormalize(file, {
+    site,
+    imageExists: (p) => {
+      const exists = imageExists(p);
+      images.push([p, exists]);
+      return exists;
+    },
+  }, (bytes) => (hash = sha1Bytes(bytes)));
+  const made = result.bulletin ? renderMarkdownAndText(result.bulletin.body) : undefined;
+  return { result, images, ...(hash ? { hash } : {}), ...(made ? { html: made.html, text: made.text, minutes: readingMinutes(made.text) } : {}) };
+}
