@@ -6,7 +6,7 @@ import { prepareSite, type PrepareOptions } from "./prepare.ts";
 import { BuildCache, cacheIndexFiles, codeFingerprint } from "./cache.ts";
 import { updateAndPublish } from "./generations.ts";
 import { layoutEnvironment } from "./pages.ts";
-import { SEARCH_INDEX_DIR, writeSearchIndex } from "./search-index.ts";
+import { SEARCH_INDEX_DIR, searchPages, writeSearchIndex } from "./search-index.ts";
 import { siteFiles } from "./site-files.ts";
 import type { Bulletin } from "../model/bulletin.ts";
 import { phase } from "./timing.ts";
@@ -41,7 +41,16 @@ export interface BuildOptions extends PrepareOptions {
 }
 
 export type BuildResult =
-  | { ok: true; problems: Problem[]; pagesWritten: number; rendered: number; published: number; seconds: number }
+  | {
+      ok: true;
+      problems: Problem[];
+      pagesWritten: number;
+      rendered: number;
+      published: number;
+      seconds: number;
+      /** The search index: pages indexed, and whether the published site's index was reused (no indexed page changed). */
+      search?: { pages: number; reused: boolean };
+    }
   | { ok: false; problems: Problem[]; fatal?: string };
 
 /** The production build: validate everything, bring the unpublished generation up to date, publish it (generations.ts). */
@@ -93,6 +102,7 @@ async function buildWith(options: BuildOptions, started: number, startedAt: numb
     phase("candado y recuperación");
     // What every layout reads besides its own item: it changes every page when it changes.
     const context = { site, preview, boletines: { assets: data.assets, metaContentSecurityPolicy: data.metaContentSecurityPolicy } };
+    let searched: { pages: number; reused: boolean } | undefined;
     const files = await siteFiles(data, layoutEnvironment(), context, {
       publicDir: options.publicDir,
       ...(cache ? { sourceKey: (b: Bulletin) => cache.sourceKeyOf(b) } : {}),
@@ -112,13 +122,18 @@ async function buildWith(options: BuildOptions, started: number, startedAt: numb
       onWholeSite: () => {
         if (large) limitHeapGrowth();
       },
-      finish: async (dir) => {
+      finish: async (dir, published) => {
         // Every page is written: their threads' memory is given back before the search index is made.
         await pageWorkers?.close();
         phase("archivos escritos");
-        rmSync(path.join(dir, SEARCH_INDEX_DIR), { recursive: true, force: true });
-        if (options.search !== false) await writeSearchIndex(dir);
+        if (options.search === false) {
+          rmSync(path.join(dir, SEARCH_INDEX_DIR), { recursive: true, force: true });
+          return undefined;
+        }
+        const search = await writeSearchIndex(dir, searchPages(data.posts, files), published);
+        searched = { pages: search.pages, reused: search.reused };
         phase("índice de búsqueda");
+        return search.record;
       },
     });
     phase("publicado");
@@ -132,6 +147,7 @@ async function buildWith(options: BuildOptions, started: number, startedAt: numb
       rendered: written.rendered,
       published: prepared.publishedCount,
       seconds: (performance.now() - started) / 1000,
+      ...(searched ? { search: searched } : {}),
     };
   } catch (error) {
     const fsError = fsErrorIn(error);

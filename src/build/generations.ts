@@ -29,6 +29,8 @@ interface Manifest {
   format: number;
   fingerprint: string;
   files: Record<string, [digest: string, size: number, mtimeMs: number]>;
+  /** What `finish` added to the generation (the search index), as `finish` described it. */
+  added?: unknown;
 }
 
 export interface GenerationPaths {
@@ -94,8 +96,12 @@ export async function updateAndPublish(
   files: readonly SiteFile[],
   fingerprint: string,
   hooks: {
-    /** Adds to the generation before it is published (the search index). */
-    finish?: (dir: string) => Promise<void>;
+    /**
+     * Adds to the generation before it is published (the search index). Told the published
+     * generation's folder and what its own `finish` said it added (under the same fingerprint);
+     * what it returns is kept in this generation's manifest for the next build.
+     */
+    finish?: (dir: string, published: { dir: string; added: unknown } | undefined) => Promise<unknown>;
     /** Called when nothing of an earlier build can be reused: every file is about to be written. */
     onWholeSite?: () => void;
     /** The unpublished generation already checked by another thread (prefetch.ts). */
@@ -125,7 +131,8 @@ export async function updateAndPublish(
 
   try {
     const result = await writeGeneration(files, dir, own, published ? { dir: gens.dir(state.current!), manifest: published } : undefined, fingerprint, changedByHand, hooks.pageWorkers);
-    await hooks.finish?.(dir);
+    const added = await hooks.finish?.(dir, published ? { dir: gens.dir(state.current!), added: published.added } : undefined);
+    if (added !== undefined) result.manifest.added = added;
     writeManifest(gens.manifest(target), result.manifest);
     const oldFolder = switchLink(paths, gens, target, state);
     if (oldFolder) await rm(oldFolder, { recursive: true, force: true });
@@ -242,6 +249,11 @@ function insideOutput(root: string, file: string): string {
 }
 /** Segments of visible names (not starting with a dot, so never `.` or `..`), separated by single slashes. */
 const PLAIN_RELATIVE = /^[^/.\0][^/\0]*(?:\/[^/.\0][^/\0]*)*$/;
+
+/** A relative path made only of visible names (never `.`, `..` or absolute): stays inside any folder it is joined to. */
+export function isPlainRelative(file: string): boolean {
+  return PLAIN_RELATIVE.test(file);
+}
 
 /** The files of a manifest, if it is readable, complete and made by the same code (any code, without a fingerprint). */
 function readManifest(file: string, fingerprint?: string): (Manifest & { identity: ManifestIdentity }) | undefined {
