@@ -190,9 +190,9 @@ function editFiles(contentDir: string): { apply: (i: number) => void; restore: (
   };
 }
 
-function ourBuild(content: string, out: string, cache: string): () => { wall: number; peakMiB: number } {
+function ourBuild(content: string, out: string, cache: string, search = false): () => { wall: number; peakMiB: number } {
   return () =>
-    timed(process.execPath, [path.join(ROOT, "bin/boletines.js"), "build", "--quiet", "--no-search", "--content", content, "--out", out, "--cache", cache], {
+    timed(process.execPath, [path.join(ROOT, "bin/boletines.js"), "build", "--quiet", ...(search ? [] : ["--no-search"]), "--content", content, "--out", out, "--cache", cache], {
       env: { BOLETINES_NOW: NOW },
     });
 }
@@ -264,16 +264,18 @@ for (const n of values["render-only"] ? [] : sizes) {
       checks.push(`N=${n}: salida incremental vs. completa desde cero: ${cmp.same ? "idéntica" : "DISTINTA"} (${cmp.detail}).`);
       clean(fresh, freshCache)();
     }
+    if (n <= verifyMax) {
+      // The search index, as `boletines build` makes it without --no-search (src/build/search-index.ts):
+      // Pagefind over the published bulletins' pages, or the published index linked when none changed.
+      // Last: Pagefind's 2 GiB and its writes slowed the builds timed after it.
+      const withSearch = ourBuild(content, site, cache, true);
+      // Untimed: the published site gets its index.
+      withSearch();
+      push("boletines con búsqueda, sin cambios (índice enlazado)", measure(runs, () => undefined, withSearch, site));
+      push("boletines con búsqueda, una edición (Pagefind rehace el índice)", measure(1, (i) => edits.apply(runs + i), withSearch, site));
+    }
   } finally {
     edits.restore();
-  }
-  if (n <= verifyMax) {
-    // The search index, timed apart (as `boletines build` runs it, without --no-search): Pagefind's own
-    // command over the built site. Last: its 2 GiB and its writes slowed the builds timed after it.
-    const index = path.join(dir, "pagefind-out");
-    const pagefind = path.join(path.dirname(fileURLToPath(import.meta.resolve("pagefind"))), "runner/bin.cjs");
-    push("Pagefind, índice de búsqueda (aparte)", measure(1, clean(index), () => timed(process.execPath, [pagefind, "--site", site, "--output-path", index]), index));
-    clean(index)();
   }
   // Untimed: the outputs set aside while measuring this size.
   emptyTrash();
