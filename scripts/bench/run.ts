@@ -271,7 +271,7 @@ for (const n of values["render-only"] ? [] : sizes) {
       const withSearch = ourBuild(content, site, cache, true);
       // Untimed: the published site gets its index.
       withSearch();
-      push("boletines con búsqueda, sin cambios (índice enlazado)", measure(runs, () => undefined, withSearch, site));
+      push("boletines con búsqueda, sin cambios (índice reutilizado)", measure(runs, () => undefined, withSearch, site));
       push("boletines con búsqueda, una edición (Pagefind rehace el índice)", measure(1, (i) => edits.apply(runs + i), withSearch, site));
     }
   } finally {

@@ -122,7 +122,7 @@ async function buildWith(options: BuildOptions, started: number, startedAt: numb
       onWholeSite: () => {
         if (large) limitHeapGrowth();
       },
-      finish: async (dir, published) => {
+      finish: async (dir, earlier) => {
         // Every page is written: their threads' memory is given back before the search index is made.
         await pageWorkers?.close();
         phase("archivos escritos");
@@ -130,7 +130,7 @@ async function buildWith(options: BuildOptions, started: number, startedAt: numb
           rmSync(path.join(dir, SEARCH_INDEX_DIR), { recursive: true, force: true });
           return undefined;
         }
-        const search = await writeSearchIndex(dir, searchPages(data.posts, files), published);
+        const search = await writeSearchIndex(dir, searchPages(data.posts, files), earlier);
         searched = { pages: search.pages, reused: search.reused };
         phase("índice de búsqueda");
         return search.record;

@@ -80,6 +80,12 @@ export function publishedState(paths: OutputPaths, gens: GenerationPaths): Publi
   throw new OutputError(`${paths.out} existe y no es una carpeta.`);
 }
 
+/** What earlier builds added after their pages (`finish`), as they described it: in the generation being updated, and in the published one. */
+export interface EarlierAdditions {
+  own?: unknown;
+  published?: { dir: string; added: unknown };
+}
+
 export interface UpdateResult {
   rendered: number;
   linked: number;
@@ -97,11 +103,11 @@ export async function updateAndPublish(
   fingerprint: string,
   hooks: {
     /**
-     * Adds to the generation before it is published (the search index). Told the published
-     * generation's folder and what its own `finish` said it added (under the same fingerprint);
-     * what it returns is kept in this generation's manifest for the next build.
+     * Adds to the generation before it is published (the search index). Told what the `finish` of
+     * earlier builds said they added (under the same fingerprint): to this generation, and to the
+     * published one (with its folder). What it returns is kept in this generation's manifest.
      */
-    finish?: (dir: string, published: { dir: string; added: unknown } | undefined) => Promise<unknown>;
+    finish?: (dir: string, earlier: EarlierAdditions) => Promise<unknown>;
     /** Called when nothing of an earlier build can be reused: every file is about to be written. */
     onWholeSite?: () => void;
     /** The unpublished generation already checked by another thread (prefetch.ts). */
@@ -131,7 +137,10 @@ export async function updateAndPublish(
 
   try {
     const result = await writeGeneration(files, dir, own, published ? { dir: gens.dir(state.current!), manifest: published } : undefined, fingerprint, changedByHand, hooks.pageWorkers);
-    const added = await hooks.finish?.(dir, published ? { dir: gens.dir(state.current!), added: published.added } : undefined);
+    const added = await hooks.finish?.(dir, {
+      ...(own?.added !== undefined ? { own: own.added } : {}),
+      ...(published ? { published: { dir: gens.dir(state.current!), added: published.added } } : {}),
+    });
     if (added !== undefined) result.manifest.added = added;
     writeManifest(gens.manifest(target), result.manifest);
     const oldFolder = switchLink(paths, gens, target, state);

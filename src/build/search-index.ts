@@ -6,7 +6,7 @@ import { promisify } from "node:util";
 import { outputFileFor } from "../policy/urls.ts";
 import type { PostView } from "../render/views.ts";
 import { sha1 } from "./digest.ts";
-import { isPlainRelative } from "./generations.ts";
+import { isPlainRelative, type EarlierAdditions } from "./generations.ts";
 import type { SiteFile } from "./pages.ts";
 
 /**
@@ -16,9 +16,10 @@ import type { SiteFile } from "./pages.ts";
  * - Pagefind reads only the pages it indexes: the published bulletins' pages (the ones carrying
  *   `data-pagefind-body`), hard-linked into a folder of their own. Run over the whole site it read
  *   every list page too, to find nothing in them: a quarter of its time at 10,000 bulletins.
- * - When every indexed page is as in the published generation (same digests, under the same code
- *   fingerprint, which covers Pagefind's version through the lockfile), that generation's index is
- *   hard-linked instead, once each of its files is checked to be as Pagefind wrote it.
+ * - When every indexed page is as when an earlier index was made (same digests, under the same code
+ *   fingerprint, which covers Pagefind's version through the lockfile), that index is used instead,
+ *   once each of its files is checked to be as Pagefind wrote it: the one this generation already
+ *   has (kept), or else the published generation's (hard-linked).
  *
  * Pagefind has no incremental mode, so any change to a bulletin's page indexes them all again; it
  * also holds the whole index in memory while it builds it (docs/benchmarks.md). One index per year
@@ -68,23 +69,28 @@ export function searchPages(posts: readonly PostView[], files: readonly SiteFile
 export async function writeSearchIndex(
   dir: string,
   pages: readonly SearchPage[],
-  published?: { dir: string; added: unknown },
+  earlier: EarlierAdditions = {},
 ): Promise<{ pages: number; reused: boolean; record: SearchRecord }> {
   const out = path.join(dir, SEARCH_INDEX_DIR);
-  rmSync(out, { recursive: true, force: true });
   const digest = sha1(
     pages
       .map((p) => `${p.file}\0${p.digest}`)
       .sort()
       .join("\n"),
   );
-  const before = asSearchRecord(published?.added);
-  let files: SearchRecord["files"];
-  let reused = false;
-  if (before?.digest === digest && published && linkIndex(path.join(published.dir, SEARCH_INDEX_DIR), out, before.files)) {
-    files = before.files;
-    reused = true;
-  } else {
+  /** An index of these very pages: this generation's own, kept, or the published one's, linked. */
+  const earlierIndex = (): SearchRecord["files"] | undefined => {
+    const mine = asSearchRecord(earlier.own);
+    if (mine?.digest === digest && isIntact(out, mine.files)) return mine.files;
+    rmSync(out, { recursive: true, force: true });
+    const published = earlier.published;
+    const theirs = asSearchRecord(published?.added);
+    if (published && theirs?.digest === digest && linkIndex(path.join(published.dir, SEARCH_INDEX_DIR), out, theirs.files)) return theirs.files;
+    return undefined;
+  };
+  let files = earlierIndex();
+  const reused = files !== undefined;
+  if (!files) {
     await runPagefind(dir, pages, out);
     files = stampsOf(out);
   }
@@ -156,6 +162,26 @@ function linkIndex(from: string, to: string, files: SearchRecord["files"]): bool
   }
   function fail(): false {
     rmSync(to, { recursive: true, force: true });
+    return false;
+  }
+}
+
+/** The index in `index` has exactly the recorded files, each as recorded (nothing edited, added or removed by hand). */
+function isIntact(index: string, files: SearchRecord["files"]): boolean {
+  try {
+    const present = new Set<string>();
+    for (const e of readdirSync(index, { recursive: true, withFileTypes: true })) {
+      if (e.isDirectory()) continue;
+      if (!e.isFile()) return false;
+      present.add(path.relative(index, path.join(e.parentPath, e.name)).split(path.sep).join("/"));
+    }
+    if (present.size !== files.length) return false;
+    return files.every(([file, size, mtimeMs]) => {
+      if (!present.has(file)) return false;
+      const st = lstatSync(path.join(index, file));
+      return st.size === size && st.mtimeMs === mtimeMs;
+    });
+  } catch {
     return false;
   }
 }

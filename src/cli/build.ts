@@ -37,7 +37,7 @@ export default async function build(argv: string[]): Promise<number> {
     process.stdout.write(`Sitio generado en ${displayPath(options.outDir)}: ${result.published} boletines, ${result.pagesWritten} archivos en ${result.seconds.toFixed(2)} s.\n`);
     if (result.search) {
       const { pages, reused } = result.search;
-      process.stdout.write(`Índice de búsqueda: ${pages} ${pages === 1 ? "boletín" : "boletines"}${reused ? " (sin cambios: el del sitio publicado)" : ""}.\n`);
+      process.stdout.write(`Índice de búsqueda: ${pages} ${pages === 1 ? "boletín" : "boletines"}${reused ? " (ningún boletín cambió: no se volvió a generar)" : ""}.\n`);
     }
   }
   return 0;

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { appendFileSync, cpSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import { gunzipSync } from "node:zlib";
@@ -91,5 +91,18 @@ test("a file of the published index changed by hand is never carried over: the i
   const now = path.join(realpathSync(out), "pagefind", "pagefind-entry.json");
   assert.notEqual(statSync(now).ino, statSync(damaged).ino);
   assert.doesNotMatch(readFileSync(now, "utf8"), /cambiado a mano/);
+  assert.equal(entryPageCount(), result.published);
+});
+
+test("a file added by hand to the unpublished site's index is not kept: the published index is linked instead", async () => {
+  await build();
+  await build();
+  const published = realpathSync(out);
+  const unpublished = path.join(path.dirname(published), path.basename(published) === "a" ? "b" : "a");
+  writeFileSync(path.join(unpublished, "pagefind", "extra.js"), "alert(1)\n");
+  const result = await build();
+  assert.equal(result.search?.reused, true);
+  assert.equal(realpathSync(out), unpublished);
+  assert.ok(!existsSync(path.join(unpublished, "pagefind", "extra.js")));
   assert.equal(entryPageCount(), result.published);
 });
