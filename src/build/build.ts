@@ -48,7 +48,7 @@ export type BuildResult =
       rendered: number;
       published: number;
       seconds: number;
-      /** The search index: pages indexed, and whether the published site's index was reused (no indexed page changed). */
+      /** The search index: pages indexed, and whether an earlier index of the same pages was reused (no indexed page changed). */
       search?: { pages: number; reused: boolean };
     }
   | { ok: false; problems: Problem[]; fatal?: string };
