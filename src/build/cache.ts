@@ -248,10 +248,10 @@ export class BuildCache {
     // Oversized files are never cached: the loader itself reports them as problems.
     if (stamp[0] > MAX_FILE_BYTES) return loadAndNormalize(file, ctx);
     const cached = this.index.entries[key];
-    const unchangedStamp = !!cached?.stat && sameStamp(cached.stat, stamp) && stamp[1] < this.index.savedAt - RACY_MS;
+    const unchangedStamp = !!cached?.stat && equalStamps(cached.stat, stamp) && stamp[1] < this.index.savedAt - RACY_MS;
     let hash = unchangedStamp ? cached!.hash : undefined;
     const early = unchangedStamp || !this.prefetched ? undefined : (await this.prefetched)?.get(key);
-    const parsedEarly = early && sameStamp(early.stamp, stamp) ? early.parsed : undefined;
+    const parsedEarly = early && equalStamps(early.stamp, stamp) ? early.parsed : undefined;
     if (parsedEarly) hash = parsedEarly.hash;
     // Without an entry to compare with (a cold cache, a new file), the file is hashed by whoever
     // parses it, from the bytes it parses: read once, and by a worker thread in a cold build.
@@ -597,6 +597,6 @@ function applyChanges(index: Index, file: string): void {
   index.changeLines = applied;
 }
 
-function sameStamp(a: [number, number, number], b: [number, number, number]): boolean {
+function equalStamps(a: [number, number, number], b: [number, number, number]): boolean {
   return a[0] === b[0] && a[1] === b[1] && a[2] === b[2];
 }

@@ -330,7 +330,7 @@ function setAside(dir: string, store: string): string[] {
 }
 
 /** The file is still the one the manifest describes (nobody edited or replaced it). */
-function sameStamp(file: string, [, size, mtimeMs]: [string, number, number]): boolean {
+export function sameStamp(file: string, [, size, mtimeMs]: [string, number, number]): boolean {
   try {
     const st = lstatSync(file);
     return st.isFile() && st.size === size && st.mtimeMs === mtimeMs;
@@ -339,7 +339,7 @@ function sameStamp(file: string, [, size, mtimeMs]: [string, number, number]): b
   }
 }
 
-function linkIfSame(from: string, to: string, recorded: [string, number, number]): boolean {
+export function linkIfSame(from: string, to: string, recorded: [string, number, number]): boolean {
   if (!sameStamp(from, recorded)) return false;
   try {
     linkSync(from, to);
@@ -369,7 +369,7 @@ function writeNew(out: string, f: SiteFile): [number, number] {
 }
 
 /** Folders of a generation made so far: one mkdir per new folder (a recursive mkdir would probe every level of every page's path). */
-class Folders {
+export class Folders {
   private readonly made = new Set<string>();
 
   constructor(root: string) {

@@ -26,8 +26,9 @@ try {
   listing.files.forEach((file, i) => {
     const st = statSync(file.absPath, { throwIfNoEntry: false });
     if (!st) return;
-    stamps.set([st.size, st.mtimeMs, st.ino], i * 3);
-    if (savedAt !== undefined && st.mtimeMs >= savedAt) edited.push({ file, stamp: [st.size, st.mtimeMs, st.ino] });
+    const stamp: [number, number, number] = [st.size, st.mtimeMs, st.ino];
+    stamps.set(stamp, i * 3);
+    if (savedAt !== undefined && st.mtimeMs >= savedAt) edited.push({ file, stamp });
   });
   post({ kind: "listing", listing, stamps }, [stamps.buffer as ArrayBuffer]);
 } catch {

@@ -6,7 +6,7 @@ import { promisify } from "node:util";
 import { outputFileFor } from "../policy/urls.ts";
 import type { PostView } from "../render/views.ts";
 import { sha1 } from "./digest.ts";
-import { isPlainRelative, type EarlierAdditions } from "./generations.ts";
+import { Folders, isPlainRelative, linkIfSame, sameStamp, type EarlierAdditions } from "./generations.ts";
 import type { SiteFile } from "./pages.ts";
 
 /**
@@ -108,14 +108,11 @@ async function runPagefind(dir: string, pages: readonly SearchPage[], out: strin
   const only = path.join(path.dirname(dir), `trash-search-${process.pid}`);
   rmSync(only, { recursive: true, force: true });
   try {
-    const made = new Set<string>();
+    mkdirSync(only);
+    const folders = new Folders(only);
     for (const page of pages) {
       const to = path.join(only, page.file);
-      const parent = path.dirname(to);
-      if (!made.has(parent)) {
-        mkdirSync(parent, { recursive: true });
-        made.add(parent);
-      }
+      folders.ensure(path.dirname(to));
       linkOrCopy(path.join(dir, page.file), to);
     }
     // Pagefind cannot make an index of no page: with no bulletin published yet, it indexes the whole
@@ -140,27 +137,18 @@ function linkOrCopy(from: string, to: string): void {
 
 /** Links every recorded file of the published index into `to`, if each is still as recorded; false (and nothing left) otherwise. */
 function linkIndex(from: string, to: string, files: SearchRecord["files"]): boolean {
-  const made = new Set<string>();
   try {
-    for (const [file, size, mtimeMs] of files) {
+    mkdirSync(to);
+    const folders = new Folders(to);
+    for (const recorded of files) {
       // Read from a manifest file: never followed outside the two indexes.
-      if (!isPlainRelative(file)) return fail();
-      const source = path.join(from, file);
-      const st = lstatSync(source);
-      if (!st.isFile() || st.size !== size || st.mtimeMs !== mtimeMs) return fail();
-      const target = path.join(to, file);
-      const parent = path.dirname(target);
-      if (!made.has(parent)) {
-        mkdirSync(parent, { recursive: true });
-        made.add(parent);
-      }
-      linkSync(source, target);
+      if (!isPlainRelative(recorded[0])) throw new Error("not a plain path");
+      const target = path.join(to, recorded[0]);
+      folders.ensure(path.dirname(target));
+      if (!linkIfSame(path.join(from, recorded[0]), target, recorded)) throw new Error("changed");
     }
     return true;
   } catch {
-    return fail();
-  }
-  function fail(): false {
     rmSync(to, { recursive: true, force: true });
     return false;
   }
@@ -169,18 +157,8 @@ function linkIndex(from: string, to: string, files: SearchRecord["files"]): bool
 /** The index in `index` has exactly the recorded files, each as recorded (nothing edited, added or removed by hand). */
 function isIntact(index: string, files: SearchRecord["files"]): boolean {
   try {
-    const present = new Set<string>();
-    for (const e of readdirSync(index, { recursive: true, withFileTypes: true })) {
-      if (e.isDirectory()) continue;
-      if (!e.isFile()) return false;
-      present.add(path.relative(index, path.join(e.parentPath, e.name)).split(path.sep).join("/"));
-    }
-    if (present.size !== files.length) return false;
-    return files.every(([file, size, mtimeMs]) => {
-      if (!present.has(file)) return false;
-      const st = lstatSync(path.join(index, file));
-      return st.size === size && st.mtimeMs === mtimeMs;
-    });
+    const present = new Set(filesOf(index));
+    return present.size === files.length && files.every((recorded) => present.has(recorded[0]) && sameStamp(path.join(index, recorded[0]), recorded));
   } catch {
     return false;
   }
@@ -188,14 +166,19 @@ function isIntact(index: string, files: SearchRecord["files"]): boolean {
 
 /** Every file of an index, as written: relative path, size, modification time (sorted by path). */
 function stampsOf(index: string): SearchRecord["files"] {
-  const files: SearchRecord["files"] = [];
-  for (const e of readdirSync(index, { recursive: true, withFileTypes: true })) {
-    if (!e.isFile()) continue;
-    const full = path.join(e.parentPath, e.name);
-    const st = lstatSync(full);
-    files.push([path.relative(index, full).split(path.sep).join("/"), st.size, st.mtimeMs]);
-  }
-  return files.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return filesOf(index)
+    .sort()
+    .map((file) => {
+      const st = lstatSync(path.join(index, file));
+      return [file, st.size, st.mtimeMs];
+    });
+}
+
+/** Relative paths (with `/`) of everything in a folder but folders: a link or other special file is listed too, and fails any stamp check. */
+function filesOf(index: string): string[] {
+  return readdirSync(index, { recursive: true, withFileTypes: true })
+    .filter((e) => !e.isDirectory())
+    .map((e) => path.relative(index, path.join(e.parentPath, e.name)).split(path.sep).join("/"));
 }
 
 function pageCount(index: string): number {
