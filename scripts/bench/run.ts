@@ -22,6 +22,11 @@ const { values } = parseArgs({
     runs: { type: "string", default: "3" },
     /** Runs for sizes above 10,000 (a 50,000-bulletin build takes minutes). */
     "runs-large": { type: "string", default: "1" },
+    /**
+     * Runs of the rebuilds that take seconds (no change, one edit), at every size: their medians are
+     * compared with a 1.5 s line on a machine whose timings vary by ±20 %.
+     */
+    "runs-quick": { type: "string", default: "7" },
     /** Largest size at which the incremental result is compared with a build from scratch. */
     "verify-max": { type: "string", default: "10000" },
     "eleventy-max": { type: "string", default: "10000" },
@@ -40,11 +45,15 @@ const baseRuns = Math.max(1, Number(values.runs));
 const largeRuns = Math.max(1, Number(values["runs-large"]));
 const verifyMax = Number(values["verify-max"]);
 const runsFor = (n: number) => (n > 10000 ? largeRuns : baseRuns);
+const quickRuns = Math.max(1, Number(values["runs-quick"]));
 const eleventyMax = Number(values["eleventy-max"]);
 const eleventyRuns = Math.max(1, Number(values["eleventy-runs"]));
 
 interface Measure {
+  /** Median wall seconds; the fastest and slowest run (absent in results stored before they were kept). */
   wall: number;
+  min?: number;
+  max?: number;
   peakMiB: number;
   files: number;
   load: number;
@@ -125,7 +134,7 @@ function measure(times: number, prepare: (i: number) => void, run: () => { wall:
     walls.push(r.wall);
     peaks.push(r.peakMiB);
   }
-  return { wall: median(walls), peakMiB: Math.max(...peaks), files: countFiles(outDir), load: median(loads), runs: times };
+  return { wall: median(walls), min: Math.min(...walls), max: Math.max(...walls), peakMiB: Math.max(...peaks), files: countFiles(outDir), load: median(loads), runs: times };
 }
 
 function ensureCorpus(n: number): string {
@@ -250,10 +259,10 @@ for (const n of values["render-only"] ? [] : sizes) {
   // The first build after one without previous output fills the second generation (a hard link per
   // file): done untimed, so "no change" measures the steady state.
   build();
-  push("boletines, sin cambios", measure(runs, () => undefined, build, site));
+  push("boletines, sin cambios", measure(quickRuns, () => undefined, build, site));
   const edits = editFiles(content);
   try {
-    push("boletines, un cuerpo y otras etiquetas editados", measure(runs, (i) => edits.apply(i), build, site));
+    push("boletines, un cuerpo y otras etiquetas editados", measure(quickRuns, (i) => edits.apply(i), build, site));
     // The incremental result must equal a from-scratch build of the same content.
     if (n <= verifyMax) {
       const fresh = path.join(dir, "site-fresh");
@@ -271,8 +280,8 @@ for (const n of values["render-only"] ? [] : sizes) {
       const withSearch = ourBuild(content, site, cache, true);
       // Untimed: the published site gets its index.
       withSearch();
-      push("boletines con búsqueda, sin cambios (índice reutilizado)", measure(runs, () => undefined, withSearch, site));
-      push("boletines con búsqueda, una edición (Pagefind rehace el índice)", measure(1, (i) => edits.apply(runs + i), withSearch, site));
+      push("boletines con búsqueda, sin cambios (índice reutilizado)", measure(quickRuns, () => undefined, withSearch, site));
+      push("boletines con búsqueda, una edición (Pagefind rehace el índice)", measure(1, (i) => edits.apply(quickRuns + i), withSearch, site));
     }
   } finally {
     edits.restore();
@@ -296,7 +305,7 @@ try {
 } catch {
   stored = {};
 }
-const command = `npm run bench -- --sizes ${values.sizes} --runs ${baseRuns} --runs-large ${largeRuns}` + (eleventyMax !== 10000 ? ` --eleventy-max ${eleventyMax}` : "") + (eleventyRuns !== 1 ? ` --eleventy-runs ${eleventyRuns}` : "");
+const command = `npm run bench -- --sizes ${values.sizes} --runs ${baseRuns} --runs-large ${largeRuns} --runs-quick ${quickRuns}` + (eleventyMax !== 10000 ? ` --eleventy-max ${eleventyMax}` : "") + (eleventyRuns !== 1 ? ` --eleventy-runs ${eleventyRuns}` : "");
 for (const n of values["render-only"] ? [] : sizes) {
   stored[String(n)] = { rows: rows.filter((r) => r.n === n), checks: checks.filter((c) => c.startsWith(`N=${n}:`)), command, date: new Date().toISOString() };
 }
@@ -322,14 +331,14 @@ lines.push(
 lines.push("Comandos y fechas de cada tamaño:", "");
 for (const n of allSizes) lines.push(`- N = ${n.toLocaleString("en")}: \`${stored[String(n)]!.command}\` (${stored[String(n)]!.date})`);
 lines.push("");
-lines.push("| N | Compilación | Tiempo s | Memoria MiB | Archivos escritos | Razón vs. Hugo | Razón vs. Eleventy simple | ms por boletín | Corridas | Carga |");
-lines.push("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+lines.push("| N | Compilación | Tiempo s | Mín.–máx. s | Memoria MiB | Archivos escritos | Razón vs. Hugo | Razón vs. Eleventy simple | ms por boletín | Corridas | Carga |");
+lines.push("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 for (const r of allRows) {
   const hugo = ref(r.n, "Hugo");
   const el = ref(r.n, "Eleventy");
   const ratio = (base?: Row) => (base && r !== base ? (r.wall / base.wall).toFixed(2) : "");
   lines.push(
-    `| ${r.n.toLocaleString("en")} | ${r.kind} | ${r.wall.toFixed(2)} | ${r.peakMiB.toFixed(0)} | ${r.files.toLocaleString("en")} | ${ratio(hugo)} | ${ratio(el)} | ${((r.wall * 1000) / r.n).toFixed(2)} | ${r.runs} | ${r.load.toFixed(2)} |`,
+    `| ${r.n.toLocaleString("en")} | ${r.kind} | ${r.wall.toFixed(2)} | ${r.runs > 1 && r.min !== undefined && r.max !== undefined ? `${r.min.toFixed(2)}–${r.max.toFixed(2)}` : ""} | ${r.peakMiB.toFixed(0)} | ${r.files.toLocaleString("en")} | ${ratio(hugo)} | ${ratio(el)} | ${((r.wall * 1000) / r.n).toFixed(2)} | ${r.runs} | ${r.load.toFixed(2)} |`,
   );
 }
 lines.push("", ...allSizes.flatMap((n) => stored[String(n)]!.checks).map((c) => `- ${c}`), "");
