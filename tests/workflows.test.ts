@@ -1,8 +1,13 @@
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 import { parse } from "yaml";
+import { siteTree, treeDifference, writeGeneratedContent } from "./build/helpers.ts";
+import { runCli } from "./cli/run-cli.ts";
 import { ROOT } from "./hardening/support/build.ts";
 
 /**
@@ -119,6 +124,52 @@ test("main: build and deploy with the official Pages actions, hourly and on ever
   assert.equal(deploy.environment?.url, "${{ steps.deployment.outputs.page_url }}");
 });
 
+test("what the publish workflow caches carries a build to a fresh checkout: the next build there rewrites nothing and keeps the search index", async () => {
+  const wf = await load("publish.yml");
+  const kept = cachedPaths(step(wf.jobs["build"]!, (s) => uses("actions/cache")(s) && cachedPaths(s).includes(".cache"), "build cache"));
+  const tmp = mkdtempSync(path.join(os.tmpdir(), "boletines-ci-cache-"));
+  try {
+    const env = { BOLETINES_NOW: "2026-01-01T00:00:00-06:00" };
+    // One run: a checkout, `npm run build` (defaults: content/ → _site, cache in .cache/).
+    const first = path.join(tmp, "run-1");
+    writeGeneratedContent(path.join(first, "content"), 30, 11);
+    const built = runCli(["build"], first, env);
+    assert.equal(built.code, 0, built.stderr);
+    // actions/cache archives the paths with GNU tar (`--posix`, paths as given, relative to the workspace)
+    // and extracts them into the next run's workspace.
+    const archive = path.join(tmp, "cache.tar");
+    writeFileSync(path.join(tmp, "manifest.txt"), kept.join("\n"));
+    const packed = spawnSync("tar", ["--posix", "-cf", archive, "-P", "-C", first, "--files-from", path.join(tmp, "manifest.txt")], { encoding: "utf8" });
+    assert.equal(packed.status, 0, packed.stderr);
+    // The next run: a fresh checkout (the same content in new files: new times, new inodes), then the cache.
+    const next = path.join(tmp, "run-2");
+    cpSync(path.join(first, "content"), path.join(next, "content"), { recursive: true, preserveTimestamps: false });
+    const unpacked = spawnSync("tar", ["-xf", archive, "-P", "-C", next], { encoding: "utf8" });
+    assert.equal(unpacked.status, 0, unpacked.stderr);
+
+    const again = runCli(["build"], next, env);
+    assert.equal(again.code, 0, again.stderr);
+    assert.match(again.stdout, /archivos \(ninguno cambió\)/, "every file was reused from the restored generations");
+    assert.match(again.stdout, /Índice de búsqueda: \d+ boletines \(ningún boletín cambió: no se volvió a generar\)/);
+    // The published site is byte for byte the first run's, search index included.
+    assert.equal(treeDifference(siteTree(path.join(next, "_site")), siteTree(path.join(first, "_site"))), undefined);
+
+    // An edit in that run: one page and the lists it is on are written, and Pagefind indexes again.
+    const edited = readdirSync(path.join(next, "content"), { recursive: true }).map(String).filter((f) => f.endsWith(".md")).sort()[4]!;
+    appendFileSync(path.join(next, "content", edited), "\nNota de la redacción: palabraúnica.\n");
+    const third = runCli(["build"], next, env);
+    assert.equal(third.code, 0, third.stderr);
+    const [, total, written] = /(\d+) archivos \((\d+) nuevos? o cambiados?\)/.exec(third.stdout) ?? [];
+    assert.ok(Number(written) > 0 && Number(written) < Number(total) / 2, third.stdout);
+    assert.doesNotMatch(third.stdout, /no se volvió a generar/);
+    assert.ok(statSync(path.join(next, "_site", "pagefind", "pagefind-entry.json")).size > 0);
+    const pages = [...siteTree(path.join(next, "_site", "boletines")).values()].filter((bytes) => bytes.includes("palabraúnica"));
+    assert.equal(pages.length, 1, "the edited bulletin's page has the new text");
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+});
+
 test("the commands the workflows run exist", async () => {
   const pkg = JSON.parse(await readFile(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> };
   assert.ok(pkg.scripts["test"], "npm test");
@@ -140,8 +191,19 @@ function assertModulesCache(job: Job): void {
   assert.ok(job.steps.findIndex(runs(/boletines\.js|npm test|npm run build/)) > i, "install before use");
 }
 
+/** The paths an `actions/cache` step keeps, one per line. */
+const cachedPaths = (s: Step): string[] =>
+  String(s.with?.["path"] ?? "")
+    .split("\n")
+    .map((p) => p.trim())
+    .filter(Boolean);
+
+/** The build's cache and both generations of the site (with the link): what makes the next run incremental. */
+const BUILD_STATE = [".cache", "_site", "._site.d"];
+
 function assertBuildCache(job: Job): void {
-  const cache = step(job, (s) => uses("actions/cache")(s) && s.with?.["path"] === ".cache", "build cache");
+  const cache = step(job, (s) => uses("actions/cache")(s) && cachedPaths(s).includes(".cache"), "build cache");
+  assert.deepEqual(cachedPaths(cache), BUILD_STATE, "the cache, the site's generations and the link are kept between runs");
   assert.ok(cache.with?.["restore-keys"], "restores the latest build cache");
   assert.ok(job.steps.indexOf(cache) < job.steps.findIndex(runs(/npm run build/)), "build cache restored before the build");
 }

@@ -45,6 +45,7 @@ export type BuildResult =
       ok: true;
       problems: Problem[];
       pagesWritten: number;
+      /** Files written anew; the rest of `pagesWritten` were the same bytes already in a generation (kept or linked). */
       rendered: number;
       published: number;
       seconds: number;

@@ -34,11 +34,17 @@ export default async function build(argv: string[]): Promise<number> {
     return 1;
   }
   if (!values.quiet) {
-    process.stdout.write(`Sitio generado en ${displayPath(options.outDir)}: ${result.published} boletines, ${result.pagesWritten} archivos en ${result.seconds.toFixed(2)} s.\n`);
+    process.stdout.write(`Sitio generado en ${displayPath(options.outDir)}: ${result.published} boletines, ${filesLine(result.pagesWritten, result.rendered)} en ${result.seconds.toFixed(2)} s.\n`);
     if (result.search) {
       const { pages, reused } = result.search;
       process.stdout.write(`Índice de búsqueda: ${pages} ${pages === 1 ? "boletín" : "boletines"}${reused ? " (ningún boletín cambió: no se volvió a generar)" : ""}.\n`);
     }
   }
   return 0;
+}
+
+/** How many files the site has, and how many of them this build had to write (the others it reused). */
+function filesLine(files: number, written: number): string {
+  if (written >= files) return `${files} archivos`;
+  return written === 0 ? `${files} archivos (ninguno cambió)` : `${files} archivos (${written} ${written === 1 ? "nuevo o cambiado" : "nuevos o cambiados"})`;
 }

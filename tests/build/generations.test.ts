@@ -3,7 +3,7 @@ import { appendFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirS
 import os from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
-import { buildFixture, writeGeneratedContent } from "./helpers.ts";
+import { buildErrors, buildFixture, siteTree, treeDifference, writeGeneratedContent } from "./helpers.ts";
 
 /**
  * The output folder is a link to one of two generations (src/build/generations.ts). Whatever the
@@ -23,33 +23,22 @@ after(() => rmSync(tmp, { recursive: true, force: true }));
 
 async function build(out: string, cache: string | undefined = path.join(tmp, "cache"), prefetch?: boolean) {
   const { result } = await buildFixture(content, { outDir: out, ...(cache ? { cacheDir: cache } : {}), ...(prefetch !== undefined ? { prefetch } : {}) });
-  assert.ok(result.ok, result.ok ? "" : `${result.fatal ?? ""} ${JSON.stringify(result.problems.filter((p) => p.severity === "error"))}`);
+  assert.ok(result.ok, buildErrors(result));
   return result;
 }
 
-function tree(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const full = path.join(d, e.name);
-      if (e.isDirectory()) {
-        // No folder is left empty by a deleted page.
-        assert.ok(readdirSync(full).length > 0, `empty folder ${path.relative(dir, full)}`);
-        walk(full);
-      } else files.set(path.relative(dir, full), readFileSync(full, "latin1"));
-    }
-  };
-  walk(dir);
-  return files;
+/** No folder is left empty by a deleted page. */
+function assertNoEmptyFolder(dir: string): void {
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (e.isDirectory()) assert.ok(readdirSync(path.join(e.parentPath, e.name)).length > 0, `empty folder ${path.relative(dir, path.join(e.parentPath, e.name))}`);
+  }
 }
 
 async function assertLikeFresh(out: string, label: string) {
   const fresh = path.join(tmp, `fresh-${label}`);
   await build(fresh, undefined);
-  const a = tree(out);
-  const b = tree(fresh);
-  assert.deepEqual([...a.keys()].sort(), [...b.keys()].sort(), `${label}: same files`);
-  for (const [f, bytes] of a) assert.ok(bytes === b.get(f), `${label}: ${f} differs`);
+  assertNoEmptyFolder(out);
+  assert.equal(treeDifference(siteTree(out), siteTree(fresh)), undefined, label);
 }
 
 function mdFiles(): string[] {

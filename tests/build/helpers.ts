@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cp, mkdtemp, readdir, readFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import os from "node:os";
@@ -67,4 +67,34 @@ export async function freePort(): Promise<number> {
       server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
     });
   });
+}
+
+/** Every file of a built site (through the `_site` link), by path relative to it. */
+export function siteTree(dir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (e.isFile()) files.set(path.relative(dir, path.join(e.parentPath, e.name)), readFileSync(path.join(e.parentPath, e.name)));
+  }
+  return files;
+}
+
+/** The first difference between two sites, named with its context (undefined: the same files, the same bytes). */
+export function treeDifference(actual: Map<string, Buffer>, expected: Map<string, Buffer>): string | undefined {
+  for (const f of expected.keys()) if (!actual.has(f)) return `missing ${f}`;
+  for (const f of actual.keys()) if (!expected.has(f)) return `extra ${f}`;
+  for (const [f, bytes] of actual) {
+    const other = expected.get(f)!;
+    if (bytes.equals(other)) continue;
+    const a = bytes.toString("utf8");
+    const b = other.toString("utf8");
+    let i = 0;
+    while (i < a.length && a[i] === b[i]) i++;
+    return `${f} differs at ${i}: «${a.slice(Math.max(0, i - 80), i + 80)}» / expected «${b.slice(Math.max(0, i - 80), i + 80)}»`;
+  }
+  return undefined;
+}
+
+/** The errors of a failed build, for an assertion's message. */
+export function buildErrors(result: BuildResult): string {
+  return result.ok ? "" : `${result.fatal ?? ""} ${JSON.stringify(result.problems.filter((p) => p.severity === "error"))}`;
 }

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
@@ -7,7 +7,7 @@ import fc from "fast-check";
 import type { DateTime } from "luxon";
 import { buildSite, PROJECT_ROOT, type BuildResult } from "../../src/build/build.ts";
 import { DEFAULT_SITE } from "../../src/site.ts";
-import { FIXED_NOW } from "./helpers.ts";
+import { buildErrors, FIXED_NOW, siteTree as tree, treeDifference as difference } from "./helpers.ts";
 
 /**
  * Random histories of what editors do (and what time does) between two `boletines build` runs:
@@ -254,30 +254,6 @@ class History {
   }
 }
 
-function tree(dir: string): Map<string, Buffer> {
-  const files = new Map<string, Buffer>();
-  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (e.isFile()) files.set(path.relative(dir, path.join(e.parentPath, e.name)), readFileSync(path.join(e.parentPath, e.name)));
-  }
-  return files;
-}
-
-/** The first difference between two sites, named (undefined: the same files, the same bytes). */
-function difference(actual: Map<string, Buffer>, expected: Map<string, Buffer>): string | undefined {
-  for (const f of expected.keys()) if (!actual.has(f)) return `missing ${f}`;
-  for (const f of actual.keys()) if (!expected.has(f)) return `extra ${f}`;
-  for (const [f, bytes] of actual) {
-    const other = expected.get(f)!;
-    if (bytes.equals(other)) continue;
-    const a = bytes.toString("utf8");
-    const b = other.toString("utf8");
-    let i = 0;
-    while (i < a.length && a[i] === b[i]) i++;
-    return `${f} differs at ${i}: incremental «${a.slice(Math.max(0, i - 80), i + 80)}» / from scratch «${b.slice(Math.max(0, i - 80), i + 80)}»`;
-  }
-  return undefined;
-}
-
 /**
  * The first history tried: every kind of step at least once, and the crossings random histories
  * reach only now and then (a scheduled bulletin whose date the clock passes while previewing, a
@@ -364,9 +340,8 @@ test("after any history of edits, renames, deletions, broken files, clock and pr
           const expected = await build(scratch);
           builds.scratchMs += performance.now() - started;
           // Histories make valid content between their broken steps: both builds must succeed.
-          const errors = (r: BuildResult): string => (r.ok ? "" : `${r.fatal ?? ""} ${JSON.stringify(r.problems.filter((p) => p.severity === "error"))}`);
-          assert.ok(expected.ok, `${label}: the build from scratch failed: ${errors(expected)}`);
-          assert.ok(incremental.ok, `${label}: the incremental build failed: ${errors(incremental)}`);
+          assert.ok(expected.ok, `${label}: the build from scratch failed: ${buildErrors(expected)}`);
+          assert.ok(incremental.ok, `${label}: the incremental build failed: ${buildErrors(incremental)}`);
           const diff = difference(tree(out), tree(scratch));
           rmSync(scratch, { recursive: true, force: true });
           assert.equal(diff, undefined, `${label}: ${diff}`);

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import Eleventy from "@11ty/eleventy";
-import { writeGeneratedContent } from "./helpers.ts";
+import { buildErrors, siteTree, treeDifference, writeGeneratedContent } from "./helpers.ts";
 import { buildSite, PROJECT_ROOT } from "../../src/build/build.ts";
 import { prepareSite } from "../../src/build/prepare.ts";
 import { ELEVENTY_DIRS } from "../../src/eleventy/configure.ts";
@@ -33,26 +33,13 @@ const options = (content: string, outDir: string, cacheDir?: string, workerThres
   ...(workerThreshold !== undefined ? { workerThreshold } : {}),
 });
 
-function tree(dir: string): Map<string, Buffer> {
-  const files = new Map<string, Buffer>();
-  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!e.isFile()) continue;
-    const full = path.join(e.parentPath, e.name);
-    files.set(path.relative(dir, full), readFileSync(full));
-  }
-  return files;
-}
-
 function assertSameTree(actual: string, expected: string): void {
-  const a = tree(actual);
-  const b = tree(expected);
-  assert.deepEqual([...a.keys()].sort(), [...b.keys()].sort());
-  for (const [file, bytes] of a) assert.ok(bytes.equals(b.get(file)!), `${file} differs`);
+  assert.equal(treeDifference(siteTree(actual), siteTree(expected)), undefined);
 }
 
 async function build(content: string, out: string, cache?: string, workerThreshold?: number): Promise<void> {
   const result = await buildSite(options(content, out, cache, workerThreshold));
-  assert.ok(result.ok, result.ok ? "" : `${result.fatal ?? ""} ${JSON.stringify(result.problems.filter((p) => p.severity === "error"))}`);
+  assert.ok(result.ok, buildErrors(result));
 }
 
 before(() => {
@@ -109,7 +96,7 @@ test("after editing a body, another bulletin's tags and a third one's title, the
   assert.equal(statSync(pageOf(site, untouched)).ino, inodeBefore);
   assert.notEqual(statSync(pageOf(site, bodyFile)).ino, editedInodeBefore);
   assert.match(readFileSync(pageOf(site, bodyFile), "utf8"), /cifra corregida/);
-  assert.ok(tree(site).has(path.join("temas", "tema-nuevo-de-prueba", "index.html")));
+  assert.ok(siteTree(site).has(path.join("temas", "tema-nuevo-de-prueba", "index.html")));
 
   const fresh = path.join(tmp, "fresh");
   await build(content, fresh, path.join(tmp, "fresh-cache"));
