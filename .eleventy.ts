@@ -6,7 +6,7 @@ import { prepareFromEnvironment } from "./src/build/prepare.ts";
 import { PROJECT_ROOT } from "./src/project-root.ts";
 
 export default function (eleventyConfig: EleventyUserConfig): void {
-  // `boletines build`/`serve` hand over their inputs; a bare `eleventy --config=.eleventy.ts` loads content/ itself.
+  // A caller running Eleventy itself hands over its inputs; a bare `eleventy --config=.eleventy.ts [--serve]` loads content/ itself.
   configureEleventy(eleventyConfig, takeEleventyHandoff() ?? { inputs: prepareFromEnvironment, publicDir: "public", watch: ["content"] });
 }
 

@@ -65,6 +65,5 @@ export function configureEleventy(config: EleventyUserConfig, handoff: EleventyH
   // Binary files made from the data (fonts, AVIF/WebP pictures) are written once the pages are.
   config.on("eleventy.after", async ({ directories }) => {
     await writeSiteAssets((await resolved()).data, directories.output);
-    handoff.afterBuild?.();
   });
 }

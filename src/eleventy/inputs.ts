@@ -11,20 +11,19 @@ export interface EleventyInputs {
 
 /** Everything `.eleventy.ts` needs to wire a build. */
 export interface EleventyHandoff {
-  /** Inputs, or a loader asked again on every (re)build — the dev server's case. */
+  /** Inputs, or a loader asked again on every (re)build (a bare `eleventy --serve`). */
   inputs: EleventyInputs | (() => Promise<EleventyInputs>);
   /** Static files copied to the site root. */
   publicDir: string;
   /** Extra folders whose changes trigger a rebuild in watch mode. */
   watch: string[];
-  /** Called after every (re)build has written its files. */
-  afterBuild?: () => void;
 }
 
 /**
- * Hand-off from `boletines build`/`serve` to `.eleventy.ts`. Eleventy runs its programmatic `config`
- * callback *before* the config file, so a value set there would be overwritten; instead the
- * command parks its already-validated inputs here and the config file takes them.
+ * Hand-off from code that runs Eleventy programmatically (the test comparing Eleventy's pages with
+ * `boletines build`'s) to `.eleventy.ts`. Eleventy runs its programmatic `config` callback *before*
+ * the config file, so a value set there would be overwritten; instead the caller parks its
+ * already-validated inputs here and the config file takes them.
  */
 let pending: EleventyHandoff | undefined;
 

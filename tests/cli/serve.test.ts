@@ -1,9 +1,11 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
+import { get } from "node:http";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { test } from "node:test";
 import { copyDir, freePort, ROOT, tempDir } from "../build/helpers.ts";
+import { E2E_TIMEOUT_MS, launchBrowser } from "../e2e/browser.ts";
 
 
 /**
@@ -38,10 +40,19 @@ function logWatcher(stream: NodeJS.ReadableStream[]) {
   };
 }
 
-async function fetchText(url: string): Promise<string> {
-  const r = await fetch(url);
-  assert.equal(r.status, 200, url);
-  return r.text();
+/**
+ * A page as a browser navigating to it gets it. (fetch() says `Sec-Fetch-Mode: cors`, and the dev
+ * server adds its reload client only to navigations.)
+ */
+function fetchText(url: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    get(url, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (d: string) => (body += d));
+      res.on("end", () => (res.statusCode === 200 ? resolve(body) : reject(new Error(`${url}: HTTP ${res.statusCode}`))));
+    }).on("error", reject);
+  });
 }
 
 test("serve: preview with drafts, live rebuild on edit, survives a broken file", async () => {
@@ -58,7 +69,12 @@ test("serve: preview with drafts, live rebuild on edit, survives a broken file",
   try {
     const base = `http://127.0.0.1:${port}`;
     let at = await log.waitFor(/Vista previa en http/);
-    assert.match(await fetchText(`${base}/boletines/2024/06/borrador-pendiente/`), /Borrador/);
+    const draft = await fetchText(`${base}/boletines/2024/06/borrador-pendiente/`);
+    assert.match(draft, /Borrador/);
+    // Pages reload themselves after each rebuild: the dev server's client is in every page and is served.
+    const client = /<script type="module"[^>]* src="(\/\.11ty\/reload-client\.js)">/.exec(draft);
+    assert.ok(client, "the live reload client is injected");
+    assert.match(await fetchText(`${base}${client[1]}`), /WebSocket/);
     assert.match(await fetchText(`${base}/boletines/2030/01/boletin-programado/`), /Programado/);
 
     await writeFile(path.join(dir, "content/nuevo.md"), '---\ntitle: "Recién escrito"\ndate: 2024-04-09\ndescription: "d"\n---\nHola.\n');
@@ -66,7 +82,7 @@ test("serve: preview with drafts, live rebuild on edit, survives a broken file",
     assert.match(await fetchText(`${base}/boletines/2024/04/recien-escrito/`), /Recién escrito/);
 
     await writeFile(path.join(dir, "content/nuevo.md"), '---\ntitle: "Recién escrito"\ndate: 2024-02-30\n---\nHola.\n');
-    at = await log.waitFor(/Vista previa actualizada/, at);
+    at = await log.waitFor(/sigue mostrando la última versión sin errores/, at);
     assert.match(log.text, /content\/nuevo\.md:3:1: error \[date\]/);
     assert.equal(child.exitCode, null, "the server keeps running");
     assert.match(await fetchText(`${base}/boletines/2024/04/recien-escrito/`), /Recién escrito/, "showing the last good version");
@@ -74,6 +90,29 @@ test("serve: preview with drafts, live rebuild on edit, survives a broken file",
     await writeFile(path.join(dir, "content/nuevo.md"), '---\ntitle: "Corregido"\ndate: 2024-04-10\ndescription: "d"\n---\nHola.\n');
     at = await log.waitFor(/Vista previa actualizada/, at);
     assert.match(await fetchText(`${base}/boletines/2024/04/corregido/`), /Corregido/);
+
+    // An editor keeps the page open in a browser: the next save shows there by itself (the reload
+    // client's WebSocket is allowed by the pages' Content-Security-Policy).
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      const problems: string[] = [];
+      page.on("console", (m) => void (m.type() === "error" && problems.push(m.text())));
+      page.on("pageerror", (e) => void problems.push(e.message));
+      // The client listens for reloads once the server has greeted it on its WebSocket.
+      const greeted = new Promise<void>((resolve, reject) => {
+        page.on("websocket", (ws) => ws.on("framereceived", () => resolve()));
+        setTimeout(() => reject(new Error("the page never opened the dev server's WebSocket")), E2E_TIMEOUT_MS).unref();
+      });
+      await page.goto(`${base}/boletines/2024/04/corregido/`, { timeout: E2E_TIMEOUT_MS });
+      assert.match((await page.textContent("body")) ?? "", /Hola\./);
+      await greeted;
+      await writeFile(path.join(dir, "content/nuevo.md"), '---\ntitle: "Corregido"\ndate: 2024-04-10\ndescription: "d"\n---\nTexto guardado con la página abierta.\n');
+      await page.waitForFunction(() => document.body.textContent?.includes("Texto guardado con la página abierta."), null, { timeout: E2E_TIMEOUT_MS });
+      assert.deepEqual(problems, [], "no script or CSP error in the preview");
+    } finally {
+      await browser.close();
+    }
   } finally {
     child.kill("SIGTERM");
   }

@@ -1,0 +1,20 @@
+// Eleventy's dev server ships no TypeScript declarations; this is the part of its API `boletines serve` uses.
+declare module "@11ty/eleventy-dev-server" {
+  interface DevServerOptions {
+    /** Tries the next ports when this one is taken (Eleventy's default: 10). */
+    portReassignmentRetryCount?: number;
+    /** Patch HTML in place (needs Eleventy's template map) instead of reloading the page. */
+    domDiff?: boolean;
+    messageOnStart?: () => string | false;
+    logger?: { log(message: string): void; info(message: string): void; error(message: string): void };
+  }
+  export default class EleventyDevServer {
+    static getServer(name: string, dir: string, options?: DevServerOptions): EleventyDevServer;
+    serve(port: number): void;
+    ready(): Promise<void>;
+    getServerUrl(host: string, pathname?: string): string;
+    /** Tells every open page to reload (`files` empty: a full reload). */
+    reload(event?: { files?: string[] }): void;
+    close(): Promise<void>;
+  }
+}
