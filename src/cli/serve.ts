@@ -1,4 +1,4 @@
-import { watch, type FSWatcher } from "node:fs";
+import { existsSync, watch, type FSWatcher } from "node:fs";
 import path from "node:path";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
 import { buildSite } from "../build/build.ts";
@@ -96,11 +96,27 @@ export default async function serve(argv: string[]): Promise<number> {
   const watched = [first.contentDir, first.publicDir, path.resolve(PROJECT_ROOT, ELEVENTY_DIRS.input, ELEVENTY_DIRS.includes)];
   const watchers: FSWatcher[] = [];
   for (const dir of watched) {
+    // A folder that does not exist was already reported by the build (content, public).
+    if (!existsSync(dir)) continue;
     try {
       watchers.push(watch(dir, { recursive: true }, schedule));
     } catch {
       process.stderr.write(`No se puede vigilar ${displayPath(dir)}: los cambios ahí no se verán hasta reiniciar.\n`);
     }
+  }
+
+  // The preview runs the code it started with: an edit to boletines itself needs a restart, and says so.
+  let codeNoticed = false;
+  try {
+    watchers.push(
+      watch(path.join(PROJECT_ROOT, "src"), { recursive: true }, () => {
+        if (codeNoticed) return;
+        codeNoticed = true;
+        process.stderr.write("Cambió el código de boletines (src/): reinicia «boletines serve» para usarlo.\n");
+      }),
+    );
+  } catch {
+    // An installed copy without src/ (nothing to notice).
   }
 
   server.serve(port);
