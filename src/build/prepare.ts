@@ -39,7 +39,7 @@ export type Prepared =
  * `build`, `check` and the dev server, so an error is found once, the same way everywhere.
  */
 export async function prepareSite(options: PrepareOptions): Promise<Prepared> {
-  const cache = options.validateOnly ? undefined : options.cache;
+  const { cache } = options;
   cache?.useWorkers({ site: options.site, publicDir: options.publicDir });
   if (options.listing) {
     await options.listing;

@@ -2,10 +2,7 @@ import path from "node:path";
 import { buildSite } from "../build/build.ts";
 import { displayPath } from "../model/load.ts";
 import { parseCommandArgs } from "./args.ts";
-import { CONTENT_OPTIONS, prepareOptionsFrom, printProblems } from "./common.ts";
-
-/** Parsed and rendered bulletins kept between builds; deleting it only makes the next build slower. */
-export const DEFAULT_CACHE_DIR = ".cache/boletines";
+import { CONTENT_OPTIONS, DEFAULT_CACHE_DIR, prepareOptionsFrom, printProblems } from "./common.ts";
 
 export const usage = `boletines build [--content DIR] [--out DIR] [--public DIR] [--cache DIR] [--drafts] [--future] [--no-search]
   Genera el sitio de content/ en _site/, con su índice de búsqueda. Con --drafts incluye borradores;

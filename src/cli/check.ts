@@ -1,10 +1,12 @@
-import { prepareSite } from "../build/prepare.ts";
+import path from "node:path";
+import { validateSite } from "../build/validate.ts";
 import { hasErrors, summarizeProblems } from "../model/problems.ts";
 import { parseCommandArgs, UsageError } from "./args.ts";
-import { prepareOptionsFrom, printProblems } from "./common.ts";
+import { DEFAULT_CACHE_DIR, prepareOptionsFrom, printProblems } from "./common.ts";
 
-export const usage = `boletines check [--content DIR] [--format text|github] [--strict]
-  Valida todos los boletines sin generar páginas. Sale con 1 si hay errores (o avisos, con --strict).`;
+export const usage = `boletines check [--content DIR] [--format text|github] [--strict] [--cache DIR]
+  Valida todos los boletines sin generar páginas. Sale con 1 si hay errores (o avisos, con --strict).
+  Usa la caché de build (por omisión ${DEFAULT_CACHE_DIR}): un archivo sin cambios no se vuelve a leer.`;
 
 export default async function check(argv: string[]): Promise<number> {
   const { values } = parseCommandArgs(argv, {
@@ -12,11 +14,12 @@ export default async function check(argv: string[]): Promise<number> {
     public: { type: "string" },
     format: { type: "string" },
     strict: { type: "boolean" },
+    cache: { type: "string" },
   });
   const format = values.format ?? "text";
   if (format !== "text" && format !== "github") throw new UsageError(`--format debe ser text o github, no «${format}».`);
   // Everything is checked, drafts and embargoed bulletins included: they will be published one day.
-  const prepared = await prepareSite({ ...prepareOptionsFrom({ ...values, drafts: true, future: true }), validateOnly: true });
+  const prepared = await validateSite({ ...prepareOptionsFrom({ ...values, drafts: true, future: true }), cacheDir: path.resolve(values.cache ?? DEFAULT_CACHE_DIR) });
   const problems = prepared.problems;
   printProblems(problems, format, format === "github" ? process.stdout : process.stderr);
   const failed = hasErrors(problems) || (values.strict === true && problems.length > 0);

@@ -4,6 +4,9 @@ import { resolveSiteConfig } from "../site.ts";
 import type { PrepareOptions } from "../build/prepare.ts";
 import { formatProblem, formatProblemGithub, summarizeProblems, type Problem } from "../model/problems.ts";
 
+/** Parsed and rendered bulletins kept between builds (and checks); deleting it only makes the next one slower. */
+export const DEFAULT_CACHE_DIR = ".cache/boletines";
+
 export interface CommonFlags {
   content?: string | undefined;
   public?: string | undefined;
