@@ -5,13 +5,16 @@ import { prepareSite, type Prepared, type PrepareOptions } from "./prepare.ts";
 
 /**
  * What `check` runs: every file loaded and validated exactly as a build does, without making pages.
- * With `cacheDir` (the build's cache by default), a file unchanged since the last build or check
- * is not parsed again, and what this check parses is kept for the next build.
+ * With `cacheDir` (the build's cache by default), a file unchanged since the last build is not
+ * parsed again.
  */
 export async function validateSite(options: PrepareOptions & { cacheDir?: string }): Promise<Prepared & { fromCache: number }> {
   const { cacheDir, ...prepare } = options;
-  // The same fingerprint as the build's (src/build/build.ts): the two share their entries.
-  const cache = cacheDir ? await BuildCache.open(path.resolve(cacheDir), codeFingerprint(PROJECT_ROOT, { site: prepare.site })) : undefined;
+  // The same fingerprint as the build's (src/build/build.ts): the two share their entries. No worker
+  // threads: they would render every changed body's HTML to store it, which a check never needs (a cold
+  // check measured 4.0 s with them against 2.7 s without, at 10,000 files); what a check parses is not kept.
+  const fingerprint = codeFingerprint(PROJECT_ROOT, { site: prepare.site });
+  const cache = cacheDir ? await BuildCache.open(path.resolve(cacheDir), fingerprint, Number.POSITIVE_INFINITY) : undefined;
   try {
     const prepared = await prepareSite({ ...prepare, validateOnly: true, ...(cache ? { cache } : {}) });
     await cache?.save();
