@@ -35,7 +35,8 @@ export default async function serve(argv: string[]): Promise<number> {
   const first = prepareOptionsFrom(flags);
 
   let builds = 0;
-  let shown = false;
+  // A preview left by an earlier session is what the server shows until a build succeeds.
+  let shown = existsSync(outDir);
   // Like Eleventy's own server: a port already taken moves to the next free one (the URL printed is the real one).
   const server = EleventyDevServer.getServer("boletines", outDir, {
     domDiff: false,
