@@ -29,7 +29,8 @@ interface Spec {
   tags: string[];
   section: string;
   description?: string;
-  redirect?: number;
+  /** An old address (`redirect_from: /news/N`, N from the file's serial number). */
+  redirect: boolean;
   draft: boolean;
   featured: boolean;
   image: boolean;
@@ -55,7 +56,7 @@ const SPEC: fc.Arbitrary<Spec> = fc.record({
   tags: fc.uniqueArray(fc.constantFrom(...TAGS), { maxLength: 4 }),
   section: fc.constantFrom(...SECTIONS),
   description: fc.option(PARAGRAPH, { nil: undefined }),
-  redirect: fc.option(fc.constant(0), { nil: undefined }),
+  redirect: fc.boolean(),
   draft: fc.constantFrom(false, false, false, false, false, false, false, false, true),
   featured: fc.constantFrom(false, false, false, true),
   image: fc.constantFrom(false, false, true),
@@ -124,7 +125,7 @@ function fileText(spec: Spec, redirectNumber: number): string {
   lines.push(spec.image ? `image: ${PICTURE}` : "image: nil");
   lines.push(`front: ${spec.featured}`, `section: ${spec.section}`);
   if (spec.draft) lines.push("draft: true");
-  if (spec.redirect !== undefined) lines.push(`redirect_from: /news/${redirectNumber}`);
+  if (spec.redirect) lines.push(`redirect_from: /news/${redirectNumber}`);
   lines.push("---", "", spec.paragraphs.join("\n\n"), "");
   return lines.join("\n");
 }
@@ -213,7 +214,7 @@ class History {
         spec.description = step.description;
         break;
       case "redirect":
-        spec.redirect = step.on ? 0 : undefined;
+        spec.redirect = step.on;
         break;
       case "draft":
         spec.draft = !spec.draft;
