@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Problem } from "../model/problems.ts";
 import { acquireLock, assertReplaceable, describeFsError, OutputError, outputPaths, recoverInterruptedBuilds } from "./output.ts";
 import { prepareSite, type PrepareOptions } from "./prepare.ts";
-import { BuildCache, cacheIndexFiles, codeFingerprint } from "./cache.ts";
+import { BuildCache, cacheIndexFiles, siteFingerprint } from "./cache.ts";
 import { updateAndPublish } from "./generations.ts";
 import { layoutEnvironment } from "./pages.ts";
 import { SEARCH_INDEX_DIR, searchPages, writeSearchIndex } from "./search-index.ts";
@@ -72,7 +72,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 }
 
 async function buildWith(options: BuildOptions, started: number, startedAt: number, prefetch: Prefetch | undefined): Promise<BuildResult> {
-  const fingerprint = options.cacheDir ? codeFingerprint(PROJECT_ROOT, { site: options.site }) : "";
+  const fingerprint = options.cacheDir ? siteFingerprint(options.site) : "";
   const cache = options.cacheDir ? await BuildCache.open(path.resolve(options.cacheDir), fingerprint, options.workerThreshold, startedAt) : undefined;
   phase("índice de la caché leído");
   if (cache && prefetch) cache.usePrefetched(prefetch.parsed);

@@ -13,6 +13,8 @@ import { FileWorkers, type FileJobResult, type FileWorkerData } from "./file-wor
 import type { PrefetchedFile } from "./prefetch.ts";
 import { acquireLock } from "./output.ts";
 import { sha1Bytes } from "./digest.ts";
+import { PROJECT_ROOT } from "../project-root.ts";
+import type { SiteConfig } from "../site.ts";
 
 /**
  * The build cache: what a build learned about each content file, kept between runs so the next
@@ -83,6 +85,11 @@ interface Index {
   entries: Record<string, Entry>;
 }
 
+
+/** The fingerprint `build` and `check` name their cache entries by: this project's code and the site's settings. */
+export function siteFingerprint(site: SiteConfig): string {
+  return codeFingerprint(PROJECT_ROOT, { site });
+}
 
 /** Everything that changes what a build makes from the same content, besides the content itself. */
 export function codeFingerprint(projectRoot: string, extra: unknown): string {

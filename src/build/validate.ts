@@ -1,6 +1,5 @@
 import path from "node:path";
-import { PROJECT_ROOT } from "../project-root.ts";
-import { BuildCache, codeFingerprint } from "./cache.ts";
+import { BuildCache, siteFingerprint } from "./cache.ts";
 import { prepareSite, type Prepared, type PrepareOptions } from "./prepare.ts";
 
 /**
@@ -10,11 +9,10 @@ import { prepareSite, type Prepared, type PrepareOptions } from "./prepare.ts";
  */
 export async function validateSite(options: PrepareOptions & { cacheDir?: string }): Promise<Prepared & { fromCache: number }> {
   const { cacheDir, ...prepare } = options;
-  // The same fingerprint as the build's (src/build/build.ts): the two share their entries. No worker
-  // threads: they would render every changed body's HTML to store it, which a check never needs (a cold
-  // check measured 4.0 s with them against 2.7 s without, at 10,000 files); what a check parses is not kept.
-  const fingerprint = codeFingerprint(PROJECT_ROOT, { site: prepare.site });
-  const cache = cacheDir ? await BuildCache.open(path.resolve(cacheDir), fingerprint, Number.POSITIVE_INFINITY) : undefined;
+  // The build's fingerprint: the two share their entries. No worker threads: they would render every
+  // changed body's HTML to store it, which a check never needs (a cold check measured 4.0 s with them
+  // against 2.7 s without, at 10,000 files); what a check parses is not kept.
+  const cache = cacheDir ? await BuildCache.open(path.resolve(cacheDir), siteFingerprint(prepare.site), Number.POSITIVE_INFINITY) : undefined;
   try {
     const prepared = await prepareSite({ ...prepare, validateOnly: true, ...(cache ? { cache } : {}) });
     await cache?.save();

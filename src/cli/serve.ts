@@ -93,32 +93,25 @@ export default async function serve(argv: string[]): Promise<number> {
   };
 
   await rebuild();
-  // Content, public files and the layouts (a layout edited changes every page it makes).
-  const watched = [first.contentDir, first.publicDir, path.resolve(PROJECT_ROOT, ELEVENTY_DIRS.input, ELEVENTY_DIRS.includes)];
   const watchers: FSWatcher[] = [];
-  for (const dir of watched) {
-    // A folder that does not exist was already reported by the build (content, public).
-    if (!existsSync(dir)) continue;
+  /** Watches a folder and what is under it; one that does not exist was already reported by the build (content, public). */
+  const watchFolder = (dir: string, onChange: () => void): void => {
+    if (!existsSync(dir)) return;
     try {
-      watchers.push(watch(dir, { recursive: true }, schedule));
+      watchers.push(watch(dir, { recursive: true }, onChange));
     } catch {
       process.stderr.write(`No se puede vigilar ${displayPath(dir)}: los cambios ahí no se verán hasta reiniciar.\n`);
     }
-  }
-
+  };
+  // Content, public files and the layouts (a layout edited changes every page it makes).
+  for (const dir of [first.contentDir, first.publicDir, path.resolve(PROJECT_ROOT, ELEVENTY_DIRS.input, ELEVENTY_DIRS.includes)]) watchFolder(dir, schedule);
   // The preview runs the code it started with: an edit to boletines itself needs a restart, and says so.
   let codeNoticed = false;
-  try {
-    watchers.push(
-      watch(path.join(PROJECT_ROOT, "src"), { recursive: true }, () => {
-        if (codeNoticed) return;
-        codeNoticed = true;
-        process.stderr.write("Cambió el código de boletines (src/): reinicia «boletines serve» para usarlo.\n");
-      }),
-    );
-  } catch {
-    // An installed copy without src/ (nothing to notice).
-  }
+  watchFolder(path.join(PROJECT_ROOT, "src"), () => {
+    if (codeNoticed) return;
+    codeNoticed = true;
+    process.stderr.write("Cambió el código de boletines (src/): reinicia «boletines serve» para usarlo.\n");
+  });
 
   server.serve(port);
   await server.ready();
