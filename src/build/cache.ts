@@ -10,6 +10,7 @@ import type { Problem } from "../model/problems.ts";
 import { readingMinutes, renderMarkdownAndText } from "../render/markdown.ts";
 import { SUMMARY_LENGTH } from "../render/site-data.ts";
 import { FileWorkers, type FileJobResult, type FileWorkerData } from "./file-workers.ts";
+import { encodePackRecord, type CachedBulletin, type PackRecord } from "./pack-record.ts";
 import type { PrefetchedFile } from "./prefetch.ts";
 import { acquireLock } from "./output.ts";
 import { sha1Bytes } from "./digest.ts";
@@ -51,7 +52,7 @@ interface Entry {
   /** The path shown in problems (part of the cached values). */
   file: string;
   problems: Problem[];
-  bulletin?: Omit<Bulletin, "body" | "positions">;
+  bulletin?: CachedBulletin;
   /** Images normalization asked about, and whether each existed then. */
   images: Array<[string, boolean]>;
   /** Where its record is in the pack (see `PackAt`). */
@@ -319,18 +320,18 @@ export class BuildCache {
 
   /** Keeps a file parsed by another thread (a file worker, the prefetch thread): its entry, and its texts in the pack. */
   private storeParsed(key: string, shown: string, stamp: [number, number, number], done: Omit<FileJobResult, "id">): NormalizeResult {
+    const { problems, bulletin } = done.result;
     // Named by the bytes it parsed; unreadable: reported by the loader, not kept.
-    if (!done.hash) return done.result;
-    const entry: Entry = { hash: done.hash, stat: stamp, file: shown, problems: done.result.problems, images: done.images };
+    if (!done.hash) return { problems };
+    const entry: Entry = { hash: done.hash, stat: stamp, file: shown, problems, images: done.images };
     this.fresh.set(key, entry);
-    if (!done.result.bulletin) return done.result;
-    const { body, positions, ...rest } = done.result.bulletin;
-    entry.bulletin = rest;
-    this.keyOfFile.set(done.result.bulletin.file, key);
+    if (!bulletin || !done.texts) return { problems };
+    entry.bulletin = bulletin;
+    this.keyOfFile.set(bulletin.file, key);
     // Stored at once and read back when needed: a cold build never holds every text in memory,
     // the markdown included (at 50,000 bulletins, hundreds of MiB of UTF-16).
-    this.append(entry, { body, html: done.html!, text: done.text!, positions: JSON.stringify(positions) }, done.minutes);
-    return { bulletin: this.withLazyParts(rest, entry.at!), problems: done.result.problems };
+    this.append(entry, done.texts, done.minutes);
+    return { bulletin: this.withLazyParts(bulletin, entry.at!), problems };
   }
 
   /**
@@ -339,7 +340,7 @@ export class BuildCache {
    * Defined on the index's own object, not enumerable: saving the index never writes them, digests
    * and copies never read them by accident (`applyCorpusLabels` keeps them).
    */
-  private withLazyParts(bulletin: Omit<Bulletin, "body" | "positions">, at: PackAt): Bulletin {
+  private withLazyParts(bulletin: CachedBulletin, at: PackAt): Bulletin {
     const parts: LazyParts = { cache: this, at };
     Object.defineProperty(bulletin, LAZY_PARTS, { value: parts, enumerable: false, configurable: true });
     Object.defineProperties(bulletin, LAZY_DESCRIPTORS);
@@ -377,7 +378,7 @@ export class BuildCache {
     if (key && entry && !entry.at && unrendered?.body === bulletin.body) {
       const made = renderMarkdownAndText(bulletin.body);
       this.unrendered.delete(key);
-      this.append(entry, { body: bulletin.body, ...made, positions: unrendered.positions });
+      this.append(entry, encodePackRecord({ body: bulletin.body, ...made, positions: unrendered.positions }), readingMinutes(made.text));
       return which === PART.html ? made.html : made.text;
     }
     const stored = entry?.at ? this.readPart(entry.at, which) : undefined;
@@ -404,18 +405,17 @@ export class BuildCache {
   }
 
   /** Records are written as they are made, so the build never holds every text twice. */
-  private append(entry: Entry, texts: { body: string; html: string; text: string; positions: string }, minutes?: number): void {
+  private append(entry: Entry, record: PackRecord, minutes: number | undefined): void {
     if (this.fd === undefined) {
       this.index = { ...emptyIndex(this.fingerprint), entries: this.index.entries };
       this.index.pack = `texts-${Date.now().toString(36)}-${process.pid}.pack`;
       this.fd = openSync(path.join(this.dir, this.index.pack), "w+");
     }
-    const buf = Buffer.from(`${texts.body}${texts.html}${texts.text}${texts.positions}`, "utf16le");
-    const lengths = [texts.body.length * 2, texts.html.length * 2, texts.text.length * 2, texts.positions.length * 2] as const;
-    entry.minutes = minutes ?? readingMinutes(texts.text);
-    writeSync(this.fd, buf, 0, buf.length, this.index.packBytes);
+    if (minutes !== undefined) entry.minutes = minutes;
+    const { bytes, lengths } = record;
+    writeSync(this.fd, bytes, 0, bytes.length, this.index.packBytes);
     entry.at = [this.index.packBytes, ...lengths];
-    this.index.packBytes += buf.length;
+    this.index.packBytes += bytes.length;
   }
 
   /** Part of a record (at most its first `maxChars` characters). */

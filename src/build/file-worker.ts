@@ -1,6 +1,6 @@
 import { parentPort } from "node:worker_threads";
 import { makeImageExists } from "../model/corpus.ts";
-import type { FileJob, FileJobResult, FileWorkerData } from "./file-workers.ts";
+import { transferOf, type FileJob, type FileJobResult, type FileWorkerData } from "./file-workers.ts";
 import { parseForCache } from "./parse-file.ts";
 import { jobError, workerInput } from "./threads.ts";
 
@@ -11,7 +11,7 @@ const imageExists = makeImageExists(publicDir);
 parentPort!.on("message", async (job: FileJob) => {
   try {
     const reply: FileJobResult = { id: job.id, ...(await parseForCache(job.file, site, imageExists)) };
-    parentPort!.postMessage(reply);
+    parentPort!.postMessage(reply, transferOf(reply));
   } catch (error) {
     parentPort!.postMessage(jobError(job.id, error));
   }

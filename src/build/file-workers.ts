@@ -1,7 +1,8 @@
 import os from "node:os";
 import type { ContentFile } from "../model/load.ts";
-import type { NormalizeResult } from "../model/normalize.ts";
+import type { Problem } from "../model/problems.ts";
 import type { SiteConfig } from "../site.ts";
+import type { CachedBulletin, PackRecord } from "./pack-record.ts";
 import { WorkerPool } from "./threads.ts";
 
 /**
@@ -23,11 +24,17 @@ export interface FileJobResult {
   id: number;
   /** sha1 of the bytes read and parsed (absent when the file could not be read). */
   hash?: string;
-  result: NormalizeResult;
+  /** Its problems and its bulletin, if valid (the markdown and field positions are in `texts`). */
+  result: { problems: Problem[]; bulletin?: CachedBulletin };
   images: Array<[string, boolean]>;
-  html?: string;
-  text?: string;
+  /** With a bulletin: its markdown, field positions, HTML and text, as the pack stores them. */
+  texts?: PackRecord;
   minutes?: number;
+}
+
+/** A reply's pack record is handed over, not copied. */
+export function transferOf(reply: Pick<FileJobResult, "texts">): ArrayBuffer[] {
+  return reply.texts ? [reply.texts.bytes.buffer as ArrayBuffer] : [];
 }
 
 /** Old-generation heap of each thread: libraries plus one file, with room to spare. */

@@ -4,11 +4,13 @@ import type { ContentFile } from "../model/load.ts";
 import { readingMinutes, renderMarkdownAndText } from "../render/markdown.ts";
 import type { SiteConfig } from "../site.ts";
 import type { FileJobResult } from "./file-workers.ts";
+import { encodePackRecord } from "./pack-record.ts";
 
 /**
  * What a thread other than the main one makes of one content file for the build cache: the file
  * read once, hashed from the bytes it parsed, normalized, and its body rendered (HTML, plain text,
- * reading time), with the images it asked about. The same functions as the main thread.
+ * reading time), with the images it asked about. The same functions as the main thread. The
+ * markdown, field positions, HTML and text come as the pack record the cache stores.
  */
 export async function parseForCache(file: ContentFile, site: SiteConfig, imageExists: (sitePath: string) => boolean): Promise<Omit<FileJobResult, "id">> {
   const images: Array<[string, boolean]> = [];
@@ -21,6 +23,10 @@ export async function parseForCache(file: ContentFile, site: SiteConfig, imageEx
       return exists;
     },
   }, (bytes) => (hash = sha1Bytes(bytes)));
-  const made = result.bulletin ? renderMarkdownAndText(result.bulletin.body) : undefined;
-  return { result, images, ...(hash ? { hash } : {}), ...(made ? { html: made.html, text: made.text, minutes: readingMinutes(made.text) } : {}) };
+  const found = { images, ...(hash ? { hash } : {}) };
+  if (!result.bulletin) return { result: { problems: result.problems }, ...found };
+  const { body, positions, ...fields } = result.bulletin;
+  const made = renderMarkdownAndText(body);
+  const texts = encodePackRecord({ body, html: made.html, text: made.text, positions: JSON.stringify(positions) });
+  return { result: { problems: result.problems, bulletin: fields }, ...found, texts, minutes: readingMinutes(made.text) };
 }

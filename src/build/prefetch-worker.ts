@@ -1,6 +1,7 @@
 import { statSync } from "node:fs";
 import { parentPort } from "node:worker_threads";
 import { listContentFiles, type ContentFile } from "../model/load.ts";
+import { transferOf } from "./file-workers.ts";
 import { checkUnpublished } from "./generations.ts";
 import { outputPaths } from "./output.ts";
 import type { PrefetchData, PrefetchedFile, PrefetchMessage } from "./prefetch.ts";
@@ -43,7 +44,7 @@ try {
     const imageExists = makeImageExists(parse.publicDir);
     const files: Array<[string, PrefetchedFile]> = [];
     for (const { file, stamp } of edited) files.push([file.relPath, { stamp, parsed: await parseForCache(file, parse.site, imageExists) }]);
-    post({ kind: "parsed", files });
+    post({ kind: "parsed", files }, files.flatMap(([, f]) => transferOf(f.parsed)));
   }
 } catch {
   post({ kind: "parsed" });

@@ -156,4 +156,8 @@ test("the bulk pages rendered outside Eleventy's pagination are byte for byte wh
   const cached = path.join(tmp, "fast-cached");
   await build(content, cached, path.join(tmp, "fast-cache"));
   assertSameTree(cached, viaEleventy);
+  // Files parsed and pages (bulletins and lists) rendered on worker threads, their items as plain data.
+  const threaded = path.join(tmp, "fast-threaded");
+  await build(content, threaded, path.join(tmp, "threaded-cache"), 0);
+  assertSameTree(threaded, viaEleventy);
 });
