@@ -55,6 +55,9 @@ interface Measure {
   min?: number;
   max?: number;
   peakMiB: number;
+  /** Median CPU seconds of the process and its children, all threads (user + system), and of it the system's (absent in older results). */
+  cpu?: number;
+  sys?: number;
   files: number;
   load: number;
   runs: number;
@@ -70,11 +73,23 @@ function loadAvg(): number {
   return os.loadavg()[0]!;
 }
 
-/** One whole process under GNU time: wall seconds (ours) and peak RSS (the kernel's, via wait4). */
-function timed(cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): { wall: number; peakMiB: number } {
+/** What one run cost. */
+interface RunCost {
+  wall: number;
+  peakMiB: number;
+  cpu: number;
+  sys: number;
+}
+
+/**
+ * One whole process under GNU time: wall seconds (ours), peak RSS, user and system CPU seconds (the
+ * kernel's, via wait4). CPU time tells a slower build from a slower moment of the machine: the same
+ * build's system time here swings several-fold with the state of the disk.
+ */
+function timed(cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): RunCost {
   const report = path.join(BENCH_DIR, `time-${process.pid}.txt`);
   const started = performance.now();
-  const r = spawnSync("/usr/bin/time", ["-f", "%M", "-o", report, cmd, ...args], {
+  const r = spawnSync("/usr/bin/time", ["-f", "%M %U %S", "-o", report, cmd, ...args], {
     cwd: opts.cwd ?? ROOT,
     env: { ...process.env, ...opts.env },
     stdio: ["ignore", "ignore", "pipe"],
@@ -84,9 +99,9 @@ function timed(cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.P
   if (r.status !== 0) {
     throw new Error(`${cmd} ${args.join(" ")} failed (${r.status}):\n${r.stderr.toString().split("\n").slice(-20).join("\n")}`);
   }
-  const kb = Number(readFileSync(report, "utf8").trim().split("\n").pop());
+  const [kb, user, sys] = readFileSync(report, "utf8").trim().split("\n").pop()!.split(" ").map(Number) as [number, number, number];
   rmSync(report, { force: true });
-  return { wall, peakMiB: kb / 1024 };
+  return { wall, peakMiB: kb / 1024, cpu: user + sys, sys };
 }
 
 function median(xs: number[]): number {
@@ -122,19 +137,27 @@ function emptyTrash(): void {
 }
 
 /** Runs `prepare` then `run` `times` times; reports medians. */
-function measure(times: number, prepare: (i: number) => void, run: () => { wall: number; peakMiB: number }, outDir: string): Measure {
-  const walls: number[] = [];
-  const peaks: number[] = [];
+function measure(times: number, prepare: (i: number) => void, run: () => RunCost, outDir: string): Measure {
+  const costs: RunCost[] = [];
   const loads: number[] = [];
   for (let i = 0; i < times; i++) {
     prepare(i);
     spawnSync("sync");
     loads.push(loadAvg());
-    const r = run();
-    walls.push(r.wall);
-    peaks.push(r.peakMiB);
+    costs.push(run());
   }
-  return { wall: median(walls), min: Math.min(...walls), max: Math.max(...walls), peakMiB: Math.max(...peaks), files: countFiles(outDir), load: median(loads), runs: times };
+  const walls = costs.map((c) => c.wall);
+  return {
+    wall: median(walls),
+    min: Math.min(...walls),
+    max: Math.max(...walls),
+    peakMiB: Math.max(...costs.map((c) => c.peakMiB)),
+    cpu: median(costs.map((c) => c.cpu)),
+    sys: median(costs.map((c) => c.sys)),
+    files: countFiles(outDir),
+    load: median(loads),
+    runs: times,
+  };
 }
 
 function ensureCorpus(n: number): string {
@@ -199,7 +222,7 @@ function editFiles(contentDir: string): { apply: (i: number) => void; restore: (
   };
 }
 
-function ourBuild(content: string, out: string, cache: string, search = false): () => { wall: number; peakMiB: number } {
+function ourBuild(content: string, out: string, cache: string, search = false): () => RunCost {
   return () =>
     timed(process.execPath, [path.join(ROOT, "bin/boletines.js"), "build", "--quiet", ...(search ? [] : ["--no-search"]), "--content", content, "--out", out, "--cache", cache], {
       env: { BOLETINES_NOW: NOW },
@@ -331,14 +354,14 @@ lines.push(
 lines.push("Comandos y fechas de cada tamaño:", "");
 for (const n of allSizes) lines.push(`- N = ${n.toLocaleString("en")}: \`${stored[String(n)]!.command}\` (${stored[String(n)]!.date})`);
 lines.push("");
-lines.push("| N | Compilación | Tiempo s | Mín.–máx. s | Memoria MiB | Archivos escritos | Razón vs. Hugo | Razón vs. Eleventy simple | ms por boletín | Corridas | Carga |");
-lines.push("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+lines.push("| N | Compilación | Tiempo s | Mín.–máx. s | CPU s (sistema) | Memoria MiB | Archivos escritos | Razón vs. Hugo | Razón vs. Eleventy simple | ms por boletín | Corridas | Carga |");
+lines.push("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 for (const r of allRows) {
   const hugo = ref(r.n, "Hugo");
   const el = ref(r.n, "Eleventy");
   const ratio = (base?: Row) => (base && r !== base ? (r.wall / base.wall).toFixed(2) : "");
   lines.push(
-    `| ${r.n.toLocaleString("en")} | ${r.kind} | ${r.wall.toFixed(2)} | ${r.runs > 1 && r.min !== undefined && r.max !== undefined ? `${r.min.toFixed(2)}–${r.max.toFixed(2)}` : ""} | ${r.peakMiB.toFixed(0)} | ${r.files.toLocaleString("en")} | ${ratio(hugo)} | ${ratio(el)} | ${((r.wall * 1000) / r.n).toFixed(2)} | ${r.runs} | ${r.load.toFixed(2)} |`,
+    `| ${r.n.toLocaleString("en")} | ${r.kind} | ${r.wall.toFixed(2)} | ${r.runs > 1 && r.min !== undefined && r.max !== undefined ? `${r.min.toFixed(2)}–${r.max.toFixed(2)}` : ""} | ${r.cpu !== undefined && r.sys !== undefined ? `${r.cpu.toFixed(2)} (${r.sys.toFixed(2)})` : ""} | ${r.peakMiB.toFixed(0)} | ${r.files.toLocaleString("en")} | ${ratio(hugo)} | ${ratio(el)} | ${((r.wall * 1000) / r.n).toFixed(2)} | ${r.runs} | ${r.load.toFixed(2)} |`,
   );
 }
 lines.push("", ...allSizes.flatMap((n) => stored[String(n)]!.checks).map((c) => `- ${c}`), "");
