@@ -104,7 +104,8 @@ async function buildWith(options: BuildOptions, started: number, startedAt: numb
     // What every layout reads besides its own item: it changes every page when it changes.
     const context = { site, preview, boletines: { assets: data.assets, metaContentSecurityPolicy: data.metaContentSecurityPolicy } };
     let searched: { pages: number; reused: boolean } | undefined;
-    const files = await siteFiles(data, layoutEnvironment(), context, {
+    const compiledLayouts = cache?.compiledLayouts();
+    const files = await siteFiles(data, layoutEnvironment(compiledLayouts), context, {
       publicDir: options.publicDir,
       ...(cache ? { sourceKey: (b: Bulletin) => cache.sourceKeyOf(b) } : {}),
     });
@@ -117,7 +118,7 @@ async function buildWith(options: BuildOptions, started: number, startedAt: numb
       // Threads start when many pages must be rendered (a cold build): fewer render faster here.
       pageWorkers: (count) => {
         if (count <= (options.workerThreshold ?? PAGE_WORKER_THRESHOLD)) return undefined;
-        return (pageWorkers = new PageWorkers({ globals: { site, preview, boletines: context.boletines } }));
+        return (pageWorkers = new PageWorkers({ globals: { site, preview, boletines: context.boletines }, ...(compiledLayouts ? { layouts: Object.fromEntries(compiledLayouts) } : {}) }));
       },
       // Every page is about to be rendered: on a large site, keep the heap near what is alive.
       onWholeSite: () => {

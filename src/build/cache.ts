@@ -14,6 +14,7 @@ import { encodePackRecord, type CachedBulletin, type PackRecord } from "./pack-r
 import type { PrefetchedFile } from "./prefetch.ts";
 import { acquireLock } from "./output.ts";
 import { sha1Bytes } from "./digest.ts";
+import type { CompiledLayouts } from "./compiled-layouts.ts";
 import { PROJECT_ROOT } from "../project-root.ts";
 import type { SiteConfig } from "../site.ts";
 
@@ -29,7 +30,8 @@ import type { SiteConfig } from "../site.ts";
  * - `index.json`: fingerprint + one entry per content file (normalized bulletin without its body,
  *   problems, image checks, where its texts are in the pack);
  * - `texts-<n>.pack`: body, rendered HTML and plain text of each file, UTF-16LE, appended as files change
- *   and rewritten when more than half of it is dead.
+ *   and rewritten when more than half of it is dead;
+ * - `layouts.json`: the layouts as Nunjucks compiled them (compiled-layouts.ts).
  */
 const FORMAT = 6;
 
@@ -168,6 +170,26 @@ export class BuildCache {
   private prefetched: Promise<Map<string, PrefetchedFile> | undefined> | undefined;
   hits = 0;
   misses = 0;
+
+  /** Compiled layouts (read on first use), and how many of them were on disk. */
+  private layouts: { compiled: CompiledLayouts; saved: number } | undefined;
+
+  /** Layouts compiled by earlier builds of the same code (compiled-layouts.ts); what a build compiles is added and saved with the index. */
+  compiledLayouts(): CompiledLayouts {
+    if (!this.layouts) {
+      let compiled: CompiledLayouts = new Map();
+      try {
+        const stored = JSON.parse(readFileSync(path.join(this.dir, LAYOUTS_FILE), "utf8")) as { fingerprint?: unknown; templates?: unknown };
+        if (stored.fingerprint === this.fingerprint && stored.templates && typeof stored.templates === "object") {
+          compiled = new Map(Object.entries(stored.templates as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === "string"));
+        }
+      } catch {
+        // Missing or unreadable: compiled again.
+      }
+      this.layouts = { compiled, saved: compiled.size };
+    }
+    return this.layouts.compiled;
+  }
 
   /** Files the cache knows from earlier builds. */
   get entryCount(): number {
@@ -436,6 +458,7 @@ export class BuildCache {
    */
   async save(): Promise<void> {
     try {
+      this.saveLayouts();
       const old = this.index.entries;
       const entries: Record<string, Entry> = {};
       let changed = this.fresh.size > 0;
@@ -496,6 +519,15 @@ export class BuildCache {
     }
   }
 
+  private saveLayouts(): void {
+    if (!this.layouts || this.layouts.compiled.size === this.layouts.saved) return;
+    const tmp = path.join(this.dir, `${LAYOUTS_FILE}.${process.pid}`);
+    // Entries in name order: the same layouts give the same file.
+    const templates = Object.fromEntries([...this.layouts.compiled].sort(([a], [b]) => (a < b ? -1 : 1)));
+    writeFileSync(tmp, JSON.stringify({ fingerprint: this.fingerprint, templates }));
+    renameSync(tmp, path.join(this.dir, LAYOUTS_FILE));
+  }
+
   async close(): Promise<void> {
     await this.finishLoading();
     if (this.fd !== undefined) closeSync(this.fd);
@@ -553,6 +585,9 @@ function readAscii(file: string): string {
   if (!isAscii(bytes)) throw new Error(`${file}: not ASCII`);
   return bytes.toString("latin1");
 }
+
+/** Compiled layouts (`compiledLayouts`). */
+const LAYOUTS_FILE = "layouts.json";
 
 /** Changes since the index file was written, one JSON line per build (see `save`). */
 const CHANGES_FILE = "index-changes.jsonl";

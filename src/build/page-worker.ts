@@ -10,8 +10,8 @@ import { jobError, workerInput } from "./threads.ts";
  * as the main thread (pages.ts), the same globals, each page written as a new file (never through an
  * existing one, as generations.ts writes).
  */
-const { globals } = workerInput<PageWorkerData>();
-const env = layoutEnvironment();
+const { globals, layouts } = workerInput<PageWorkerData>();
+const env = layoutEnvironment(layouts ? new Map(Object.entries(layouts)) : undefined);
 
 parentPort!.on("message", (job: PageJob) => {
   let reply: PageJobResult;

@@ -11,6 +11,8 @@ import { WorkerPool } from "./threads.ts";
 export interface PageWorkerData {
   /** What every layout sees besides its own item: `site`, `preview`, `boletines`. */
   globals: object;
+  /** Layouts compiled by earlier builds (compiled-layouts.ts), by their names there. */
+  layouts?: Record<string, string>;
 }
 
 export interface PageJob {

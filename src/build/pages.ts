@@ -9,6 +9,7 @@ import { sha1 } from "./digest.ts";
 import { lazyRequire } from "../lazy-require.ts";
 import type { LinkView, PostView, SiteData } from "../render/views.ts";
 import { plainPost } from "../render/site-data.ts";
+import { compilingLoader, type CompiledLayouts } from "./compiled-layouts.ts";
 
 /**
  * The pages of the site, rendered straight through the layouts with Eleventy's Nunjucks settings:
@@ -26,8 +27,12 @@ export interface NunjucksLike {
   render(name: string, context: object): string;
 }
 
-/** Nunjucks over layouts/, configured as Eleventy configures its own (src/eleventy/configure.ts). */
-export function layoutEnvironment(): NunjucksLike {
+/**
+ * Nunjucks over layouts/, configured as Eleventy configures its own (src/eleventy/configure.ts).
+ * `compiled`: layouts compiled by earlier builds (compiled-layouts.ts), used instead of compiling them
+ * again; what is compiled here is added to it.
+ */
+export function layoutEnvironment(compiled?: CompiledLayouts): NunjucksLike {
   const layouts = path.resolve(PROJECT_ROOT, ELEVENTY_DIRS.input, ELEVENTY_DIRS.includes);
   let env: Nunjucks.Environment | undefined;
   // Made on the first page rendered: a rebuild that renders none never loads Nunjucks.
@@ -35,7 +40,8 @@ export function layoutEnvironment(): NunjucksLike {
     render(name, context) {
       if (!env) {
         const nunjucks = nunjucksLib();
-        env = new nunjucks.Environment(new nunjucks.FileSystemLoader(layouts), { ...NUNJUCKS_OPTIONS });
+        const loader = compiled ? compilingLoader(nunjucks, layouts, compiled) : new nunjucks.FileSystemLoader(layouts);
+        env = new nunjucks.Environment(loader, { ...NUNJUCKS_OPTIONS });
       }
       return env.render(name, context);
     },
