@@ -54,6 +54,8 @@ interface Measure {
   wall: number;
   min?: number;
   max?: number;
+  /** Wall seconds of each run, in order (absent in older results). */
+  walls?: number[];
   peakMiB: number;
   /** Median CPU seconds of the process and its children, all threads (user + system), and of it the system's (absent in older results). */
   cpu?: number;
@@ -136,28 +138,51 @@ function emptyTrash(): void {
   spawnSync("sleep", ["5"]);
 }
 
+/** A build to time: before each run `prepare`, then `run`; `out` is counted after the last run. */
+interface Timing {
+  times: number;
+  prepare: (i: number) => void;
+  run: () => RunCost;
+  out: string;
+}
+
 /** Runs `prepare` then `run` `times` times; reports medians. */
 function measure(times: number, prepare: (i: number) => void, run: () => RunCost, outDir: string): Measure {
-  const costs: RunCost[] = [];
-  const loads: number[] = [];
-  for (let i = 0; i < times; i++) {
-    prepare(i);
-    spawnSync("sync");
-    loads.push(loadAvg());
-    costs.push(run());
+  return measureInterleaved([{ times, prepare, run, out: outDir }])[0]!;
+}
+
+/**
+ * Several builds timed in rounds, one run of each per round (A B C A B C…), so a slower moment of the
+ * machine falls on all of them instead of on whichever was timed then: their ratios are compared.
+ */
+function measureInterleaved(timings: readonly Timing[]): Measure[] {
+  const costs: RunCost[][] = timings.map(() => []);
+  const loads: number[][] = timings.map(() => []);
+  const rounds = Math.max(...timings.map((t) => t.times));
+  for (let i = 0; i < rounds; i++) {
+    timings.forEach((t, k) => {
+      if (i >= t.times) return;
+      t.prepare(i);
+      spawnSync("sync");
+      loads[k]!.push(loadAvg());
+      costs[k]!.push(t.run());
+    });
   }
-  const walls = costs.map((c) => c.wall);
-  return {
-    wall: median(walls),
-    min: Math.min(...walls),
-    max: Math.max(...walls),
-    peakMiB: Math.max(...costs.map((c) => c.peakMiB)),
-    cpu: median(costs.map((c) => c.cpu)),
-    sys: median(costs.map((c) => c.sys)),
-    files: countFiles(outDir),
-    load: median(loads),
-    runs: times,
-  };
+  return timings.map((t, k) => {
+    const walls = costs[k]!.map((c) => c.wall);
+    return {
+      wall: median(walls),
+      min: Math.min(...walls),
+      max: Math.max(...walls),
+      walls,
+      peakMiB: Math.max(...costs[k]!.map((c) => c.peakMiB)),
+      cpu: median(costs[k]!.map((c) => c.cpu)),
+      sys: median(costs[k]!.map((c) => c.sys)),
+      files: countFiles(t.out),
+      load: median(loads[k]!),
+      runs: t.times,
+    };
+  });
 }
 
 function ensureCorpus(n: number): string {
@@ -257,6 +282,9 @@ for (const n of values["render-only"] ? [] : sizes) {
   };
   const clean = (...dirs: string[]) => () => dirs.forEach(setAside);
 
+  // Hugo, plain Eleventy and our cold build, in rounds (measureInterleaved): their ratios are the
+  // table's point, and this machine's speed drifts over minutes.
+  const cold: Array<{ kind: string; timing: Timing }> = [];
   if (hasHugo) {
     const hugoDir = path.join(dir, "hugo");
     cpSync(path.join(ROOT, "scripts/bench/hugo-site"), hugoDir, { recursive: true });
@@ -264,20 +292,29 @@ for (const n of values["render-only"] ? [] : sizes) {
     cpSync(path.join(ROOT, "public"), path.join(hugoDir, "static"), { recursive: true });
     const hugoOut = path.join(dir, "hugo-out");
     const args = ["--source", hugoDir, "--destination", hugoOut, "--quiet", "--cacheDir", path.join(dir, "hugo-cache")];
-    push("Hugo, completa", measure(runs, clean(hugoOut, path.join(dir, "hugo-cache")), () => timed("hugo", args), hugoOut));
+    cold.push({ kind: "Hugo, completa", timing: { times: runs, prepare: clean(hugoOut, path.join(dir, "hugo-cache")), run: () => timed("hugo", args), out: hugoOut } });
   }
   if (!values["no-eleventy"] && n <= eleventyMax) {
     const elOut = path.join(dir, "eleventy-out");
     // Run from inside the corpus folder: Eleventy skips paths listed in the project's .gitignore (.bench/).
     const run = () => timed(process.execPath, [path.join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs"), "--input=.", `--output=${elOut}`, "--quiet"], { cwd: path.join(dir, "eleventy") });
-    push("Eleventy simple, completa", measure(eleventyRuns, clean(elOut), run, elOut));
+    cold.push({ kind: "Eleventy simple, completa", timing: { times: eleventyRuns, prepare: clean(elOut), run, out: elOut } });
   }
 
   const build = ourBuild(content, site, cache);
   // The output is a link to one of two generations kept beside it (src/build/generations.ts): "no
   // previous output" removes both.
   const store = path.join(dir, ".site.d");
-  push("boletines, completa (sin caché)", measure(runs, clean(site, store, cache), build, site));
+  const ours = "boletines, completa (sin caché)";
+  cold.push({ kind: ours, timing: { times: runs, prepare: clean(site, store, cache), run: build, out: site } });
+  const measured = measureInterleaved(cold.map((c) => c.timing));
+  cold.forEach((c, k) => push(c.kind, measured[k]!));
+  // Each round's own ratio: both builds timed minutes apart at most.
+  const oursWalls = measured[cold.length - 1]!.walls!;
+  cold.slice(0, -1).forEach((c, k) => {
+    const ratios = measured[k]!.walls!.map((w, i) => (oursWalls[i]! / w).toFixed(2));
+    checks.push(`N=${n}: ${ours} / ${c.kind}, por ronda: ${ratios.join(", ")}.`);
+  });
   push("boletines, completa (caché tibia, sin salida previa)", measure(runs, clean(site, store), build, site));
   // The first build after one without previous output fills the second generation (a hard link per
   // file): done untimed, so "no change" measures the steady state.
