@@ -10,7 +10,7 @@ import type { Problem } from "../model/problems.ts";
 import { readingMinutes, renderMarkdownAndText } from "../render/markdown.ts";
 import { SUMMARY_LENGTH } from "../render/site-data.ts";
 import { FileWorkers, type FileJobResult, type FileWorkerData } from "./file-workers.ts";
-import { encodePackRecord, type CachedBulletin, type PackRecord } from "./pack-record.ts";
+import { renderPackRecord, type CachedBulletin, type PackRecord } from "./pack-record.ts";
 import type { PrefetchedFile } from "./prefetch.ts";
 import { acquireLock } from "./output.ts";
 import { sha1Bytes } from "./digest.ts";
@@ -398,9 +398,9 @@ export class BuildCache {
     const entry = key ? (this.fresh.get(key) ?? this.index.entries[key]) : undefined;
     const unrendered = key ? this.unrendered.get(key) : undefined;
     if (key && entry && !entry.at && unrendered?.body === bulletin.body) {
-      const made = renderMarkdownAndText(bulletin.body);
+      const made = renderPackRecord(bulletin.body, unrendered.positions);
       this.unrendered.delete(key);
-      this.append(entry, encodePackRecord({ body: bulletin.body, ...made, positions: unrendered.positions }), readingMinutes(made.text));
+      this.append(entry, made.record, made.minutes);
       return which === PART.html ? made.html : made.text;
     }
     const stored = entry?.at ? this.readPart(entry.at, which) : undefined;

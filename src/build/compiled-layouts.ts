@@ -10,13 +10,16 @@ import { sha1 } from "./digest.ts";
  */
 export type CompiledLayouts = Map<string, string>;
 
+/** The compile options, as part of each entry's name. */
+const OPTIONS_KEY = JSON.stringify(NUNJUCKS_OPTIONS);
+
 /** A `FileSystemLoader` that hands Nunjucks each template already compiled, compiling (and recording) what `compiled` lacks. */
 export function compilingLoader(nunjucks: Pick<typeof Nunjucks, "FileSystemLoader" | "compiler">, searchPath: string, compiled: CompiledLayouts): Nunjucks.FileSystemLoader {
   class CompiledLoader extends nunjucks.FileSystemLoader {
     override getSource(name: string): Nunjucks.LoaderSource | null {
       const info = super.getSource(name);
       if (!info || typeof info.src !== "string") return info;
-      const key = sha1(`${info.path}\0${JSON.stringify(NUNJUCKS_OPTIONS)}\0${info.src}`);
+      const key = sha1(`${info.path}\0${OPTIONS_KEY}\0${info.src}`);
       let code = compiled.get(key);
       if (code === undefined) {
         try {

@@ -1,4 +1,5 @@
 import type { Bulletin } from "../model/bulletin.ts";
+import { readingMinutes, renderMarkdownAndText } from "../render/markdown.ts";
 
 /**
  * A bulletin as the build cache keeps it in its index: everything but the markdown and the field
@@ -36,4 +37,13 @@ export function encodePackRecord(texts: BodyTexts): PackRecord {
     offset += lengths[i]!;
   });
   return { bytes, lengths };
+}
+
+/**
+ * A body rendered once (sanitized HTML and plain text) and encoded as its pack record, with its reading
+ * time: what every thread that parses a file stores for it.
+ */
+export function renderPackRecord(body: string, positions: string): { record: PackRecord; html: string; text: string; minutes: number } {
+  const { html, text } = renderMarkdownAndText(body);
+  return { record: encodePackRecord({ body, html, text, positions }), html, text, minutes: readingMinutes(text) };
 }

@@ -1,10 +1,9 @@
 import { sha1Bytes } from "./digest.ts";
 import { loadAndNormalize } from "../model/corpus.ts";
 import type { ContentFile } from "../model/load.ts";
-import { readingMinutes, renderMarkdownAndText } from "../render/markdown.ts";
 import type { SiteConfig } from "../site.ts";
 import type { FileJobResult } from "./file-workers.ts";
-import { encodePackRecord } from "./pack-record.ts";
+import { renderPackRecord } from "./pack-record.ts";
 
 /**
  * What a thread other than the main one makes of one content file for the build cache: the file
@@ -26,7 +25,6 @@ export async function parseForCache(file: ContentFile, site: SiteConfig, imageEx
   const found = { images, ...(hash ? { hash } : {}) };
   if (!result.bulletin) return { result: { problems: result.problems }, ...found };
   const { body, positions, ...fields } = result.bulletin;
-  const made = renderMarkdownAndText(body);
-  const texts = encodePackRecord({ body, html: made.html, text: made.text, positions: JSON.stringify(positions) });
-  return { result: { problems: result.problems, bulletin: fields }, ...found, texts, minutes: readingMinutes(made.text) };
+  const { record, minutes } = renderPackRecord(body, JSON.stringify(positions));
+  return { result: { problems: result.problems, bulletin: fields }, ...found, texts: record, minutes };
 }
