@@ -202,6 +202,7 @@ async function writeGeneration(
   const here = workers ? toWrite.filter((w) => !w.f.renderable) : toWrite;
   let nextSent = 0;
   let nextHere = 0;
+  let writtenHere = 0;
   try {
     while (nextSent < sent.length || nextHere < here.length) {
       if (workers?.failure || failed) break;
@@ -224,6 +225,10 @@ async function writeGeneration(
         const { f, out } = here[nextHere++]!;
         folders.ensure(path.dirname(out));
         manifest.files[f.file] = [f.digest, ...writeNew(out, f)];
+        // The threads' replies are events: without a turn of the event loop now and then, this thread
+        // would write every file of its own (thousands of lists and redirect stubs) before it learned
+        // that they have room again, and they would wait idle meanwhile.
+        if (nextSent < sent.length && ++writtenHere % YIELD_EVERY === 0) await turnOfEventLoop();
       }
       result.rendered++;
     }
@@ -243,6 +248,13 @@ async function writeGeneration(
     }
   }
   return { counts: result, manifest };
+}
+
+/** Files this thread writes between two looks at the page threads' replies (writeGeneration). */
+const YIELD_EVERY = 4;
+
+function turnOfEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /**
