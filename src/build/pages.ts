@@ -10,6 +10,7 @@ import { lazyRequire } from "../lazy-require.ts";
 import type { LinkView, PostView, SiteData } from "../render/views.ts";
 import { plainPost } from "../render/site-data.ts";
 import { compilingLoader, type CompiledLayouts } from "./compiled-layouts.ts";
+import { NUNJUCKS_GLOBALS } from "../eleventy/nunjucks-globals.ts";
 
 /**
  * The pages of the site, rendered straight through the layouts with Eleventy's Nunjucks settings:
@@ -42,6 +43,7 @@ export function layoutEnvironment(compiled?: CompiledLayouts): NunjucksLike {
         const nunjucks = nunjucksLib();
         const loader = compiled ? compilingLoader(nunjucks, layouts, compiled) : new nunjucks.FileSystemLoader(layouts);
         env = new nunjucks.Environment(loader, { ...NUNJUCKS_OPTIONS });
+        for (const [name, fn] of Object.entries(NUNJUCKS_GLOBALS)) env.addGlobal(name, fn);
       }
       return env.render(name, context);
     },

@@ -2,6 +2,7 @@ import path from "node:path";
 import { CODE_ROOT, PROJECT_ROOT, RUNS_COMPILED } from "../project-root.ts";
 import { writeSiteAssets } from "../render/site-files.ts";
 import type { EleventyHandoff, EleventyInputs } from "./inputs.ts";
+import { NUNJUCKS_GLOBALS } from "./nunjucks-globals.ts";
 
 /** Page definitions: `src/pages/*.11ty.ts`, or their compiled `.11ty.js` copies when the code runs compiled. */
 const PAGES_DIR = path.join(CODE_ROOT, "src/pages");
@@ -28,6 +29,7 @@ export interface EleventyUserConfig {
   addExtension(extensions: string[], options: { key: string }): void;
   addGlobalData(name: string, value: unknown): void;
   setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
+  addNunjucksGlobal(name: string, value: unknown): void;
   addPassthroughCopy(paths: Record<string, string> | string): void;
   addWatchTarget(path: string): void;
   setTemplateFormats(formats: string[]): void;
@@ -50,6 +52,7 @@ export function configureEleventy(config: EleventyUserConfig, handoff: EleventyH
   config.setUseGitIgnore(false);
   // Everything printed from content is escaped unless a template says `| safe` (only for sanitized HTML).
   config.setNunjucksEnvironmentOptions(NUNJUCKS_OPTIONS);
+  for (const [name, fn] of Object.entries(NUNJUCKS_GLOBALS)) config.addNunjucksGlobal(name, fn);
   // A loader is asked once per (re)build, so the dev server sees edits to content/.
   const { inputs } = handoff;
   let current: Promise<EleventyInputs> | undefined;

@@ -13,6 +13,8 @@ declare module "nunjucks" {
   export class Environment {
     constructor(loader: FileSystemLoader, options?: Record<string, unknown>);
     render(name: string, context: object): string;
+    /** A value or function every template can read by name; a function is called with the render's context as `this`. */
+    addGlobal(name: string, value: unknown): this;
   }
   export const compiler: {
     /** A template's source compiled to the body of a function returning its render functions. */

@@ -3,9 +3,13 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import { CARD_INPUTS, NEIGHBOUR_INPUTS, POST_DERIVED } from "../../src/build/pages.ts";
-import { ROOT, tempDir } from "./helpers.ts";
+import { FIXED_NOW, ROOT, tempDir } from "./helpers.ts";
 import { PageWorkers } from "../../src/build/page-workers.ts";
 import { DEFAULT_SITE } from "../../src/site.ts";
+import nunjucks from "nunjucks";
+import { prepareSite } from "../../src/build/prepare.ts";
+import { NUNJUCKS_OPTIONS } from "../../src/eleventy/configure.ts";
+import { CARD_TEMPLATE, NUNJUCKS_GLOBALS } from "../../src/eleventy/nunjucks-globals.ts";
 
 /**
  * A card's digest leaves out the links to other bulletins (src/build/pages.ts): that is only right
@@ -43,4 +47,43 @@ test("page worker threads render with the layouts and report a file-system error
     await workers.close();
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test("a bulletin's card is rendered once per heading level, however many lists show it, and prints as the partial does", async () => {
+  const prepared = await prepareSite({
+    contentDir: path.join(ROOT, "tests/fixtures/varied"),
+    publicDir: path.join(ROOT, "public"),
+    drafts: false,
+    future: false,
+    now: FIXED_NOW,
+    site: DEFAULT_SITE,
+  });
+  assert.ok(prepared.ok);
+  const { data, site, preview } = prepared.inputs;
+  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(path.join(ROOT, "layouts")), { ...NUNJUCKS_OPTIONS });
+  for (const [name, fn] of Object.entries(NUNJUCKS_GLOBALS)) env.addGlobal(name, fn);
+  // Every render of the card partial, by the real environment.
+  const cards: object[] = [];
+  const render = env.render.bind(env);
+  env.render = (name: string, context: object) => {
+    if (name === CARD_TEMPLATE) cards.push((context as { item: object }).item);
+    return render(name, context);
+  };
+  const globals = { site, preview, boletines: data };
+  let printed = 0;
+  for (const list of data.listPages) {
+    const html = env.render("list.njk", { ...globals, list });
+    for (const item of list.items) {
+      // The card as the partial alone renders it, in place.
+      assert.ok(html.includes(render(CARD_TEMPLATE, { item, cardLevel: 2 })), `${list.url}: card of ${item.url}`);
+      printed++;
+    }
+  }
+  env.render("home.njk", globals);
+  const shown = new Set(data.listPages.flatMap((l) => l.items));
+  assert.ok(printed > shown.size * 2, `${printed} cards printed for ${shown.size} bulletins`);
+  // Once per bulletin in the lists (level 2), once more for those on the home page (level 3).
+  const home = new Set([...data.home.featured, ...data.home.latest]);
+  assert.equal(cards.length, shown.size + home.size);
+  assert.equal(new Set(cards).size, new Set([...shown, ...home]).size);
 });
