@@ -50,7 +50,8 @@ export function configureEleventy(config: EleventyUserConfig, handoff: EleventyH
   // The input folder holds only page definitions; the compiled copy's is under `.cache/`, which a
   // project's .gitignore lists (Eleventy would then find no pages at all).
   config.setUseGitIgnore(false);
-  // Everything printed from content is escaped unless a template says `| safe` (only for sanitized HTML).
+  // Everything printed from content is escaped unless a template says `| safe`: only sanitized HTML, JSON-LD and
+  // the card partial's own output (tests/build/pages.test.ts lists each use).
   config.setNunjucksEnvironmentOptions(NUNJUCKS_OPTIONS);
   for (const [name, fn] of Object.entries(NUNJUCKS_GLOBALS)) config.addNunjucksGlobal(name, fn);
   // A loader is asked once per (re)build, so the dev server sees edits to content/.

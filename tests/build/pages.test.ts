@@ -87,3 +87,25 @@ test("a bulletin's card is rendered once per heading level, however many lists s
   assert.equal(cards.length, shown.size + home.size);
   assert.equal(new Set(cards).size, new Set([...shown, ...home]).size);
 });
+
+/**
+ * Layouts escape everything they print (autoescape) except what a `| safe` marks. Each such place is
+ * listed here with why it is safe; a new one must be added with its reason.
+ */
+test("every `| safe` in the layouts prints sanitized HTML or what a partial already escaped", () => {
+  const allowed = new Map<string, string>([
+    ["post.html", "the body's HTML, sanitized when rendered (render/markdown.ts)"],
+    ["seo.jsonLd", "JSON-LD serialized with <, > and & escaped (render/seo.ts)"],
+    ["card(item, 2)", "the card partial's output, which escapes what it prints"],
+    ["card(item, 3)", "the card partial's output, which escapes what it prints"],
+  ]);
+  const layouts = path.join(ROOT, "layouts");
+  const found = new Set<string>();
+  for (const file of readdirSync(layouts, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".njk"))) {
+    for (const m of readFileSync(path.join(layouts, file), "utf8").matchAll(/\{\{-?\s*(.+?)\s*\|\s*safe\b/g)) {
+      assert.ok(allowed.has(m[1]!), `${file} prints «${m[1]}» with | safe, which this test does not know`);
+      found.add(m[1]!);
+    }
+  }
+  assert.deepEqual([...found].sort(), [...allowed.keys()].sort(), "every allowed use still exists");
+});
