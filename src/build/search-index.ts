@@ -25,7 +25,9 @@ import type { SiteFile } from "./pages.ts";
  * also holds the whole index in memory while it builds it (docs/benchmarks.md). One index per year
  * would bound both, but Pagefind answers a word missing from an index with the pages of its longest
  * prefix that is there (Pagefind issue #780: "queretaro" finds every page with "que"), so per-year
- * indexes merged in the browser would return such pages for every word of other years.
+ * indexes merged in the browser would return such pages for every word of other years. A page
+ * holding every word of the corpus in each index, left out of results by a filter, avoids that
+ * (scripts/bench/search-shards.ts); not done yet (docs/benchmarks.md, session 9).
  *
  * Pagefind's own command runs as a child process rather than through its Node API: with the API,
  * builds running side by side sometimes left an empty `pagefind-entry.json` (search then fails in
