@@ -1,7 +1,12 @@
 // Search results for /buscar/ with Pagefind (the only client script on the site).
 // The form is a plain GET form: this script reads the same URL parameters and renders results.
+// There is one Pagefind index per year (src/build/search-index.ts), listed newest first in the
+// form's `data-indices`: all are searched together, or only the year chosen.
 const PAGE_SIZE = 10;
 const FILTERS = { seccion: "section", anio: "year", tema: "tag" };
+// Each index has a hidden page with the words of the other years (src/build/search-words.ts,
+// VOCABULARY_FILTER): never a result.
+const HIDDEN = { not: { pagina: "vocabulario" } };
 
 const form = document.getElementById("buscador");
 const status = document.getElementById("estado-busqueda");
@@ -25,10 +30,7 @@ if (query || Object.keys(filters).length) run().catch(() => {
 
 async function run() {
   status.textContent = "Buscando…";
-  const pagefind = await import("/pagefind/pagefind.js");
-  await pagefind.options({ excerptLength: 30 });
-  const search = await pagefind.search(query || null, { filters });
-  const results = search ? search.results : [];
+  const results = await find();
   const total = results.length;
   status.textContent = total === 0
     ? `No hay boletines que coincidan${query ? ` con «${query}»` : ""}.`
@@ -42,6 +44,20 @@ async function run() {
   };
   more.addEventListener("click", () => { showMore(); });
   await showMore();
+}
+
+// The results of every index searched, best first (Pagefind merges them by score).
+async function find() {
+  const indexes = JSON.parse(form.dataset.indices || "[]")
+    .filter(([year]) => !filters.year || year === filters.year)
+    .map(([, url]) => url);
+  if (!indexes.length) return [];
+  const [first, ...others] = indexes;
+  const pagefind = await import(`${first}pagefind.js`);
+  await pagefind.options({ basePath: first, excerptLength: 30 });
+  for (const url of others) await pagefind.mergeIndex(url);
+  const search = await pagefind.search(query || null, { filters: { ...filters, ...HIDDEN } });
+  return search ? search.results : [];
 }
 
 function renderResult(item) {

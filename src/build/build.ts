@@ -6,7 +6,7 @@ import { prepareSite, type PrepareOptions } from "./prepare.ts";
 import { BuildCache, cacheIndexFiles, siteFingerprint } from "./cache.ts";
 import { updateAndPublish } from "./generations.ts";
 import { layoutEnvironment } from "./pages.ts";
-import { SEARCH_INDEX_DIR, searchPages, writeSearchIndex } from "./search-index.ts";
+import { SEARCH_INDEX_DIR, SEARCH_WORDS_DIR, searchPages, writeSearchIndex } from "./search-index.ts";
 import { siteFiles } from "./site-files.ts";
 import type { Bulletin } from "../model/bulletin.ts";
 import { phase } from "./timing.ts";
@@ -49,8 +49,8 @@ export type BuildResult =
       rendered: number;
       published: number;
       seconds: number;
-      /** The search index: pages indexed, and whether an earlier index of the same pages was reused (no indexed page changed). */
-      search?: { pages: number; reused: boolean };
+      /** The search indexes: pages indexed, indexes (one per year), and how many of them Pagefind made again (the others were reused). */
+      search?: { pages: number; shards: number; rebuilt: number };
     }
   | { ok: false; problems: Problem[]; fatal?: string };
 
@@ -103,7 +103,7 @@ async function buildWith(options: BuildOptions, started: number, startedAt: numb
     phase("candado y recuperación");
     // What every layout reads besides its own item: it changes every page when it changes.
     const context = { site, preview, boletines: { assets: data.assets, metaContentSecurityPolicy: data.metaContentSecurityPolicy } };
-    let searched: { pages: number; reused: boolean } | undefined;
+    let searched: { pages: number; shards: number; rebuilt: number } | undefined;
     const compiledLayouts = cache?.compiledLayouts();
     const files = await siteFiles(data, layoutEnvironment(compiledLayouts), context, {
       publicDir: options.publicDir,
@@ -132,8 +132,11 @@ async function buildWith(options: BuildOptions, started: number, startedAt: numb
           rmSync(path.join(dir, SEARCH_INDEX_DIR), { recursive: true, force: true });
           return undefined;
         }
-        const search = await writeSearchIndex(dir, searchPages(data.posts, files), earlier);
-        searched = { pages: search.pages, reused: search.reused };
+        const search = await writeSearchIndex(dir, searchPages(data.posts, files), earlier, {
+          lang: site.locale,
+          ...(cache ? { wordsDir: path.join(cache.dir, SEARCH_WORDS_DIR) } : {}),
+        });
+        searched = { pages: search.pages, shards: search.shards, rebuilt: search.rebuilt };
         phase("índice de búsqueda");
         return search.record;
       },

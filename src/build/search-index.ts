@@ -1,33 +1,37 @@
 import { execFile } from "node:child_process";
-import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { outputFileFor } from "../policy/urls.ts";
+import { outputFileFor, PATHS } from "../policy/urls.ts";
+import { newestShardFirst, searchShardOf } from "../render/site-data.ts";
 import type { PostView } from "../render/views.ts";
 import { sha1 } from "./digest.ts";
 import { Folders, isPlainRelative, linkIfSame, sameStamp, type EarlierAdditions } from "./generations.ts";
 import type { SiteFile } from "./pages.ts";
+import { indexedPart, indexedWords, vocabularyPage } from "./search-words.ts";
 
 /**
- * The Pagefind search index, written into the site's generation *before* it is published
- * (generations.ts), so a published site never has a missing or stale index.
+ * The Pagefind search index, one per year, written into the site's generation *before* it is
+ * published (generations.ts), so a published site never has a missing or stale index.
  *
- * - Pagefind reads only the pages it indexes: the published bulletins' pages (the ones carrying
- *   `data-pagefind-body`), hard-linked into a folder of their own. Run over the whole site it read
- *   every list page too, to find nothing in them: a quarter of its time at 10,000 bulletins.
- * - When every indexed page is as when an earlier index was made (same digests, under the same code
- *   fingerprint, which covers Pagefind's version through the lockfile), that index is used instead,
+ * - One index per year of the published bulletins (`/pagefind/2024/`…), searched together in the
+ *   browser (`mergeIndex`, public/js/search.js; a year chosen in the form loads only its own).
+ *   Pagefind has no incremental mode and holds a whole index in memory while it makes it: one index
+ *   for the site took 2.0 GB and ~20 s at 10,000 bulletins, and everything again after any edit.
+ *   Per year, an edit makes only its year's index again, and memory is one year's.
+ * - Each index also holds a hidden page with every word of the other years that its own pages lack
+ *   (search-words.ts), so that no index answers a word of another year by Pagefind's longest-prefix
+ *   fallback (Pagefind issue #780). So a word new to the site (in no index yet) makes every year's
+ *   index again; an edit with no new word (or none gone), only its own year's.
+ * - Pagefind reads only the pages it indexes: the year's published bulletins (the pages carrying
+ *   `data-pagefind-body`), hard-linked into a folder of their own with the vocabulary page.
+ * - A year whose pages and vocabulary are as when an earlier index was made (same digests, under the
+ *   same code fingerprint, which covers Pagefind's version through the lockfile) keeps that index,
  *   once each of its files is checked to be as Pagefind wrote it: the one this generation already
  *   has (kept), or else the published generation's (hard-linked).
- *
- * Pagefind has no incremental mode, so any change to a bulletin's page indexes them all again; it
- * also holds the whole index in memory while it builds it (docs/benchmarks.md). One index per year
- * would bound both, but Pagefind answers a word missing from an index with the pages of its longest
- * prefix that is there (Pagefind issue #780: "queretaro" finds every page with "que"), so per-year
- * indexes merged in the browser would return such pages for every word of other years. A page
- * holding every word of the corpus in each index, left out of results by a filter, avoids that
- * (scripts/bench/search-shards.ts); not done yet (docs/benchmarks.md, session 9).
+ * - The words of each year are kept in the build cache by the digest of its pages: the other years'
+ *   words are known without reading their pages again.
  *
  * Pagefind's own command runs as a child process rather than through its Node API: with the API,
  * builds running side by side sometimes left an empty `pagefind-entry.json` (search then fails in
@@ -40,22 +44,49 @@ import type { SiteFile } from "./pages.ts";
 // The package's `exports` hide its runner (the `pagefind` command), so it is found beside the entry point.
 const PAGEFIND_BIN = path.join(path.dirname(fileURLToPath(import.meta.resolve("pagefind"))), "runner/bin.cjs");
 
-/** The index's folder in the site (not in the generation's manifest: described by its own record). */
-export const SEARCH_INDEX_DIR = "pagefind";
+/** The indexes' folder in the site (not in the generation's manifest: described by its own record). */
+export const SEARCH_INDEX_DIR = PATHS.searchIndexes.slice(1, -1);
+/** The build cache's folder for each year's words. */
+export const SEARCH_WORDS_DIR = "search-words";
+/** Where a year's vocabulary page goes in the folder Pagefind reads (never a bulletin's path). */
+const VOCABULARY_FILE = "_vocabulario/index.html";
+/** Files Pagefind writes for its own search interfaces, which the site does not use. */
+const UNUSED_UI = /^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$/;
+/** Bumped when search-words.ts changes what it finds in a page: the cached words are then not used. */
+const WORDS_FORMAT = "1";
 
-/** A page to index: its output file (relative to the generation) and digest. */
+/** A page to index: its output file (relative to the generation), digest and index (its year). */
 export interface SearchPage {
   file: string;
   digest: string;
+  shard: string;
 }
 
-/** What a generation's manifest keeps of its search index: the digest of its pages, and its files (path, size, mtime). */
+type Stamps = Array<[file: string, size: number, mtimeMs: number]>;
+
+/** What a generation's manifest keeps of one year's index: digests of its pages and vocabulary, and its files (path, size, mtime). */
+export interface ShardRecord {
+  name: string;
+  pages: string;
+  vocabulary: string;
+  files: Stamps;
+}
+
+/** What a generation's manifest keeps of its search indexes, newest year first. */
 export interface SearchRecord {
-  digest: string;
-  files: Array<[file: string, size: number, mtimeMs: number]>;
+  shards: ShardRecord[];
 }
 
-/** The pages the index is made from: published bulletins (the only pages with `data-pagefind-body`). */
+export interface SearchIndexOptions {
+  /** The site's language (`<html lang>`), for the vocabulary pages: Pagefind keeps one index per language. */
+  lang: string;
+  /** A folder of the build cache for each year's words; without it, they are read from the pages. */
+  wordsDir?: string;
+  /** How many Pagefind commands run at once. */
+  concurrency?: number;
+}
+
+/** The pages the indexes are made from: published bulletins (the only pages with `data-pagefind-body`). */
 export function searchPages(posts: readonly PostView[], files: readonly SiteFile[]): SearchPage[] {
   const digestOf = new Map(files.map((f) => [f.file, f.digest]));
   return posts
@@ -64,65 +95,257 @@ export function searchPages(posts: readonly PostView[], files: readonly SiteFile
       const file = outputFileFor(p.url);
       const digest = digestOf.get(file);
       if (digest === undefined) throw new Error(`La página de ${p.url} no está entre los archivos del sitio.`);
-      return { file, digest };
+      return { file, digest, shard: searchShardOf(p) };
     });
+}
+
+interface Shard {
+  name: string;
+  pages: SearchPage[];
+  /** Digest of its pages (paths and digests). */
+  digest: string;
+}
+
+interface Vocabulary {
+  digest: string;
+  /** Known once computed (the fast path only has the digests of an earlier record). */
+  words?: string[];
 }
 
 export async function writeSearchIndex(
   dir: string,
   pages: readonly SearchPage[],
-  earlier: EarlierAdditions = {},
-): Promise<{ pages: number; reused: boolean; record: SearchRecord }> {
+  earlier: EarlierAdditions,
+  options: SearchIndexOptions,
+): Promise<{ pages: number; shards: number; rebuilt: number; record: SearchRecord }> {
   const out = path.join(dir, SEARCH_INDEX_DIR);
-  const digest = sha1(
-    pages
-      .map((p) => `${p.file}\0${p.digest}`)
-      .sort()
-      .join("\n"),
-  );
-  /** An index of these very pages: this generation's own, kept, or the published one's, linked. */
-  const earlierIndex = (): SearchRecord["files"] | undefined => {
-    const mine = asSearchRecord(earlier.own);
-    if (mine?.digest === digest && isIntact(out, mine.files)) return mine.files;
-    rmSync(out, { recursive: true, force: true });
-    const published = earlier.published;
-    const theirs = asSearchRecord(published?.added);
-    if (published && theirs?.digest === digest && linkIndex(path.join(published.dir, SEARCH_INDEX_DIR), out, theirs.files)) return theirs.files;
-    return undefined;
-  };
-  let files = earlierIndex();
-  const reused = files !== undefined;
-  if (!files) {
-    await runPagefind(dir, pages, out);
-    files = stampsOf(out);
+  const parts = new IndexedParts(dir, options.wordsDir);
+  const shards = shardsOf(pages, parts);
+  const own = asSearchRecord(earlier.own);
+  const published = earlier.published ? asSearchRecord(earlier.published.added) : undefined;
+
+  // Vocabularies depend on every year's pages: with every year's pages as in an earlier record, they are the recorded ones.
+  const sameYears = (r: SearchRecord | undefined): r is SearchRecord =>
+    r !== undefined && r.shards.length === shards.length && shards.every((s, i) => r.shards[i]!.name === s.name && r.shards[i]!.pages === s.digest);
+  const recorded = sameYears(own) ? own : sameYears(published) ? published : undefined;
+  let vocabularies: Map<string, Vocabulary> = recorded
+    ? new Map(recorded.shards.map((r) => [r.name, { digest: r.vocabulary }]))
+    : computeVocabularies(shards, parts);
+
+  mkdirSync(out, { recursive: true });
+  // Anything in the folder but this build's years (a year with no bulletin left, a file put there by hand) goes.
+  const names = new Set(shards.map((s) => s.name));
+  for (const entry of readdirSync(out)) if (!names.has(entry)) rmSync(path.join(out, entry), { recursive: true, force: true });
+
+  const records = new Map<string, ShardRecord>();
+  const pending: Shard[] = [];
+  for (const shard of shards) {
+    const target = path.join(out, shard.name);
+    const vocabulary = vocabularies.get(shard.name)!.digest;
+    const matches = (r: SearchRecord | undefined) => r?.shards.find((x) => x.name === shard.name && x.pages === shard.digest && x.vocabulary === vocabulary);
+    const mine = matches(own);
+    if (mine && isIntact(target, mine.files)) {
+      records.set(shard.name, mine);
+      continue;
+    }
+    rmSync(target, { recursive: true, force: true });
+    const theirs = matches(published);
+    if (theirs && linkIndex(path.join(earlier.published!.dir, SEARCH_INDEX_DIR, shard.name), target, theirs.files)) {
+      records.set(shard.name, theirs);
+      continue;
+    }
+    pending.push(shard);
   }
-  // Checked, not assumed: a site whose search cannot load its index, or misses pages, must not be published.
-  const count = pageCount(out);
-  if (pages.length && count !== pages.length) throw new Error(`El índice de búsqueda tiene ${count} páginas y debía tener ${pages.length}.`);
-  return { pages: pages.length, reused, record: { digest, files } };
+  if (pending.length && recorded) vocabularies = computeVocabularies(shards, parts);
+  await inParallel(pending, options.concurrency ?? 2, async (shard) => {
+    const target = path.join(out, shard.name);
+    const vocabulary = vocabularies.get(shard.name)!;
+    const words = vocabulary.words!;
+    await runPagefind(dir, shard, words.length ? vocabularyPage(words, options.lang) : undefined, target);
+    records.set(shard.name, { name: shard.name, pages: shard.digest, vocabulary: vocabulary.digest, files: stampsOf(target) });
+  });
+  // Checked, not assumed: a site whose search cannot load an index, or misses pages, must not be published.
+  for (const shard of shards) {
+    const count = pageCount(path.join(out, shard.name));
+    const expected = shard.pages.length + (vocabularyIsEmpty(records.get(shard.name)!) ? 0 : 1);
+    if (count !== expected) throw new Error(`El índice de búsqueda de ${shard.name} tiene ${count} páginas y debía tener ${expected}.`);
+  }
+  parts.save(shards);
+  return { pages: pages.length, shards: shards.length, rebuilt: pending.length, record: { shards: shards.map((s) => records.get(s.name)!) } };
+}
+
+/** The digest of no word at all: a year with no vocabulary page (a site of one year). */
+const EMPTY_VOCABULARY = sha1("");
+
+function vocabularyIsEmpty(record: ShardRecord): boolean {
+  return record.vocabulary === EMPTY_VOCABULARY;
+}
+
+/** Pages grouped by year, newest first (the order the browser merges them in), each with the digest of what Pagefind reads of its pages. */
+function shardsOf(pages: readonly SearchPage[], parts: IndexedParts): Shard[] {
+  const byName = new Map<string, SearchPage[]>();
+  for (const page of pages) {
+    const list = byName.get(page.shard);
+    if (list) list.push(page);
+    else byName.set(page.shard, [page]);
+  }
+  return [...byName]
+    .sort(([a], [b]) => newestShardFirst(a, b))
+    .map(([name, list]) => ({
+      name,
+      pages: list,
+      digest: sha1(
+        list
+          .map((p) => `${p.file}\0${parts.digestOf(p)}`)
+          .sort()
+          .join("\n"),
+      ),
+    }));
 }
 
 /**
- * Runs Pagefind over a folder holding only the pages to index (hard links to the generation's files,
- * beside the generation: a `trash-` name, so a build killed meanwhile leaves it to be swept).
+ * Each year's vocabulary: every word of the other years that its own pages lack, sorted (so its
+ * digest only changes when a word comes or goes).
  */
-async function runPagefind(dir: string, pages: readonly SearchPage[], out: string): Promise<void> {
-  const only = path.join(path.dirname(dir), `trash-search-${process.pid}`);
+function computeVocabularies(shards: readonly Shard[], parts: IndexedParts): Map<string, Vocabulary> {
+  const wordsOf = shards.map((s) => parts.wordsOf(s));
+  const all = new Set<string>();
+  for (const words of wordsOf) for (const w of words) all.add(w);
+  const sorted = [...all].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return new Map(
+    shards.map((s, i) => {
+      const mine = new Set(wordsOf[i]);
+      const words = sorted.filter((w) => !mine.has(w));
+      return [s.name, { digest: sha1(words.join("\n")), words }];
+    }),
+  );
+}
+
+/**
+ * What Pagefind reads of each page (search-words.ts `indexedPart`), known by its digest, and each
+ * year's words. A page's related links or neighbours change its bytes, not what is indexed: a year's
+ * index is made again only when the indexed part of one of its pages changed. Both are kept in the
+ * build cache (the digest of each page's indexed part by the page's digest; the words of a year by
+ * the digest of its pages), so an edit reads only the pages that changed.
+ */
+class IndexedParts {
+  private readonly known: Record<string, string>;
+  private readonly seen = new Map<string, string>();
+  /** Indexed parts read by this build, by file (for the words of their years). */
+  private readonly read = new Map<string, string>();
+
+  constructor(
+    private readonly dir: string,
+    private readonly cacheDir: string | undefined,
+  ) {
+    this.known = this.cacheDir ? readJson(path.join(this.cacheDir, PARTS_FILE)) : {};
+  }
+
+  digestOf(page: SearchPage): string {
+    let digest = this.known[page.digest];
+    if (digest === undefined) {
+      const part = indexedPart(readFileSync(path.join(this.dir, page.file), "utf8"));
+      this.read.set(page.file, part);
+      digest = sha1(part);
+    }
+    this.seen.set(page.digest, digest);
+    return digest;
+  }
+
+  wordsOf(shard: Shard): string[] {
+    const cached = this.cacheDir ? path.join(this.cacheDir, `${sha1(`${WORDS_FORMAT}\0${shard.digest}`)}.txt`) : undefined;
+    if (cached) {
+      try {
+        const text = readFileSync(cached, "utf8");
+        return text ? text.split("\n") : [];
+      } catch {
+        // Not cached yet, or the cache was deleted: read the pages.
+      }
+    }
+    const words = new Set<string>();
+    for (const page of shard.pages) {
+      const part = this.read.get(page.file) ?? readFileSync(path.join(this.dir, page.file), "utf8");
+      for (const w of indexedWords(part)) words.add(w);
+    }
+    const list = [...words];
+    if (cached) writeAtomically(cached, list.join("\n"));
+    return list;
+  }
+
+  /** Keeps what this build used: the digests of its pages' parts and its years' words (nothing else). */
+  save(shards: readonly Shard[]): void {
+    if (!this.cacheDir) return;
+    if (this.read.size || this.seen.size !== Object.keys(this.known).length) {
+      writeAtomically(path.join(this.cacheDir, PARTS_FILE), JSON.stringify(Object.fromEntries(this.seen)));
+    }
+    const keep = new Set([PARTS_FILE, ...shards.map((s) => `${sha1(`${WORDS_FORMAT}\0${s.digest}`)}.txt`)]);
+    for (const file of readdirSync(this.cacheDir)) if (!keep.has(file)) rmSync(path.join(this.cacheDir, file), { force: true });
+  }
+}
+
+const PARTS_FILE = "paginas.json";
+
+function readJson(file: string): Record<string, string> {
+  try {
+    const value = JSON.parse(readFileSync(file, "utf8")) as unknown;
+    return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, string>) : {};
+  } catch {
+    return {};
+  }
+}
+
+function writeAtomically(file: string, text: string): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, text);
+  renameSync(temp, file);
+}
+
+/** Runs `work` on every item, at most `limit` at a time; the first failure is thrown once all have ended. */
+async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const failures: unknown[] = [];
+  const lane = async () => {
+    while (next < items.length) {
+      const item = items[next++]!;
+      try {
+        await work(item);
+      } catch (error) {
+        failures.push(error);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, lane));
+  if (failures.length) throw failures[0];
+}
+
+/**
+ * Runs Pagefind over a folder holding only the year's pages (hard links to the generation's files)
+ * and its vocabulary page, beside the generation: a `trash-` name, so a build killed meanwhile
+ * leaves it to be swept.
+ */
+async function runPagefind(dir: string, shard: Shard, vocabulary: string | undefined, out: string): Promise<void> {
+  const only = path.join(path.dirname(dir), `trash-search-${process.pid}-${shard.name}`);
   rmSync(only, { recursive: true, force: true });
   try {
     mkdirSync(only);
     const folders = new Folders(only);
-    for (const page of pages) {
+    for (const page of shard.pages) {
       const to = path.join(only, page.file);
       folders.ensure(path.dirname(to));
       linkOrCopy(path.join(dir, page.file), to);
     }
-    // Pagefind cannot make an index of no page: with no bulletin published yet, it indexes the whole
-    // site (every page, no page having data-pagefind-body), so the search page still loads an index.
-    await promisify(execFile)(process.execPath, [PAGEFIND_BIN, "--site", pages.length ? only : dir, "--output-path", out], { maxBuffer: 64 * 1024 * 1024 });
+    if (vocabulary !== undefined) {
+      const to = path.join(only, VOCABULARY_FILE);
+      folders.ensure(path.dirname(to));
+      writeFileSync(to, vocabulary);
+    }
+    await promisify(execFile)(process.execPath, [PAGEFIND_BIN, "--site", only, "--output-path", out], { maxBuffer: 64 * 1024 * 1024 });
+    // Pagefind's ready-made interfaces (about 420 KB a year): search.js uses its JavaScript API only.
+    for (const file of readdirSync(out)) if (UNUSED_UI.test(file)) rmSync(path.join(out, file));
   } catch (error) {
     const e = error as { stderr?: string; stdout?: string; message: string };
-    throw new Error(`Pagefind no pudo crear el índice de búsqueda: ${(e.stderr || e.stdout || e.message).trim().split("\n").slice(-3).join(" ")}`);
+    throw new Error(`Pagefind no pudo crear el índice de búsqueda de ${shard.name}: ${(e.stderr || e.stdout || e.message).trim().split("\n").slice(-3).join(" ")}`);
   } finally {
     rmSync(only, { recursive: true, force: true });
   }
@@ -138,7 +361,7 @@ function linkOrCopy(from: string, to: string): void {
 }
 
 /** Links every recorded file of the published index into `to`, if each is still as recorded; false (and nothing left) otherwise. */
-function linkIndex(from: string, to: string, files: SearchRecord["files"]): boolean {
+function linkIndex(from: string, to: string, files: Stamps): boolean {
   try {
     mkdirSync(to);
     const folders = new Folders(to);
@@ -157,7 +380,7 @@ function linkIndex(from: string, to: string, files: SearchRecord["files"]): bool
 }
 
 /** The index in `index` has exactly the recorded files, each as recorded (nothing edited, added or removed by hand). */
-function isIntact(index: string, files: SearchRecord["files"]): boolean {
+function isIntact(index: string, files: Stamps): boolean {
   try {
     const present = new Set(filesOf(index));
     return present.size === files.length && files.every((recorded) => present.has(recorded[0]) && sameStamp(path.join(index, recorded[0]), recorded));
@@ -167,7 +390,7 @@ function isIntact(index: string, files: SearchRecord["files"]): boolean {
 }
 
 /** Every file of an index, as written: relative path, size, modification time (sorted by path). */
-function stampsOf(index: string): SearchRecord["files"] {
+function stampsOf(index: string): Stamps {
   return filesOf(index)
     .sort()
     .map((file) => {
@@ -188,8 +411,10 @@ function pageCount(index: string): number {
   return Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
 }
 
-/** A manifest's record of its search index, if it is one (anything else: nothing to reuse). */
+/** A manifest's record of its search indexes, if it is one (anything else, such as an older format: nothing to reuse). */
 function asSearchRecord(value: unknown): SearchRecord | undefined {
   const r = value as Partial<SearchRecord> | undefined;
-  return typeof r?.digest === "string" && Array.isArray(r.files) ? (r as SearchRecord) : undefined;
+  const valid = (x: Partial<ShardRecord>) =>
+    typeof x.name === "string" && typeof x.pages === "string" && typeof x.vocabulary === "string" && Array.isArray(x.files);
+  return Array.isArray(r?.shards) && r.shards.every(valid) ? (r as SearchRecord) : undefined;
 }

@@ -33,11 +33,18 @@ export default async function build(argv: string[]): Promise<number> {
   if (!values.quiet) {
     process.stdout.write(`Sitio generado en ${displayPath(options.outDir)}: ${result.published} boletines, ${filesLine(result.pagesWritten, result.rendered)} en ${result.seconds.toFixed(2)} s.\n`);
     if (result.search) {
-      const { pages, reused } = result.search;
-      process.stdout.write(`Índice de búsqueda: ${pages} ${pages === 1 ? "boletín" : "boletines"}${reused ? " (ningún boletín cambió: no se volvió a generar)" : ""}.\n`);
+      process.stdout.write(`${searchLine(result.search)}\n`);
     }
   }
   return 0;
+}
+
+/** How many bulletins the search indexes hold, in how many yearly indexes, and how many of those were made again. */
+function searchLine({ pages, shards, rebuilt }: { pages: number; shards: number; rebuilt: number }): string {
+  const bulletins = `${pages} ${pages === 1 ? "boletín" : "boletines"}`;
+  const indexes = `${shards} ${shards === 1 ? "índice anual" : "índices anuales"}`;
+  const made = rebuilt === 0 ? "ninguno cambió: no se volvieron a generar" : rebuilt === shards ? "generados" : `${rebuilt} ${rebuilt === 1 ? "generado de nuevo" : "generados de nuevo"}`;
+  return `Índice de búsqueda: ${bulletins} en ${indexes} (${made}).`;
 }
 
 /** How many files the site has, and how many of them this build had to write (the others it reused). */

@@ -8,6 +8,8 @@ export const PATHS = {
   tags: "/temas/",
   sections: "/secciones/",
   search: "/buscar/",
+  /** Pagefind's indexes, one folder per year (src/build/search-index.ts). */
+  searchIndexes: "/pagefind/",
   feedAtom: "/feed.xml",
   feedJson: "/feed.json",
   sitemap: "/sitemap.xml",
@@ -18,6 +20,11 @@ export const PATHS = {
 
 export function bulletinUrl(year: number, monthPadded: string, slug: string): string {
   return `${PATHS.bulletins}${year}/${monthPadded}/${slug}/`;
+}
+
+/** A year's search index (its folder: Pagefind's `pagefind.js` and the index files). */
+export function searchIndexUrl(shard: string): string {
+  return `${PATHS.searchIndexes}${shard}/`;
 }
 
 export function paginated(firstPageUrl: string, page: number): string {

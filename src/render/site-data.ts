@@ -3,7 +3,7 @@ import type { Bulletin } from "../model/bulletin.ts";
 import { isEmbargoed, redirectsOf, type PathClaim } from "../model/corpus.ts";
 import { monthName } from "../policy/dates.ts";
 import { hasHtmlStub } from "../policy/site-paths.ts";
-import { absoluteUrl, monthUrl, PATHS, sectionFeedUrl, sectionUrl, tagUrl, yearUrl } from "../policy/urls.ts";
+import { absoluteUrl, monthUrl, PATHS, searchIndexUrl, sectionFeedUrl, sectionUrl, tagUrl, yearUrl } from "../policy/urls.ts";
 import type { SiteConfig } from "../site.ts";
 import { buildAssets, readAssetSources, type SiteAssets } from "./assets.ts";
 import { buildFeeds } from "./feeds.ts";
@@ -196,6 +196,7 @@ export function buildSiteData(bulletins: readonly Bulletin[], options: SiteDataO
   }
   redirects.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
 
+  const publishedPosts = posts.filter((p) => p.status === "published");
   const search: SearchPage = {
     url: PATHS.search,
     title: "Buscar boletines",
@@ -204,9 +205,9 @@ export function buildSiteData(bulletins: readonly Bulletin[], options: SiteDataO
     sections: sectionEntries.map((e) => e.label),
     years,
     tags: tagEntries.map((e) => e.label),
+    indexes: searchShards(publishedPosts).map((shard) => [shard, searchIndexUrl(shard)]),
   };
   const assets = options.assets ?? buildAssets(readAssetSources());
-  const publishedPosts = posts.filter((p) => p.status === "published");
 
   const htmlPages = [
     "/",
@@ -480,4 +481,20 @@ export function plainPost(post: PostView): PostView {
     searchYear: post.searchYear,
   };
   return copy;
+}
+
+/** The search index a published bulletin is in, and the year-filter value it carries: its year. */
+export function searchShardOf(post: Pick<PostView, "url" | "searchYear">): string {
+  if (!post.searchYear) throw new Error(`El boletín ${post.url} está publicado sin fecha: no tiene índice de búsqueda.`);
+  return post.searchYear;
+}
+
+/** The search indexes of these published bulletins, newest first (the order search.js merges them in). */
+export function searchShards(published: ReadonlyArray<Pick<PostView, "url" | "searchYear">>): string[] {
+  return [...new Set(published.map(searchShardOf))].sort(newestShardFirst);
+}
+
+/** Order of the search indexes: newest year first. */
+export function newestShardFirst(a: string, b: string): number {
+  return a < b ? 1 : a > b ? -1 : 0;
 }

@@ -58,6 +58,8 @@ export interface SearchPage {
   sections: string[];
   years: string[];
   tags: string[];
+  /** The search indexes, newest first: [year, URL of its folder] (src/build/search-index.ts). */
+  indexes: Array<[shard: string, url: string]>;
 }
 
 export interface ListPage {

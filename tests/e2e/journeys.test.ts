@@ -130,6 +130,30 @@ test("search filters by section, year and tag", async () => {
   assert.equal(await page.locator(".search-result").count(), 0);
 });
 
+test("search: a word of one year finds only its bulletins, though every year has an index of its own (no prefix fallback, Pagefind #780)", async () => {
+  // Each word below is in one bulletin of one year; the other years' indexes have shorter words it
+  // starts with («que», «neu»…), which Pagefind would answer with if they did not know the word.
+  const cases: Array<[query: string, title: string]> = [
+    ["queretaro", "IMSS inaugura hospital general de zona en Querétaro"],
+    ["neumococo", "Vacunación contra neumococo protege a niñas y niños"],
+  ];
+  for (const [query, title] of cases) {
+    await page.goto(`${FIXTURE.search}?q=${query}`);
+    // The count is shown first, then the first results all at once.
+    await page.locator("#estado-busqueda", { hasText: "encontrado" }).waitFor();
+    await page.locator(".search-result a").first().waitFor();
+    assert.deepEqual(await page.locator(".search-result a").allTextContents(), [title], `«${query}»`);
+    assert.equal(await page.locator("#estado-busqueda").textContent(), `1 boletín encontrado para «${query}».`);
+  }
+  // Every year's index was searched; a year chosen loads that year's only.
+  const indexes = (from: number) => new Set(requested.slice(from).flatMap((u) => /\/pagefind\/(\d{4})\//.exec(u)?.[1] ?? []));
+  const before = requested.length;
+  await page.goto(`${FIXTURE.search}?q=vacunacion&anio=2024`);
+  await page.locator(".search-result a").first().waitFor();
+  assert.deepEqual([...indexes(before)], ["2024"]);
+  assert.deepEqual([...indexes(0)].sort(), ["2023", "2024", "2025"]);
+});
+
 test("keyboard only: the skip link reaches the main content and Tab reaches the search box", async () => {
   await page.goto(FIXTURE.featured);
   await page.keyboard.press("Tab");

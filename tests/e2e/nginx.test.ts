@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { chmod, cp, readFile, rm } from "node:fs/promises";
 import http from "node:http";
 import path from "node:path";
@@ -72,7 +72,8 @@ redirect_from:
   const run = await runCli(["build", "--content", content, "--public", publicDir, "--out", site, "--quiet"]);
   assert.equal(run.code, 0, run.stderr);
   // `boletines build` writes the search index itself (src/build/search-index.ts).
-  assert.ok(existsSync(path.join(site, "pagefind/pagefind.js")), "the build wrote the search index");
+  const indexes = readdirSync(path.join(site, "pagefind"));
+  assert.ok(indexes.length > 0 && indexes.every((year) => existsSync(path.join(site, "pagefind", year, "pagefind.js"))), "the build wrote the search indexes, one per year");
   redirects = (await readFile(path.join(site, "_redirects"), "utf8"))
     .trim()
     .split("\n")

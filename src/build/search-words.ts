@@ -1,0 +1,101 @@
+import { Parser } from "htmlparser2";
+
+/**
+ * The words Pagefind indexes in a page, and the vocabulary page that makes per-year indexes answer
+ * like one index (search-index.ts).
+ *
+ * Pagefind answers a word that no word of an index starts with by the pages of the longest word of
+ * that index the query starts with (its "longest prefix" fallback: "queretaro" finds every page with
+ * "que" in an index without "Querétaro"). Each year's index therefore also indexes one hidden page
+ * holding every word of the other years that its own pages lack: then every index knows every word
+ * of the site, and none of them answers a word of another year with unrelated pages.
+ *
+ * The words are the page's text as Pagefind reads it (its HTML parser: text inside the element with
+ * `data-pagefind-body`, without `nav`, `form`, `footer`… or `data-pagefind-ignore`; a space between
+ * block elements, none around inline ones), split at white space, with the punctuation around each
+ * word taken off: Pagefind makes the same keys (lower case, stemmed) from "«Querétaro»," as from
+ * "Querétaro". Checked against the text Pagefind itself stored for each page
+ * (tests/build/search-index.test.ts). Image `alt` text is added too: a word too many only makes one
+ * more word known to every index.
+ */
+
+/** Elements Pagefind leaves out of a page's text, with everything in them. */
+const LEFT_OUT = new Set(["head", "style", "script", "noscript", "label", "form", "svg", "footer", "nav", "iframe", "template"]);
+/** Elements whose edges do not separate words (Pagefind's inline elements); `br` does. */
+const INLINE = new Set(["a", "abbr", "acronym", "b", "bdo", "big", "button", "cite", "code", "dfn", "em", "i", "img", "input", "kbd", "map", "object", "output", "q", "samp", "select", "small", "span", "strong", "sub", "sup", "textarea", "time", "tt", "var"]);
+/** Elements that never have an end tag: they open no level. */
+const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]);
+const EDGE_PUNCTUATION = /^\p{P}+|\p{P}+$/gu;
+
+/**
+ * The part of a page Pagefind indexes: from the start of the element with `data-pagefind-body` to
+ * the last end tag of its kind (what follows cannot be in it); "" without one. The page's language
+ * and address matter too, but those are the site's and the page's path.
+ */
+export function indexedPart(html: string): string {
+  const start = html.indexOf("data-pagefind-body");
+  if (start < 0) return "";
+  const from = html.lastIndexOf("<", start);
+  const name = /^<([A-Za-z][\w-]*)/.exec(html.slice(from, from + 40))?.[1];
+  const end = name ? html.lastIndexOf(`</${name}>`) : -1;
+  return end > from ? html.slice(from, end + name!.length + 3) : html.slice(from);
+}
+
+/** The distinct words Pagefind indexes in a page (or in its indexedPart), in order of first appearance. */
+export function indexedWords(html: string): string[] {
+  const part = indexedPart(html);
+  const parts: string[] = [];
+  // One entry per open element: whether its text is indexed.
+  const stack: Array<{ name: string; indexed: boolean }> = [];
+  const indexedNow = (): boolean => stack.at(-1)?.indexed ?? false;
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        if (name === "img" && indexedNow() && attributes.alt) parts.push(" ", attributes.alt, " ");
+        if (!INLINE.has(name) || name === "br") parts.push(" ");
+        if (VOID.has(name)) return;
+        const indexed =
+          "data-pagefind-body" in attributes ? true : !indexedNow() || LEFT_OUT.has(name) || "data-pagefind-ignore" in attributes ? false : true;
+        stack.push({ name, indexed });
+      },
+      onclosetag(name, implied) {
+        if (VOID.has(name) && !implied) return;
+        // Close up to the matching element (htmlparser2 reports implied closes too).
+        for (let at = stack.length - 1; at >= 0; at--) {
+          if (stack[at]!.name === name) {
+            stack.length = at;
+            break;
+          }
+        }
+        if (!INLINE.has(name)) parts.push(" ");
+      },
+      ontext(data) {
+        if (indexedNow()) parts.push(data);
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true },
+  );
+  parser.end(part);
+  // Most tokens repeat: each distinct one is trimmed once.
+  const text = parts.join("");
+  const words = new Set<string>();
+  for (const token of new Set(text.split(/\s+/))) {
+    const word = isWordChar(token.charCodeAt(0)) && isWordChar(token.charCodeAt(token.length - 1)) ? token : token.replace(EDGE_PUNCTUATION, "");
+    if (word) words.add(word);
+  }
+  return [...words];
+}
+
+/** An ASCII letter or digit: a token that starts and ends with one has no punctuation to take off. */
+function isWordChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+/** The filter that marks a vocabulary page; every search leaves its pages out (public/js/search.js). */
+export const VOCABULARY_FILTER = { name: "pagina", value: "vocabulario" } as const;
+
+/** A page holding `words` for Pagefind to index, marked by VOCABULARY_FILTER, in the site's language. */
+export function vocabularyPage(words: readonly string[], lang: string): string {
+  const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  return `<!doctype html><html lang="${escape(lang)}"><head><meta charset="utf-8"><title>Vocabulario</title></head><body><main data-pagefind-body><span data-pagefind-filter="${VOCABULARY_FILTER.name}:${VOCABULARY_FILTER.value}" data-pagefind-ignore></span><p>${escape(words.join(" "))}</p></main></body></html>\n`;
+}
