@@ -134,6 +134,7 @@ async function buildWith(options: BuildOptions, started: number, startedAt: numb
         }
         const search = await writeSearchIndex(dir, searchPages(data.posts, files), earlier, {
           lang: site.locale,
+          validFor: digestsValidFor,
           ...(cache ? { wordsDir: path.join(cache.dir, SEARCH_WORDS_DIR) } : {}),
         });
         searched = { pages: search.pages, shards: search.shards, rebuilt: search.rebuilt };

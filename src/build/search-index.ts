@@ -82,6 +82,8 @@ export interface SearchIndexOptions {
   lang: string;
   /** A folder of the build cache for each year's words; without it, they are read from the pages. */
   wordsDir?: string;
+  /** What the pages' digests assume (build.ts `digestsValidFor`). */
+  validFor: string;
   /** How many Pagefind commands run at once. */
   concurrency?: number;
 }
@@ -119,7 +121,7 @@ export async function writeSearchIndex(
   options: SearchIndexOptions,
 ): Promise<{ pages: number; shards: number; rebuilt: number; record: SearchRecord }> {
   const out = path.join(dir, SEARCH_INDEX_DIR);
-  const parts = new IndexedParts(dir, options.wordsDir);
+  const parts = new IndexedParts(dir, options.wordsDir, options.validFor);
   const shards = shardsOf(pages, parts);
   const own = asSearchRecord(earlier.own);
   const published = earlier.published ? asSearchRecord(earlier.published.added) : undefined;
@@ -237,8 +239,11 @@ class IndexedParts {
   constructor(
     private readonly dir: string,
     private readonly cacheDir: string | undefined,
+    /** What page digests assume (code, layouts, settings): under another, the same digest may be other bytes. */
+    private readonly validFor: string,
   ) {
-    this.known = this.cacheDir ? readJson(path.join(this.cacheDir, PARTS_FILE)) : {};
+    const saved = this.cacheDir ? readJson(path.join(this.cacheDir, PARTS_FILE)) : undefined;
+    this.known = saved?.validFor === validFor && saved.parts && typeof saved.parts === "object" ? (saved.parts as Record<string, string>) : {};
   }
 
   digestOf(page: SearchPage): string {
@@ -276,7 +281,7 @@ class IndexedParts {
   save(shards: readonly Shard[]): void {
     if (!this.cacheDir) return;
     if (this.read.size || this.seen.size !== Object.keys(this.known).length) {
-      writeAtomically(path.join(this.cacheDir, PARTS_FILE), JSON.stringify(Object.fromEntries(this.seen)));
+      writeAtomically(path.join(this.cacheDir, PARTS_FILE), JSON.stringify({ validFor: this.validFor, parts: Object.fromEntries(this.seen) }));
     }
     const keep = new Set([PARTS_FILE, ...shards.map((s) => `${sha1(`${WORDS_FORMAT}\0${s.digest}`)}.txt`)]);
     for (const file of readdirSync(this.cacheDir)) if (!keep.has(file)) rmSync(path.join(this.cacheDir, file), { force: true });
@@ -285,12 +290,12 @@ class IndexedParts {
 
 const PARTS_FILE = "paginas.json";
 
-function readJson(file: string): Record<string, string> {
+function readJson(file: string): { validFor?: unknown; parts?: unknown } | undefined {
   try {
     const value = JSON.parse(readFileSync(file, "utf8")) as unknown;
-    return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, string>) : {};
+    return value && typeof value === "object" && !Array.isArray(value) ? value : undefined;
   } catch {
-    return {};
+    return undefined;
   }
 }
 
