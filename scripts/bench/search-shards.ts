@@ -8,6 +8,8 @@
  * "queretaro" with its "que" pages. B with a vocabulary page (every word of both sites) answers
  * with nothing of its own once the page is filtered out (`kind`), and a prefix typed so far ("quer")
  * still works. Prints each query and the pages found. Findings: scripts/bench/NOTES.md, session 9.
+ * The build does this since session 10 (src/build/search-index.ts, src/build/search-words.ts; the
+ * vocabulary page is left out with a `not` filter, so bulletin pages need no filter of their own).
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
