@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
@@ -50,6 +50,12 @@ export const SEARCH_INDEX_DIR = PATHS.searchIndexes.slice(1, -1);
 export const SEARCH_WORDS_DIR = "search-words";
 /** Where a year's vocabulary page goes in the folder Pagefind reads (never a bulletin's path). */
 const VOCABULARY_FILE = "_vocabulario/index.html";
+/**
+ * Two Pagefind commands run at once only while every year to index is this small: Pagefind holds
+ * about 0.2 MB per page while it works (1,000 MiB for a year of 5,000 bulletins, docs/benchmarks.md),
+ * and two large years at once, with the build's own memory, would pass 2 GiB.
+ */
+const PARALLEL_MAX_PAGES = 2500;
 /** Files Pagefind writes for its own search interfaces, which the site does not use. */
 const UNUSED_UI = /^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$/;
 /** Bumped when search-words.ts changes what it finds in a page: the cached words are then not used. */
@@ -84,7 +90,7 @@ export interface SearchIndexOptions {
   wordsDir?: string;
   /** What the pages' digests assume (build.ts `digestsValidFor`). */
   validFor: string;
-  /** How many Pagefind commands run at once. */
+  /** How many Pagefind commands run at once (by default two, or one when a year is large: PARALLEL_MAX_PAGES). */
   concurrency?: number;
 }
 
@@ -159,7 +165,8 @@ export async function writeSearchIndex(
     pending.push(shard);
   }
   if (pending.length && recorded) vocabularies = computeVocabularies(shards, parts);
-  await inParallel(pending, options.concurrency ?? 2, async (shard) => {
+  const lanes = options.concurrency ?? (pending.every((s) => s.pages.length <= PARALLEL_MAX_PAGES) ? 2 : 1);
+  await inParallel(pending, lanes, async (shard) => {
     const target = path.join(out, shard.name);
     const vocabulary = vocabularies.get(shard.name)!;
     const words = vocabulary.words!;
@@ -196,12 +203,7 @@ function shardsOf(pages: readonly SearchPage[], parts: IndexedParts): Shard[] {
     .map(([name, list]) => ({
       name,
       pages: list,
-      digest: sha1(
-        list
-          .map((p) => `${p.file}\0${parts.digestOf(p)}`)
-          .sort()
-          .join("\n"),
-      ),
+      digest: parts.digestOf(list),
     }));
 }
 
@@ -233,8 +235,9 @@ function computeVocabularies(shards: readonly Shard[], parts: IndexedParts): Map
 class IndexedParts {
   private readonly known: Record<string, string>;
   private readonly seen = new Map<string, string>();
-  /** Indexed parts read by this build, by file (for the words of their years). */
-  private readonly read = new Map<string, string>();
+  /** Words of the years whose pages this build read (by the year's digest). */
+  private readonly found = new Map<string, string[]>();
+  private changed = false;
 
   constructor(
     private readonly dir: string,
@@ -246,44 +249,75 @@ class IndexedParts {
     this.known = saved?.validFor === validFor && saved.parts && typeof saved.parts === "object" ? (saved.parts as Record<string, string>) : {};
   }
 
-  digestOf(page: SearchPage): string {
-    let digest = this.known[page.digest];
-    if (digest === undefined) {
-      const part = indexedPart(readFileSync(path.join(this.dir, page.file), "utf8"));
-      this.read.set(page.file, part);
-      digest = sha1(part);
-    }
-    this.seen.set(page.digest, digest);
+  /**
+   * The digest of what Pagefind reads of a year's pages. A year with a page read (new or changed)
+   * has its words found at once, from the parts just read: they are let go before the next year,
+   * so memory holds one year's pages at most.
+   */
+  digestOf(pages: readonly SearchPage[]): string {
+    const read = new Map<string, string>();
+    const lines = pages.map((page) => {
+      let digest = this.known[page.digest];
+      if (digest === undefined) {
+        const part = indexedPart(readFileSync(path.join(this.dir, page.file), "utf8"));
+        read.set(page.file, part);
+        digest = sha1(part);
+        this.changed = true;
+      }
+      this.seen.set(page.digest, digest);
+      return `${page.file}\0${digest}`;
+    });
+    const digest = sha1(lines.sort().join("\n"));
+    if (read.size && !this.cached(digest)) this.found.set(digest, this.readWords(pages, read));
     return digest;
   }
 
+  /** A year's words: found by this build, or cached, or else read from its pages (and cached). */
   wordsOf(shard: Shard): string[] {
-    const cached = this.cacheDir ? path.join(this.cacheDir, `${sha1(`${WORDS_FORMAT}\0${shard.digest}`)}.txt`) : undefined;
-    if (cached) {
-      try {
-        const text = readFileSync(cached, "utf8");
-        return text ? text.split("\n") : [];
-      } catch {
-        // Not cached yet, or the cache was deleted: read the pages.
-      }
+    const found = this.found.get(shard.digest);
+    if (found) return found;
+    const cached = this.cached(shard.digest);
+    if (cached) return cached;
+    const words = this.readWords(shard.pages, new Map());
+    this.found.set(shard.digest, words);
+    return words;
+  }
+
+  private wordsFile(digest: string): string | undefined {
+    return this.cacheDir ? path.join(this.cacheDir, `${sha1(`${WORDS_FORMAT}\0${digest}`)}.txt`) : undefined;
+  }
+
+  private cached(digest: string): string[] | undefined {
+    const file = this.wordsFile(digest);
+    if (!file) return undefined;
+    try {
+      const text = readFileSync(file, "utf8");
+      return text ? text.split("\n") : [];
+    } catch {
+      return undefined; // Not cached yet, or the cache was deleted.
     }
+  }
+
+  private readWords(pages: readonly SearchPage[], read: ReadonlyMap<string, string>): string[] {
     const words = new Set<string>();
-    for (const page of shard.pages) {
-      const part = this.read.get(page.file) ?? readFileSync(path.join(this.dir, page.file), "utf8");
-      for (const w of indexedWords(part)) words.add(w);
+    for (const page of pages) {
+      for (const w of indexedWords(read.get(page.file) ?? readFileSync(path.join(this.dir, page.file), "utf8"))) words.add(w);
     }
-    const list = [...words];
-    if (cached) writeAtomically(cached, list.join("\n"));
-    return list;
+    return [...words];
   }
 
   /** Keeps what this build used: the digests of its pages' parts and its years' words (nothing else). */
   save(shards: readonly Shard[]): void {
     if (!this.cacheDir) return;
-    if (this.read.size || this.seen.size !== Object.keys(this.known).length) {
+    if (this.changed || this.seen.size !== Object.keys(this.known).length) {
       writeAtomically(path.join(this.cacheDir, PARTS_FILE), JSON.stringify({ validFor: this.validFor, parts: Object.fromEntries(this.seen) }));
     }
-    const keep = new Set([PARTS_FILE, ...shards.map((s) => `${sha1(`${WORDS_FORMAT}\0${s.digest}`)}.txt`)]);
+    for (const shard of shards) {
+      const words = this.found.get(shard.digest);
+      if (words) writeAtomically(this.wordsFile(shard.digest)!, words.join("\n"));
+    }
+    const keep = new Set([PARTS_FILE, ...shards.map((s) => path.basename(this.wordsFile(s.digest)!))]);
+    if (!existsSync(this.cacheDir)) return;
     for (const file of readdirSync(this.cacheDir)) if (!keep.has(file)) rmSync(path.join(this.cacheDir, file), { force: true });
   }
 }
