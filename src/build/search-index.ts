@@ -268,7 +268,8 @@ class IndexedParts {
       return `${page.file}\0${digest}`;
     });
     const digest = sha1(lines.sort().join("\n"));
-    if (read.size && !this.cached(digest)) this.found.set(digest, this.readWords(pages, read));
+    const file = this.wordsFile(digest);
+    if (read.size && !(file && existsSync(file))) this.found.set(digest, this.readWords(pages, read));
     return digest;
   }
 

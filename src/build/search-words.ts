@@ -1,4 +1,5 @@
 import { Parser } from "htmlparser2";
+import { escapeXml } from "../render/xml.ts";
 
 /**
  * The words Pagefind indexes in a page, and the vocabulary page that makes per-year indexes answer
@@ -96,6 +97,5 @@ export const VOCABULARY_FILTER = { name: "pagina", value: "vocabulario" } as con
 
 /** A page holding `words` for Pagefind to index, marked by VOCABULARY_FILTER, in the site's language. */
 export function vocabularyPage(words: readonly string[], lang: string): string {
-  const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-  return `<!doctype html><html lang="${escape(lang)}"><head><meta charset="utf-8"><title>Vocabulario</title></head><body><main data-pagefind-body><span data-pagefind-filter="${VOCABULARY_FILTER.name}:${VOCABULARY_FILTER.value}" data-pagefind-ignore></span><p>${escape(words.join(" "))}</p></main></body></html>\n`;
+  return `<!doctype html><html lang="${escapeXml(lang)}"><head><meta charset="utf-8"><title>Vocabulario</title></head><body><main data-pagefind-body><span data-pagefind-filter="${VOCABULARY_FILTER.name}:${VOCABULARY_FILTER.value}" data-pagefind-ignore></span><p>${escapeXml(words.join(" "))}</p></main></body></html>\n`;
 }
