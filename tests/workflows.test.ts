@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { appendFileSync, cpSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { gunzipSync } from "node:zlib";
 import { test } from "node:test";
 import { parse } from "yaml";
 import { siteTree, treeDifference, writeGeneratedContent } from "./build/helpers.ts";
@@ -161,10 +162,17 @@ test("what the publish workflow caches carries a build to a fresh checkout: the 
     assert.equal(third.code, 0, third.stderr);
     const [, total, written] = /(\d+) archivos \((\d+) nuevos? o cambiados?\)/.exec(third.stdout) ?? [];
     assert.ok(Number(written) > 0 && Number(written) < Number(total) / 2, third.stdout);
-    // A word new to the site: every year's index is made again, to know it (src/build/search-index.ts).
-    assert.match(third.stdout, /Índice de búsqueda: \d+ boletines en \d+ índices anuales \(generados\)/);
-    const years = readdirSync(path.join(next, "_site", "pagefind"));
-    assert.ok(years.length > 1 && years.every((y) => /^\d{4}$/.test(y) && statSync(path.join(next, "_site", "pagefind", y, "pagefind-entry.json")).size > 0), years.join());
+    // A word new to the site: its year's index is made again, and the words index (src/build/search-index.ts).
+    assert.match(third.stdout, /Índice de búsqueda: \d+ boletines en \d+ índices anuales \(1 generado de nuevo\)/);
+    const indexes = readdirSync(path.join(next, "_site", "pagefind"));
+    assert.ok(indexes.includes("palabras"), indexes.join());
+    const years = indexes.filter((y) => y !== "palabras");
+    assert.ok(years.length > 1 && years.every((y) => /^\d{4}$/.test(y)), years.join());
+    for (const index of indexes) assert.ok(statSync(path.join(next, "_site", "pagefind", index, "pagefind-entry.json")).size > 0, index);
+    const words = readdirSync(path.join(next, "_site", "pagefind", "palabras", "fragment"))
+      .map((f) => gunzipSync(readFileSync(path.join(next, "_site", "pagefind", "palabras", "fragment", f))).toString("utf8"))
+      .filter((text) => text.includes("palabraúnica"));
+    assert.equal(words.length, 1, "the words index has the new word, in one year's page");
     const pages = [...siteTree(path.join(next, "_site", "boletines")).values()].filter((bytes) => bytes.includes("palabraúnica"));
     assert.equal(pages.length, 1, "the edited bulletin's page has the new text");
   } finally {

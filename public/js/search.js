@@ -1,12 +1,14 @@
 // Search results for /buscar/ with Pagefind (the only client script on the site).
 // The form is a plain GET form: this script reads the same URL parameters and renders results.
 // There is one Pagefind index per year (src/build/search-index.ts), listed newest first in the
-// form's `data-indices`: all are searched together, or only the year chosen.
+// form's `data-indices`, and, with two years or more, an index of which words each year has
+// (`data-palabras`). Words are looked up there first, and only the years that have them are
+// searched, together (or only the year chosen): a year's index asked for a word it lacks would
+// answer with the pages of a shorter word (Pagefind issue #780; src/build/search-words.ts).
 const PAGE_SIZE = 10;
 const FILTERS = { seccion: "section", anio: "year", tema: "tag" };
-// Each index has a hidden page with the words of the other years (src/build/search-words.ts,
-// VOCABULARY_FILTER): never a result.
-const HIDDEN = { not: { pagina: "vocabulario" } };
+// The filter that names a year on its page of the words index (search-words.ts WORDS_FILTER).
+const YEAR_OF_WORDS = "indice";
 
 const form = document.getElementById("buscador");
 const status = document.getElementById("estado-busqueda");
@@ -48,16 +50,32 @@ async function run() {
 
 // The results of every index searched, best first (Pagefind merges them by score).
 async function find() {
-  const indexes = JSON.parse(form.dataset.indices || "[]")
-    .filter(([year]) => !filters.year || year === filters.year)
-    .map(([, url]) => url);
+  let indexes = JSON.parse(form.dataset.indices || "[]").filter(([year]) => !filters.year || year === filters.year);
+  if (query && form.dataset.palabras && indexes.length) {
+    const years = await yearsWithWords(form.dataset.palabras);
+    indexes = indexes.filter(([year]) => years.has(year));
+  }
   if (!indexes.length) return [];
-  const [first, ...others] = indexes;
+  const [first, ...others] = indexes.map(([, url]) => url);
   const pagefind = await import(`${first}pagefind.js`);
   await pagefind.options({ basePath: first, excerptLength: 30 });
   for (const url of others) await pagefind.mergeIndex(url);
-  const search = await pagefind.search(query || null, { filters: { ...filters, ...HIDDEN } });
+  const search = await pagefind.search(query || null, { filters });
   return search ? search.results : [];
+}
+
+// The years whose pages have the query's words, from the words index (its own module: a second
+// Pagefind instance). A quoted query (an exact phrase) is looked up word by word: the years with
+// every word include those with the phrase.
+async function yearsWithWords(url) {
+  const words = await import(`${url}pagefind.js`);
+  await words.options({ basePath: url });
+  // Loads its filter (the year of each page): Pagefind counts results per year only once it has it.
+  await words.filters();
+  const phrase = /^\s*".+"\s*$/.test(query);
+  const search = await words.search(phrase ? query.replaceAll('"', "") : query);
+  const counts = (search && search.filters[YEAR_OF_WORDS]) || {};
+  return new Set(Object.keys(counts).filter((year) => counts[year] > 0));
 }
 
 function renderResult(item) {

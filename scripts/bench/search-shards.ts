@@ -8,8 +8,9 @@
  * "queretaro" with its "que" pages. B with a vocabulary page (every word of both sites) answers
  * with nothing of its own once the page is filtered out (`kind`), and a prefix typed so far ("quer")
  * still works. Prints each query and the pages found. Findings: scripts/bench/NOTES.md, session 9.
- * The build does this since session 10 (src/build/search-index.ts, src/build/search-words.ts; the
- * vocabulary page is left out with a `not` filter, so bulletin pages need no filter of their own).
+ * The build did this in session 10; since session 11 it keeps a words index instead, which the
+ * browser asks first for the years that have the words (src/build/search-index.ts,
+ * src/build/search-words.ts, public/js/search.js).
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";

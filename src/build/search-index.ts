@@ -3,35 +3,36 @@ import { copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, 
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { outputFileFor, PATHS } from "../policy/urls.ts";
-import { newestShardFirst, searchShardOf } from "../render/site-data.ts";
+import { outputFileFor, PATHS, WORDS_INDEX } from "../policy/urls.ts";
+import { hasWordsIndex, newestShardFirst, searchShardOf } from "../render/site-data.ts";
 import type { PostView } from "../render/views.ts";
 import { sha1 } from "./digest.ts";
 import { Folders, isPlainRelative, linkIfSame, sameStamp, type EarlierAdditions } from "./generations.ts";
 import type { SiteFile } from "./pages.ts";
-import { indexedPart, indexedWords, vocabularyPage } from "./search-words.ts";
+import { indexedPart, indexedWords, wordsPage } from "./search-words.ts";
 
 /**
- * The Pagefind search index, one per year, written into the site's generation *before* it is
- * published (generations.ts), so a published site never has a missing or stale index.
+ * The Pagefind search indexes, one per year and one of which words each year has, written into the
+ * site's generation *before* it is published (generations.ts), so a published site never has a
+ * missing or stale index.
  *
- * - One index per year of the published bulletins (`/pagefind/2024/`…), searched together in the
- *   browser (`mergeIndex`, public/js/search.js; a year chosen in the form loads only its own).
- *   Pagefind has no incremental mode and holds a whole index in memory while it makes it: one index
- *   for the site took 2.0 GB and ~20 s at 10,000 bulletins, and everything again after any edit.
- *   Per year, an edit makes only its year's index again, and memory is one year's.
- * - Each index also holds a hidden page with every word of the other years that its own pages lack
- *   (search-words.ts), so that no index answers a word of another year by Pagefind's longest-prefix
- *   fallback (Pagefind issue #780). So a word new to the site (in no index yet) makes every year's
- *   index again; an edit with no new word (or none gone), only its own year's.
+ * - One index per year of the published bulletins (`/pagefind/2024/`…). Pagefind has no incremental
+ *   mode and holds a whole index in memory while it makes it: one index for the site took 2.0 GB and
+ *   ~20 s at 10,000 bulletins, and everything again after any edit. Per year, an edit makes only its
+ *   year's index again, and memory is one year's.
+ * - The words index (`/pagefind/palabras/`, with two years or more): one page per year holding every
+ *   word of that year's pages (search-words.ts). The browser searches it first and then only the
+ *   years it names, merged (`mergeIndex`, public/js/search.js), so no year's index is asked for a
+ *   word it lacks (Pagefind's longest-prefix fallback, issue #780, would answer it with unrelated
+ *   pages). It is made again when a year's set of words changes: a few pages, under a second.
  * - Pagefind reads only the pages it indexes: the year's published bulletins (the pages carrying
- *   `data-pagefind-body`), hard-linked into a folder of their own with the vocabulary page.
- * - A year whose pages and vocabulary are as when an earlier index was made (same digests, under the
- *   same code fingerprint, which covers Pagefind's version through the lockfile) keeps that index,
- *   once each of its files is checked to be as Pagefind wrote it: the one this generation already
- *   has (kept), or else the published generation's (hard-linked).
- * - The words of each year are kept in the build cache by the digest of its pages: the other years'
- *   words are known without reading their pages again.
+ *   `data-pagefind-body`), hard-linked into a folder of their own.
+ * - An index whose pages are as when an earlier one was made (same digests, under the same code
+ *   fingerprint, which covers Pagefind's version through the lockfile) is kept, once each of its
+ *   files is checked to be as Pagefind wrote it: the one this generation already has (kept), or
+ *   else the published generation's (hard-linked).
+ * - The words of each year are kept in the build cache by the digest of its pages: the words index
+ *   is made without reading the other years' pages again.
  *
  * Pagefind's own command runs as a child process rather than through its Node API: with the API,
  * builds running side by side sometimes left an empty `pagefind-entry.json` (search then fails in
@@ -48,8 +49,6 @@ const PAGEFIND_BIN = path.join(path.dirname(fileURLToPath(import.meta.resolve("p
 export const SEARCH_INDEX_DIR = PATHS.searchIndexes.slice(1, -1);
 /** The build cache's folder for each year's words. */
 export const SEARCH_WORDS_DIR = "search-words";
-/** Where a year's vocabulary page goes in the folder Pagefind reads (never a bulletin's path). */
-const VOCABULARY_FILE = "_vocabulario/index.html";
 /**
  * Two Pagefind commands run at once only while every year to index is this small: Pagefind holds
  * about 0.2 MB per page while it works (1,000 MiB for a year of 5,000 bulletins, docs/benchmarks.md),
@@ -60,6 +59,8 @@ const PARALLEL_MAX_PAGES = 2500;
 const UNUSED_UI = /^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$/;
 /** Bumped when search-words.ts changes what it finds in a page: the cached words are then not used. */
 const WORDS_FORMAT = "1";
+/** The label of the words index in messages. */
+const WORDS_LABEL = "las palabras por año";
 
 /** A page to index: its output file (relative to the generation), digest and index (its year). */
 export interface SearchPage {
@@ -70,21 +71,28 @@ export interface SearchPage {
 
 type Stamps = Array<[file: string, size: number, mtimeMs: number]>;
 
-/** What a generation's manifest keeps of one year's index: digests of its pages and vocabulary, and its files (path, size, mtime). */
+/** What a generation's manifest keeps of one year's index: digests of its pages and of its words, and its files (path, size, mtime). */
 export interface ShardRecord {
   name: string;
   pages: string;
-  vocabulary: string;
+  words: string;
   files: Stamps;
 }
 
-/** What a generation's manifest keeps of its search indexes, newest year first. */
+/** What a generation's manifest keeps of the words index: the digest of every year's words, and its files. */
+export interface WordsRecord {
+  digest: string;
+  files: Stamps;
+}
+
+/** What a generation's manifest keeps of its search indexes: the years newest first, and the words index (none with one year). */
 export interface SearchRecord {
   shards: ShardRecord[];
+  words: WordsRecord | null;
 }
 
 export interface SearchIndexOptions {
-  /** The site's language (`<html lang>`), for the vocabulary pages: Pagefind keeps one index per language. */
+  /** The site's language (`<html lang>`), for the words index's pages: Pagefind keeps one index per language. */
   lang: string;
   /** A folder of the build cache for each year's words; without it, they are read from the pages. */
   wordsDir?: string;
@@ -114,10 +122,13 @@ interface Shard {
   digest: string;
 }
 
-interface Vocabulary {
-  digest: string;
-  /** Known once computed (the fast path only has the digests of an earlier record). */
-  words?: string[];
+/** Pagefind's work for one index: the pages it links in, pages it writes, and what is recorded once it is made. */
+interface Job {
+  name: string;
+  label: string;
+  linked: readonly SearchPage[];
+  written: ReadonlyArray<[file: string, html: string]>;
+  done(files: Stamps): void;
 }
 
 export async function writeSearchIndex(
@@ -131,63 +142,92 @@ export async function writeSearchIndex(
   const shards = shardsOf(pages, parts);
   const own = asSearchRecord(earlier.own);
   const published = earlier.published ? asSearchRecord(earlier.published.added) : undefined;
-
-  // Vocabularies depend on every year's pages: with every year's pages as in an earlier record, they are the recorded ones.
-  const sameYears = (r: SearchRecord | undefined): r is SearchRecord =>
-    r !== undefined && r.shards.length === shards.length && shards.every((s, i) => r.shards[i]!.name === s.name && r.shards[i]!.pages === s.digest);
-  const recorded = sameYears(own) ? own : sameYears(published) ? published : undefined;
-  let vocabularies: Map<string, Vocabulary> = recorded
-    ? new Map(recorded.shards.map((r) => [r.name, { digest: r.vocabulary }]))
-    : computeVocabularies(shards, parts);
+  const publishedDir = earlier.published ? path.join(earlier.published.dir, SEARCH_INDEX_DIR) : undefined;
 
   mkdirSync(out, { recursive: true });
-  // Anything in the folder but this build's years (a year with no bulletin left, a file put there by hand) goes.
-  const names = new Set(shards.map((s) => s.name));
+  // Anything in the folder but this build's indexes (a year with no bulletin left, a file put there by hand) goes.
+  const withWords = hasWordsIndex(shards.length);
+  const names = new Set([...shards.map((s) => s.name), ...(withWords ? [WORDS_INDEX] : [])]);
   for (const entry of readdirSync(out)) if (!names.has(entry)) rmSync(path.join(out, entry), { recursive: true, force: true });
 
   const records = new Map<string, ShardRecord>();
-  const pending: Shard[] = [];
+  /** Each year's words digest: from its record when its index is kept, else from its words. */
+  const wordDigests = new Map<string, string>();
+  const jobs: Job[] = [];
   for (const shard of shards) {
-    const target = path.join(out, shard.name);
-    const vocabulary = vocabularies.get(shard.name)!.digest;
-    const matches = (r: SearchRecord | undefined) => r?.shards.find((x) => x.name === shard.name && x.pages === shard.digest && x.vocabulary === vocabulary);
-    const mine = matches(own);
-    if (mine && isIntact(target, mine.files)) {
-      records.set(shard.name, mine);
+    const matches = (r: SearchRecord | undefined) => r?.shards.find((x) => x.name === shard.name && x.pages === shard.digest);
+    const kept = reuse(path.join(out, shard.name), matches(own), matches(published), publishedDir && path.join(publishedDir, shard.name));
+    if (kept) {
+      records.set(shard.name, kept);
+      wordDigests.set(shard.name, kept.words);
       continue;
     }
-    rmSync(target, { recursive: true, force: true });
-    const theirs = matches(published);
-    if (theirs && linkIndex(path.join(earlier.published!.dir, SEARCH_INDEX_DIR, shard.name), target, theirs.files)) {
-      records.set(shard.name, theirs);
-      continue;
-    }
-    pending.push(shard);
+    const words = wordsDigest(parts.wordsOf(shard));
+    wordDigests.set(shard.name, words);
+    jobs.push({
+      name: shard.name,
+      label: shard.name,
+      linked: shard.pages,
+      written: [],
+      done: (files) => records.set(shard.name, { name: shard.name, pages: shard.digest, words, files }),
+    });
   }
-  if (pending.length && recorded) vocabularies = computeVocabularies(shards, parts);
-  const lanes = options.concurrency ?? (pending.every((s) => s.pages.length <= PARALLEL_MAX_PAGES) ? 2 : 1);
-  await inParallel(pending, lanes, async (shard) => {
-    const target = path.join(out, shard.name);
-    const vocabulary = vocabularies.get(shard.name)!;
-    const words = vocabulary.words!;
-    await runPagefind(dir, shard, words.length ? vocabularyPage(words, options.lang) : undefined, target);
-    records.set(shard.name, { name: shard.name, pages: shard.digest, vocabulary: vocabulary.digest, files: stampsOf(target) });
-  });
+  const yearJobs = jobs.length;
+  // The words index changes with any year's words (a word that comes or goes), not with every edit.
+  let words: WordsRecord | null = null;
+  if (withWords) {
+    const digest = sha1(shards.map((s) => `${s.name}\0${wordDigests.get(s.name)!}`).join("\n"));
+    const matches = (r: SearchRecord | undefined) => (r?.words?.digest === digest ? r.words : undefined);
+    words = reuse(path.join(out, WORDS_INDEX), matches(own), matches(published), publishedDir && path.join(publishedDir, WORDS_INDEX)) ?? null;
+    if (!words) {
+      // First: a few pages, done while the other command makes a year.
+      jobs.unshift({
+        name: WORDS_INDEX,
+        label: WORDS_LABEL,
+        linked: [],
+        written: shards.map((s) => [`${s.name}/index.html`, wordsPage(s.name, sortedWords(parts.wordsOf(s)), options.lang)]),
+        done: (files) => (words = { digest, files }),
+      });
+    }
+  }
+  const lanes = options.concurrency ?? (jobs.every((j) => j.linked.length <= PARALLEL_MAX_PAGES) ? 2 : 1);
+  await inParallel(jobs, lanes, (job) => runPagefind(dir, job, path.join(out, job.name)));
   // Checked, not assumed: a site whose search cannot load an index, or misses pages, must not be published.
-  for (const shard of shards) {
-    const count = pageCount(path.join(out, shard.name));
-    const expected = shard.pages.length + (vocabularyIsEmpty(records.get(shard.name)!) ? 0 : 1);
-    if (count !== expected) throw new Error(`El índice de búsqueda de ${shard.name} tiene ${count} páginas y debía tener ${expected}.`);
-  }
+  for (const shard of shards) checkPageCount(path.join(out, shard.name), shard.name, shard.pages.length);
+  if (withWords) checkPageCount(path.join(out, WORDS_INDEX), WORDS_LABEL, shards.length);
   parts.save(shards);
-  return { pages: pages.length, shards: shards.length, rebuilt: pending.length, record: { shards: shards.map((s) => records.get(s.name)!) } };
+  return {
+    pages: pages.length,
+    shards: shards.length,
+    rebuilt: yearJobs,
+    record: { shards: shards.map((s) => records.get(s.name)!), words },
+  };
 }
 
-/** The digest of no word at all: a year with no vocabulary page (a site of one year). */
-const EMPTY_VOCABULARY = sha1("");
+/**
+ * An earlier index whose record matches: the one this generation already has, if every file is as
+ * recorded; else the published generation's, hard-linked after the same check; else none (and the
+ * folder is left empty for Pagefind).
+ */
+function reuse<R extends { files: Stamps }>(target: string, mine: R | undefined, theirs: R | undefined, theirsDir: string | undefined): R | undefined {
+  if (mine && isIntact(target, mine.files)) return mine;
+  rmSync(target, { recursive: true, force: true });
+  if (theirs && theirsDir && linkIndex(theirsDir, target, theirs.files)) return theirs;
+  return undefined;
+}
 
-function vocabularyIsEmpty(record: ShardRecord): boolean {
-  return record.vocabulary === EMPTY_VOCABULARY;
+function sortedWords(words: readonly string[]): string[] {
+  return [...words].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** The digest of a year's set of words: it changes only when a word comes or goes. */
+function wordsDigest(words: readonly string[]): string {
+  return sha1(sortedWords(words).join("\n"));
+}
+
+function checkPageCount(index: string, label: string, expected: number): void {
+  const count = pageCount(index);
+  if (count !== expected) throw new Error(`El índice de búsqueda de ${label} tiene ${count} páginas y debía tener ${expected}.`);
 }
 
 /** Pages grouped by year, newest first (the order the browser merges them in), each with the digest of what Pagefind reads of its pages. */
@@ -205,24 +245,6 @@ function shardsOf(pages: readonly SearchPage[], parts: IndexedParts): Shard[] {
       pages: list,
       digest: parts.digestOf(list),
     }));
-}
-
-/**
- * Each year's vocabulary: every word of the other years that its own pages lack, sorted (so its
- * digest only changes when a word comes or goes).
- */
-function computeVocabularies(shards: readonly Shard[], parts: IndexedParts): Map<string, Vocabulary> {
-  const wordsOf = shards.map((s) => parts.wordsOf(s));
-  const all = new Set<string>();
-  for (const words of wordsOf) for (const w of words) all.add(w);
-  const sorted = [...all].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return new Map(
-    shards.map((s, i) => {
-      const mine = new Set(wordsOf[i]);
-      const words = sorted.filter((w) => !mine.has(w));
-      return [s.name, { digest: sha1(words.join("\n")), words }];
-    }),
-  );
 }
 
 /**
@@ -360,32 +382,33 @@ async function inParallel<T>(items: readonly T[], limit: number, work: (item: T)
 }
 
 /**
- * Runs Pagefind over a folder holding only the year's pages (hard links to the generation's files)
- * and its vocabulary page, beside the generation: a `trash-` name, so a build killed meanwhile
+ * Runs Pagefind over a folder holding only the index's pages (hard links to the generation's files,
+ * and the pages written for it), beside the generation: a `trash-` name, so a build killed meanwhile
  * leaves it to be swept.
  */
-async function runPagefind(dir: string, shard: Shard, vocabulary: string | undefined, out: string): Promise<void> {
-  const only = path.join(path.dirname(dir), `trash-search-${process.pid}-${shard.name}`);
+async function runPagefind(dir: string, job: Job, out: string): Promise<void> {
+  const only = path.join(path.dirname(dir), `trash-search-${process.pid}-${job.name}`);
   rmSync(only, { recursive: true, force: true });
   try {
     mkdirSync(only);
     const folders = new Folders(only);
-    for (const page of shard.pages) {
+    for (const page of job.linked) {
       const to = path.join(only, page.file);
       folders.ensure(path.dirname(to));
       linkOrCopy(path.join(dir, page.file), to);
     }
-    if (vocabulary !== undefined) {
-      const to = path.join(only, VOCABULARY_FILE);
+    for (const [file, html] of job.written) {
+      const to = path.join(only, file);
       folders.ensure(path.dirname(to));
-      writeFileSync(to, vocabulary);
+      writeFileSync(to, html);
     }
     await promisify(execFile)(process.execPath, [PAGEFIND_BIN, "--site", only, "--output-path", out], { maxBuffer: 64 * 1024 * 1024 });
-    // Pagefind's ready-made interfaces (about 420 KB a year): search.js uses its JavaScript API only.
+    // Pagefind's ready-made interfaces (about 420 KB an index): search.js uses its JavaScript API only.
     for (const file of readdirSync(out)) if (UNUSED_UI.test(file)) rmSync(path.join(out, file));
+    job.done(stampsOf(out));
   } catch (error) {
     const e = error as { stderr?: string; stdout?: string; message: string };
-    throw new Error(`Pagefind no pudo crear el índice de búsqueda de ${shard.name}: ${(e.stderr || e.stdout || e.message).trim().split("\n").slice(-3).join(" ")}`);
+    throw new Error(`Pagefind no pudo crear el índice de búsqueda de ${job.label}: ${(e.stderr || e.stdout || e.message).trim().split("\n").slice(-3).join(" ")}`);
   } finally {
     rmSync(only, { recursive: true, force: true });
   }
@@ -454,7 +477,7 @@ function pageCount(index: string): number {
 /** A manifest's record of its search indexes, if it is one (anything else, such as an older format: nothing to reuse). */
 function asSearchRecord(value: unknown): SearchRecord | undefined {
   const r = value as Partial<SearchRecord> | undefined;
-  const valid = (x: Partial<ShardRecord>) =>
-    typeof x.name === "string" && typeof x.pages === "string" && typeof x.vocabulary === "string" && Array.isArray(x.files);
-  return Array.isArray(r?.shards) && r.shards.every(valid) ? (r as SearchRecord) : undefined;
+  const valid = (x: Partial<ShardRecord>) => typeof x.name === "string" && typeof x.pages === "string" && typeof x.words === "string" && Array.isArray(x.files);
+  const validWords = (x: Partial<WordsRecord> | null | undefined) => x === null || (typeof x?.digest === "string" && Array.isArray(x.files));
+  return Array.isArray(r?.shards) && r.shards.every(valid) && validWords(r.words) ? (r as SearchRecord) : undefined;
 }

@@ -2,22 +2,25 @@ import { Parser } from "htmlparser2";
 import { escapeXml } from "../render/xml.ts";
 
 /**
- * The words Pagefind indexes in a page, and the vocabulary page that makes per-year indexes answer
- * like one index (search-index.ts).
+ * The words Pagefind indexes in a page, and the pages of the index that tells which year has which
+ * words, so that per-year indexes answer like one index (search-index.ts).
  *
  * Pagefind answers a word that no word of an index starts with by the pages of the longest word of
- * that index the query starts with (its "longest prefix" fallback: "queretaro" finds every page with
- * "que" in an index without "Querétaro"). Each year's index therefore also indexes one hidden page
- * holding every word of the other years that its own pages lack: then every index knows every word
- * of the site, and none of them answers a word of another year with unrelated pages.
+ * that index the query starts with (its "longest prefix" fallback, Pagefind issue #780: "queretaro"
+ * finds every page with "que" in an index without "Querétaro"). So a year's index must not be asked
+ * for words it lacks. One more index holds one page per year with every word of that year's pages
+ * (`wordsPage`), its year as a filter; the browser asks it first and searches only the years it
+ * names (public/js/search.js). It has the same words as all the years' indexes together, so it
+ * answers as one index of the site would: a year it names has the words (or, for a word in no year,
+ * the same fallback word the whole site would use), and a year it leaves out has no result.
  *
  * The words are the page's text as Pagefind reads it (its HTML parser: text inside the element with
  * `data-pagefind-body`, without `nav`, `form`, `footer`… or `data-pagefind-ignore`; a space between
  * block elements, none around inline ones), split at white space, with the punctuation around each
  * word taken off: Pagefind makes the same keys (lower case, stemmed) from "«Querétaro»," as from
  * "Querétaro". Checked against the text Pagefind itself stored for each page
- * (tests/build/search-index.test.ts). Image `alt` text is added too: a word too many only makes one
- * more word known to every index.
+ * (tests/build/search-index.test.ts). Image `alt` text is added too: a word too many could only make
+ * the browser open one year's index for nothing.
  */
 
 /** Elements Pagefind leaves out of a page's text, with everything in them. */
@@ -92,10 +95,10 @@ function isWordChar(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
-/** The filter that marks a vocabulary page; every search leaves its pages out (public/js/search.js). */
-export const VOCABULARY_FILTER = { name: "pagina", value: "vocabulario" } as const;
+/** The filter that names a year on its page of the words index (public/js/search.js reads its counts). */
+export const WORDS_FILTER = "indice";
 
-/** A page holding `words` for Pagefind to index, marked by VOCABULARY_FILTER, in the site's language. */
-export function vocabularyPage(words: readonly string[], lang: string): string {
-  return `<!doctype html><html lang="${escapeXml(lang)}"><head><meta charset="utf-8"><title>Vocabulario</title></head><body><main data-pagefind-body><span data-pagefind-filter="${VOCABULARY_FILTER.name}:${VOCABULARY_FILTER.value}" data-pagefind-ignore></span><p>${escapeXml(words.join(" "))}</p></main></body></html>\n`;
+/** The page of the words index for one year (`shard`): every word of its pages, in the site's language. */
+export function wordsPage(shard: string, words: readonly string[], lang: string): string {
+  return `<!doctype html><html lang="${escapeXml(lang)}"><head><meta charset="utf-8"><title>${escapeXml(shard)}</title></head><body><main data-pagefind-body><span data-pagefind-filter="${WORDS_FILTER}:${escapeXml(shard)}" data-pagefind-ignore></span><p>${escapeXml(words.join(" "))}</p></main></body></html>\n`;
 }

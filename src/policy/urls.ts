@@ -27,6 +27,9 @@ export function searchIndexUrl(shard: string): string {
   return `${PATHS.searchIndexes}${shard}/`;
 }
 
+/** The folder (under PATHS.searchIndexes) of the index of which words each year has: never a year. */
+export const WORDS_INDEX = "palabras";
+
 export function paginated(firstPageUrl: string, page: number): string {
   return page <= 1 ? firstPageUrl : `${firstPageUrl}pagina/${page}/`;
 }

@@ -3,7 +3,7 @@ import type { Bulletin } from "../model/bulletin.ts";
 import { isEmbargoed, redirectsOf, type PathClaim } from "../model/corpus.ts";
 import { monthName } from "../policy/dates.ts";
 import { hasHtmlStub } from "../policy/site-paths.ts";
-import { absoluteUrl, monthUrl, PATHS, searchIndexUrl, sectionFeedUrl, sectionUrl, tagUrl, yearUrl } from "../policy/urls.ts";
+import { absoluteUrl, monthUrl, PATHS, searchIndexUrl, sectionFeedUrl, sectionUrl, tagUrl, WORDS_INDEX, yearUrl } from "../policy/urls.ts";
 import type { SiteConfig } from "../site.ts";
 import { buildAssets, readAssetSources, type SiteAssets } from "./assets.ts";
 import { buildFeeds } from "./feeds.ts";
@@ -197,6 +197,7 @@ export function buildSiteData(bulletins: readonly Bulletin[], options: SiteDataO
   redirects.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
 
   const publishedPosts = posts.filter((p) => p.status === "published");
+  const shards = searchShards(publishedPosts);
   const search: SearchPage = {
     url: PATHS.search,
     title: "Buscar boletines",
@@ -205,7 +206,8 @@ export function buildSiteData(bulletins: readonly Bulletin[], options: SiteDataO
     sections: sectionEntries.map((e) => e.label),
     years,
     tags: tagEntries.map((e) => e.label),
-    indexes: searchShards(publishedPosts).map((shard) => [shard, searchIndexUrl(shard)]),
+    indexes: shards.map((shard) => [shard, searchIndexUrl(shard)]),
+    wordsIndex: hasWordsIndex(shards.length) ? searchIndexUrl(WORDS_INDEX) : null,
   };
   const assets = options.assets ?? buildAssets(readAssetSources());
 
@@ -492,6 +494,14 @@ export function searchShardOf(post: Pick<PostView, "url" | "searchYear">): strin
 /** The search indexes of these published bulletins, newest first (the order search.js merges them in). */
 export function searchShards(published: ReadonlyArray<Pick<PostView, "url" | "searchYear">>): string[] {
   return [...new Set(published.map(searchShardOf))].sort(newestShardFirst);
+}
+
+/**
+ * Whether the site has an index of which words each year has (search-index.ts): with one year,
+ * that year's index is the whole site's and answers alone.
+ */
+export function hasWordsIndex(shards: number): boolean {
+  return shards > 1;
 }
 
 /** Order of the search indexes: newest year first. */

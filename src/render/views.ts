@@ -60,6 +60,8 @@ export interface SearchPage {
   tags: string[];
   /** The search indexes, newest first: [year, URL of its folder] (src/build/search-index.ts). */
   indexes: Array<[shard: string, url: string]>;
+  /** URL of the index of which words each year has, searched first to pick the years (with two years or more; src/build/search-index.ts). */
+  wordsIndex: string | null;
 }
 
 export interface ListPage {

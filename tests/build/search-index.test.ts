@@ -6,12 +6,13 @@ import { gunzipSync } from "node:zlib";
 import { buildFixture, tempDir } from "./helpers.ts";
 import type { BuildResult } from "../../src/build/build.ts";
 import { SEARCH_WORDS_DIR } from "../../src/build/search-index.ts";
-import { indexedWords, VOCABULARY_FILTER } from "../../src/build/search-words.ts";
+import { indexedWords, WORDS_FILTER } from "../../src/build/search-words.ts";
 
 /**
  * The search indexes (src/build/search-index.ts): one per year, made by Pagefind from that year's
- * published bulletins' pages and a vocabulary page (src/build/search-words.ts), each reused from
- * the published site, hard-linked, while neither its pages nor its vocabulary changed.
+ * published bulletins' pages, and the words index with one page per year holding that year's words
+ * (src/build/search-words.ts); each reused from the published site, hard-linked, while its pages
+ * (for a year) or the years' words (for the words index) did not change.
  */
 let tmp: string;
 let content: string;
@@ -51,6 +52,7 @@ async function build(): Promise<Extract<BuildResult, { ok: true }>> {
 }
 
 const YEARS = ["2023", "2024", "2025"];
+const WORDS = "palabras";
 
 /** Files of the published indexes, with their inodes. */
 function indexFiles(): Map<string, number> {
@@ -71,8 +73,19 @@ function fragments(year: string): Array<{ url: string; content: string; filters:
   });
 }
 
-function isVocabulary(f: { filters: Record<string, string[]> }): boolean {
-  return f.filters[VOCABULARY_FILTER.name]?.includes(VOCABULARY_FILTER.value) ?? false;
+/** The words index's page for each year: its words, as Pagefind stored them. */
+function wordsIndex(): Map<string, Set<string>> {
+  return new Map(
+    fragments(WORDS).map((f) => {
+      assert.equal(f.filters[WORDS_FILTER]?.length, 1, "one year per page");
+      return [f.filters[WORDS_FILTER]![0]!, wordsOf(f.content)];
+    }),
+  );
+}
+
+/** Files of one index, with their inodes. */
+function filesOf(index: string): Map<string, number> {
+  return new Map([...indexFiles()].filter(([file]) => file.startsWith(`${index}/`)));
 }
 
 /** Words of a text as search-words.ts trims them. */
@@ -85,19 +98,21 @@ function entryPageCount(year: string): number {
   return Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
 }
 
-test("one index per year holds exactly that year's bulletins and a vocabulary page; a rebuild with nothing changed links every index", async () => {
+test("one index per year holds exactly that year's bulletins, and the words index one page per year; a rebuild with nothing changed links every index", async () => {
   const first = await build();
   assert.deepEqual(first.search, { pages: 6, shards: 3, rebuilt: 3 });
-  assert.deepEqual(readdirSync(path.join(out, "pagefind")).sort(), YEARS);
+  assert.deepEqual(readdirSync(path.join(out, "pagefind")).sort(), [...YEARS, WORDS]);
   for (const year of YEARS) {
-    const pages = fragments(year);
-    assert.equal(entryPageCount(year), 3);
-    assert.deepEqual(pages.filter((f) => !isVocabulary(f)).map((f) => f.url.slice(11, 15)), [year, year], `${year}: its two bulletins`);
-    assert.equal(pages.filter(isVocabulary).length, 1);
+    assert.equal(entryPageCount(year), 2);
+    assert.deepEqual(fragments(year).map((f) => f.url.slice(11, 15)), [year, year], `${year}: its two bulletins`);
   }
-  // The search page lists them, newest first, for search.js.
-  const form = readFileSync(path.join(out, "buscar/index.html"), "utf8").match(/data-indices="([^"]*)"/)![1]!.replace(/&quot;/g, '"');
+  assert.equal(entryPageCount(WORDS), 3);
+  assert.deepEqual([...wordsIndex().keys()].sort(), YEARS);
+  // The search page lists them, newest first, for search.js, and the words index.
+  const html = readFileSync(path.join(out, "buscar/index.html"), "utf8");
+  const form = html.match(/data-indices="([^"]*)"/)![1]!.replace(/&quot;/g, '"');
   assert.deepEqual(JSON.parse(form), [["2025", "/pagefind/2025/"], ["2024", "/pagefind/2024/"], ["2023", "/pagefind/2023/"]]);
+  assert.match(html, / data-palabras="\/pagefind\/palabras\/"/);
   const before = indexFiles();
 
   const second = await build();
@@ -106,46 +121,52 @@ test("one index per year holds exactly that year's bulletins and a vocabulary pa
   assert.deepEqual(indexFiles(), before);
 });
 
-test("the words found in a page are the words Pagefind indexed of it, and each year's vocabulary page has every word of the other years it lacks", async () => {
+test("the words found in a page are the words Pagefind indexed of it, and the words index has each year's words, no other", async () => {
   await build();
-  const byYear = new Map(YEARS.map((y) => [y, fragments(y)]));
+  const index = wordsIndex();
   const all = new Set<string>();
-  for (const pages of byYear.values()) {
-    for (const page of pages.filter((f) => !isVocabulary(f))) {
+  for (const year of YEARS) {
+    const own = new Set<string>();
+    for (const page of fragments(year)) {
       const html = readFileSync(path.join(out, page.url, "index.html"), "utf8");
       assert.deepEqual(new Set(indexedWords(html)), wordsOf(page.content), page.url);
-      for (const w of wordsOf(page.content)) all.add(w);
+      for (const w of wordsOf(page.content)) own.add(w);
     }
+    assert.deepEqual(index.get(year), own, `${year}: its words in the words index`);
+    for (const w of own) all.add(w);
   }
   assert.ok(all.has("quetzal") && all.has("Querétaro") && all.has("sarampión") && all.has("SR") && all.has("Instituto"));
-  for (const [year, pages] of byYear) {
-    const own = new Set(pages.filter((f) => !isVocabulary(f)).flatMap((f) => [...wordsOf(f.content)]));
-    const vocabulary = wordsOf(pages.find(isVocabulary)!.content);
-    assert.deepEqual(vocabulary, new Set([...all].filter((w) => !own.has(w))), `${year}: the other years' words, none of its own`);
-  }
+  assert.ok(index.get("2023")!.has("quetzal") && !index.get("2024")!.has("quetzal") && !index.get("2025")!.has("quetzal"));
 });
 
-test("an edit with no new word makes only its year's index again; a new word makes every year's again, and each knows it", async () => {
+test("an edit makes only its year's index again; the words index is made again only when a year's words change", async () => {
   await build();
   const before = indexFiles();
+  const linked = (now: Map<string, number>, index: string) => {
+    for (const [file, ino] of before) if (file.startsWith(`${index}/`)) assert.equal(now.get(file), ino, `${file} is the published one, linked`);
+  };
   // A sentence of the same bulletin again: no word comes or goes.
   writeBulletin(BULLETINS[2]![0], BULLETINS[2]![1], `${BULLETINS[2]![2]} ${BULLETINS[2]![2]}`);
   const same = await build();
   assert.deepEqual(same.search, { pages: 6, shards: 3, rebuilt: 1 });
-  const now = indexFiles();
-  for (const [file, ino] of before) if (!file.startsWith("2024/")) assert.equal(now.get(file), ino, `${file} is the published one, linked`);
+  for (const index of ["2023", "2025", WORDS]) linked(indexFiles(), index);
+  assert.notDeepEqual(filesOf("2024"), new Map([...before].filter(([f]) => f.startsWith("2024/"))), "2024 is made again");
 
+  // A word new to the site: its year's index and the words index, nothing else.
   writeBulletin(BULLETINS[2]![0], BULLETINS[2]![1], `${BULLETINS[2]![2]} Nota de la redacción: ornitorrinco.`);
   const added = await build();
-  assert.deepEqual(added.search, { pages: 6, shards: 3, rebuilt: 3 });
-  assert.ok(fragments("2024").some((f) => !isVocabulary(f) && f.content.includes("ornitorrinco")), "the edit is indexed");
-  for (const year of ["2023", "2025"]) assert.ok(wordsOf(fragments(year).find(isVocabulary)!.content).has("ornitorrinco"), `${year} knows the new word`);
+  assert.deepEqual(added.search, { pages: 6, shards: 3, rebuilt: 1 });
+  for (const index of ["2023", "2025"]) linked(indexFiles(), index);
+  assert.ok(fragments("2024").some((f) => f.content.includes("ornitorrinco")), "the edit is indexed");
+  const index = wordsIndex();
+  assert.ok(index.get("2024")!.has("ornitorrinco") && !index.get("2023")!.has("ornitorrinco"), "the words index knows which year has it");
 
-  // The word gone again: every vocabulary loses it. The generation being updated holds the other
-  // years' indexes as they were two builds ago, without it: those are kept, as they are right again.
+  // The word gone again: the generation being updated holds the words index as it was two builds
+  // ago, without it: that one is kept, as it is right again.
   writeBulletin(BULLETINS[2]![0], BULLETINS[2]![1], BULLETINS[2]![2]);
   assert.deepEqual((await build()).search, { pages: 6, shards: 3, rebuilt: 1 });
-  for (const year of ["2023", "2025"]) assert.ok(!wordsOf(fragments(year).find(isVocabulary)!.content).has("ornitorrinco"));
+  assert.ok(!wordsIndex().get("2024")!.has("ornitorrinco"));
+  assert.deepEqual(filesOf(WORDS), new Map([...before].filter(([f]) => f.startsWith(`${WORDS}/`))), "the words index of two builds ago, kept");
 });
 
 test("the cached words of each year only save time: deleted, they are read from the pages again, with the same result", async () => {
@@ -168,8 +189,14 @@ test("a year with no bulletin left loses its index folder; a year's file changed
   rmSync(path.join(content, "2023"), { recursive: true });
   const fewer = await build();
   assert.equal(fewer.search?.shards, 2);
-  assert.deepEqual(readdirSync(path.join(out, "pagefind")).sort(), ["2024", "2025"]);
-  for (const [file, title, body] of BULLETINS.slice(0, 2)) writeBulletin(file, title, body);
+  assert.deepEqual(readdirSync(path.join(out, "pagefind")).sort(), ["2024", "2025", WORDS]);
+  assert.deepEqual([...wordsIndex().keys()].sort(), ["2024", "2025"]);
+  // One year: its index answers alone, with no words index.
+  rmSync(path.join(content, "2024"), { recursive: true });
+  assert.equal((await build()).search?.shards, 1);
+  assert.deepEqual(readdirSync(path.join(out, "pagefind")), ["2025"]);
+  assert.doesNotMatch(readFileSync(path.join(out, "buscar/index.html"), "utf8"), /data-palabras/);
+  for (const [file, title, body] of BULLETINS.slice(0, 4)) writeBulletin(file, title, body);
   await build();
   await build();
 
@@ -180,7 +207,7 @@ test("a year with no bulletin left loses its index folder; a year's file changed
   const now = path.join(realpathSync(out), "pagefind", "2025", "pagefind-entry.json");
   assert.notEqual(statSync(now).ino, statSync(damaged).ino);
   assert.doesNotMatch(readFileSync(now, "utf8"), /cambiado a mano/);
-  assert.equal(entryPageCount("2025"), 3);
+  assert.equal(entryPageCount("2025"), 2);
 });
 
 test("a file added by hand to the unpublished site's indexes is not kept: the published indexes are linked instead", async () => {
@@ -195,5 +222,5 @@ test("a file added by hand to the unpublished site's indexes is not kept: the pu
   assert.equal(realpathSync(out), unpublished);
   assert.ok(!existsSync(path.join(unpublished, "pagefind", "2024", "extra.js")));
   assert.ok(!existsSync(path.join(unpublished, "pagefind", "extra.js")));
-  assert.equal(entryPageCount("2024"), 3);
+  assert.equal(entryPageCount("2024"), 2);
 });

@@ -132,26 +132,41 @@ test("search filters by section, year and tag", async () => {
 
 test("search: a word of one year finds only its bulletins, though every year has an index of its own (no prefix fallback, Pagefind #780)", async () => {
   // Each word below is in one bulletin of one year; the other years' indexes have shorter words it
-  // starts with («que», «neu»…), which Pagefind would answer with if they did not know the word.
+  // starts with («que», «neu»…), which Pagefind would answer with if they were asked for it.
+  const indexes = (from: number) => new Set(requested.slice(from).flatMap((u) => /\/pagefind\/(\d{4}|palabras)\//.exec(u)?.[1] ?? []));
   const cases: Array<[query: string, title: string]> = [
     ["queretaro", "IMSS inaugura hospital general de zona en Querétaro"],
     ["neumococo", "Vacunación contra neumococo protege a niñas y niños"],
+    ['"hospital general"', "IMSS inaugura hospital general de zona en Querétaro"],
   ];
   for (const [query, title] of cases) {
-    await page.goto(`${FIXTURE.search}?q=${query}`);
+    const before = requested.length;
+    await page.goto(`${FIXTURE.search}?q=${encodeURIComponent(query)}`);
     // The count is shown first, then the first results all at once.
     await page.locator("#estado-busqueda", { hasText: "encontrado" }).waitFor();
     await page.locator(".search-result a").first().waitFor();
     assert.deepEqual(await page.locator(".search-result a").allTextContents(), [title], `«${query}»`);
     assert.equal(await page.locator("#estado-busqueda").textContent(), `1 boletín encontrado para «${query}».`);
+    // The words index was asked first, and only the year with the word was searched.
+    const asked = indexes(before);
+    assert.ok(asked.has("palabras"), `«${query}»: ${[...asked]}`);
+    assert.equal(asked.size, 2, `«${query}»: the words index and one year, not ${[...asked]}`);
   }
-  // Every year's index was searched; a year chosen loads that year's only.
-  const indexes = (from: number) => new Set(requested.slice(from).flatMap((u) => /\/pagefind\/(\d{4})\//.exec(u)?.[1] ?? []));
-  const before = requested.length;
+  // A year chosen: only that year, if it has the words; a year without them is not even loaded.
+  let before = requested.length;
   await page.goto(`${FIXTURE.search}?q=vacunacion&anio=2024`);
   await page.locator(".search-result a").first().waitFor();
-  assert.deepEqual([...indexes(before)], ["2024"]);
-  assert.deepEqual([...indexes(0)].sort(), ["2023", "2024", "2025"]);
+  assert.deepEqual([...indexes(before)].sort(), ["2024", "palabras"]);
+  before = requested.length;
+  await page.goto(`${FIXTURE.search}?q=neumococo&anio=2024`);
+  await page.locator("#estado-busqueda", { hasText: "No hay boletines" }).waitFor();
+  assert.equal(await page.locator(".search-result").count(), 0);
+  assert.deepEqual([...indexes(before)], ["palabras"]);
+  // A word of every year: every year's index.
+  before = requested.length;
+  await page.goto(`${FIXTURE.search}?q=imss`);
+  await page.locator(".search-result a").first().waitFor();
+  assert.deepEqual([...indexes(before)].sort(), ["2023", "2024", "2025", "palabras"]);
 });
 
 test("keyboard only: the skip link reaches the main content and Tab reaches the search box", async () => {
