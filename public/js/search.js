@@ -7,8 +7,9 @@
 // answer with the pages of a shorter word (Pagefind issue #780; src/build/search-words.ts).
 const PAGE_SIZE = 10;
 const FILTERS = { seccion: "section", anio: "year", tema: "tag" };
-// The filter that names a year on its page of the words index (search-words.ts WORDS_FILTER).
+// The words index's pages (search-words.ts): each names its year, and all are left out of results.
 const YEAR_OF_WORDS = "indice";
+const NOT_WORDS = { not: { pagina: "palabras" } };
 
 const form = document.getElementById("buscador");
 const status = document.getElementById("estado-busqueda");
@@ -48,32 +49,33 @@ async function run() {
   await showMore();
 }
 
-// The results of every index searched, best first (Pagefind merges them by score).
+// The results of every index searched, best first (Pagefind merges them by score). With a words
+// index, it is Pagefind's first index and the years are merged into it: one copy of Pagefind's
+// code and WebAssembly for the reader, and its pages are left out of the results.
 async function find() {
   let indexes = JSON.parse(form.dataset.indices || "[]").filter(([year]) => !filters.year || year === filters.year);
-  if (query && form.dataset.palabras && indexes.length) {
-    const years = await yearsWithWords(form.dataset.palabras);
-    indexes = indexes.filter(([year]) => years.has(year));
-  }
   if (!indexes.length) return [];
-  const [first, ...others] = indexes.map(([, url]) => url);
-  const pagefind = await import(`${first}pagefind.js`);
-  await pagefind.options({ basePath: first, excerptLength: 30 });
-  for (const url of others) await pagefind.mergeIndex(url);
-  const search = await pagefind.search(query || null, { filters });
+  const words = form.dataset.palabras;
+  const pagefind = await import(`${words || indexes[0][1]}pagefind.js`);
+  await pagefind.options({ basePath: words || indexes[0][1], excerptLength: 30 });
+  if (words && query) {
+    const years = await yearsWithWords(pagefind);
+    indexes = indexes.filter(([year]) => years.has(year));
+    if (!indexes.length) return [];
+  }
+  for (const [, url] of words ? indexes : indexes.slice(1)) await pagefind.mergeIndex(url);
+  const search = await pagefind.search(query || null, { filters: words ? { ...filters, ...NOT_WORDS } : filters });
   return search ? search.results : [];
 }
 
-// The years whose pages have the query's words, from the words index (its own module: a second
-// Pagefind instance). A quoted query (an exact phrase) is looked up word by word: the years with
-// every word include those with the phrase.
-async function yearsWithWords(url) {
-  const words = await import(`${url}pagefind.js`);
-  await words.options({ basePath: url });
+// The years whose pages have the query's words, from the words index alone (nothing merged yet).
+// A quoted query (an exact phrase) is looked up word by word: the years with every word include
+// those with the phrase.
+async function yearsWithWords(pagefind) {
   // Loads its filter (the year of each page): Pagefind counts results per year only once it has it.
-  await words.filters();
+  await pagefind.filters();
   const phrase = /^\s*".+"\s*$/.test(query);
-  const search = await words.search(phrase ? query.replaceAll('"', "") : query);
+  const search = await pagefind.search(phrase ? query.replaceAll('"', "") : query);
   const counts = (search && search.filters[YEAR_OF_WORDS]) || {};
   return new Set(Object.keys(counts).filter((year) => counts[year] > 0));
 }

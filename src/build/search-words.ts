@@ -97,8 +97,16 @@ function isWordChar(code: number): boolean {
 
 /** The filter that names a year on its page of the words index (public/js/search.js reads its counts). */
 export const WORDS_FILTER = "indice";
+/**
+ * The filter every page of the words index has: search.js searches the years' indexes merged into
+ * the words index's Pagefind (one copy of Pagefind's code for the reader), leaving these pages out.
+ */
+export const WORDS_PAGE_FILTER = { name: "pagina", value: "palabras" } as const;
 
 /** The page of the words index for one year (`shard`): every word of its pages, in the site's language. */
 export function wordsPage(shard: string, words: readonly string[], lang: string): string {
-  return `<!doctype html><html lang="${escapeXml(lang)}"><head><meta charset="utf-8"><title>${escapeXml(shard)}</title></head><body><main data-pagefind-body><span data-pagefind-filter="${WORDS_FILTER}:${escapeXml(shard)}" data-pagefind-ignore></span><p>${escapeXml(words.join(" "))}</p></main></body></html>\n`;
+  const filters = [`${WORDS_FILTER}:${shard}`, `${WORDS_PAGE_FILTER.name}:${WORDS_PAGE_FILTER.value}`]
+    .map((f) => `<span data-pagefind-filter="${escapeXml(f)}" data-pagefind-ignore></span>`)
+    .join("");
+  return `<!doctype html><html lang="${escapeXml(lang)}"><head><meta charset="utf-8"><title>${escapeXml(shard)}</title></head><body><main data-pagefind-body>${filters}<p>${escapeXml(words.join(" "))}</p></main></body></html>\n`;
 }

@@ -151,6 +151,9 @@ test("search: a word of one year finds only its bulletins, though every year has
     const asked = indexes(before);
     assert.ok(asked.has("palabras"), `«${query}»: ${[...asked]}`);
     assert.equal(asked.size, 2, `«${query}»: the words index and one year, not ${[...asked]}`);
+    // One copy of Pagefind's code for the reader: the years are merged into the words index's.
+    const code = requested.slice(before).filter((u) => /\/(pagefind\.js|pagefind-worker\.js|wasm\.[\w-]+\.pagefind)$/.test(new URL(u).pathname));
+    assert.ok(code.length > 0 && code.every((u) => new URL(u).pathname.startsWith("/pagefind/palabras/")), code.join(" "));
   }
   // A year chosen: only that year, if it has the words; a year without them is not even loaded.
   let before = requested.length;
