@@ -27,9 +27,21 @@ for (const [param, filter] of Object.entries(FILTERS)) {
 }
 form.elements.namedItem("q").value = query;
 
-if (query || Object.keys(filters).length) run().catch(() => {
+const listPage = listPageOf();
+if (listPage) window.location.replace(listPage);
+else if (query || Object.keys(filters).length) run().catch(() => {
   status.textContent = "No se pudo hacer la búsqueda. Intente de nuevo más tarde.";
 });
+
+// A search with no words and one choice (a section, a year or a tag) is that choice's own list
+// page, which the site has: it opens there. Pagefind 1.5 would download every index's words to
+// answer it (megabytes on a large site; fixed after 1.5 by Pagefind's pull request #1317).
+function listPageOf() {
+  const chosen = Object.keys(FILTERS).filter((param) => filters[FILTERS[param]]);
+  if (query || chosen.length !== 1) return null;
+  const option = form.elements.namedItem(chosen[0]).selectedOptions[0];
+  return (option && option.value === filters[FILTERS[chosen[0]]] && option.dataset.url) || null;
+}
 
 async function run() {
   status.textContent = "Buscando…";

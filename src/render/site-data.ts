@@ -203,9 +203,9 @@ export function buildSiteData(bulletins: readonly Bulletin[], options: SiteDataO
     title: "Buscar boletines",
     description: "Busca en los boletines de prensa del IMSS por palabra, sección, año y tema.",
     breadcrumbs: [home],
-    sections: sectionEntries.map((e) => e.label),
-    years,
-    tags: tagEntries.map((e) => e.label),
+    sections: sectionEntries.map(({ url, label }) => ({ url, label })),
+    years: years.map((year) => ({ url: yearUrl(Number(year)), label: year })),
+    tags: tagEntries.map(({ url, label }) => ({ url, label })),
     indexes: shards.map((shard) => [shard, searchIndexUrl(shard)]),
     wordsIndex: hasWordsIndex(shards.length) ? searchIndexUrl(WORDS_INDEX) : null,
   };

@@ -55,9 +55,10 @@ export interface SearchPage {
   title: string;
   description: string;
   breadcrumbs: LinkView[];
-  sections: string[];
-  years: string[];
-  tags: string[];
+  /** The form's choices, each with its own list page: a search by one of them alone opens that page (public/js/search.js). */
+  sections: LinkView[];
+  years: LinkView[];
+  tags: LinkView[];
   /** The search indexes, newest first: [year, URL of its folder] (src/build/search-index.ts). */
   indexes: Array<[shard: string, url: string]>;
   /** URL of the index of which words each year has, searched first to pick the years (with two years or more; src/build/search-index.ts). */

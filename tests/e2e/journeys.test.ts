@@ -115,10 +115,19 @@ test("searching from the header without accents finds the accented bulletin, and
 });
 
 test("search filters by section, year and tag", async () => {
-  await page.goto(`${FIXTURE.search}?q=&seccion=Infraestructura`);
+  // Words and two choices: Pagefind's results.
+  await page.goto(`${FIXTURE.search}?q=&seccion=Infraestructura&anio=2023`);
   await page.locator(".search-result a").first().waitFor();
   assert.deepEqual(await page.locator(".search-result a").allTextContents(), ["IMSS inaugura hospital general de zona en Querétaro"]);
   assert.equal(await page.locator("#seccion").inputValue(), "Infraestructura");
+  // One choice and no words: that section's own page, which lists the same bulletins (no index downloaded).
+  const before = requested.length;
+  await page.goto(`${FIXTURE.search}?q=&seccion=Infraestructura`);
+  await page.waitForURL("**/secciones/infraestructura/");
+  assert.deepEqual(await page.locator(".card-title a").allTextContents(), ["IMSS inaugura hospital general de zona en Querétaro"]);
+  assert.ok(!requested.slice(before).some((u) => u.includes("/pagefind/")), "no search index was loaded");
+  await page.goBack();
+  assert.ok(page.url().endsWith("?q=&seccion=Infraestructura&anio=2023"), `the search address is replaced, not kept in the history: back at ${page.url()}`);
 
   await page.goto(`${FIXTURE.search}?q=vacunacion&anio=2025&tema=salud+infantil`);
   await page.locator(".search-result a").first().waitFor();
