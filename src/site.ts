@@ -24,6 +24,12 @@ export interface SiteConfig {
   homeLatest: number;
   /** Featured (`front: true`) bulletins on the home page. */
   homeFeatured: number;
+  /**
+   * Published bulletins per search index at most: a year with more is split into parts of whole
+   * months (src/render/site-data.ts `searchShardPlan`). Pagefind's time and memory grow with an
+   * index, and an edit makes its index again.
+   */
+  searchIndexPages: number;
   publisher: { name: string; url: string };
 }
 
@@ -42,6 +48,7 @@ export const DEFAULT_SITE: SiteConfig = {
   feedSize: 50,
   homeLatest: 12,
   homeFeatured: 3,
+  searchIndexPages: 2000,
   publisher: { name: "Instituto Mexicano del Seguro Social", url: "https://www.imss.gob.mx" },
 };
 

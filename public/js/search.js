@@ -1,14 +1,14 @@
 // Search results for /buscar/ with Pagefind (the only client script on the site).
 // The form is a plain GET form: this script reads the same URL parameters and renders results.
-// There is one Pagefind index per year (src/build/search-index.ts), listed newest first in the
-// form's `data-indices`, and, with two years or more, an index of which words each year has
-// (`data-palabras`). Words are looked up there first, and only the years that have them are
-// searched, together (or only the year chosen): a year's index asked for a word it lacks would
-// answer with the pages of a shorter word (Pagefind issue #780; src/build/search-words.ts).
+// There is one Pagefind index per year, or per part of a large year (src/build/search-index.ts),
+// listed newest first in the form's `data-indices`, and, with two indexes or more, an index of which
+// words each of them has (`data-palabras`). Words are looked up there first, and only the indexes
+// that have them are searched, together (or only the chosen year's): an index asked for a word it
+// lacks would answer with the pages of a shorter word (Pagefind issue #780; src/build/search-words.ts).
 const PAGE_SIZE = 10;
 const FILTERS = { seccion: "section", anio: "year", tema: "tag" };
-// The words index's pages (search-words.ts): each names its year, and all are left out of results.
-const YEAR_OF_WORDS = "indice";
+// The words index's pages (search-words.ts): each names its index, and all are left out of results.
+const INDEX_OF_WORDS = "indice";
 const NOT_WORDS = { not: { pagina: "palabras" } };
 
 const form = document.getElementById("buscador");
@@ -65,31 +65,32 @@ async function run() {
 // index, it is Pagefind's first index and the years are merged into it: one copy of Pagefind's
 // code and WebAssembly for the reader, and its pages are left out of the results.
 async function find() {
-  let indexes = JSON.parse(form.dataset.indices || "[]").filter(([year]) => !filters.year || year === filters.year);
+  // [index, its year, URL]: a large year has several indexes (parts of the year).
+  let indexes = JSON.parse(form.dataset.indices || "[]").filter(([, year]) => !filters.year || year === filters.year);
   if (!indexes.length) return [];
   const words = form.dataset.palabras;
-  const pagefind = await import(`${words || indexes[0][1]}pagefind.js`);
-  await pagefind.options({ basePath: words || indexes[0][1], excerptLength: 30 });
+  const pagefind = await import(`${words || indexes[0][2]}pagefind.js`);
+  await pagefind.options({ basePath: words || indexes[0][2], excerptLength: 30 });
   if (words && query) {
-    const years = await yearsWithWords(pagefind);
-    indexes = indexes.filter(([year]) => years.has(year));
+    const having = await indexesWithWords(pagefind);
+    indexes = indexes.filter(([name]) => having.has(name));
     if (!indexes.length) return [];
   }
-  for (const [, url] of words ? indexes : indexes.slice(1)) await pagefind.mergeIndex(url);
+  for (const [, , url] of words ? indexes : indexes.slice(1)) await pagefind.mergeIndex(url);
   const search = await pagefind.search(query || null, { filters: words ? { ...filters, ...NOT_WORDS } : filters });
   return search ? search.results : [];
 }
 
-// The years whose pages have the query's words, from the words index alone (nothing merged yet).
-// A quoted query (an exact phrase) is looked up word by word: the years with every word include
+// The indexes whose pages have the query's words, from the words index alone (nothing merged yet).
+// A quoted query (an exact phrase) is looked up word by word: the indexes with every word include
 // those with the phrase.
-async function yearsWithWords(pagefind) {
-  // Loads its filter (the year of each page): Pagefind counts results per year only once it has it.
+async function indexesWithWords(pagefind) {
+  // Loads its filter (the index of each page): Pagefind counts results per index only once it has it.
   await pagefind.filters();
   const phrase = /^\s*".+"\s*$/.test(query);
   const search = await pagefind.search(phrase ? query.replaceAll('"', "") : query);
-  const counts = (search && search.filters[YEAR_OF_WORDS]) || {};
-  return new Set(Object.keys(counts).filter((year) => counts[year] > 0));
+  const counts = (search && search.filters[INDEX_OF_WORDS]) || {};
+  return new Set(Object.keys(counts).filter((name) => counts[name] > 0));
 }
 
 function renderResult(item) {

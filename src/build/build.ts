@@ -132,7 +132,7 @@ async function buildWith(options: BuildOptions, started: number, startedAt: numb
           rmSync(path.join(dir, SEARCH_INDEX_DIR), { recursive: true, force: true });
           return undefined;
         }
-        const search = await writeSearchIndex(dir, searchPages(data.posts, files), earlier, {
+        const search = await writeSearchIndex(dir, searchPages(data.posts, files, site.searchIndexPages), earlier, {
           lang: site.locale,
           validFor: digestsValidFor,
           ...(cache ? { wordsDir: path.join(cache.dir, SEARCH_WORDS_DIR) } : {}),

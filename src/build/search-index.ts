@@ -4,7 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { outputFileFor, PATHS, WORDS_INDEX } from "../policy/urls.ts";
-import { hasWordsIndex, newestShardFirst, searchShardOf } from "../render/site-data.ts";
+import { hasWordsIndex, newestShardFirst, searchShardOf, searchShardPlan } from "../render/site-data.ts";
 import type { PostView } from "../render/views.ts";
 import { sha1 } from "./digest.ts";
 import { Folders, isPlainRelative, linkIfSame, sameStamp, type EarlierAdditions } from "./generations.ts";
@@ -16,15 +16,16 @@ import { indexedPart, indexedWords, wordsPage } from "./search-words.ts";
  * site's generation *before* it is published (generations.ts), so a published site never has a
  * missing or stale index.
  *
- * - One index per year of the published bulletins (`/pagefind/2024/`…). Pagefind has no incremental
- *   mode and holds a whole index in memory while it makes it: one index for the site took 2.0 GB and
- *   ~20 s at 10,000 bulletins, and everything again after any edit. Per year, an edit makes only its
- *   year's index again, and memory is one year's.
- * - The words index (`/pagefind/palabras/`, with two years or more): one page per year holding every
- *   word of that year's pages (search-words.ts). The browser searches it first and then only the
- *   years it names, merged (`mergeIndex`, public/js/search.js), so no year's index is asked for a
+ * - One index per year of the published bulletins (`/pagefind/2024/`…), or per part of whole months
+ *   of a year larger than the site's `searchIndexPages` (`/pagefind/2024-07/`; render/site-data.ts
+ *   `searchShardPlan`). Pagefind has no incremental mode and holds a whole index in memory while it
+ *   makes it: one index for the site took 2.0 GB and ~20 s at 10,000 bulletins, and everything again
+ *   after any edit. Per year (or part), an edit makes only its index again, and memory is one index's.
+ * - The words index (`/pagefind/palabras/`, with two indexes or more): one page per index holding
+ *   every word of that index's pages (search-words.ts). The browser searches it first and then only
+ *   the indexes it names, merged (`mergeIndex`, public/js/search.js), so no index is asked for a
  *   word it lacks (Pagefind's longest-prefix fallback, issue #780, would answer it with unrelated
- *   pages). It is made again when a year's set of words changes: a few pages, under a second.
+ *   pages). It is made again when an index's set of words changes: a few pages, about a second.
  * - Pagefind reads only the pages it indexes: the year's published bulletins (the pages carrying
  *   `data-pagefind-body`), hard-linked into a folder of their own.
  * - An index whose pages are as when an earlier one was made (same digests, under the same code
@@ -102,17 +103,20 @@ export interface SearchIndexOptions {
   concurrency?: number;
 }
 
-/** The pages the indexes are made from: published bulletins (the only pages with `data-pagefind-body`). */
-export function searchPages(posts: readonly PostView[], files: readonly SiteFile[]): SearchPage[] {
+/**
+ * The pages the indexes are made from: published bulletins (the only pages with `data-pagefind-body`),
+ * each in its year's index or its year's part (`maxPages`: the site's `searchIndexPages`).
+ */
+export function searchPages(posts: readonly PostView[], files: readonly SiteFile[], maxPages: number): SearchPage[] {
   const digestOf = new Map(files.map((f) => [f.file, f.digest]));
-  return posts
-    .filter((p) => p.status === "published")
-    .map((p) => {
-      const file = outputFileFor(p.url);
-      const digest = digestOf.get(file);
-      if (digest === undefined) throw new Error(`La página de ${p.url} no está entre los archivos del sitio.`);
-      return { file, digest, shard: searchShardOf(p) };
-    });
+  const published = posts.filter((p) => p.status === "published");
+  const plan = searchShardPlan(published, maxPages);
+  return published.map((p) => {
+    const file = outputFileFor(p.url);
+    const digest = digestOf.get(file);
+    if (digest === undefined) throw new Error(`La página de ${p.url} no está entre los archivos del sitio.`);
+    return { file, digest, shard: searchShardOf(p, plan) };
+  });
 }
 
 interface Shard {

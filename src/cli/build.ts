@@ -39,10 +39,10 @@ export default async function build(argv: string[]): Promise<number> {
   return 0;
 }
 
-/** How many bulletins the search indexes hold, in how many yearly indexes, and how many of those were made again. */
+/** How many bulletins the search indexes hold, in how many indexes (years, or parts of large years), and how many of those were made again. */
 function searchLine({ pages, shards, rebuilt }: { pages: number; shards: number; rebuilt: number }): string {
   const bulletins = `${pages} ${pages === 1 ? "boletín" : "boletines"}`;
-  const indexes = `${shards} ${shards === 1 ? "índice anual" : "índices anuales"}`;
+  const indexes = `${shards} ${shards === 1 ? "índice" : "índices"}`;
   const made = rebuilt === 0 ? "ninguno cambió: no se volvieron a generar" : rebuilt === shards ? "generados" : `${rebuilt} ${rebuilt === 1 ? "generado de nuevo" : "generados de nuevo"}`;
   return `Índice de búsqueda: ${bulletins} en ${indexes} (${made}).`;
 }

@@ -197,7 +197,7 @@ export function buildSiteData(bulletins: readonly Bulletin[], options: SiteDataO
   redirects.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
 
   const publishedPosts = posts.filter((p) => p.status === "published");
-  const shards = searchShards(publishedPosts);
+  const shards = searchShards(publishedPosts, searchShardPlan(publishedPosts, site.searchIndexPages));
   const search: SearchPage = {
     url: PATHS.search,
     title: "Buscar boletines",
@@ -206,7 +206,7 @@ export function buildSiteData(bulletins: readonly Bulletin[], options: SiteDataO
     sections: sectionEntries.map(({ url, label }) => ({ url, label })),
     years: years.map((year) => ({ url: yearUrl(Number(year)), label: year })),
     tags: tagEntries.map(({ url, label }) => ({ url, label })),
-    indexes: shards.map((shard) => [shard, searchIndexUrl(shard)]),
+    indexes: shards.map(({ name, year }) => [name, year, searchIndexUrl(name)]),
     wordsIndex: hasWordsIndex(shards.length) ? searchIndexUrl(WORDS_INDEX) : null,
   };
   const assets = options.assets ?? buildAssets(readAssetSources());
@@ -485,26 +485,57 @@ export function plainPost(post: PostView): PostView {
   return copy;
 }
 
-/** The search index a published bulletin is in, and the year-filter value it carries: its year. */
-export function searchShardOf(post: Pick<PostView, "url" | "searchYear">): string {
+/** How many parts of whole months each year's published bulletins are indexed in (1: the whole year), by year. */
+export type SearchShardPlan = ReadonlyMap<string, number>;
+
+/** Ways to split a year into parts of whole months: halves, thirds, quarters, two months, one month. */
+const MONTH_PARTS = [1, 2, 3, 4, 6, 12];
+
+/**
+ * The fewest parts for each year that keep its parts at `maxPages` published bulletins or fewer
+ * if they spread evenly over the year (a year of 5,000 at 2,000: thirds). The parts have fixed
+ * months, so a new bulletin never moves another to another index.
+ */
+export function searchShardPlan(published: ReadonlyArray<Pick<PostView, "url" | "searchYear">>, maxPages: number): SearchShardPlan {
+  const counts = new Map<string, number>();
+  for (const post of published) {
+    const year = yearOfPost(post);
+    counts.set(year, (counts.get(year) ?? 0) + 1);
+  }
+  return new Map([...counts].map(([year, n]) => [year, MONTH_PARTS.find((parts) => n <= parts * maxPages) ?? 12]));
+}
+
+/** The search index a published bulletin is in: its year (`2024`), or its year's part (`2024-07`: the part from July). */
+export function searchShardOf(post: Pick<PostView, "url" | "searchYear" | "bulletin">, plan: SearchShardPlan): string {
+  const year = yearOfPost(post);
+  const parts = plan.get(year) ?? 1;
+  if (parts === 1) return year;
+  const months = 12 / parts;
+  const first = Math.floor((post.bulletin.date!.month - 1) / months) * months + 1;
+  return `${year}-${String(first).padStart(2, "0")}`;
+}
+
+function yearOfPost(post: Pick<PostView, "url" | "searchYear">): string {
   if (!post.searchYear) throw new Error(`El boletín ${post.url} está publicado sin fecha: no tiene índice de búsqueda.`);
   return post.searchYear;
 }
 
-/** The search indexes of these published bulletins, newest first (the order search.js merges them in). */
-export function searchShards(published: ReadonlyArray<Pick<PostView, "url" | "searchYear">>): string[] {
-  return [...new Set(published.map(searchShardOf))].sort(newestShardFirst);
+/** The search indexes of these published bulletins, newest first (the order search.js merges them in), each with its year. */
+export function searchShards(published: ReadonlyArray<Pick<PostView, "url" | "searchYear" | "bulletin">>, plan: SearchShardPlan): Array<{ name: string; year: string }> {
+  const years = new Map<string, string>();
+  for (const post of published) years.set(searchShardOf(post, plan), yearOfPost(post));
+  return [...years].sort(([a], [b]) => newestShardFirst(a, b)).map(([name, year]) => ({ name, year }));
 }
 
 /**
- * Whether the site has an index of which words each year has (search-index.ts): with one year,
- * that year's index is the whole site's and answers alone.
+ * Whether the site has an index of which words each search index has (search-index.ts): with one
+ * index, it is the whole site's and answers alone.
  */
 export function hasWordsIndex(shards: number): boolean {
   return shards > 1;
 }
 
-/** Order of the search indexes: newest year first. */
+/** Order of the search indexes: newest year (and part of a year) first. */
 export function newestShardFirst(a: string, b: string): number {
   return a < b ? 1 : a > b ? -1 : 0;
 }

@@ -59,8 +59,8 @@ export interface SearchPage {
   sections: LinkView[];
   years: LinkView[];
   tags: LinkView[];
-  /** The search indexes, newest first: [year, URL of its folder] (src/build/search-index.ts). */
-  indexes: Array<[shard: string, url: string]>;
+  /** The search indexes, newest first: [name, its year, URL of its folder] (src/build/search-index.ts). */
+  indexes: Array<[shard: string, year: string, url: string]>;
   /** URL of the index of which words each year has, searched first to pick the years (with two years or more; src/build/search-index.ts). */
   wordsIndex: string | null;
 }

@@ -6,6 +6,7 @@ import { gunzipSync } from "node:zlib";
 import { buildFixture, tempDir } from "./helpers.ts";
 import type { BuildResult } from "../../src/build/build.ts";
 import { SEARCH_WORDS_DIR } from "../../src/build/search-index.ts";
+import { DEFAULT_SITE } from "../../src/site.ts";
 import { indexedWords, WORDS_FILTER } from "../../src/build/search-words.ts";
 
 /**
@@ -45,8 +46,8 @@ before(async () => {
 });
 after(() => rmSync(tmp, { recursive: true, force: true }));
 
-async function build(): Promise<Extract<BuildResult, { ok: true }>> {
-  const { result } = await buildFixture(content, { outDir: out, cacheDir: cache, search: true });
+async function build(site = DEFAULT_SITE): Promise<Extract<BuildResult, { ok: true }>> {
+  const { result } = await buildFixture(content, { outDir: out, cacheDir: cache, search: true, site });
   assert.ok(result.ok, result.ok ? "" : `${result.fatal ?? ""}`);
   return result;
 }
@@ -111,7 +112,7 @@ test("one index per year holds exactly that year's bulletins, and the words inde
   // The search page lists them, newest first, for search.js, and the words index.
   const html = readFileSync(path.join(out, "buscar/index.html"), "utf8");
   const form = html.match(/data-indices="([^"]*)"/)![1]!.replace(/&quot;/g, '"');
-  assert.deepEqual(JSON.parse(form), [["2025", "/pagefind/2025/"], ["2024", "/pagefind/2024/"], ["2023", "/pagefind/2023/"]]);
+  assert.deepEqual(JSON.parse(form), [["2025", "2025", "/pagefind/2025/"], ["2024", "2024", "/pagefind/2024/"], ["2023", "2023", "/pagefind/2023/"]]);
   assert.match(html, / data-palabras="\/pagefind\/palabras\/"/);
   const before = indexFiles();
 
@@ -223,4 +224,25 @@ test("a file added by hand to the unpublished site's indexes is not kept: the pu
   assert.ok(!existsSync(path.join(unpublished, "pagefind", "2024", "extra.js")));
   assert.ok(!existsSync(path.join(unpublished, "pagefind", "extra.js")));
   assert.equal(entryPageCount("2024"), 2);
+});
+
+test("a year with more bulletins than an index may hold is indexed in parts of whole months, each known to the words index", async () => {
+  // One bulletin per index at most: each year (March and July) in halves.
+  const result = await build({ ...DEFAULT_SITE, searchIndexPages: 1 });
+  assert.deepEqual(result.search, { pages: 6, shards: 6, rebuilt: 6 });
+  const parts = ["2025-07", "2025-01", "2024-07", "2024-01", "2023-07", "2023-01"];
+  assert.deepEqual(readdirSync(path.join(out, "pagefind")).sort(), [...parts].sort().concat(WORDS));
+  for (const part of parts) {
+    assert.equal(entryPageCount(part), 1);
+    const [page] = fragments(part);
+    assert.equal(page!.url.slice(11, 15), part.slice(0, 4));
+    assert.equal(Number(page!.url.slice(16, 18)) >= 7, part.endsWith("-07"), `${page!.url} in ${part}`);
+    assert.deepEqual(wordsIndex().get(part), wordsOf(page!.content));
+  }
+  const form = readFileSync(path.join(out, "buscar/index.html"), "utf8").match(/data-indices="([^"]*)"/)![1]!.replace(/&quot;/g, '"');
+  assert.deepEqual(JSON.parse(form), parts.map((p) => [p, p.slice(0, 4), `/pagefind/${p}/`]));
+  // Back to whole years: the parts' folders go.
+  const whole = await build();
+  assert.equal(whole.search?.shards, 3);
+  assert.deepEqual(readdirSync(path.join(out, "pagefind")).sort(), [...YEARS, WORDS]);
 });

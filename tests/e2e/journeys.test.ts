@@ -5,6 +5,7 @@ import { after, before, test } from "node:test";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { PROJECT_ROOT } from "../../src/build/build.ts";
 import { E2E_TIMEOUT_MS, launchBrowser } from "./browser.ts";
+import { DEFAULT_SITE } from "../../src/site.ts";
 import { FIXTURE, startFixtureSite, type FixtureSite } from "./fixture-site.ts";
 
 /** A reader's journeys through the served fixture site, in Debian's Chromium. */
@@ -20,7 +21,9 @@ const requested: string[] = [];
 const pageErrors: string[] = [];
 
 before(async () => {
-  site = await startFixtureSite();
+  // Six bulletins per search index at most: 2024 (twelve) is indexed in halves, so searches go
+  // through a year of several indexes too (src/render/site-data.ts searchShardPlan).
+  site = await startFixtureSite({ site: { ...DEFAULT_SITE, searchIndexPages: 6 } });
   browser = await launchBrowser();
   context = await browser.newContext({ baseURL: site.origin, viewport: { width: 1280, height: 900 } });
   context.on("request", (r) => requested.push(r.url()));
@@ -142,7 +145,7 @@ test("search filters by section, year and tag", async () => {
 test("search: a word of one year finds only its bulletins, though every year has an index of its own (no prefix fallback, Pagefind #780)", async () => {
   // Each word below is in one bulletin of one year; the other years' indexes have shorter words it
   // starts with («que», «neu»…), which Pagefind would answer with if they were asked for it.
-  const indexes = (from: number) => new Set(requested.slice(from).flatMap((u) => /\/pagefind\/(\d{4}|palabras)\//.exec(u)?.[1] ?? []));
+  const indexes = (from: number) => new Set(requested.slice(from).flatMap((u) => /\/pagefind\/(\d{4}(?:-\d{2})?|palabras)\//.exec(u)?.[1] ?? []));
   const cases: Array<[query: string, title: string]> = [
     ["queretaro", "IMSS inaugura hospital general de zona en Querétaro"],
     ["neumococo", "Vacunación contra neumococo protege a niñas y niños"],
@@ -159,16 +162,19 @@ test("search: a word of one year finds only its bulletins, though every year has
     // The words index was asked first, and only the year with the word was searched.
     const asked = indexes(before);
     assert.ok(asked.has("palabras"), `«${query}»: ${[...asked]}`);
-    assert.equal(asked.size, 2, `«${query}»: the words index and one year, not ${[...asked]}`);
+    assert.equal(asked.size, 2, `«${query}»: the words index and one index, not ${[...asked]}`);
     // One copy of Pagefind's code for the reader: the years are merged into the words index's.
     const code = requested.slice(before).filter((u) => /\/(pagefind\.js|pagefind-worker\.js|wasm\.[\w-]+\.pagefind)$/.test(new URL(u).pathname));
     assert.ok(code.length > 0 && code.every((u) => new URL(u).pathname.startsWith("/pagefind/palabras/")), code.join(" "));
   }
-  // A year chosen: only that year, if it has the words; a year without them is not even loaded.
+  // A year chosen: only that year's indexes (2024 has two halves), if they have the words; a year
+  // without them is not even loaded.
   let before = requested.length;
   await page.goto(`${FIXTURE.search}?q=vacunacion&anio=2024`);
+  await page.locator("#estado-busqueda", { hasText: "12 boletines encontrados" }).waitFor();
   await page.locator(".search-result a").first().waitFor();
-  assert.deepEqual([...indexes(before)].sort(), ["2024", "palabras"]);
+  await page.waitForLoadState("networkidle");
+  assert.deepEqual([...indexes(before)].sort(), ["2024-01", "2024-07", "palabras"]);
   before = requested.length;
   await page.goto(`${FIXTURE.search}?q=neumococo&anio=2024`);
   await page.locator("#estado-busqueda", { hasText: "No hay boletines" }).waitFor();
@@ -178,7 +184,7 @@ test("search: a word of one year finds only its bulletins, though every year has
   before = requested.length;
   await page.goto(`${FIXTURE.search}?q=imss`);
   await page.locator(".search-result a").first().waitFor();
-  assert.deepEqual([...indexes(before)].sort(), ["2023", "2024", "2025", "palabras"]);
+  assert.deepEqual([...indexes(before)].sort(), ["2023", "2024-01", "2024-07", "2025-01", "palabras"]);
 });
 
 test("keyboard only: the skip link reaches the main content and Tab reaches the search box", async () => {
