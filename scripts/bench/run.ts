@@ -340,15 +340,16 @@ for (const n of values["render-only"] ? [] : sizes) {
       clean(fresh, freshCache)();
     }
     // The search indexes, as `boletines build` makes them without --no-search (src/build/search-index.ts):
-    // one per year, made by Pagefind from that year's pages, and the words index (one page per year
-    // with its words); an index whose pages did not change is linked from the published site. Last:
+    // one per year (or part of a large year), made by Pagefind from its pages, and the words index
+    // (one page per index with its words); an index whose pages did not change is linked from the
+    // published site. Last:
     // Pagefind's memory and writes slowed the builds timed after it.
     const withSearch = ourBuild(content, site, cache, true);
     edits.restore();
-    push("boletines con búsqueda, primera vez (Pagefind hace todos los años)", measure(1, () => undefined, withSearch, site));
+    push("boletines con búsqueda, primera vez (Pagefind hace todos los índices)", measure(1, () => undefined, withSearch, site));
     push("boletines con búsqueda, sin cambios (índices reutilizados)", measure(quickRuns, () => undefined, withSearch, site));
-    push("boletines con búsqueda, un cuerpo editado sin palabras nuevas (Pagefind rehace un año)", measure(quickRuns, (i) => edits.applyKnownWords(i), withSearch, site));
-    push("boletines con búsqueda, un cuerpo y otras etiquetas editados, con palabras nuevas (Pagefind rehace sus años y el índice de palabras)", measure(1, (i) => edits.apply(quickRuns + i), withSearch, site));
+    push("boletines con búsqueda, un cuerpo editado sin palabras nuevas (Pagefind rehace su índice)", measure(quickRuns, (i) => edits.applyKnownWords(i), withSearch, site));
+    push("boletines con búsqueda, un cuerpo y otras etiquetas editados, con palabras nuevas (Pagefind rehace sus índices y el de palabras)", measure(1, (i) => edits.apply(quickRuns + i), withSearch, site));
   } finally {
     edits.restore();
   }

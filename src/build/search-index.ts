@@ -12,7 +12,7 @@ import type { SiteFile } from "./pages.ts";
 import { indexedPart, indexedWords, wordsPage } from "./search-words.ts";
 
 /**
- * The Pagefind search indexes, one per year and one of which words each year has, written into the
+ * The Pagefind search indexes, one per year (or part of a year) and one of which words each has, written into the
  * site's generation *before* it is published (generations.ts), so a published site never has a
  * missing or stale index.
  *
@@ -26,14 +26,14 @@ import { indexedPart, indexedWords, wordsPage } from "./search-words.ts";
  *   the indexes it names, merged (`mergeIndex`, public/js/search.js), so no index is asked for a
  *   word it lacks (Pagefind's longest-prefix fallback, issue #780, would answer it with unrelated
  *   pages). It is made again when an index's set of words changes: a few pages, about a second.
- * - Pagefind reads only the pages it indexes: the year's published bulletins (the pages carrying
+ * - Pagefind reads only the pages it indexes: the index's published bulletins (the pages carrying
  *   `data-pagefind-body`), hard-linked into a folder of their own.
  * - An index whose pages are as when an earlier one was made (same digests, under the same code
  *   fingerprint, which covers Pagefind's version through the lockfile) is kept, once each of its
  *   files is checked to be as Pagefind wrote it: the one this generation already has (kept), or
  *   else the published generation's (hard-linked).
- * - The words of each year are kept in the build cache by the digest of its pages: the words index
- *   is made without reading the other years' pages again.
+ * - The words of each index are kept in the build cache by the digest of its pages: the words index
+ *   is made without reading the other indexes' pages again.
  *
  * Pagefind's own command runs as a child process rather than through its Node API: with the API,
  * builds running side by side sometimes left an empty `pagefind-entry.json` (search then fails in
@@ -48,12 +48,13 @@ const PAGEFIND_BIN = path.join(path.dirname(fileURLToPath(import.meta.resolve("p
 
 /** The indexes' folder in the site (not in the generation's manifest: described by its own record). */
 export const SEARCH_INDEX_DIR = PATHS.searchIndexes.slice(1, -1);
-/** The build cache's folder for each year's words. */
+/** The build cache's folder for each index's words. */
 export const SEARCH_WORDS_DIR = "search-words";
 /**
- * Two Pagefind commands run at once only while every year to index is this small: Pagefind holds
+ * Two Pagefind commands run at once only while every index to make is this small: Pagefind holds
  * about 0.2 MB per page while it works (1,000 MiB for a year of 5,000 bulletins, docs/benchmarks.md),
- * and two large years at once, with the build's own memory, would pass 2 GiB.
+ * and two large indexes at once, with the build's own memory, would pass 2 GiB (a site's
+ * `searchIndexPages` above this would make them).
  */
 const PARALLEL_MAX_PAGES = 2500;
 /** Files Pagefind writes for its own search interfaces, which the site does not use. */
@@ -63,7 +64,7 @@ const WORDS_FORMAT = "1";
 /** The label of the words index in messages. */
 const WORDS_LABEL = "las palabras por año";
 
-/** A page to index: its output file (relative to the generation), digest and index (its year). */
+/** A page to index: its output file (relative to the generation), digest and index (its year, or part of its year). */
 export interface SearchPage {
   file: string;
   digest: string;
@@ -72,7 +73,7 @@ export interface SearchPage {
 
 type Stamps = Array<[file: string, size: number, mtimeMs: number]>;
 
-/** What a generation's manifest keeps of one year's index: digests of its pages and of its words, and its files (path, size, mtime). */
+/** What a generation's manifest keeps of one index (a year or part): digests of its pages and of its words, and its files (path, size, mtime). */
 export interface ShardRecord {
   name: string;
   pages: string;
@@ -80,13 +81,13 @@ export interface ShardRecord {
   files: Stamps;
 }
 
-/** What a generation's manifest keeps of the words index: the digest of every year's words, and its files. */
+/** What a generation's manifest keeps of the words index: the digest of every index's words, and its files. */
 export interface WordsRecord {
   digest: string;
   files: Stamps;
 }
 
-/** What a generation's manifest keeps of its search indexes: the years newest first, and the words index (none with one year). */
+/** What a generation's manifest keeps of its search indexes: newest first, and the words index (none with one index). */
 export interface SearchRecord {
   shards: ShardRecord[];
   words: WordsRecord | null;
@@ -95,11 +96,11 @@ export interface SearchRecord {
 export interface SearchIndexOptions {
   /** The site's language (`<html lang>`), for the words index's pages: Pagefind keeps one index per language. */
   lang: string;
-  /** A folder of the build cache for each year's words; without it, they are read from the pages. */
+  /** A folder of the build cache for each index's words; without it, they are read from the pages. */
   wordsDir?: string;
   /** What the pages' digests assume (build.ts `digestsValidFor`). */
   validFor: string;
-  /** How many Pagefind commands run at once (by default two, or one when a year is large: PARALLEL_MAX_PAGES). */
+  /** How many Pagefind commands run at once (by default two, or one when an index is large: PARALLEL_MAX_PAGES). */
   concurrency?: number;
 }
 
@@ -149,13 +150,13 @@ export async function writeSearchIndex(
   const publishedDir = earlier.published ? path.join(earlier.published.dir, SEARCH_INDEX_DIR) : undefined;
 
   mkdirSync(out, { recursive: true });
-  // Anything in the folder but this build's indexes (a year with no bulletin left, a file put there by hand) goes.
+  // Anything in the folder but this build's indexes (a year with no bulletin left, a part no more, a file put there by hand) goes.
   const withWords = hasWordsIndex(shards.length);
   const names = new Set([...shards.map((s) => s.name), ...(withWords ? [WORDS_INDEX] : [])]);
   for (const entry of readdirSync(out)) if (!names.has(entry)) rmSync(path.join(out, entry), { recursive: true, force: true });
 
   const records = new Map<string, ShardRecord>();
-  /** Each year's words digest: from its record when its index is kept, else from its words. */
+  /** Each index's words digest: from its record when the index is kept, else from its words. */
   const wordDigests = new Map<string, string>();
   const jobs: Job[] = [];
   for (const shard of shards) {
@@ -176,15 +177,15 @@ export async function writeSearchIndex(
       done: (files) => records.set(shard.name, { name: shard.name, pages: shard.digest, words, files }),
     });
   }
-  const yearJobs = jobs.length;
-  // The words index changes with any year's words (a word that comes or goes), not with every edit.
+  const shardJobs = jobs.length;
+  // The words index changes with any index's words (a word that comes or goes), not with every edit.
   let words: WordsRecord | null = null;
   if (withWords) {
     const digest = sha1(shards.map((s) => `${s.name}\0${wordDigests.get(s.name)!}`).join("\n"));
     const matches = (r: SearchRecord | undefined) => (r?.words?.digest === digest ? r.words : undefined);
     words = reuse(path.join(out, WORDS_INDEX), matches(own), matches(published), publishedDir && path.join(publishedDir, WORDS_INDEX)) ?? null;
     if (!words) {
-      // First: a few pages, done while the other command makes a year.
+      // First: a few pages, done while the other command makes another index.
       jobs.unshift({
         name: WORDS_INDEX,
         label: WORDS_LABEL,
@@ -203,7 +204,7 @@ export async function writeSearchIndex(
   return {
     pages: pages.length,
     shards: shards.length,
-    rebuilt: yearJobs,
+    rebuilt: shardJobs,
     record: { shards: shards.map((s) => records.get(s.name)!), words },
   };
 }
@@ -224,7 +225,7 @@ function sortedWords(words: readonly string[]): string[] {
   return [...words].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-/** The digest of a year's set of words: it changes only when a word comes or goes. */
+/** The digest of an index's set of words: it changes only when a word comes or goes. */
 function wordsDigest(words: readonly string[]): string {
   return sha1(sortedWords(words).join("\n"));
 }
@@ -234,7 +235,7 @@ function checkPageCount(index: string, label: string, expected: number): void {
   if (count !== expected) throw new Error(`El índice de búsqueda de ${label} tiene ${count} páginas y debía tener ${expected}.`);
 }
 
-/** Pages grouped by year, newest first (the order the browser merges them in), each with the digest of what Pagefind reads of its pages. */
+/** Pages grouped by index, newest first (the order the browser merges them in), each with the digest of what Pagefind reads of its pages. */
 function shardsOf(pages: readonly SearchPage[], parts: IndexedParts): Shard[] {
   const byName = new Map<string, SearchPage[]>();
   for (const page of pages) {
@@ -253,15 +254,15 @@ function shardsOf(pages: readonly SearchPage[], parts: IndexedParts): Shard[] {
 
 /**
  * What Pagefind reads of each page (search-words.ts `indexedPart`), known by its digest, and each
- * year's words. A page's related links or neighbours change its bytes, not what is indexed: a year's
+ * index's words. A page's related links or neighbours change its bytes, not what is indexed: an
  * index is made again only when the indexed part of one of its pages changed. Both are kept in the
- * build cache (the digest of each page's indexed part by the page's digest; the words of a year by
+ * build cache (the digest of each page's indexed part by the page's digest; the words of an index by
  * the digest of its pages), so an edit reads only the pages that changed.
  */
 class IndexedParts {
   private readonly known: Record<string, string>;
   private readonly seen = new Map<string, string>();
-  /** Words of the years whose pages this build read (by the year's digest). */
+  /** Words of the indexes whose pages this build read (by the index's digest). */
   private readonly found = new Map<string, string[]>();
   private changed = false;
 
@@ -276,9 +277,9 @@ class IndexedParts {
   }
 
   /**
-   * The digest of what Pagefind reads of a year's pages. A year with a page read (new or changed)
-   * has its words found at once, from the parts just read: they are let go before the next year,
-   * so memory holds one year's pages at most.
+   * The digest of what Pagefind reads of an index's pages. An index with a page read (new or
+   * changed) has its words found at once, from the parts just read: they are let go before the next
+   * index, so memory holds one index's pages at most.
    */
   digestOf(pages: readonly SearchPage[]): string {
     const read = new Map<string, string>();
@@ -299,7 +300,7 @@ class IndexedParts {
     return digest;
   }
 
-  /** A year's words: found by this build, or cached, or else read from its pages (and cached). */
+  /** An index's words: found by this build, or cached, or else read from its pages (and cached). */
   wordsOf(shard: Shard): string[] {
     const found = this.found.get(shard.digest);
     if (found) return found;
