@@ -33,6 +33,8 @@ export interface BuildOptions extends PrepareOptions {
   workerThreshold?: number;
   /** Write the Pagefind search index (default true; tests that do not search skip it). */
   search?: boolean;
+  /** Pages to read for the search indexes from which threads read them (search-index.ts; tests set 0). */
+  searchThreadsFrom?: number;
   /**
    * Ask the file system on a worker thread while the cache is read (prefetch.ts). Default: when the
    * cache's index is large enough for it to pay (tests set it to use it on a small site).
@@ -135,6 +137,7 @@ async function buildWith(options: BuildOptions, started: number, startedAt: numb
         const search = await writeSearchIndex(dir, searchPages(data.posts, files, site.searchIndexPages), earlier, {
           lang: site.locale,
           validFor: digestsValidFor,
+          ...(options.searchThreadsFrom !== undefined ? { threadsFrom: options.searchThreadsFrom } : {}),
           ...(cache ? { wordsDir: path.join(cache.dir, SEARCH_WORDS_DIR) } : {}),
         });
         searched = { pages: search.pages, shards: search.shards, rebuilt: search.rebuilt };

@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
 import { Parser } from "htmlparser2";
 import { escapeXml } from "../render/xml.ts";
+import { sha1 } from "./digest.ts";
 
 /**
  * The words Pagefind indexes in a page, and the pages of the index that tells which year has which
@@ -109,4 +111,27 @@ export function wordsPage(shard: string, words: readonly string[], lang: string)
     .map((f) => `<span data-pagefind-filter="${escapeXml(f)}" data-pagefind-ignore></span>`)
     .join("");
   return `<!doctype html><html lang="${escapeXml(lang)}"><head><meta charset="utf-8"><title>${escapeXml(shard)}</title></head><body><main data-pagefind-body>${filters}<p>${escapeXml(words.join(" "))}</p></main></body></html>\n`;
+}
+
+/** What Pagefind reads of a page file: the digest of its indexed part, and its words. */
+export interface IndexedPage {
+  digest: string;
+  words: string[];
+}
+
+/** Reads a page file's indexed part and words (search-index.ts, on the main thread or a words thread). */
+export function readIndexedPage(file: string): IndexedPage {
+  const part = indexedPart(readFileSync(file, "utf8"));
+  return { digest: sha1(part), words: indexedWords(part) };
+}
+
+/** A job for a words thread (search-words-worker.ts): page files to read. */
+export interface PageWordsJob {
+  id: number;
+  files: string[];
+}
+
+export interface PageWordsReply {
+  id: number;
+  pages: IndexedPage[];
 }

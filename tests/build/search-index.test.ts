@@ -185,6 +185,18 @@ test("the cached words of each year only save time: deleted, they are read from 
   assert.deepEqual((await build()).search, { pages: 6, shards: 3, rebuilt: 0 });
 });
 
+test("pages read on words threads give the same digests and words as on the main thread", async () => {
+  await build();
+  const words = path.join(cache, SEARCH_WORDS_DIR);
+  const saved = new Map(readdirSync(words).map((f) => [f, readFileSync(path.join(words, f), "utf8")]));
+  rmSync(words, { recursive: true, force: true });
+  const { result } = await buildFixture(content, { outDir: out, cacheDir: cache, search: true, searchThreadsFrom: 0 });
+  assert.ok(result.ok);
+  // Every page read again, on threads: the same digests, so every index is kept.
+  assert.deepEqual(result.search, { pages: 6, shards: 3, rebuilt: 0 });
+  assert.deepEqual(new Map(readdirSync(words).map((f) => [f, readFileSync(path.join(words, f), "utf8")])), saved);
+});
+
 test("a year with no bulletin left loses its index folder; a year's file changed by hand makes only that index again", async () => {
   await build();
   rmSync(path.join(content, "2023"), { recursive: true });
