@@ -51,7 +51,7 @@ export type BuildResult =
       rendered: number;
       published: number;
       seconds: number;
-      /** The search indexes: pages indexed, indexes (one per year), and how many of them Pagefind made again (the others were reused). */
+      /** The search indexes: pages indexed, indexes (one per year, or per part of a large year), and how many of them Pagefind made again (the others were reused). */
       search?: { pages: number; shards: number; rebuilt: number };
     }
   | { ok: false; problems: Problem[]; fatal?: string };

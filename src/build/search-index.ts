@@ -13,8 +13,8 @@ import { readIndexedPage, wordsPage, type IndexedPage, type PageWordsJob, type P
 import { WorkerPool } from "./threads.ts";
 
 /**
- * The Pagefind search indexes, one per year (or part of a year) and one of which words each has, written into the
- * site's generation *before* it is published (generations.ts), so a published site never has a
+ * The Pagefind search indexes, one per year (or part of a year) and one of which words each has,
+ * written into the site's generation *before* it is published (generations.ts), so a published site never has a
  * missing or stale index.
  *
  * - One index per year of the published bulletins (`/pagefind/2024/`…), or per part of whole months
@@ -294,10 +294,9 @@ class IndexedParts {
    */
   async digestOf(pages: readonly SearchPage[]): Promise<string> {
     const unread = pages.filter((page) => this.known[page.digest] === undefined);
-    const read = new Map<string, IndexedPage>();
     const files = unread.map((page) => path.join(this.dir, page.file));
-    const found = this.threads ? await this.threads.readAll(files) : files.map((file) => readIndexedPage(file));
-    unread.forEach((page, i) => read.set(page.file, found[i]!));
+    const found = this.threads ? await this.threads.readAll(files) : files.map(readIndexedPage);
+    const read = new Map(unread.map((page, i) => [page.file, found[i]!]));
     if (unread.length) this.changed = true;
     const lines = pages.map((page) => {
       const digest = this.known[page.digest] ?? read.get(page.file)!.digest;
@@ -355,7 +354,7 @@ class IndexedParts {
     return [...words];
   }
 
-  /** Keeps what this build used: the digests of its pages' parts and its years' words (nothing else). */
+  /** Keeps what this build used: the digests of its pages' parts and its indexes' words (nothing else). */
   save(shards: readonly Shard[]): void {
     if (!this.cacheDir) return;
     if (this.changed || this.seen.size !== Object.keys(this.known).length) {

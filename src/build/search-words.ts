@@ -4,17 +4,17 @@ import { escapeXml } from "../render/xml.ts";
 import { sha1 } from "./digest.ts";
 
 /**
- * The words Pagefind indexes in a page, and the pages of the index that tells which year has which
- * words, so that per-year indexes answer like one index (search-index.ts).
+ * The words Pagefind indexes in a page, and the pages of the index that tells which index (a year, or
+ * part of a large year) has which words, so that the indexes answer like one (search-index.ts).
  *
  * Pagefind answers a word that no word of an index starts with by the pages of the longest word of
  * that index the query starts with (its "longest prefix" fallback, Pagefind issue #780: "queretaro"
- * finds every page with "que" in an index without "Querétaro"). So a year's index must not be asked
- * for words it lacks. One more index holds one page per year with every word of that year's pages
- * (`wordsPage`), its year as a filter; the browser asks it first and searches only the years it
- * names (public/js/search.js). It has the same words as all the years' indexes together, so it
- * answers as one index of the site would: a year it names has the words (or, for a word in no year,
- * the same fallback word the whole site would use), and a year it leaves out has no result.
+ * finds every page with "que" in an index without "Querétaro"). So an index must not be asked for
+ * words it lacks. One more index holds one page per index with every word of its pages
+ * (`wordsPage`), its name as a filter; the browser asks it first and searches only the indexes it
+ * names (public/js/search.js). It has the same words as all the indexes together, so it answers as
+ * one index of the site would: an index it names has the words (or, for a word in no bulletin, the
+ * same fallback word the whole site would use), and an index it leaves out has no result.
  *
  * The words are the page's text as Pagefind reads it (its HTML parser: text inside the element with
  * `data-pagefind-body`, without `nav`, `form`, `footer`… or `data-pagefind-ignore`; a space between
@@ -22,7 +22,7 @@ import { sha1 } from "./digest.ts";
  * word taken off: Pagefind makes the same keys (lower case, stemmed) from "«Querétaro»," as from
  * "Querétaro". Checked against the text Pagefind itself stored for each page
  * (tests/build/search-index.test.ts). Image `alt` text is added too: a word too many could only make
- * the browser open one year's index for nothing.
+ * the browser open one index for nothing.
  */
 
 /** Elements Pagefind leaves out of a page's text, with everything in them. */
@@ -97,15 +97,15 @@ function isWordChar(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
-/** The filter that names a year on its page of the words index (public/js/search.js reads its counts). */
+/** The filter that names an index on its page of the words index (public/js/search.js reads its counts). */
 export const WORDS_FILTER = "indice";
 /**
- * The filter every page of the words index has: search.js searches the years' indexes merged into
+ * The filter every page of the words index has: search.js searches the indexes merged into
  * the words index's Pagefind (one copy of Pagefind's code for the reader), leaving these pages out.
  */
 export const WORDS_PAGE_FILTER = { name: "pagina", value: "palabras" } as const;
 
-/** The page of the words index for one year (`shard`): every word of its pages, in the site's language. */
+/** The page of the words index for one index (`shard`): every word of its pages, in the site's language. */
 export function wordsPage(shard: string, words: readonly string[], lang: string): string {
   const filters = [`${WORDS_FILTER}:${shard}`, `${WORDS_PAGE_FILTER.name}:${WORDS_PAGE_FILTER.value}`]
     .map((f) => `<span data-pagefind-filter="${escapeXml(f)}" data-pagefind-ignore></span>`)

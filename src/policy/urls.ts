@@ -8,7 +8,7 @@ export const PATHS = {
   tags: "/temas/",
   sections: "/secciones/",
   search: "/buscar/",
-  /** Pagefind's indexes, one folder per year (src/build/search-index.ts). */
+  /** Pagefind's indexes, one folder per year or part of a large year, and the words index (src/build/search-index.ts). */
   searchIndexes: "/pagefind/",
   feedAtom: "/feed.xml",
   feedJson: "/feed.json",
@@ -22,12 +22,12 @@ export function bulletinUrl(year: number, monthPadded: string, slug: string): st
   return `${PATHS.bulletins}${year}/${monthPadded}/${slug}/`;
 }
 
-/** A year's search index (its folder: Pagefind's `pagefind.js` and the index files). */
+/** A search index (its folder: Pagefind's `pagefind.js` and the index files). */
 export function searchIndexUrl(shard: string): string {
   return `${PATHS.searchIndexes}${shard}/`;
 }
 
-/** The folder (under PATHS.searchIndexes) of the index of which words each year has: never a year. */
+/** The folder (under PATHS.searchIndexes) of the index of which words each search index has: never a year or part. */
 export const WORDS_INDEX = "palabras";
 
 export function paginated(firstPageUrl: string, page: number): string {

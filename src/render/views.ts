@@ -61,7 +61,7 @@ export interface SearchPage {
   tags: LinkView[];
   /** The search indexes, newest first: [name, its year, URL of its folder] (src/build/search-index.ts). */
   indexes: Array<[shard: string, year: string, url: string]>;
-  /** URL of the index of which words each year has, searched first to pick the years (with two years or more; src/build/search-index.ts). */
+  /** URL of the index of which words each index has, searched first to pick the indexes (with two indexes or more; src/build/search-index.ts). */
   wordsIndex: string | null;
 }
 
