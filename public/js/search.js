@@ -10,6 +10,8 @@ const FILTERS = { seccion: "section", anio: "year", tema: "tag" };
 // The words index's pages (search-words.ts): each names its index, and all are left out of results.
 const INDEX_OF_WORDS = "indice";
 const NOT_WORDS = { not: { pagina: "palabras" } };
+// Bulletin pages' sort key (layouts/bulletin.njk `data-pagefind-sort`): their date.
+const NEWEST_FIRST = { date: "desc" };
 
 const form = document.getElementById("buscador");
 const status = document.getElementById("estado-busqueda");
@@ -34,8 +36,7 @@ else if (query || Object.keys(filters).length) run().catch(() => {
 });
 
 // A search with no words and one choice (a section, a year or a tag) is that choice's own list
-// page, which the site has: it opens there. Pagefind 1.5 would download every index's words to
-// answer it (megabytes on a large site; fixed after 1.5 by Pagefind's pull request #1317).
+// page, which the site has: it opens there, paginated, with no index to download.
 function listPageOf() {
   const chosen = Object.keys(FILTERS).filter((param) => filters[FILTERS[param]]);
   if (query || chosen.length !== 1) return null;
@@ -76,9 +77,24 @@ async function find() {
     indexes = indexes.filter(([name]) => having.has(name));
     if (!indexes.length) return [];
   }
-  for (const [, , url] of words ? indexes : indexes.slice(1)) await pagefind.mergeIndex(url);
-  const search = await pagefind.search(query || null, { filters: words ? { ...filters, ...NOT_WORDS } : filters });
-  return search ? search.results : [];
+  // Each merged index's pages carry its name as a filter (the one the words index's pages have).
+  for (const [name, , url] of words ? indexes : indexes.slice(1)) await pagefind.mergeIndex(url, { mergeFilter: { [INDEX_OF_WORDS]: name } });
+  const chosen = words ? { ...filters, ...NOT_WORDS } : filters;
+  if (query) {
+    const search = await pagefind.search(query, { filters: chosen });
+    return search ? search.results : [];
+  }
+  // No words: the pages with the chosen filters (none of the indexes' words is downloaded:
+  // src/build/pagefind-backport.ts), newest first. Sorted by date, Pagefind scores a page by its
+  // place in its own index, which cannot be compared between indexes: each index is listed on its
+  // own, newest index first. Without a words index there is a single index.
+  if (!words) return (await pagefind.search(null, { filters: chosen, sort: NEWEST_FIRST })).results;
+  const results = [];
+  for (const [name] of indexes) {
+    const search = await pagefind.search(null, { filters: { ...chosen, [INDEX_OF_WORDS]: name }, sort: NEWEST_FIRST });
+    results.push(...search.results);
+  }
+  return results;
 }
 
 // The indexes whose pages have the query's words, from the words index alone (nothing merged yet).

@@ -137,7 +137,7 @@ export const NEIGHBOUR_INPUTS = ["previous", "next", "related"] as const satisfi
  * functions of the source, named by the source key (without one, by the bulletin and its hashed HTML);
  * the rest is derived from the inputs. Neither the summary nor the HTML is read to compute a digest.
  */
-export const POST_DERIVED = ["html", "summary", "readingMinutes", "url", "absoluteUrl", "title", "section", "tags", "breadcrumbs", "numberText", "seo", "share", "searchYear"] as const satisfies ReadonlyArray<keyof PostView>;
+export const POST_DERIVED = ["html", "summary", "readingMinutes", "url", "absoluteUrl", "title", "section", "tags", "breadcrumbs", "numberText", "seo", "share", "searchYear", "searchDate"] as const satisfies ReadonlyArray<keyof PostView>;
 type Unclassified = Exclude<keyof PostView, (typeof CARD_INPUTS)[number] | (typeof NEIGHBOUR_INPUTS)[number] | (typeof POST_DERIVED)[number]>;
 const everyPostFieldClassified: [Unclassified] extends [never] ? true : Unclassified = true;
 void everyPostFieldClassified;

@@ -7,6 +7,7 @@ import { outputFileFor, PATHS, WORDS_INDEX } from "../policy/urls.ts";
 import { hasWordsIndex, newestShardFirst, searchShardOf, searchShardPlan } from "../render/site-data.ts";
 import type { PostView } from "../render/views.ts";
 import { sha1 } from "./digest.ts";
+import { backportEmptySearchFix } from "./pagefind-backport.ts";
 import { Folders, isPlainRelative, linkIfSame, sameStamp, type EarlierAdditions } from "./generations.ts";
 import type { SiteFile } from "./pages.ts";
 import { readIndexedPage, wordsPage, type IndexedPage, type PageWordsJob, type PageWordsReply } from "./search-words.ts";
@@ -451,6 +452,7 @@ async function runPagefind(dir: string, job: Job, out: string): Promise<void> {
     await promisify(execFile)(process.execPath, [PAGEFIND_BIN, "--site", only, "--output-path", out], { maxBuffer: 64 * 1024 * 1024 });
     // Pagefind's ready-made interfaces (about 420 KB an index): search.js uses its JavaScript API only.
     for (const file of readdirSync(out)) if (UNUSED_UI.test(file)) rmSync(path.join(out, file));
+    backportEmptySearchFix(out);
     job.done(stampsOf(out));
   } catch (error) {
     const e = error as { stderr?: string; stdout?: string; message: string };

@@ -385,6 +385,7 @@ class Post implements PostView {
   readonly numberText?: string;
   readonly picture?: PictureView;
   readonly searchYear?: string;
+  readonly searchDate?: string;
   previous?: LinkView;
   next?: LinkView;
   related: RelatedView[] = [];
@@ -408,7 +409,10 @@ class Post implements PostView {
     this.status = b.draft ? "draft" : isEmbargoed(b, inputs.now) ? "scheduled" : "published";
     if (b.number) this.numberText = `Boletín No. ${b.number}`;
     if (inputs.picture) this.picture = inputs.picture;
-    if (b.date) this.searchYear = String(b.date.year);
+    if (b.date) {
+      this.searchYear = String(b.date.year);
+      this.searchDate = new Date(b.date.epochMs).toISOString();
+    }
     if (inputs.lazy) {
       this.readingMinutes = inputs.readingMinutes ? inputs.readingMinutes(b) : readingMinutes(inputs.plainText(b));
     } else {
@@ -481,6 +485,7 @@ export function plainPost(post: PostView): PostView {
     related: post.related,
     share: post.share,
     searchYear: post.searchYear,
+    searchDate: post.searchDate,
   };
   return copy;
 }

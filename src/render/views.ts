@@ -42,6 +42,8 @@ export interface PostView {
   share: LinkView[];
   /** Values of the search filters (Pagefind `data-pagefind-filter`). */
   searchYear?: string;
+  /** Pagefind's sort key (`data-pagefind-sort`): the date's instant in UTC (ISO 8601), so text order is time order across zones. */
+  searchDate?: string;
 }
 
 export interface RelatedView extends LinkView {

@@ -109,6 +109,13 @@ test("one index per year holds exactly that year's bulletins, and the words inde
   }
   assert.equal(entryPageCount(WORDS), 3);
   assert.deepEqual([...wordsIndex().keys()].sort(), YEARS);
+  // Every index's search code asks for no word chunk for a search with no words (pagefind-backport.ts).
+  for (const index of [...YEARS, WORDS]) {
+    for (const script of ["pagefind.js", "pagefind-worker.js"]) {
+      const code = readFileSync(path.join(out, "pagefind", index, script), "utf8");
+      assert.equal(code.split('(term?this.backend.request_indexes(ptr,term):"[]")').length, 2, `${index}/${script}`);
+    }
+  }
   // The search page lists them, newest first, for search.js, and the words index.
   const html = readFileSync(path.join(out, "buscar/index.html"), "utf8");
   const form = html.match(/data-indices="([^"]*)"/)![1]!.replace(/&quot;/g, '"');

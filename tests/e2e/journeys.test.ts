@@ -124,13 +124,34 @@ test("search filters by section, year and tag", async () => {
   assert.deepEqual(await page.locator(".search-result a").allTextContents(), ["IMSS inaugura hospital general de zona en Querétaro"]);
   assert.equal(await page.locator("#seccion").inputValue(), "Infraestructura");
   // One choice and no words: that section's own page, which lists the same bulletins (no index downloaded).
-  const before = requested.length;
+  let before = requested.length;
   await page.goto(`${FIXTURE.search}?q=&seccion=Infraestructura`);
   await page.waitForURL("**/secciones/infraestructura/");
   assert.deepEqual(await page.locator(".card-title a").allTextContents(), ["IMSS inaugura hospital general de zona en Querétaro"]);
   assert.ok(!requested.slice(before).some((u) => u.includes("/pagefind/")), "no search index was loaded");
   await page.goBack();
   assert.ok(page.url().endsWith("?q=&seccion=Infraestructura&anio=2023"), `the search address is replaced, not kept in the history: back at ${page.url()}`);
+
+  // Two choices and no words: Pagefind lists them, newest first, in the order of the site's own lists,
+  // and downloads no index's words (src/build/pagefind-backport.ts).
+  const expected: string[] = [];
+  for (const url of [FIXTURE.tag, FIXTURE.tagPage2]) {
+    await page.goto(url);
+    for (const card of await page.locator(".card").all()) {
+      if ((await card.locator(".meta a").allTextContents()).includes("Local")) expected.push((await card.locator(".card-title a").textContent()) ?? "");
+    }
+  }
+  assert.ok(expected.length > 10, `more than a page of results (${expected.length})`);
+  before = requested.length;
+  await page.goto(`${FIXTURE.search}?q=&seccion=Local&tema=vacunaci%C3%B3n`);
+  await page.locator("#estado-busqueda", { hasText: `${expected.length} boletines encontrados.` }).waitFor();
+  await page.locator(".search-result a").first().waitFor();
+  await page.locator("#mas-resultados").click();
+  await page.locator(".search-result").nth(expected.length - 1).waitFor();
+  assert.deepEqual(await page.locator(".search-result h2 a").allTextContents(), expected);
+  const asked = requested.slice(before).map((u) => new URL(u).pathname);
+  assert.ok(asked.some((u) => u.endsWith(".pf_filter")), "filters were loaded");
+  assert.deepEqual(asked.filter((u) => u.endsWith(".pf_index")), [], "no index's words were loaded");
 
   await page.goto(`${FIXTURE.search}?q=vacunacion&anio=2025&tema=salud+infantil`);
   await page.locator(".search-result a").first().waitFor();
