@@ -2,9 +2,11 @@
 // The form is a plain GET form: this script reads the same URL parameters and renders results.
 // There is one Pagefind index per year, or per part of a large year (src/build/search-index.ts),
 // listed newest first in the form's `data-indices`, and, with two indexes or more, an index of which
-// words each of them has (`data-palabras`). Words are looked up there first, and only the indexes
-// that have them are searched, together (or only the chosen year's): an index asked for a word it
-// lacks would answer with the pages of a shorter word (Pagefind issue #780; src/build/search-words.ts).
+// words, sections and tags each of them has (`data-palabras`). Words and the chosen section and tag
+// are looked up there first, and only the indexes that have them are searched, together (or only
+// the chosen year's): an index asked for a word it lacks would answer with the pages of a shorter
+// word (Pagefind issue #780; src/build/search-words.ts), and one without the section or tag has no
+// result to give.
 const PAGE_SIZE = 10;
 const FILTERS = { seccion: "section", anio: "year", tema: "tag" };
 // The words index's pages (search-words.ts): each names its index, and all are left out of results.
@@ -72,8 +74,9 @@ async function find() {
   const words = form.dataset.palabras;
   const pagefind = await import(`${words || indexes[0][2]}pagefind.js`);
   await pagefind.options({ basePath: words || indexes[0][2], excerptLength: 30 });
-  if (words && query) {
-    const having = await indexesWithWords(pagefind);
+  const facets = Object.fromEntries(Object.entries(filters).filter(([name]) => name !== "year"));
+  if (words && (query || Object.keys(facets).length)) {
+    const having = await indexesHaving(pagefind, facets);
     indexes = indexes.filter(([name]) => having.has(name));
     if (!indexes.length) return [];
   }
@@ -97,14 +100,16 @@ async function find() {
   return results;
 }
 
-// The indexes whose pages have the query's words, from the words index alone (nothing merged yet).
-// A quoted query (an exact phrase) is looked up word by word: the indexes with every word include
-// those with the phrase.
-async function indexesWithWords(pagefind) {
+// The indexes whose pages have the query's words and the chosen section and tag, from the words
+// index alone (nothing merged yet): its page for each index has the index's words, and its sections
+// and tags as filters. A quoted query (an exact phrase) is looked up word by word: the indexes with
+// every word include those with the phrase.
+async function indexesHaving(pagefind, facets) {
   // Loads its filter (the index of each page): Pagefind counts results per index only once it has it.
   await pagefind.filters();
   const phrase = /^\s*".+"\s*$/.test(query);
-  const search = await pagefind.search(phrase ? query.replaceAll('"', "") : query);
+  const words = phrase ? query.replaceAll('"', "") : query;
+  const search = await pagefind.search(words || null, { filters: facets });
   const counts = (search && search.filters[INDEX_OF_WORDS]) || {};
   return new Set(Object.keys(counts).filter((name) => counts[name] > 0));
 }

@@ -10,7 +10,7 @@ import { sha1 } from "./digest.ts";
 import { backportEmptySearchFix } from "./pagefind-backport.ts";
 import { Folders, isPlainRelative, linkIfSame, sameStamp, type EarlierAdditions } from "./generations.ts";
 import type { SiteFile } from "./pages.ts";
-import { readIndexedPage, wordsPage, type IndexedPage, type PageWordsJob, type PageWordsReply } from "./search-words.ts";
+import { readIndexedPage, wordsPage, type Facets, type IndexedPage, type PageWordsJob, type PageWordsReply } from "./search-words.ts";
 import { WorkerPool } from "./threads.ts";
 
 /**
@@ -24,10 +24,12 @@ import { WorkerPool } from "./threads.ts";
  *   makes it: one index for the site took 2.0 GB and ~20 s at 10,000 bulletins, and everything again
  *   after any edit. Per year (or part), an edit makes only its index again, and memory is one index's.
  * - The words index (`/pagefind/palabras/`, with two indexes or more): one page per index holding
- *   every word of that index's pages (search-words.ts). The browser searches it first and then only
- *   the indexes it names, merged (`mergeIndex`, public/js/search.js), so no index is asked for a
- *   word it lacks (Pagefind's longest-prefix fallback, issue #780, would answer it with unrelated
- *   pages). It is made again when an index's set of words changes: a few pages, about a second.
+ *   every word of that index's pages, and their sections and tags as filters (search-words.ts). The
+ *   browser searches it first and then only the indexes it names, merged (`mergeIndex`,
+ *   public/js/search.js), so no index is asked for a word it lacks, nor downloaded for a section or
+ *   tag it lacks (Pagefind's longest-prefix fallback, issue #780, would answer it with unrelated
+ *   pages). It is made again when an index's set of words, sections or tags changes: a few pages,
+ *   about a second.
  * - Pagefind reads only the pages it indexes: the index's published bulletins (the pages carrying
  *   `data-pagefind-body`), hard-linked into a folder of their own.
  * - An index whose pages are as when an earlier one was made (same digests, under the same code
@@ -68,11 +70,14 @@ const WORDS_FORMAT = "1";
 /** The label of the words index in messages. */
 const WORDS_LABEL = "las palabras por año";
 
-/** A page to index: its output file (relative to the generation), digest and index (its year, or part of its year). */
+/** A page to index: its output file (relative to the generation), digest, index (its year, or part of its year) and filter values. */
 export interface SearchPage {
   file: string;
   digest: string;
   shard: string;
+  /** The values of its section and tag filters, as the page gives them to Pagefind (`data-pagefind-filter`). */
+  section: string;
+  tags: readonly string[];
 }
 
 type Stamps = Array<[file: string, size: number, mtimeMs: number]>;
@@ -122,7 +127,7 @@ export function searchPages(posts: readonly PostView[], files: readonly SiteFile
     const file = outputFileFor(p.url);
     const digest = digestOf.get(file);
     if (digest === undefined) throw new Error(`La página de ${p.url} no está entre los archivos del sitio.`);
-    return { file, digest, shard: searchShardOf(p, plan) };
+    return { file, digest, shard: searchShardOf(p, plan), section: p.section.label, tags: p.tags.map((t) => t.label) };
   });
 }
 
@@ -131,6 +136,8 @@ interface Shard {
   pages: SearchPage[];
   /** Digest of its pages (paths and digests). */
   digest: string;
+  /** Its pages' sections and tags: the words index's page for it has them as filters. */
+  facets: Facets;
 }
 
 /** Pagefind's work for one index: the pages it links in, pages it writes, and what is recorded once it is made. */
@@ -173,7 +180,7 @@ export async function writeSearchIndex(
       wordDigests.set(shard.name, kept.words);
       continue;
     }
-    const words = wordsDigest(parts.wordsOf(shard));
+    const words = wordsDigest(parts.wordsOf(shard), shard.facets);
     wordDigests.set(shard.name, words);
     jobs.push({
       name: shard.name,
@@ -196,7 +203,7 @@ export async function writeSearchIndex(
         name: WORDS_INDEX,
         label: WORDS_LABEL,
         linked: [],
-        written: shards.map((s) => [`${s.name}/index.html`, wordsPage(s.name, sortedWords(parts.wordsOf(s)), options.lang)]),
+        written: shards.map((s) => [`${s.name}/index.html`, wordsPage(s.name, sortedWords(parts.wordsOf(s)), s.facets, options.lang)]),
         done: (files) => (words = { digest, files }),
       });
     }
@@ -231,9 +238,20 @@ function sortedWords(words: readonly string[]): string[] {
   return [...words].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-/** The digest of an index's set of words: it changes only when a word comes or goes. */
-function wordsDigest(words: readonly string[]): string {
-  return sha1(sortedWords(words).join("\n"));
+/** The digest of an index's set of words and filter values: it changes only when a word or a value comes or goes. */
+function wordsDigest(words: readonly string[], facets: Facets): string {
+  return sha1(`${sortedWords(words).join("\n")}\0${facets.sections.join("\n")}\0${facets.tags.join("\n")}`);
+}
+
+/** Every section and tag of an index's pages, each once, sorted. */
+function facetsOf(pages: readonly SearchPage[]): Facets {
+  const sections = new Set<string>();
+  const tags = new Set<string>();
+  for (const page of pages) {
+    sections.add(page.section);
+    for (const tag of page.tags) tags.add(tag);
+  }
+  return { sections: sortedWords([...sections]), tags: sortedWords([...tags]) };
 }
 
 function checkPageCount(index: string, label: string, expected: number): void {
@@ -253,7 +271,7 @@ async function shardsOf(pages: readonly SearchPage[], parts: IndexedParts, threa
   try {
     const shards: Shard[] = [];
     for (const [name, list] of [...byName].sort(([a], [b]) => newestShardFirst(a, b))) {
-      shards.push({ name, pages: list, digest: await parts.digestOf(list) });
+      shards.push({ name, pages: list, digest: await parts.digestOf(list), facets: facetsOf(list) });
     }
     return shards;
   } finally {

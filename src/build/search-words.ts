@@ -105,11 +105,25 @@ export const WORDS_FILTER = "indice";
  */
 export const WORDS_PAGE_FILTER = { name: "pagina", value: "palabras" } as const;
 
-/** The page of the words index for one index (`shard`): every word of its pages, in the site's language. */
-export function wordsPage(shard: string, words: readonly string[], lang: string): string {
-  const filters = [`${WORDS_FILTER}:${shard}`, `${WORDS_PAGE_FILTER.name}:${WORDS_PAGE_FILTER.value}`]
-    .map((f) => `<span data-pagefind-filter="${escapeXml(f)}" data-pagefind-ignore></span>`)
-    .join("");
+/** The sections and tags of an index's pages, each once. */
+export interface Facets {
+  sections: readonly string[];
+  tags: readonly string[];
+}
+
+/**
+ * The page of the words index for one index (`shard`), in the site's language: every word of its
+ * pages, and every section and tag they have as filters, with the names the bulletin pages give them
+ * (`section`, `tag`), so that a search by a section or a tag asks only the indexes that have them.
+ */
+export function wordsPage(shard: string, words: readonly string[], facets: Facets, lang: string): string {
+  const filter = (name: string, value: string) => `<span data-pagefind-filter="${escapeXml(name)}" data-pagefind-ignore>${escapeXml(value)}</span>`;
+  const filters = [
+    filter(WORDS_FILTER, shard),
+    filter(WORDS_PAGE_FILTER.name, WORDS_PAGE_FILTER.value),
+    ...facets.sections.map((section) => filter("section", section)),
+    ...facets.tags.map((tag) => filter("tag", tag)),
+  ].join("");
   return `<!doctype html><html lang="${escapeXml(lang)}"><head><meta charset="utf-8"><title>${escapeXml(shard)}</title></head><body><main data-pagefind-body>${filters}<p>${escapeXml(words.join(" "))}</p></main></body></html>\n`;
 }
 

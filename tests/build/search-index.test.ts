@@ -30,11 +30,18 @@ const BULLETINS: Array<[file: string, title: string, body: string]> = [
   ["2025/2025-07-01-seis.md", "Seis de 2025", "La derechohabiencia puede acudir a su UMF con su cartilla."],
 ];
 
-function writeBulletin(file: string, title: string, body: string): void {
+/** Sections and tags other than Nacional and «salud»: each year's are different. */
+const FACETS: Record<string, [section: string, tags: string[]]> = {
+  "2023/2023-03-01-uno.md": ["Nacional", ["salud", "fauna & flora"]],
+  "2024/2024-07-01-cuatro.md": ["Local", ["Querétaro", "horarios"]],
+};
+
+function writeBulletin(file: string, title: string, body: string, facets = FACETS[file]): void {
   const date = `${file.slice(5, 15)}T10:00:00-06:00`;
   const full = path.join(content, file);
+  const [section, tags] = facets ?? ["Nacional", ["salud"]];
   mkdirSync(path.dirname(full), { recursive: true });
-  writeFileSync(full, `---\ntitle: "${title}"\ndate: ${date}\nsection: Nacional\ntags:\n  - salud\n---\n\n${body}\n`);
+  writeFileSync(full, `---\ntitle: "${title}"\ndate: ${date}\nsection: ${section}\ntags:\n${tags.map((t) => `  - "${t}"\n`).join("")}---\n\n${body}\n`);
 }
 
 before(async () => {
@@ -109,6 +116,15 @@ test("one index per year holds exactly that year's bulletins, and the words inde
   }
   assert.equal(entryPageCount(WORDS), 3);
   assert.deepEqual([...wordsIndex().keys()].sort(), YEARS);
+  // Each year's page of the words index has the sections and tags of that year's pages, as Pagefind
+  // itself read them from the bulletins (so a search by a section or a tag asks only those years).
+  for (const page of fragments(WORDS)) {
+    const year = page.filters[WORDS_FILTER]![0]!;
+    const values = (name: string) => [...new Set(fragments(year).flatMap((f) => f.filters[name] ?? []))].sort();
+    assert.deepEqual([...page.filters.section!].sort(), values("section"), `${year}: sections`);
+    assert.deepEqual([...page.filters.tag!].sort(), values("tag"), `${year}: tags`);
+  }
+  assert.deepEqual(fragments(WORDS).find((f) => f.filters[WORDS_FILTER]![0] === "2024")!.filters.tag!.sort(), ["horarios", "Querétaro", "salud"].sort());
   // Every index's search code asks for no word chunk for a search with no words (pagefind-backport.ts).
   for (const index of [...YEARS, WORDS]) {
     for (const script of ["pagefind.js", "pagefind-worker.js"]) {
@@ -175,6 +191,16 @@ test("an edit makes only its year's index again; the words index is made again o
   assert.deepEqual((await build()).search, { pages: 6, shards: 3, rebuilt: 1 });
   assert.ok(!wordsIndex().get("2024")!.has("ornitorrinco"));
   assert.deepEqual(filesOf(WORDS), new Map([...before].filter(([f]) => f.startsWith(`${WORDS}/`))), "the words index of two builds ago, kept");
+
+  // A tag new to its year, though no word is (Pagefind does not index the tags' nav): the words
+  // index again, now with the tag for that year.
+  writeBulletin(BULLETINS[2]![0], BULLETINS[2]![1], BULLETINS[2]![2], ["Nacional", ["salud", "trámites"]]);
+  assert.deepEqual((await build()).search, { pages: 6, shards: 3, rebuilt: 1 });
+  assert.notDeepEqual(filesOf(WORDS), new Map([...before].filter(([f]) => f.startsWith(`${WORDS}/`))), "the words index is made again");
+  const tagsOf = (year: string) => fragments(WORDS).find((f) => f.filters[WORDS_FILTER]![0] === year)!.filters.tag!;
+  assert.ok(tagsOf("2024").includes("trámites") && !tagsOf("2023").includes("trámites"));
+  writeBulletin(BULLETINS[2]![0], BULLETINS[2]![1], BULLETINS[2]![2]);
+  await build();
 });
 
 test("the cached words of each year only save time: deleted, they are read from the pages again, with the same result", async () => {

@@ -152,6 +152,19 @@ test("search filters by section, year and tag", async () => {
   const asked = requested.slice(before).map((u) => new URL(u).pathname);
   assert.ok(asked.some((u) => u.endsWith(".pf_filter")), "filters were loaded");
   assert.deepEqual(asked.filter((u) => u.endsWith(".pf_index")), [], "no index's words were loaded");
+  // The words index knows each index's sections and tags: 2023 has no bulletin of either, and is not loaded.
+  assert.ok(!asked.some((u) => u.startsWith("/pagefind/2023/")), "2023 has neither");
+  for (const [search, title, index] of [
+    ["?q=&seccion=Nacional&tema=guarder%C3%ADas", "Vacunación en guarderías del IMSS", "2025-01"],
+    ["?q=vacunacion&tema=sarampi%C3%B3n", "Campaña de vacunación contra el sarampión en Mérida", "2025-01"],
+  ] as const) {
+    before = requested.length;
+    await page.goto(`${FIXTURE.search}${search}`);
+    await page.locator("#estado-busqueda", { hasText: "1 boletín encontrado" }).waitFor();
+    assert.deepEqual(await page.locator(".search-result h2 a").allTextContents(), [title], search);
+    const indexes = new Set(requested.slice(before).flatMap((u) => /\/pagefind\/([\w-]+)\//.exec(new URL(u).pathname)?.[1] ?? []));
+    assert.deepEqual([...indexes].sort(), [index, "palabras"], `${search}: only the index with that tag`);
+  }
 
   await page.goto(`${FIXTURE.search}?q=vacunacion&anio=2025&tema=salud+infantil`);
   await page.locator(".search-result a").first().waitFor();
