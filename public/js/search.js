@@ -46,13 +46,21 @@ function listPageOf() {
   return (option && option.value === filters[FILTERS[chosen[0]]] && option.dataset.url) || null;
 }
 
+// «sección Salud, año 2024, tema vacunación»: the choices of a search, as the form names them.
+function choicesText() {
+  const names = { seccion: "sección", anio: "año", tema: "tema" };
+  return Object.keys(FILTERS).filter((param) => filters[FILTERS[param]]).map((param) => `${names[param]} ${filters[FILTERS[param]]}`).join(", ");
+}
+
 async function run() {
   status.textContent = "Buscando…";
   const results = await find();
   const total = results.length;
+  // Without words, the reader is told which choices were listed, and in what order.
+  const chosen = query ? "" : ` (${choicesText()})`;
   status.textContent = total === 0
-    ? `No hay boletines que coincidan${query ? ` con «${query}»` : ""}.`
-    : `${total} ${total === 1 ? "boletín encontrado" : "boletines encontrados"}${query ? ` para «${query}»` : ""}.`;
+    ? `No hay boletines que coincidan${query ? ` con «${query}»` : chosen}.`
+    : `${total} ${total === 1 ? "boletín encontrado" : "boletines encontrados"}${query ? ` para «${query}»` : `${chosen}, del más reciente al más antiguo`}.`;
   let shown = 0;
   const showMore = async () => {
     const batch = await Promise.all(results.slice(shown, shown + PAGE_SIZE).map((r) => r.data()));

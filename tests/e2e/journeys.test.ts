@@ -144,7 +144,9 @@ test("search filters by section, year and tag", async () => {
   assert.ok(expected.length > 10, `more than a page of results (${expected.length})`);
   before = requested.length;
   await page.goto(`${FIXTURE.search}?q=&seccion=Local&tema=vacunaci%C3%B3n`);
-  await page.locator("#estado-busqueda", { hasText: `${expected.length} boletines encontrados.` }).waitFor();
+  await page.locator("#estado-busqueda", { hasText: `${expected.length} boletines encontrados` }).waitFor();
+  // The status names the choices and the order.
+  assert.equal(await page.locator("#estado-busqueda").textContent(), `${expected.length} boletines encontrados (sección Local, tema vacunación), del más reciente al más antiguo.`);
   await page.locator(".search-result a").first().waitFor();
   await page.locator("#mas-resultados").click();
   await page.locator(".search-result").nth(expected.length - 1).waitFor();
