@@ -72,9 +72,10 @@ async function run() {
   await showMore();
 }
 
-// The results of every index searched, best first (Pagefind merges them by score). With a words
-// index, it is Pagefind's first index and the years are merged into it: one copy of Pagefind's
-// code and WebAssembly for the reader, and its pages are left out of the results.
+// The results of every index searched: best first with words (Pagefind merges them by score),
+// newest first without. With a words index, it is Pagefind's first index and the others are merged
+// into it: one copy of Pagefind's code and WebAssembly for the reader, and its pages are left out
+// of the results. Without one, the site has a single index.
 async function find() {
   // [index, its year, URL]: a large year has several indexes (parts of the year).
   let indexes = JSON.parse(form.dataset.indices || "[]").filter(([, year]) => !filters.year || year === filters.year);
@@ -89,7 +90,7 @@ async function find() {
     if (!indexes.length) return [];
   }
   // Each merged index's pages carry its name as a filter (the one the words index's pages have).
-  for (const [name, , url] of words ? indexes : indexes.slice(1)) await pagefind.mergeIndex(url, { mergeFilter: { [INDEX_OF_WORDS]: name } });
+  if (words) for (const [name, , url] of indexes) await pagefind.mergeIndex(url, { mergeFilter: { [INDEX_OF_WORDS]: name } });
   const chosen = words ? { ...filters, ...NOT_WORDS } : filters;
   if (query) {
     const search = await pagefind.search(query, { filters: chosen });
@@ -98,7 +99,7 @@ async function find() {
   // No words: the pages with the chosen filters (none of the indexes' words is downloaded:
   // src/build/pagefind-backport.ts), newest first. Sorted by date, Pagefind scores a page by its
   // place in its own index, which cannot be compared between indexes: each index is listed on its
-  // own, newest index first. Without a words index there is a single index.
+  // own, newest index first.
   if (!words) return (await pagefind.search(null, { filters: chosen, sort: NEWEST_FIRST })).results;
   const results = [];
   for (const [name] of indexes) {

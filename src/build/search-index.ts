@@ -68,7 +68,7 @@ const UNUSED_UI = /^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$/;
 /** Bumped when search-words.ts changes what it finds in a page: the cached words are then not used. */
 const WORDS_FORMAT = "1";
 /** The label of the words index in messages. */
-const WORDS_LABEL = "las palabras por año";
+const WORDS_LABEL = "las palabras, secciones y temas de cada índice";
 
 /** A page to index: its output file (relative to the generation), digest, index (its year, or part of its year) and filter values. */
 export interface SearchPage {
@@ -82,7 +82,7 @@ export interface SearchPage {
 
 type Stamps = Array<[file: string, size: number, mtimeMs: number]>;
 
-/** What a generation's manifest keeps of one index (a year or part): digests of its pages and of its words, and its files (path, size, mtime). */
+/** What a generation's manifest keeps of one index (a year or part): digests of its pages and of its words, sections and tags, and its files (path, size, mtime). */
 export interface ShardRecord {
   name: string;
   pages: string;
@@ -90,7 +90,7 @@ export interface ShardRecord {
   files: Stamps;
 }
 
-/** What a generation's manifest keeps of the words index: the digest of every index's words, and its files. */
+/** What a generation's manifest keeps of the words index: the digest of every index's words, sections and tags, and its files. */
 export interface WordsRecord {
   digest: string;
   files: Stamps;
@@ -136,8 +136,6 @@ interface Shard {
   pages: SearchPage[];
   /** Digest of its pages (paths and digests). */
   digest: string;
-  /** Its pages' sections and tags: the words index's page for it has them as filters. */
-  facets: Facets;
 }
 
 /** Pagefind's work for one index: the pages it links in, pages it writes, and what is recorded once it is made. */
@@ -180,7 +178,7 @@ export async function writeSearchIndex(
       wordDigests.set(shard.name, kept.words);
       continue;
     }
-    const words = wordsDigest(parts.wordsOf(shard), shard.facets);
+    const words = wordsDigest(parts.wordsOf(shard), facetsOf(shard.pages));
     wordDigests.set(shard.name, words);
     jobs.push({
       name: shard.name,
@@ -191,7 +189,7 @@ export async function writeSearchIndex(
     });
   }
   const shardJobs = jobs.length;
-  // The words index changes with any index's words (a word that comes or goes), not with every edit.
+  // The words index changes with any index's words, sections or tags (one that comes or goes), not with every edit.
   let words: WordsRecord | null = null;
   if (withWords) {
     const digest = sha1(shards.map((s) => `${s.name}\0${wordDigests.get(s.name)!}`).join("\n"));
@@ -203,7 +201,7 @@ export async function writeSearchIndex(
         name: WORDS_INDEX,
         label: WORDS_LABEL,
         linked: [],
-        written: shards.map((s) => [`${s.name}/index.html`, wordsPage(s.name, sortedWords(parts.wordsOf(s)), s.facets, options.lang)]),
+        written: shards.map((s) => [`${s.name}/index.html`, wordsPage(s.name, sortedWords(parts.wordsOf(s)), facetsOf(s.pages), options.lang)]),
         done: (files) => (words = { digest, files }),
       });
     }
@@ -243,7 +241,7 @@ function wordsDigest(words: readonly string[], facets: Facets): string {
   return sha1(`${sortedWords(words).join("\n")}\0${facets.sections.join("\n")}\0${facets.tags.join("\n")}`);
 }
 
-/** Every section and tag of an index's pages, each once, sorted. */
+/** Every section and tag of an index's pages, each once, sorted (only for an index or words index made again). */
 function facetsOf(pages: readonly SearchPage[]): Facets {
   const sections = new Set<string>();
   const tags = new Set<string>();
@@ -271,7 +269,7 @@ async function shardsOf(pages: readonly SearchPage[], parts: IndexedParts, threa
   try {
     const shards: Shard[] = [];
     for (const [name, list] of [...byName].sort(([a], [b]) => newestShardFirst(a, b))) {
-      shards.push({ name, pages: list, digest: await parts.digestOf(list), facets: facetsOf(list) });
+      shards.push({ name, pages: list, digest: await parts.digestOf(list) });
     }
     return shards;
   } finally {
