@@ -276,10 +276,18 @@ export function parseSource(input: string, file: string, relPath: string): LoadR
     return problem("front-matter-unclosed", "El encabezado no se cierra: falta la línea --- después de los campos.", "Agrega una línea con --- al final de los campos.", 1);
   }
 
+  // gray-matter is given the front matter and its delimiters only. It looks every input up in a
+  // cache keyed by the whole text, which hashes the text: for a body of a few kilobytes that cost as
+  // much as parsing the YAML. The body is then what gray-matter would have made it: everything after
+  // the first `\n---`, less the one line break that ends that line.
+  const close = text.indexOf("\n---", FRONT_MATTER_OPEN.length);
+  const head = text.slice(0, close + 4);
+  const rest = text.slice(close + 4);
+  const body = rest.charCodeAt(0) === 0x0a ? rest.slice(1) : rest;
   let parsed: GrayMatter.GrayMatterFile<string>;
   const yaml = jsYaml();
   try {
-    parsed = grayMatter()(text, {
+    parsed = grayMatter()(head, {
       language: "yaml",
       engines: {
         // js-yaml's core schema: dates stay strings (a YAML Date would lose its offset), duplicate keys are errors.
@@ -301,9 +309,9 @@ export function parseSource(input: string, file: string, relPath: string): LoadR
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
     return problem("front-matter-not-map", "El encabezado no es una lista de campos «nombre: valor».", "Escribe un campo por línea, por ejemplo title: \"Mi boletín\".", 2);
   }
-  const bodyStart = text.length - parsed.content.length;
+  const bodyStart = text.length - body.length;
   const bodyLine = text.slice(0, bodyStart).split("\n").length;
-  return { ok: true, doc: { file, relPath, data: data as Record<string, unknown>, fields: fieldPositions(parsed.matter), body: parsed.content, bodyLine } };
+  return { ok: true, doc: { file, relPath, data: data as Record<string, unknown>, fields: fieldPositions(parsed.matter), body, bodyLine } };
 }
 
 class AliasBombError extends Error {}
