@@ -8,7 +8,7 @@ import { displayPath, MAX_FILE_BYTES, type ContentFile } from "../model/load.ts"
 import type { NormalizeContext, NormalizeResult } from "../model/normalize.ts";
 import type { Problem } from "../model/problems.ts";
 import { readingMinutes, renderMarkdownAndText } from "../render/markdown.ts";
-import { SUMMARY_LENGTH } from "../render/site-data.ts";
+import { LEAD_CHARS } from "../render/summary.ts";
 import { FileWorkers, type FileJobResult, type FileWorkerData } from "./file-workers.ts";
 import { renderPackRecord, type CachedBulletin, type PackRecord } from "./pack-record.ts";
 import type { PrefetchedFile } from "./prefetch.ts";
@@ -29,16 +29,13 @@ import type { SiteConfig } from "../site.ts";
  * On disk (one folder):
  * - `index.json`: fingerprint + one entry per content file (normalized bulletin without its body,
  *   problems, image checks, where its texts are in the pack);
- * - `texts-<n>.pack`: body, rendered HTML and plain text of each file, UTF-16LE, appended as files change
+ * - `texts-<n>.pack`: body, rendered HTML and the start of the plain text of each file, UTF-16LE, appended as files change
  *   and rewritten when more than half of it is dead;
  * - `layouts.json`: the layouts as Nunjucks compiled them (compiled-layouts.ts).
  */
-const FORMAT = 6;
+const FORMAT = 7;
 
 export const CACHE_INDEX_FILE = "index.json";
-
-/** Characters of plain text a summary reads: one more than it shows, to know whether to cut. */
-export const LEAD_CHARS = SUMMARY_LENGTH + 1;
 
 /** A file stamped this close to the last save may have changed within the same clock tick: it is hashed. */
 const RACY_MS = 2000;
@@ -65,10 +62,10 @@ interface Entry {
 
 /**
  * A record of the pack: byte offset, then the byte lengths (UTF-16LE: decoding it is a copy) of the
- * body, its HTML, its plain text and the field positions as JSON. Everything a rebuild does not read
- * for every bulletin is here rather than in the index, which every build parses whole: the markdown,
- * the HTML, the text (a summary reads its start when a page or feed prints it) and the positions
- * (only a problem report reads them).
+ * body, its HTML, the start of its plain text (`LEAD_CHARS`) and the field positions as JSON. Everything
+ * a rebuild does not read for every bulletin is here rather than in the index, which every build parses
+ * whole: the markdown, the HTML, the text's start (a summary reads it when a page or feed prints it)
+ * and the positions (only a problem report reads them).
  */
 type PackAt = [offset: number, body: number, html: number, text: number, positions: number];
 const PART = { body: 0, html: 1, text: 2, positions: 3 } as const;

@@ -1,5 +1,6 @@
 import type { Bulletin } from "../model/bulletin.ts";
 import { readingMinutes, renderMarkdownAndText } from "../render/markdown.ts";
+import { LEAD_CHARS } from "../render/summary.ts";
 
 /**
  * A bulletin as the build cache keeps it in its index: everything but the markdown and the field
@@ -11,6 +12,11 @@ export type CachedBulletin = Omit<Bulletin, "body" | "positions">;
 export interface BodyTexts {
   body: string;
   html: string;
+  /**
+   * The start of its plain text, `LEAD_CHARS` characters (or all of a shorter text): all a build reads
+   * of it, since the reading time is counted once and stored in the index. The whole text was a third
+   * of the pack.
+   */
   text: string;
   /** The bulletin's field positions, as JSON. */
   positions: string;
@@ -41,9 +47,10 @@ export function encodePackRecord(texts: BodyTexts): PackRecord {
 
 /**
  * A body rendered once (sanitized HTML and plain text) and encoded as its pack record, with its reading
- * time: what every thread that parses a file stores for it.
+ * time: what every thread that parses a file stores for it. The whole text is returned; the record
+ * keeps its lead.
  */
 export function renderPackRecord(body: string, positions: string): { record: PackRecord; html: string; text: string; minutes: number } {
   const { html, text } = renderMarkdownAndText(body);
-  return { record: encodePackRecord({ body, html, text, positions }), html, text, minutes: readingMinutes(text) };
+  return { record: encodePackRecord({ body, html, text: text.slice(0, LEAD_CHARS), positions }), html, text, minutes: readingMinutes(text) };
 }

@@ -12,6 +12,7 @@ import { buildNewsSitemap, NEWS_SITEMAP_PATH } from "./news-sitemap.ts";
 import { findRelated } from "./related.ts";
 import { buildSeo, shareLinks } from "./seo.ts";
 import { markdownToText, readingMinutes, renderMarkdown } from "./markdown.ts";
+import { SUMMARY_LENGTH, truncateText } from "./summary.ts";
 import { buildHeadersFile, META_CONTENT_SECURITY_POLICY } from "./host-headers.ts";
 import { buildNginxFiles } from "./nginx-config.ts";
 import { buildRedirectsFile } from "./redirects-out.ts";
@@ -29,7 +30,7 @@ export interface SiteDataOptions {
   renderBody?: (bulletin: Bulletin) => string;
   /**
    * Plain text of a body (summaries, reading time); injectable for the same reason. With
-   * `readingMinutes` given, only the summary uses it, and its first `SUMMARY_LENGTH + 1` characters are enough.
+   * `readingMinutes` given, only the summary uses it, and its first `LEAD_CHARS` characters (render/summary.ts) are enough.
    */
   plainText?: (bulletin: Bulletin) => string;
   /** Where lead images live; without it bulletins show no picture. */
@@ -45,9 +46,6 @@ export interface SiteDataOptions {
    */
   lazyTexts?: boolean;
 }
-
-/** Characters of body text in a summary when a bulletin has no description. */
-export const SUMMARY_LENGTH = 220;
 
 /** Newest first; ties by id so the order never depends on file-system order. */
 export function compareNewestFirst(a: Bulletin, b: Bulletin): number {
@@ -312,12 +310,6 @@ function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-export function truncateText(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max);
-  const space = cut.lastIndexOf(" ");
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, "")}…`;
-}
 
 /** Views made once and shared by every post that prints them (templates only read them). */
 class SharedLinks {

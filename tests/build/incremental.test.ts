@@ -10,6 +10,7 @@ import { prepareSite } from "../../src/build/prepare.ts";
 import { ELEVENTY_DIRS } from "../../src/eleventy/configure.ts";
 import { provideEleventyHandoff } from "../../src/eleventy/inputs.ts";
 import { resolveNow } from "../../src/policy/clock.ts";
+import { LEAD_CHARS } from "../../src/render/summary.ts";
 import { DEFAULT_SITE } from "../../src/site.ts";
 
 /**
@@ -73,6 +74,10 @@ test("after editing a body, another bulletin's tags and a third one's title, the
   const site = path.join(tmp, "site");
   const cache = path.join(tmp, "cache");
   await build(content, site, cache);
+  // The pack keeps the start of each body's plain text that a summary reads, not the whole text.
+  const index = JSON.parse(readFileSync(path.join(cache, "index.json"), "latin1")) as { entries: Record<string, { at?: number[] }> };
+  const textBytes = Object.values(index.entries).flatMap((e) => (e.at ? [e.at[3]!] : []));
+  assert.ok(textBytes.length > 30 && Math.max(...textBytes) === LEAD_CHARS * 2, `text lengths in the pack: ${Math.min(...textBytes)}–${Math.max(...textBytes)} bytes`);
   const files = contentFiles();
   const bodyFile = files[3]!;
   const tagFile = files[10]!;
