@@ -1,8 +1,12 @@
 import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
 import { mkdtemp, mkdir, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
+import grayMatter from "gray-matter";
+import yaml from "js-yaml";
+import { PROJECT_ROOT } from "../../src/project-root.ts";
 import { listContentFiles, loadContentFile, parseSource } from "../../src/model/load.ts";
 
 function parseError(text: string) {
@@ -51,6 +55,34 @@ test("CRLF and BOM are accepted; body line is known", () => {
   assert.equal(r.doc.data["title"], "x");
   assert.equal(r.doc.body.trim(), "Cuerpo");
   assert.equal(r.doc.bodyLine, 4);
+});
+
+test("the body and the field lines are what gray-matter makes of the whole file", () => {
+  // parseSource gives gray-matter only the front matter and cuts the body itself (load.ts): the
+  // same cut as gray-matter's on the whole text, for every shape of the closing line and the body.
+  const texts = [
+    "---\ntitle: a\n---\nCuerpo\n",
+    "---\ntitle: a\n---\n\n\nCuerpo con líneas en blanco antes\n",
+    "---\ntitle: a\n---",
+    "---\ntitle: a\n---\n",
+    "---\n---\nSin campos\n",
+    "---   \ntitle: a\n---   \nEspacios tras las rayas\n",
+    "---\ntitle: a\n---\n---\nOtra raya en el cuerpo\n---\n",
+    "---\ntitle: a\ndescription: >\n  texto\n  ---x\n---\nCuerpo\n",
+    "---\r\ntitle: a\r\n---\r\n\r\nCRLF\r\n",
+    ...readdirSync(path.join(PROJECT_ROOT, "content"), { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith(".md"))
+      .map((f) => readFileSync(path.join(PROJECT_ROOT, "content", f), "utf8")),
+  ];
+  for (const text of texts) {
+    const r = parseSource(text, "a.md", "a.md");
+    assert.ok(r.ok, text);
+    const whole = grayMatter(text.replace(/\r\n?/g, "\n"), { language: "yaml", engines: { yaml: (source: string) => (yaml.load(source, { schema: yaml.CORE_SCHEMA }) ?? {}) as object } });
+    assert.equal(r.doc.body, whole.content, text);
+    assert.deepEqual(r.doc.data, whole.data, text);
+  }
+  assert.ok(texts.length > 10);
 });
 
 async function tempDir(): Promise<string> {
