@@ -166,6 +166,13 @@ export async function writeSearchIndex(
   const names = new Set([...shards.map((s) => s.name), ...(withWords ? [WORDS_INDEX] : [])]);
   for (const entry of readdirSync(out)) if (!names.has(entry)) rmSync(path.join(out, entry), { recursive: true, force: true });
 
+  // Sections and tags of an index, gathered once and only for an index or words index made again.
+  const facets = new Map<string, Facets>();
+  const facetsOfShard = (shard: Shard): Facets => {
+    let found = facets.get(shard.name);
+    if (!found) facets.set(shard.name, (found = facetsOf(shard.pages)));
+    return found;
+  };
   const records = new Map<string, ShardRecord>();
   /** Each index's words digest: from its record when the index is kept, else from its words. */
   const wordDigests = new Map<string, string>();
@@ -178,7 +185,7 @@ export async function writeSearchIndex(
       wordDigests.set(shard.name, kept.words);
       continue;
     }
-    const words = wordsDigest(parts.wordsOf(shard), facetsOf(shard.pages));
+    const words = wordsDigest(parts.wordsOf(shard), facetsOfShard(shard));
     wordDigests.set(shard.name, words);
     jobs.push({
       name: shard.name,
@@ -201,7 +208,7 @@ export async function writeSearchIndex(
         name: WORDS_INDEX,
         label: WORDS_LABEL,
         linked: [],
-        written: shards.map((s) => [`${s.name}/index.html`, wordsPage(s.name, sortedWords(parts.wordsOf(s)), facetsOf(s.pages), options.lang)]),
+        written: shards.map((s) => [`${s.name}/index.html`, wordsPage(s.name, sortedWords(parts.wordsOf(s)), facetsOfShard(s), options.lang)]),
         done: (files) => (words = { digest, files }),
       });
     }
@@ -241,7 +248,7 @@ function wordsDigest(words: readonly string[], facets: Facets): string {
   return sha1(`${sortedWords(words).join("\n")}\0${facets.sections.join("\n")}\0${facets.tags.join("\n")}`);
 }
 
-/** Every section and tag of an index's pages, each once, sorted (only for an index or words index made again). */
+/** Every section and tag of an index's pages, each once, sorted. */
 function facetsOf(pages: readonly SearchPage[]): Facets {
   const sections = new Set<string>();
   const tags = new Set<string>();

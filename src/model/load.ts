@@ -252,6 +252,8 @@ function firstInvalidUtf8(bytes: Buffer): number {
 }
 
 const FRONT_MATTER_OPEN = "---";
+/** Where gray-matter ends the front matter: the first line that starts with `---` after the first. */
+const FRONT_MATTER_CLOSE = `\n${FRONT_MATTER_OPEN}`;
 
 /** Parse one file's text. Exported for the importer and tests (same rules as files on disk). */
 export function parseSource(input: string, file: string, relPath: string): LoadResult {
@@ -280,9 +282,9 @@ export function parseSource(input: string, file: string, relPath: string): LoadR
   // cache keyed by the whole text, which hashes the text: for a body of a few kilobytes that cost as
   // much as parsing the YAML. The body is then what gray-matter would have made it: everything after
   // the first `\n---`, less the one line break that ends that line.
-  const close = text.indexOf("\n---", FRONT_MATTER_OPEN.length);
-  const head = text.slice(0, close + 4);
-  const rest = text.slice(close + 4);
+  const headEnd = text.indexOf(FRONT_MATTER_CLOSE, FRONT_MATTER_OPEN.length) + FRONT_MATTER_CLOSE.length;
+  const head = text.slice(0, headEnd);
+  const rest = text.slice(headEnd);
   const body = rest.charCodeAt(0) === 0x0a ? rest.slice(1) : rest;
   let parsed: GrayMatter.GrayMatterFile<string>;
   const yaml = jsYaml();
