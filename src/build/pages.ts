@@ -11,6 +11,7 @@ import type { LinkView, PostView, SiteData } from "../render/views.ts";
 import { plainPost } from "../render/site-data.ts";
 import { compilingLoader, type CompiledLayouts } from "./compiled-layouts.ts";
 import { NUNJUCKS_GLOBALS } from "../eleventy/nunjucks-globals.ts";
+import { speedUpNunjucks, type NunjucksRuntimeParts } from "./nunjucks-runtime.ts";
 
 /**
  * The pages of the site, rendered straight through the layouts with Eleventy's Nunjucks settings:
@@ -41,6 +42,7 @@ export function layoutEnvironment(compiled?: CompiledLayouts): NunjucksLike {
     render(name, context) {
       if (!env) {
         const nunjucks = nunjucksLib();
+        speedUpNunjucks(nunjucks as unknown as NunjucksRuntimeParts);
         const loader = compiled ? compilingLoader(nunjucks, layouts, compiled) : new nunjucks.FileSystemLoader(layouts);
         env = new nunjucks.Environment(loader, { ...NUNJUCKS_OPTIONS });
         for (const [name, fn] of Object.entries(NUNJUCKS_GLOBALS)) env.addGlobal(name, fn);
