@@ -3,7 +3,7 @@ import type { ContentFile } from "../model/load.ts";
 import type { Problem } from "../model/problems.ts";
 import type { SiteConfig } from "../site.ts";
 import type { CachedBulletin, PackRecord } from "./pack-record.ts";
-import { WorkerPool } from "./threads.ts";
+import { WORKER_YOUNG_GENERATION_MB, WorkerPool } from "./threads.ts";
 
 /**
  * Worker threads for the expensive part of a cold build (YAML front matter, normalizing, markdown):
@@ -44,9 +44,9 @@ export class FileWorkers {
   private readonly pool: WorkerPool<Omit<FileJob, "id">, FileJobResult>;
 
   constructor(data: FileWorkerData, size = os.availableParallelism()) {
-    // A thread holds one file at a time; a small heap makes V8 collect often instead of growing
-    // (without it each thread's heap grew to hundreds of MiB on a 50,000-file build).
-    this.pool = new WorkerPool("file-worker", data, size, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 16 } });
+    // A thread holds one file at a time; a small old generation makes V8 collect often instead of
+    // growing (without it each thread's heap grew to hundreds of MiB on a 50,000-file build).
+    this.pool = new WorkerPool("file-worker", data, size, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
   }
 
   /** Runs one file on the least busy thread. */

@@ -1,5 +1,5 @@
 import os from "node:os";
-import { WorkerPool } from "./threads.ts";
+import { WORKER_YOUNG_GENERATION_MB, WorkerPool } from "./threads.ts";
 
 /**
  * Worker threads rendering and writing pages while the main thread prepares the next ones: in a cold
@@ -36,7 +36,7 @@ export class PageWorkers {
   private readonly pool: WorkerPool<Omit<PageJob, "id">, PageJobResult>;
 
   constructor(data: PageWorkerData, size = os.availableParallelism()) {
-    this.pool = new WorkerPool("page-worker", data, size, { queuePerThread: QUEUE_PER_THREAD, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 16 } });
+    this.pool = new WorkerPool("page-worker", data, size, { queuePerThread: QUEUE_PER_THREAD, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
   }
 
   /** The first error of any thread: no page is sent after it. */

@@ -12,6 +12,14 @@ export function startWorker(name: string, data: unknown, options: Omit<WorkerOpt
   return new Worker(new URL("./ts-worker-entry.mjs", import.meta.url), { ...options, workerData: { module: new URL(`./${name}.ts`, import.meta.url).href, data } });
 }
 
+/**
+ * Young generation of the threads that read files and render pages. Most of what they allocate is
+ * garbage by the end of the file or page, so a larger young generation is collected less often for
+ * the same work: 64 MiB instead of 16 took 0.3–1.1 s of CPU off a cold build of 10,000 bulletins
+ * (4 alternating runs, every one faster), for ~75 MiB more peak memory; 128 was no faster.
+ */
+export const WORKER_YOUNG_GENERATION_MB = 64;
+
 /** Inside a worker started by `startWorker`: the data it was given. */
 export function workerInput<T>(): T {
   return (workerData as { data: T }).data;
