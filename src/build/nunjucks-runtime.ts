@@ -3,8 +3,9 @@
  * of times, each giving the same result as the one it replaces:
  *
  * - `Frame.set` splits every variable name on dots at every call; a `{% for %}` sets seven `loop.*`
- *   names per item (at 10,000 bulletins, millions of splits: the most costly function of a cold build,
- *   docs/benchmarks.md). Here each name is split once and the parts are reused.
+ *   names per item (at 10,000 bulletins, millions of splits: the most costly function in a cold
+ *   build's CPU profile, though the profiler inflates it). Here each name is split once and the parts
+ *   are reused. The three together: 3 % fewer instructions in a cold build (docs/benchmarks.md).
  * - `lib.escape` runs a global replace with a callback on every printed value; most values (titles,
  *   dates, URLs) have nothing to escape and are returned as they are.
  * - `runtime.memberLookup` reads `obj[name]` twice (to see whether it is a function, then to return
