@@ -56,11 +56,6 @@ async function run() {
   status.textContent = "Buscando…";
   const results = await find();
   const total = results.length;
-  // Without words, the reader is told which choices were listed, and in what order.
-  const chosen = query ? "" : ` (${choicesText()})`;
-  status.textContent = total === 0
-    ? `No hay boletines que coincidan${query ? ` con «${query}»` : chosen}.`
-    : `${total} ${total === 1 ? "boletín encontrado" : "boletines encontrados"}${query ? ` para «${query}»` : `${chosen}, del más reciente al más antiguo`}.`;
   let shown = 0;
   const showMore = async () => {
     const batch = await Promise.all(results.slice(shown, shown + PAGE_SIZE).map((r) => r.data()));
@@ -70,6 +65,13 @@ async function run() {
   };
   more.addEventListener("click", () => { showMore(); });
   await showMore();
+  // Said once the first results are on the page (their excerpts load after the count is known): the
+  // count a screen reader announces is never of an empty list. Without words, the reader is told
+  // which choices were listed, and in what order.
+  const chosen = query ? "" : ` (${choicesText()})`;
+  status.textContent = total === 0
+    ? `No hay boletines que coincidan${query ? ` con «${query}»` : chosen}.`
+    : `${total} ${total === 1 ? "boletín encontrado" : "boletines encontrados"}${query ? ` para «${query}»` : `${chosen}, del más reciente al más antiguo`}.`;
 }
 
 // The results of every index searched: best first with words (Pagefind merges them by score),

@@ -178,6 +178,26 @@ test("search filters by section, year and tag", async () => {
   assert.equal(await page.locator(".search-result").count(), 0);
 });
 
+test("search: the count is said once its results are on the page, even when their excerpts come slowly", async () => {
+  // Each result's excerpt is a fragment file, loaded after the count is known. Slowed down here, a
+  // count said before the results would be read (and announced) next to an empty list.
+  const slow = async (route: import("playwright-core").Route) => {
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await route.continue();
+  };
+  await page.route("**/*.pf_fragment", slow);
+  try {
+    await page.goto(`${FIXTURE.search}?q=vacunacion&tema=sarampi%C3%B3n`);
+    await page.locator("#estado-busqueda", { hasText: "1 boletín encontrado" }).waitFor();
+    assert.deepEqual(await page.locator(".search-result h2 a").allTextContents(), ["Campaña de vacunación contra el sarampión en Mérida"]);
+    await page.goto(`${FIXTURE.search}?q=&seccion=Local&tema=vacunaci%C3%B3n`);
+    await page.locator("#estado-busqueda", { hasText: "boletines encontrados" }).waitFor();
+    assert.equal(await page.locator(".search-result").count(), 10, "the first page of results");
+  } finally {
+    await page.unroute("**/*.pf_fragment", slow);
+  }
+});
+
 test("search: a word of one year finds only its bulletins, though every year has an index of its own (no prefix fallback, Pagefind #780)", async () => {
   // Each word below is in one bulletin of one year; the other years' indexes have shorter words it
   // starts with («que», «neu»…), which Pagefind would answer with if they were asked for it.
