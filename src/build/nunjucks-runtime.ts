@@ -35,16 +35,15 @@ export interface NunjucksRuntimeParts {
 
 const INSTALLED = Symbol.for("boletines.nunjucksRuntime");
 
-/** Installs the faster functions (once; later calls do nothing). Returns whether they are in use. */
-export function speedUpNunjucks(nunjucks: NunjucksRuntimeParts): boolean {
-  if (process.env["BOLETINES_PLAIN_NUNJUCKS"] === "1") return false;
+/** Installs the faster functions (once; later calls do nothing). */
+export function speedUpNunjucks(nunjucks: NunjucksRuntimeParts): void {
+  if (process.env["BOLETINES_PLAIN_NUNJUCKS"] === "1") return;
   const marked = nunjucks.runtime as { [INSTALLED]?: true };
-  if (marked[INSTALLED]) return true;
+  if (marked[INSTALLED]) return;
   marked[INSTALLED] = true;
   nunjucks.runtime.Frame.prototype.set = frameSet;
   nunjucks.lib.escape = escapeWith(nunjucks.lib.escape);
   nunjucks.runtime.memberLookup = memberLookup;
-  return true;
 }
 
 /** Variable names split on dots, by name (names come from templates: a few hundred at most). */

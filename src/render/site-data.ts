@@ -310,7 +310,6 @@ function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-
 /** Views made once and shared by every post that prints them (templates only read them). */
 class SharedLinks {
   private readonly sections = new Map<string, LinkView>();

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { after, before, test } from "node:test";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext, Page, Route } from "playwright-core";
 import { PROJECT_ROOT } from "../../src/build/build.ts";
 import { E2E_TIMEOUT_MS, launchBrowser } from "./browser.ts";
 import { DEFAULT_SITE } from "../../src/site.ts";
@@ -181,7 +181,7 @@ test("search filters by section, year and tag", async () => {
 test("search: the count is said once its results are on the page, even when their excerpts come slowly", async () => {
   // Each result's excerpt is a fragment file, loaded after the count is known. Slowed down here, a
   // count said before the results would be read (and announced) next to an empty list.
-  const slow = async (route: import("playwright-core").Route) => {
+  const slow = async (route: Route) => {
     await new Promise((resolve) => setTimeout(resolve, 400));
     await route.continue();
   };
