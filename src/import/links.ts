@@ -8,8 +8,12 @@ export type LinkKind = "photos" | "video";
 
 const LABEL_RE =
   /^(?:links?|ligas?|enlaces?|v[ií]nculos?)\s+(?:(?:de|del|a|al|para)\s+)?(?:(?:las?|los?)\s+)?(fotos?|fotograf[ií]as?|im[aá]genes|galer[ií]a|v[ií]deos?)\b\s*:?\s*(.*)$/iu;
-/** `Fotos: https://…` (a bare word label counts only with the address on the same line). */
-const SHORT_LABEL_RE = /^(fotos?|fotograf[ií]as?|v[ií]deos?)\s*:\s*(\S.*)$/iu;
+/**
+ * `Fotos: https://…`, `Ver fotos: …`, `Descarga el video aquí: …` (a bare word label counts only with
+ * the address on the same line).
+ */
+const SHORT_LABEL_RE =
+  /^(?:(?:ver|vea|mira|consulta|consulte|descarga|descargue)\s+(?:(?:las?|los?|el)\s+)?)?(fotos?|fotograf[ií]as?|im[aá]genes|v[ií]deos?)(?:\s+(?:aqu[ií]|en))?\s*:\s*(\S.*)$/iu;
 
 export interface LinkLabel {
   kind: LinkKind;

@@ -20,11 +20,23 @@ const labels: Array<[string, "photos" | "video", string | undefined]> = [
   ["Link de video: [Ver video](https://imssmx.sharepoint.com/v?e=1)", "video", "https://imssmx.sharepoint.com/v?e=1"],
   ["Fotos: https://drive.google.com/x", "photos", "https://drive.google.com/x"],
   ["Video: https://youtu.be/x", "video", "https://youtu.be/x"],
+  ["Ver fotos: https://drive.google.com/x", "photos", "https://drive.google.com/x"],
+  ["Consulta las fotografías aquí: <https://drive.google.com/x>", "photos", "https://drive.google.com/x"],
+  ["Descarga el video en: https://youtu.be/x", "video", "https://youtu.be/x"],
+  ["Imágenes: https://drive.google.com/x", "photos", "https://drive.google.com/x"],
 ];
 for (const [line, kind, url] of labels) {
   test(`label ${JSON.stringify(line)}`, () => assert.deepEqual(matchLinkLabel(line), { kind, ...(url ? { url } : {}) }));
 }
-for (const line of ["Fotos del evento en la galería", "Video:", "El link de fotos se comparte después", "El video muestra la jornada"]) {
+for (const line of [
+  "Fotos del evento en la galería",
+  "Video:",
+  "Ver fotos:",
+  "El link de fotos se comparte después",
+  "El video muestra la jornada",
+  "Ver video de la campaña en redes sociales",
+  "Para ver las fotos: ingresa a https://a.mx/x",
+]) {
   test(`not a label ${JSON.stringify(line)}`, () => assert.equal(matchLinkLabel(line), undefined));
 }
 
