@@ -22,7 +22,7 @@ export function normalizeSitePath(raw: string, { field }: SitePathOptions): Site
   const example = field === "permalink" ? "/boletines/especiales/mi-boletin/" : "/news/190812";
   const hint = `Escribe una ruta del sitio que empiece con «/», sin dominio, sin «..» ni «?», por ejemplo ${example}.`;
   if (/^[a-z][a-z0-9+.-]*:/i.test(value) || value.startsWith("//")) {
-    return { ok: false, message: `«${value}» es una dirección externa; ${field} solo acepta rutas de este sitio.`, hint };
+    return { ok: false, message: `«${value}» es una dirección externa; ${field} solo acepta rutas de este sitio.`, hint: pathHint(value) ?? hint };
   }
   if (!value.startsWith("/")) return { ok: false, message: `«${value}» debe empezar con «/».`, hint };
   if (value.includes("?") || value.includes("#")) {
@@ -70,4 +70,16 @@ export function decodeURIComponentSafe(s: string): string {
 /** Whether a redirect can be served by a static HTML stub (directory style or an `.html` file). */
 export function hasHtmlStub(path: string): boolean {
   return path.endsWith("/") || /\.html?$/i.test(path);
+}
+
+/** For a whole address (`https://www.imss.gob.mx/prensa/archivo/190812`): the path to write instead, if it is one of this site's. */
+function pathHint(value: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return undefined;
+  }
+  if ((url.protocol !== "https:" && url.protocol !== "http:") || url.pathname === "/") return undefined;
+  return `Si es una dirección de este sitio, escribe solo su ruta, sin dominio: ${url.pathname}`;
 }

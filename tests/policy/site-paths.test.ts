@@ -48,10 +48,17 @@ for (const [input, message] of bad) {
     assert.equal(r.ok, false);
     if (!r.ok) {
       assert.match(r.message, message);
-      assert.match(r.hint, /\/news\/190812/);
+      // A whole address is answered with its own path; anything else with an example.
+      assert.match(r.hint, /^https?:/.test(input) ? /escribe solo su ruta, sin dominio: \/\S+$/ : /\/news\/190812/);
     }
   });
 }
+
+test("a whole address of the site is answered with the path to write instead", () => {
+  const r = normalizeSitePath("https://www.imss.gob.mx/prensa/archivo/201908/190812?x=1", { field: "redirect_from" });
+  assert.equal(r.ok, false);
+  if (!r.ok) assert.equal(r.hint, "Si es una dirección de este sitio, escribe solo su ruta, sin dominio: /prensa/archivo/201908/190812");
+});
 
 test("html stubs are written only for directory-style or .html paths", () => {
   assert.ok(hasHtmlStub("/news/1/"));
