@@ -305,7 +305,7 @@ export function parseSource(input: string, file: string, relPath: string): LoadR
       },
     });
   } catch (error) {
-    return yamlProblem(error, file);
+    return yamlProblem(error, file, head);
   }
   const data = parsed.data as unknown;
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
@@ -337,7 +337,19 @@ function fieldPositions(block: string): Record<string, FieldPosition> {
   return fields;
 }
 
-function yamlProblem(error: unknown, file: string): LoadResult {
+/** js-yaml's reasons an editor meets most, said in Spanish (others are shown as js-yaml words them). */
+const YAML_REASONS: Array<[RegExp, string]> = [
+  [/bad indentation of a mapping entry/, "un valor sin comillas contiene «: », o sigue texto después de cerrar unas comillas, «]» o «}»"],
+  [/within a (double|single) quoted scalar/, "faltan las comillas que cierran un valor"],
+  [/within a flow collection/, "falta cerrar una lista «[…]» o «{…}»"],
+  [/missed comma between flow collection entries/, "falta una coma entre los elementos de una lista «[…]», o su «]»"],
+  [/end of the stream or a document separator is expected/, "una línea no tiene la forma «nombre: valor»"],
+  [/unknown escape sequence/, "una barra invertida «\\» entre comillas dobles no forma un escape válido"],
+  [/tab characters must not be used in indentation/, "hay tabuladores en la sangría (YAML solo acepta espacios)"],
+  [/non-printable characters/, "hay caracteres de control invisibles"],
+];
+
+function yamlProblem(error: unknown, file: string, head: string): LoadResult {
   let message: string;
   let hint = "Revisa comillas, dos puntos y sangrías en esa línea; si un valor contiene «:» o «#», ponlo entre comillas.";
   let line: number | undefined;
@@ -364,10 +376,46 @@ function yamlProblem(error: unknown, file: string): LoadResult {
       message = "Un campo aparece dos veces en el encabezado.";
       hint = "Deja una sola línea para ese campo.";
     } else {
-      message = `El encabezado YAML no se puede leer: ${error.reason}`;
+      const spanish = YAML_REASONS.find(([re]) => re.test(error.reason))?.[1];
+      message = `El encabezado YAML no se puede leer: ${spanish ?? error.reason}.`;
+      const fix = mark ? quotedLine(head.split("\n")[mark.line] ?? "") : undefined;
+      if (fix) hint = `Pon el valor entre comillas: ${fix}`;
+      else if (/tab characters/.test(error.reason)) hint = "Cambia los tabuladores del principio de la línea por espacios.";
     }
   } else {
     message = `El encabezado YAML no se puede leer: ${(error as Error)?.message ?? String(error)}`;
   }
   return { ok: false, problems: [{ severity: "error", code: "yaml-syntax", file, message, hint, ...(line ? { line, column: column ?? 1 } : {}) }] };
+}
+
+/**
+ * A field line that does not parse because its value needed quotes (`title: [Video] IMSS…`,
+ * `title: IMSS: inaugura…`, `title: "IMSS "inaugura" clínica"`), written so that it parses as the
+ * text the editor meant; undefined when quoting would not give that text back.
+ */
+function quotedLine(line: string): string | undefined {
+  const m = /^([A-Za-z_][\w-]*):[ \t]+(\S.*?)\s*$/.exec(line);
+  if (!m) return undefined;
+  const [, key, raw] = m as unknown as [string, string, string];
+  // A line that parses alone is not the one to fix (the error began on an earlier line).
+  if (parsesAlone(line)) return undefined;
+  // Already between quotes that it also contains: the editor meant what is inside them.
+  const inner = raw.length > 1 && (raw[0] === '"' || raw[0] === "'") && raw.endsWith(raw[0]) ? raw.slice(1, -1) : raw;
+  const quoted = inner.includes('"') ? `'${inner.replace(/'/g, "''")}'` : JSON.stringify(inner);
+  const fixed = `${key}: ${quoted}`;
+  try {
+    const value = (jsYaml().load(fixed, { schema: jsYaml().CORE_SCHEMA }) as Record<string, unknown> | undefined)?.[key];
+    return value === inner ? fixed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function parsesAlone(line: string): boolean {
+  try {
+    jsYaml().load(line, { schema: jsYaml().CORE_SCHEMA });
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -63,7 +63,8 @@ export function normalizeBulletin(doc: SourceDocument, ctx: NormalizeContext): N
     if (isAbsent(value)) return undefined;
     if (typeof value === "string") return value.normalize("NFC").trim();
     if (typeof value === "number" || typeof value === "boolean") return String(value);
-    error("field-type", field, `«${field}» debe ser un texto, no ${describe(value)}.`, `Escribe ${field}: "…" en una sola línea.`);
+    // `title: [Video] IMSS…` is a YAML list, `title: {…}` a map: the text must be quoted.
+    error("field-type", field, `«${field}» debe ser un texto, no ${describe(value)}.`, `Escribe ${field}: "…" en una sola línea, entre comillas si empieza con «[» o «{».`);
     return undefined;
   };
   const flag = (field: KnownField): boolean => {
@@ -83,7 +84,8 @@ export function normalizeBulletin(doc: SourceDocument, ctx: NormalizeContext): N
   // Title
   const rawTitle = text("title");
   const title = rawTitle ? rawTitle.replace(/\s+/g, " ") : undefined;
-  if (!title) error("title-missing", "title", "Falta el título.", 'Agrega title: "Título del boletín" al encabezado.');
+  // A title of the wrong type was reported as such: not also as missing.
+  if (!title && (isAbsent(data["title"]) || typeof data["title"] === "string")) error("title-missing", "title", "Falta el título.", 'Agrega title: "Título del boletín" al encabezado.');
 
   const draft = flag("draft");
   const featured = flag("front");

@@ -22,6 +22,33 @@ test("YAML syntax errors name the line", () => {
   assert.match(p.hint!, /comillas/);
 });
 
+test("a value that needed quotes is named in Spanish, with the line written as it parses", () => {
+  const cases: Array<[string, string]> = [
+    ["title: [Video] IMSS inaugura clínica", 'title: "[Video] IMSS inaugura clínica"'],
+    ["title: IMSS: inaugura clínica", 'title: "IMSS: inaugura clínica"'],
+    ['title: "IMSS "inaugura" clínica"', `title: 'IMSS "inaugura" clínica'`],
+    ["description: {nota} del día", 'description: "{nota} del día"'],
+  ];
+  for (const [line, fixed] of cases) {
+    const p = parseError(`---\n${line}\ndate: 2024-01-01\n---\n`);
+    assert.equal(p.code, "yaml-syntax");
+    assert.equal(p.line, 2);
+    assert.match(p.message, /un valor sin comillas contiene/);
+    assert.equal(p.hint, `Pon el valor entre comillas: ${fixed}`);
+    // The suggestion is what the editor meant.
+    assert.equal(parseSource(`---\n${fixed}\ndate: 2024-01-01\n---\nTexto\n`, "content/x.md", "x.md").ok, true);
+  }
+});
+
+test("an error found on a later line than its cause suggests no quotes for the innocent line", () => {
+  const p = parseError("---\ntags: [a, b\ndate: 2024-01-01\n---\n");
+  assert.match(p.message, /falta una coma entre los elementos de una lista/);
+  assert.doesNotMatch(p.hint!, /Pon el valor entre comillas/);
+  const tabs = parseError("---\ntitle: a\ntags:\n\t- a\n---\n");
+  assert.match(tabs.message, /tabuladores/);
+  assert.match(tabs.hint!, /espacios/);
+});
+
 test("a duplicated field is an error on its second line", () => {
   const p = parseError("---\ntitle: a\ndate: 2024-01-01\ntitle: b\n---\n");
   assert.equal(p.line, 4);

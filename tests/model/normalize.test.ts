@@ -84,6 +84,12 @@ for (const [fields, field, code, message] of errors) {
   });
 }
 
+test("a title read as a YAML list is reported once, with how to quote it", () => {
+  const errors = normalizeText(fm("title: [Video] IMSS inaugura clínica\ndate: 2024-04-09")).problems.filter((x) => x.severity === "error");
+  assert.deepEqual(errors.map((x) => x.code), ["field-type"]);
+  assert.match(errors[0]!.hint ?? "", /entre comillas si empieza con «\[»/);
+});
+
 test("an invalid slug suggests the canonical one", () => {
   const p = normalizeText(fm(`${BASE}\nslug: Mi Boletín`)).problems.find((x) => x.code === "slug-invalid")!;
   assert.equal(p.hint, "Escribe slug: mi-boletin");
