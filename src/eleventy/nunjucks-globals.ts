@@ -1,4 +1,5 @@
 import type { PostView } from "../render/views.ts";
+import { htmlDatetime } from "../policy/dates.ts";
 
 /** What Nunjucks calls a global function with as `this`: the render's context, which knows its environment. */
 interface CallContext {
@@ -33,7 +34,7 @@ function card(this: CallContext, item: PostView, level: number): string {
 }
 
 /**
- * Functions the layouts call, registered on every Nunjucks environment that renders them: the
+ * Functions the layouts call (`card`, and `datetime(date)`: a `<time datetime>` value, policy/dates.ts), registered on every Nunjucks environment that renders them: the
  * build's (src/build/pages.ts) and Eleventy's (src/eleventy/configure.ts).
  */
-export const NUNJUCKS_GLOBALS: Readonly<Record<string, (...args: never[]) => unknown>> = { card };
+export const NUNJUCKS_GLOBALS: Readonly<Record<string, (...args: never[]) => unknown>> = { card, datetime: htmlDatetime };

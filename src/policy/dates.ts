@@ -182,6 +182,14 @@ export function toBulletinDate(value: DateTime, hasTime: boolean): BulletinDate 
   };
 }
 
+/**
+ * What a `<time datetime>` attribute says of a date: the instant with its offset when a time was
+ * written, the day alone when not (a bare `2024-04-09` was not published at midnight).
+ */
+export function htmlDatetime(date: Pick<BulletinDate, "iso" | "day" | "hasTime">): string {
+  return date.hasTime ? date.iso : date.day;
+}
+
 /** Weekday names, Monday first (luxon's `weekday` 1–7). */
 export const WEEKDAYS = ["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"] as const;
 

@@ -1,7 +1,7 @@
 import type { DateTime } from "luxon";
 import type { Bulletin } from "../model/bulletin.ts";
 import { isEmbargoed, redirectsOf, type PathClaim } from "../model/corpus.ts";
-import { monthName } from "../policy/dates.ts";
+import { htmlDatetime, monthName } from "../policy/dates.ts";
 import { hasHtmlStub } from "../policy/site-paths.ts";
 import { absoluteUrl, monthUrl, PATHS, searchIndexUrl, sectionFeedUrl, sectionUrl, tagUrl, WORDS_INDEX, yearUrl } from "../policy/urls.ts";
 import type { SiteConfig } from "../site.ts";
@@ -94,7 +94,7 @@ export function buildSiteData(bulletins: readonly Bulletin[], options: SiteDataO
   dated.forEach((p, i) => {
     p.related = related[i]!.map((j) => {
       const r = dated[j]!;
-      return (relatedViews[j] ??= { url: r.url, label: r.title, dateText: r.bulletin.date!.text, dateIso: r.bulletin.date!.iso });
+      return (relatedViews[j] ??= { url: r.url, label: r.title, dateText: r.bulletin.date!.text, datetime: htmlDatetime(r.bulletin.date!) });
     });
   });
 

@@ -48,7 +48,8 @@ export interface PostView {
 
 export interface RelatedView extends LinkView {
   dateText?: string;
-  dateIso?: string;
+  /** `<time datetime>` value (policy/dates.ts `htmlDatetime`). */
+  datetime?: string;
 }
 
 /** `/buscar/`: the form works without JavaScript (a GET form); results need `/js/search.js`. */

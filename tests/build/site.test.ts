@@ -31,6 +31,19 @@ describe("the seed site (content/)", () => {
     assert.equal(b(".kicker a").attr("href"), "/secciones/local/");
   });
 
+  test("a bulletin dated without a time says its day alone in <time datetime>, on its page, its cards and related links", async () => {
+    const page = "boletines/2024/04/imss-bienestar-se-fortalece-con-la-clinica-es-nuestra-contratacion-de-medicos-y-sistema-de-abasto-institucional/index.html";
+    const $ = cheerio.load(await read(out, page));
+    assert.equal($("article time").first().attr("datetime"), "2024-04-09");
+    assert.equal($("article time").first().text(), "martes 9 de abril de 2024");
+    const home = cheerio.load(await read(out, "index.html"));
+    const datetimes = home("time").map((_, e) => home(e).attr("datetime")).get();
+    assert.ok(datetimes.includes("2024-04-09") && datetimes.includes("2021-08-19T18:08:00-06:00"), datetimes.join(" "));
+    // The 2022 seed has no time either: its related link on the 2024 page says its day.
+    const link = $(".related a[href^='/boletines/2022/03/']").parent();
+    assert.equal(link.find("time").attr("datetime"), "2022-03-30");
+  });
+
   test("/news/190812/ leads to the December 2021 bulletin", async () => {
     const $ = cheerio.load(await read(out, "news/190812/index.html"));
     const target = "/" + path.posix.dirname(SEED_12) + "/";
