@@ -85,7 +85,8 @@ for (const [fields, field, code, message] of errors) {
 }
 
 test("a title read as a YAML list is reported once, with how to quote it", () => {
-  const errors = normalizeText(fm("title: [Video] IMSS inaugura clínica\ndate: 2024-04-09")).problems.filter((x) => x.severity === "error");
+  // `title: [Video] IMSS…` does not parse at all (tests/model/load.test.ts); this one parses as a list.
+  const errors = normalizeText(fm("title: [Video, IMSS inaugura clínica]\ndate: 2024-04-09")).problems.filter((x) => x.severity === "error");
   assert.deepEqual(errors.map((x) => x.code), ["field-type"]);
   assert.match(errors[0]!.hint ?? "", /entre comillas si empieza con «\[»/);
 });
