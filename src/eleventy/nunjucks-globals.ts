@@ -34,7 +34,8 @@ function card(this: CallContext, item: PostView, level: number): string {
 }
 
 /**
- * Functions the layouts call (`card`, and `datetime(date)`: a `<time datetime>` value, policy/dates.ts), registered on every Nunjucks environment that renders them: the
- * build's (src/build/pages.ts) and Eleventy's (src/eleventy/configure.ts).
+ * Functions the layouts call (`card`, and `datetime(date)`: a `<time datetime>` value, policy/dates.ts),
+ * registered on every Nunjucks environment that renders them: the build's (src/build/pages.ts) and
+ * Eleventy's (src/eleventy/configure.ts).
  */
 export const NUNJUCKS_GLOBALS: Readonly<Record<string, (...args: never[]) => unknown>> = { card, datetime: htmlDatetime };

@@ -337,15 +337,18 @@ function fieldPositions(block: string): Record<string, FieldPosition> {
   return fields;
 }
 
-/** js-yaml's reasons an editor meets most, said in Spanish (others are shown as js-yaml words them). */
-const YAML_REASONS: Array<[RegExp, string]> = [
+/**
+ * js-yaml's reasons an editor meets most, said in Spanish (others are shown as js-yaml words them),
+ * with what to do when it is not the usual hint.
+ */
+const YAML_REASONS: Array<[RegExp, string, string?]> = [
   [/bad indentation of a mapping entry/, "un valor sin comillas contiene «: », o sigue texto después de cerrar unas comillas, «]» o «}»"],
   [/within a (double|single) quoted scalar/, "faltan las comillas que cierran un valor"],
   [/within a flow collection/, "falta cerrar una lista «[…]» o «{…}»"],
   [/missed comma between flow collection entries/, "falta una coma entre los elementos de una lista «[…]», o su «]»"],
   [/end of the stream or a document separator is expected/, "una línea no tiene la forma «nombre: valor»"],
   [/unknown escape sequence/, "una barra invertida «\\» entre comillas dobles no forma un escape válido"],
-  [/tab characters must not be used in indentation/, "hay tabuladores en la sangría (YAML solo acepta espacios)"],
+  [/tab characters must not be used in indentation/, "hay tabuladores en la sangría (YAML solo acepta espacios)", "Cambia los tabuladores del principio de la línea por espacios."],
   [/non-printable characters/, "hay caracteres de control invisibles"],
 ];
 
@@ -376,11 +379,11 @@ function yamlProblem(error: unknown, file: string, head: string): LoadResult {
       message = "Un campo aparece dos veces en el encabezado.";
       hint = "Deja una sola línea para ese campo.";
     } else {
-      const spanish = YAML_REASONS.find(([re]) => re.test(error.reason))?.[1];
+      const [, spanish, todo] = YAML_REASONS.find(([re]) => re.test(error.reason)) ?? [];
       message = `El encabezado YAML no se puede leer: ${spanish ?? error.reason}.`;
       const fix = mark ? quotedLine(head.split("\n")[mark.line] ?? "") : undefined;
       if (fix) hint = `Pon el valor entre comillas: ${fix}`;
-      else if (/tab characters/.test(error.reason)) hint = "Cambia los tabuladores del principio de la línea por espacios.";
+      else if (todo) hint = todo;
     }
   } else {
     message = `El encabezado YAML no se puede leer: ${(error as Error)?.message ?? String(error)}`;
@@ -398,24 +401,20 @@ function quotedLine(line: string): string | undefined {
   if (!m) return undefined;
   const [, key, raw] = m as unknown as [string, string, string];
   // A line that parses alone is not the one to fix (the error began on an earlier line).
-  if (parsesAlone(line)) return undefined;
+  if (loadYaml(line)) return undefined;
   // Already between quotes that it also contains: the editor meant what is inside them.
   const inner = raw.length > 1 && (raw[0] === '"' || raw[0] === "'") && raw.endsWith(raw[0]) ? raw.slice(1, -1) : raw;
   const quoted = inner.includes('"') ? `'${inner.replace(/'/g, "''")}'` : JSON.stringify(inner);
   const fixed = `${key}: ${quoted}`;
-  try {
-    const value = (jsYaml().load(fixed, { schema: jsYaml().CORE_SCHEMA }) as Record<string, unknown> | undefined)?.[key];
-    return value === inner ? fixed : undefined;
-  } catch {
-    return undefined;
-  }
+  return (loadYaml(fixed)?.value as Record<string, unknown> | undefined)?.[key] === inner ? fixed : undefined;
 }
 
-function parsesAlone(line: string): boolean {
+/** A YAML text read with the front matter's schema; undefined when it does not parse. */
+function loadYaml(text: string): { value: unknown } | undefined {
+  const yaml = jsYaml();
   try {
-    jsYaml().load(line, { schema: jsYaml().CORE_SCHEMA });
-    return true;
+    return { value: yaml.load(text, { schema: yaml.CORE_SCHEMA }) };
   } catch {
-    return false;
+    return undefined;
   }
 }
