@@ -137,9 +137,21 @@ export interface PathClaim {
  * Identity ignores case and the trailing slash (case-insensitive file systems would merge them).
  */
 export function findPathCollisions(claims: Iterable<PathClaim>): Problem[] {
+  // Nearly every path has one claim, which can collide with nothing: only the claims of shared paths
+  // are ordered and compared below (the same problems, in the same order, as ordering every claim).
+  const byIdentity = new Map<string, PathClaim | PathClaim[]>();
+  for (const claim of claims) {
+    const key = pathIdentity(claim.path);
+    const known = byIdentity.get(key);
+    if (known === undefined) byIdentity.set(key, claim);
+    else if (Array.isArray(known)) known.push(claim);
+    else byIdentity.set(key, [known, claim]);
+  }
+  const shared: PathClaim[] = [];
+  for (const claimed of byIdentity.values()) if (Array.isArray(claimed)) shared.push(...claimed);
   const owners = new Map<string, PathClaim>();
   const problems: Problem[] = [];
-  const ordered = [...claims].sort((a, b) => claimRank(a) - claimRank(b) || compare(a.bulletin?.file ?? "", b.bulletin?.file ?? "") || compare(a.path, b.path));
+  const ordered = shared.sort((a, b) => claimRank(a) - claimRank(b) || compare(a.bulletin?.file ?? "", b.bulletin?.file ?? "") || compare(a.path, b.path));
   for (const claim of ordered) {
     const key = pathIdentity(claim.path);
     const owner = owners.get(key);

@@ -120,3 +120,26 @@ test("numbered bulletins get automatic redirects, collision-checked like any oth
   assert.equal(problems[0]!.file, "content/b.md");
   assert.equal(problems[0]!.otherFile, "content/a.md");
 });
+
+test("path collisions do not depend on the order claims come in (only shared paths are compared)", () => {
+  // Bulletins whose URLs, redirects and numbers overlap in many ways, plus generated pages on some of them.
+  const files = Array.from({ length: 12 }, (_, i) =>
+    bulletin(
+      `content/n${i}.md`,
+      `title: "Tema ${i % 4}"\ndate: 2024-04-0${1 + (i % 3)}\nnumber: ${100 + (i % 5)}/2024\nredirect_from:\n  - /news/${i % 6}\n  - /News/${(i + 1) % 6}/`,
+    ),
+  );
+  const claims = [...claimsOfBulletins(files), { path: "/news/3/", kind: "generated" as const, description: "una página" }, { path: "/temas/", kind: "generated" as const, description: "los temas" }];
+  const expected = findPathCollisions(claims);
+  assert.ok(expected.length > 10, `many collisions to compare (${expected.length})`);
+  let seed = 7;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  for (let round = 0; round < 20; round++) {
+    const shuffled = [...claims];
+    for (let i = shuffled.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
+    }
+    assert.deepEqual(findPathCollisions(shuffled), expected);
+  }
+});
