@@ -43,9 +43,13 @@ export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 const MAX_ALIAS_COUNT = 50;
 export const CONTENT_EXTENSIONS = [".md", ".markdown"];
 
+/** An absolute path with nothing to normalize: no `.` or `..` segment, no empty one, no trailing slash (not the root). */
+const PLAIN_ABSOLUTE = /^(?:\/(?!\.\.?(?:\/|$))[^/]+)+$/;
+
 export function displayPath(absPath: string, cwd = process.cwd()): string {
-  // The usual case without path.relative (asked once per content file on every build).
-  if (path.sep === "/" && absPath.startsWith(`${cwd}/`) && !absPath.includes("/../") && !absPath.includes("/./")) return absPath.slice(cwd.length + 1);
+  // The usual cases without path.relative (asked once per content file on every build): a plain
+  // absolute path inside the working folder, or outside it (shown whole, as path.relative would lead).
+  if (path.sep === "/" && PLAIN_ABSOLUTE.test(absPath) && PLAIN_ABSOLUTE.test(cwd)) return absPath.startsWith(`${cwd}/`) ? absPath.slice(cwd.length + 1) : absPath;
   const rel = path.relative(cwd, absPath);
   return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel.split(path.sep).join("/") : absPath;
 }

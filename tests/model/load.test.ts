@@ -7,7 +7,7 @@ import { test } from "node:test";
 import grayMatter from "gray-matter";
 import yaml from "js-yaml";
 import { PROJECT_ROOT } from "../../src/project-root.ts";
-import { listContentFiles, loadContentFile, parseSource } from "../../src/model/load.ts";
+import { displayPath, listContentFiles, loadContentFile, parseSource } from "../../src/model/load.ts";
 
 function parseError(text: string) {
   const r = parseSource(text, "content/x.md", "x.md");
@@ -156,4 +156,14 @@ test("listing: sorted, skips dot and underscore files, refuses symlinks leaving 
   assert.equal(problems.length, 1);
   assert.equal(problems[0]!.code, "symlink-outside");
   assert.match(problems[0]!.file, /enlace\.md$/);
+});
+
+test("files are shown relative to the working folder when inside it, whole otherwise (as path.relative decides)", () => {
+  const byRelative = (abs: string, cwd: string) => {
+    const rel = path.relative(cwd, abs);
+    return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : abs;
+  };
+  const cwds = ["/work/main", "/work/main/", "/", "/work"];
+  const paths = ["/work/main/content/a.md", "/work/mainx/content/a.md", "/dev/shm/w/content/2016/a.md", "/work/main", "/work/main/../other/b.md", "/work/main/./content/c.md", "/work/main/content/..", "/w/a.md"];
+  for (const cwd of cwds) for (const abs of paths) assert.equal(displayPath(abs, cwd), byRelative(abs, cwd), `${abs} from ${cwd}`);
 });
