@@ -117,38 +117,37 @@ export function codeFingerprint(projectRoot: string, extra: unknown): string {
   return hash.digest("hex");
 }
 
-/** Where the accessors of a cached bulletin find its parts (a symbol: JSON, structured clones and `Object.keys` skip it). */
+/** Where the accessors of a cached bulletin find its parts (a non-enumerable property of the bulletin). */
 const LAZY_PARTS = Symbol("lazyParts");
 interface LazyParts {
   cache: BuildCache;
   at: PackAt;
   parsed?: Bulletin["positions"];
 }
+type WithParts = { [LAZY_PARTS]: LazyParts };
 
 /**
- * A cached bulletin: the fields of its index entry, copied, and its markdown and field positions
- * read from the pack only if something asks for them (a rebuild never reads the markdown; positions
- * serve problem reports). The accessors live on the class, so they are never saved with the index
- * nor read by digests and copies, and every cached bulletin shares one hidden class (defining
- * accessors on each object cost ~4 µs per bulletin and left them slower to read).
+ * The same two accessors on every cached bulletin: per-object accessor functions would give each
+ * bulletin a hidden class of its own (slow to make, and slow for every later read of its fields).
  */
-class PackedBulletin {
-  readonly [LAZY_PARTS]: LazyParts;
-
-  constructor(parts: LazyParts) {
-    this[LAZY_PARTS] = parts;
-  }
-
-  get body(): string {
-    const p = this[LAZY_PARTS];
-    return p.cache.partAt(p.at, PART.body);
-  }
-
-  get positions(): Bulletin["positions"] {
-    const p = this[LAZY_PARTS];
-    return (p.parsed ??= JSON.parse(p.cache.partAt(p.at, PART.positions) || "{}") as Bulletin["positions"]);
-  }
-}
+const LAZY_DESCRIPTORS: PropertyDescriptorMap = {
+  body: {
+    enumerable: false,
+    configurable: true,
+    get(this: WithParts) {
+      const p = this[LAZY_PARTS];
+      return p.cache.partAt(p.at, PART.body);
+    },
+  },
+  positions: {
+    enumerable: false,
+    configurable: true,
+    get(this: WithParts) {
+      const p = this[LAZY_PARTS];
+      return (p.parsed ??= JSON.parse(p.cache.partAt(p.at, PART.positions) || "{}") as Bulletin["positions"]);
+    },
+  },
+};
 
 export class BuildCache {
   private index: Index;
@@ -354,9 +353,17 @@ export class BuildCache {
     return { bulletin: this.withLazyParts(bulletin, entry.at!), problems };
   }
 
-  /** A bulletin of the index (or just parsed) whose markdown and positions are read from the pack on demand. */
-  private withLazyParts(fields: CachedBulletin, at: PackAt): Bulletin {
-    return Object.assign(new PackedBulletin({ cache: this, at }), fields) as unknown as Bulletin;
+  /**
+   * A cached bulletin whose markdown is read from the pack, and whose field positions are parsed, only
+   * if something asks for them (a rebuild never reads the markdown; positions serve problem reports).
+   * Defined on the index's own object, not enumerable: saving the index never writes them, digests
+   * and copies never read them by accident (`applyCorpusLabels` keeps them).
+   */
+  private withLazyParts(bulletin: CachedBulletin, at: PackAt): Bulletin {
+    const parts: LazyParts = { cache: this, at };
+    Object.defineProperty(bulletin, LAZY_PARTS, { value: parts, enumerable: false, configurable: true });
+    Object.defineProperties(bulletin, LAZY_DESCRIPTORS);
+    return bulletin as Bulletin;
   }
 
   /** One part of a pack record (for the accessors of a bulletin made by `withLazyParts`). */
