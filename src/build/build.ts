@@ -83,7 +83,7 @@ async function buildWith(options: BuildOptions, started: number, startedAt: numb
   if (large && (!cache || cache.entryCount === 0)) limitHeapGrowth();
   let prepared: Awaited<ReturnType<typeof prepareSite>>;
   try {
-    prepared = await prepareSite({ ...options, ...(cache ? { cache } : {}), ...(prefetch ? { listing: prefetch.listing } : {}) });
+    prepared = await prepareSite({ ...options, ...(cache ? { cache } : {}), ...(prefetch ? { listing: prefetch.listing, relatedElsewhere: prefetch.related } : {}) });
     phase("validación");
   } catch (error) {
     await cache?.close();

@@ -4,14 +4,15 @@ import { listContentFiles, type ContentFile } from "../model/load.ts";
 import { transferOf } from "./file-workers.ts";
 import { checkUnpublished } from "./generations.ts";
 import { outputPaths } from "./output.ts";
-import type { PrefetchData, PrefetchedFile, PrefetchMessage } from "./prefetch.ts";
+import type { PrefetchData, PrefetchedFile, PrefetchMessage, PrefetchRequest } from "./prefetch.ts";
+import { findRelated, packRelated, unpackSubjects } from "../render/related.ts";
 import { workerInput } from "./threads.ts";
 
 /**
  * The file-system checks of a rebuild, on a second core while the main thread reads the build cache
  * (prefetch.ts): the content listing with each file's stamp, the files edited since the cache was
- * saved, parsed, then the stamps of the unpublished generation's files. Anything that fails here is
- * left for the main thread to find the usual way.
+ * saved, parsed, then the stamps of the unpublished generation's files; later, when asked, the related
+ * bulletins of every post. Anything that fails here is left for the main thread to do the usual way.
  */
 const { contentDir, outDir, parse } = workerInput<PrefetchData>();
 /** More edited files than this are left to the main thread (and its file workers): a pull, not an edit. */
@@ -54,6 +55,14 @@ try {
 } catch {
   post({ kind: "generation" });
 }
+parentPort!.on("message", (request: PrefetchRequest) => {
+  try {
+    const related = packRelated(findRelated(unpackSubjects(request.subjects)));
+    post({ kind: "related", related }, [related.start.buffer as ArrayBuffer, related.flat.buffer as ArrayBuffer]);
+  } catch {
+    post({ kind: "related" });
+  }
+});
 
 /** When the cache was last saved: the newest modification time of its index files (undefined: no cache). */
 function lastSaved(files: string[]): number | undefined {

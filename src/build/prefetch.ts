@@ -7,6 +7,7 @@ import type { SiteConfig } from "../site.ts";
 import type { FileJobResult } from "./file-workers.ts";
 import type { GenerationCheck } from "./generations.ts";
 import { startWorker } from "./threads.ts";
+import { packSubjects, unpackRelated, type PackedRelated, type PackedSubjects, type RelatedSubject } from "../render/related.ts";
 
 /**
  * A rebuild of a large site spends a quarter of a second or more on the main thread only asking the
@@ -20,6 +21,9 @@ import { startWorker } from "./threads.ts";
  * worker would: the main thread then neither loads the YAML and markdown libraries nor parses
  * them while it has the index to read. The cache uses such a parse only for a file whose stamp is
  * still the one the thread read (cache.ts); any other changed file is parsed the usual way.
+ *
+ * Once idle it finds the related bulletins of every post when asked (`related`): the site data of a
+ * rebuild is made on the main thread meanwhile, and the second core had nothing else to do then.
  */
 export interface PrefetchData {
   contentDir: string;
@@ -42,7 +46,13 @@ export interface PrefetchedFile {
 export type PrefetchMessage =
   | { kind: "listing"; listing?: Listing; stamps?: Float64Array }
   | { kind: "parsed"; files?: Array<[relPath: string, file: PrefetchedFile]> }
-  | { kind: "generation"; check?: GenerationCheck | undefined };
+  | { kind: "generation"; check?: GenerationCheck | undefined }
+  | { kind: "related"; related?: PackedRelated };
+
+/** What the main thread asks the prefetch thread once it is idle. */
+export interface PrefetchRequest {
+  subjects: PackedSubjects;
+}
 
 export interface Prefetch {
   /** content/ listed, each file with its stamp; undefined: list it on this thread. */
@@ -51,6 +61,8 @@ export interface Prefetch {
   parsed: Promise<Map<string, PrefetchedFile> | undefined>;
   /** The unpublished generation's files checked against its manifest; undefined: check them on this thread. */
   generation: Promise<GenerationCheck | undefined>;
+  /** What `findRelated(subjects)` returns, found on the thread; undefined: find them on this thread. One request at a time. */
+  related(subjects: readonly RelatedSubject[]): Promise<number[][] | undefined>;
   close(): Promise<void>;
 }
 
@@ -70,21 +82,30 @@ export function startPrefetch(data: PrefetchData): Prefetch {
   const listing = new Promise<Listing | undefined>((r) => (resolveListing = r));
   const parsed = new Promise<Map<string, PrefetchedFile> | undefined>((r) => (resolveParsed = r));
   const generation = new Promise<GenerationCheck | undefined>((r) => (resolveGeneration = r));
+  let resolveRelated: ((r: number[][] | undefined) => void) | undefined;
+  let gone = false;
   const giveUp = () => {
+    gone = true;
     resolveListing(undefined);
     resolveParsed(undefined);
     resolveGeneration(undefined);
+    resolveRelated?.(undefined);
   };
   try {
     worker = startWorker("prefetch-worker", data satisfies PrefetchData);
   } catch {
     giveUp();
-    return { listing, parsed, generation, close: async () => undefined };
+    return { listing, parsed, generation, related: async () => undefined, close: async () => undefined };
   }
   worker.on("message", (message: PrefetchMessage) => {
     if (message.kind === "listing") resolveListing(message.listing && message.stamps ? withStamps(message.listing, message.stamps) : undefined);
     else if (message.kind === "parsed") resolveParsed(message.files ? new Map(message.files) : undefined);
-    else resolveGeneration(message.check);
+    else if (message.kind === "generation") resolveGeneration(message.check);
+    else {
+      const resolve = resolveRelated;
+      resolveRelated = undefined;
+      resolve?.(message.related ? unpackRelated(message.related) : undefined);
+    }
   });
   worker.on("error", giveUp);
   worker.on("exit", giveUp);
@@ -92,6 +113,14 @@ export function startPrefetch(data: PrefetchData): Prefetch {
     listing,
     parsed,
     generation,
+    related: (subjects) => {
+      if (gone || resolveRelated) return Promise.resolve(undefined);
+      const packed = packSubjects(subjects);
+      const request: PrefetchRequest = { subjects: packed };
+      const reply = new Promise<number[][] | undefined>((r) => (resolveRelated = r));
+      worker.postMessage(request, [packed.tagStart.buffer as ArrayBuffer, packed.tags.buffer as ArrayBuffer, packed.sections.buffer as ArrayBuffer, packed.epochMs.buffer as ArrayBuffer]);
+      return reply;
+    },
     close: async () => {
       giveUp();
       await worker.terminate();

@@ -5,7 +5,8 @@ import { formatProblem, hasErrors, sortProblems, type Problem } from "../model/p
 import { resolveNow } from "../policy/clock.ts";
 import type { EleventyInputs } from "../eleventy/inputs.ts";
 import { renderMarkdownAndText } from "../render/markdown.ts";
-import { buildSiteData, generatedClaims, type SiteDataOptions } from "../render/site-data.ts";
+import { buildSiteData, generatedClaims, type RelatedJob, type SiteDataOptions } from "../render/site-data.ts";
+import { findRelated, type RelatedSubject } from "../render/related.ts";
 import { missingPublicProblem, publicFileClaims } from "./public-files.ts";
 import type { Bulletin } from "../model/bulletin.ts";
 import type { BuildCache } from "./cache.ts";
@@ -28,6 +29,11 @@ export interface PrepareOptions {
   cache?: BuildCache;
   /** content/ listed by another thread (see `prefetch.ts`). */
   listing?: Promise<Listing | undefined>;
+  /**
+   * Finds related bulletins on another thread (`prefetch.ts`) while this one makes the rest of the
+   * site's data and validates it; undefined from it: found here.
+   */
+  relatedElsewhere?: (subjects: readonly RelatedSubject[]) => Promise<number[][] | undefined>;
 }
 
 export type Prepared =
@@ -70,6 +76,9 @@ export async function prepareSite(options: PrepareOptions): Promise<Prepared> {
       dataOptions.plainText = (b) => rendered(b).text;
     }
   }
+  let related: { job: RelatedJob; found: Promise<number[][] | undefined> } | undefined;
+  const elsewhere = options.relatedElsewhere;
+  if (elsewhere) dataOptions.relatedLater = (job) => (related = { job, found: elsewhere(job.subjects) });
   const data = buildSiteData(published, dataOptions);
   phase("datos del sitio");
   // Collisions are checked over every valid bulletin, drafts and embargoes included: they would
@@ -77,6 +86,10 @@ export async function prepareSite(options: PrepareOptions): Promise<Prepared> {
   problems.push(...findPathCollisions([...generatedClaims(data), ...publicFileClaims(options.publicDir), ...claimsOfBulletins(corpus.bulletins)]));
   problems.push(...missingPublicProblem(options.publicDir));
   problems.push(...findDuplicateNumbers(corpus.bulletins));
+  if (related) {
+    related.job.attach((await related.found) ?? findRelated(related.job.subjects));
+    phase("relacionados (otro hilo)");
+  }
   const sorted = sortProblems(problems);
   if (hasErrors(sorted)) return { ok: false, problems: sorted, fileCount: corpus.fileCount };
   return {

@@ -9,9 +9,9 @@
  */
 export interface RelatedSubject {
   id: string;
-  /** Tag slugs. */
-  tags: readonly string[];
-  section: string;
+  /** Tag slugs (or any keys naming the same tags alike: only equality counts). */
+  tags: ReadonlyArray<string | number>;
+  section: string | number;
   epochMs: number;
 }
 
@@ -99,8 +99,8 @@ interface Groups {
   named: Int32Array;
 }
 
-function groupsOf(subjects: readonly RelatedSubject[], keysOf: (s: RelatedSubject) => readonly string[]): Groups {
-  const ids = new Map<string, number>();
+function groupsOf(subjects: readonly RelatedSubject[], keysOf: (s: RelatedSubject) => ReadonlyArray<string | number>): Groups {
+  const ids = new Map<string | number, number>();
   const members: number[][] = [];
   const start = new Int32Array(subjects.length + 1);
   const namedStart = new Int32Array(subjects.length + 1);
@@ -164,4 +164,66 @@ class Best {
     if (da !== db) return da < db;
     return this.subjects[a]!.id < this.subjects[b]!.id;
   }
+}
+
+/**
+ * Subjects as a few arrays another thread receives without copying object by object (build/prefetch.ts):
+ * ids in one string, tags and sections as numbers (equal slugs, equal numbers), dates as a typed array.
+ */
+export interface PackedSubjects {
+  ids: string;
+  tagStart: Int32Array;
+  tags: Int32Array;
+  sections: Int32Array;
+  epochMs: Float64Array;
+}
+
+/** Ids never hold this character (they are file paths). */
+const ID_SEPARATOR = "\0";
+
+export function packSubjects(subjects: readonly RelatedSubject[]): PackedSubjects {
+  const numbers = new Map<string | number, number>();
+  const numberOf = (key: string | number): number => {
+    let n = numbers.get(key);
+    if (n === undefined) numbers.set(key, (n = numbers.size));
+    return n;
+  };
+  const tagStart = new Int32Array(subjects.length + 1);
+  const tags: number[] = [];
+  const sections = new Int32Array(subjects.length);
+  const epochMs = new Float64Array(subjects.length);
+  subjects.forEach((s, i) => {
+    tagStart[i] = tags.length;
+    for (const t of s.tags) tags.push(numberOf(`t${t}`));
+    sections[i] = numberOf(`s${s.section}`);
+    epochMs[i] = s.epochMs;
+  });
+  tagStart[subjects.length] = tags.length;
+  return { ids: subjects.map((s) => s.id).join(ID_SEPARATOR), tagStart, tags: Int32Array.from(tags), sections, epochMs };
+}
+
+export function unpackSubjects(packed: PackedSubjects): RelatedSubject[] {
+  const ids = packed.ids === "" && packed.sections.length === 0 ? [] : packed.ids.split(ID_SEPARATOR);
+  return ids.map((id, i) => ({ id, tags: Array.from(packed.tags.subarray(packed.tagStart[i]!, packed.tagStart[i + 1]!)), section: packed.sections[i]!, epochMs: packed.epochMs[i]! }));
+}
+
+/** `findRelated`'s result as two typed arrays: subject i's related are `flat[start[i]]` to `flat[start[i + 1] - 1]`. */
+export interface PackedRelated {
+  start: Int32Array;
+  flat: Int32Array;
+}
+
+export function packRelated(related: readonly number[][]): PackedRelated {
+  const start = new Int32Array(related.length + 1);
+  const flat: number[] = [];
+  related.forEach((r, i) => {
+    start[i] = flat.length;
+    flat.push(...r);
+  });
+  start[related.length] = flat.length;
+  return { start, flat: Int32Array.from(flat) };
+}
+
+export function unpackRelated({ start, flat }: PackedRelated): number[][] {
+  return Array.from({ length: start.length - 1 }, (_, i) => Array.from(flat.subarray(start[i]!, start[i + 1]!)));
 }

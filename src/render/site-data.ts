@@ -9,7 +9,7 @@ import { buildAssets, readAssetSources, type SiteAssets } from "./assets.ts";
 import { buildFeeds } from "./feeds.ts";
 import { describePicture, publicFileOf } from "./images.ts";
 import { buildNewsSitemap, NEWS_SITEMAP_PATH } from "./news-sitemap.ts";
-import { findRelated } from "./related.ts";
+import { findRelated, type RelatedSubject } from "./related.ts";
 import { buildSeo, shareLinks } from "./seo.ts";
 import { markdownToText, readingMinutes, renderMarkdown } from "./markdown.ts";
 import { SUMMARY_LENGTH, truncateText } from "./summary.ts";
@@ -45,6 +45,18 @@ export interface SiteDataOptions {
    * texts of the pages it renders (for functions that read a cache). `html` is read again on every use.
    */
   lazyTexts?: boolean;
+  /**
+   * Hands the search for related bulletins to the caller (build/prepare.ts gives it to another thread):
+   * the posts' `related` stay empty until the caller calls `attach` with what `findRelated(subjects)`
+   * returns. Without it they are found here.
+   */
+  relatedLater?: (job: RelatedJob) => void;
+}
+
+/** Related bulletins to find for the dated posts, in their order (see `SiteDataOptions.relatedLater`). */
+export interface RelatedJob {
+  subjects: RelatedSubject[];
+  attach(related: readonly number[][]): void;
 }
 
 /** Newest first; ties by id so the order never depends on file-system order. */
@@ -87,16 +99,18 @@ export function buildSiteData(bulletins: readonly Bulletin[], options: SiteDataO
     if (older) p.previous = links.to(older);
   });
 
-  const related = findRelated(
-    dated.map((p) => ({ id: p.bulletin.id, tags: p.bulletin.tags.map((t) => t.slug), section: p.bulletin.section.slug, epochMs: p.bulletin.date!.epochMs })),
-  );
-  const relatedViews: RelatedView[] = new Array(dated.length);
-  dated.forEach((p, i) => {
-    p.related = related[i]!.map((j) => {
-      const r = dated[j]!;
-      return (relatedViews[j] ??= { url: r.url, label: r.title, dateText: r.bulletin.date!.text, datetime: htmlDatetime(r.bulletin.date!) });
+  const subjects = dated.map((p) => ({ id: p.bulletin.id, tags: p.bulletin.tags.map((t) => t.slug), section: p.bulletin.section.slug, epochMs: p.bulletin.date!.epochMs }));
+  const attach = (related: readonly number[][]): void => {
+    const relatedViews: RelatedView[] = new Array(dated.length);
+    dated.forEach((p, i) => {
+      p.related = related[i]!.map((j) => {
+        const r = dated[j]!;
+        return (relatedViews[j] ??= { url: r.url, label: r.title, dateText: r.bulletin.date!.text, datetime: htmlDatetime(r.bulletin.date!) });
+      });
     });
-  });
+  };
+  if (options.relatedLater) options.relatedLater({ subjects, attach });
+  else attach(findRelated(subjects));
 
   const byTag = groupBy(dated, (p) => p.bulletin.tags.map((t) => t.slug));
   const bySection = groupBy(dated, (p) => [p.bulletin.section.slug]);

@@ -9,6 +9,7 @@ import { BuildCache, cacheIndexFiles } from "../../src/build/cache.ts";
 import { parseForCache } from "../../src/build/parse-file.ts";
 import { startPrefetch, type PrefetchedFile } from "../../src/build/prefetch.ts";
 import { listContentFiles } from "../../src/model/load.ts";
+import { findRelated, type RelatedSubject } from "../../src/render/related.ts";
 import { makeImageExists } from "../../src/model/corpus.ts";
 import { DEFAULT_SITE } from "../../src/site.ts";
 
@@ -112,4 +113,23 @@ test("the cache takes a prefetched parse only for a file whose stamp is still th
   } finally {
     await cache.close();
   }
+});
+
+test("the prefetch thread finds the related bulletins the main thread would, once idle; after it is closed, the main thread finds them", async () => {
+  const subjects: RelatedSubject[] = Array.from({ length: 400 }, (_, i) => ({
+    id: `2024/boletín-${String(i).padStart(3, "0")}`,
+    tags: [`t${i % 9}`, `t${(i * 5) % 13}`],
+    section: `s${i % 3}`,
+    epochMs: (400 - Math.floor(i / 2)) * 3_600_000,
+  }));
+  const prefetch = startPrefetch({ contentDir: path.join(tmp, "none"), outDir: path.join(tmp, "no-site") });
+  try {
+    await prefetch.generation;
+    const there = await prefetch.related(subjects);
+    assert.deepEqual(there, findRelated(subjects));
+    assert.ok(there!.filter((r) => r.length === 3).length > 300, "most have three related bulletins");
+  } finally {
+    await prefetch.close();
+  }
+  assert.equal(await prefetch.related(subjects), undefined, "closed: answered undefined, found on the main thread");
 });

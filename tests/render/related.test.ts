@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { findRelated, RELATED_DEFAULTS, type RelatedOptions, type RelatedSubject } from "../../src/render/related.ts";
+import { findRelated, packRelated, packSubjects, RELATED_DEFAULTS, unpackRelated, unpackSubjects, type RelatedOptions, type RelatedSubject } from "../../src/render/related.ts";
 
 const DAY = 86_400_000;
 /** Newest first, one day apart. */
@@ -61,8 +61,8 @@ test("looks only at a window of neighbours: 50,000 bulletins in one tag stay fas
 
 /** The definition, written plainly (every candidate scored and sorted): the fast version must agree. */
 function relatedByDefinition(subjects: readonly RelatedSubject[], { limit, window }: RelatedOptions): number[][] {
-  const groupOf = (key: (s: RelatedSubject) => readonly string[]) => {
-    const groups = new Map<string, number[]>();
+  const groupOf = (key: (s: RelatedSubject) => ReadonlyArray<string | number>) => {
+    const groups = new Map<string | number, number[]>();
     subjects.forEach((s, i) => new Set(key(s)).forEach((k) => groups.set(k, [...(groups.get(k) ?? []), i])));
     return groups;
   };
@@ -98,5 +98,23 @@ test("the windowed top-k selection gives exactly what scoring and sorting every 
     for (const options of [RELATED_DEFAULTS, { limit: 5, window: 2 }, { limit: 1, window: 30 }]) {
       assert.deepEqual(findRelated(subjects, options), relatedByDefinition(subjects, options), `n=${n} ${JSON.stringify(options)}`);
     }
+  }
+});
+
+test("subjects and results packed for another thread give the same related bulletins", () => {
+  for (const n of [0, 1, 300]) {
+    const s: RelatedSubject[] = Array.from({ length: n }, (_, i) => ({
+      id: `2024/boletín-${(i * 7919) % 1000}`,
+      tags: i % 5 === 0 ? [] : [`salud`, `t${i % 13}`, `t${i % 13}`],
+      section: `s${i % 4}`,
+      epochMs: Math.floor((n - i) / 3) * 86_400_000,
+    }));
+    const packed = packSubjects(s);
+    // What a thread receives: the packed arrays cloned as postMessage would.
+    const received = unpackSubjects(structuredClone(packed));
+    assert.equal(received.length, n);
+    const there = findRelated(received);
+    assert.deepEqual(unpackRelated(structuredClone(packRelated(there))), findRelated(s), `n=${n}`);
+    if (n > 1) assert.ok(there.some((r) => r.length > 0), "some related found");
   }
 });
