@@ -2,7 +2,7 @@ import path from "node:path";
 import { buildSite } from "../build/build.ts";
 import { displayPath } from "../model/load.ts";
 import { parseCommandArgs } from "./args.ts";
-import { CONTENT_OPTIONS, DEFAULT_CACHE_DIR, prepareOptionsFrom, printProblems } from "./common.ts";
+import { CONTENT_OPTIONS, DEFAULT_CACHE_DIR, prepareOptionsFrom, printProblems, WARNINGS_PER_KIND } from "./common.ts";
 
 export const usage = `boletines build [--content DIR] [--out DIR] [--public DIR] [--cache DIR] [--drafts] [--future] [--no-search]
   Genera el sitio de content/ en _site/, con su índice de búsqueda. Con --drafts incluye borradores;
@@ -24,7 +24,7 @@ export default async function build(argv: string[]): Promise<number> {
     search: values["no-search"] !== true,
   };
   const result = await buildSite(options);
-  printProblems(result.problems);
+  printProblems(result.problems, "text", process.stderr, { warningsPerKind: WARNINGS_PER_KIND });
   if (!result.ok) {
     if (result.fatal) process.stderr.write(`${result.fatal}\n`);
     process.stderr.write(`No se generó el sitio; ${displayPath(options.outDir)} queda como estaba.\n`);

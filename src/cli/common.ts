@@ -32,7 +32,36 @@ export function prepareOptionsFrom(flags: CommonFlags): PrepareOptions {
   };
 }
 
-export function printProblems(problems: readonly Problem[], format: "text" | "github" = "text", stream: NodeJS.WritableStream = process.stderr): void {
-  for (const p of problems) stream.write(`${format === "github" ? formatProblemGithub(p) : formatProblem(p)}\n`);
+/** Warnings of one kind `build` and `serve` print in full on every run (see `printProblems`). */
+export const WARNINGS_PER_KIND = 3;
+
+/**
+ * Prints problems and, as text, their summary. With `warningsPerKind` (what `build` and `serve` print on
+ * every run) every error is printed, but of the warnings of one kind (code and field) only the first
+ * few: an archive of old bulletins can carry hundreds of the same warning, which would bury the errors
+ * and the line that says what was built. The rest are counted, and `boletines check` lists them all.
+ */
+export function printProblems(
+  problems: readonly Problem[],
+  format: "text" | "github" = "text",
+  stream: NodeJS.WritableStream = process.stderr,
+  { warningsPerKind }: { warningsPerKind?: number } = {},
+): void {
+  const kindOf = (p: Problem) => `${p.code}\0${p.field ?? ""}`;
+  const counts = new Map<string, number>();
+  if (format === "text" && warningsPerKind !== undefined) for (const p of problems) if (p.severity === "warning") counts.set(kindOf(p), (counts.get(kindOf(p)) ?? 0) + 1);
+  // Kinds shortened: those with more than a couple beyond the limit (a «2 more» line would save nothing).
+  const shortened = new Map<string, { printed: number; field: string }>();
+  for (const [kind, count] of counts) if (count > warningsPerKind! + 2) shortened.set(kind, { printed: 0, field: kind.split("\0")[1]! });
+  for (const p of problems) {
+    const short = p.severity === "warning" ? shortened.get(kindOf(p)) : undefined;
+    if (short && short.printed++ >= warningsPerKind!) continue;
+    stream.write(`${format === "github" ? formatProblemGithub(p) : formatProblem(p)}\n`);
+  }
+  for (const [kind, { field }] of shortened) {
+    const more = counts.get(kind)! - warningsPerKind!;
+    stream.write(`… y ${more} avisos más${field ? ` [${field}]` : ""} como ${warningsPerKind === 1 ? "el de arriba" : "los de arriba"}.\n`);
+  }
+  if (shortened.size > 0) stream.write("«boletines check» los lista todos.\n");
   if (format === "text" && problems.length) stream.write(`${summarizeProblems(problems)}\n`);
 }

@@ -7,7 +7,7 @@ import { summarizeProblems } from "../model/problems.ts";
 import { PROJECT_ROOT } from "../project-root.ts";
 import { displayPath } from "../model/load.ts";
 import { parseCommandArgs, UsageError } from "./args.ts";
-import { prepareOptionsFrom, printProblems } from "./common.ts";
+import { prepareOptionsFrom, printProblems, WARNINGS_PER_KIND } from "./common.ts";
 
 export const usage = `boletines serve [--content DIR] [--port N] [--out DIR]
   Vista previa con recarga automática en http://localhost:8080/. Muestra borradores («Borrador»)
@@ -49,7 +49,7 @@ export default async function serve(argv: string[]): Promise<number> {
     const options = prepareOptionsFrom(flags);
     const result = await buildSite({ ...options, outDir, cacheDir: path.resolve(PREVIEW_CACHE), search: false, quiet: true });
     builds += 1;
-    printProblems(result.problems);
+    printProblems(result.problems, "text", process.stderr, { warningsPerKind: WARNINGS_PER_KIND });
     if (!result.ok) {
       if (result.fatal) process.stderr.write(`${result.fatal}\n`);
       // A content error must not stop the preview: it keeps showing the last good version.

@@ -117,3 +117,31 @@ test("a redirect onto a file of public/ is an error; a missing public/ is a warn
   assert.equal(w.code, 0, w.stderr);
   assert.match(w.stderr, /public: aviso: La carpeta de archivos estáticos no existe/);
 });
+
+test("build prints every error but only the first warnings of each kind; check lists them all", async () => {
+  const dir = await tempDir("boletines-cli-");
+  await mkdir(path.join(dir, "public"));
+  await mkdir(path.join(dir, "content"));
+  // Nine bulletins without a description (one kind of warning), one with an image it cannot find (another).
+  for (let i = 1; i <= 9; i++) await writeFile(path.join(dir, `content/b${i}.md`), `---\ntitle: "Boletín ${i}"\ndate: 2024-04-0${i}\n---\nTexto ${i}.\n`);
+  await writeFile(path.join(dir, "content/foto.md"), '---\ntitle: "Con foto"\ndate: 2024-04-10\ndescription: "d"\nimage: /uploads/no-esta.jpg\n---\nTexto.\n');
+  const built = run(["build", "--no-search"], dir);
+  assert.equal(built.code, 0, built.stderr);
+  const shown = (out: string) => out.split("\n").filter((l) => /aviso \[description\]/.test(l)).length;
+  assert.equal(shown(built.stderr), 3);
+  assert.match(built.stderr, /… y 6 avisos más \[description\] como los de arriba\.\n«boletines check» los lista todos\./);
+  assert.match(built.stderr, /content\/foto\.md:\d+:\d+: aviso \[image\]/, "a kind with few warnings is printed whole");
+  assert.match(built.stderr, /Sin errores, 10 avisos\./);
+  const checked = run(["check"], dir);
+  assert.equal(checked.code, 0, checked.stderr);
+  assert.equal(shown(checked.stderr), 9);
+  assert.doesNotMatch(checked.stderr, /avisos más/);
+
+  // An error is printed with the warnings shortened around it, and the build stops.
+  await writeFile(path.join(dir, "content/roto.md"), '---\ntitle: "Roto"\ndate: 2024-02-30\ndescription: "d"\n---\nx\n');
+  const broken = run(["build", "--no-search"], dir);
+  assert.equal(broken.code, 1);
+  assert.match(broken.stderr, /content\/roto\.md:3:1: error \[date\]/);
+  assert.equal(shown(broken.stderr), 3);
+  assert.match(broken.stderr, /1 error en 1 archivo, 10 avisos\./);
+});
