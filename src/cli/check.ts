@@ -25,8 +25,8 @@ export default async function check(argv: string[]): Promise<number> {
   const failed = hasErrors(problems) || (values.strict === true && problems.length > 0);
   if (format === "text") {
     const stream = failed ? process.stderr : process.stdout;
-    if (!problems.length) stream.write(`${prepared.fileCount} boletines revisados. ${summarizeProblems(problems)}\n`);
-    else stream.write(`${prepared.fileCount} boletines revisados.\n`);
+    const checked = `${prepared.fileCount} ${prepared.fileCount === 1 ? "boletín revisado" : "boletines revisados"}.`;
+    stream.write(problems.length ? `${checked}\n` : `${checked} ${summarizeProblems(problems)}\n`);
   }
   return failed ? 1 : 0;
 }

@@ -30,6 +30,20 @@ export interface SourceDocument {
   body: string;
   /** Line of the file where the body starts. */
   bodyLine: number;
+  /** Text YAML read as a comment after a value (` #…`): not part of the value, so said to the editor. */
+  comments: DroppedComment[];
+}
+
+/** ` #VacúnateYa` after `title: Arranca campaña`: YAML ends the value there and drops the rest. */
+export interface DroppedComment {
+  line: number;
+  column: number;
+  /** The top-level field the line belongs to. */
+  field: string | undefined;
+  /** What was dropped, from the `#`. */
+  text: string;
+  /** The line written so that it keeps the whole text, when that is what it most likely meant (checked by parsing it). */
+  fixed?: string;
 }
 
 export type LoadResult = { ok: true; doc: SourceDocument } | { ok: false; problems: Problem[] };
@@ -317,7 +331,7 @@ export function parseSource(input: string, file: string, relPath: string): LoadR
   }
   const bodyStart = text.length - body.length;
   const bodyLine = text.slice(0, bodyStart).split("\n").length;
-  return { ok: true, doc: { file, relPath, data: data as Record<string, unknown>, fields: fieldPositions(parsed.matter), body, bodyLine } };
+  return { ok: true, doc: { file, relPath, data: data as Record<string, unknown>, fields: fieldPositions(parsed.matter), body, bodyLine, comments: droppedComments(parsed.matter) } };
 }
 
 class AliasBombError extends Error {}
@@ -339,6 +353,65 @@ function fieldPositions(block: string): Record<string, FieldPosition> {
     if (key !== undefined && !(key in fields)) fields[key] = { line: i + 1, column: 1 };
   }
   return fields;
+}
+
+/**
+ * Comments after a value in the front matter (`title: Arranca campaña #VacúnateYa` is the title
+ * «Arranca campaña»). Lines inside a block scalar (`|`, `>`) are text, not comments; whole-line
+ * comments are the editor's own notes and are left alone.
+ */
+function droppedComments(block: string): DroppedComment[] {
+  const found: DroppedComment[] = [];
+  if (!block.includes("#")) return found;
+  let field: string | undefined;
+  let inBlockScalar = false;
+  block.split("\n").forEach((raw, i) => {
+    const top = /^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]|$)/.exec(raw);
+    if (top) {
+      field = top[1];
+      inBlockScalar = false;
+    } else if (inBlockScalar || /^\s*(#|$)/.test(raw)) return;
+    const m = top ? /^[A-Za-z_][\w-]*[ \t]*:[ \t]+/.exec(raw) : /^([ \t]*-[ \t]+)/.exec(raw);
+    if (!m) return;
+    const value = raw.slice(m[0].length);
+    if (top && /^[|>][+-]?\d*[ \t]*(#.*)?$/.test(value)) {
+      inBlockScalar = true;
+      return;
+    }
+    const at = commentStart(value);
+    if (at === undefined) return;
+    const text = value.slice(at).trimEnd();
+    if (text.replace(/^#+/, "").trim() === "") return;
+    const kept = value.slice(0, at).trim();
+    const plain = !/^["'[{]/.test(kept);
+    const meant = value.trim();
+    const quoted = meant.includes('"') ? `'${meant.replace(/'/g, "''")}'` : JSON.stringify(meant);
+    const fixed = `${m[0]}${quoted}`;
+    const parsedFixed = plain ? loadYaml(fixed.trimStart())?.value : undefined;
+    const keeps = top ? (parsedFixed as Record<string, unknown> | undefined)?.[top[1]!] === meant : Array.isArray(parsedFixed) && parsedFixed[0] === meant;
+    found.push({ line: i + 1, column: m[0].length + at + 1, field, text, ...(plain && keeps ? { fixed } : {}) });
+  });
+  return found;
+}
+
+/** Where a comment starts in a value (a `#` at its start or after a space, outside quotes), if anywhere. */
+function commentStart(value: string): number | undefined {
+  let quote: string | undefined;
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i]!;
+    if (quote) {
+      if (c === "\\" && quote === '"') i++;
+      else if (c === quote) {
+        if (quote === "'" && value[i + 1] === "'") i++;
+        else quote = undefined;
+      }
+      continue;
+    }
+    // A quote opens only where a value or a flow item starts.
+    if ((c === '"' || c === "'") && (i === 0 || /[[{,:\s]/.test(value[i - 1]!))) quote = c;
+    else if (c === "#" && (i === 0 || /\s/.test(value[i - 1]!))) return i;
+  }
+  return undefined;
 }
 
 /**

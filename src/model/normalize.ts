@@ -58,6 +58,22 @@ export function normalizeBulletin(doc: SourceDocument, ctx: NormalizeContext): N
     );
   }
 
+  // `title: Arranca campaña #VacúnateYa`: YAML ends the value at « #». Said, never silently dropped.
+  for (const c of doc.comments) {
+    problems.push({
+      severity: "warning",
+      code: "yaml-comment",
+      file: doc.file,
+      ...(c.field ? { field: c.field } : {}),
+      line: c.line,
+      column: c.column,
+      message: `«${c.text}» no se publica: en el encabezado, « #» empieza un comentario y corta el valor ahí.`,
+      hint: c.fixed
+        ? `Si es parte del texto (un hashtag, por ejemplo), escribe la línea entre comillas: ${c.fixed.trim()} — si es una nota, bórrala o escríbela en su propia línea.`
+        : "Si es parte del texto, ponlo dentro de las comillas; si es una nota, bórrala o escríbela en su propia línea.",
+    });
+  }
+
   const text = (field: KnownField): string | undefined => {
     const value = data[field];
     if (isAbsent(value)) return undefined;

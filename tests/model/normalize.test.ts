@@ -227,3 +227,51 @@ test("bulletin numbers", () => {
   assert.equal(b.city, "Ciudad de México");
   assert.deepEqual(b.highlights, ["Uno", "Dos"]);
 });
+
+test("text after « #» in a value (a hashtag) is reported, never silently lost, with the line that keeps it", () => {
+  const r = normalizeText(
+    fm(
+      [
+        "title: Arranca campaña #VacúnateYa en Chihuahua",
+        "date: 2024-04-09",
+        'description: "Únete" # nota del editor',
+        "tags:",
+        "  - salud #prevención",
+        "  - C# y tema#1",
+        "highlights: |",
+        "  Un texto # que es texto",
+        "# una nota en su propia línea",
+        "section: Local",
+      ].join("\n"),
+    ),
+  );
+  const b = r.bulletin!;
+  assert.ok(b, JSON.stringify(r.problems));
+  // YAML's reading is kept (the editor is told, not second-guessed).
+  assert.equal(b.title, "Arranca campaña");
+  const comments = r.problems.filter((p) => p.code === "yaml-comment");
+  assert.deepEqual(
+    comments.map((p) => [p.field, p.line, p.column, p.severity]),
+    [
+      ["title", 2, 24, "warning"],
+      ["description", 4, 22, "warning"],
+      ["tags", 6, 11, "warning"],
+    ],
+  );
+  assert.match(comments[0]!.message, /«#VacúnateYa en Chihuahua» no se publica/);
+  assert.match(comments[0]!.hint!, /escribe la línea entre comillas: title: "Arranca campaña #VacúnateYa en Chihuahua"/);
+  // After a quoted value the editor's intent is unclear: no rewritten line.
+  assert.doesNotMatch(comments[1]!.hint!, /title:|description:/);
+  assert.match(comments[2]!.hint!, /- "salud #prevención"/);
+  // The suggested line parses back to the whole text.
+  const fixed = normalizeText(fm('title: "Arranca campaña #VacúnateYa en Chihuahua"\ndate: 2024-04-09\ndescription: "d"'));
+  assert.equal(fixed.bulletin?.title, "Arranca campaña #VacúnateYa en Chihuahua");
+  assert.deepEqual(fixed.problems.filter((p) => p.code === "yaml-comment"), []);
+});
+
+test("a title that is only a hashtag is reported as a comment as well as a missing title", () => {
+  const r = normalizeText(fm("title: #VacúnateYa\ndate: 2024-04-09\ndescription: \"d\""));
+  assert.equal(r.bulletin, undefined);
+  assert.ok(r.problems.some((p) => p.code === "yaml-comment" && p.field === "title" && /title: "#VacúnateYa"/.test(p.hint ?? "")));
+  assert.ok(r.problems.some((p) => p.severity === "error" && p.field === "title"));
+});
