@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { BODY_PLACEHOLDER } from "../model/bulletin.ts";
 import { displayPath } from "../model/load.ts";
 import { formatProblem, hasErrors } from "../model/problems.ts";
 import { resolveNow } from "../policy/clock.ts";
@@ -12,8 +13,6 @@ export const usage = `boletines new "Título" [--section S] [--tags a,b] [--cont
   Crea el archivo de un boletín nuevo con la fecha y hora actuales (zona del sitio) como borrador,
   y escribe su ruta. Nunca reemplaza un archivo existente.`;
 
-/** What the editor replaces; kept short so an unedited scaffold is obvious in a preview. */
-const BODY_PLACEHOLDER = "Escribe aquí el texto del boletín.";
 
 export default async function newCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, { section: { type: "string" }, tags: { type: "string" }, content: { type: "string" } }, true);

@@ -112,3 +112,9 @@ export const FIELD_ALIASES: Readonly<Record<string, KnownField>> = {
   modified: "updated",
   last_modified_at: "updated",
 };
+
+/**
+ * The body `boletines new` writes for the editor to replace: a bulletin about to be published with it
+ * still in its text is refused (normalize.ts), a draft may keep it.
+ */
+export const BODY_PLACEHOLDER = "Escribe aquí el texto del boletín.";

@@ -6,7 +6,7 @@ import { cleanLabel, labelSlug, type Label } from "../policy/labels.ts";
 import { hasHtmlStub, normalizeSitePath } from "../policy/site-paths.ts";
 import { isCanonicalSlug, slugify } from "../policy/slug.ts";
 import { bulletinUrl, PATHS } from "../policy/urls.ts";
-import { FIELD_ALIASES, KNOWN_FIELDS, type Bulletin, type BulletinImage, type KnownField } from "./bulletin.ts";
+import { BODY_PLACEHOLDER, FIELD_ALIASES, KNOWN_FIELDS, type Bulletin, type BulletinImage, type KnownField } from "./bulletin.ts";
 import type { SourceDocument } from "./load.ts";
 import type { Problem } from "./problems.ts";
 
@@ -217,6 +217,18 @@ export function normalizeBulletin(doc: SourceDocument, ctx: NormalizeContext): N
   if (!description && !draft) warn("description-missing", "description", "El boletín no tiene descripción (se usa en buscadores y redes sociales).", 'Agrega description: "Una frase que resuma el boletín".');
   const body = doc.body;
   if (body.trim() === "") warn("body-empty", undefined, "El boletín no tiene texto después del encabezado.", "Escribe el texto del boletín debajo de la segunda línea ---.");
+  else if (!draft && body.includes(BODY_PLACEHOLDER)) {
+    const line = doc.bodyLine + body.slice(0, body.indexOf(BODY_PLACEHOLDER)).split("\n").length - 1;
+    problems.push({
+      severity: "error",
+      code: "body-placeholder",
+      file: doc.file,
+      line,
+      column: 1,
+      message: `El texto conserva «${BODY_PLACEHOLDER}», el ejemplo que escribe «boletines new»: se publicaría tal cual.`,
+      hint: "Reemplázalo por el texto del boletín, o deja draft: true hasta que esté listo.",
+    });
+  }
 
   if (problems.some((p) => p.severity === "error") || !title) return { problems };
   const author = text("author");

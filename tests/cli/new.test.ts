@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
@@ -38,4 +38,18 @@ test("new: --content DIR and usage errors", () => {
   assert.equal(result.stdout, "contenido/2023/2023-12-31-otro-boletin.md\n");
   assert.equal(runCli(["new"], cwd).code, 2);
   assert.equal(runCli(["new", "T"], cwd, { BOLETINES_NOW: "ayer" }).code, 2);
+});
+
+test("new: the example body may stay in a draft, but a bulletin about to be published with it is refused", () => {
+  const env = { BOLETINES_NOW: "2024-04-10T12:00:00-06:00" };
+  const made = runCli(["new", "Campaña de vacunación", "--content", "ejemplo"], cwd, env);
+  assert.equal(made.code, 0, made.stderr);
+  const rel = made.stdout.trim();
+  const draft = readFileSync(path.join(cwd, rel), "utf8");
+  assert.equal(runCli(["check", "--content", "ejemplo"], cwd, env).code, 0, "a draft keeps it");
+  writeFileSync(path.join(cwd, rel), draft.replace(/^draft: true\n/m, ""));
+  const published = runCli(["check", "--content", "ejemplo"], cwd, env);
+  assert.equal(published.code, 1);
+  assert.match(published.stderr, new RegExp(`${rel.replace(/[.]/g, "\\.")}:\\d+:1: error: El texto conserva «Escribe aquí el texto del boletín\\.»`));
+  assert.match(published.stderr, /Reemplázalo por el texto del boletín, o deja draft: true/);
 });
