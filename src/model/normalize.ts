@@ -119,7 +119,8 @@ export function normalizeBulletin(doc: SourceDocument, ctx: NormalizeContext): N
     return result.date;
   };
   const date = parseDate("date");
-  if (!date && text("date") === undefined) {
+  // Missing, not of the wrong type (`date: [2024-04-09]` was reported as such, once).
+  if (!date && isAbsent(data["date"])) {
     if (draft) warn("draft-undated", "draft", "Borrador pendiente de fecha: no se publicará hasta que tenga «date:».", "Agrega date: AAAA-MM-DD (y la hora, si se conoce) y quita draft: true.");
     else error("date-missing", "date", "Falta la fecha.", `Agrega date: con la fecha de publicación. ${DATE_FORMATS_HINT}`);
   }

@@ -275,3 +275,10 @@ test("a title that is only a hashtag is reported as a comment as well as a missi
   assert.ok(r.problems.some((p) => p.code === "yaml-comment" && p.field === "title" && /title: "#VacúnateYa"/.test(p.hint ?? "")));
   assert.ok(r.problems.some((p) => p.severity === "error" && p.field === "title"));
 });
+
+test("a date written as a list is one error, not also a missing date", () => {
+  const r = normalizeText(fm('title: "T"\ndate: [2021-08-19]\ndescription: "d"'));
+  const dateProblems = r.problems.filter((p) => p.field === "date");
+  assert.deepEqual(dateProblems.map((p) => [p.severity, p.code]), [["error", "field-type"]]);
+  assert.match(dateProblems[0]!.message, /«date» debe ser un texto, no una lista/);
+});
