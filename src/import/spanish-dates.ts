@@ -1,4 +1,4 @@
-import { daysInMonth, MONTHS } from "../policy/dates.ts";
+import { daysInMonth, MONTHS, WEEKDAYS as WEEKDAY_NAMES } from "../policy/dates.ts";
 
 /**
  * Spanish datelines of press releases: `Ciudad de México, martes 9 de abril de 2024`,
@@ -17,6 +17,8 @@ export interface Dateline {
   city?: string;
   /** What follows the dateline on the same line (an inline dateline opens the first paragraph). */
   rest: string;
+  /** The weekday as written (`martes`), when the line names one. */
+  weekday?: string;
 }
 
 const WEEKDAYS = "lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo";
@@ -29,7 +31,7 @@ const DAY = String.raw`(\d{1,2})\s*(?:º|°|o\b|ro\b)?|(primero)`;
  * the last comma that precedes the weekday or day (it may itself contain commas: `Monterrey, Nuevo León`).
  */
 const DATELINE_RE = new RegExp(
-  String.raw`^(?:(.+?)\s*,\s*)?(?:(?:${WEEKDAYS})\s*,?\s+)?(?:a\s+)?(?:${DAY})\s+de\s+(${MONTH_ALTERNATION})\s*,?\s+(?:de(?:l)?\s+)?(\d{4})\b(.*)$`,
+  String.raw`^(?:(.+?)\s*,\s*)?(?:(${WEEKDAYS})\s*,?\s+)?(?:a\s+)?(?:${DAY})\s+de\s+(${MONTH_ALTERNATION})\s*,?\s+(?:de(?:l)?\s+)?(\d{4})\b(.*)$`,
   "iu",
 );
 
@@ -41,7 +43,7 @@ const MAX_CITY_WORDS = 8;
 export function matchDateline(line: string): Dateline | undefined {
   const m = DATELINE_RE.exec(line.trim());
   if (!m) return undefined;
-  const [, rawCity, dayDigits, dayWord, monthName, yearText, rest = ""] = m;
+  const [, rawCity, weekday, dayDigits, dayWord, monthName, yearText, rest = ""] = m;
   const date = calendarDay(Number(yearText), monthNumber(monthName ?? ""), dayWord ? 1 : Number(dayDigits));
   if (!date) return undefined;
   let city: string | undefined;
@@ -49,7 +51,45 @@ export function matchDateline(line: string): Dateline | undefined {
     city = rawCity.replace(/\s+/g, " ").replace(/[\s,]+$/, "").trim();
     if (!CITY_RE.test(city) || city.split(" ").length > MAX_CITY_WORDS) return undefined;
   }
-  return { date, ...(city ? { city } : {}), rest };
+  return { date, ...(city ? { city } : {}), rest, ...(weekday ? { weekday: weekday.toLowerCase() } : {}) };
+}
+
+/**
+ * When the dateline names a weekday that is not the date's (`sábado 9 de abril de 2024`: a Tuesday),
+ * what to tell the editor: a wrong weekday is the surest sign of a mistyped day.
+ */
+export function weekdayMismatch(d: Dateline): string | undefined {
+  if (!d.weekday) return undefined;
+  const actual = WEEKDAY_NAMES[(new Date(Date.UTC(d.date.year, d.date.month - 1, d.date.day)).getUTCDay() + 6) % 7]!;
+  if (withoutAccents(d.weekday) === withoutAccents(actual)) return undefined;
+  return `La línea de fecha dice «${d.weekday}», pero el ${d.date.day} de ${MONTHS[d.date.month - 1]} de ${d.date.year} fue ${actual}: revisa el día.`;
+}
+
+/** A date written like a dateline's (`31 de abril de 2024`, `09/04/2024`) somewhere in a short line. */
+const DATE_IN_LINE_RE = new RegExp(String.raw`\b(\d{1,2})\s*(?:º|°|o\.?)?\s+de\s+(${MONTH_ALTERNATION})\s*,?\s+(?:de(?:l)?\s+)?(\d{4})\b`, "iu");
+const NUMERIC_DATE_RE = /(?:^|[\s,;:])\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\b/;
+/** Longer lines are sentences of the text, which may mention dates. */
+const MAX_DATELINE_LENGTH = 90;
+
+/**
+ * Why a short line that holds a date is not a dateline the importer reads (`Ciudad de México, 31 de
+ * abril de 2024`, `Ciudad de México a 9 de abril de 2024`, `09/04/2024`); undefined for any other line.
+ */
+export function unreadableDateline(line: string): string | undefined {
+  const text = line.trim();
+  if (text.length > MAX_DATELINE_LENGTH || matchDateline(text)) return undefined;
+  const m = DATE_IN_LINE_RE.exec(text);
+  if (m) {
+    const [, day, month, year] = m as unknown as [string, string, string, string];
+    if (!calendarDay(Number(year), monthNumber(month), Number(day))) return `el ${Number(day)} de ${month.toLowerCase()} de ${year} no existe`;
+    return "no tiene la forma «Ciudad de México, martes 9 de abril de 2024» (lugar, coma, día de la semana, fecha)";
+  }
+  if (NUMERIC_DATE_RE.test(text)) return "la fecha está escrita con números; escríbela como «martes 9 de abril de 2024»";
+  return undefined;
+}
+
+function withoutAccents(text: string): string {
+  return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
 }
 
 /**

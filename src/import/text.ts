@@ -2,7 +2,7 @@ import { endsSentence, joinWrapped, matchListItem, plainText, startsLowercase, t
 import { findUrl, matchLinkLabel, urlOnlyLine, type LinkKind } from "./links.ts";
 import { isEndMark, isLetterheadOffice, isPageFurniture, isRule, isSplitFurniture } from "./page-furniture.ts";
 import { matchNumberLine, splitNumber } from "./release-number.ts";
-import { formatCalendarDay, inlineDatelineText, isStandaloneDateline, matchDateline, type CalendarDay } from "./spanish-dates.ts";
+import { formatCalendarDay, inlineDatelineText, isStandaloneDateline, matchDateline, unreadableDateline, weekdayMismatch, type CalendarDay } from "./spanish-dates.ts";
 
 /**
  * From the text of a press release (converted from Word or PDF, or produced by `docx.ts`/`pdf.ts`)
@@ -25,6 +25,8 @@ export interface ReleaseParts {
 
 /** A title longer than this is a paragraph: the release had no title line. */
 const MAX_TITLE_LENGTH = 300;
+/** A first line this long that ends a sentence is the body's first paragraph, not a title (titles end without a period). */
+const LONG_SENTENCE = 160;
 
 /** Marks left in the line stream where furniture was removed. */
 type Line = { kind: "text"; text: string } | { kind: "blank" } | { kind: "page" } | { kind: "end" };
@@ -52,8 +54,9 @@ export function extractRelease(raw: string): ReleaseParts {
       warnings.push(`El primer párrafo empieza con otra fecha (${formatCalendarDay(inline.date)}) que la línea de fecha (${formatCalendarDay(date)}); se usa la línea de fecha. Revisa cuál es la correcta.`);
     }
   }
+  warnings.push(...head.warnings);
   let title = head.title;
-  if (title && title.length > MAX_TITLE_LENGTH) {
+  if (title && (title.length > MAX_TITLE_LENGTH || (title.length > LONG_SENTENCE && endsSentence(title)))) {
     warnings.push("El texto no tiene una línea de título (la primera línea es un párrafo largo).");
     title = undefined;
   }
@@ -228,6 +231,8 @@ interface Head {
   highlights: string[];
   /** Index of the first body line. */
   bodyStart: number;
+  /** What the editor must hear about the head: a second dateline, one that cannot be read, a wrong weekday. */
+  warnings: string[];
 }
 
 /**
@@ -236,7 +241,7 @@ interface Head {
  * is none of these once the title is known.
  */
 function readHead(lines: Line[], layout: Layout): Head {
-  const head: Head = { highlights: [], bodyStart: lines.length };
+  const head: Head = { highlights: [], bodyStart: lines.length, warnings: [] };
   const titleLines: string[] = [];
   let state: "before-title" | "title" | "after-title" = "before-title";
   let previousWasHighlight = false;
@@ -262,16 +267,33 @@ function readHead(lines: Line[], layout: Layout): Head {
       if (meta?.date) i++;
       else meta = undefined;
     }
+    const another = head.date && state !== "after-title" ? (meta ?? readDatelineAndNumber(plain)) : undefined;
+    if (another?.date && head.date) {
+      // Another dateline in the head: never the title. The first one stands; the editor is told when they differ.
+      if (formatCalendarDay(another.date) !== formatCalendarDay(head.date)) {
+        head.warnings.push(`Hay otra línea de fecha, «${plain}»; se usó la primera (${formatCalendarDay(head.date)}). Revisa cuál es la correcta.`);
+      }
+      if (another.number && !head.number) head.number = another.number;
+      continue;
+    }
     if (meta && (meta.date || meta.number) && !(meta.date && head.date) && !(meta.number && head.number)) {
       if (meta.date) head.date = meta.date;
       if (meta.city) head.city = meta.city;
       if (meta.number) head.number = meta.number;
+      if (meta.weekdayWarning) head.warnings.push(meta.weekdayWarning);
       if (state === "title") state = "after-title";
       previousWasHighlight = false;
       continue;
     }
+    const unreadable = state !== "after-title" ? unreadableDateline(plain) : undefined;
+    if (unreadable) {
+      // A dateline the importer cannot read is still not the title.
+      head.warnings.push(`La línea «${plain}» parece la fecha, pero no se pudo leer: ${unreadable}.`);
+      continue;
+    }
     const item = matchListItem(line.text);
-    if (item && !item.ordered && state !== "before-title") {
+    if (item && !item.ordered) {
+      // Highlights follow the title; bullets before any title mean the release has none (said below).
       head.highlights.push(plainText(item.text));
       state = "after-title";
       previousWasHighlight = true;
@@ -321,14 +343,15 @@ function continuesTitle(titleLines: string[], line: string, layout: Layout): boo
  * A line holding the dateline, the number, or both (in either order). Anything else on the line
  * means it is not a head line: nothing is taken from it.
  */
-export function readDatelineAndNumber(plain: string): { date?: CalendarDay; city?: string; number?: string } | undefined {
+export function readDatelineAndNumber(plain: string): { date?: CalendarDay; city?: string; number?: string; weekdayWarning?: string } | undefined {
   const split = splitNumber(plain);
   const rest = split ? split.rest : plain;
   if (split && rest === "") return { number: split.number };
   const dateline = matchDateline(rest);
   if (!dateline || !isStandaloneDateline(dateline)) return undefined;
   const number = split?.number ?? matchNumberLine(dateline.rest);
-  return { date: dateline.date, ...(dateline.city ? { city: dateline.city } : {}), ...(number ? { number } : {}) };
+  const weekdayWarning = weekdayMismatch(dateline);
+  return { date: dateline.date, ...(dateline.city ? { city: dateline.city } : {}), ...(number ? { number } : {}), ...(weekdayWarning ? { weekdayWarning } : {}) };
 }
 
 type Chunk =

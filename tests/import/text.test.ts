@@ -241,3 +241,43 @@ test("Tabasco (pdftotext output: wraps, hyphenation, footer mid-paragraph)", () 
   assert.match(v.body, /la contratación de 54 trabajadores, entre médicos, enfermeras y personal administrativo que ya laboran/);
   assert.match(v.body, /viajaban más de una hora a Villahermosa”/);
 });
+
+test("a dateline that cannot be read, a second dateline or a wrong weekday is never the title, and is said", () => {
+  const title = "IMSS inaugura una clínica en Centla";
+  const withHead = (head: string) => extractRelease(`${head}\nNo. 171/2024\n\n${title}\n\n· Un punto\n\nEl texto.`);
+  for (const [line, reason] of [
+    ["Ciudad de México, 31 de abril de 2024", "el 31 de abril de 2024 no existe"],
+    ["Ciudad de México a 9 de abril de 2024", "no tiene la forma"],
+    ["Ciudad de México; 9 de abril de 2024", "no tiene la forma"],
+    ["Ciudad de México, 09/04/2024", "escrita con números"],
+  ] as const) {
+    const parts = withHead(line);
+    assert.equal(parts.title, title, line);
+    assert.equal(parts.date, undefined, line);
+    assert.deepEqual(parts.highlights, ["Un punto"], line);
+    assert.ok(parts.warnings.some((w) => w.includes(`«${line}» parece la fecha`) && w.includes(reason)), `${line}: ${parts.warnings.join(" | ")}`);
+  }
+  const twice = extractRelease(`Ciudad de México, martes 9 de abril de 2024\nNo. 171/2024\nCiudad de México, miércoles 10 de abril de 2024\n\n${title}\n\nEl texto.`);
+  assert.equal(twice.title, title);
+  assert.equal(twice.date && `${twice.date.year}-${twice.date.month}-${twice.date.day}`, "2024-4-9");
+  assert.ok(twice.warnings.some((w) => w.includes("Hay otra línea de fecha, «Ciudad de México, miércoles 10 de abril de 2024»")));
+  const sameTwice = extractRelease(`Ciudad de México, martes 9 de abril de 2024\nNo. 171/2024\nCiudad de México, martes 9 de abril de 2024\n\n${title}\n\nEl texto.`);
+  assert.equal(sameTwice.title, title);
+  assert.ok(!sameTwice.warnings.some((w) => w.includes("otra línea de fecha")), "the same dateline repeated says nothing new");
+  const saturday = withHead("Ciudad de México, sábado 9 de abril de 2024");
+  assert.equal(saturday.title, title);
+  assert.ok(saturday.warnings.includes("La línea de fecha dice «sábado», pero el 9 de abril de 2024 fue martes: revisa el día."));
+  assert.ok(!withHead("Ciudad de México, martes 9 de abril de 2024").warnings.some((w) => w.includes("revisa el día")));
+  assert.ok(!withHead("Ciudad de México, Miércoles 10 de abril de 2024").warnings.some((w) => w.includes("revisa el día")), "capitals and accents");
+});
+
+test("without a title line, neither a highlight nor the first paragraph becomes the title", () => {
+  const bullets = extractRelease("Ciudad de México, martes 9 de abril de 2024\nNo. 171/2024\n\n· Presenta programa de salud\n· Abre convocatoria\n\nEl texto.");
+  assert.equal(bullets.title, undefined);
+  assert.deepEqual(bullets.highlights, ["Presenta programa de salud", "Abre convocatoria"]);
+  assert.ok(bullets.warnings.includes("No se encontró el título."));
+  const paragraph = "IMSS-Bienestar se fortalece con el programa La Clínica es Nuestra, una convocatoria para la contratación de médicos especialistas y la implementación del Sistema de Abasto Institucional.";
+  const noTitle = extractRelease(`Ciudad de México, martes 9 de abril de 2024\n\n${paragraph}\n\nOtro párrafo.`);
+  assert.equal(noTitle.title, undefined);
+  assert.ok(noTitle.warnings.some((w) => w.includes("no tiene una línea de título")));
+});
