@@ -443,7 +443,8 @@ function mendPageBreaks(chunks: Chunk[]): Chunk[] {
 function renderChunks(chunks: Chunk[]): string {
   return chunks
     .map((chunk) => {
-      if (chunk.kind === "paragraph") return chunk.text;
+      // `2024. Año de la atención primaria…` is a sentence here, not the item 2024 of a list.
+      if (chunk.kind === "paragraph") return chunk.text.replace(/^(\d+)([.)])(?=\s|$)/, "$1\\$2");
       return chunk.items.map((item, i) => (chunk.ordered ? `${chunk.start + i}. ${item}` : `- ${item}`)).join("\n");
     })
     .filter((text) => text.trim() !== "")

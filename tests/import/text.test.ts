@@ -281,3 +281,8 @@ test("without a title line, neither a highlight nor the first paragraph becomes 
   assert.equal(noTitle.title, undefined);
   assert.ok(noTitle.warnings.some((w) => w.includes("no tiene una línea de título")));
 });
+
+test("a paragraph that starts with a number and a period stays a paragraph (escaped), not an ordered list", () => {
+  const parts = extractRelease("Título del boletín\n\n2024. Año de la atención primaria, dijo el director.\n\nOtro párrafo.");
+  assert.equal(parts.body, "2024\\. Año de la atención primaria, dijo el director.\n\nOtro párrafo.");
+});
