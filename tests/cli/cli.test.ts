@@ -145,3 +145,16 @@ test("build prints every error but only the first warnings of each kind; check l
   assert.equal(shown(broken.stderr), 3);
   assert.match(broken.stderr, /1 error en 1 archivo, 10 avisos\./);
 });
+
+test("usage mistakes are said in Spanish, with exit code 2", () => {
+  const unknown = run(["check", "--bogus"], ROOT);
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.stderr, /^La opción --bogus no existe\. Opciones: --content, --public, --format, --strict, --cache\./m);
+  const missing = run(["build", "--out"], ROOT);
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /^Falta el valor de --out \(por ejemplo --out valor\)\./m);
+  const extra = run(["check", "sobra"], ROOT);
+  assert.equal(extra.code, 2);
+  assert.match(extra.stderr, /^Sobra «sobra»: este comando no recibe argumentos sueltos/m);
+  for (const r of [unknown, missing, extra]) assert.doesNotMatch(r.stderr, /Unknown option|argument missing|Unexpected argument/);
+});
