@@ -341,6 +341,16 @@ test("screenshots of home and a bulletin at 375 and 1280 px are written to test-
       assert.equal(overflow, 0, `${name} at ${width}px scrolls sideways`);
     }
   }
+  // The search form on the narrowest phone, with a topic as long as real archives have (its option
+  // sets the width of a select): nothing scrolls sideways.
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto(FIXTURE.search);
+  await page.evaluate(() => {
+    const option = document.createElement("option");
+    option.textContent = "incorporación voluntaria al régimen obligatorio en Baja California Sur";
+    document.querySelector("#tema")!.append(option);
+  });
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 0, "the search form scrolls sideways at 360px");
   // Search results, on a phone.
   await page.setViewportSize({ width: 375, height: 812 });
   await page.goto(`${FIXTURE.search}?q=sarampion`);
