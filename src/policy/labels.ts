@@ -2,9 +2,11 @@ import { slugify } from "./slug.ts";
 
 /**
  * Tags and sections are identified by their slug: `Vacunación`, `vacunacion` and `VACUNACIÓN` are one.
- * The label shown is chosen deterministically among the variants the corpus uses:
- * the most used; then the one with more accented letters (Spanish spelling); then by case:
- * mixed case (`Salud Mental`) over all capitals (`IMSS`, `SALUD MENTAL`) over all lower case; then code-point order.
+ * The label shown is chosen deterministically among the variants the corpus uses, as a reader would
+ * want to read it: the one with more accented letters (Spanish spelling: `planificación familiar`
+ * even where most files typed `planificacion familiar`); then by case: mixed case (`Salud Mental`) or
+ * an acronym in capitals (`IMSS`, `VIH`), then all lower case, then shouted capitals (`CARDIOLOGÍA EN
+ * ZACATECAS`); then the most used; then code-point order.
  */
 export interface Label {
   slug: string;
@@ -44,7 +46,8 @@ export class LabelChooser {
     let best: string | undefined;
     let bestCount = -1;
     for (const [variant, count] of counts) {
-      if (best === undefined || count > bestCount || (count === bestCount && preferVariant(variant, best) < 0)) {
+      const spelling = best === undefined ? -1 : preferSpelling(variant, best);
+      if (best === undefined || spelling < 0 || (spelling === 0 && (count > bestCount || (count === bestCount && variant < best)))) {
         best = variant;
         bestCount = count;
       }
@@ -57,13 +60,23 @@ function accentCount(s: string): number {
   return (s.normalize("NFD").match(/\p{M}/gu) ?? []).length;
 }
 
+/** Capitals alone with a word this long are shouting, not an acronym (`IMSS`, `COVID`). */
+const LONGEST_ACRONYM = 5;
+
 function caseRank(s: string): number {
   const upper = /\p{Lu}/u.test(s);
   const lower = /\p{Ll}/u.test(s);
-  return upper && lower ? 2 : upper ? 1 : 0;
+  if (upper && lower) return 2;
+  if (!upper) return 1;
+  return s.split(/[^\p{L}]+/u).some((word) => word.length > LONGEST_ACRONYM) ? 0 : 2;
 }
 
-/** Negative when `a` is the better label. */
+/** Negative when `a` is spelled better (accents, then case); 0 when neither is. */
+function preferSpelling(a: string, b: string): number {
+  return accentCount(b) - accentCount(a) || caseRank(b) - caseRank(a);
+}
+
+/** Negative when `a` is the better label, counts aside (a strict order). */
 export function preferVariant(a: string, b: string): number {
-  return accentCount(b) - accentCount(a) || caseRank(b) - caseRank(a) || (a < b ? -1 : a > b ? 1 : 0);
+  return preferSpelling(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }

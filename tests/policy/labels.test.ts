@@ -15,15 +15,18 @@ test("labels are trimmed and inner whitespace collapsed", () => {
 });
 
 const choices: Array<[string[], string]> = [
-  // The most used variant wins.
-  [["vacunacion", "vacunacion", "Vacunación"], "vacunacion"],
-  // Ties: more accents (Spanish spelling) first.
-  [["vacunacion", "Vacunación"], "Vacunación"],
+  // More accents (Spanish spelling) first, even when fewer files use it.
+  [["vacunacion", "vacunacion", "Vacunación"], "Vacunación"],
+  [["planificacion familiar", "planificacion familiar", "planificacion familiar", "planificación familiar", "planificación familiar"], "planificación familiar"],
   [["VACUNACION", "vacunación"], "vacunación"],
-  // Then mixed case over all capitals over all lower case.
+  // Then mixed case or an acronym, over all lower case, over shouted capitals.
   [["VACUNACIÓN", "Vacunación"], "Vacunación"],
   [["imss", "IMSS"], "IMSS"],
+  [["vih", "vih", "VIH"], "VIH"],
   [["salud mental", "Salud Mental", "SALUD MENTAL"], "Salud Mental"],
+  [["CARDIOLOGÍA EN ZACATECAS", "CARDIOLOGÍA EN ZACATECAS", "cardiología en zacatecas"], "cardiología en zacatecas"],
+  // Then the most used.
+  [["Salud Mental", "Salud mental", "Salud mental"], "Salud mental"],
   // Then code-point order, so the result never depends on input order.
   [["Salud Mental", "Salud mental"], "Salud Mental"],
   [["Salud mental", "Salud Mental"], "Salud Mental"],
