@@ -110,10 +110,7 @@ export function inlineDatelineText(d: Dateline): string | undefined {
 }
 
 export function monthNumber(name: string): number {
-  const n = name
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase();
+  const n = withoutAccents(name);
   if (n === "setiembre") return 9;
   return MONTHS.indexOf(n as (typeof MONTHS)[number]) + 1;
 }

@@ -385,8 +385,7 @@ function droppedComments(block: string): DroppedComment[] {
     const kept = value.slice(0, at).trim();
     const plain = !/^["'[{]/.test(kept);
     const meant = value.trim();
-    const quoted = meant.includes('"') ? `'${meant.replace(/'/g, "''")}'` : JSON.stringify(meant);
-    const fixed = `${m[0]}${quoted}`;
+    const fixed = `${m[0]}${quotedYaml(meant)}`;
     const parsedFixed = plain ? loadYaml(fixed.trimStart())?.value : undefined;
     const keeps = top ? (parsedFixed as Record<string, unknown> | undefined)?.[top[1]!] === meant : Array.isArray(parsedFixed) && parsedFixed[0] === meant;
     found.push({ line: i + 1, column: m[0].length + at + 1, field, text, ...(plain && keeps ? { fixed } : {}) });
@@ -481,9 +480,13 @@ function quotedLine(line: string): string | undefined {
   if (loadYaml(line)) return undefined;
   // Already between quotes that it also contains: the editor meant what is inside them.
   const inner = raw.length > 1 && (raw[0] === '"' || raw[0] === "'") && raw.endsWith(raw[0]) ? raw.slice(1, -1) : raw;
-  const quoted = inner.includes('"') ? `'${inner.replace(/'/g, "''")}'` : JSON.stringify(inner);
-  const fixed = `${key}: ${quoted}`;
+  const fixed = `${key}: ${quotedYaml(inner)}`;
   return (loadYaml(fixed)?.value as Record<string, unknown> | undefined)?.[key] === inner ? fixed : undefined;
+}
+
+/** A text as a quoted YAML scalar: double quotes, or single ones when it holds double quotes. */
+function quotedYaml(text: string): string {
+  return text.includes('"') ? `'${text.replace(/'/g, "''")}'` : JSON.stringify(text);
 }
 
 /** A YAML text read with the front matter's schema; undefined when it does not parse. */
