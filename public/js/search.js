@@ -6,7 +6,9 @@
 // are looked up there first, and only the indexes that have them are searched, together (or only
 // the chosen year's): an index asked for a word it lacks would answer with the pages of a shorter
 // word (Pagefind issue #780; src/build/search-words.ts), and one without the section or tag has no
-// result to give.
+// result to give. A word that no bulletin has at all would be answered the same way by every index
+// («hemodialisis» by the pages with «h»): such words are found out (`absentWords`) and said, with no
+// results.
 const PAGE_SIZE = 10;
 const FILTERS = { seccion: "section", anio: "year", tema: "tag" };
 // The words index's pages (search-words.ts): each names its index, and all are left out of results.
@@ -54,7 +56,7 @@ function choicesText() {
 
 async function run() {
   status.textContent = "Buscando…";
-  const results = await find();
+  const { results, absent } = await find();
   const total = results.length;
   let shown = 0;
   const showMore = async () => {
@@ -70,45 +72,97 @@ async function run() {
   // which choices were listed, and in what order.
   const chosen = query ? "" : ` (${choicesText()})`;
   status.textContent = total === 0
-    ? `No hay boletines que coincidan${query ? ` con «${query}»` : chosen}.`
+    ? `No hay boletines que coincidan${query ? ` con «${query}»` : chosen}.${absentText(absent)}`
     : `${total} ${total === 1 ? "boletín encontrado" : "boletines encontrados"}${query ? ` para «${query}»` : `${chosen}, del más reciente al más antiguo`}.`;
 }
 
-// The results of every index searched: best first with words (Pagefind merges them by score),
-// newest first without. With a words index, it is Pagefind's first index and the others are merged
-// into it: one copy of Pagefind's code and WebAssembly for the reader, and its pages are left out
-// of the results. Without one, the site has a single index.
+// The results of every index searched, and the query's words that no bulletin has (then no result):
+// best first with words (Pagefind merges them by score), newest first without. With a words index,
+// it is Pagefind's first index and the others are merged into it: one copy of Pagefind's code and
+// WebAssembly for the reader, and its pages are left out of the results. Without one, the site has a
+// single index.
 async function find() {
+  const none = { results: [], absent: [] };
   // [index, its year, URL]: a large year has several indexes (parts of the year).
   let indexes = JSON.parse(form.dataset.indices || "[]").filter(([, year]) => !filters.year || year === filters.year);
-  if (!indexes.length) return [];
+  if (!indexes.length) return none;
   const words = form.dataset.palabras;
   const pagefind = await import(`${words || indexes[0][2]}pagefind.js`);
   await pagefind.options({ basePath: words || indexes[0][2], excerptLength: 30 });
+  // Asked of the first index, which has every word of the site (the words index, or the only index).
+  const unsure = wordsNotExact(pagefind);
   const facets = Object.fromEntries(Object.entries(filters).filter(([name]) => name !== "year"));
   if (words && (query || Object.keys(facets).length)) {
     const having = await indexesHaving(pagefind, facets);
     indexes = indexes.filter(([name]) => having.has(name));
-    if (!indexes.length) return [];
+    if (!indexes.length) return none;
   }
+  // Answered before any index is merged: by the first index alone.
+  const notExact = await unsure;
   // Each merged index's pages carry its name as a filter (the one the words index's pages have).
-  if (words) for (const [name, , url] of indexes) await pagefind.mergeIndex(url, { mergeFilter: { [INDEX_OF_WORDS]: name } });
+  // Merged together: each costs two requests, which a slow network would otherwise make one by one.
+  if (words) await Promise.all(indexes.map(([name, , url]) => pagefind.mergeIndex(url, { mergeFilter: { [INDEX_OF_WORDS]: name } })));
   const chosen = words ? { ...filters, ...NOT_WORDS } : filters;
   if (query) {
     const search = await pagefind.search(query, { filters: chosen });
-    return search ? search.results : [];
+    const results = search ? search.results : [];
+    const absent = await absentWords(notExact, results);
+    return absent.length ? { results: [], absent } : { results, absent };
   }
   // No words: the pages with the chosen filters (none of the indexes' words is downloaded:
   // src/build/pagefind-backport.ts), newest first. Sorted by date, Pagefind scores a page by its
   // place in its own index, which cannot be compared between indexes: each index is listed on its
   // own, newest index first.
-  if (!words) return (await pagefind.search(null, { filters: chosen, sort: NEWEST_FIRST })).results;
+  if (!words) return { results: (await pagefind.search(null, { filters: chosen, sort: NEWEST_FIRST })).results, absent: [] };
   const results = [];
   for (const [name] of indexes) {
     const search = await pagefind.search(null, { filters: { ...chosen, [INDEX_OF_WORDS]: name }, sort: NEWEST_FIRST });
     results.push(...search.results);
   }
-  return results;
+  return { results, absent: [] };
+}
+
+// Pagefind answers a word that no indexed word starts with (after stemming) by the pages of the
+// longest indexed word that the query's word starts with (see above), and says nothing of it. Two
+// things tell a real answer from that one, without Pagefind's stemmer: an exact search for the word
+// alone (Pagefind stems it the same way, and finds it when its stem is an indexed word: then it
+// cannot have fallen back), and, for a word whose stem is only the start of indexed words (a word
+// being typed: «vacunaci»), a word that starts with it among those Pagefind matched in the best
+// result. A word with neither is in no bulletin.
+
+// The query's words (not a quoted phrase: Pagefind searches those exactly) whose exact search finds
+// no page of the first index.
+async function wordsNotExact(pagefind) {
+  if (/^\s*".+"\s*$/.test(query)) return [];
+  const words = [...new Set(query.split(/\s+/).filter((word) => folded(word)))];
+  const found = await Promise.all(words.map(async (word) => {
+    const search = await pagefind.search(`"${word}"`);
+    return Boolean(search && search.results.length);
+  }));
+  return words.filter((_, i) => !found[i]);
+}
+
+// Of the words not found exactly, those that no word Pagefind matched in the best result starts with.
+async function absentWords(unsure, results) {
+  if (!unsure.length || !results.length) return [];
+  const best = await results[0].data();
+  // Pagefind's word positions count the words of the page's text split at white space.
+  const text = best.content.split(/[\r\n\s]+/g);
+  const matched = best.locations.map((at) => folded(text[at] || ""));
+  return unsure.filter((word) => !matched.some((m) => m.startsWith(folded(word))));
+}
+
+// A word as Pagefind compares it: lower case, without accents and punctuation.
+function folded(word) {
+  return word.toLocaleLowerCase("es-MX").normalize("NFD").replace(/\p{M}/gu, "").replace(/\p{P}/gu, "");
+}
+
+// « Ningún boletín tiene «hemodialisis».» after the count, when that is why there are no results.
+function absentText(absent) {
+  if (!absent || !absent.length) return "";
+  const quoted = absent.map((word) => `«${word}»`);
+  const list = quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(", ")} ni ${quoted.at(-1)}`;
+  return ` Ningún boletín tiene ${list}: revise cómo ${absent.length === 1 ? "está escrita" : "están escritas"}.`;
 }
 
 // The indexes whose pages have the query's words and the chosen section and tag, from the words

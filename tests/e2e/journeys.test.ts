@@ -48,7 +48,7 @@ test("home → a bulletin → one of its tags → page 2 of that tag → back", 
   await page.locator("section.latest .card-title a").first().click();
   await page.waitForURL(`**${FIXTURE.featured}`);
   assert.equal(await page.locator("h1").textContent(), "Campaña de vacunación contra el sarampión en Mérida");
-  await page.locator("nav.tags a", { hasText: "vacunación" }).click();
+  await page.locator("section.tags a", { hasText: "vacunación" }).click();
   await page.waitForURL(`**${FIXTURE.tag}`);
   assert.equal((await page.locator("h1").textContent())?.trim(), "Tema: vacunación");
   assert.equal(await page.locator(".cards .card").count(), 20);
@@ -241,6 +241,36 @@ test("search: a word of one year finds only its bulletins, though every year has
   await page.goto(`${FIXTURE.search}?q=imss`);
   await page.locator(".search-result a").first().waitFor();
   assert.deepEqual([...indexes(before)].sort(), ["2023", "2024-01", "2024-07", "2025-01", "palabras"]);
+});
+
+test("search: a word no bulletin has gives no results and is named (Pagefind would answer the pages of «h»); a word being typed and a topic are found", async () => {
+  // Every case on this site (a words index and five indexes) and on a site of one index, in a
+  // context of its own (the last test counts this one's requests).
+  const single = await startFixtureSite();
+  const singleContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  singleContext.setDefaultTimeout(E2E_TIMEOUT_MS);
+  try {
+    const singlePage = await singleContext.newPage();
+    singlePage.on("pageerror", (e) => pageErrors.push(e.message));
+    for (const [origin, tab] of [[site.origin, page], [single.origin, singlePage]] as const) {
+      const search = async (query: string) => {
+        await tab.goto(`${origin}${FIXTURE.search}?q=${encodeURIComponent(query)}`);
+        await tab.locator("#estado-busqueda", { hasText: /encontrad|No hay/ }).waitFor();
+        return { status: await tab.locator("#estado-busqueda").textContent(), titles: await tab.locator(".search-result h2 a").allTextContents() };
+      };
+      for (const query of ["hemodialisis", "salud hemodialisis"]) {
+        const status = `No hay boletines que coincidan con «${query}». Ningún boletín tiene «hemodialisis»: revise cómo está escrita.`;
+        assert.deepEqual(await search(query), { status, titles: [] }, `${origin}: «${query}»`);
+      }
+      // «vacunaci» is the start of «vacunación», though not of Pagefind's stem «vacun»: the 22.
+      assert.match((await search("vacunaci")).status ?? "", /^22 boletines encontrados/, origin);
+      // «cadena de frío» is a topic of one bulletin whose text does not have it.
+      assert.deepEqual((await search("cadena de frio")).titles, ["Jornada de vacunación en Chihuahua supera la meta"], origin);
+    }
+  } finally {
+    await singleContext.close();
+    await single.dispose();
+  }
 });
 
 test("keyboard only: the skip link reaches the main content and Tab reaches the search box", async () => {
