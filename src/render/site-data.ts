@@ -282,19 +282,29 @@ function paginate(
   common: Pick<ListPage, "kind" | "title" | "description" | "breadcrumbs" | "children"> & { feedUrl?: string },
 ): ListPage[] {
   const pageCount = Math.max(1, Math.ceil(items.length / size));
-  return Array.from({ length: pageCount }, (_, i) => i + 1).map((number) => ({
-    ...common,
-    url: urlOf(number),
-    title: number > 1 ? `${common.title} (página ${number})` : common.title,
-    pageNumber: number,
-    pageCount,
-    total: items.length,
-    items: items.slice((number - 1) * size, number * size),
-    ...(number > 1 ? { previousUrl: urlOf(number - 1) } : {}),
-    ...(number < pageCount ? { nextUrl: urlOf(number + 1) } : {}),
-    pages: pageWindow(number, pageCount).map((n) => ({ number: n, url: urlOf(n), current: n === number })),
-    ...(common.feedUrl ? { feedUrl: common.feedUrl } : {}),
-  }));
+  const urls = Array.from({ length: pageCount }, (_, i) => urlOf(i + 1));
+  const pages: ListPage[] = new Array(pageCount);
+  // Every page the same shape (absent links are undefined, which no layout or digest tells from
+  // missing): a list page is made for every 20 bulletins of every tag, section, year and month.
+  for (let number = 1; number <= pageCount; number++) {
+    pages[number - 1] = {
+      kind: common.kind,
+      url: urls[number - 1]!,
+      title: number > 1 ? `${common.title} (página ${number})` : common.title,
+      description: common.description,
+      pageNumber: number,
+      pageCount,
+      total: items.length,
+      items: items.slice((number - 1) * size, number * size),
+      previousUrl: number > 1 ? urls[number - 2] : undefined,
+      nextUrl: number < pageCount ? urls[number] : undefined,
+      pages: pageWindow(number, pageCount).map((n) => ({ number: n, url: urls[n - 1]!, current: n === number })),
+      breadcrumbs: common.breadcrumbs,
+      children: common.children,
+      feedUrl: common.feedUrl,
+    };
+  }
+  return pages;
 }
 
 /** First, last and the two pages on each side of the current one: constant size, whatever the list length. */
