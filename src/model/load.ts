@@ -340,6 +340,9 @@ function countAliases(source: string): number {
   return (source.match(/(?:^|[\s[{,])\*[^\s,\]}]+/g) ?? []).length;
 }
 
+/** A key at the start of a line of the front matter (`title:`, `"title":`). */
+const KEY_AT_START = /^(?:"([^"]+)"|'([^']+)'|([^\s#"'\-?:][^:#]*?))\s*:(?:\s|$)/;
+
 /**
  * Line of each top-level field. Front matter is a block map whose keys start at column 1;
  * gray-matter's block starts with the newline after the opening ---, so block line N is file line N.
@@ -348,7 +351,7 @@ function fieldPositions(block: string): Record<string, FieldPosition> {
   const fields: Record<string, FieldPosition> = {};
   const lines = block.split("\n");
   for (let i = 0; i < lines.length; i++) {
-    const m = /^(?:"([^"]+)"|'([^']+)'|([^\s#"'\-?:][^:#]*?))\s*:(?:\s|$)/.exec(lines[i]!);
+    const m = KEY_AT_START.exec(lines[i]!);
     const key = m ? (m[1] ?? m[2] ?? m[3]) : undefined;
     if (key !== undefined && !(key in fields)) fields[key] = { line: i + 1, column: 1 };
   }
@@ -433,6 +436,7 @@ function yamlProblem(error: unknown, file: string, head: string): LoadResult {
   let hint = "Revisa comillas, dos puntos y sangrías en esa línea; si un valor contiene «:» o «#», ponlo entre comillas.";
   let line: number | undefined;
   let column: number | undefined;
+  let field: string | undefined;
   if (error instanceof AliasBombError) {
     message = "El encabezado usa demasiados alias YAML (*): se rechaza para no agotar la memoria.";
     hint = "Escribe los valores directamente, sin anclas ni alias.";
@@ -452,8 +456,18 @@ function yamlProblem(error: unknown, file: string, head: string): LoadResult {
       message = "El encabezado contiene más de un documento YAML (una línea «...» o «---» en medio de los campos).";
       hint = "Deja solo los campos entre la primera y la segunda línea ---.";
     } else if (/duplicated mapping key/.test(error.reason)) {
-      message = "Un campo aparece dos veces en el encabezado.";
-      hint = "Deja una sola línea para ese campo.";
+      const duplicate = mark ? duplicatedKey(head.split("\n"), mark.line, mark.column) : undefined;
+      if (duplicate?.firstLine) {
+        message = `El campo «${duplicate.key}» aparece dos veces en el encabezado (líneas ${duplicate.firstLine} y ${line}).`;
+        hint = `Deja una sola línea ${duplicate.key}: (la que tiene el valor correcto) y borra la otra.`;
+      } else if (duplicate) {
+        message = `El campo «${duplicate.key}» aparece dos veces${duplicate.parent ? ` dentro de «${duplicate.parent}»` : ""} en el encabezado.`;
+        hint = `Deja un solo «${duplicate.key}:» y borra el otro.`;
+      } else {
+        message = "Un campo aparece dos veces en el encabezado.";
+        hint = "Deja una sola línea para ese campo.";
+      }
+      if (duplicate && !duplicate.parent) field = duplicate.key;
     } else {
       const [, spanish, todo] = YAML_REASONS.find(([re]) => re.test(error.reason)) ?? [];
       message = `El encabezado YAML no se puede leer: ${spanish ?? error.reason}.`;
@@ -464,7 +478,31 @@ function yamlProblem(error: unknown, file: string, head: string): LoadResult {
   } else {
     message = `El encabezado YAML no se puede leer: ${(error as Error)?.message ?? String(error)}`;
   }
-  return { ok: false, problems: [{ severity: "error", code: "yaml-syntax", file, message, hint, ...(line ? { line, column: column ?? 1 } : {}) }] };
+  return { ok: false, problems: [{ severity: "error", code: "yaml-syntax", file, ...(field ? { field } : {}), message, hint, ...(line ? { line, column: column ?? 1 } : {}) }] };
+}
+
+/**
+ * The key js-yaml found twice: the one at its mark (the second occurrence). For a top-level field, also
+ * the file line of its first occurrence; for a key inside a field (a list of maps), that field.
+ * `lines` are the front matter's lines as in the file (index 0 is the opening ---).
+ */
+function duplicatedKey(lines: string[], markLine: number, markColumn: number): { key: string; firstLine?: number; parent?: string } | undefined {
+  const text = lines[markLine] ?? "";
+  const m = KEY_AT_START.exec(text.slice(markColumn));
+  const key = m ? (m[1] ?? m[2] ?? m[3]) : undefined;
+  if (key === undefined) return undefined;
+  if (markColumn === 0) {
+    for (let i = 1; i < markLine; i++) {
+      const earlier = KEY_AT_START.exec(lines[i]!);
+      if (earlier && (earlier[1] ?? earlier[2] ?? earlier[3]) === key) return { key, firstLine: i + 1 };
+    }
+    return { key };
+  }
+  for (let i = markLine - 1; i >= 1; i--) {
+    const top = /^[^\s#-]/.test(lines[i]!) ? KEY_AT_START.exec(lines[i]!) : null;
+    if (top) return { key, parent: top[1] ?? top[2] ?? top[3]! };
+  }
+  return { key };
 }
 
 /**

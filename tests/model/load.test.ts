@@ -55,6 +55,22 @@ test("a duplicated field is an error on its second line", () => {
   assert.match(p.message, /dos veces/);
 });
 
+test("a duplicated field is named, with the lines of both", () => {
+  const p = parseError("---\ntitle: Uno\ndate: 2024-04-09\ntags:\n  - salud\ndescription: x\ntitle: Dos\n---\n\nTexto.\n");
+  assert.equal(p.field, "title");
+  assert.equal(p.line, 7);
+  assert.equal(p.message, "El campo «title» aparece dos veces en el encabezado (líneas 2 y 7).");
+  assert.match(p.hint!, /Deja una sola línea title:/);
+  // Written with quotes the first time, and a third time: the first two are named.
+  const quoted = parseError('---\n"date": 2024-04-09\ntitle: a\ndate: 2024-04-10\ndate: 2024-04-11\n---\n');
+  assert.equal(quoted.field, "date");
+  assert.match(quoted.message, /«date» aparece dos veces en el encabezado \(líneas 2 y 4\)/);
+  // A key repeated inside a field: the key and the field it is in.
+  const nested = parseError("---\ntitle: a\nhighlights:\n  - a: 1\n    a: 2\n---\n");
+  assert.equal(nested.line, 5);
+  assert.match(nested.message, /«a» aparece dos veces dentro de «highlights»/);
+});
+
 test("missing or unclosed front matter", () => {
   assert.equal(parseError("Solo texto\n").code, "front-matter-missing");
   assert.equal(parseError("---\ntitle: x\nTexto sin cierre\n").code, "front-matter-unclosed");
