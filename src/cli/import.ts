@@ -1,10 +1,11 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { displayPath } from "../model/load.ts";
 import { formatProblem } from "../model/problems.ts";
 import { parseBulletinDate } from "../policy/dates.ts";
 import { resolveSiteConfig } from "../site.ts";
+import { ExistingReleases } from "../import/existing.ts";
 import { importRecord, planBulletinFile, planFailed, planHasErrors, type ImportOptions, type ImportRecord } from "../import/plan.ts";
 import { readReleaseSource, SourceError, type SourceText } from "../import/read-source.ts";
 import { extractRelease } from "../import/text.ts";
@@ -16,7 +17,9 @@ export const usage = `boletines import ARCHIVO… [--out DIR] [--date AAAA-MM-DD
   --out DIR      carpeta de contenido donde escribir (por omisión content/)
   --date FECHA   fecha AAAA-MM-DD para comunicados sin línea de fecha (si no, se importan como borrador)
   --section S    sección del boletín (por omisión la del sitio)
-  --force        reemplaza un archivo que ya existe
+  --force        reemplaza el boletín de este comunicado que ya está en content/: el mismo archivo, o el que
+                 tiene su número (No. 171/2024) o su borrador sin fecha, que se borra (sin --force nunca se
+                 reemplaza ni se borra nada: se dice qué archivo es)
   --dry-run      muestra lo que se escribiría, sin escribir
   --json         imprime un objeto JSON por archivo (source, title, date, number, city, highlights, body, photos, video, warnings) y no escribe nada
   Sale con 0 si todo se importó, 1 si algún archivo falló (los demás se importan igual), 2 si las opciones son incorrectas.`;
@@ -48,10 +51,11 @@ export default async function importCommand(argv: string[]): Promise<number> {
   };
 
   const flags: RunFlags = { json: !!values.json, dryRun: !!values["dry-run"], force: !!values.force };
-  const planned = new Set<string>();
+  // What content/ already holds, by release number (--json writes nothing, so it needs none of it).
+  const releases = flags.json ? ExistingReleases.none(options.outDir) : await ExistingReleases.scan(options.outDir);
   let failed = 0;
   for (const file of positionals) {
-    if (!(await importOne(file, options, flags, planned))) failed++;
+    if (!(await importOne(file, options, flags, releases))) failed++;
   }
   return failed > 0 ? 1 : 0;
 }
@@ -66,7 +70,7 @@ const say = (text: string) => process.stdout.write(`${text}\n`);
 const complain = (text: string) => process.stderr.write(`${text}\n`);
 
 /** One input, start to end. Returns whether it succeeded; its messages name the input. */
-async function importOne(file: string, options: ImportOptions, flags: RunFlags, planned: Set<string>): Promise<boolean> {
+async function importOne(file: string, options: ImportOptions, flags: RunFlags, releases: ExistingReleases): Promise<boolean> {
   const shownSource = displayPath(path.resolve(file));
   let source: SourceText;
   try {
@@ -97,16 +101,32 @@ async function importOne(file: string, options: ImportOptions, flags: RunFlags, 
     complain(`${shownSource}: error: el boletín resultante no es válido; no se escribió ${plan.shownPath}.`);
     return false;
   }
-  const refuse = () => complain(`${shownSource}: error: ${plan.shownPath} ya existe; no se reemplaza (usa --force para reemplazarlo).`);
-  const exists = existsSync(plan.absPath) || planned.has(plan.absPath);
-  if (exists && !flags.force) {
-    refuse();
+  // The same release already in the content folder: the very file (same date and title), or another file
+  // with its number (imported before with another date) or its undated draft. Never replaced without --force.
+  const exists = existsSync(plan.absPath) || releases.isPlanned(plan.absPath);
+  const others = releases.sameRelease(plan);
+  const shownOthers = others.map((other) => displayPath(other));
+  if (others.length > 1) {
+    complain(`${shownSource}: error: este comunicado ya está en ${others.length} archivos: ${shownOthers.join(", ")}; no se reemplaza ninguno ni se escribe ${plan.shownPath}.`);
+    complain(`    → Deja uno solo (borra o corrige a mano los demás) y vuelve a importar${flags.force ? "" : " con --force para reemplazarlo"}.`);
     return false;
   }
-  planned.add(plan.absPath);
+  const other = others[0];
+  const shownOther = shownOthers[0];
+  if (!flags.force && (exists || other)) {
+    if (exists) complain(`${shownSource}: error: ${plan.shownPath} ya existe; no se reemplaza (usa --force para reemplazarlo).`);
+    if (other) {
+      const which = plan.number && other !== plan.undatedPath ? `el boletín ${plan.number}` : "el borrador sin fecha de este comunicado";
+      complain(`${shownSource}: error: ${which} ya existe: ${shownOther}; no se reemplaza (usa --force para reemplazarlo por ${plan.shownPath}).`);
+      complain(`    → Con --force se borra ${shownOther} y se pierde lo que se haya editado en él; para conservarlo, corrígelo a mano en vez de volver a importar.`);
+    }
+    return false;
+  }
+  releases.add(plan.absPath, plan.number);
   const what = plan.draft ? "borrador sin fecha" : "boletín";
   if (flags.dryRun) {
-    say(`${shownSource} → ${plan.shownPath} (${what}; no se escribió: --dry-run)\n${plan.content}`);
+    const replaces = [...(exists ? [`reemplazaría ${plan.shownPath}`] : []), ...(other ? [`reemplazaría a ${shownOther}`] : [])];
+    say(`${shownSource} → ${plan.shownPath} (${[what, ...replaces].join("; ")}; no se escribió: --dry-run)\n${plan.content}`);
     return true;
   }
   await mkdir(path.dirname(plan.absPath), { recursive: true });
@@ -115,10 +135,15 @@ async function importOne(file: string, options: ImportOptions, flags: RunFlags, 
     await writeFile(plan.absPath, plan.content, { flag: flags.force ? "w" : "wx" });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    refuse();
+    complain(`${shownSource}: error: ${plan.shownPath} ya existe; no se reemplaza (usa --force para reemplazarlo).`);
     return false;
   }
-  say(`${shownSource} → ${plan.shownPath}${exists ? " (reemplazado)" : ""} (${what})`);
+  if (other) {
+    // Only after the new file is written: a failed write never leaves the release out of content/.
+    await rm(other, { force: true });
+    releases.remove(other);
+  }
+  say(`${shownSource} → ${plan.shownPath}${exists ? " (reemplazado)" : ""} (${what}${other ? `; reemplaza a ${shownOther}, que se borró` : ""})`);
   return true;
 }
 

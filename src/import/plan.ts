@@ -37,7 +37,7 @@ function resolveDate(parts: ReleaseParts, options: ImportOptions): { date?: stri
     warnings.push(`La línea de fecha dice ${found}; se usa --date ${options.date}.`);
   }
   const date = options.date ?? found;
-  if (!date) warnings.push("Se importa como borrador (draft: true) sin fecha: agrega date: AAAA-MM-DD y quita draft, o vuelve a importar con --date AAAA-MM-DD.");
+  if (!date) warnings.push("Se importa como borrador (draft: true) sin fecha: agrega date: AAAA-MM-DD y quita draft, o vuelve a importar con --date AAAA-MM-DD --force (reemplaza este borrador).");
   return { ...(date ? { date } : {}), warnings };
 }
 
@@ -64,6 +64,10 @@ export interface FilePlan {
   shownPath: string;
   content: string;
   draft: boolean;
+  /** The release number (`171/2024`), which says that a file already in the content folder is the same release. */
+  number?: string;
+  /** For a dated release, where an import without a date put it (`borradores/<título>.md`): the same release. */
+  undatedPath?: string;
   warnings: string[];
   /** From the build's validator; an error means nothing is written. */
   problems: Problem[];
@@ -91,7 +95,17 @@ export function planBulletinFile(parts: ReleaseParts, options: ImportOptions): F
     parts.body,
   );
   const validation = validateBulletinFile(content, shownPath, relPath, options.site);
-  return { absPath, shownPath, content, draft: !date, warnings, problems: validation.problems };
+  const undatedPath = date ? path.join(options.outDir, ...bulletinRelPath(undefined, parts.title).split("/")) : undefined;
+  return {
+    absPath,
+    shownPath,
+    content,
+    draft: !date,
+    ...(parts.number ? { number: parts.number } : {}),
+    ...(undatedPath ? { undatedPath } : {}),
+    warnings,
+    problems: validation.problems,
+  };
 }
 
 export function planFailed(plan: FilePlan | { error: string }): plan is { error: string; warnings: string[] } {

@@ -77,6 +77,36 @@ test("import the three seeds: files written where the layout says, valid for the
   assert.match(readFileSync(path.join(cwd, "content", SEED_FILES[0]!), "utf8"), /^---\ntitle: IMSS fortalece/);
 });
 
+test("the same release imported again with another date: the file with its number (or its undated draft) is named, and replaced only with --force", () => {
+  const cwd = tempDir();
+  const content = path.join(cwd, "content");
+  const [first, second] = ["2024-04-09", "2024-04-10"].map((day) => `2024/${day}-imss-bienestar-se-fortalece-con-la-clinica-es-nuestra-contratacion-de-medicos-y-sistema-de-abasto-institucional.md`);
+  assert.equal(runCli(["import", SEEDS[2]!], cwd).code, 0);
+  // Edited by hand since, with the number written another way: still the same release.
+  const edited = readFileSync(path.join(content, first!), "utf8").replace("number: 171/2024", 'number: "No. 171/2024"');
+  writeFileSync(path.join(content, first!), edited);
+
+  const again = runCli(["import", "--date", "2024-04-10", SEEDS[2]!], cwd);
+  assert.equal(again.code, 1);
+  assert.match(again.stderr, new RegExp(`error: el boletín 171/2024 ya existe: content/${first!.replace(/[.]/g, "\\.")}; no se reemplaza \\(usa --force para reemplazarlo por content/${second!.replace(/[.]/g, "\\.")}\\)`));
+  assert.match(again.stderr, /Con --force se borra .* y se pierde lo que se haya editado en él/);
+  assert.deepEqual(listFiles(content), [first]);
+  assert.equal(readFileSync(path.join(content, first!), "utf8"), edited);
+
+  const forced = runCli(["import", "--force", "--date", "2024-04-10", SEEDS[2]!], cwd);
+  assert.equal(forced.code, 0, forced.stderr);
+  assert.match(forced.stdout, new RegExp(`→ content/${second!.replace(/[.]/g, "\\.")} \\(boletín; reemplaza a content/${first!.replace(/[.]/g, "\\.")}, que se borró\\)`));
+  assert.deepEqual(listFiles(content), [second]);
+
+  // An undated draft, imported again with its date (what the draft's warning suggests).
+  const draft = SEED_FILES[2]!;
+  assert.equal(runCli(["import", SEEDS[0]!], cwd).code, 0);
+  const dated = runCli(["import", "--date", "2023-05-15", SEEDS[0]!], cwd);
+  assert.equal(dated.code, 1);
+  assert.match(dated.stderr, new RegExp(`error: el borrador sin fecha de este comunicado ya existe: content/${draft.replace(/[.]/g, "\\.")}; no se reemplaza \\(usa --force`));
+  assert.deepEqual(listFiles(content), [second, draft]);
+});
+
 test("--json: one object per input with exactly the agreed keys, and nothing written", () => {
   const cwd = tempDir();
   const result = runCli(["import", "--json", ...SEEDS, fixture("monterrey-inline-dateline.docx")], cwd);
