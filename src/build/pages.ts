@@ -79,7 +79,7 @@ export interface LayoutContext {
 
 /**
  * Every page the layouts render: one per bulletin, every paginated list, every redirect stub, the
- * indexes, the home, search and 404 pages. `sourceKey` names what a bulletin was made from (the build
+ * indexes, the home, search, subscription and 404 pages. `sourceKey` names what a bulletin was made from (the build
  * cache's key of its file, `BuildCache.sourceKeyOf`); without it the bulletin and its HTML are hashed. Eleventy's page definitions (src/pages/) render
  * the same pages from the same data; a test compares the bytes of both.
  */
@@ -118,6 +118,7 @@ export function layoutPages(data: SiteData, env: NunjucksLike, context: LayoutCo
   const home = { ...data.home, featured: data.home.featured.map(cardOf), latest: data.home.latest.map(cardOf) };
   page("/", "home.njk", {}, digestOf("home.njk", home), { home: data.home });
   page(PATHS.search, "search.njk", {}, digestOf("search.njk", data.search), { search: data.search });
+  page(PATHS.subscribe, "subscription.njk", {}, digestOf("subscription.njk", data.subscription), { subscription: data.subscription });
   page(PATHS.notFound, "404.njk", {}, digestOf("404.njk", null));
   return pages;
 }

@@ -288,7 +288,7 @@ function isHttpUrl(value: string): boolean {
 function isReservedPath(p: string): boolean {
   const lower = p.toLowerCase();
   return (
-    [PATHS.tags, PATHS.sections, PATHS.search, PATHS.searchIndexes, "/assets/", UNDATED_DRAFTS_PATH].some((prefix) => lower.startsWith(prefix)) ||
+    [PATHS.tags, PATHS.sections, PATHS.search, PATHS.subscribe, PATHS.searchIndexes, "/assets/", UNDATED_DRAFTS_PATH].some((prefix) => lower.startsWith(prefix)) ||
     [PATHS.notFound, "/index.html", "/feed.xml/", "/sitemap.xml/"].includes(lower)
   );
 }

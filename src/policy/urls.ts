@@ -8,6 +8,8 @@ export const PATHS = {
   tags: "/temas/",
   sections: "/secciones/",
   search: "/buscar/",
+  /** How to follow the bulletins in a news reader, with the address of every feed. */
+  subscribe: "/suscripcion/",
   /** Pagefind's indexes, one folder per year or part of a large year, and the words index (src/build/search-index.ts). */
   searchIndexes: "/pagefind/",
   feedAtom: "/feed.xml",
@@ -44,6 +46,11 @@ export function sectionUrl(sectionSlug: string, page = 1): string {
 
 export function sectionFeedUrl(sectionSlug: string): string {
   return `${PATHS.sections}${sectionSlug}/feed.xml`;
+}
+
+/** A section's entry on the subscription page (its feed's address, to copy). */
+export function sectionSubscribeUrl(sectionSlug: string): string {
+  return `${PATHS.subscribe}#seccion-${sectionSlug}`;
 }
 
 export function yearUrl(year: number, page = 1): string {

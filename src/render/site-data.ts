@@ -3,7 +3,7 @@ import type { Bulletin } from "../model/bulletin.ts";
 import { isEmbargoed, redirectsOf, type PathClaim } from "../model/corpus.ts";
 import { htmlDatetime, monthName } from "../policy/dates.ts";
 import { hasHtmlStub } from "../policy/site-paths.ts";
-import { absoluteUrl, monthUrl, PATHS, searchIndexUrl, sectionFeedUrl, sectionUrl, tagUrl, WORDS_INDEX, yearUrl } from "../policy/urls.ts";
+import { absoluteUrl, monthUrl, PATHS, searchIndexUrl, sectionFeedUrl, sectionSubscribeUrl, sectionUrl, tagUrl, WORDS_INDEX, yearUrl } from "../policy/urls.ts";
 import type { SiteConfig } from "../site.ts";
 import { buildAssets, readAssetSources, type SiteAssets } from "./assets.ts";
 import { buildFeeds } from "./feeds.ts";
@@ -17,7 +17,7 @@ import { buildHeadersFile, META_CONTENT_SECURITY_POLICY } from "./host-headers.t
 import { buildNginxFiles } from "./nginx-config.ts";
 import { buildRedirectsFile } from "./redirects-out.ts";
 import { buildRobots, buildSitemaps } from "./sitemap.ts";
-import type { HomePage, IndexPage, LinkView, ListPage, PostStatus, PostView, RawFile, RedirectStub, RelatedView, SearchPage, SiteData } from "./views.ts";
+import type { HomePage, IndexPage, LinkView, ListPage, PostStatus, PostView, RawFile, RedirectStub, RelatedView, SearchPage, SiteData, SubscriptionFeed, SubscriptionPage } from "./views.ts";
 import type { PictureView } from "./images.ts";
 import type { Label } from "../policy/labels.ts";
 import type { BulletinDate } from "../policy/dates.ts";
@@ -136,9 +136,11 @@ export function buildSiteData(bulletins: readonly Bulletin[], options: SiteDataO
     );
   }
   const sectionEntries: IndexPage["entries"] = [];
+  const sectionFeeds: SubscriptionFeed[] = [];
   for (const [slug, items] of sortedEntries(bySection)) {
     const label = items[0]!.bulletin.section.label;
     sectionEntries.push({ url: sectionUrl(slug), label, count: items.length });
+    sectionFeeds.push({ id: `seccion-${slug}`, label, pageUrl: sectionUrl(slug), atomUrl: absoluteUrl(site.baseUrl, sectionFeedUrl(slug)) });
     listPages.push(
       ...paginate(items, site.pageSize, (n) => sectionUrl(slug, n), {
         kind: "section",
@@ -147,6 +149,7 @@ export function buildSiteData(bulletins: readonly Bulletin[], options: SiteDataO
         breadcrumbs: [home, sectionsRoot],
         children: [],
         feedUrl: sectionFeedUrl(slug),
+        subscribeUrl: sectionSubscribeUrl(slug),
       }),
     );
   }
@@ -184,8 +187,18 @@ export function buildSiteData(bulletins: readonly Bulletin[], options: SiteDataO
       );
     }
   }
-  tagEntries.sort((a, b) => a.label.localeCompare(b.label, "es") || (a.url < b.url ? -1 : 1));
-  sectionEntries.sort((a, b) => a.label.localeCompare(b.label, "es") || (a.url < b.url ? -1 : 1));
+  tagEntries.sort(byLabel);
+  sectionEntries.sort(byLabel);
+  const subscription: SubscriptionPage = {
+    url: PATHS.subscribe,
+    title: "Suscripción",
+    description: "Reciba los boletines de prensa del IMSS en su lector de noticias: todos, o los de una sección.",
+    breadcrumbs: [home],
+    feeds: [
+      { id: "todos", label: "Todos los boletines", pageUrl: "/", atomUrl: absoluteUrl(site.baseUrl, PATHS.feedAtom), jsonUrl: absoluteUrl(site.baseUrl, PATHS.feedJson) },
+      ...sectionFeeds.sort((a, b) => byLabel({ label: a.label, url: a.pageUrl }, { label: b.label, url: b.pageUrl })),
+    ],
+  };
 
   const indexPages: IndexPage[] = [
     { kind: "tags", url: PATHS.tags, title: "Temas", description: "Todos los temas de los boletines de prensa del IMSS.", breadcrumbs: [home], entries: tagEntries },
@@ -226,6 +239,7 @@ export function buildSiteData(bulletins: readonly Bulletin[], options: SiteDataO
   const htmlPages = [
     "/",
     PATHS.search,
+    PATHS.subscribe,
     ...indexPages.map((p) => p.url),
     ...listPages.map((p) => p.url),
   ];
@@ -251,7 +265,13 @@ export function buildSiteData(bulletins: readonly Bulletin[], options: SiteDataO
     assets,
     pictures: [...pictureFiles].sort(),
     search,
+    subscription,
   };
+}
+
+/** Topics and sections in Spanish alphabetical order (ties by URL: never by file order). */
+function byLabel(a: LinkView, b: LinkView): number {
+  return a.label.localeCompare(b.label, "es") || (a.url < b.url ? -1 : 1);
 }
 
 /** robots.txt also names the news sitemap, which search engines would not find otherwise. */
@@ -269,6 +289,7 @@ export function generatedClaims(data: SiteData): PathClaim[] {
   const claims: PathClaim[] = [{ path: "/", kind: "generated", description: "la portada" }];
   claims.push({ path: PATHS.notFound, kind: "generated", description: "la página 404" });
   claims.push({ path: PATHS.search, kind: "generated", description: "la página de búsqueda" });
+  claims.push({ path: PATHS.subscribe, kind: "generated", description: "la página de suscripción" });
   for (const p of data.indexPages) claims.push({ path: p.url, kind: "generated", description: `la página «${p.title}»` });
   for (const p of data.listPages) claims.push({ path: p.url, kind: "generated", description: `la página «${p.title}»${p.pageNumber > 1 ? ` (página ${p.pageNumber})` : ""}` });
   for (const f of data.rawFiles) claims.push({ path: f.url, kind: "generated", description: `el archivo ${f.url}` });
@@ -279,7 +300,7 @@ function paginate(
   items: PostView[],
   size: number,
   urlOf: (page: number) => string,
-  common: Pick<ListPage, "kind" | "title" | "description" | "breadcrumbs" | "children"> & { feedUrl?: string },
+  common: Pick<ListPage, "kind" | "title" | "description" | "breadcrumbs" | "children" | "feedUrl" | "subscribeUrl">,
 ): ListPage[] {
   const pageCount = Math.max(1, Math.ceil(items.length / size));
   const urls = Array.from({ length: pageCount }, (_, i) => urlOf(i + 1));
@@ -302,6 +323,7 @@ function paginate(
       breadcrumbs: common.breadcrumbs,
       children: common.children,
       feedUrl: common.feedUrl,
+      subscribeUrl: common.subscribeUrl,
     };
   }
   return pages;

@@ -86,6 +86,8 @@ export interface ListPage {
   /** Sub-archives (the months of a year). */
   children: Array<LinkView & { count: number }>;
   feedUrl?: string;
+  /** Where the subscription page shows this list's feed (a section's), for the reader's «Suscripción» link. */
+  subscribeUrl?: string;
 }
 
 export interface IndexPage {
@@ -121,6 +123,30 @@ export interface RawFile {
   content: string;
 }
 
+/**
+ * `/suscripcion/`: how to follow the bulletins in a news reader. A feed opened in a phone's browser
+ * shows raw XML, so the site's «Suscripción» links lead here, where each feed's full address can be
+ * copied; pages still name the feeds in `<link rel="alternate">` for readers that find them alone.
+ */
+export interface SubscriptionPage {
+  url: string;
+  title: string;
+  description: string;
+  breadcrumbs: LinkView[];
+  /** The whole site's feeds first, then each section's, by label: absolute addresses (what a reader is given). */
+  feeds: SubscriptionFeed[];
+}
+
+export interface SubscriptionFeed {
+  /** The element id the section lists link to (`seccion-salud`); `todos` for the whole site. */
+  id: string;
+  label: string;
+  /** The page whose bulletins the feed carries. */
+  pageUrl: string;
+  atomUrl: string;
+  jsonUrl?: string;
+}
+
 export interface SiteData {
   /** Content-Security-Policy repeated in every page's `<meta>` (see `render/host-headers.ts`). */
   metaContentSecurityPolicy: string;
@@ -135,4 +161,5 @@ export interface SiteData {
   /** Image files under `public/` to encode as AVIF/WebP after the pages are written. */
   pictures: string[];
   search: SearchPage;
+  subscription: SubscriptionPage;
 }

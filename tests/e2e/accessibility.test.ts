@@ -18,6 +18,7 @@ const PAGES: Array<{ kind: string; path: string; ready?: string }> = [
   { kind: "índice de temas", path: FIXTURE.tags },
   { kind: "búsqueda sin consulta", path: FIXTURE.search },
   { kind: "búsqueda con resultados", path: `${FIXTURE.search}?q=vacunacion`, ready: ".search-result a" },
+  { kind: "suscripción", path: FIXTURE.subscribe },
   { kind: "404", path: "/no-existe/" },
 ];
 

@@ -27,6 +27,7 @@ export const FIXTURE = {
   archive: "/boletines/",
   tags: "/temas/",
   search: "/buscar/",
+  subscribe: "/suscripcion/",
 } as const;
 
 export interface FixtureSite extends StaticSite {

@@ -83,6 +83,41 @@ test("a section page and a year archive", async () => {
   assert.deepEqual([...dates].sort().reverse(), dates, "newest first");
 });
 
+test("subscribing: a section's «Suscripción» opens its feed's address to copy (not raw XML), and that address serves its Atom feed", async () => {
+  await page.goto(FIXTURE.section);
+  await page.locator(".list-count a", { hasText: "Suscripción" }).click();
+  await page.waitForURL(`**${FIXTURE.subscribe}#seccion-local`);
+  const field = page.locator("#seccion-local input");
+  assert.equal(await page.locator("#seccion-local h2").textContent(), "Local");
+  assert.equal(await field.getAttribute("readonly"), "");
+  const address = new URL(await field.inputValue());
+  assert.equal(address.href, `${DEFAULT_SITE.baseUrl}/secciones/local/feed.xml`);
+  // The same feed, served: the section's Atom feed, whose entries are Local bulletins.
+  const feed = await page.request.get(address.pathname);
+  assert.equal(feed.status(), 200);
+  const xml = await feed.text();
+  assert.match(xml, /<title>[^<]*: Local<\/title>/);
+  // The footer of every page leads here too, to the whole site's feeds first.
+  await page.goto("/");
+  await page.locator(".site-footer a", { hasText: "Suscripción" }).click();
+  await page.waitForURL(`**${FIXTURE.subscribe}`);
+  const firstFeed = page.locator(".feed").first();
+  assert.equal(await firstFeed.locator("h2").textContent(), "Todos los boletines");
+  assert.deepEqual(await firstFeed.locator("input").evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value)), [
+    `${DEFAULT_SITE.baseUrl}/feed.xml`,
+    `${DEFAULT_SITE.baseUrl}/feed.json`,
+  ]);
+  // Every section has its entry, in the order of the sections page.
+  const sections = await page.locator(".feed h2").allTextContents();
+  await page.goto("/secciones/");
+  assert.deepEqual(sections.slice(1), await page.locator(".index-list a").allTextContents());
+  // No sideways scrolling on the narrowest phone (the addresses are long).
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto(FIXTURE.subscribe);
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 0);
+  await page.setViewportSize({ width: 1280, height: 900 });
+});
+
 test("a missing URL shows the 404 page with status 404", async () => {
   const res = await page.goto("/boletines/2099/01/no-existe/");
   assert.equal(res?.status(), 404);
