@@ -6,7 +6,7 @@ import { formatProblem } from "../model/problems.ts";
 import { parseBulletinDate } from "../policy/dates.ts";
 import { resolveSiteConfig } from "../site.ts";
 import { ExistingReleases } from "../import/existing.ts";
-import { importRecord, planBulletinFile, planFailed, planHasErrors, type ImportOptions, type ImportRecord } from "../import/plan.ts";
+import { importRecord, NO_TITLE, planBulletinFile, planFailed, planHasErrors, type ImportOptions, type ImportRecord } from "../import/plan.ts";
 import { readReleaseSource, SourceError, type SourceText } from "../import/read-source.ts";
 import { extractRelease } from "../import/text.ts";
 import { parseCommandArgs, UsageError } from "./args.ts";
@@ -21,7 +21,8 @@ export const usage = `boletines import ARCHIVO… [--out DIR] [--date AAAA-MM-DD
                  tiene su número (No. 171/2024) o su borrador sin fecha, que se borra (sin --force nunca se
                  reemplaza ni se borra nada: se dice qué archivo es)
   --dry-run      muestra lo que se escribiría, sin escribir
-  --json         imprime un objeto JSON por archivo (source, title, date, number, city, highlights, body, photos, video, warnings) y no escribe nada
+  --json         imprime un objeto JSON por archivo (source, title, date, number, city, highlights, body, photos, video, warnings) y no escribe nada;
+                 si un archivo no se puede importar, el primer elemento de warnings es el error («error: …»)
   Sale con 0 si todo se importó, 1 si algún archivo falló (los demás se importan igual), 2 si las opciones son incorrectas.`;
 
 export default async function importCommand(argv: string[]): Promise<number> {
@@ -78,7 +79,9 @@ async function importOne(file: string, options: ImportOptions, flags: RunFlags, 
   } catch (error) {
     if (!(error instanceof SourceError)) throw error;
     complain(`${shownSource}: error: ${error.message}`);
-    if (flags.json) say(JSON.stringify(emptyRecord(shownSource, error.message)));
+    if (error.hint) complain(`    → ${error.hint}`);
+    if (error.detail) complain(`    (detalle técnico: ${error.detail})`);
+    if (flags.json) say(JSON.stringify(emptyRecord(shownSource, `error: ${error.oneLine}`)));
     return false;
   }
   const parts = extractRelease(source.text);
@@ -86,8 +89,12 @@ async function importOne(file: string, options: ImportOptions, flags: RunFlags, 
   if (flags.json) {
     const record = importRecord(shownSource, parts, options);
     record.warnings.push(...notes);
+    // A failure is said in the record too, first, as «error: …» (the record keeps its agreed keys).
+    if (parts.title === undefined) record.warnings.unshift(`error: ${NO_TITLE}`);
     say(JSON.stringify(record));
-    return parts.title !== undefined;
+    if (parts.title !== undefined) return true;
+    complain(`${shownSource}: error: ${NO_TITLE}`);
+    return false;
   }
 
   const plan = planBulletinFile(parts, options);

@@ -22,8 +22,11 @@ export async function docxToText(buffer: Buffer): Promise<DocxText> {
     { buffer },
     { convertImage: mammoth.images.imgElement(async () => ({ src: "" })), externalFileAccess: false },
   );
-  // mammoth's warnings are about unmapped Word styles, which mean nothing to an editor; errors do.
-  const errors = result.messages.filter((m) => m.type === "error").map((m) => m.message);
+  // mammoth's warnings are about unmapped Word styles, which mean nothing to an editor; errors do. Its
+  // only errors are images it could not convert (its words, in English, only as a detail).
+  const errors = result.messages
+    .filter((m) => m.type === "error")
+    .map((m) => `una imagen del documento no se pudo leer y se omite (detalle técnico: ${m.message.split("\n")[0]}).`);
   const body = htmlToReleaseText(result.value);
   const fromHeaders = (await headerParagraphs(buffer)).filter((line) => readDatelineAndNumber(plainText(line)));
   return { text: [...fromHeaders, body].join("\n\n"), messages: errors };

@@ -8,7 +8,8 @@ import { extractTextItems, getDocumentProxy, type StructuredTextItem } from "unp
  * paragraph stay separate here; `text.ts` joins hard-wrapped lines.
  */
 export async function pdfToText(bytes: Uint8Array): Promise<string> {
-  const pdf = await getDocumentProxy(new Uint8Array(bytes));
+  // verbosity 0: pdf.js's own warnings (in English, «Warning: Indexing all PDF objects») stay off the editor's terminal.
+  const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
   try {
     const { items } = await extractTextItems(pdf);
     return items.map(pageText).join("\n\f\n");

@@ -29,6 +29,9 @@ export interface ImportOptions {
   section?: string;
 }
 
+export const NO_TITLE = "No se encontró el título del boletín; no se escribió nada.";
+const UNDATED_DRAFT = "Se importa como borrador (draft: true) sin fecha: agrega date: AAAA-MM-DD y quita draft, o vuelve a importar con --date AAAA-MM-DD --force (reemplaza este borrador).";
+
 /** The date to use and the warnings that go with it. */
 function resolveDate(parts: ReleaseParts, options: ImportOptions): { date?: string; warnings: string[] } {
   const found = parts.date ? formatCalendarDay(parts.date) : undefined;
@@ -37,7 +40,7 @@ function resolveDate(parts: ReleaseParts, options: ImportOptions): { date?: stri
     warnings.push(`La línea de fecha dice ${found}; se usa --date ${options.date}.`);
   }
   const date = options.date ?? found;
-  if (!date) warnings.push("Se importa como borrador (draft: true) sin fecha: agrega date: AAAA-MM-DD y quita draft, o vuelve a importar con --date AAAA-MM-DD --force (reemplaza este borrador).");
+  if (!date) warnings.push(UNDATED_DRAFT);
   return { ...(date ? { date } : {}), warnings };
 }
 
@@ -76,7 +79,8 @@ export interface FilePlan {
 /** What would be written for one release, already validated. */
 export function planBulletinFile(parts: ReleaseParts, options: ImportOptions): FilePlan | { error: string; warnings: string[] } {
   const { date, warnings } = resolveDate(parts, options);
-  if (!parts.title) return { error: "No se encontró el título del boletín; no se escribió nada.", warnings };
+  // Nothing is written: not even as a draft.
+  if (!parts.title) return { error: NO_TITLE, warnings: warnings.filter((w) => w !== UNDATED_DRAFT) };
   const relPath = bulletinRelPath(date, parts.title);
   const absPath = path.join(options.outDir, ...relPath.split("/"));
   const shownPath = displayPath(absPath);

@@ -9,7 +9,22 @@ export const IMPORT_EXTENSIONS = [".docx", ".pdf", ".txt", ".md", ".markdown", "
 /** A release is a few pages; beyond this the input is not a press release (or is mostly images). */
 const MAX_INPUT_BYTES = 50 * 1024 * 1024;
 
-export class SourceError extends Error {}
+/** An input that cannot be imported: what is wrong, what to do, and the converter's own words when they help. */
+export class SourceError extends Error {
+  constructor(
+    message: string,
+    readonly hint?: string,
+    /** The library's message (English), shown only as a technical detail. */
+    readonly detail?: string,
+  ) {
+    super(message);
+  }
+
+  /** Everything on one line (the `--json` record's warning). */
+  get oneLine(): string {
+    return [this.message, this.hint, this.detail ? `(detalle técnico: ${this.detail})` : undefined].filter(Boolean).join(" ");
+  }
+}
 
 export interface SourceText {
   text: string;
@@ -33,22 +48,94 @@ export async function readReleaseSource(file: string): Promise<SourceText> {
     throw new SourceError("no se encontró o no se puede leer.");
   }
   if (size > MAX_INPUT_BYTES) throw new SourceError(`pesa ${(size / 1024 / 1024).toFixed(0)} MB; un boletín no pasa de ${MAX_INPUT_BYTES / 1024 / 1024} MB.`);
+  if (size === 0) throw new SourceError("está vacío (0 bytes).", "Revisa que sea el archivo correcto; si se descargó o copió a medias, hazlo otra vez.");
   const bytes = await readFile(file);
-  try {
-    if (ext === ".docx") {
-      const { text, messages } = await docxToText(bytes);
-      return { text, notes: messages };
+  if (ext === ".docx" || ext === ".pdf") {
+    let converted: SourceText;
+    try {
+      if (ext === ".docx") {
+        const { text, messages } = await docxToText(bytes);
+        converted = { text, notes: messages };
+      } else converted = { text: await pdfToText(bytes), notes: [] };
+    } catch (error) {
+      throw ext === ".docx" ? unreadableDocx(bytes, error) : unreadablePdf(bytes, error);
     }
-    if (ext === ".pdf") return { text: await pdfToText(bytes), notes: [] };
-  } catch (error) {
-    const kind = ext === ".docx" ? "Word" : "PDF";
-    throw new SourceError(`no se pudo leer como ${kind} (${(error as Error).message.split("\n")[0]}); ¿está dañado o protegido con contraseña?`);
+    if (!hasText(converted.text)) {
+      throw ext === ".docx"
+        ? new SourceError("no tiene texto: el documento de Word está vacío o solo tiene imágenes.", "Revisa que sea el archivo correcto; si el comunicado está en una imagen, pide el texto en Word.")
+        : new SourceError("no tiene texto que se pueda copiar: parece un PDF escaneado (hecho de imágenes).", "Pide el comunicado en Word, o pásale reconocimiento de texto (OCR) y vuelve a exportarlo a PDF.");
+    }
+    return converted;
   }
   const text = decodeUtf8Text(bytes);
+  if (!hasText(text)) throw new SourceError("está vacío: no tiene texto, solo espacios o líneas en blanco.", "Revisa que sea el archivo correcto y que se haya guardado con el texto del comunicado.");
   if (isBulletinFile(text)) {
     throw new SourceError("ya es un boletín con encabezado (front matter); no se importa: cópialo a content/ y revísalo con «boletines check».");
   }
   return { text, notes: [] };
+}
+
+/** Any letter or digit: a file of spaces, blank lines, a BOM or invisible characters has nothing to import. */
+function hasText(text: string): boolean {
+  return /[\p{L}\p{N}]/u.test(text);
+}
+
+/** What a file is by its first bytes, said as «es …» (for an input whose extension lies about it). */
+function actualKind(bytes: Buffer): { said: string; ext?: string } | undefined {
+  const head = bytes.subarray(0, 1024).toString("latin1");
+  if (head.includes("%PDF-")) return { said: "un PDF", ext: ".pdf" };
+  if (head.startsWith("PK\x03\x04")) return { said: "un archivo comprimido (ZIP)" };
+  if (head.startsWith("\xD0\xCF\x11\xE0")) return { said: "un documento de Word protegido con contraseña, o del formato antiguo .doc (Word 97-2003)" };
+  if (head.startsWith("{\\rtf")) return { said: "un documento RTF" };
+  if (!bytes.includes(0)) {
+    try {
+      new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+      return { said: "un archivo de texto", ext: ".txt" };
+    } catch {
+      // not UTF-8 text: an unknown binary
+    }
+  }
+  return undefined;
+}
+
+/** A .docx mammoth could not open: what the file really is, and what to do. */
+function unreadableDocx(bytes: Buffer, error: unknown): SourceError {
+  const detail = libraryMessage(error);
+  const kind = actualKind(bytes);
+  const resave = "Ábrelo en Word o LibreOffice y guárdalo como .docx (o expórtalo a PDF), o pide otra copia del comunicado.";
+  if (kind?.said.startsWith("un documento de Word protegido")) {
+    return new SourceError(`no se puede leer como .docx: es ${kind.said}.`, "Ábrelo en Word, quita la contraseña si la tiene (Archivo → Información → Proteger documento) y guárdalo como .docx.");
+  }
+  if (kind?.ext) return new SourceError(`no es un .docx válido: es ${kind.said} con la extensión cambiada.`, `Si es el comunicado, cámbiale la extensión a ${kind.ext} e impórtalo otra vez; si no, pide el .docx original.`);
+  if (kind?.said.startsWith("un archivo comprimido")) {
+    if (/main document part/i.test(detail)) {
+      return new SourceError("no es un .docx válido: es un archivo comprimido (ZIP) sin documento de Word dentro (¿una hoja de Excel, una presentación o un .odt?).", resave);
+    }
+    return new SourceError("no es un .docx válido: el archivo está dañado o incompleto (¿se descargó o copió a medias?).", resave, detail);
+  }
+  if (kind) return new SourceError(`no es un .docx válido: es ${kind.said}.`, resave);
+  return new SourceError("no es un .docx válido: no es un documento de Word, o está dañado.", resave, detail);
+}
+
+/** A .pdf pdf.js could not open: protected, damaged, or not a PDF at all. */
+function unreadablePdf(bytes: Buffer, error: unknown): SourceError {
+  const detail = libraryMessage(error);
+  if ((error as Error)?.name === "PasswordException") {
+    return new SourceError("el PDF está protegido con contraseña.", "Pide una copia sin contraseña, o ábrelo con la contraseña y vuelve a exportarlo a PDF (o guárdalo como .docx).");
+  }
+  const kind = actualKind(bytes);
+  if (kind?.said === "un PDF") {
+    return new SourceError("el PDF está dañado o incompleto (¿se descargó o copió a medias?).", "Ábrelo en un lector de PDF: si abre, vuelve a exportarlo a PDF; si no, pide otra copia del comunicado.", detail);
+  }
+  if (kind?.said.startsWith("un archivo comprimido")) return new SourceError("no es un PDF: es un archivo comprimido (¿un .docx con la extensión cambiada?).", "Si es un documento de Word, cámbiale la extensión a .docx e impórtalo otra vez.");
+  if (kind?.ext) return new SourceError(`no es un PDF: es ${kind.said} con la extensión cambiada.`, `Si es el comunicado, cámbiale la extensión a ${kind.ext} e impórtalo otra vez; si no, pide el PDF original.`);
+  if (kind) return new SourceError(`no es un PDF: es ${kind.said}.`, "Ábrelo en Word o LibreOffice y guárdalo como .docx, o pide el PDF original.");
+  return new SourceError("no es un PDF válido.", "Pide otra copia del comunicado, en PDF o en Word.", detail);
+}
+
+/** The first line of a converter's error, as a technical detail. */
+function libraryMessage(error: unknown): string {
+  return String((error as Error)?.message ?? error).split("\n")[0]!.trim();
 }
 
 /** A markdown file that already has front matter with bulletin fields (importing it would mangle it). */

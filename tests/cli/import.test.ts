@@ -155,7 +155,7 @@ test("Word and PDF end to end, --out, --date for an undated release, --dry-run w
 
 test("a failed input fails the run (exit 1) while the others are still imported", () => {
   const cwd = tempDir();
-  writeFileSync(path.join(cwd, "sin-titulo.txt"), "\n\n");
+  writeFileSync(path.join(cwd, "sin-titulo.txt"), "Ciudad de México, martes 9 de abril de 2024\n\n");
   writeFileSync(path.join(cwd, "latin1.txt"), Buffer.from("T\xedtulo\n\nTexto", "latin1"));
   writeFileSync(path.join(cwd, "hoja.xlsx"), "x");
   writeFileSync(path.join(cwd, "roto.docx"), "no es un zip");
@@ -166,9 +166,76 @@ test("a failed input fails the run (exit 1) while the others are still imported"
   assert.match(result.stderr, /no-existe\.txt: error: no se encontró/);
   assert.match(result.stderr, /latin1\.txt: error: no es UTF-8 válido/);
   assert.match(result.stderr, /hoja\.xlsx: error: «\.xlsx» no es un formato/);
-  assert.match(result.stderr, /roto\.docx: error: no se pudo leer como Word/);
+  assert.match(result.stderr, /roto\.docx: error: no es un \.docx válido: es un archivo de texto con la extensión cambiada/);
   assert.match(result.stderr, /ya-es-boletin\.md: error: ya es un boletín con encabezado/);
   assert.deepEqual(listFiles(path.join(cwd, "content")), [SEED_FILES[1]]);
+});
+
+/** A one-page PDF without text; `trailer` adds entries to its trailer (an /Encrypt dictionary). */
+function minimalPdf(extraObjects: string[] = [], trailer = ""): Buffer {
+  const objects = ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>", ...extraObjects];
+  let out = "%PDF-1.4\n";
+  const offsets = objects.map((object, i) => {
+    const at = out.length;
+    out += `${i + 1} 0 obj\n${object}\nendobj\n`;
+    return at;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R ${trailer}>>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, "latin1");
+}
+
+test("a Word or PDF file that cannot be read is said in Spanish: the file, what is wrong, what to do; the library's words only as a detail", () => {
+  const cwd = tempDir();
+  const pdf = readFileSync(fixture("chihuahua-two-pages.pdf"));
+  writeFileSync(path.join(cwd, "texto.docx"), "Esto es texto, no un documento de Word.\n");
+  writeFileSync(path.join(cwd, "cortado.docx"), readFileSync(fixture("chihuahua-two-pages.docx")).subarray(0, 5000));
+  writeFileSync(path.join(cwd, "pdf.docx"), pdf);
+  writeFileSync(path.join(cwd, "cortado.pdf"), pdf.subarray(0, 3000));
+  writeFileSync(path.join(cwd, "texto.pdf"), "hola\n");
+  writeFileSync(path.join(cwd, "escaneado.pdf"), minimalPdf());
+  const id = "<0123456789abcdef0123456789abcdef>";
+  writeFileSync(
+    path.join(cwd, "protegido.pdf"),
+    minimalPdf([`<< /Filter /Standard /V 1 /R 2 /O <${"41".repeat(32)}> /U <${"42".repeat(32)}> /P -4 >>`], `/Encrypt 4 0 R /ID [${id} ${id}] `),
+  );
+  const inputs = ["texto.docx", "cortado.docx", "pdf.docx", "cortado.pdf", "texto.pdf", "escaneado.pdf", "protegido.pdf"];
+  const result = runCli(["import", ...inputs], cwd);
+  assert.equal(result.code, 1);
+  const expected: Array<[string, RegExp]> = [
+    ["texto.docx", /no es un \.docx válido: es un archivo de texto con la extensión cambiada\.\n    → Si es el comunicado, cámbiale la extensión a \.txt/],
+    ["cortado.docx", /no es un \.docx válido: el archivo está dañado o incompleto.*\n    → Ábrelo en Word.*\n    \(detalle técnico: Corrupted zip/],
+    ["pdf.docx", /no es un \.docx válido: es un PDF con la extensión cambiada\.\n    → Si es el comunicado, cámbiale la extensión a \.pdf/],
+    ["cortado.pdf", /el PDF está dañado o incompleto.*\n    → Ábrelo en un lector de PDF.*\n    \(detalle técnico: Invalid PDF structure\.\)/],
+    ["texto.pdf", /no es un PDF: es un archivo de texto con la extensión cambiada\./],
+    ["escaneado.pdf", /no tiene texto que se pueda copiar: parece un PDF escaneado.*\n    → Pide el comunicado en Word, o pásale reconocimiento de texto \(OCR\)/],
+    ["protegido.pdf", /el PDF está protegido con contraseña\.\n    → Pide una copia sin contraseña/],
+  ];
+  for (const [file, message] of expected) assert.match(result.stderr, new RegExp(`(^|\\n)${file.replace(".", "\\.")}: error: ${message.source}`), file);
+  // No English from mammoth, JSZip or pdf.js outside the details (pdf.js's «Warning: Indexing all PDF objects» included).
+  assert.doesNotMatch(result.stderr.replace(/\(detalle técnico: .*\)/g, ""), /Warning|Invalid|zip|password|central directory|Could not/i);
+  assert.equal(existsSync(path.join(cwd, "content")), false);
+});
+
+test("an empty input (0 bytes, or only blank lines, spaces and invisible characters) is an error, with and without --json", () => {
+  const cwd = tempDir();
+  writeFileSync(path.join(cwd, "vacio.txt"), "");
+  writeFileSync(path.join(cwd, "blanco.txt"), "\uFEFF  \n\t\n\u00A0\u200B\n\f\n");
+  for (const json of [false, true]) {
+    const result = runCli(["import", ...(json ? ["--json"] : []), "vacio.txt", "blanco.txt"], cwd);
+    assert.equal(result.code, 1, `--json ${json}`);
+    assert.match(result.stderr, /vacio\.txt: error: está vacío \(0 bytes\)\.\n    → Revisa que sea el archivo correcto/);
+    assert.match(result.stderr, /blanco\.txt: error: está vacío: no tiene texto, solo espacios o líneas en blanco\./);
+    // Nothing about a title, a date or a draft that does not exist.
+    assert.doesNotMatch(result.stderr, /título|fecha|borrador/);
+    if (json) {
+      const records = result.stdout.trim().split("\n").map((line) => JSON.parse(line) as { source: string; warnings: string[] });
+      assert.deepEqual(records.map((r) => r.source), ["vacio.txt", "blanco.txt"]);
+      for (const record of records) assert.match(record.warnings[0]!, /^error: está vacío/);
+    } else assert.equal(result.stdout, "");
+  }
+  assert.equal(existsSync(path.join(cwd, "content")), false);
 });
 
 test("usage errors exit 2", () => {
