@@ -1,4 +1,8 @@
+import { statSync } from "node:fs";
+import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import { displayPath } from "../model/load.ts";
+import type { Problem } from "../model/problems.ts";
 
 export class UsageError extends Error {}
 
@@ -28,4 +32,29 @@ function usageMessage(error: NodeJS.ErrnoException, names: string[]): string {
     default:
       return error.message;
   }
+}
+
+/** A folder option (`--content`, `--out`): never empty, and never a file (or a path under one). Returns it absolute. */
+export function folderOption(value: string | undefined, option: string, fallback: string): string {
+  if (value !== undefined && value.trim() === "") throw new UsageError(`${option} no puede estar vacío: escribe una carpeta (por ejemplo ${option} ${fallback}).`);
+  const absolute = path.resolve(value ?? fallback);
+  // The nearest part of the path that exists must be a folder (the rest is created).
+  for (let dir = absolute; ; dir = path.dirname(dir)) {
+    let isDirectory: boolean | undefined;
+    try {
+      isDirectory = statSync(dir).isDirectory();
+    } catch {
+      // not there (or under a file): look at its parent
+    }
+    if (isDirectory === false) {
+      throw new UsageError(dir === absolute ? `${option} «${value ?? fallback}» es un archivo, no una carpeta.` : `${option} «${value ?? fallback}»: ${displayPath(dir)} es un archivo, no una carpeta.`);
+    }
+    if (isDirectory || dir === path.dirname(dir)) return absolute;
+  }
+}
+
+/** Problems the validator found in option values (see `optionValueProblems`), said as a usage mistake about each option. */
+export function refuseOptionValues(problems: readonly Problem[], options: Record<string, string>): void {
+  if (problems.length === 0) return;
+  throw new UsageError(problems.map((p) => `${options[p.field!] ?? p.field}: ${p.message}${p.hint ? ` ${p.hint}` : ""}`).join("\n"));
 }

@@ -65,3 +65,25 @@ export function printProblems(
   if (shortened.size > 0) stream.write("«boletines check» los lista todos.\n");
   if (format === "text" && problems.length) stream.write(`${summarizeProblems(problems)}\n`);
 }
+
+/** Why a file could not be written (or removed), in Spanish (the system's words only as a detail when the reason is unusual). */
+export function writeFailure(error: unknown, action: "escribir" | "borrar" = "escribir"): string {
+  const { code, message } = error as NodeJS.ErrnoException;
+  const failed = `no se pudo ${action}`;
+  switch (code) {
+    case "EACCES":
+    case "EPERM":
+      return `${failed}: no hay permiso de escritura en esa carpeta.`;
+    case "EROFS":
+      return `${failed}: la carpeta está en un disco de solo lectura.`;
+    case "ENOSPC":
+    case "EDQUOT":
+      return `${failed}: el disco está lleno.`;
+    case "EISDIR":
+      return `${failed}: ya hay una carpeta con ese nombre.`;
+    case "ENOTDIR":
+      return `${failed}: una parte de la ruta es un archivo, no una carpeta.`;
+    default:
+      return `${failed} (detalle técnico: ${code ?? ""} ${String(message ?? error).split("\n")[0]}).`;
+  }
+}

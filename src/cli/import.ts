@@ -9,7 +9,9 @@ import { ExistingReleases } from "../import/existing.ts";
 import { importRecord, NO_TITLE, planBulletinFile, planFailed, planHasErrors, type ImportOptions, type ImportRecord } from "../import/plan.ts";
 import { readReleaseSource, SourceError, type SourceText } from "../import/read-source.ts";
 import { extractRelease } from "../import/text.ts";
-import { parseCommandArgs, UsageError } from "./args.ts";
+import { optionValueProblems } from "../import/write.ts";
+import { folderOption, parseCommandArgs, refuseOptionValues, UsageError } from "./args.ts";
+import { writeFailure } from "./common.ts";
 
 export const usage = `boletines import ARCHIVO… [--out DIR] [--date AAAA-MM-DD] [--section S] [--force] [--dry-run] [--json]
   Convierte comunicados de prensa (.docx, .pdf, o texto .txt/.md convertido de ellos) en boletines de content/.
@@ -44,9 +46,11 @@ export default async function importCommand(argv: string[]): Promise<number> {
     throw new UsageError(`--date «${values.date}» no es una fecha AAAA-MM-DD válida.`);
   }
   if (values.section !== undefined && values.section.trim() === "") throw new UsageError("--section no puede estar vacío.");
+  // A section the build would refuse is the option's mistake, said before any file is read.
+  if (values.section !== undefined) refuseOptionValues(optionValueProblems({ section: values.section.trim() }, site), { section: "--section" });
   const options: ImportOptions = {
     site,
-    outDir: path.resolve(values.out ?? "content"),
+    outDir: folderOption(values.out, "--out", "content"),
     ...(values.date ? { date: values.date } : {}),
     ...(values.section ? { section: values.section.trim() } : {}),
   };
@@ -103,11 +107,13 @@ async function importOne(file: string, options: ImportOptions, flags: RunFlags, 
     complain(`${shownSource}: error: ${plan.error}`);
     return false;
   }
-  for (const problem of plan.problems) complain(formatProblem(problem));
   if (planHasErrors(plan)) {
+    // Said of the input, not at a line of a file that is not written.
+    for (const p of plan.problems.filter((p) => p.severity === "error")) complain(`${shownSource}: error${p.field ? ` [${p.field}]` : ""}: ${p.message}${p.hint ? `\n    → ${p.hint}` : ""}`);
     complain(`${shownSource}: error: el boletín resultante no es válido; no se escribió ${plan.shownPath}.`);
     return false;
   }
+  for (const problem of plan.problems) complain(formatProblem(problem));
   // The same release already in the content folder: the very file (same date and title), or another file
   // with its number (imported before with another date) or its undated draft. Never replaced without --force.
   const exists = existsSync(plan.absPath) || releases.isPlanned(plan.absPath);
@@ -136,18 +142,24 @@ async function importOne(file: string, options: ImportOptions, flags: RunFlags, 
     say(`${shownSource} → ${plan.shownPath} (${[what, ...replaces].join("; ")}; no se escribió: --dry-run)\n${plan.content}`);
     return true;
   }
-  await mkdir(path.dirname(plan.absPath), { recursive: true });
   try {
+    await mkdir(path.dirname(plan.absPath), { recursive: true });
     // `wx` refuses to replace a file that appeared since the check above.
     await writeFile(plan.absPath, plan.content, { flag: flags.force ? "w" : "wx" });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    complain(`${shownSource}: error: ${plan.shownPath} ya existe; no se reemplaza (usa --force para reemplazarlo).`);
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") complain(`${shownSource}: error: ${plan.shownPath} ya existe; no se reemplaza (usa --force para reemplazarlo).`);
+    else complain(`${shownSource}: error: ${plan.shownPath}: ${writeFailure(error)}`);
     return false;
   }
   if (other) {
     // Only after the new file is written: a failed write never leaves the release out of content/.
-    await rm(other, { force: true });
+    try {
+      await rm(other, { force: true });
+    } catch (error) {
+      complain(`${shownSource}: error: se escribió ${plan.shownPath}, pero ${shownOther}: ${writeFailure(error, "borrar")}`);
+      complain(`    → Bórralo a mano: los dos tienen el mismo comunicado.`);
+      return false;
+    }
     releases.remove(other);
   }
   say(`${shownSource} → ${plan.shownPath}${exists ? " (reemplazado)" : ""} (${what}${other ? `; reemplaza a ${shownOther}, que se borró` : ""})`);

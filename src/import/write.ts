@@ -57,3 +57,15 @@ export function validateBulletinFile(text: string, file: string, relPath: string
   if (!loaded.ok) return { problems: loaded.problems };
   return normalizeBulletin(loaded.doc, { site, imageExists: () => false });
 }
+
+/**
+ * What the build's validator says about values given on the command line (`--section`, `--tags`), found on
+ * a probe file so they are said, as a usage mistake, before anything is written; warnings included (a tag
+ * without letters would be dropped from the file the command writes).
+ */
+export function optionValueProblems(fields: { section?: string; tags?: string[] }, site: SiteConfig): Problem[] {
+  const given = (Object.keys(fields) as Array<keyof typeof fields>).filter((key) => fields[key] !== undefined);
+  if (given.length === 0) return [];
+  const probe = renderBulletinFile({ title: "Prueba", date: "2024-01-01", section: fields.section ?? site.defaultSection, ...(fields.tags ? { tags: fields.tags } : {}) }, "Texto.");
+  return validateBulletinFile(probe, "prueba.md", "2024/prueba.md", site).problems.filter((p) => p.field !== undefined && (given as string[]).includes(p.field));
+}

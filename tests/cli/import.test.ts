@@ -246,5 +246,10 @@ test("usage errors exit 2", () => {
     assert.equal(result.code, 2, args.join(" "));
     assert.match(result.stderr, /Uso|boletines import/);
   }
+  // A section without letters is the option's mistake, said once before any input is read (not at a line of an unwritten file).
+  const section = runCli(["import", "--section", "!!!", SEEDS[1]!, SEEDS[2]!], cwd);
+  assert.equal(section.code, 2);
+  assert.match(section.stderr, /^--section: La sección «!!!» no tiene letras ni números\./);
+  assert.doesNotMatch(section.stderr, /\.md:\d+|seeds\//);
   assert.equal(existsSync(path.join(cwd, "content")), false);
 });

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
@@ -52,4 +52,32 @@ test("new: the example body may stay in a draft, but a bulletin about to be publ
   assert.equal(published.code, 1);
   assert.match(published.stderr, new RegExp(`${rel.replace(/[.]/g, "\\.")}:\\d+:1: error: El texto conserva «Escribe aquí el texto del boletín\\.»`));
   assert.match(published.stderr, /Reemplázalo por el texto del boletín, o deja draft: true/);
+});
+
+test("new: an option value that cannot work (a section or tag without letters, 51 tags, an empty section, a file for --content) is a usage error about that option; nothing is written", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "boletines-new-options-"));
+  try {
+    writeFileSync(path.join(dir, "archivo"), "");
+    const tooMany = Array.from({ length: 51 }, (_, i) => `tema ${i}`).join(",");
+    const cases: Array<[string[], RegExp]> = [
+      [["--section", "!!!"], /^--section: La sección «!!!» no tiene letras ni números\. Usa un nombre de sección como «Nacional»/],
+      [["--section", " "], /^--section no puede estar vacío\./],
+      [["--tags", "salud,!!!"], /^--tags: «!!!» no tiene letras ni números\. Escribe etiquetas con palabras/],
+      [["--tags", tooMany], /^--tags: El boletín tiene 51 etiquetas; el máximo es 50\./],
+      [["--content", "archivo"], /^--content «archivo» es un archivo, no una carpeta\./],
+      [["--content", ""], /^--content no puede estar vacío/],
+    ];
+    for (const [options, message] of cases) {
+      const result = runCli(["new", "Boletín de prueba", ...options], dir, { BOLETINES_NOW: "2024-04-10T12:00:00-06:00" });
+      assert.equal(result.code, 2, options.join(" "));
+      assert.match(result.stderr, message, options.join(" "));
+      // Nothing points at a line of a file that was never written.
+      assert.doesNotMatch(result.stderr, /\.md:\d+/, options.join(" "));
+      assert.match(result.stderr, /boletines new "Título"/);
+    }
+    assert.deepEqual(readdirSync(dir), ["archivo"]);
+    assert.equal(existsSync(path.join(dir, "content")), false);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
