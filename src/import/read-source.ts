@@ -67,6 +67,14 @@ export async function readReleaseSource(file: string): Promise<SourceText> {
     }
     return converted;
   }
+  const kind = actualKind(bytes);
+  if (kind && kind.ext !== ".txt") {
+    const as = kind.ext ?? (kind.said.startsWith("un archivo comprimido") ? ".docx" : undefined);
+    throw new SourceError(
+      `no es un archivo de texto: es ${kind.said}${as ? " con la extensión cambiada" : ""}.`,
+      as ? `Si es el comunicado, cámbiale la extensión a ${as} e impórtalo otra vez.` : "Ábrelo en Word o LibreOffice y guárdalo como .docx, o expórtalo a PDF.",
+    );
+  }
   const text = decodeUtf8Text(bytes);
   if (!hasText(text)) throw new SourceError("está vacío: no tiene texto, solo espacios o líneas en blanco.", "Revisa que sea el archivo correcto y que se haya guardado con el texto del comunicado.");
   if (isBulletinFile(text)) {

@@ -200,7 +200,9 @@ test("a Word or PDF file that cannot be read is said in Spanish: the file, what 
     path.join(cwd, "protegido.pdf"),
     minimalPdf([`<< /Filter /Standard /V 1 /R 2 /O <${"41".repeat(32)}> /U <${"42".repeat(32)}> /P -4 >>`], `/Encrypt 4 0 R /ID [${id} ${id}] `),
   );
-  const inputs = ["texto.docx", "cortado.docx", "pdf.docx", "cortado.pdf", "texto.pdf", "escaneado.pdf", "protegido.pdf"];
+  writeFileSync(path.join(cwd, "pdf.txt"), pdf);
+  writeFileSync(path.join(cwd, "word.md"), readFileSync(fixture("chihuahua-two-pages.docx")));
+  const inputs = ["texto.docx", "cortado.docx", "pdf.docx", "cortado.pdf", "texto.pdf", "escaneado.pdf", "protegido.pdf", "pdf.txt", "word.md"];
   const result = runCli(["import", ...inputs], cwd);
   assert.equal(result.code, 1);
   const expected: Array<[string, RegExp]> = [
@@ -211,10 +213,13 @@ test("a Word or PDF file that cannot be read is said in Spanish: the file, what 
     ["texto.pdf", /no es un PDF: es un archivo de texto con la extensión cambiada\./],
     ["escaneado.pdf", /no tiene texto que se pueda copiar: parece un PDF escaneado.*\n    → Pide el comunicado en Word, o pásale reconocimiento de texto \(OCR\)/],
     ["protegido.pdf", /el PDF está protegido con contraseña\.\n    → Pide una copia sin contraseña/],
+    // Text inputs too: a PDF or a Word file named .txt/.md is not read as (garbled) text.
+    ["pdf.txt", /no es un archivo de texto: es un PDF con la extensión cambiada\.\n    → Si es el comunicado, cámbiale la extensión a \.pdf/],
+    ["word.md", /no es un archivo de texto: es un archivo comprimido \(ZIP\) con la extensión cambiada\.\n    → Si es el comunicado, cámbiale la extensión a \.docx/],
   ];
   for (const [file, message] of expected) assert.match(result.stderr, new RegExp(`(^|\\n)${file.replace(".", "\\.")}: error: ${message.source}`), file);
   // No English from mammoth, JSZip or pdf.js outside the details (pdf.js's «Warning: Indexing all PDF objects» included).
-  assert.doesNotMatch(result.stderr.replace(/\(detalle técnico: .*\)/g, ""), /Warning|Invalid|zip|password|central directory|Could not/i);
+  assert.doesNotMatch(result.stderr.replace(/\(detalle técnico: .*\)/g, ""), /Warning|Invalid|zip file|Corrupted|password|central directory|Could not/i);
   assert.equal(existsSync(path.join(cwd, "content")), false);
 });
 
