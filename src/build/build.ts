@@ -1,7 +1,7 @@
 import { rmSync } from "node:fs";
 import path from "node:path";
 import type { Problem } from "../model/problems.ts";
-import { acquireLock, assertReplaceable, describeFsError, OutputError, outputPaths, recoverInterruptedBuilds } from "./output.ts";
+import { acquireLock, assertOutputApart, assertReplaceable, describeFsError, OutputError, outputPaths, recoverInterruptedBuilds } from "./output.ts";
 import { prepareSite, type PrepareOptions } from "./prepare.ts";
 import { BuildCache, cacheIndexFiles, siteFingerprint } from "./cache.ts";
 import { updateAndPublish } from "./generations.ts";
@@ -58,6 +58,12 @@ export type BuildResult =
 
 /** The production build: validate everything, bring the unpublished generation up to date, publish it (generations.ts). */
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
+  try {
+    assertOutputApart(options.outDir, { content: options.contentDir, public: options.publicDir, cache: options.cacheDir });
+  } catch (error) {
+    if (error instanceof OutputError) return { ok: false, problems: [], fatal: error.message };
+    throw error;
+  }
   const started = performance.now();
   phase("arranque");
   // Before anything is looked at: file stamps taken from here on are not trusted by the next build if this close to it (cache.ts).

@@ -1,4 +1,4 @@
-import { constants, existsSync, lstatSync } from "node:fs";
+import { constants, existsSync, lstatSync, readdirSync } from "node:fs";
 import { access, mkdir, open, readdir, readFile, rename, rm, stat, unlink } from "node:fs/promises";
 import path from "node:path";
 
@@ -121,14 +121,55 @@ export async function recoverInterruptedBuilds(paths: OutputPaths): Promise<{ sw
   return { swept };
 }
 
+/** Folders the build reads or keeps, which the output may be neither nor hold: publishing replaces it whole. */
+export interface KeptFolders {
+  content: string;
+  public: string;
+  cache?: string | undefined;
+}
+
+/**
+ * Checked before anything is read: the site is published by replacing the output path (generations.ts),
+ * so it may not be the content, public or cache folder, nor a folder that holds one of them (`--out .`).
+ */
+export function assertOutputApart(out: string, kept: KeptFolders): void {
+  const names: Record<keyof KeptFolders, string> = { content: "la carpeta de contenido", public: "la carpeta de archivos estáticos", cache: "la carpeta de la caché" };
+  for (const key of Object.keys(names) as Array<keyof KeptFolders>) {
+    const folder = kept[key] && path.resolve(kept[key]!);
+    if (!folder) continue;
+    const relative = path.relative(path.resolve(out), folder);
+    if (relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative))) {
+      throw new OutputError(
+        `La carpeta de salida ${out} ${relative === "" ? "es" : "contiene"} ${names[key]} (${folder}): publicar el sitio la reemplazaría entera. Indica otra carpeta con --out (por omisión, _site).`,
+      );
+    }
+  }
+}
+
+/** What a project or its sources have at their top, and a generated site never does. */
+const NOT_A_SITE = ["package.json", ".git", "node_modules", ".eleventy.ts", ".eleventy.js", "eleventy.config.js", "_config.yml", "content", "src", "layouts"];
+
 /**
  * Checked before rendering: the existing output folder must be a folder we may change. A
  * read-only `_site/` could be moved away but not deleted, leaving a copy behind on every build.
+ * A real folder (not our link) is replaced whole by the first build into it: only an empty one, or
+ * one that looks like a generated site (an `index.html`, nothing of a project), never an editor's
+ * folder that happens to have the name given to `--out`.
  */
 export async function assertReplaceable(paths: OutputPaths): Promise<void> {
   if (!existsSync(paths.out)) return;
   const s = await stat(paths.out);
   if (!s.isDirectory()) throw new OutputError(`${paths.out} existe y no es una carpeta.`);
+  if (!lstatSync(paths.out).isSymbolicLink()) {
+    const entries = readdirSync(paths.out);
+    const project = entries.filter((e) => NOT_A_SITE.includes(e));
+    if (entries.length > 0 && (!entries.includes("index.html") || project.length > 0)) {
+      const why = project.length > 0 ? `tiene ${project.join(", ")}` : "no tiene index.html";
+      throw new OutputError(
+        `${paths.out} ya existe y no parece un sitio generado (${why}): publicar el sitio la reemplazaría entera, con lo que tenga. Indica otra carpeta con --out, o vacíala tú si de verdad es para el sitio.`,
+      );
+    }
+  }
   try {
     await access(paths.out, constants.W_OK);
   } catch (error) {

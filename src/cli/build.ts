@@ -1,7 +1,6 @@
-import path from "node:path";
 import { buildSite } from "../build/build.ts";
 import { displayPath } from "../model/load.ts";
-import { parseCommandArgs } from "./args.ts";
+import { folderOption, parseCommandArgs } from "./args.ts";
 import { CONTENT_OPTIONS, DEFAULT_CACHE_DIR, prepareOptionsFrom, printProblems, WARNINGS_PER_KIND } from "./common.ts";
 
 export const usage = `boletines build [--content DIR] [--out DIR] [--public DIR] [--cache DIR] [--drafts] [--future] [--no-search]
@@ -19,8 +18,8 @@ export default async function build(argv: string[]): Promise<number> {
   });
   const options = {
     ...prepareOptionsFrom(values),
-    outDir: path.resolve(values.out ?? "_site"),
-    cacheDir: path.resolve(values.cache ?? DEFAULT_CACHE_DIR),
+    outDir: folderOption(values.out, "--out", "_site"),
+    cacheDir: folderOption(values.cache, "--cache", DEFAULT_CACHE_DIR),
     search: values["no-search"] !== true,
   };
   const result = await buildSite(options);

@@ -1,7 +1,6 @@
-import path from "node:path";
 import { validateSite } from "../build/validate.ts";
 import { hasErrors, summarizeProblems } from "../model/problems.ts";
-import { parseCommandArgs, UsageError } from "./args.ts";
+import { folderOption, parseCommandArgs, UsageError } from "./args.ts";
 import { DEFAULT_CACHE_DIR, prepareOptionsFrom, printProblems } from "./common.ts";
 
 export const usage = `boletines check [--content DIR] [--format text|github] [--strict] [--cache DIR]
@@ -19,7 +18,7 @@ export default async function check(argv: string[]): Promise<number> {
   const format = values.format ?? "text";
   if (format !== "text" && format !== "github") throw new UsageError(`--format debe ser text o github, no «${format}».`);
   // Everything is checked, drafts and embargoed bulletins included: they will be published one day.
-  const prepared = await validateSite({ ...prepareOptionsFrom({ ...values, drafts: true, future: true }), cacheDir: path.resolve(values.cache ?? DEFAULT_CACHE_DIR) });
+  const prepared = await validateSite({ ...prepareOptionsFrom({ ...values, drafts: true, future: true }), cacheDir: folderOption(values.cache, "--cache", DEFAULT_CACHE_DIR) });
   const problems = prepared.problems;
   printProblems(problems, format, format === "github" ? process.stdout : process.stderr);
   const failed = hasErrors(problems) || (values.strict === true && problems.length > 0);

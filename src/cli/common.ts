@@ -1,7 +1,7 @@
-import path from "node:path";
 import { resolveNow } from "../policy/clock.ts";
 import { resolveSiteConfig } from "../site.ts";
 import type { PrepareOptions } from "../build/prepare.ts";
+import { folderOption } from "./args.ts";
 import { formatProblem, formatProblemGithub, summarizeProblems, type Problem } from "../model/problems.ts";
 
 /** Parsed and rendered bulletins kept between builds (and checks); deleting it only makes the next one slower. */
@@ -23,8 +23,8 @@ export const CONTENT_OPTIONS = {
 
 export function prepareOptionsFrom(flags: CommonFlags): PrepareOptions {
   return {
-    contentDir: path.resolve(flags.content ?? "content"),
-    publicDir: path.resolve(flags.public ?? "public"),
+    contentDir: folderOption(flags.content, "--content", "content"),
+    publicDir: folderOption(flags.public, "--public", "public"),
     drafts: flags.drafts ?? false,
     future: flags.future ?? false,
     now: resolveNow(),

@@ -6,7 +6,7 @@ import { ELEVENTY_DIRS } from "../eleventy/configure.ts";
 import { summarizeProblems } from "../model/problems.ts";
 import { PROJECT_ROOT } from "../project-root.ts";
 import { displayPath } from "../model/load.ts";
-import { parseCommandArgs, UsageError } from "./args.ts";
+import { folderOption, parseCommandArgs, UsageError } from "./args.ts";
 import { prepareOptionsFrom, printProblems, WARNINGS_PER_KIND } from "./common.ts";
 
 export const usage = `boletines serve [--content DIR] [--port N] [--out DIR]
@@ -30,7 +30,7 @@ export default async function serve(argv: string[]): Promise<number> {
   const { values } = parseCommandArgs(argv, { content: { type: "string" }, public: { type: "string" }, port: { type: "string" }, out: { type: "string" } });
   const port = Number(values.port ?? "8080");
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port debe ser un número de puerto, no «${values.port}».`);
-  const outDir = path.resolve(values.out ?? PREVIEW_OUT);
+  const outDir = folderOption(values.out, "--out", PREVIEW_OUT);
   const flags = { ...values, drafts: true, future: true };
   const first = prepareOptionsFrom(flags);
 

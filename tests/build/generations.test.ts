@@ -122,6 +122,7 @@ test("an older build's plain folder is replaced by the link; a link or file not 
   const parent = path.join(tmp, "legacy");
   const out = path.join(parent, "_site");
   mkdirSync(out, { recursive: true });
+  writeFileSync(path.join(out, "index.html"), "<!doctype html><title>Sitio viejo</title>");
   writeFileSync(path.join(out, "viejo.html"), "de otra compilación");
   await build(out);
   assert.ok(lstatSync(out).isSymbolicLink());
@@ -137,4 +138,36 @@ test("an older build's plain folder is replaced by the link; a link or file not 
   assert.match(result.ok ? "" : (result.fatal ?? ""), /es un enlace simbólico a elsewhere, que no es una versión generada por boletines/);
   assert.equal(readlinkSync(path.join(foreign, "_site")), "elsewhere");
   assert.deepEqual(readdirSync(path.join(foreign, "elsewhere")), []);
+});
+
+test("--out never replaces what is not a site: an editor's folder, a project, the content folder or a folder holding it are refused and left as they were", async () => {
+  const place = path.join(tmp, "not-a-site");
+  const notes = path.join(place, "mine");
+  mkdirSync(notes, { recursive: true });
+  writeFileSync(path.join(notes, "notas.txt"), "no borrar");
+  const project = path.join(place, "project");
+  mkdirSync(project, { recursive: true });
+  writeFileSync(path.join(project, "index.html"), "<!doctype html>");
+  writeFileSync(path.join(project, "package.json"), "{}");
+  const cases: Array<[outDir: string, contentDir: string, message: RegExp]> = [
+    [notes, content, /mine ya existe y no parece un sitio generado \(no tiene index\.html\)/],
+    [project, content, /project ya existe y no parece un sitio generado \(tiene package\.json\)/],
+    [content, content, /es la carpeta de contenido/],
+    [path.dirname(content), content, /contiene la carpeta de contenido/],
+  ];
+  for (const [outDir, contentDir, message] of cases) {
+    const before = readdirSync(outDir).sort();
+    const { result } = await buildFixture(contentDir, { outDir });
+    assert.equal(result.ok, false, outDir);
+    assert.match(result.ok ? "" : (result.fatal ?? ""), message);
+    assert.ok(!lstatSync(outDir).isSymbolicLink(), `${outDir} is still a folder`);
+    assert.deepEqual(readdirSync(outDir).sort(), before, `${outDir} untouched`);
+  }
+  assert.equal(readFileSync(path.join(notes, "notas.txt"), "utf8"), "no borrar");
+  // An empty folder is the site's to fill.
+  const empty = path.join(place, "vacia");
+  mkdirSync(empty);
+  const { result } = await buildFixture(content, { outDir: empty });
+  assert.ok(result.ok);
+  assert.ok(lstatSync(empty).isSymbolicLink());
 });

@@ -157,4 +157,10 @@ test("usage mistakes are said in Spanish, with exit code 2", () => {
   assert.equal(extra.code, 2);
   assert.match(extra.stderr, /^Sobra «sobra»: este comando no recibe argumentos sueltos/m);
   for (const r of [unknown, missing, extra]) assert.doesNotMatch(r.stderr, /Unknown option|argument missing|Unexpected argument/);
+  // An empty folder would be the working folder: the project itself, as the output replaced whole.
+  for (const [command, option] of [["build", "--out"], ["build", "--content"], ["check", "--content"], ["check", "--cache"], ["serve", "--out"]] as const) {
+    const empty = run([command, option, ""], ROOT);
+    assert.equal(empty.code, 2, `${command} ${option} ""`);
+    assert.match(empty.stderr, new RegExp(`^${option} no puede estar vacío`, "m"), `${command} ${option} ""`);
+  }
 });
