@@ -56,24 +56,43 @@ function choicesText() {
 
 async function run() {
   status.textContent = "Buscando…";
+  // On a phone the header and the form fill the screen: the status line, then the results, are
+  // brought into view (not on a screen where they are already in it), once more when the results
+  // make the page long enough for it, unless the reader has scrolled meanwhile.
+  const intoView = () => {
+    if (status.getBoundingClientRect().top > window.innerHeight * 0.6) status.scrollIntoView({ block: "start" });
+    return window.scrollY;
+  };
+  const placed = intoView();
   const { results, absent } = await find();
   const total = results.length;
   let shown = 0;
+  // One batch at a time: a second tap while one loads would take the same batch again.
+  let loading = false;
   const showMore = async () => {
-    const batch = await Promise.all(results.slice(shown, shown + PAGE_SIZE).map((r) => r.data()));
-    for (const item of batch) list.append(renderResult(item));
-    shown += batch.length;
-    more.hidden = shown >= total;
+    if (loading) return;
+    loading = true;
+    more.disabled = true;
+    try {
+      const batch = await Promise.all(results.slice(shown, shown + PAGE_SIZE).map((r) => r.data()));
+      for (const item of batch) list.append(renderResult(item));
+      shown += batch.length;
+    } finally {
+      loading = false;
+      more.disabled = false;
+      more.hidden = shown >= total;
+    }
   };
   more.addEventListener("click", () => { showMore(); });
   await showMore();
+  if (window.scrollY === placed) intoView();
   // Said once the first results are on the page (their excerpts load after the count is known): the
-  // count a screen reader announces is never of an empty list. Without words, the reader is told
-  // which choices were listed, and in what order.
-  const chosen = query ? "" : ` (${choicesText()})`;
+  // count a screen reader announces is never of an empty list. The choices (section, year, topic) are
+  // named, so the reader knows what narrowed the search; without words, also in what order it lists.
+  const chosen = choicesText() ? ` (${choicesText()})` : "";
   status.textContent = total === 0
-    ? `No hay boletines que coincidan${query ? ` con «${query}»` : chosen}.${absentText(absent)}`
-    : `${total} ${total === 1 ? "boletín encontrado" : "boletines encontrados"}${query ? ` para «${query}»` : `${chosen}, del más reciente al más antiguo`}.`;
+    ? `No hay boletines que coincidan${query ? ` con «${query}»` : ""}${chosen}.${absentText(absent)}`
+    : `${total} ${total === 1 ? "boletín encontrado" : "boletines encontrados"}${query ? ` para «${query}»${chosen}` : `${chosen}, del más reciente al más antiguo`}.`;
 }
 
 // The results of every index searched, and the query's words that no bulletin has (then no result):

@@ -118,6 +118,26 @@ test("subscribing: a section's «Suscripción» opens its feed's address to copy
   await page.setViewportSize({ width: 1280, height: 900 });
 });
 
+test("pagination of a long list fits the narrowest phone: page numbers wrap instead of running off the screen", async () => {
+  // One bulletin a page: «vacunación» has 22 pages, and page 10 shows 1 … 8 9 10 11 12 … 22.
+  const long = await startFixtureSite({ site: { ...DEFAULT_SITE, pageSize: 1 } });
+  const narrow = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  try {
+    const tab = await narrow.newPage();
+    await tab.goto(`${long.origin}${FIXTURE.tag}pagina/10/`);
+    assert.deepEqual(await tab.locator(".pagination li").allTextContents(), ["1", "…", "8", "9", "10", "11", "12", "…", "22"]);
+    assert.equal(await tab.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 0, "the page scrolls sideways at 360px");
+    // The last page number is on the screen's width, and the ellipses sit on the numbers' line height.
+    const last = await tab.locator(".pagination li").last().boundingBox();
+    assert.ok(last && last.x + last.width <= 360, JSON.stringify(last));
+    const [dots, number] = await Promise.all([tab.locator(".pagination li").nth(1).boundingBox(), tab.locator(".pagination li").nth(2).boundingBox()]);
+    assert.equal(dots?.height, number?.height);
+  } finally {
+    await narrow.close();
+    await long.dispose();
+  }
+});
+
 test("a missing URL shows the 404 page with status 404", async () => {
   const res = await page.goto("/boletines/2099/01/no-existe/");
   assert.equal(res?.status(), 404);
@@ -305,6 +325,39 @@ test("search: a word no bulletin has gives no results and is named (Pagefind wou
   } finally {
     await singleContext.close();
     await single.dispose();
+  }
+});
+
+test("search: a double tap on «Ver más resultados» adds the next ten once; the status line names the choices; on a phone the results are brought into view", async () => {
+  const narrow = await browser.newContext({ baseURL: site.origin, viewport: { width: 360, height: 740 } });
+  narrow.setDefaultTimeout(E2E_TIMEOUT_MS);
+  try {
+    const tab = await narrow.newPage();
+    tab.on("pageerror", (e) => pageErrors.push(e.message));
+    await tab.goto(`${FIXTURE.search}?q=vacunacion`);
+    await tab.locator("#estado-busqueda", { hasText: "22 boletines encontrados" }).waitFor();
+    // The header and the form fill a phone's screen: the status line was scrolled to.
+    const top = await tab.locator("#estado-busqueda").evaluate((e) => e.getBoundingClientRect().top);
+    assert.ok(top > -1 && top < 740 / 2, `status line at ${top}px`);
+    await tab.locator("#mas-resultados").dblclick();
+    await tab.locator(".search-result").nth(19).waitFor();
+    await tab.waitForTimeout(300);
+    const titles = await tab.locator(".search-result h2 a").allTextContents();
+    assert.equal(titles.length, 20, titles.join(" | "));
+    assert.equal(new Set(titles).size, 20, "no result twice");
+    await tab.locator("#mas-resultados").click();
+    await tab.locator(".search-result").nth(21).waitFor();
+    assert.equal(new Set(await tab.locator(".search-result h2 a").allTextContents()).size, 22);
+    assert.ok(await tab.locator("#mas-resultados").isHidden());
+    // With a section chosen, it is named, with results and without.
+    await tab.goto(`${FIXTURE.search}?q=vacunacion&seccion=Local`);
+    await tab.locator("#estado-busqueda", { hasText: "encontrad" }).waitFor();
+    assert.match((await tab.locator("#estado-busqueda").textContent()) ?? "", /^\d+ boletines encontrados para «vacunacion» \(sección Local\)\.$/);
+    await tab.goto(`${FIXTURE.search}?q=queretaro&seccion=Local`);
+    await tab.locator("#estado-busqueda", { hasText: "No hay" }).waitFor();
+    assert.equal(await tab.locator("#estado-busqueda").textContent(), "No hay boletines que coincidan con «queretaro» (sección Local).");
+  } finally {
+    await narrow.close();
   }
 });
 
