@@ -110,11 +110,13 @@ async function find() {
   await pagefind.options({ basePath: words || indexes[0][2], excerptLength: 30 });
   // Asked of the first index, which has every word of the site (the words index, or the only index).
   const unsure = wordsNotExact(pagefind);
+  // No result at all: the words no page has, not even by a shorter word, are why (and said).
+  const nothing = async () => ({ results: [], absent: await foundNowhere(pagefind, await unsure) });
   const facets = Object.fromEntries(Object.entries(filters).filter(([name]) => name !== "year"));
   if (words && (query || Object.keys(facets).length)) {
     const having = await indexesHaving(pagefind, facets);
     indexes = indexes.filter(([name]) => having.has(name));
-    if (!indexes.length) return none;
+    if (!indexes.length) return nothing();
   }
   // Answered before any index is merged: by the first index alone.
   const notExact = await unsure;
@@ -125,6 +127,7 @@ async function find() {
   if (query) {
     const search = await pagefind.search(query, { filters: chosen });
     const results = search ? search.results : [];
+    if (!results.length) return nothing();
     const absent = await absentWords(notExact, results);
     return absent.length ? { results: [], absent } : { results, absent };
   }
@@ -154,11 +157,7 @@ async function find() {
 async function wordsNotExact(pagefind) {
   if (/^\s*".+"\s*$/.test(query)) return [];
   const words = [...new Set(query.split(/\s+/).filter((word) => folded(word)))];
-  const found = await Promise.all(words.map(async (word) => {
-    const search = await pagefind.search(`"${word}"`);
-    return Boolean(search && search.results.length);
-  }));
-  return words.filter((_, i) => !found[i]);
+  return unfound(pagefind, words, (word) => `"${word}"`);
 }
 
 // Of the words not found exactly, those that no word Pagefind matched in the best result starts with.
@@ -169,6 +168,20 @@ async function absentWords(unsure, results) {
   const text = best.content.split(/[\r\n\s]+/g);
   const matched = best.locations.map((at) => folded(text[at] || ""));
   return unsure.filter((word) => !matched.some((m) => m.startsWith(folded(word))));
+}
+
+// Of the words not found exactly, those that a search of the word alone answers with no page at all.
+function foundNowhere(pagefind, words) {
+  return unfound(pagefind, words, (word) => word);
+}
+
+// The words for which Pagefind's search of `term(word)` finds no page, searched together.
+async function unfound(pagefind, words, term) {
+  const found = await Promise.all(words.map(async (word) => {
+    const search = await pagefind.search(term(word));
+    return Boolean(search && search.results.length);
+  }));
+  return words.filter((_, i) => !found[i]);
 }
 
 // A word as Pagefind compares it: lower case, without accents and punctuation.
