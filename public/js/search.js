@@ -58,12 +58,14 @@ async function run() {
   status.textContent = "Buscando…";
   // On a phone the header and the form fill the screen: the status line, then the results, are
   // brought into view (not on a screen where they are already in it), once more when the results
-  // make the page long enough for it, unless the reader has scrolled meanwhile.
+  // make the page long enough for it, unless the reader has scrolled or typed meanwhile (what they
+  // did, not where the page is: a font arriving moves it too).
   const intoView = () => {
     if (status.getBoundingClientRect().top > window.innerHeight * 0.6) status.scrollIntoView({ block: "start" });
-    return window.scrollY;
   };
-  const placed = intoView();
+  let readerMoved = false;
+  for (const type of ["wheel", "touchmove", "keydown", "mousedown"]) window.addEventListener(type, () => { readerMoved = true; }, { once: true, passive: true });
+  intoView();
   const { results, absent } = await find();
   const total = results.length;
   let shown = 0;
@@ -85,7 +87,7 @@ async function run() {
   };
   more.addEventListener("click", () => { showMore(); });
   await showMore();
-  if (window.scrollY === placed) intoView();
+  if (!readerMoved) intoView();
   // Said once the first results are on the page (their excerpts load after the count is known): the
   // count a screen reader announces is never of an empty list. The choices (section, year, topic) are
   // named, so the reader knows what narrowed the search; without words, also in what order it lists.
