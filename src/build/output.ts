@@ -178,14 +178,25 @@ export async function assertReplaceable(paths: OutputPaths): Promise<void> {
 }
 
 export function describeFsError(error: unknown, target: string): OutputError {
-  const code = (error as NodeJS.ErrnoException).code;
-  const reason =
-    code === "EACCES" || code === "EPERM"
-      ? "no hay permiso de escritura"
-      : code === "ENOSPC" || code === "EDQUOT"
-        ? "el disco está lleno"
-        : code === "EROFS"
-          ? "el sistema de archivos es de solo lectura"
-          : (error as Error).message;
-  return new OutputError(`No se puede escribir en ${target}: ${reason}.`);
+  return new OutputError(`No se puede escribir en ${target}: ${fsErrorReason(error) ?? (error as Error).message}.`);
+}
+
+/** Why a file-system call failed, in Spanish, for the usual reasons (undefined for others: the caller says those its way). */
+export function fsErrorReason(error: unknown): string | undefined {
+  switch ((error as NodeJS.ErrnoException).code) {
+    case "EACCES":
+    case "EPERM":
+      return "no hay permiso de escritura";
+    case "ENOSPC":
+    case "EDQUOT":
+      return "el disco está lleno";
+    case "EROFS":
+      return "el sistema de archivos es de solo lectura";
+    case "EISDIR":
+      return "ya hay una carpeta con ese nombre";
+    case "ENOTDIR":
+      return "una parte de la ruta es un archivo, no una carpeta";
+    default:
+      return undefined;
+  }
 }

@@ -2,6 +2,7 @@ import { resolveNow } from "../policy/clock.ts";
 import { resolveSiteConfig } from "../site.ts";
 import type { PrepareOptions } from "../build/prepare.ts";
 import { folderOption } from "./args.ts";
+import { fsErrorReason } from "../build/output.ts";
 import { formatProblem, formatProblemGithub, summarizeProblems, type Problem } from "../model/problems.ts";
 
 /** Parsed and rendered bulletins kept between builds (and checks); deleting it only makes the next one slower. */
@@ -68,22 +69,8 @@ export function printProblems(
 
 /** Why a file could not be written (or removed), in Spanish (the system's words only as a detail when the reason is unusual). */
 export function writeFailure(error: unknown, action: "escribir" | "borrar" = "escribir"): string {
+  const reason = fsErrorReason(error);
+  if (reason) return `no se pudo ${action}: ${reason}.`;
   const { code, message } = error as NodeJS.ErrnoException;
-  const failed = `no se pudo ${action}`;
-  switch (code) {
-    case "EACCES":
-    case "EPERM":
-      return `${failed}: no hay permiso de escritura en esa carpeta.`;
-    case "EROFS":
-      return `${failed}: la carpeta está en un disco de solo lectura.`;
-    case "ENOSPC":
-    case "EDQUOT":
-      return `${failed}: el disco está lleno.`;
-    case "EISDIR":
-      return `${failed}: ya hay una carpeta con ese nombre.`;
-    case "ENOTDIR":
-      return `${failed}: una parte de la ruta es un archivo, no una carpeta.`;
-    default:
-      return `${failed} (detalle técnico: ${code ?? ""} ${String(message ?? error).split("\n")[0]}).`;
-  }
+  return `no se pudo ${action} (detalle técnico: ${code ?? ""} ${String(message ?? error).split("\n")[0]}).`;
 }

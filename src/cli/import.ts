@@ -109,7 +109,7 @@ async function importOne(file: string, options: ImportOptions, flags: RunFlags, 
   }
   if (planHasErrors(plan)) {
     // Said of the input, not at a line of a file that is not written.
-    for (const p of plan.problems.filter((p) => p.severity === "error")) complain(`${shownSource}: error${p.field ? ` [${p.field}]` : ""}: ${p.message}${p.hint ? `\n    → ${p.hint}` : ""}`);
+    for (const p of plan.problems.filter((p) => p.severity === "error")) complain(formatProblem({ ...p, file: shownSource, line: undefined, column: undefined }));
     complain(`${shownSource}: error: el boletín resultante no es válido; no se escribió ${plan.shownPath}.`);
     return false;
   }

@@ -48,9 +48,14 @@ export function sectionFeedUrl(sectionSlug: string): string {
   return `${PATHS.sections}${sectionSlug}/feed.xml`;
 }
 
+/** The element id of a section's entry on the subscription page. */
+export function sectionSubscribeId(sectionSlug: string): string {
+  return `seccion-${sectionSlug}`;
+}
+
 /** A section's entry on the subscription page (its feed's address, to copy). */
 export function sectionSubscribeUrl(sectionSlug: string): string {
-  return `${PATHS.subscribe}#seccion-${sectionSlug}`;
+  return `${PATHS.subscribe}#${sectionSubscribeId(sectionSlug)}`;
 }
 
 export function yearUrl(year: number, page = 1): string {

@@ -3,7 +3,7 @@ import type { Bulletin } from "../model/bulletin.ts";
 import { isEmbargoed, redirectsOf, type PathClaim } from "../model/corpus.ts";
 import { htmlDatetime, monthName } from "../policy/dates.ts";
 import { hasHtmlStub } from "../policy/site-paths.ts";
-import { absoluteUrl, monthUrl, PATHS, searchIndexUrl, sectionFeedUrl, sectionSubscribeUrl, sectionUrl, tagUrl, WORDS_INDEX, yearUrl } from "../policy/urls.ts";
+import { absoluteUrl, monthUrl, PATHS, searchIndexUrl, sectionFeedUrl, sectionSubscribeId, sectionSubscribeUrl, sectionUrl, tagUrl, WORDS_INDEX, yearUrl } from "../policy/urls.ts";
 import type { SiteConfig } from "../site.ts";
 import { buildAssets, readAssetSources, type SiteAssets } from "./assets.ts";
 import { buildFeeds } from "./feeds.ts";
@@ -140,7 +140,7 @@ export function buildSiteData(bulletins: readonly Bulletin[], options: SiteDataO
   for (const [slug, items] of sortedEntries(bySection)) {
     const label = items[0]!.bulletin.section.label;
     sectionEntries.push({ url: sectionUrl(slug), label, count: items.length });
-    sectionFeeds.push({ id: `seccion-${slug}`, label, pageUrl: sectionUrl(slug), atomUrl: absoluteUrl(site.baseUrl, sectionFeedUrl(slug)) });
+    sectionFeeds.push({ id: sectionSubscribeId(slug), label, url: sectionUrl(slug), atomUrl: absoluteUrl(site.baseUrl, sectionFeedUrl(slug)) });
     listPages.push(
       ...paginate(items, site.pageSize, (n) => sectionUrl(slug, n), {
         kind: "section",
@@ -195,8 +195,8 @@ export function buildSiteData(bulletins: readonly Bulletin[], options: SiteDataO
     description: "Reciba los boletines de prensa del IMSS en su lector de noticias: todos, o los de una sección.",
     breadcrumbs: [home],
     feeds: [
-      { id: "todos", label: "Todos los boletines", pageUrl: "/", atomUrl: absoluteUrl(site.baseUrl, PATHS.feedAtom), jsonUrl: absoluteUrl(site.baseUrl, PATHS.feedJson) },
-      ...sectionFeeds.sort((a, b) => byLabel({ label: a.label, url: a.pageUrl }, { label: b.label, url: b.pageUrl })),
+      { id: "todos", label: "Todos los boletines", url: "/", atomUrl: absoluteUrl(site.baseUrl, PATHS.feedAtom), jsonUrl: absoluteUrl(site.baseUrl, PATHS.feedJson) },
+      ...sectionFeeds.sort(byLabel),
     ],
   };
 

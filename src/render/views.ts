@@ -137,12 +137,10 @@ export interface SubscriptionPage {
   feeds: SubscriptionFeed[];
 }
 
-export interface SubscriptionFeed {
+/** A feed, as a link to the page whose bulletins it carries, with its addresses. */
+export interface SubscriptionFeed extends LinkView {
   /** The element id the section lists link to (`seccion-salud`); `todos` for the whole site. */
   id: string;
-  label: string;
-  /** The page whose bulletins the feed carries. */
-  pageUrl: string;
   atomUrl: string;
   jsonUrl?: string;
 }
