@@ -118,6 +118,32 @@ test("subscribing: a section's «Suscripción» opens its feed's address to copy
   await page.setViewportSize({ width: 1280, height: 900 });
 });
 
+test("every kind of page fits a 320px phone, with the web font and before it arrives (the fallback font is wider)", async () => {
+  const kinds = ["/", FIXTURE.featured, FIXTURE.tag, FIXTURE.tags, FIXTURE.section, "/secciones/", FIXTURE.year, FIXTURE.archive, FIXTURE.search, FIXTURE.subscribe, "/404.html"];
+  for (const webFont of [true, false]) {
+    const phone = await browser.newContext({ baseURL: site.origin, viewport: { width: 320, height: 640 } });
+    try {
+      const tab = await phone.newPage();
+      // Without the web font, as a reader on a slow network first sees the page (font-display: swap).
+      if (!webFont) await tab.route("**/*.woff2", (r) => r.abort());
+      for (const url of kinds) {
+        await tab.goto(url);
+        await tab.evaluate(() => document.fonts.ready);
+        const wide = await tab.evaluate(() => {
+          const width = document.documentElement.clientWidth;
+          return [...document.querySelectorAll("body *")]
+            .filter((e) => e.getBoundingClientRect().right > width + 0.01 && getComputedStyle(e).position !== "absolute")
+            .map((e) => `${e.tagName.toLowerCase()}.${e.className}`);
+        });
+        assert.deepEqual(wide, [], `${url} at 320px ${webFont ? "with" : "without"} the web font: these run off the screen`);
+        assert.equal(await tab.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 0, url);
+      }
+    } finally {
+      await phone.close();
+    }
+  }
+});
+
 test("pagination of a long list fits the narrowest phone: page numbers wrap instead of running off the screen", async () => {
   // One bulletin a page: «vacunación» has 22 pages, and page 10 shows 1 … 8 9 10 11 12 … 22.
   const long = await startFixtureSite({ site: { ...DEFAULT_SITE, pageSize: 1 } });
