@@ -16,6 +16,8 @@ const INDEX_OF_WORDS = "indice";
 const NOT_WORDS = { not: { pagina: "palabras" } };
 // Bulletin pages' sort key (layouts/bulletin.njk `data-pagefind-sort`): their date.
 const NEWEST_FIRST = { date: "desc" };
+// Counts as Mexican Spanish writes them, «1,234 boletines encontrados» (as the pages do: src/policy/numbers.ts).
+const COUNT = new Intl.NumberFormat("es-MX", { maximumFractionDigits: 0 });
 
 const form = document.getElementById("buscador");
 const status = document.getElementById("estado-busqueda");
@@ -94,7 +96,7 @@ async function run() {
   const chosen = choicesText() ? ` (${choicesText()})` : "";
   status.textContent = total === 0
     ? `No hay boletines que coincidan${query ? ` con «${query}»` : ""}${chosen}.${absentText(absent)}`
-    : `${total} ${total === 1 ? "boletín encontrado" : "boletines encontrados"}${query ? ` para «${query}»${chosen}` : `${chosen}, del más reciente al más antiguo`}.`;
+    : `${COUNT.format(total)} ${total === 1 ? "boletín encontrado" : "boletines encontrados"}${query ? ` para «${query}»${chosen}` : `${chosen}, del más reciente al más antiguo`}.`;
 }
 
 // The results of every index searched, and the query's words that no bulletin has (then no result):

@@ -1,5 +1,6 @@
 import type { PostView } from "../render/views.ts";
 import { htmlDatetime } from "../policy/dates.ts";
+import { formatCount } from "../policy/numbers.ts";
 
 /** What Nunjucks calls a global function with as `this`: the render's context, which knows its environment. */
 interface CallContext {
@@ -34,8 +35,9 @@ function card(this: CallContext, item: PostView, level: number): string {
 }
 
 /**
- * Functions the layouts call (`card`, and `datetime(date)`: a `<time datetime>` value, policy/dates.ts),
+ * Functions the layouts call (`card`; `datetime(date)`: a `<time datetime>` value, policy/dates.ts;
+ * `count(n)`: a count for readers, grouped as es-MX writes it, «9,866», policy/numbers.ts),
  * registered on every Nunjucks environment that renders them: the build's (src/build/pages.ts) and
  * Eleventy's (src/eleventy/configure.ts).
  */
-export const NUNJUCKS_GLOBALS: Readonly<Record<string, (...args: never[]) => unknown>> = { card, datetime: htmlDatetime };
+export const NUNJUCKS_GLOBALS: Readonly<Record<string, (...args: never[]) => unknown>> = { card, datetime: htmlDatetime, count: formatCount };

@@ -387,6 +387,31 @@ test("search: a double tap on «Ver más resultados» adds the next ten once; th
   }
 });
 
+test("search: a count of results of a thousand or more is written with a thousands separator («1,234 boletines encontrados»)", async () => {
+  // Pagefind stood in for by a module that finds 1,234 pages (the fixture has 24 bulletins).
+  const fake = `
+const names = JSON.parse(document.getElementById("buscador").dataset.indices).map(([name]) => name);
+const page = (i) => ({ data: async () => ({ url: "/boletines/" + i + "/", meta: { title: "Boletín " + i }, excerpt: "texto", content: "texto", locations: [] }) });
+export async function options() {}
+export async function filters() { return {}; }
+export async function mergeIndex() {}
+export async function search() { return { results: Array.from({ length: 1234 }, (_, i) => page(i)), filters: { indice: Object.fromEntries(names.map((n) => [n, 1])) } }; }
+`;
+  const own = await browser.newContext({ baseURL: site.origin, viewport: { width: 1280, height: 900 } });
+  own.setDefaultTimeout(E2E_TIMEOUT_MS);
+  try {
+    const tab = await own.newPage();
+    tab.on("pageerror", (e) => pageErrors.push(e.message));
+    await tab.route("**/pagefind.js", (route) => route.fulfill({ contentType: "text/javascript", body: fake }));
+    await tab.goto(`${FIXTURE.search}?q=vacunacion`);
+    await tab.locator("#estado-busqueda", { hasText: "encontrados" }).waitFor();
+    assert.equal(await tab.locator("#estado-busqueda").textContent(), "1,234 boletines encontrados para «vacunacion».");
+    assert.equal(await tab.locator(".search-result").count(), 10);
+  } finally {
+    await own.close();
+  }
+});
+
 test("keyboard only: the skip link reaches the main content and Tab reaches the search box", async () => {
   await page.goto(FIXTURE.featured);
   await page.keyboard.press("Tab");
