@@ -35,6 +35,12 @@ for (const [param, filter] of Object.entries(FILTERS)) {
 }
 form.elements.namedItem("q").value = query;
 
+// Back from a result (or a reload) shows the same results, as many batches as were shown, at the
+// reader's place (`savedPlace`, kept in this history entry's state). The browser's own scroll
+// restoration would run before the results are on the page, and land at the top: it is done here.
+// A page kept in the back-forward cache comes back as it was left, with nothing to restore.
+if ("scrollRestoration" in history) history.scrollRestoration = "manual";
+
 const listPage = listPageOf();
 if (listPage) window.location.replace(listPage);
 else if (query || Object.keys(filters).length) run().catch(() => {
@@ -57,6 +63,7 @@ function choicesText() {
 }
 
 async function run() {
+  const place = savedPlace();
   status.textContent = "Buscando…";
   // On a phone the header and the form fill the screen: the status line, then the results, are
   // brought into view (not on a screen where they are already in it), once more when the results
@@ -67,20 +74,21 @@ async function run() {
   };
   let readerMoved = false;
   for (const type of ["wheel", "touchmove", "keydown", "mousedown"]) window.addEventListener(type, () => { readerMoved = true; }, { once: true, passive: true });
-  intoView();
+  if (!place) intoView();
   const { results, absent } = await find();
   const total = results.length;
   let shown = 0;
   // One batch at a time: a second tap while one loads would take the same batch again.
   let loading = false;
-  const showMore = async () => {
+  const showMore = async (count = PAGE_SIZE) => {
     if (loading) return;
     loading = true;
     more.disabled = true;
     try {
-      const batch = await Promise.all(results.slice(shown, shown + PAGE_SIZE).map((r) => r.data()));
+      const batch = await Promise.all(results.slice(shown, shown + count).map((r) => r.data()));
       for (const item of batch) list.append(renderResult(item));
       shown += batch.length;
+      remember({ shown });
     } finally {
       loading = false;
       more.disabled = false;
@@ -88,8 +96,9 @@ async function run() {
     }
   };
   more.addEventListener("click", () => { showMore(); });
-  await showMore();
-  if (!readerMoved) intoView();
+  // Back at these results: the batches the reader had, all at once.
+  await showMore(place ? Math.max(PAGE_SIZE, place.shown) : PAGE_SIZE);
+  if (!place && !readerMoved) intoView();
   // Said once the first results are on the page (their excerpts load after the count is known): the
   // count a screen reader announces is never of an empty list. The choices (section, year, topic) are
   // named, so the reader knows what narrowed the search; without words, also in what order it lists.
@@ -97,6 +106,58 @@ async function run() {
   status.textContent = total === 0
     ? `No hay boletines que coincidan${query ? ` con «${query}»` : ""}${chosen}.${absentText(absent)}`
     : `${COUNT.format(total)} ${total === 1 ? "boletín encontrado" : "boletines encontrados"}${query ? ` para «${query}»${chosen}` : `${chosen}, del más reciente al más antiguo`}.`;
+  if (place) restorePlace(place);
+  keepPlace();
+}
+
+// Where the reader is in these results, in this history entry's state: how many are shown (each
+// batch), the scroll position (as the reader scrolls, and when the page is left) and the result
+// opened, with where its link was on the screen. Restored only when coming back (Back, Forward) or
+// reloading: a new search of the same address is a new list, from its first batch.
+function savedPlace() {
+  const navigation = performance.getEntriesByType("navigation")[0];
+  if (!navigation || (navigation.type !== "back_forward" && navigation.type !== "reload")) return null;
+  const state = history.state;
+  return state && typeof state.shown === "number" && state.shown > 0 ? state : null;
+}
+
+function remember(place) {
+  try {
+    history.replaceState({ ...history.state, ...place }, "");
+  } catch {
+    // Too many calls in a short time (browsers throttle them): the next one keeps the place.
+  }
+}
+
+function keepPlace() {
+  let timer = 0;
+  const keep = () => {
+    clearTimeout(timer);
+    timer = 0;
+    remember({ scrollY: Math.round(window.scrollY), opened: null });
+  };
+  window.addEventListener("scroll", () => { if (!timer) timer = setTimeout(keep, 250); }, { passive: true });
+  window.addEventListener("pagehide", () => { if (timer) keep(); });
+  list.addEventListener("click", (event) => {
+    const link = event.target.closest("a");
+    if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    clearTimeout(timer);
+    timer = 0;
+    remember({ scrollY: Math.round(window.scrollY), opened: link.getAttribute("href"), openedTop: link.getBoundingClientRect().top });
+  });
+}
+
+// The scroll position the reader left, and the result they opened where it was on the screen (the
+// page's width or its font may have changed meanwhile), focused: a keyboard goes on from there.
+function restorePlace(place) {
+  if (typeof place.scrollY === "number") window.scrollTo(0, place.scrollY);
+  const opened = place.opened ? [...list.querySelectorAll("a")].find((a) => a.getAttribute("href") === place.opened) : null;
+  if (!opened) return;
+  const top = opened.getBoundingClientRect().top;
+  if (typeof place.openedTop === "number" && top !== place.openedTop) window.scrollBy(0, top - place.openedTop);
+  const box = opened.getBoundingClientRect();
+  if (box.top < 0 || box.bottom > window.innerHeight) opened.scrollIntoView({ block: "center" });
+  opened.focus({ preventScroll: true });
 }
 
 // The results of every index searched, and the query's words that no bulletin has (then no result):

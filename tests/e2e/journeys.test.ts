@@ -387,6 +387,50 @@ test("search: a double tap on «Ver más resultados» adds the next ten once; th
   }
 });
 
+test("search: Back from a result of a later batch shows the same batches, with the result where the reader left it", async () => {
+  // «vacunacion» has 22 results: three batches. Playwright's Chromium has no back-forward cache, so
+  // Back loads the page again, as a browser does when it drops a page from that cache.
+  for (const batches of [2, 3]) {
+    await page.goto(`${FIXTURE.search}?q=vacunacion`);
+    await page.locator("#estado-busqueda", { hasText: "22 boletines encontrados" }).waitFor();
+    for (let i = 1; i < batches; i++) {
+      await page.locator("#mas-resultados").click();
+      await page.locator(".search-result").nth(Math.min(22, i * 10 + 10) - 1).waitFor();
+    }
+    const shown = Math.min(22, batches * 10);
+    // A result of the last batch shown, a little above the bottom of the screen.
+    const link = page.locator(".search-result h2 a").nth(shown - 3);
+    const [title, href] = [await link.textContent(), await link.getAttribute("href")];
+    await link.scrollIntoViewIfNeeded();
+    await page.mouse.wheel(0, 120);
+    await page.waitForTimeout(50);
+    const scrolled = await page.evaluate(() => window.scrollY);
+    assert.ok(scrolled > 900, `the reader scrolled down (${scrolled}px)`);
+    const top = (await link.boundingBox())!.y;
+    await link.click();
+    await page.waitForURL(`**${href}`);
+    await page.goBack();
+    await page.waitForURL("**/buscar/?q=vacunacion");
+    await page.locator("#estado-busqueda", { hasText: "22 boletines encontrados" }).waitFor();
+    assert.equal(await page.locator(".search-result").count(), shown, `${batches} batches, as before`);
+    const again = page.locator(".search-result h2 a").nth(shown - 3);
+    assert.equal(await again.textContent(), title);
+    assert.equal(await again.getAttribute("href"), href);
+    // Where it was on the screen, visible, and focused for a keyboard to go on from there.
+    const box = (await again.boundingBox())!;
+    assert.ok(box.y >= 0 && box.y + box.height <= 900, `the result is on the screen: ${JSON.stringify(box)}`);
+    assert.ok(Math.abs(box.y - top) <= 2, `at ${box.y}px, as before (${top}px)`);
+    assert.ok(Math.abs((await page.evaluate(() => window.scrollY)) - scrolled) <= 2, "the same scroll position");
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("href")), href);
+    assert.equal(await page.locator("#mas-resultados").isVisible(), shown < 22, "«Ver más resultados» while there are more");
+  }
+  // A new search of the same words starts at the top, with the first batch.
+  await page.goto(`${FIXTURE.search}?q=vacunacion`);
+  await page.locator("#estado-busqueda", { hasText: "22 boletines encontrados" }).waitFor();
+  await page.locator(".search-result").first().waitFor();
+  assert.equal(await page.locator(".search-result").count(), 10);
+});
+
 test("search: a count of results of a thousand or more is written with a thousands separator («1,234 boletines encontrados»)", async () => {
   // Pagefind stood in for by a module that finds 1,234 pages (the fixture has 24 bulletins).
   const fake = `
