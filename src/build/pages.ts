@@ -7,7 +7,7 @@ import { PROJECT_ROOT } from "../project-root.ts";
 import type { SiteConfig } from "../site.ts";
 import { sha1 } from "./digest.ts";
 import { lazyRequire } from "../lazy-require.ts";
-import type { LinkView, PostView, SiteData } from "../render/views.ts";
+import type { LinkView, ListGroupData, PostView, SiteData } from "../render/views.ts";
 import { plainPost } from "../render/site-data.ts";
 import { compilingLoader, type CompiledLayouts } from "./compiled-layouts.ts";
 import { NUNJUCKS_GLOBALS } from "../eleventy/nunjucks-globals.ts";
@@ -112,7 +112,17 @@ export function layoutPages(data: SiteData, env: NunjucksLike, context: LayoutCo
     file.renderable = { layout: "bulletin.njk", item: () => ({ post: plainPost(post) }) };
   }
   // Lists and the home print cards: each card stands for its digest (no copy of the post's data).
-  for (const list of data.listPages) page(list.url, "list.njk", { list }, digestOf("list.njk", { ...list, items: list.items.map(cardOf) }));
+  // A list page prints its list's shared fields, its number and its cards (site-data.ts ListGroup):
+  // the shared part is serialized once per list, not once per page.
+  const shared = new Map<ListGroupData, string>();
+  for (const list of data.listPages) {
+    const { group, pageNumber } = list;
+    let head = shared.get(group);
+    if (head === undefined) shared.set(group, (head = JSON.stringify([group.common, group.urls, group.pageSize, group.items.length])));
+    const first = (pageNumber - 1) * group.pageSize;
+    const cards = group.items.slice(first, first + group.pageSize).map(cardOf).join(",");
+    page(list.url, "list.njk", { list }, sha1(`list.njk\0${head}\0${pageNumber}\0${cards}`));
+  }
   for (const redirect of data.redirects) if (redirect.writesStub) page(redirect.from, "redirect.njk", { redirect }, digestOf("redirect.njk", redirect));
   for (const index of data.indexPages) page(index.url, "index.njk", { index }, digestOf("index.njk", index));
   const home = { ...data.home, featured: data.home.featured.map(cardOf), latest: data.home.latest.map(cardOf) };

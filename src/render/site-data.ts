@@ -17,7 +17,7 @@ import { buildHeadersFile, META_CONTENT_SECURITY_POLICY } from "./host-headers.t
 import { buildNginxFiles } from "./nginx-config.ts";
 import { buildRedirectsFile } from "./redirects-out.ts";
 import { buildRobots, buildSitemaps } from "./sitemap.ts";
-import type { HomePage, IndexPage, LinkView, ListPage, PostStatus, PostView, RawFile, RedirectStub, RelatedView, SearchPage, SiteData, SubscriptionFeed, SubscriptionPage } from "./views.ts";
+import type { HomePage, IndexPage, LinkView, ListGroupData, ListPage, PostStatus, PostView, RawFile, RedirectStub, RelatedView, SearchPage, SiteData, SubscriptionFeed, SubscriptionPage } from "./views.ts";
 import type { PictureView } from "./images.ts";
 import type { Label } from "../policy/labels.ts";
 import type { BulletinDate } from "../policy/dates.ts";
@@ -296,37 +296,89 @@ export function generatedClaims(data: SiteData): PathClaim[] {
   return claims;
 }
 
-function paginate(
-  items: PostView[],
-  size: number,
-  urlOf: (page: number) => string,
-  common: Pick<ListPage, "kind" | "title" | "description" | "breadcrumbs" | "children" | "feedUrl" | "subscribeUrl">,
-): ListPage[] {
-  const pageCount = Math.max(1, Math.ceil(items.length / size));
-  const urls = Array.from({ length: pageCount }, (_, i) => urlOf(i + 1));
-  const pages: ListPage[] = new Array(pageCount);
-  // Every page the same shape (absent links are undefined, which no layout or digest tells from
-  // missing): a list page is made for every 20 bulletins of every tag, section, year and month.
-  for (let number = 1; number <= pageCount; number++) {
-    pages[number - 1] = {
-      kind: common.kind,
-      url: urls[number - 1]!,
-      title: number > 1 ? `${common.title} (página ${number})` : common.title,
-      description: common.description,
-      pageNumber: number,
-      pageCount,
-      total: items.length,
-      items: items.slice((number - 1) * size, number * size),
-      previousUrl: number > 1 ? urls[number - 2] : undefined,
-      nextUrl: number < pageCount ? urls[number] : undefined,
-      pages: pageWindow(number, pageCount).map((n) => ({ number: n, url: urls[n - 1]!, current: n === number })),
-      breadcrumbs: common.breadcrumbs,
-      children: common.children,
-      feedUrl: common.feedUrl,
-      subscribeUrl: common.subscribeUrl,
-    };
-  }
+type ListCommon = ListGroupData["common"];
+
+function paginate(items: PostView[], size: number, urlOf: (page: number) => string, common: ListCommon): ListPage[] {
+  const group = new ListGroup(items, size, urlOf, common);
+  const pages: ListPage[] = new Array(group.pageCount);
+  for (let number = 1; number <= group.pageCount; number++) pages[number - 1] = new PaginatedList(group, number);
   return pages;
+}
+
+/**
+ * One tag's, section's, year's or month's list, shared by its pages. A list page is made for every
+ * 20 bulletins of every group (~8,000 at 10,000 bulletins) and a rebuild renders a few: a page is its
+ * group and its number, and what it prints is computed when printed.
+ */
+class ListGroup implements ListGroupData {
+  readonly pageCount: number;
+  /** Every page's URL, in order. */
+  readonly urls: readonly string[];
+
+  constructor(
+    /** Every bulletin of the list, newest first. */
+    readonly items: readonly PostView[],
+    readonly pageSize: number,
+    urlOf: (page: number) => string,
+    readonly common: ListCommon,
+  ) {
+    this.pageCount = Math.max(1, Math.ceil(items.length / pageSize));
+    this.urls = Array.from({ length: this.pageCount }, (_, i) => urlOf(i + 1));
+  }
+}
+
+class PaginatedList implements ListPage {
+  readonly url: string;
+
+  constructor(
+    readonly group: ListGroup,
+    readonly pageNumber: number,
+  ) {
+    this.url = group.urls[pageNumber - 1]!;
+  }
+
+  get kind(): ListPage["kind"] {
+    return this.group.common.kind;
+  }
+  get title(): string {
+    const { title } = this.group.common;
+    return this.pageNumber > 1 ? `${title} (página ${this.pageNumber})` : title;
+  }
+  get description(): string {
+    return this.group.common.description;
+  }
+  get pageCount(): number {
+    return this.group.pageCount;
+  }
+  get total(): number {
+    return this.group.items.length;
+  }
+  get items(): PostView[] {
+    const { items, pageSize } = this.group;
+    return items.slice((this.pageNumber - 1) * pageSize, this.pageNumber * pageSize);
+  }
+  get previousUrl(): string | undefined {
+    return this.pageNumber > 1 ? this.group.urls[this.pageNumber - 2] : undefined;
+  }
+  get nextUrl(): string | undefined {
+    return this.pageNumber < this.group.pageCount ? this.group.urls[this.pageNumber] : undefined;
+  }
+  get pages(): ListPage["pages"] {
+    const { urls, pageCount } = this.group;
+    return pageWindow(this.pageNumber, pageCount).map((n) => ({ number: n, url: urls[n - 1]!, current: n === this.pageNumber }));
+  }
+  get breadcrumbs(): LinkView[] {
+    return this.group.common.breadcrumbs;
+  }
+  get children(): ListPage["children"] {
+    return this.group.common.children;
+  }
+  get feedUrl(): string | undefined {
+    return this.group.common.feedUrl;
+  }
+  get subscribeUrl(): string | undefined {
+    return this.group.common.subscribeUrl;
+  }
 }
 
 /** First, last and the two pages on each side of the current one: constant size, whatever the list length. */

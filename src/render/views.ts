@@ -88,6 +88,19 @@ export interface ListPage {
   feedUrl?: string;
   /** Where the subscription page shows this list's feed (a section's), for the reader's «Suscripción» link. */
   subscribeUrl?: string;
+  /** The list this page is one page of: every field above is its page of it (build/pages.ts digests a list once for all its pages). */
+  readonly group: ListGroupData;
+}
+
+/** What the pages of one list share: every field of a `ListPage` is computed from these and its number. */
+export interface ListGroupData {
+  /** Every bulletin of the list, newest first. */
+  readonly items: readonly PostView[];
+  readonly pageSize: number;
+  readonly pageCount: number;
+  /** Every page's URL, in order. */
+  readonly urls: readonly string[];
+  readonly common: Readonly<Pick<ListPage, "kind" | "title" | "description" | "breadcrumbs" | "children" | "feedUrl" | "subscribeUrl">>;
 }
 
 export interface IndexPage {
