@@ -122,6 +122,8 @@ const LAZY_PARTS = Symbol("lazyParts");
 interface LazyParts {
   cache: BuildCache;
   at: PackAt;
+  /** Reading time stored with the texts (`minutesOf` answers without looking the entry up). */
+  minutes: number | undefined;
   parsed?: Bulletin["positions"];
 }
 type WithParts = { [LAZY_PARTS]: LazyParts };
@@ -302,7 +304,7 @@ export class BuildCache {
         this.hits++;
         this.restamped.set(key, stamp);
         this.keyOfFile.set(cached.bulletin.file, key);
-        return { bulletin: this.withLazyParts(cached.bulletin, cached.at), problems: cached.problems };
+        return { bulletin: this.withLazyParts(cached.bulletin, cached.at, cached.minutes), problems: cached.problems };
       }
     }
     this.misses++;
@@ -350,7 +352,7 @@ export class BuildCache {
     // Stored at once and read back when needed: a cold build never holds every text in memory,
     // the markdown included (at 50,000 bulletins, hundreds of MiB of UTF-16).
     this.append(entry, done.texts, done.minutes);
-    return { bulletin: this.withLazyParts(bulletin, entry.at!), problems };
+    return { bulletin: this.withLazyParts(bulletin, entry.at!, entry.minutes), problems };
   }
 
   /**
@@ -359,8 +361,8 @@ export class BuildCache {
    * Defined on the index's own object, not enumerable: saving the index never writes them, digests
    * and copies never read them by accident (`applyCorpusLabels` keeps them).
    */
-  private withLazyParts(bulletin: CachedBulletin, at: PackAt): Bulletin {
-    const parts: LazyParts = { cache: this, at };
+  private withLazyParts(bulletin: CachedBulletin, at: PackAt, minutes: number | undefined): Bulletin {
+    const parts: LazyParts = { cache: this, at, minutes };
     Object.defineProperty(bulletin, LAZY_PARTS, { value: parts, enumerable: false, configurable: true });
     Object.defineProperties(bulletin, LAZY_DESCRIPTORS);
     return bulletin as Bulletin;
@@ -408,6 +410,8 @@ export class BuildCache {
 
   /** Reading time stored with a body's texts (same function, counted once when the body was rendered). */
   minutesOf(bulletin: Bulletin): number {
+    const stored = (bulletin as Partial<WithParts>)[LAZY_PARTS]?.minutes;
+    if (stored !== undefined) return stored;
     const entry = this.entryOf(bulletin);
     return entry?.at && entry.minutes !== undefined ? entry.minutes : readingMinutes(this.part(bulletin, PART.text));
   }
