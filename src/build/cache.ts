@@ -121,6 +121,8 @@ export function codeFingerprint(projectRoot: string, extra: unknown): string {
 const LAZY_PARTS = Symbol("lazyParts");
 interface LazyParts {
   cache: BuildCache;
+  /** The bulletin's file in the index (its content path). */
+  key: string;
   at: PackAt;
   /** Reading time stored with the texts (`minutesOf` answers without looking the entry up). */
   minutes: number | undefined;
@@ -156,7 +158,7 @@ export class BuildCache {
   private readonly fresh = new Map<string, Entry>();
   /** Bodies (and positions) of files parsed on the main thread, until their HTML is made and stored. */
   private readonly unrendered = new Map<string, { body: string; positions: string }>();
-  /** Content path (relPath) of each shown file, to find texts from a bulletin. */
+  /** Content path (relPath) of each file parsed on this thread, to find its texts from its bulletin (cached ones carry theirs: `LAZY_PARTS`). */
   private readonly keyOfFile = new Map<string, string>();
   private readonly seen = new Set<string>();
   /** The stamp of every cache hit: recorded when it differs from the entry's (a touched file, same bytes). */
@@ -297,14 +299,13 @@ export class BuildCache {
     if (cached && cached.hash === hash && cached.file === shown && cached.images.every(([p, existed]) => ctx.imageExists(p) === existed)) {
       if (!cached.bulletin) {
         this.hits++;
-        this.restamped.set(key, stamp);
+        if (!cached.stat || !equalStamps(cached.stat, stamp)) this.restamped.set(key, stamp);
         return { problems: cached.problems };
       }
       if (cached.at && this.fd !== undefined) {
         this.hits++;
-        this.restamped.set(key, stamp);
-        this.keyOfFile.set(cached.bulletin.file, key);
-        return { bulletin: this.withLazyParts(cached.bulletin, cached.at, cached.minutes), problems: cached.problems };
+        if (!cached.stat || !equalStamps(cached.stat, stamp)) this.restamped.set(key, stamp);
+        return { bulletin: this.withLazyParts(cached.bulletin, key, cached.at, cached.minutes), problems: cached.problems };
       }
     }
     this.misses++;
@@ -348,11 +349,10 @@ export class BuildCache {
     this.fresh.set(key, entry);
     if (!bulletin || !done.texts) return { problems };
     entry.bulletin = bulletin;
-    this.keyOfFile.set(bulletin.file, key);
     // Stored at once and read back when needed: a cold build never holds every text in memory,
     // the markdown included (at 50,000 bulletins, hundreds of MiB of UTF-16).
     this.append(entry, done.texts, done.minutes);
-    return { bulletin: this.withLazyParts(bulletin, entry.at!, entry.minutes), problems };
+    return { bulletin: this.withLazyParts(bulletin, key, entry.at!, entry.minutes), problems };
   }
 
   /**
@@ -361,8 +361,8 @@ export class BuildCache {
    * Defined on the index's own object, not enumerable: saving the index never writes them, digests
    * and copies never read them by accident (`applyCorpusLabels` keeps them).
    */
-  private withLazyParts(bulletin: CachedBulletin, at: PackAt, minutes: number | undefined): Bulletin {
-    const parts: LazyParts = { cache: this, at, minutes };
+  private withLazyParts(bulletin: CachedBulletin, key: string, at: PackAt, minutes: number | undefined): Bulletin {
+    const parts: LazyParts = { cache: this, key, at, minutes };
     Object.defineProperty(bulletin, LAZY_PARTS, { value: parts, enumerable: false, configurable: true });
     Object.defineProperties(bulletin, LAZY_DESCRIPTORS);
     return bulletin as Bulletin;
@@ -385,15 +385,20 @@ export class BuildCache {
     return this.part(bulletin, PART.html);
   }
 
+  /** The content path of the file a bulletin came from: in its lazy parts, or (parsed on this thread) by its file. */
+  private keyOf(bulletin: Bulletin): string | undefined {
+    return (bulletin as Partial<WithParts>)[LAZY_PARTS]?.key ?? this.keyOfFile.get(bulletin.file);
+  }
+
   /** The cache entry of the file a bulletin came from. */
   private entryOf(bulletin: Bulletin): Entry | undefined {
-    const key = this.keyOfFile.get(bulletin.file);
+    const key = this.keyOf(bulletin);
     return key ? (this.fresh.get(key) ?? this.index.entries[key]) : undefined;
   }
 
   /** A body's HTML or plain text, read from the pack; made and stored first if missing. */
   private part(bulletin: Bulletin, which: typeof PART.html | typeof PART.text): string {
-    const key = this.keyOfFile.get(bulletin.file);
+    const key = this.keyOf(bulletin);
     const entry = key ? (this.fresh.get(key) ?? this.index.entries[key]) : undefined;
     const unrendered = key ? this.unrendered.get(key) : undefined;
     if (key && entry && !entry.at && unrendered?.body === bulletin.body) {
