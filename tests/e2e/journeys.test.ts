@@ -539,6 +539,26 @@ test("print: the bulletin alone, links spelled out; dark scheme follows the syst
   assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), "rgb(255, 255, 255)");
 });
 
+test("print: a printed bulletin names the IMSS, «Boletín de prensa» and its address, which the screen and screen readers do not show", async () => {
+  await page.goto(FIXTURE.featured);
+  const masthead = page.locator(".print-masthead");
+  await page.emulateMedia({ media: "screen" });
+  assert.equal(await masthead.isVisible(), false, "not on screen");
+  assert.equal(await masthead.getAttribute("aria-hidden"), "true", "not for screen readers (nor reader views)");
+  assert.doesNotMatch(await page.locator("main").ariaSnapshot(), /Boletín de prensa ·/);
+  await page.emulateMedia({ media: "print" });
+  try {
+    assert.equal(await masthead.isVisible(), true, "on paper");
+    assert.equal(await masthead.locator(".print-institution").textContent(), "Instituto Mexicano del Seguro Social");
+    assert.equal((await masthead.locator("p").nth(1).textContent())?.trim(), `Boletín de prensa · https://www.imss.gob.mx${FIXTURE.featured}`);
+    // Above the bulletin, at the top of the first page.
+    const [top, title] = [await masthead.boundingBox(), await page.locator("h1").boundingBox()];
+    assert.ok(top && title && top.y + top.height <= title.y, `${JSON.stringify(top)} above ${JSON.stringify(title)}`);
+  } finally {
+    await page.emulateMedia({ media: "screen" });
+  }
+});
+
 test("screenshots of home and a bulletin at 375 and 1280 px are written to test-artifacts/", async () => {
   await mkdir(ARTIFACTS, { recursive: true });
   for (const width of [375, 1280]) {
