@@ -6,6 +6,7 @@ import { hasErrors } from "../model/problems.ts";
 import { resolveNow } from "../policy/clock.ts";
 import { toBulletinDate } from "../policy/dates.ts";
 import { cleanLabel, labelSlug } from "../policy/labels.ts";
+import { slugify } from "../policy/slug.ts";
 import { resolveSiteConfig } from "../site.ts";
 import { bulletinRelPath, optionValueProblems, renderBulletinFile, validateBulletinFile } from "../import/write.ts";
 import { folderOption, parseCommandArgs, refuseOptionValues, UsageError } from "./args.ts";
@@ -15,12 +16,31 @@ export const usage = `boletines new "Título" [--section S] [--tags a,b] [--cont
   Crea el archivo de un boletín nuevo con la fecha y hora actuales (zona del sitio) como borrador,
   y escribe su ruta. Nunca reemplaza un archivo existente.`;
 
+const TITLE_EXAMPLE = 'boletines new "IMSS inaugura clínica en Mérida"';
+
+/**
+ * A title the file's name and the bulletin's address can be made of: words. Empty, only spaces, only
+ * punctuation, emoji or symbols («!!!», «🎉», «%%%», which the slug would spell out as «por-ciento»),
+ * or letters no address can carry (another alphabet, which the slug drops), is a usage error: the
+ * file would be named and published under a made-up «boletin».
+ */
+function refuseWordlessTitle(title: string): void {
+  if (!title) throw new UsageError(`El título está vacío. Escribe el título del boletín entre comillas: ${TITLE_EXAMPLE}.`);
+  if (!/[\p{L}\p{N}]/u.test(title)) {
+    throw new UsageError(`El título «${title}» no tiene letras ni números. Escribe el título del boletín con palabras, entre comillas: ${TITLE_EXAMPLE}.`);
+  }
+  if (!slugify(title)) {
+    throw new UsageError(
+      `El título «${title}» no tiene letras del alfabeto latino ni números, de los que se hacen el nombre del archivo y la dirección del boletín. Escribe el título en español, entre comillas: ${TITLE_EXAMPLE}.`,
+    );
+  }
+}
 
 export default async function newCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, { section: { type: "string" }, tags: { type: "string" }, content: { type: "string" } }, true);
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? "Falta el título del boletín." : 'Escribe el título entre comillas: boletines new "Mi título".');
+  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? `Falta el título del boletín. Escríbelo entre comillas: ${TITLE_EXAMPLE}.` : 'Escribe el título entre comillas: boletines new "Mi título".');
   const title = positionals[0]!.replace(/\s+/g, " ").trim();
-  if (!title) throw new UsageError("El título está vacío.");
+  refuseWordlessTitle(title);
   const site = resolveSiteConfig();
   if (values.section !== undefined && values.section.trim() === "") throw new UsageError("--section no puede estar vacío.");
   const section = values.section?.trim() || site.defaultSection;

@@ -81,3 +81,36 @@ test("new: an option value that cannot work (a section or tag without letters, 5
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("new: a title without letters or numbers (punctuation, only spaces, only emoji, symbols) is a usage error saying what to write; nothing is written", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "boletines-new-title-"));
+  try {
+    const env = { BOLETINES_NOW: "2024-04-10T12:00:00-06:00" };
+    const cases: Array<[string, RegExp]> = [
+      ["!!!", /^El título «!!!» no tiene letras ni números\. Escribe el título del boletín con palabras, entre comillas: boletines new "/],
+      ["¿?", /^El título «¿\?» no tiene letras ni números\./],
+      ["🎉🎉", /^El título «🎉🎉» no tiene letras ni números\./],
+      ["— · —", /^El título «— · —» no tiene letras ni números\./],
+      // Symbols the slug would spell out (%, $, &) are still not a title.
+      ["%%% $$$", /^El título «%%% \$\$\$» no tiene letras ni números\./],
+      ["", /^El título está vacío\. Escribe el título del boletín entre comillas: boletines new "/],
+      ["   ", /^El título está vacío\. Escribe el título del boletín entre comillas: boletines new "/],
+      // Letters, but none that an address can carry: its file and URL would have no name either.
+      ["中文标题", /^El título «中文标题» no tiene letras del alfabeto latino ni números, de los que se hacen el nombre del archivo y la dirección del boletín\. Escribe el título en español/],
+    ];
+    for (const [title, message] of cases) {
+      const result = runCli(["new", title], dir, env);
+      assert.equal(result.code, 2, `«${title}»: ${result.stderr}`);
+      assert.match(result.stderr, message, `«${title}»`);
+      assert.match(result.stderr, /boletines new "Título"/, "the usage follows");
+      assert.equal(result.stdout, "", `«${title}»`);
+    }
+    assert.deepEqual(readdirSync(dir), [], "nothing was written");
+    // Emoji or punctuation beside words are fine: the words make the file's name.
+    const made = runCli(["new", "🎉 ¡Arranca campaña! 2024"], dir, env);
+    assert.equal(made.code, 0, made.stderr);
+    assert.equal(made.stdout, "content/2024/2024-04-10-arranca-campana-2024.md\n");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
