@@ -79,13 +79,10 @@ export interface LayoutContext {
 
 /**
  * Every page the layouts render: one per bulletin, every paginated list, every redirect stub, the
- * indexes, the home, search, subscription and 404 pages. `sourceKey` names what a bulletin was made from (the build
- * cache's key of its file, `BuildCache.sourceKeyOf`); without it the bulletin and its HTML are hashed. Eleventy's page definitions (src/pages/) render
+ * indexes, the home, search, subscription and 404 pages, with the posts' card digests (`cardDigests`). Eleventy's page definitions (src/pages/) render
  * the same pages from the same data; a test compares the bytes of both.
  */
-export function layoutPages(data: SiteData, env: NunjucksLike, context: LayoutContext, sourceKey?: (b: Bulletin) => string | undefined): SiteFile[] {
-  // Each bulletin's card digest, by its URL (a page's own, or a link's to it).
-  const cardByUrl = new Map<string, string>();
+export function layoutPages(data: SiteData, env: NunjucksLike, context: LayoutContext, cardByUrl: CardDigests): SiteFile[] {
   const cardOf = (post: PostView): string => cardByUrl.get(post.url)!;
   const pages: SiteFile[] = [];
   const page = (url: string, layout: string, item: object, digest: string, extraGlobals?: Partial<SiteData>): SiteFile => {
@@ -99,7 +96,6 @@ export function layoutPages(data: SiteData, env: NunjucksLike, context: LayoutCo
     return file;
   };
   const digestOf = (layout: string, item: unknown): string => sha1(`${layout}\0${JSON.stringify(item)}`);
-  for (const post of data.posts) cardByUrl.set(post.url, cardDigest(post, sourceKey));
   // A link to another bulletin (neighbour or related) prints its URL, title and date: all covered by
   // that bulletin's card digest, which stands for it (the link itself, should it not be a bulletin's).
   const linkDigest = (link: LinkView | undefined): string => (link ? (cardByUrl.get(link.url) ?? JSON.stringify(link)) : "");
@@ -154,6 +150,19 @@ export const POST_DERIVED = ["html", "summary", "readingMinutes", "url", "absolu
 type Unclassified = Exclude<keyof PostView, (typeof CARD_INPUTS)[number] | (typeof NEIGHBOUR_INPUTS)[number] | (typeof POST_DERIVED)[number]>;
 const everyPostFieldClassified: [Unclassified] extends [never] ? true : Unclassified = true;
 void everyPostFieldClassified;
+
+/** Each bulletin's card digest, by its URL (a page's own, or a link's to it). */
+export type CardDigests = ReadonlyMap<string, string>;
+
+/**
+ * The card digest of every post. `sourceKey` names what a bulletin was made from (the build cache's
+ * key of its file, `BuildCache.sourceKeyOf`); without it the bulletin and its HTML are hashed.
+ */
+export function cardDigests(posts: readonly PostView[], sourceKey?: (b: Bulletin) => string | undefined): CardDigests {
+  const cards = new Map<string, string>();
+  for (const post of posts) cards.set(post.url, cardDigest(post, sourceKey));
+  return cards;
+}
 
 function cardDigest(post: PostView, sourceKey?: (b: Bulletin) => string | undefined): string {
   const key = sourceKey?.(post.bulletin);

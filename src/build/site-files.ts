@@ -2,7 +2,7 @@ import type { Bulletin } from "../model/bulletin.ts";
 import { outputFileFor } from "../policy/urls.ts";
 import { encodePictures } from "../render/images.ts";
 import type { SiteData } from "../render/views.ts";
-import { layoutPages, type LayoutContext, type NunjucksLike, type SiteFile } from "./pages.ts";
+import { cardDigests, layoutPages, type LayoutContext, type NunjucksLike, type SiteFile } from "./pages.ts";
 import { copyDigest, publicSiteFiles } from "./public-files.ts";
 import { sha1 } from "./digest.ts";
 
@@ -19,9 +19,11 @@ export async function siteFiles(
   options: { publicDir: string; sourceKey?: (b: Bulletin) => string | undefined; pictureCacheDir?: string },
 ): Promise<SiteFile[]> {
   const files: SiteFile[] = publicSiteFiles(options.publicDir);
-  files.push(...layoutPages(data, env, context, options.sourceKey));
+  const cards = cardDigests(data.posts, options.sourceKey);
+  files.push(...layoutPages(data, env, context, cards));
   for (const raw of data.rawFiles) {
-    files.push({ file: outputFileFor(raw.url), digest: sha1(raw.content), make: () => raw.content });
+    const digest = raw.madeFrom ? sha1(`${raw.madeFrom.header}\0${raw.madeFrom.posts.map((p) => cards.get(p.url)!).join(",")}`) : sha1(raw.content);
+    files.push({ file: outputFileFor(raw.url), digest, make: () => raw.content });
   }
   for (const font of data.assets.fonts) files.push({ file: outputFileFor(font.url), digest: copyDigest(font.source), source: font.source });
   const { outputs } = await encodePictures(data.pictures, ...(options.pictureCacheDir ? [options.pictureCacheDir] : []));

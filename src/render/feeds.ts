@@ -18,10 +18,8 @@ interface FeedOptions {
 
 export function buildFeeds(postsNewestFirst: readonly PostView[], sections: ReadonlyArray<LinkView & { count: number }>, { site }: FeedOptions): RawFile[] {
   const latest = postsNewestFirst.slice(0, site.feedSize);
-  const files: RawFile[] = [
-    { url: PATHS.feedAtom, content: atomFeed(site, { title: site.title, selfPath: PATHS.feedAtom, pagePath: "/", id: `tag:${site.idAuthority}:feed` }, latest) },
-    { url: PATHS.feedJson, content: jsonFeed(site, latest) },
-  ];
+  const siteFeed = { title: site.title, selfPath: PATHS.feedAtom, pagePath: "/", id: `tag:${site.idAuthority}:feed` };
+  const files: RawFile[] = [feedFile(PATHS.feedAtom, ["atom", siteFeed], latest, () => atomFeed(site, siteFeed, latest)), feedFile(PATHS.feedJson, ["json"], latest, () => jsonFeed(site, latest))];
   // One pass over the corpus, not one per section; each list keeps the newest-first order.
   const latestBySection = new Map<string, PostView[]>();
   for (const p of postsNewestFirst) {
@@ -33,12 +31,26 @@ export function buildFeeds(postsNewestFirst: readonly PostView[], sections: Read
   for (const section of sections) {
     const slug = section.url.split("/").filter(Boolean).pop()!;
     const items = latestBySection.get(slug) ?? [];
-    files.push({
-      url: sectionFeedUrl(slug),
-      content: atomFeed(site, { title: `${site.title}: ${section.label}`, selfPath: sectionFeedUrl(slug), pagePath: section.url, id: `tag:${site.idAuthority}:feed/seccion/${slug}` }, items),
-    });
+    const feed = { title: `${site.title}: ${section.label}`, selfPath: sectionFeedUrl(slug), pagePath: section.url, id: `tag:${site.idAuthority}:feed/seccion/${slug}` };
+    files.push(feedFile(feed.selfPath, ["atom", feed], items, () => atomFeed(site, feed, items)));
   }
   return files;
+}
+
+/**
+ * A feed prints its header and, for each entry, what the entry's card digest covers (its source, its
+ * labels and its status: build/pages.ts): it is made only when written, and a rebuild whose edits
+ * touch none of its entries compares those digests instead of making it.
+ */
+function feedFile(url: string, header: unknown, posts: readonly PostView[], make: () => string): RawFile {
+  let content: string | undefined;
+  return {
+    url,
+    get content() {
+      return (content ??= make());
+    },
+    madeFrom: { header: JSON.stringify(header), posts },
+  };
 }
 
 function updatedIso(p: PostView): string {

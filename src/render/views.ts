@@ -133,7 +133,13 @@ export interface RedirectStub {
 /** A file written as-is (feeds, sitemaps, robots.txt, `_redirects`). */
 export interface RawFile {
   url: string;
-  content: string;
+  readonly content: string;
+  /**
+   * What the bytes are a function of (besides the code and the settings), when that is cheaper to
+   * compare than the bytes: a header and the cards of these bulletins (build/site-files.ts digests
+   * them by their card digests). Without it, the bytes are the digest's input.
+   */
+  readonly madeFrom?: { header: string; posts: readonly PostView[] };
 }
 
 /**

@@ -166,3 +166,32 @@ test("the bulk pages rendered outside Eleventy's pagination are byte for byte wh
   await build(content, threaded, path.join(tmp, "threaded-cache"), 0);
   assertSameTree(threaded, viaEleventy);
 });
+
+test("a feed is made again exactly when one of its entries changed: an edit of the newest bulletin rewrites it, an edit of an old one leaves every feed as it was", async () => {
+  const site = path.join(tmp, "feeds");
+  const cache = path.join(tmp, "feeds-cache");
+  await build(content, site, cache);
+  const feedFiles = [...siteTree(site).keys()].filter((f) => /^feed\.(xml|json)$|^secciones\/[^/]+\/feed\.xml$/.test(f.split(path.sep).join("/")));
+  assert.ok(feedFiles.length >= 3, feedFiles.join(", "));
+  const inFeeds = new Set(feedFiles.flatMap((f) => [...readFileSync(path.join(site, f), "utf8").matchAll(/:boletin\/([^<"]+)/g)].map((m) => m[1]!)));
+  const newest = /<entry>\s*<id>[^<]*:boletin\/([^<]+)<\/id>/.exec(readFileSync(path.join(site, "feed.xml"), "utf8"))![1]!;
+  const old = contentFiles().map((f) => f.replace(/\.md$/, "")).find((id) => !inFeeds.has(id));
+  assert.ok(old, "a bulletin in no feed");
+  const inodes = () => feedFiles.map((f) => statSync(path.join(site, f)).ino);
+
+  const before = inodes();
+  const oldPath = path.join(content, `${old}.md`);
+  writeFileSync(oldPath, `${readFileSync(oldPath, "utf8").trimEnd()}\n\nNota de archivo.\n`);
+  await build(content, site, cache);
+  assert.deepEqual(inodes(), before, "no feed lists the edited bulletin: none is rewritten");
+
+  const newestPath = path.join(content, `${newest}.md`);
+  writeFileSync(newestPath, `${readFileSync(newestPath, "utf8").trimEnd()}\n\nFe de erratas del día.\n`);
+  await build(content, site, cache);
+  assert.notEqual(statSync(path.join(site, "feed.xml")).ino, before[feedFiles.indexOf("feed.xml")]);
+  assert.match(readFileSync(path.join(site, "feed.xml"), "utf8"), /Fe de erratas del día/);
+  assert.match(readFileSync(path.join(site, "feed.json"), "utf8"), /Fe de erratas del día/);
+  const fresh = path.join(tmp, "feeds-fresh");
+  await build(content, fresh);
+  assertSameTree(site, fresh);
+});
