@@ -2,6 +2,7 @@ import { buildSite } from "../build/build.ts";
 import { displayPath } from "../model/load.ts";
 import { folderOption, parseCommandArgs } from "./args.ts";
 import { CONTENT_OPTIONS, DEFAULT_CACHE_DIR, prepareOptionsFrom, printProblems, WARNINGS_PER_KIND } from "./common.ts";
+import { formatCount } from "../policy/numbers.ts";
 
 export const usage = `boletines build [--content DIR] [--out DIR] [--public DIR] [--cache DIR] [--drafts] [--future] [--no-search]
   Genera el sitio de content/ en _site/, con su índice de búsqueda. Con --drafts incluye borradores;
@@ -30,7 +31,7 @@ export default async function build(argv: string[]): Promise<number> {
     return 1;
   }
   if (!values.quiet) {
-    process.stdout.write(`Sitio generado en ${displayPath(options.outDir)}: ${result.published} boletines, ${filesLine(result.pagesWritten, result.rendered)} en ${result.seconds.toFixed(2)} s.\n`);
+    process.stdout.write(`Sitio generado en ${displayPath(options.outDir)}: ${formatCount(result.published)} boletines, ${filesLine(result.pagesWritten, result.rendered)} en ${result.seconds.toFixed(2)} s.\n`);
     if (result.search) {
       process.stdout.write(`${searchLine(result.search)}\n`);
     }
@@ -40,14 +41,14 @@ export default async function build(argv: string[]): Promise<number> {
 
 /** How many bulletins the search indexes hold, in how many indexes (years, or parts of large years), and how many of those were made again. */
 function searchLine({ pages, shards, rebuilt }: { pages: number; shards: number; rebuilt: number }): string {
-  const bulletins = `${pages} ${pages === 1 ? "boletín" : "boletines"}`;
-  const indexes = `${shards} ${shards === 1 ? "índice" : "índices"}`;
-  const made = rebuilt === 0 ? "ninguno cambió: no se volvieron a generar" : rebuilt === shards ? "generados" : `${rebuilt} ${rebuilt === 1 ? "generado de nuevo" : "generados de nuevo"}`;
+  const bulletins = `${formatCount(pages)} ${pages === 1 ? "boletín" : "boletines"}`;
+  const indexes = `${formatCount(shards)} ${shards === 1 ? "índice" : "índices"}`;
+  const made = rebuilt === 0 ? "ninguno cambió: no se volvieron a generar" : rebuilt === shards ? "generados" : `${formatCount(rebuilt)} ${rebuilt === 1 ? "generado de nuevo" : "generados de nuevo"}`;
   return `Índice de búsqueda: ${bulletins} en ${indexes} (${made}).`;
 }
 
 /** How many files the site has, and how many of them this build had to write (the others it reused). */
 function filesLine(files: number, written: number): string {
-  if (written >= files) return `${files} archivos`;
-  return written === 0 ? `${files} archivos (ninguno cambió)` : `${files} archivos (${written} ${written === 1 ? "nuevo o cambiado" : "nuevos o cambiados"})`;
+  if (written >= files) return `${formatCount(files)} archivos`;
+  return written === 0 ? `${formatCount(files)} archivos (ninguno cambió)` : `${formatCount(files)} archivos (${formatCount(written)} ${written === 1 ? "nuevo o cambiado" : "nuevos o cambiados"})`;
 }

@@ -4,6 +4,7 @@ import type { PrepareOptions } from "../build/prepare.ts";
 import { folderOption } from "./args.ts";
 import { fsErrorReason } from "../build/output.ts";
 import { formatProblem, formatProblemGithub, summarizeProblems, type Problem } from "../model/problems.ts";
+import { formatCount } from "../policy/numbers.ts";
 
 /** Parsed and rendered bulletins kept between builds (and checks); deleting it only makes the next one slower. */
 export const DEFAULT_CACHE_DIR = ".cache/boletines";
@@ -61,7 +62,7 @@ export function printProblems(
   }
   for (const [kind, { field }] of shortened) {
     const more = counts.get(kind)! - warningsPerKind!;
-    stream.write(`… y ${more} avisos más${field ? ` [${field}]` : ""} como ${warningsPerKind === 1 ? "el de arriba" : "los de arriba"}.\n`);
+    stream.write(`… y ${formatCount(more)} avisos más${field ? ` [${field}]` : ""} como ${warningsPerKind === 1 ? "el de arriba" : "los de arriba"}.\n`);
   }
   if (shortened.size > 0) stream.write("«boletines check» los lista todos.\n");
   if (format === "text" && problems.length) stream.write(`${summarizeProblems(problems)}\n`);

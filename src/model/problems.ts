@@ -1,3 +1,5 @@
+import { formatCount } from "../policy/numbers.ts";
+
 /**
  * Problems are values: collected across all files, formatted once.
  * Messages and hints are Spanish (editors read them); codes are stable English ids for tests and tools.
@@ -74,7 +76,7 @@ export function summarizeProblems(problems: readonly Problem[]): string {
   const errors = problems.filter((p) => p.severity === "error").length;
   const warnings = problems.length - errors;
   const files = new Set(problems.filter((p) => p.severity === "error").map((p) => p.file)).size;
-  const e = errors === 1 ? "1 error" : `${errors} errores`;
-  const w = warnings === 1 ? "1 aviso" : `${warnings} avisos`;
-  return errors ? `${e} en ${files === 1 ? "1 archivo" : `${files} archivos`}, ${w}.` : `Sin errores, ${w}.`;
+  const e = errors === 1 ? "1 error" : `${formatCount(errors)} errores`;
+  const w = warnings === 1 ? "1 aviso" : `${formatCount(warnings)} avisos`;
+  return errors ? `${e} en ${files === 1 ? "1 archivo" : `${formatCount(files)} archivos`}, ${w}.` : `Sin errores, ${w}.`;
 }

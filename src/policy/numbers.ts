@@ -1,5 +1,6 @@
 /**
- * Counts shown to readers (bulletins in a list, a topic, a section, a year; search results) are
+ * Counts shown to readers (bulletins in a list, a topic, a section, a year; search results) and to
+ * editors (what `build` made, how many problems `check` found) are
  * written as Mexican Spanish writes them: thousands grouped with a comma, «9,866 boletines», never
  * «9866». Under 1,000 a count is its digits. Numbers that name something rather than count it (a
  * year, a page number, a bulletin's number 171/2024) are not grouped, as Spanish writes them, and do
@@ -7,11 +8,12 @@
  *
  * public/js/search.js groups its count of results the same way, with the same `Intl.NumberFormat`.
  */
-const GROUPED = new Intl.NumberFormat("es-MX", { maximumFractionDigits: 0 });
+/** Made on first use: a build that prints no large count never asks ICU for it. */
+let grouped: Intl.NumberFormat | undefined;
 
 /** `9866` → `9,866`; `999` → `999`. */
 export function formatCount(count: number): string {
   // Most counts on a site are small (a month, a topic): those need no formatter.
   if (Number.isInteger(count) && count < 1000 && count > -1000) return String(count);
-  return GROUPED.format(count);
+  return (grouped ??= new Intl.NumberFormat("es-MX", { maximumFractionDigits: 0 })).format(count);
 }

@@ -18,4 +18,8 @@ test("sorting and summaries", () => {
   assert.deepEqual(list.map((x) => `${x.file}:${x.line}`), ["a.md:3", "b.md:3", "content/a, b.md:3", "content/a, b.md:9"]);
   assert.equal(summarizeProblems(list), "3 errores en 2 archivos, 1 aviso.");
   assert.equal(summarizeProblems([]), "Sin errores, 0 avisos.");
+  // Large counts are grouped as es-MX writes them.
+  const many: Problem[] = Array.from({ length: 1234 }, (_, i) => ({ ...p, severity: "warning", file: `content/${i}.md` }));
+  assert.equal(summarizeProblems(many), "Sin errores, 1,234 avisos.");
+  assert.equal(summarizeProblems(many.map((w) => ({ ...w, severity: "error" }))), "1,234 errores en 1,234 archivos, 0 avisos.");
 });
