@@ -298,13 +298,11 @@ export class BuildCache {
     this.seen.add(key);
     if (cached && cached.hash === hash && cached.file === shown && cached.images.every(([p, existed]) => ctx.imageExists(p) === existed)) {
       if (!cached.bulletin) {
-        this.hits++;
-        if (!cached.stat || !equalStamps(cached.stat, stamp)) this.restamped.set(key, stamp);
+        this.hit(key, cached, stamp);
         return { problems: cached.problems };
       }
       if (cached.at && this.fd !== undefined) {
-        this.hits++;
-        if (!cached.stat || !equalStamps(cached.stat, stamp)) this.restamped.set(key, stamp);
+        this.hit(key, cached, stamp);
         return { bulletin: this.withLazyParts(cached.bulletin, key, cached.at, cached.minutes), problems: cached.problems };
       }
     }
@@ -339,6 +337,12 @@ export class BuildCache {
     this.fresh.set(key, entry);
     return result;
   };
+
+  /** A file served from its entry: counted, and its stamp recorded if it changed (a touched file, same bytes). */
+  private hit(key: string, cached: Entry, stamp: [number, number, number]): void {
+    this.hits++;
+    if (!cached.stat || !equalStamps(cached.stat, stamp)) this.restamped.set(key, stamp);
+  }
 
   /** Keeps a file parsed by another thread (a file worker, the prefetch thread): its entry, and its texts in the pack. */
   private storeParsed(key: string, shown: string, stamp: [number, number, number], done: Omit<FileJobResult, "id">): NormalizeResult {

@@ -112,12 +112,10 @@ export function layoutPages(data: SiteData, env: NunjucksLike, context: LayoutCo
   // the shared part is serialized once per list, not once per page.
   const shared = new Map<ListGroupData, string>();
   for (const list of data.listPages) {
-    const { group, pageNumber } = list;
+    const { group } = list;
     let head = shared.get(group);
     if (head === undefined) shared.set(group, (head = JSON.stringify([group.common, group.urls, group.pageSize, group.items.length])));
-    const first = (pageNumber - 1) * group.pageSize;
-    const cards = group.items.slice(first, first + group.pageSize).map(cardOf).join(",");
-    page(list.url, "list.njk", { list }, sha1(`list.njk\0${head}\0${pageNumber}\0${cards}`));
+    page(list.url, "list.njk", { list }, sha1(`list.njk\0${head}\0${list.pageNumber}\0${list.items.map(cardOf).join(",")}`));
   }
   for (const redirect of data.redirects) if (redirect.writesStub) page(redirect.from, "redirect.njk", { redirect }, digestOf("redirect.njk", redirect));
   for (const index of data.indexPages) page(index.url, "index.njk", { index }, digestOf("index.njk", index));
