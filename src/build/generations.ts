@@ -21,16 +21,79 @@ import type { PageWorkers } from "./page-workers.ts";
  * Before touching a generation its manifest is deleted; a generation without a valid manifest
  * (first build, killed build, other code, a deleted store) is emptied and written whole.
  */
-const FORMAT = 1;
+const FORMAT = 2;
 const NAMES = ["a", "b"] as const;
 type GenerationName = (typeof NAMES)[number];
+
+/** A file's digest, size and modification time, as a manifest records them. */
+type FileRecord = [digest: string, size: number, mtimeMs: number];
 
 interface Manifest {
   format: number;
   fingerprint: string;
-  files: Record<string, [digest: string, size: number, mtimeMs: number]>;
+  files: FileRecords;
   /** What `finish` added to the generation (the search index), as `finish` described it. */
   added?: unknown;
+}
+
+/**
+ * A manifest's files, in the site's order, as columns: ~18,000 files at 10,000 bulletins are read
+ * and written by every build, and as columns they are three arrays and two texts instead of one
+ * object and one array per file (a third of the time to read and write, less garbage).
+ */
+class FileRecords {
+  #index: Map<string, number> | undefined;
+
+  constructor(
+    readonly files: string[] = [],
+    readonly digests: string[] = [],
+    readonly sizes: number[] = [],
+    readonly mtimes: number[] = [],
+  ) {}
+
+  static fromJSON(stored: unknown): FileRecords | undefined {
+    const s = stored as Partial<Record<"files" | "digests", unknown> & Record<"sizes" | "mtimes", unknown>>;
+    if (typeof s?.files !== "string" || typeof s.digests !== "string" || !Array.isArray(s.sizes) || !Array.isArray(s.mtimes)) return undefined;
+    if (s.files === "") return s.sizes.length === 0 && s.mtimes.length === 0 ? new FileRecords() : undefined;
+    const records = new FileRecords(s.files.split("\n"), s.digests.split("\n"), s.sizes as number[], s.mtimes as number[]);
+    const n = records.files.length;
+    return records.digests.length === n && records.sizes.length === n && records.mtimes.length === n ? records : undefined;
+  }
+
+  toJSON(): object {
+    return { files: this.files.join("\n"), digests: this.digests.join("\n"), sizes: this.sizes, mtimes: this.mtimes };
+  }
+
+  get length(): number {
+    return this.files.length;
+  }
+
+  /** Where a file is in the manifest, or -1. */
+  indexOf(file: string): number {
+    if (!this.#index) {
+      this.#index = new Map();
+      for (let i = 0; i < this.files.length; i++) this.#index.set(this.files[i]!, i);
+    }
+    return this.#index.get(file) ?? -1;
+  }
+
+  record(i: number): FileRecord {
+    return [this.digests[i]!, this.sizes[i]!, this.mtimes[i]!];
+  }
+
+  /** Adds a file at the end; returns its place. */
+  push(file: string, [digest, size, mtimeMs]: FileRecord): number {
+    this.#index?.set(file, this.files.length);
+    this.files.push(file);
+    this.digests.push(digest);
+    this.sizes.push(size);
+    return this.mtimes.push(mtimeMs) - 1;
+  }
+
+  setStamp(i: number, size: number, mtimeMs: number): void {
+    this.sizes[i] = size;
+    this.mtimes[i] = mtimeMs;
+  }
 }
 
 export interface GenerationPaths {
@@ -165,33 +228,39 @@ async function writeGeneration(
   pageWorkers: ((pagesToRender: number) => PageWorkers | undefined) | undefined,
 ): Promise<{ counts: UpdateResult; manifest: Manifest }> {
   const result: UpdateResult = { rendered: 0, linked: 0, kept: 0, deleted: 0 };
-  const manifest: Manifest = { format: FORMAT, fingerprint, files: {} };
+  const manifest: Manifest = { format: FORMAT, fingerprint, files: new FileRecords() };
   const root = path.resolve(dir);
   const folders = new Folders(root);
-  const toWrite: Array<{ f: SiteFile; out: string }> = [];
+  const toWrite: Array<{ f: SiteFile; out: string; at: number }> = [];
+  /** Files of `own` the site still has (the others are deleted at the end). */
+  const stillThere = new Uint8Array(own?.files.length ?? 0);
   for (const f of files) {
     const out = insideOutput(root, f.file);
-    const mine = own?.files[f.file];
-    if (mine && mine[0] === f.digest && (changedByHand ? !changedByHand.has(f.file) : sameStamp(out, mine))) {
-      manifest.files[f.file] = mine;
-      result.kept++;
-      continue;
+    const i = own ? own.files.indexOf(f.file) : -1;
+    if (i >= 0) {
+      stillThere[i] = 1;
+      const mine = own!.files.record(i);
+      if (mine[0] === f.digest && (changedByHand ? !changedByHand.has(f.file) : sameStamp(out, mine))) {
+        manifest.files.push(f.file, mine);
+        result.kept++;
+        continue;
+      }
     }
     // Never write through an existing file: it may be a hard link shared with the published site.
     if (own) rmSync(out, { force: true });
-    const theirs = published?.manifest.files[f.file];
-    if (published && theirs && theirs[0] === f.digest) {
+    const j = published ? published.manifest.files.indexOf(f.file) : -1;
+    if (j >= 0 && published!.manifest.files.digests[j] === f.digest) {
+      const theirs = published!.manifest.files.record(j);
       // A folder a file is about to go into is made first (once per folder).
       folders.ensure(path.dirname(out));
-      if (linkIfSame(path.join(published.dir, f.file), out, theirs)) {
-        manifest.files[f.file] = theirs;
+      if (linkIfSame(path.join(published!.dir, f.file), out, theirs)) {
+        manifest.files.push(f.file, theirs);
         result.linked++;
         continue;
       }
     }
     // Its place in the manifest now (the manifest lists files in the site's order), its stamp once written.
-    manifest.files[f.file] = [f.digest, 0, 0];
-    toWrite.push({ f, out });
+    toWrite.push({ f, out, at: manifest.files.push(f.file, [f.digest, 0, 0]) });
   }
   const workers = pageWorkers?.(toWrite.filter((w) => w.f.renderable).length);
   const rendering: Array<Promise<void>> = [];
@@ -208,23 +277,19 @@ async function writeGeneration(
       if (workers?.failure || failed) break;
       if (nextSent < sent.length && (!workers!.busy || nextHere === here.length)) {
         if (workers!.busy) await workers!.room();
-        const { f, out } = sent[nextSent++]!;
-        const entry = manifest.files[f.file]!;
+        const { f, out, at } = sent[nextSent++]!;
         rendering.push(
           workers!.write(out, f.renderable!.layout, f.renderable!.item()).then(
-            ([size, mtimeMs]) => {
-              entry[1] = size;
-              entry[2] = mtimeMs;
-            },
+            ([size, mtimeMs]) => manifest.files.setStamp(at, size, mtimeMs),
             (error: unknown) => {
               failed ??= { error };
             },
           ),
         );
       } else {
-        const { f, out } = here[nextHere++]!;
+        const { f, out, at } = here[nextHere++]!;
         folders.ensure(path.dirname(out));
-        manifest.files[f.file] = [f.digest, ...writeNew(out, f)];
+        manifest.files.setStamp(at, ...writeNew(out, f));
         // The threads' replies are events: without a turn of the event loop now and then, this thread
         // would write every file of its own (thousands of lists and redirect stubs) before it learned
         // that they have room again, and they would wait idle meanwhile.
@@ -241,9 +306,9 @@ async function writeGeneration(
   if (failed) throw failed.error;
   if (workers?.failure) throw workers.failure;
   if (own) {
-    for (const file of Object.keys(own.files)) {
-      if (file in manifest.files) continue;
-      removeWithEmptyParents(path.join(root, file), root);
+    for (let i = 0; i < own.files.length; i++) {
+      if (stillThere[i]) continue;
+      removeWithEmptyParents(path.join(root, own.files.files[i]!), root);
       result.deleted++;
     }
   }
@@ -282,9 +347,10 @@ function readManifest(file: string, fingerprint?: string): (Manifest & { identit
   try {
     fd = openSync(file, "r");
     const st = fstatSync(fd);
-    const m = JSON.parse(readFileSync(fd, "utf8")) as Manifest;
-    const valid = m.format === FORMAT && (fingerprint === undefined || m.fingerprint === fingerprint) && m.files && typeof m.files === "object";
-    return valid ? { ...m, identity: [st.ino, st.mtimeMs, st.size] } : undefined;
+    const m = JSON.parse(readFileSync(fd, "utf8")) as Omit<Manifest, "files"> & { files: unknown };
+    if (m.format !== FORMAT || (fingerprint !== undefined && m.fingerprint !== fingerprint)) return undefined;
+    const files = FileRecords.fromJSON(m.files);
+    return files ? { ...m, files, identity: [st.ino, st.mtimeMs, st.size] } : undefined;
   } catch {
     return undefined;
   } finally {
@@ -313,9 +379,8 @@ export function checkUnpublished(paths: OutputPaths): GenerationCheck | undefine
   const manifest = readManifest(gens.manifest(target));
   if (!manifest) return undefined;
   const dir = gens.dir(target);
-  const changed = Object.entries(manifest.files)
-    .filter(([file, recorded]) => !sameStamp(path.join(dir, file), recorded))
-    .map(([file]) => file);
+  const { files } = manifest;
+  const changed = files.files.filter((file, i) => !sameStamp(path.join(dir, file), files.record(i)));
   return { target, manifest: manifest.identity, changed };
 }
 
@@ -342,7 +407,7 @@ function setAside(dir: string, store: string): string[] {
 }
 
 /** The file is still the one the manifest describes (nobody edited or replaced it). */
-export function sameStamp(file: string, [, size, mtimeMs]: [string, number, number]): boolean {
+export function sameStamp(file: string, [, size, mtimeMs]: FileRecord): boolean {
   try {
     const st = lstatSync(file);
     return st.isFile() && st.size === size && st.mtimeMs === mtimeMs;
@@ -351,7 +416,7 @@ export function sameStamp(file: string, [, size, mtimeMs]: [string, number, numb
   }
 }
 
-export function linkIfSame(from: string, to: string, recorded: [string, number, number]): boolean {
+export function linkIfSame(from: string, to: string, recorded: FileRecord): boolean {
   if (!sameStamp(from, recorded)) return false;
   try {
     linkSync(from, to);
