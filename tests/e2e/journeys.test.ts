@@ -539,23 +539,50 @@ test("print: the bulletin alone, links spelled out; dark scheme follows the syst
   assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), "rgb(255, 255, 255)");
 });
 
-test("print: a printed bulletin names the IMSS, «Boletín de prensa» and its address, which the screen and screen readers do not show", async () => {
-  await page.goto(FIXTURE.featured);
-  const masthead = page.locator(".print-masthead");
-  await page.emulateMedia({ media: "screen" });
-  assert.equal(await masthead.isVisible(), false, "not on screen");
-  assert.equal(await masthead.getAttribute("aria-hidden"), "true", "not for screen readers (nor reader views)");
-  assert.doesNotMatch(await page.locator("main").ariaSnapshot(), /Boletín de prensa ·/);
-  await page.emulateMedia({ media: "print" });
-  try {
-    assert.equal(await masthead.isVisible(), true, "on paper");
-    assert.equal(await masthead.locator(".print-institution").textContent(), "Instituto Mexicano del Seguro Social");
-    assert.equal((await masthead.locator("p").nth(1).textContent())?.trim(), `Boletín de prensa · https://www.imss.gob.mx${FIXTURE.featured}`);
-    // Above the bulletin, at the top of the first page.
-    const [top, title] = [await masthead.boundingBox(), await page.locator("h1").boundingBox()];
-    assert.ok(top && title && top.y + top.height <= title.y, `${JSON.stringify(top)} above ${JSON.stringify(title)}`);
-  } finally {
+test("print: every printed page names the IMSS, what it is and its address, which the screen and screen readers do not show", async () => {
+  const origin = "https://www.imss.gob.mx";
+  // Every kind of page, and the second line of its masthead.
+  const kinds: Array<[url: string, line: string]> = [
+    ["/", `Boletines de prensa · ${origin}/`],
+    [FIXTURE.featured, `Boletín de prensa · ${origin}${FIXTURE.featured}`],
+    [FIXTURE.tag, `Boletines de prensa · ${origin}${FIXTURE.tag}`],
+    [FIXTURE.tagPage2, `Boletines de prensa · ${origin}${FIXTURE.tagPage2}`],
+    [FIXTURE.section, `Boletines de prensa · ${origin}${FIXTURE.section}`],
+    [FIXTURE.year, `Boletines de prensa · ${origin}${FIXTURE.year}`],
+    ["/boletines/2024/03/", `Boletines de prensa · ${origin}/boletines/2024/03/`],
+    [FIXTURE.archive, `Boletines de prensa · ${origin}${FIXTURE.archive}`],
+    [FIXTURE.tags, `Boletines de prensa · ${origin}${FIXTURE.tags}`],
+    ["/secciones/", `Boletines de prensa · ${origin}/secciones/`],
+    [FIXTURE.search, `Boletines de prensa · ${origin}${FIXTURE.search}`],
+    [FIXTURE.subscribe, `Boletines de prensa · ${origin}${FIXTURE.subscribe}`],
+    // Served for any missing path, whose address the page cannot know: it names the site's.
+    ["/no-existe/", `Boletines de prensa · ${origin}/`],
+  ];
+  for (const [url, line] of kinds) {
+    await page.goto(url);
+    const masthead = page.locator(".print-masthead");
+    assert.equal(await masthead.count(), 1, `${url}: one masthead`);
     await page.emulateMedia({ media: "screen" });
+    assert.equal(await masthead.isVisible(), false, `${url}: not on screen`);
+    assert.equal(await masthead.getAttribute("aria-hidden"), "true", `${url}: not for screen readers (nor reader views)`);
+    assert.equal(await masthead.locator("main, header, footer, nav, aside, section, [role]").count(), 0, `${url}: no landmark of its own`);
+    assert.doesNotMatch(await page.locator("body").ariaSnapshot(), /Boletín(es)? de prensa ·/, url);
+    await page.emulateMedia({ media: "print" });
+    try {
+      assert.equal(await masthead.isVisible(), true, `${url}: on paper`);
+      assert.equal(await masthead.locator(".print-institution").textContent(), "Instituto Mexicano del Seguro Social", url);
+      assert.equal((await masthead.locator("p").nth(1).textContent())?.trim(), line, url);
+      // At the top of the first page, above everything else the page prints.
+      const below = await masthead.evaluate((el) => {
+        const bottom = el.getBoundingClientRect().bottom;
+        return [...document.querySelectorAll("main *")]
+          .filter((e) => !el.contains(e) && e.getClientRects().length > 0 && e.getBoundingClientRect().top < bottom - 0.5)
+          .map((e) => `${e.tagName.toLowerCase()}.${e.className}`);
+      });
+      assert.deepEqual(below, [], `${url}: these print above the masthead`);
+    } finally {
+      await page.emulateMedia({ media: "screen" });
+    }
   }
 });
 
