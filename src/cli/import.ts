@@ -93,12 +93,13 @@ async function importOne(file: string, options: ImportOptions, flags: RunFlags, 
   if (flags.json) {
     const record = importRecord(shownSource, parts, options);
     record.warnings.push(...notes);
+    // What the build's validator refuses (a title without letters or numbers) fails here too: said of the input.
+    const failures = parts.title === undefined ? [NO_TITLE] : invalidPlanMessages(planBulletinFile(parts, options));
     // A failure is said in the record too, first, as «error: …» (the record keeps its agreed keys).
-    if (parts.title === undefined) record.warnings.unshift(`error: ${NO_TITLE}`);
+    record.warnings.unshift(...failures.map((f) => `error: ${f}`));
     say(JSON.stringify(record));
-    if (parts.title !== undefined) return true;
-    complain(`${shownSource}: error: ${NO_TITLE}`);
-    return false;
+    for (const failure of failures) complain(`${shownSource}: error: ${failure}`);
+    return failures.length === 0;
   }
 
   const plan = planBulletinFile(parts, options);
@@ -164,6 +165,12 @@ async function importOne(file: string, options: ImportOptions, flags: RunFlags, 
   }
   say(`${shownSource} → ${plan.shownPath}${exists ? " (reemplazado)" : ""} (${what}${other ? `; reemplaza a ${shownOther}, que se borró` : ""})`);
   return true;
+}
+
+/** The build validator's errors about a planned file, as one line each (message and what to do). */
+function invalidPlanMessages(plan: ReturnType<typeof planBulletinFile>): string[] {
+  if (planFailed(plan)) return [plan.error];
+  return plan.problems.filter((p) => p.severity === "error").map((p) => (p.hint ? `${p.message} ${p.hint}` : p.message));
 }
 
 /** The `--json` record of an input that could not be read. */

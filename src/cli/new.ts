@@ -6,7 +6,7 @@ import { hasErrors } from "../model/problems.ts";
 import { resolveNow } from "../policy/clock.ts";
 import { toBulletinDate } from "../policy/dates.ts";
 import { cleanLabel, labelSlug } from "../policy/labels.ts";
-import { slugify } from "../policy/slug.ts";
+import { titleFault } from "../policy/titles.ts";
 import { resolveSiteConfig } from "../site.ts";
 import { bulletinRelPath, optionValueProblems, renderBulletinFile, validateBulletinFile } from "../import/write.ts";
 import { folderOption, parseCommandArgs, refuseOptionValues, UsageError } from "./args.ts";
@@ -19,17 +19,17 @@ export const usage = `boletines new "Título" [--section S] [--tags a,b] [--cont
 const TITLE_EXAMPLE = 'boletines new "IMSS inaugura clínica en Mérida"';
 
 /**
- * A title the file's name and the bulletin's address can be made of: words. Empty, only spaces, only
- * punctuation, emoji or symbols («!!!», «🎉», «%%%», which the slug would spell out as «por-ciento»),
- * or letters no address can carry (another alphabet, which the slug drops), is a usage error: the
- * file would be named and published under a made-up «boletin».
+ * A title the file's name and the bulletin's address can be made of: words (policy/titles.ts, the rule
+ * the build's validator applies too). Anything else is a usage error: the file would be named and
+ * published under a made-up «boletin».
  */
 function refuseWordlessTitle(title: string): void {
-  if (!title) throw new UsageError(`El título está vacío. Escribe el título del boletín entre comillas: ${TITLE_EXAMPLE}.`);
-  if (!/[\p{L}\p{N}]/u.test(title)) {
+  const fault = titleFault(title);
+  if (fault === "blank") throw new UsageError(`El título está vacío. Escribe el título del boletín entre comillas: ${TITLE_EXAMPLE}.`);
+  if (fault === "no-words") {
     throw new UsageError(`El título «${title}» no tiene letras ni números. Escribe el título del boletín con palabras, entre comillas: ${TITLE_EXAMPLE}.`);
   }
-  if (!slugify(title)) {
+  if (fault === "no-latin") {
     throw new UsageError(
       `El título «${title}» no tiene letras del alfabeto latino ni números, de los que se hacen el nombre del archivo y la dirección del boletín. Escribe el título en español, entre comillas: ${TITLE_EXAMPLE}.`,
     );

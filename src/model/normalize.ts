@@ -5,6 +5,7 @@ import { isAbsent } from "../policy/empty.ts";
 import { cleanLabel, labelSlug, type Label } from "../policy/labels.ts";
 import { hasHtmlStub, normalizeSitePath } from "../policy/site-paths.ts";
 import { isCanonicalSlug, slugify } from "../policy/slug.ts";
+import { titleFault } from "../policy/titles.ts";
 import { bulletinUrl, PATHS } from "../policy/urls.ts";
 import { BODY_PLACEHOLDER, FIELD_ALIASES, KNOWN_FIELDS, type Bulletin, type BulletinImage, type KnownField } from "./bulletin.ts";
 import type { SourceDocument } from "./load.ts";
@@ -102,6 +103,17 @@ export function normalizeBulletin(doc: SourceDocument, ctx: NormalizeContext): N
   const title = rawTitle ? rawTitle.replace(/\s+/g, " ") : undefined;
   // A title of the wrong type was reported as such: not also as missing.
   if (!title && (isAbsent(data["title"]) || typeof data["title"] === "string")) error("title-missing", "title", "Falta el título.", 'Agrega title: "Título del boletín" al encabezado.');
+  // «!!!», «¿?», only emoji: no page, address or file can be named by it (the rule `boletines new` applies).
+  // A title in another alphabet is a title: its address is made from the file's name.
+  const fault = title ? titleFault(title) : undefined;
+  if (fault === "blank" || fault === "no-words") {
+    error(
+      "title-wordless",
+      "title",
+      fault === "blank" ? "El título no tiene letras ni números: solo espacios o caracteres invisibles." : `El título «${title}» no tiene letras ni números.`,
+      'Escribe el título del boletín con palabras, por ejemplo title: "IMSS inaugura clínica en Mérida".',
+    );
+  }
 
   const draft = flag("draft");
   const featured = flag("front");

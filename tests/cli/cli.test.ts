@@ -48,6 +48,29 @@ test("build with defaults: content/ → _site/, then a broken file leaves _site 
   assert.deepEqual(siblings, [], "no work folder or lock left behind");
 });
 
+test("a title without letters or numbers is an error for build and check: file, line of title:, what to write; _site stays as it was", async () => {
+  const dir = await project("content");
+  const ok = run(["build"], dir);
+  assert.equal(ok.code, 0, ok.stderr);
+  const before = await listFiles(path.join(dir, "_site"));
+  const home = await readFile(path.join(dir, "_site/index.html"), "utf8");
+
+  await mkdir(path.join(dir, "content/2024"), { recursive: true });
+  await writeFile(path.join(dir, "content/2024/2024-04-09-signos.md"), '---\ntitle: "!!!"\ndate: 2024-04-09\ndescription: "d"\n---\n\nTexto.\n');
+  await writeFile(path.join(dir, "content/2024/2024-04-10-emoji.md"), '---\ndate: 2024-04-10\ndescription: "d"\ntitle: "🎉🎉 ¿?"\n---\n\nTexto.\n');
+  const hint = '\n    → Escribe el título del boletín con palabras, por ejemplo title: "IMSS inaugura clínica en Mérida".';
+  for (const command of ["build", "check"]) {
+    const bad = run([command], dir);
+    assert.equal(bad.code, 1, `${command}: ${bad.stderr}`);
+    assert.ok(bad.stderr.includes(`content/2024/2024-04-09-signos.md:2:1: error [title]: El título «!!!» no tiene letras ni números.${hint}`), `${command}: ${bad.stderr}`);
+    assert.ok(bad.stderr.includes(`content/2024/2024-04-10-emoji.md:4:1: error [title]: El título «🎉🎉 ¿?» no tiene letras ni números.${hint}`), `${command}: ${bad.stderr}`);
+    assert.match(bad.stderr, /2 errores en 2 archivos/);
+    if (command === "build") assert.match(bad.stderr, /No se generó el sitio; _site queda como estaba/);
+  }
+  assert.deepEqual(await listFiles(path.join(dir, "_site")), before);
+  assert.equal(await readFile(path.join(dir, "_site/index.html"), "utf8"), home);
+});
+
 test("build --content --out, and adding a file shows up after a rebuild", async () => {
   const dir = await project("content");
   const out = path.join(dir, "publicado");

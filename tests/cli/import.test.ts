@@ -171,6 +171,39 @@ test("a failed input fails the run (exit 1) while the others are still imported"
   assert.deepEqual(listFiles(path.join(cwd, "content")), [SEED_FILES[1]]);
 });
 
+test("a release whose title line has no letters or numbers («!!!», «¿?», only emoji) is refused, with and without --json; nothing is written", () => {
+  const cwd = tempDir();
+  const release = (title: string) => `Ciudad de México, martes 9 de abril de 2024\nNo. 99/2024\n\n${title}\n\nEl Instituto Mexicano del Seguro Social (IMSS) informó hoy que la campaña continúa.\n`;
+  writeFileSync(path.join(cwd, "signos.txt"), release("¡¡¡!!!"));
+  writeFileSync(path.join(cwd, "pregunta.txt"), release("¿?"));
+  writeFileSync(path.join(cwd, "emoji.txt"), release("🎉🎉 🎊"));
+  const inputs = ["signos.txt", "pregunta.txt", "emoji.txt"];
+  for (const args of [["--dry-run"], []]) {
+    const result = runCli(["import", ...args, ...inputs, SEEDS[2]!], cwd);
+    assert.equal(result.code, 1, result.stderr);
+    for (const [file, title] of [["signos.txt", "¡¡¡!!!"], ["pregunta.txt", "¿?"], ["emoji.txt", "🎉🎉 🎊"]] as const) {
+      const said = [
+        `${file}: error [title]: El título «${title}» no tiene letras ni números.`,
+        '    → Escribe el título del boletín con palabras, por ejemplo title: "IMSS inaugura clínica en Mérida".',
+        `${file}: error: el boletín resultante no es válido; no se escribió content/2024/2024-04-09-boletin.md.`,
+      ].join("\n");
+      assert.ok(result.stderr.includes(said), `${file}:\n${result.stderr}`);
+      assert.ok(!result.stdout.includes(`${file} →`), `${file} is not shown as imported`);
+    }
+    // The other input is still imported.
+    assert.match(result.stdout, /004-imagen-y-vinetas\.txt → content\/2024\/2024-04-09-imss-bienestar/);
+  }
+  assert.deepEqual(listFiles(path.join(cwd, "content")), [SEED_FILES[1]]);
+
+  const json = runCli(["import", "--json", "signos.txt"], cwd);
+  assert.equal(json.code, 1);
+  assert.match(json.stderr, /^signos\.txt: error: El título «¡¡¡!!!» no tiene letras ni números\. Escribe el título del boletín con palabras/);
+  const record = JSON.parse(json.stdout) as { title: string; warnings: string[] };
+  assert.equal(record.title, "¡¡¡!!!");
+  assert.match(record.warnings[0]!, /^error: El título «¡¡¡!!!» no tiene letras ni números\./);
+  assert.deepEqual(listFiles(path.join(cwd, "content")), [SEED_FILES[1]]);
+});
+
 /** A one-page PDF without text; `trailer` adds entries to its trailer (an /Encrypt dictionary). */
 function minimalPdf(extraObjects: string[] = [], trailer = ""): Buffer {
   const objects = ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>", ...extraObjects];

@@ -186,8 +186,35 @@ test("slug and permalink", () => {
   assert.equal(normalizeText(fm(`${BASE}\npermalink: /especiales/v.html`)).bulletin!.url, "/especiales/v.html");
 });
 
-test("a title without letters falls back to the file name for the slug", () => {
-  const b = normalizeText(fm('title: "¡¿?!"\ndate: 2024-04-09\ndescription: "d"'), { file: "content/2024/2024-04-09-aviso-importante.md" }).bulletin!;
+test("a title without letters or numbers is an error at the title's line that says what to write", () => {
+  const cases: Array<[string, RegExp]> = [
+    ['"!!!"', /^El título «!!!» no tiene letras ni números\.$/],
+    ['"¡¿?!"', /^El título «¡¿\?!» no tiene letras ni números\.$/],
+    ['"🎉🎉 🎊"', /^El título «🎉🎉 🎊» no tiene letras ni números\.$/],
+    ['"— · — %%% $$$"', /^El título «— · — %%% \$\$\$» no tiene letras ni números\.$/],
+    // Blank once trimmed: a zero-width space and a word joiner are not a title either.
+    ['"\u200b \u2060"', /^El título no tiene letras ni números: solo espacios o caracteres invisibles\.$/],
+  ];
+  for (const [value, message] of cases) {
+    const r = normalizeText(fm(`date: 2024-04-09\ndescription: "d"\ntitle: ${value}`), { file: "content/2024/2024-04-09-aviso-importante.md" });
+    assert.equal(r.bulletin, undefined, value);
+    const errors = r.problems.filter((p) => p.severity === "error");
+    assert.equal(errors.length, 1, JSON.stringify(errors));
+    const p = errors[0]!;
+    assert.equal(p.code, "title-wordless");
+    assert.equal(p.file, "content/2024/2024-04-09-aviso-importante.md");
+    assert.equal(p.field, "title");
+    assert.equal(p.line, 4, "the line of title:");
+    assert.match(p.message, message);
+    assert.equal(p.hint, 'Escribe el título del boletín con palabras, por ejemplo title: "IMSS inaugura clínica en Mérida".');
+  }
+  // Symbols and emoji beside words are a title.
+  assert.equal(normalizeText(fm('title: "🎉 ¡100%!"\ndate: 2024-04-09\ndescription: "d"')).bulletin?.slug, "100-por-ciento");
+});
+
+test("a title only in another alphabet is a title: its address comes from the file's name", () => {
+  const b = normalizeText(fm('title: "中文标题"\ndate: 2024-04-09\ndescription: "d"'), { file: "content/2024/2024-04-09-aviso-importante.md" }).bulletin!;
+  assert.equal(b.title, "中文标题");
   assert.equal(b.slug, "aviso-importante");
 });
 
