@@ -81,6 +81,15 @@ export function renderMarkdownAndText(markdown: string): { html: string; text: s
   return { html: sanitizeHtml(parsed, SANITIZE).trim(), text: htmlToText(parsed) };
 }
 
+/**
+ * Plain text of a body's first paragraph or heading (raw HTML block included), or `undefined` when the
+ * body starts with something else (a list, a quote, a table…) or is empty. Link definitions are skipped.
+ */
+export function firstBlockText(markdown: string): string | undefined {
+  const first = marked.lexer(markdown).find((t) => t.type !== "space" && t.type !== "def");
+  return first && (first.type === "paragraph" || first.type === "heading" || first.type === "html") ? markdownToText(first.raw) : undefined;
+}
+
 /** Which way `renderMarkdownAndText` takes for a body (for benchmarks and tests). */
 export function markdownRenderPath(markdown: string): "prose" | "paragraphs" | "tokens" | "sanitizer" {
   if (renderProse(markdown)) return "prose";

@@ -12,7 +12,7 @@ import { buildNewsSitemap, NEWS_SITEMAP_PATH } from "./news-sitemap.ts";
 import { findRelated, type RelatedSubject } from "./related.ts";
 import { buildSeo, shareLinks } from "./seo.ts";
 import { markdownToText, readingMinutes, renderMarkdown } from "./markdown.ts";
-import { SUMMARY_LENGTH, truncateText } from "./summary.ts";
+import { bulletinSummary } from "./summary.ts";
 import { buildHeadersFile, META_CONTENT_SECURITY_POLICY } from "./host-headers.ts";
 import { buildNginxFiles } from "./nginx-config.ts";
 import { buildRedirectsFile } from "./redirects-out.ts";
@@ -30,7 +30,8 @@ export interface SiteDataOptions {
   renderBody?: (bulletin: Bulletin) => string;
   /**
    * Plain text of a body (summaries, reading time); injectable for the same reason. With
-   * `readingMinutes` given, only the summary uses it, and its first `LEAD_CHARS` characters (render/summary.ts) are enough.
+   * `readingMinutes` given, only the summary uses it, and its first `LEAD_CHARS` characters are enough
+   * (`bulletinSummary` in render/summary.ts reads the body itself in the rare case it needs more).
    */
   plainText?: (bulletin: Bulletin) => string;
   /** Where lead images live; without it bulletins show no picture. */
@@ -507,7 +508,7 @@ class Post implements PostView {
     } else {
       // One markdown parse gives the HTML and the text (the caller's functions may remember the last body).
       const text = inputs.plainText(b);
-      this.#summary = b.description ?? truncateText(text, SUMMARY_LENGTH);
+      this.#summary = bulletinSummary(b, text);
       this.readingMinutes = inputs.readingMinutes ? inputs.readingMinutes(b) : readingMinutes(text);
       this.#html = inputs.renderBody(b);
     }
@@ -517,9 +518,9 @@ class Post implements PostView {
     return this.#html ?? this.#inputs.renderBody(this.bulletin);
   }
 
-  /** Plain-text summary: the description, or the start of the body. */
+  /** Plain-text summary: the description, or the start of the body (past a first paragraph that repeats the title). */
   get summary(): string {
-    return (this.#summary ??= this.bulletin.description ?? truncateText(this.#inputs.plainText(this.bulletin), SUMMARY_LENGTH));
+    return (this.#summary ??= bulletinSummary(this.bulletin, this.#inputs.plainText(this.bulletin)));
   }
 
   // Computed when a page prints them (a rebuild renders few pages), and not kept: a cold build of a

@@ -20,7 +20,7 @@ export interface PostView {
   title: string;
   /** Sanitized HTML of the body. */
   html: string;
-  /** Plain-text summary: the description, or the start of the body. */
+  /** Plain-text summary: the description, or the start of the body past a first paragraph that repeats the title (render/summary.ts). */
   summary: string;
   readingMinutes: number;
   section: LinkView;

@@ -195,3 +195,36 @@ test("a feed is made again exactly when one of its entries changed: an edit of t
   await build(content, fresh);
   assertSameTree(site, fresh);
 });
+
+test("a card's summary past a first paragraph that repeats the title is the same without the cache, with it cold and warm, and on worker threads", async () => {
+  const own = path.join(tmp, "title-content");
+  mkdirSync(path.join(own, "2024"), { recursive: true });
+  const next =
+    "El Instituto Mexicano del Seguro Social (IMSS) inauguró hoy en Mérida la Unidad de Medicina Familiar número 68, que atenderá a 40 mil derechohabientes de la zona norte de la ciudad con diez consultorios, laboratorio, rayos X y farmacia abiertos de lunes a viernes.";
+  const campaign =
+    "La campaña de vacunación invernal arranca este lunes en las 1,500 unidades de medicina familiar del país y durará hasta marzo; se aplicarán vacunas contra la influenza, el COVID-19 y el neumococo a niñas, niños, personas mayores y mujeres embarazadas.";
+  const nurses = "Reconoce IMSS a enfermeras del Hospital General de Zona 1 por su labor durante la pandemia, en una ceremonia con sus familias y compañeros de trabajo.";
+  const file = (name: string, title: string, day: string, body: string) => writeFileSync(path.join(own, "2024", `2024-04-${day}-${name}.md`), `---\ntitle: "${title}"\ndate: 2024-04-${day}\n---\n\n${body}\n`);
+  file("clinica", "IMSS inaugura clínica en Mérida", "09", `**IMSS inaugura clínica en Mérida.**\n\n${next}\n\nOtro párrafo.`);
+  file("campana", "Arranca campaña de vacunación invernal", "10", `## ARRANCA CAMPAÑA DE VACUNACION INVERNAL\n\n${campaign}`);
+  // The title's words starting a longer sentence: not a paragraph of its own, kept.
+  file("enfermeras", "Reconoce IMSS a enfermeras del Hospital", "11", nurses);
+
+  const plain = path.join(tmp, "title-plain");
+  await build(own, plain);
+  const summaries = [...readFileSync(path.join(plain, "index.html"), "utf8").matchAll(/<p class="summary">([^<]*)<\/p>/g)].map((m) => m[1]!);
+  assert.deepEqual(summaries, [
+    "Reconoce IMSS a enfermeras del Hospital General de Zona 1 por su labor durante la pandemia, en una ceremonia con sus familias y compañeros de trabajo.",
+    "La campaña de vacunación invernal arranca este lunes en las 1,500 unidades de medicina familiar del país y durará hasta marzo; se aplicarán vacunas contra la influenza, el COVID-19 y el neumococo a niñas, niños…",
+    "El Instituto Mexicano del Seguro Social (IMSS) inauguró hoy en Mérida la Unidad de Medicina Familiar número 68, que atenderá a 40 mil derechohabientes de la zona norte de la ciudad con diez consultorios, laboratorio…",
+  ]);
+  // The page still prints the body as written.
+  assert.match(readFileSync(path.join(plain, "boletines/2024/04/imss-inaugura-clinica-en-merida/index.html"), "utf8"), /<p><strong>IMSS inaugura clínica en Mérida\.<\/strong><\/p>/);
+
+  // The cache keeps only the start of each text: cold, then warm (summaries from the pack's leads), then on threads.
+  const cache = path.join(tmp, "title-cache");
+  for (const [out, cacheDir, threshold] of [["title-cold", cache], ["title-warm", cache], ["title-threads", path.join(tmp, "title-threads-cache"), 0], ["title-threads-warm", path.join(tmp, "title-threads-cache"), 0]] as const) {
+    await build(own, path.join(tmp, out), cacheDir, threshold);
+    assertSameTree(path.join(tmp, out), plain);
+  }
+});

@@ -78,3 +78,20 @@ test("more than 50,000 URLs turn sitemap.xml into an index", () => {
   assert.match(files[0]!.content, /<sitemapindex/);
   assert.equal((files[2]!.content.match(/<url>/g) ?? []).length, 10);
 });
+
+test("a card, a feed and the page's description summarize past a first paragraph that repeats the title; the page keeps it", () => {
+  const title = "IMSS inaugura clínica en Mérida";
+  const next = "El Instituto Mexicano del Seguro Social inauguró hoy la Unidad de Medicina Familiar 68.";
+  const made = normalizeText(fm(`title: "${title}"\ndate: 2024-04-09`, `**IMSS INAUGURA CLÍNICA EN MÉRIDA.**\n\n${next}\n`), { file: "content/a.md" });
+  assert.ok(made.bulletin, JSON.stringify(made.problems));
+  for (const lazyTexts of [false, true]) {
+    const data = buildSiteData(applyCorpusLabels([made.bulletin]), { site: DEFAULT_SITE, now, lazyTexts });
+    const post = data.posts[0]!;
+    assert.equal(post.summary, next, `lazyTexts: ${lazyTexts}`);
+    assert.equal(post.seo.description, next);
+    assert.match(post.html, /^<p><strong>IMSS INAUGURA CLÍNICA EN MÉRIDA\.<\/strong><\/p>/, "the body is printed as written");
+    const json = JSON.parse(data.rawFiles.find((f) => f.url === "/feed.json")!.content);
+    assert.equal(json.items[0].summary, next);
+    assert.match(data.rawFiles.find((f) => f.url === "/feed.xml")!.content, new RegExp(`<summary>${next}</summary>`));
+  }
+});
