@@ -2,7 +2,7 @@ import { mkdir, rm, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { displayPath } from "../model/load.ts";
-import { formatProblem } from "../model/problems.ts";
+import { formatProblem, type Problem } from "../model/problems.ts";
 import { parseBulletinDate } from "../policy/dates.ts";
 import { resolveSiteConfig } from "../site.ts";
 import { ExistingReleases } from "../import/existing.ts";
@@ -110,8 +110,11 @@ async function importOne(file: string, options: ImportOptions, flags: RunFlags, 
   }
   if (planHasErrors(plan)) {
     // Said of the input, not at a line of a file that is not written.
-    for (const p of plan.problems.filter((p) => p.severity === "error")) complain(formatProblem({ ...p, file: shownSource, line: undefined, column: undefined }));
-    complain(`${shownSource}: error: el boletín resultante no es válido; no se escribió ${plan.shownPath}.`);
+    const errors = plan.problems.filter((p) => p.severity === "error").map(saidOfRelease);
+    for (const p of errors) complain(formatProblem({ ...p, file: shownSource }));
+    // A file named after a title that is refused would be named after nothing: not shown.
+    const unwritten = errors.some((p) => p.field === "title") ? "nada" : plan.shownPath;
+    complain(`${shownSource}: error: el boletín resultante no es válido; no se escribió ${unwritten}.`);
     return false;
   }
   for (const problem of plan.problems) complain(formatProblem(problem));
@@ -170,7 +173,21 @@ async function importOne(file: string, options: ImportOptions, flags: RunFlags, 
 /** The build validator's errors about a planned file, as one line each (message and what to do). */
 function invalidPlanMessages(plan: ReturnType<typeof planBulletinFile>): string[] {
   if (planFailed(plan)) return [plan.error];
-  return plan.problems.filter((p) => p.severity === "error").map((p) => (p.hint ? `${p.message} ${p.hint}` : p.message));
+  return plan.problems
+    .filter((p) => p.severity === "error")
+    .map(saidOfRelease)
+    .map((p) => (p.hint ? `${p.message} ${p.hint}` : p.message));
+}
+
+/**
+ * A problem of the bulletin an import would write, said of the press release it comes from: no line
+ * of a file that is not written, and for what the release itself gives (its title line), what to fix
+ * there instead of the front-matter field the validator names.
+ */
+function saidOfRelease(p: Problem): Problem {
+  const said: Problem = { ...p, line: undefined, column: undefined };
+  if (p.field === "title") said.hint = "Corrige el titular en el comunicado (la línea del título, después de la fecha y el número) y vuelve a importarlo.";
+  return said;
 }
 
 /** The `--json` record of an input that could not be read. */

@@ -184,10 +184,12 @@ test("a release whose title line has no letters or numbers («!!!», «¿?», on
     for (const [file, title] of [["signos.txt", "¡¡¡!!!"], ["pregunta.txt", "¿?"], ["emoji.txt", "🎉🎉 🎊"]] as const) {
       const said = [
         `${file}: error [title]: El título «${title}» no tiene letras ni números.`,
-        '    → Escribe el título del boletín con palabras, por ejemplo title: "IMSS inaugura clínica en Mérida".',
-        `${file}: error: el boletín resultante no es válido; no se escribió content/2024/2024-04-09-boletin.md.`,
+        // What to fix is in the release, not in a front matter the editor never wrote; and no file name made of nothing.
+        "    → Corrige el titular en el comunicado (la línea del título, después de la fecha y el número) y vuelve a importarlo.",
+        `${file}: error: el boletín resultante no es válido; no se escribió nada.`,
       ].join("\n");
       assert.ok(result.stderr.includes(said), `${file}:\n${result.stderr}`);
+      assert.ok(!result.stderr.includes("boletin.md"), `${file}: no file named after an empty title:\n${result.stderr}`);
       assert.ok(!result.stdout.includes(`${file} →`), `${file} is not shown as imported`);
     }
     // The other input is still imported.
@@ -197,7 +199,7 @@ test("a release whose title line has no letters or numbers («!!!», «¿?», on
 
   const json = runCli(["import", "--json", "signos.txt"], cwd);
   assert.equal(json.code, 1);
-  assert.match(json.stderr, /^signos\.txt: error: El título «¡¡¡!!!» no tiene letras ni números\. Escribe el título del boletín con palabras/);
+  assert.match(json.stderr, /^signos\.txt: error: El título «¡¡¡!!!» no tiene letras ni números\. Corrige el titular en el comunicado/);
   const record = JSON.parse(json.stdout) as { title: string; warnings: string[] };
   assert.equal(record.title, "¡¡¡!!!");
   assert.match(record.warnings[0]!, /^error: El título «¡¡¡!!!» no tiene letras ni números\./);
