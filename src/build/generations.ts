@@ -45,7 +45,7 @@ class FileRecords {
   #index: Map<string, number> | undefined;
 
   constructor(
-    readonly files: string[] = [],
+    readonly paths: string[] = [],
     readonly digests: string[] = [],
     readonly sizes: number[] = [],
     readonly mtimes: number[] = [],
@@ -56,23 +56,23 @@ class FileRecords {
     if (typeof s?.files !== "string" || typeof s.digests !== "string" || !Array.isArray(s.sizes) || !Array.isArray(s.mtimes)) return undefined;
     if (s.files === "") return s.sizes.length === 0 && s.mtimes.length === 0 ? new FileRecords() : undefined;
     const records = new FileRecords(s.files.split("\n"), s.digests.split("\n"), s.sizes as number[], s.mtimes as number[]);
-    const n = records.files.length;
+    const n = records.paths.length;
     return records.digests.length === n && records.sizes.length === n && records.mtimes.length === n ? records : undefined;
   }
 
   toJSON(): object {
-    return { files: this.files.join("\n"), digests: this.digests.join("\n"), sizes: this.sizes, mtimes: this.mtimes };
+    return { files: this.paths.join("\n"), digests: this.digests.join("\n"), sizes: this.sizes, mtimes: this.mtimes };
   }
 
   get length(): number {
-    return this.files.length;
+    return this.paths.length;
   }
 
   /** Where a file is in the manifest, or -1. */
   indexOf(file: string): number {
     if (!this.#index) {
       this.#index = new Map();
-      for (let i = 0; i < this.files.length; i++) this.#index.set(this.files[i]!, i);
+      for (let i = 0; i < this.paths.length; i++) this.#index.set(this.paths[i]!, i);
     }
     return this.#index.get(file) ?? -1;
   }
@@ -83,8 +83,8 @@ class FileRecords {
 
   /** Adds a file at the end; returns its place. */
   push(file: string, [digest, size, mtimeMs]: FileRecord): number {
-    this.#index?.set(file, this.files.length);
-    this.files.push(file);
+    this.#index?.set(file, this.paths.length);
+    this.paths.push(file);
     this.digests.push(digest);
     this.sizes.push(size);
     return this.mtimes.push(mtimeMs) - 1;
@@ -308,7 +308,7 @@ async function writeGeneration(
   if (own) {
     for (let i = 0; i < own.files.length; i++) {
       if (stillThere[i]) continue;
-      removeWithEmptyParents(path.join(root, own.files.files[i]!), root);
+      removeWithEmptyParents(path.join(root, own.files.paths[i]!), root);
       result.deleted++;
     }
   }
@@ -380,7 +380,7 @@ export function checkUnpublished(paths: OutputPaths): GenerationCheck | undefine
   if (!manifest) return undefined;
   const dir = gens.dir(target);
   const { files } = manifest;
-  const changed = files.files.filter((file, i) => !sameStamp(path.join(dir, file), files.record(i)));
+  const changed = files.paths.filter((file, i) => !sameStamp(path.join(dir, file), files.record(i)));
   return { target, manifest: manifest.identity, changed };
 }
 
