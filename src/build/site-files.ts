@@ -22,7 +22,11 @@ export async function siteFiles(
   const cards = cardDigests(data.posts, options.sourceKey);
   files.push(...layoutPages(data, env, context, cards));
   for (const raw of data.rawFiles) {
-    const digest = raw.madeFrom ? sha1(`${raw.madeFrom.header}\0${raw.madeFrom.posts.map((p) => cards.get(p.url)!).join(",")}`) : sha1(raw.content);
+    const digest = raw.madeFrom
+      ? sha1(`${raw.madeFrom.header}\0${raw.madeFrom.posts.map((p) => cards.get(p.url)!).join(",")}`)
+      : raw.inputs !== undefined
+        ? sha1(`inputs\0${raw.inputs}`)
+        : sha1(raw.content);
     files.push({ file: outputFileFor(raw.url), digest, make: () => raw.content });
   }
   for (const font of data.assets.fonts) files.push({ file: outputFileFor(font.url), digest: copyDigest(font.source), source: font.source });

@@ -2,6 +2,8 @@ import { PATHS } from "../policy/urls.ts";
 import { CACHE_CONTROL, exactFingerprinted, FINGERPRINTED_NAME_PATTERN, HEADERS_FILE_URL, IMMUTABLE_PREFIXES, SECURITY_HEADERS } from "./host-headers.ts";
 import type { RawFile, RedirectStub } from "./views.ts";
 import { decodeURIComponentSafe } from "../policy/site-paths.ts";
+import { fileMadeOf } from "./made-file.ts";
+import { redirectPairs } from "./redirects-out.ts";
 
 /**
  * A production nginx configuration, written by the build into the site itself (`/nginx/`), so the
@@ -26,15 +28,15 @@ const HEADER = "# Generado por boletines (src/render/nginx-config.ts); no editar
 
 /** `fingerprinted`: site paths of the files the build named by content (see host-headers.ts). */
 export function buildNginxFiles(redirects: readonly RedirectStub[], fingerprinted: readonly string[] = []): RawFile[] {
-  return [{ url: NGINX_REDIRECTS_URL, content: redirectsMap(redirects) }, { url: NGINX_SITE_URL, content: siteConfig(fingerprinted) }];
+  return [fileMadeOf(NGINX_REDIRECTS_URL, redirectPairs(redirects), redirectsMap), fileMadeOf(NGINX_SITE_URL, fingerprinted, siteConfig)];
 }
 
-function redirectsMap(redirects: readonly RedirectStub[]): string {
+function redirectsMap(redirects: ReadonlyArray<readonly [from: string, to: string]>): string {
   const entries = new Map<string, string>();
-  for (const r of redirects) {
-    const to = nginxUrl(r.to);
+  for (const [rawFrom, rawTo] of redirects) {
+    const to = nginxUrl(rawTo);
     // `$uri` is decoded, so keys are decoded paths; directory-style paths match with and without `/`.
-    const from = decodeURIComponentSafe(r.from);
+    const from = decodeURIComponentSafe(rawFrom);
     if (from.endsWith("/") && from.length > 1) entries.set(from.slice(0, -1), to);
     entries.set(from, to);
   }

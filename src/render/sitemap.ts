@@ -2,6 +2,7 @@ import { PATHS, absoluteUrl } from "../policy/urls.ts";
 import type { SiteConfig } from "../site.ts";
 import type { PostView, RawFile } from "./views.ts";
 import { escapeXml } from "./xml.ts";
+import { fileMadeOf } from "./made-file.ts";
 
 /** The sitemap protocol allows 50,000 URLs per file; beyond that `/sitemap.xml` becomes an index. */
 export const SITEMAP_MAX_URLS = 50_000;
@@ -16,10 +17,10 @@ export function buildSitemaps(publishedPosts: readonly PostView[], otherPages: r
     ...otherPages.map((p) => ({ loc: absoluteUrl(site.baseUrl, p) })),
     ...publishedPosts.map((p) => ({ loc: p.absoluteUrl, lastmod: (p.bulletin.updated ?? p.bulletin.date)!.iso })),
   ];
-  if (entries.length <= SITEMAP_MAX_URLS) return [{ url: PATHS.sitemap, content: urlset(entries) }];
+  if (entries.length <= SITEMAP_MAX_URLS) return [fileMadeOf(PATHS.sitemap, entries, urlset)];
   const files: RawFile[] = [];
   for (let i = 0; i * SITEMAP_MAX_URLS < entries.length; i++) {
-    files.push({ url: `/sitemaps/sitemap-${i + 1}.xml`, content: urlset(entries.slice(i * SITEMAP_MAX_URLS, (i + 1) * SITEMAP_MAX_URLS)) });
+    files.push(fileMadeOf(`/sitemaps/sitemap-${i + 1}.xml`, entries.slice(i * SITEMAP_MAX_URLS, (i + 1) * SITEMAP_MAX_URLS), urlset));
   }
   const index = [
     '<?xml version="1.0" encoding="UTF-8"?>',

@@ -140,6 +140,12 @@ export interface RawFile {
    * them by their card digests). Without it, the bytes are the digest's input.
    */
   readonly madeFrom?: { header: string; posts: readonly PostView[] };
+  /**
+   * Or: the plain data the bytes are made of, serialized (render/made-file.ts): its builder reads
+   * nothing else besides the code and the settings, so equal inputs mean equal bytes, and a rebuild
+   * whose inputs are unchanged never makes the file.
+   */
+  readonly inputs?: string;
 }
 
 /**
