@@ -48,8 +48,9 @@ export interface SiteDataOptions {
   lazyTexts?: boolean;
   /**
    * Hands the search for related bulletins to the caller (build/prepare.ts gives it to another thread):
-   * the posts' `related` stay empty until the caller calls `attach` with what `findRelated(subjects)`
-   * returns. Without it they are found here.
+   * the posts' `related` stay empty until the caller calls `attach`, once this function has returned,
+   * with what `findRelated(subjects)` returns. Called before the posts are made, so that the search
+   * runs while they are. Without it they are found here.
    */
   relatedLater?: (job: RelatedJob) => void;
 }
@@ -76,6 +77,22 @@ export function buildSiteData(bulletins: readonly Bulletin[], options: SiteDataO
   const renderBody = options.renderBody ?? ((b: Bulletin) => renderMarkdown(b.body));
   const plainText = options.plainText ?? ((b: Bulletin) => markdownToText(b.body));
   const sorted = [...bulletins].sort(compareNewestFirst);
+  // Related bulletins are asked for first: found on another thread (`relatedLater`), they are
+  // searched while the rest is made here. Dated posts are in the order of `sorted`.
+  let dated: Post[] = [];
+  const subjects: RelatedSubject[] = [];
+  for (const b of sorted) if (b.date) subjects.push({ id: b.id, tags: b.tags.map((t) => t.slug), section: b.section.slug, epochMs: b.date.epochMs });
+  const attach = (related: readonly number[][]): void => {
+    if (dated.length !== subjects.length) throw new Error("Los relacionados llegaron antes que los boletines: `attach` se llama cuando buildSiteData terminó.");
+    const relatedViews: RelatedView[] = new Array(dated.length);
+    dated.forEach((p, i) => {
+      p.related = related[i]!.map((j) => {
+        const r = dated[j]!;
+        return (relatedViews[j] ??= { url: r.url, label: r.title, dateText: r.bulletin.date!.text, datetime: htmlDatetime(r.bulletin.date!) });
+      });
+    });
+  };
+  options.relatedLater?.({ subjects, attach });
   const home: LinkView = { url: "/", label: "Inicio" };
   const archiveRoot: LinkView = { url: PATHS.bulletins, label: "Boletines" };
 
@@ -92,26 +109,14 @@ export function buildSiteData(bulletins: readonly Bulletin[], options: SiteDataO
   });
 
   // Neighbours: `posts` is newest first, so the next (newer) one is at i - 1.
-  const dated = posts.filter((p) => p.bulletin.date);
+  dated = posts.filter((p) => p.bulletin.date);
   dated.forEach((p, i) => {
     const newer = dated[i - 1];
     const older = dated[i + 1];
     if (newer) p.next = links.to(newer);
     if (older) p.previous = links.to(older);
   });
-
-  const subjects = dated.map((p) => ({ id: p.bulletin.id, tags: p.bulletin.tags.map((t) => t.slug), section: p.bulletin.section.slug, epochMs: p.bulletin.date!.epochMs }));
-  const attach = (related: readonly number[][]): void => {
-    const relatedViews: RelatedView[] = new Array(dated.length);
-    dated.forEach((p, i) => {
-      p.related = related[i]!.map((j) => {
-        const r = dated[j]!;
-        return (relatedViews[j] ??= { url: r.url, label: r.title, dateText: r.bulletin.date!.text, datetime: htmlDatetime(r.bulletin.date!) });
-      });
-    });
-  };
-  if (options.relatedLater) options.relatedLater({ subjects, attach });
-  else attach(findRelated(subjects));
+  if (!options.relatedLater) attach(findRelated(subjects));
 
   const byTag = groupBy(dated, (p) => p.bulletin.tags.map((t) => t.slug));
   const bySection = groupBy(dated, (p) => [p.bulletin.section.slug]);
