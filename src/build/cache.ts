@@ -117,7 +117,7 @@ export function codeFingerprint(projectRoot: string, extra: unknown): string {
   return hash.digest("hex");
 }
 
-/** Where the accessors of a cached bulletin find its parts (a non-enumerable property of the bulletin). */
+/** Where the accessors of a cached bulletin find its parts (an own property of the bulletin, keyed by a symbol). */
 const LAZY_PARTS = Symbol("lazyParts");
 interface LazyParts {
   cache: BuildCache;
@@ -131,27 +131,24 @@ interface LazyParts {
 type WithParts = { [LAZY_PARTS]: LazyParts };
 
 /**
- * The same two accessors on every cached bulletin: per-object accessor functions would give each
- * bulletin a hidden class of its own (slow to make, and slow for every later read of its fields).
+ * The prototype of every cached bulletin: its markdown and its field positions, read from the pack
+ * when asked. On the prototype, not on each bulletin: accessors defined per object cost a property
+ * definition each (and copying them, for `applyCorpusLabels`, as much again); saving the index,
+ * `Object.keys`, JSON and digests never see them. A copy that keeps the prototype and the own
+ * symbol (`applyCorpusLabels` does) reads the same parts.
  */
-const LAZY_DESCRIPTORS: PropertyDescriptorMap = {
-  body: {
-    enumerable: false,
-    configurable: true,
-    get(this: WithParts) {
-      const p = this[LAZY_PARTS];
-      return p.cache.partAt(p.at, PART.body);
-    },
-  },
-  positions: {
-    enumerable: false,
-    configurable: true,
-    get(this: WithParts) {
-      const p = this[LAZY_PARTS];
-      return (p.parsed ??= JSON.parse(p.cache.partAt(p.at, PART.positions) || "{}") as Bulletin["positions"]);
-    },
-  },
-};
+class CachedBulletinParts {
+  get body(): string {
+    const p = (this as unknown as WithParts)[LAZY_PARTS];
+    return p.cache.partAt(p.at, PART.body);
+  }
+
+  get positions(): Bulletin["positions"] {
+    const p = (this as unknown as WithParts)[LAZY_PARTS];
+    return (p.parsed ??= JSON.parse(p.cache.partAt(p.at, PART.positions) || "{}") as Bulletin["positions"]);
+  }
+}
+const CACHED_BULLETIN = CachedBulletinParts.prototype;
 
 export class BuildCache {
   private index: Index;
@@ -362,13 +359,13 @@ export class BuildCache {
   /**
    * A cached bulletin whose markdown is read from the pack, and whose field positions are parsed, only
    * if something asks for them (a rebuild never reads the markdown; positions serve problem reports).
-   * Defined on the index's own object, not enumerable: saving the index never writes them, digests
-   * and copies never read them by accident (`applyCorpusLabels` keeps them).
+   * The index's own object, given the accessors' prototype (`CachedBulletinParts`) and where its
+   * parts are (a symbol-keyed property, which JSON, and so saving the index, leaves out).
    */
   private withLazyParts(bulletin: CachedBulletin, key: string, at: PackAt, minutes: number | undefined): Bulletin {
     const parts: LazyParts = { cache: this, key, at, minutes };
-    Object.defineProperty(bulletin, LAZY_PARTS, { value: parts, enumerable: false, configurable: true });
-    Object.defineProperties(bulletin, LAZY_DESCRIPTORS);
+    Object.setPrototypeOf(bulletin, CACHED_BULLETIN);
+    (bulletin as CachedBulletin & WithParts)[LAZY_PARTS] = parts;
     return bulletin as Bulletin;
   }
 

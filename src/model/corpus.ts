@@ -78,9 +78,6 @@ export function makeImageExists(publicDir: string): (sitePath: string) => boolea
   };
 }
 
-/** Fields of a bulletin a loader may keep as non-enumerable accessors, read on demand (build/cache.ts). */
-const HIDEABLE = ["body", "positions"] as const satisfies ReadonlyArray<keyof Bulletin>;
-
 /** Replace each tag's and section's label by the corpus-wide choice (see `policy/labels.ts`). */
 export function applyCorpusLabels(bulletins: Bulletin[]): Bulletin[] {
   const tags = new LabelChooser();
@@ -92,17 +89,14 @@ export function applyCorpusLabels(bulletins: Bulletin[]): Bulletin[] {
   return bulletins.map((b) => {
     // Most bulletins already spell every label as chosen: kept as they are (no copy).
     if (sections.labelOf(b.section.slug) === b.section.label && b.tags.every((t) => tags.labelOf(t.slug) === t.label)) return b;
-    const labelled: Bulletin = {
+    // The copy keeps the prototype and the own symbols: a bulletin of the build cache reads its
+    // markdown through them when asked (build/cache.ts `CachedBulletinParts`).
+    return {
+      __proto__: Object.getPrototypeOf(b) as object,
       ...b,
       section: { slug: b.section.slug, label: sections.labelOf(b.section.slug) },
       tags: b.tags.map((t) => ({ slug: t.slug, label: tags.labelOf(t.slug) })),
-    };
-    // Parts the build cache reads only on demand (body, positions, and where to find them: a symbol)
-    // are non-enumerable properties, which a spread drops.
-    for (const key of [...HIDEABLE, ...Object.getOwnPropertySymbols(b)]) {
-      if (Object.prototype.hasOwnProperty.call(b, key) && !Object.prototype.propertyIsEnumerable.call(b, key)) Object.defineProperty(labelled, key, Object.getOwnPropertyDescriptor(b, key)!);
-    }
-    return labelled;
+    } as Bulletin;
   });
 }
 

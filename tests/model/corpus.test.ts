@@ -70,22 +70,27 @@ test("labels are chosen across the corpus", () => {
   }
 });
 
-test("a relabelled bulletin keeps the parts a loader hides (body and positions read on demand, a symbol)", () => {
+test("a relabelled bulletin keeps the parts a loader hides (body and positions read on demand through its prototype, a symbol)", () => {
   const hidden = Symbol("parts");
   const lazy = bulletin("content/a.md", 'title: "A"\ndate: 2024-04-09\ntags: [vacunacion]');
   const { body: _body, positions: _positions, ...visible } = lazy;
-  // As build/cache.ts makes a cached bulletin: visible fields, then non-enumerable accessors.
-  const cached = Object.defineProperties(visible, {
-    [hidden]: { value: "where", enumerable: false },
-    body: { get: () => "Cuerpo leído a demanda.", enumerable: false, configurable: true },
-    positions: { get: () => ({ title: { line: 2, column: 1 } }), enumerable: false, configurable: true },
-  }) as unknown as Bulletin;
+  // As build/cache.ts makes a cached bulletin: visible fields, accessors on its prototype reading
+  // where the parts are from a symbol-keyed property.
+  const parts = {
+    get body() {
+      return `Cuerpo leído a demanda (${(this as unknown as Record<symbol, string>)[hidden]}).`;
+    },
+    get positions() {
+      return { title: { line: 2, column: 1 } };
+    },
+  };
+  const cached = Object.assign(Object.create(parts) as object, visible, { [hidden]: "aquí" }) as unknown as Bulletin;
   const [labelled] = applyCorpusLabels([cached, bulletin("content/b.md", 'title: "B"\ndate: 2024-04-09\ntags: [Vacunación, Vacunación]'), bulletin("content/c.md", 'title: "C"\ndate: 2024-04-09\ntags: [Vacunación]')]);
   assert.notEqual(labelled, cached, "relabelled: a copy");
   assert.deepEqual(labelled!.tags, [{ slug: "vacunacion", label: "Vacunación" }]);
-  assert.equal(labelled!.body, "Cuerpo leído a demanda.");
+  assert.equal(labelled!.body, "Cuerpo leído a demanda (aquí).");
   assert.deepEqual(labelled!.positions, { title: { line: 2, column: 1 } });
-  assert.equal((labelled as unknown as Record<symbol, string>)[hidden], "where");
+  assert.equal((labelled as unknown as Record<symbol, string>)[hidden], "aquí");
   assert.ok(!Object.keys(labelled!).includes("body") && !Object.keys(labelled!).includes("positions"), "still hidden from copies and digests");
 });
 
