@@ -1,7 +1,11 @@
 import { readFileSync } from "node:fs";
-import { Parser } from "htmlparser2";
+import type * as Htmlparser2 from "htmlparser2";
+import { lazyRequire } from "../lazy-require.ts";
 import { escapeXml } from "../render/xml.ts";
 import { sha1 } from "./digest.ts";
+
+/** Loaded when a page is read for the search indexes: a build without them (`--no-search`) never loads it. */
+const htmlparser2 = lazyRequire<typeof Htmlparser2>("htmlparser2");
 
 /**
  * The words Pagefind indexes in a page, and the pages of the index that tells which index (a year, or
@@ -54,7 +58,7 @@ export function indexedWords(html: string): string[] {
   // One entry per open element: whether its text is indexed.
   const stack: Array<{ name: string; indexed: boolean }> = [];
   const indexedNow = (): boolean => stack.at(-1)?.indexed ?? false;
-  const parser = new Parser(
+  const parser = new (htmlparser2().Parser)(
     {
       onopentag(name, attributes) {
         if (name === "img" && indexedNow() && attributes.alt) parts.push(" ", attributes.alt, " ");
