@@ -2,6 +2,7 @@ import { PATHS, absoluteUrl, sectionFeedUrl } from "../policy/urls.ts";
 import type { SiteConfig } from "../site.ts";
 import type { LinkView, PostView, RawFile } from "./views.ts";
 import { escapeXml } from "./xml.ts";
+import { madeWhenRead } from "./made-file.ts";
 
 /**
  * Atom (`/feed.xml`, one per section) and JSON Feed (`/feed.json`).
@@ -43,14 +44,7 @@ export function buildFeeds(postsNewestFirst: readonly PostView[], sections: Read
  * touch none of its entries compares those digests instead of making it.
  */
 function feedFile(url: string, header: unknown, posts: readonly PostView[], make: () => string): RawFile {
-  let content: string | undefined;
-  return {
-    url,
-    get content() {
-      return (content ??= make());
-    },
-    madeFrom: { header: JSON.stringify(header), posts },
-  };
+  return madeWhenRead(url, make, { madeFrom: { header: JSON.stringify(header), posts } });
 }
 
 function updatedIso(p: PostView): string {
