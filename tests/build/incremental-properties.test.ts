@@ -116,16 +116,20 @@ function yamlString(text: string): string {
   return JSON.stringify(text);
 }
 
-/** The bulletin's file, as a legacy post or a converted release would have it. */
-function fileText(spec: Spec, redirectNumber: number): string {
-  const lines = ["---", "layout: post", `title: ${yamlString(spec.title)} `, `date: ${spec.date}`, "tags:"];
+/**
+ * The bulletin's file, as a legacy post or a converted release would have it. `serial` is the file's
+ * (unique): its title ends with it, so that no two bulletins of a month share a URL (a collision is
+ * an error, and histories make valid content), and its old address is numbered by it.
+ */
+function fileText(spec: Spec, serial: number): string {
+  const lines = ["---", "layout: post", `title: ${yamlString(`${spec.title} ${serial}`)} `, `date: ${spec.date}`, "tags:"];
   for (const t of spec.tags) lines.push("  ", `  - ${t}`);
   if (!spec.tags.length) lines.push("  ");
   lines.push(`description: ${spec.description ? yamlString(spec.description) : "nil"}`);
   lines.push(spec.image ? `image: ${PICTURE}` : "image: nil");
   lines.push(`front: ${spec.featured}`, `section: ${spec.section}`);
   if (spec.draft) lines.push("draft: true");
-  if (spec.redirect) lines.push(`redirect_from: /news/${redirectNumber}`);
+  if (spec.redirect) lines.push(`redirect_from: /news/${100000 + serial}`);
   lines.push("---", "", spec.paragraphs.join("\n\n"), "");
   return lines.join("\n");
 }
@@ -153,8 +157,8 @@ class History {
     const spec = this.files.get(file)!;
     const abs = path.join(this.content, file);
     mkdirSync(path.dirname(abs), { recursive: true });
-    // Redirect numbers come from the file's serial: unique, and stable across edits.
-    writeFileSync(abs, fileText(spec, 100000 + Number(/-(\d+)\.md$/.exec(file)![1])));
+    // Titles and redirect numbers end with the file's serial: unique, and stable across edits.
+    writeFileSync(abs, fileText(spec, Number(/-(\d+)\.md$/.exec(file)![1])));
   }
 
   add(spec: Spec): string {
