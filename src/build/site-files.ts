@@ -5,6 +5,7 @@ import type { SiteData } from "../render/views.ts";
 import { cardDigests, layoutPages, type LayoutContext, type NunjucksLike, type SiteFile } from "./pages.ts";
 import { copyDigest, publicSiteFiles } from "./public-files.ts";
 import { sha1 } from "./digest.ts";
+import type { DigestMemo } from "./digest-memo.ts";
 
 /**
  * Every file of a site, described before any is written: the pages the layouts render, the files
@@ -16,11 +17,13 @@ export async function siteFiles(
   data: SiteData,
   env: NunjucksLike,
   context: LayoutContext,
-  options: { publicDir: string; sourceKey?: (b: Bulletin) => string | undefined; pictureCacheDir?: string },
+  options: { publicDir: string; sourceKey?: (b: Bulletin) => string | undefined; pictureCacheDir?: string; memo?: DigestMemo },
 ): Promise<SiteFile[]> {
   const files: SiteFile[] = publicSiteFiles(options.publicDir);
-  const cards = cardDigests(data.posts, options.sourceKey);
-  files.push(...layoutPages(data, env, context, cards));
+  // A memo tells unchanged cards by their source keys: without them it is not used.
+  const memo = options.sourceKey ? options.memo : undefined;
+  const cards = cardDigests(data.posts, options.sourceKey, memo);
+  files.push(...layoutPages(data, env, context, cards, memo));
   for (const raw of data.rawFiles) {
     const digest = raw.madeFrom
       ? sha1(`${raw.madeFrom.header}\0${raw.madeFrom.posts.map((p) => cards.get(p.url)!).join(",")}`)
