@@ -8,7 +8,6 @@ import { updateAndPublish } from "./generations.ts";
 import { layoutEnvironment } from "./pages.ts";
 import { SEARCH_INDEX_DIR, SEARCH_WORDS_DIR, searchPages, writeSearchIndex } from "./search-index.ts";
 import { siteFiles } from "./site-files.ts";
-import { DigestMemo } from "./digest-memo.ts";
 import type { Bulletin } from "../model/bulletin.ts";
 import { phase } from "./timing.ts";
 import { sha1 } from "./digest.ts";
@@ -114,17 +113,14 @@ async function buildWith(options: BuildOptions, started: number, startedAt: numb
     const context = { site, preview, boletines: { assets: data.assets, metaContentSecurityPolicy: data.metaContentSecurityPolicy } };
     let searched: { pages: number; shards: number; rebuilt: number } | undefined;
     const compiledLayouts = cache?.compiledLayouts();
-    // Digests assume this code, these layouts and settings; without a cache there is no fingerprint
-    // to trust, so nothing of an earlier build is reused.
-    const digestsValidFor = sha1(`${fingerprint || `sin-cache-${process.pid}-${Date.now()}`}\0${preview}\0${JSON.stringify(context.boletines)}`);
-    const memo = cache ? DigestMemo.read(cache.dir, digestsValidFor) : undefined;
-    if (memo) phase("huellas anteriores leídas");
     const files = await siteFiles(data, layoutEnvironment(compiledLayouts), context, {
       publicDir: options.publicDir,
       ...(cache ? { sourceKey: (b: Bulletin) => cache.sourceKeyOf(b) } : {}),
-      ...(memo ? { memo } : {}),
     });
     phase("archivos y huellas");
+    // Digests assume this code, these layouts and settings; without a cache there is no fingerprint
+    // to trust, so nothing of an earlier build is reused.
+    const digestsValidFor = sha1(`${fingerprint || `sin-cache-${process.pid}-${Date.now()}`}\0${preview}\0${JSON.stringify(context.boletines)}`);
     const written = await updateAndPublish(paths, files, digestsValidFor, {
       ...(prefetch ? { checked: prefetch.generation } : {}),
       // Threads start when many pages must be rendered (a cold build): fewer render faster here.
@@ -156,10 +152,6 @@ async function buildWith(options: BuildOptions, started: number, startedAt: numb
       },
     });
     phase("publicado");
-    if (cache && memo) {
-      memo.write(cache.dir);
-      phase("huellas guardadas");
-    }
     await cache?.save();
     phase("caché guardada");
     await swept;

@@ -12,7 +12,6 @@ import { plainPost } from "../render/site-data.ts";
 import { compilingLoader, type CompiledLayouts } from "./compiled-layouts.ts";
 import { NUNJUCKS_GLOBALS } from "../eleventy/nunjucks-globals.ts";
 import { speedUpNunjucks, type NunjucksRuntimeParts } from "./nunjucks-runtime.ts";
-import type { DigestMemo } from "./digest-memo.ts";
 
 /**
  * The pages of the site, rendered straight through the layouts with Eleventy's Nunjucks settings:
@@ -83,7 +82,7 @@ export interface LayoutContext {
  * indexes, the home, search, subscription and 404 pages, with the posts' card digests (`cardDigests`). Eleventy's page definitions (src/pages/) render
  * the same pages from the same data; a test compares the bytes of both.
  */
-export function layoutPages(data: SiteData, env: NunjucksLike, context: LayoutContext, cardByUrl: CardDigests, memo?: DigestMemo): SiteFile[] {
+export function layoutPages(data: SiteData, env: NunjucksLike, context: LayoutContext, cardByUrl: CardDigests): SiteFile[] {
   const cardOf = (post: PostView): string => cardByUrl.get(post.url)!;
   const pages: SiteFile[] = [];
   const page = (url: string, layout: string, item: object, digest: string, extraGlobals?: Partial<SiteData>): SiteFile => {
@@ -102,8 +101,8 @@ export function layoutPages(data: SiteData, env: NunjucksLike, context: LayoutCo
   const linkDigest = (link: LinkView | undefined): string => (link ? (cardByUrl.get(link.url) ?? JSON.stringify(link)) : "");
   for (const post of data.posts) {
     // The card's inputs, and the links to other bulletins only the bulletin's own page prints.
-    const digest = (): string => sha1(`${cardOf(post)}\0${[linkDigest(post.previous), linkDigest(post.next), ...post.related.map(linkDigest)].join(",")}`);
-    const file = page(post.url, "bulletin.njk", { post }, memo ? memo.bulletinPage(post, [post.previous?.url, post.next?.url, ...post.related.map((r) => r.url)], digest) : digest());
+    const links = [linkDigest(post.previous), linkDigest(post.next), ...post.related.map(linkDigest)].join(",");
+    const file = page(post.url, "bulletin.njk", { post }, sha1(`${cardOf(post)}\0${links}`));
     // Most of a cold build's rendering: these may be rendered on worker threads (their layout reads
     // only the post and the globals).
     file.renderable = { layout: "bulletin.njk", item: () => ({ post: plainPost(post) }) };
@@ -116,14 +115,9 @@ export function layoutPages(data: SiteData, env: NunjucksLike, context: LayoutCo
     const { group } = list;
     let head = shared.get(group);
     if (head === undefined) shared.set(group, (head = JSON.stringify([group.common, group.urls, group.pageSize, group.items.length])));
-    const digest = (): string => sha1(`list.njk\0${head}\0${list.pageNumber}\0${list.items.map(cardOf).join(",")}`);
-    page(list.url, "list.njk", { list }, memo ? memo.listPage(group, head, list.pageNumber, digest) : digest());
+    page(list.url, "list.njk", { list }, sha1(`list.njk\0${head}\0${list.pageNumber}\0${list.items.map(cardOf).join(",")}`));
   }
-  for (const redirect of data.redirects) {
-    if (!redirect.writesStub) continue;
-    const digest = (): string => digestOf("redirect.njk", redirect);
-    page(redirect.from, "redirect.njk", { redirect }, memo ? memo.stub(redirect, digest) : digest());
-  }
+  for (const redirect of data.redirects) if (redirect.writesStub) page(redirect.from, "redirect.njk", { redirect }, digestOf("redirect.njk", redirect));
   for (const index of data.indexPages) page(index.url, "index.njk", { index }, digestOf("index.njk", index));
   const home = { ...data.home, featured: data.home.featured.map(cardOf), latest: data.home.latest.map(cardOf) };
   page("/", "home.njk", {}, digestOf("home.njk", home), { home: data.home });
@@ -160,26 +154,12 @@ export type CardDigests = ReadonlyMap<string, string>;
 
 /**
  * The card digest of every post. `sourceKey` names what a bulletin was made from (the build cache's
- * key of its file, `BuildCache.sourceKeyOf`); without it the bulletin and its HTML are hashed. With a
- * memo of the last build, only the cards whose inputs changed are hashed (`cardToken`).
+ * key of its file, `BuildCache.sourceKeyOf`); without it the bulletin and its HTML are hashed.
  */
-export function cardDigests(posts: readonly PostView[], sourceKey?: (b: Bulletin) => string | undefined, memo?: DigestMemo): CardDigests {
-  if (memo && sourceKey) return memo.cards(posts, (post) => cardToken(post, sourceKey), (post) => cardDigest(post, sourceKey));
+export function cardDigests(posts: readonly PostView[], sourceKey?: (b: Bulletin) => string | undefined): CardDigests {
   const cards = new Map<string, string>();
   for (const post of posts) cards.set(post.url, cardDigest(post, sourceKey));
   return cards;
-}
-
-/**
- * What a card is made of (`CARD_INPUTS`), as a memo compares it, without hashing: the bulletin's
- * source key and the card's status and picture. The labels chosen over the corpus for the bulletin's
- * section and tags, the rest of `cardDigest`'s inputs, are compared by the memo itself
- * (build/digest-memo.ts). Undefined without a source key: such a card is always hashed.
- */
-function cardToken(post: PostView, sourceKey: (b: Bulletin) => string | undefined): string | undefined {
-  const key = sourceKey(post.bulletin);
-  if (key === undefined) return undefined;
-  return post.picture ? `${key}\u0001${post.status}\u0001${JSON.stringify(post.picture)}` : `${key}\u0001${post.status}`;
 }
 
 function cardDigest(post: PostView, sourceKey?: (b: Bulletin) => string | undefined): string {

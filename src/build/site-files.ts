@@ -5,7 +5,6 @@ import type { SiteData } from "../render/views.ts";
 import { cardDigests, layoutPages, type LayoutContext, type NunjucksLike, type SiteFile } from "./pages.ts";
 import { copyDigest, publicSiteFiles } from "./public-files.ts";
 import { sha1 } from "./digest.ts";
-import type { DigestMemo } from "./digest-memo.ts";
 
 /**
  * Every file of a site, described before any is written: the pages the layouts render, the files
@@ -17,13 +16,11 @@ export async function siteFiles(
   data: SiteData,
   env: NunjucksLike,
   context: LayoutContext,
-  options: { publicDir: string; sourceKey?: (b: Bulletin) => string | undefined; pictureCacheDir?: string; memo?: DigestMemo },
+  options: { publicDir: string; sourceKey?: (b: Bulletin) => string | undefined; pictureCacheDir?: string },
 ): Promise<SiteFile[]> {
   const files: SiteFile[] = publicSiteFiles(options.publicDir);
-  // A memo tells unchanged cards by their source keys: without them it is not used.
-  const memo = options.sourceKey ? options.memo : undefined;
-  const cards = cardDigests(data.posts, options.sourceKey, memo);
-  files.push(...layoutPages(data, env, context, cards, memo));
+  const cards = cardDigests(data.posts, options.sourceKey);
+  files.push(...layoutPages(data, env, context, cards));
   for (const raw of data.rawFiles) {
     const digest = raw.madeFrom
       ? sha1(`${raw.madeFrom.header}\0${raw.madeFrom.posts.map((p) => cards.get(p.url)!).join(",")}`)
