@@ -34,6 +34,7 @@ for (const [param, filter] of Object.entries(FILTERS)) {
   if (field && value) field.value = value;
 }
 form.elements.namedItem("q").value = query;
+namePrintedAddress();
 
 // Back from a result (or a reload) shows the same results, as many batches as were shown, at the
 // reader's place (`savedPlace`, kept in this history entry's state). The browser's own scroll
@@ -46,6 +47,18 @@ if (listPage) window.location.replace(listPage);
 else if (query || Object.keys(filters).length) run().catch(() => {
   status.textContent = "No se pudo hacer la búsqueda. Intente de nuevo más tarde.";
 });
+
+// On paper the form is left off and the masthead names the page's address (layouts/partials/
+// print-masthead.njk): for a search, the address of this search, with its words and choices, so
+// that a printed list of results says how to find it again.
+function namePrintedAddress() {
+  const address = document.querySelector(".print-address");
+  const asked = new URLSearchParams();
+  if (query) asked.set("q", query);
+  for (const param of Object.keys(FILTERS)) if (filters[FILTERS[param]]) asked.set(param, filters[FILTERS[param]]);
+  const text = asked.toString();
+  if (address && text) address.textContent = `${address.textContent.replace(/\?.*$/, "")}?${text}`;
+}
 
 // A search with no words and one choice (a section, a year or a tag) is that choice's own list
 // page, which the site has: it opens there, paginated, with no index to download.

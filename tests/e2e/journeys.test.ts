@@ -554,6 +554,8 @@ test("print: every printed page names the IMSS, what it is and its address, whic
     [FIXTURE.tags, `Boletines de prensa · ${origin}${FIXTURE.tags}`],
     ["/secciones/", `Boletines de prensa · ${origin}/secciones/`],
     [FIXTURE.search, `Boletines de prensa · ${origin}${FIXTURE.search}`],
+    // A search names its words and choices (the form is not printed), as the form would write them.
+    [`${FIXTURE.search}?q=+vacunaci%C3%B3n+&seccion=Salud&x=1`, `Boletines de prensa · ${origin}${FIXTURE.search}?q=vacunaci%C3%B3n&seccion=Salud`],
     [FIXTURE.subscribe, `Boletines de prensa · ${origin}${FIXTURE.subscribe}`],
     // Served for any missing path, whose address the page cannot know: it names the site's.
     ["/no-existe/", `Boletines de prensa · ${origin}/`],
