@@ -55,15 +55,20 @@ function namePrintedAddress() {
   const address = document.querySelector(".print-address");
   const asked = new URLSearchParams();
   if (query) asked.set("q", query);
-  for (const param of Object.keys(FILTERS)) if (filters[FILTERS[param]]) asked.set(param, filters[FILTERS[param]]);
+  for (const param of chosenParams()) asked.set(param, filters[FILTERS[param]]);
   const text = asked.toString();
   if (address && text) address.textContent = `${address.textContent.replace(/\?.*$/, "")}?${text}`;
+}
+
+// The URL parameters of the choices this search has (`seccion`, `anio`, `tema`), in the form's order.
+function chosenParams() {
+  return Object.keys(FILTERS).filter((param) => filters[FILTERS[param]]);
 }
 
 // A search with no words and one choice (a section, a year or a tag) is that choice's own list
 // page, which the site has: it opens there, paginated, with no index to download.
 function listPageOf() {
-  const chosen = Object.keys(FILTERS).filter((param) => filters[FILTERS[param]]);
+  const chosen = chosenParams();
   if (query || chosen.length !== 1) return null;
   const option = form.elements.namedItem(chosen[0]).selectedOptions[0];
   return (option && option.value === filters[FILTERS[chosen[0]]] && option.dataset.url) || null;
@@ -72,7 +77,7 @@ function listPageOf() {
 // «sección Salud, año 2024, tema vacunación»: the choices of a search, as the form names them.
 function choicesText() {
   const names = { seccion: "sección", anio: "año", tema: "tema" };
-  return Object.keys(FILTERS).filter((param) => filters[FILTERS[param]]).map((param) => `${names[param]} ${filters[FILTERS[param]]}`).join(", ");
+  return chosenParams().map((param) => `${names[param]} ${filters[FILTERS[param]]}`).join(", ");
 }
 
 async function run() {
