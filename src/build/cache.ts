@@ -342,7 +342,7 @@ export class BuildCache {
   }
 
   /** Keeps a file parsed by another thread (a file worker, the prefetch thread): its entry, and its texts in the pack. */
-  private storeParsed(key: string, shown: string, stamp: [number, number, number], done: Omit<FileJobResult, "id">): NormalizeResult {
+  private storeParsed(key: string, shown: string, stamp: [number, number, number], done: FileJobResult): NormalizeResult {
     const { problems, bulletin } = done.result;
     // Named by the bytes it parsed; unreadable: reported by the loader, not kept.
     if (!done.hash) return { problems };

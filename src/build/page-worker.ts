@@ -1,9 +1,8 @@
 import { closeSync, fstatSync, mkdirSync, openSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { parentPort } from "node:worker_threads";
 import { layoutEnvironment } from "./pages.ts";
 import type { PageJob, PageJobResult, PageWorkerData } from "./page-workers.ts";
-import { jobError, workerInput } from "./threads.ts";
+import { serveJobs, workerInput } from "./threads.ts";
 
 /**
  * One worker thread rendering pages sent by `PageWorkers`: the same layouts and Nunjucks settings
@@ -13,21 +12,14 @@ import { jobError, workerInput } from "./threads.ts";
 const { globals, layouts } = workerInput<PageWorkerData>();
 const env = layoutEnvironment(layouts ? new Map(Object.entries(layouts)) : undefined);
 
-parentPort!.on("message", (job: PageJob) => {
-  let reply: PageJobResult;
+serveJobs((job: PageJob): PageJobResult => {
+  mkdirSync(path.dirname(job.out), { recursive: true });
+  const fd = openSync(job.out, "wx");
   try {
-    mkdirSync(path.dirname(job.out), { recursive: true });
-    const fd = openSync(job.out, "wx");
-    try {
-      writeFileSync(fd, env.render(job.layout, { ...globals, ...job.item }));
-      const st = fstatSync(fd);
-      reply = { id: job.id, stamp: [st.size, st.mtimeMs] };
-    } finally {
-      closeSync(fd);
-    }
-  } catch (error) {
-    parentPort!.postMessage(jobError(job.id, error));
-    return;
+    writeFileSync(fd, env.render(job.layout, { ...globals, ...job.item }));
+    const st = fstatSync(fd);
+    return { stamp: [st.size, st.mtimeMs] };
+  } finally {
+    closeSync(fd);
   }
-  parentPort!.postMessage(reply);
 });

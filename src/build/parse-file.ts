@@ -11,7 +11,7 @@ import { renderPackRecord } from "./pack-record.ts";
  * reading time), with the images it asked about. The same functions as the main thread. The
  * markdown, field positions, HTML and text come as the pack record the cache stores.
  */
-export async function parseForCache(file: ContentFile, site: SiteConfig, imageExists: (sitePath: string) => boolean): Promise<Omit<FileJobResult, "id">> {
+export async function parseForCache(file: ContentFile, site: SiteConfig, imageExists: (sitePath: string) => boolean): Promise<FileJobResult> {
   const images: Array<[string, boolean]> = [];
   let hash: string | undefined;
   const result = await loadAndNormalize(file, {

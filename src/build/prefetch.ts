@@ -40,7 +40,7 @@ export interface PrefetchData {
 /** A file parsed by the prefetch thread, with the stamp (size, mtime, inode) it had when listed. */
 export interface PrefetchedFile {
   stamp: [number, number, number];
-  parsed: Omit<FileJobResult, "id">;
+  parsed: FileJobResult;
 }
 
 export type PrefetchMessage =

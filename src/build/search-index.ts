@@ -401,7 +401,7 @@ const PAGES_PER_JOB = 100;
 
 /** Two threads reading pages for IndexedParts (search-words-worker.ts). */
 class WordsThreads {
-  private readonly pool = new WorkerPool<Omit<PageWordsJob, "id">, PageWordsReply>("search-words-worker", null, 2, {
+  private readonly pool = new WorkerPool<PageWordsJob, PageWordsReply>("search-words-worker", null, 2, {
     resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 16 },
   });
 

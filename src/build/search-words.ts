@@ -145,11 +145,9 @@ export function readIndexedPage(file: string): IndexedPage {
 
 /** A job for a words thread (search-words-worker.ts): page files to read. */
 export interface PageWordsJob {
-  id: number;
   files: string[];
 }
 
 export interface PageWordsReply {
-  id: number;
   pages: IndexedPage[];
 }

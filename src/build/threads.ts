@@ -1,4 +1,4 @@
-import { Worker, workerData, type WorkerOptions } from "node:worker_threads";
+import { parentPort, Worker, workerData, type WorkerOptions } from "node:worker_threads";
 import { RUNS_COMPILED } from "../project-root.ts";
 
 /**
@@ -25,50 +25,101 @@ export function workerInput<T>(): T {
   return (workerData as { data: T }).data;
 }
 
-/** What a worker thread of a `WorkerPool` posts back for a job that failed (the error's code kept: ENOSPC, EACCES…). */
-export interface JobError {
-  id: number;
-  error: { message: string; code?: string; stack?: string };
+/** An error a worker thread caught, as it crosses to the main thread (its code kept: ENOSPC, EACCES…). */
+interface ErrorData {
+  message: string;
+  code?: string;
+  stack?: string;
 }
 
-/** The reply a worker thread posts for an error it caught while doing job `id`. */
-export function jobError(id: number, error: unknown): JobError {
+/**
+ * Messages between a `WorkerPool` and its threads: several jobs per message (a message costs tens of
+ * µs on each side, as much as a small job), one reply per job, in order, each its result or its error.
+ */
+interface JobsMessage<Job> {
+  id: number;
+  jobs: Job[];
+}
+interface RepliesMessage<Reply> {
+  id: number;
+  replies: Array<{ ok: Reply } | { error: ErrorData }>;
+}
+
+function errorData(error: unknown): ErrorData {
   const e = error as NodeJS.ErrnoException;
-  if (!(e instanceof Error)) return { id, error: { message: String(error) } };
-  return { id, error: { message: e.message, ...(e.code ? { code: e.code } : {}), ...(e.stack ? { stack: e.stack } : {}) } };
+  if (!(e instanceof Error)) return { message: String(error) };
+  return { message: e.message, ...(e.code ? { code: e.code } : {}), ...(e.stack ? { stack: e.stack } : {}) };
 }
 
 /** The error a worker thread reported, as an `Error` of this thread with the same message, code and stack. */
-function rebuilt({ message, code, stack }: JobError["error"]): Error {
+function rebuilt({ message, code, stack }: ErrorData): Error {
   return Object.assign(new Error(message), code ? { code } : {}, stack ? { stack } : {});
 }
 
 /**
- * Threads running one worker module: each job goes to the least busy thread and resolves with that
- * thread's reply. `busy` and `room()` let a producer keep at most `queuePerThread` jobs waiting on
- * each thread; after a thread fails, `failure` holds the first error and every job is refused.
+ * Inside a worker thread of a `WorkerPool`: answers every job with `handle`, one job after another in
+ * the order sent. A job that throws is answered with its error; the others are answered all the same.
+ * `transfer`: buffers of a reply handed over rather than copied.
  */
-export class WorkerPool<Job extends object, Reply extends { id: number }> {
+export function serveJobs<Job, Reply>(handle: (job: Job) => Reply | Promise<Reply>, transfer: (reply: Reply) => ArrayBuffer[] = () => []): void {
+  parentPort!.on("message", async ({ id, jobs }: JobsMessage<Job>) => {
+    const message: RepliesMessage<Reply> = { id, replies: [] };
+    const moved: ArrayBuffer[] = [];
+    for (const job of jobs) {
+      try {
+        const ok = await handle(job);
+        message.replies.push({ ok });
+        moved.push(...transfer(ok));
+      } catch (error) {
+        message.replies.push({ error: errorData(error) });
+      }
+    }
+    parentPort!.postMessage(message, moved);
+  });
+}
+
+interface Waiter<Reply> {
+  resolve: (reply: Reply) => void;
+  reject: (error: Error) => void;
+}
+
+/**
+ * Threads running one worker module (which answers with `serveJobs`): each job resolves with its
+ * thread's reply. Jobs go out `batch` to a message, to the thread with the fewest messages waiting; a
+ * message goes when it is full or, with fewer jobs, once this thread's event loop turns. `busy` and
+ * `room()` let a producer keep at most `queuePerThread` messages waiting on each thread; after a thread
+ * fails, `failure` holds the first error and every job is refused.
+ */
+export class WorkerPool<Job, Reply> {
   private readonly workers: Worker[] = [];
-  private readonly pending = new Map<number, { resolve: (r: Reply) => void; reject: (e: Error) => void }>();
+  /** The jobs of each message sent and not answered, by message id. */
+  private readonly pending = new Map<number, Array<Waiter<Reply>>>();
+  /** Messages waiting on each thread. */
   private readonly load = new Map<Worker, number>();
   private readonly waiting: Array<() => void> = [];
+  /** Jobs for the next message. */
+  private gathered: Array<Waiter<Reply> & { job: Job }> = [];
   private nextId = 0;
+  private readonly queuePerThread: number;
+  private readonly batch: number;
   failure: Error | undefined;
 
-  constructor(name: string, data: unknown, size: number, options: Omit<WorkerOptions, "workerData"> & { queuePerThread?: number } = {}) {
-    const { queuePerThread = Number.POSITIVE_INFINITY, ...workerOptions } = options;
+  constructor(name: string, data: unknown, size: number, options: Omit<WorkerOptions, "workerData"> & { queuePerThread?: number; batch?: number } = {}) {
+    const { queuePerThread = Number.POSITIVE_INFINITY, batch = 1, ...workerOptions } = options;
     this.queuePerThread = queuePerThread;
+    this.batch = Math.max(1, batch);
     for (let i = 0; i < Math.max(1, size); i++) {
       const worker = startWorker(name, data, workerOptions);
-      worker.on("message", (msg: Reply | JobError) => {
+      worker.on("message", ({ id, replies }: RepliesMessage<Reply>) => {
         this.load.set(worker, this.load.get(worker)! - 1);
         this.waiting.shift()?.();
-        const p = this.pending.get(msg.id);
-        this.pending.delete(msg.id);
-        if (!p) return;
-        if ("error" in msg) p.reject(rebuilt(msg.error));
-        else p.resolve(msg);
+        const waiters = this.pending.get(id);
+        this.pending.delete(id);
+        if (!waiters) return;
+        replies.forEach((reply, k) => {
+          if ("error" in reply) waiters[k]!.reject(rebuilt(reply.error));
+          else waiters[k]!.resolve(reply.ok);
+        });
       });
       worker.on("error", (error) => this.fail(error));
       worker.on("exit", (code) => {
@@ -79,41 +130,58 @@ export class WorkerPool<Job extends object, Reply extends { id: number }> {
     }
   }
 
-  private readonly queuePerThread: number;
-
-  /** Every thread has `queuePerThread` jobs waiting. */
+  /** Every thread has `queuePerThread` messages waiting. */
   get busy(): boolean {
     return this.workers.every((w) => this.load.get(w)! >= this.queuePerThread);
   }
 
-  /** Resolves when some thread can take another job (at once after a failure). */
+  /** Resolves when some thread can take another message (at once after a failure). */
   room(): Promise<void> {
     if (!this.busy || this.failure) return Promise.resolve();
     return new Promise((resolve) => this.waiting.push(resolve));
   }
 
-  /** Runs one job on the least busy thread. */
+  /** Runs one job on a thread. */
   run(job: Job): Promise<Reply> {
     if (this.failure) return Promise.reject(this.failure);
-    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.gathered.push({ job, resolve, reject });
+      if (this.gathered.length >= this.batch) this.send();
+      else if (this.gathered.length === 1) setImmediate(() => this.send());
+    });
+  }
+
+  /** Sends the jobs gathered as one message, to the thread with the fewest messages waiting. */
+  private send(): void {
+    const jobs = this.gathered;
+    if (jobs.length === 0) return;
+    this.gathered = [];
+    if (this.failure) {
+      for (const j of jobs) j.reject(this.failure);
+      return;
+    }
     let best = this.workers[0]!;
     for (const w of this.workers) if (this.load.get(w)! < this.load.get(best)!) best = w;
     this.load.set(best, this.load.get(best)! + 1);
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      best.postMessage({ ...job, id });
-    });
+    const id = this.nextId++;
+    this.pending.set(id, jobs);
+    const message: JobsMessage<Job> = { id, jobs: jobs.map((j) => j.job) };
+    best.postMessage(message);
   }
 
   private fail(error: Error): void {
     this.failure ??= error;
-    for (const p of this.pending.values()) p.reject(error);
+    for (const waiters of this.pending.values()) for (const w of waiters) w.reject(error);
     this.pending.clear();
+    for (const j of this.gathered.splice(0)) j.reject(error);
     for (const w of this.waiting.splice(0)) w();
   }
 
+  /** Ends the threads; a job still waiting, or asked for later, is refused. */
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    const ending = Promise.all(this.workers.map((w) => w.terminate()));
+    this.fail(new Error("Los hilos de trabajo se cerraron antes de terminar este trabajo."));
+    await ending;
     this.workers.length = 0;
   }
 }
