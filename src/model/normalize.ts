@@ -127,7 +127,7 @@ export function normalizeBulletin(doc: SourceDocument, ctx: NormalizeContext): N
       error("date-invalid", field, result.message, DATE_FORMATS_HINT);
       return undefined;
     }
-    if (result.warning) warn("date-dst-gap", field, result.warning);
+    if (result.warning) warn(result.warning.code, field, result.warning.message, result.warning.hint);
     return result.date;
   };
   const date = parseDate("date");

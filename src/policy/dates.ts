@@ -1,4 +1,4 @@
-import { DateTime, FixedOffsetZone } from "luxon";
+import { DateTime, FixedOffsetZone, type Zone } from "luxon";
 import { tabledZone } from "./zone-offsets.ts";
 
 /**
@@ -30,8 +30,15 @@ export interface BulletinDate {
   time: string;
 }
 
+/** A local time the site's zone skipped (`gap`) or went through twice (`ambiguous`) when its clocks changed. */
+export interface DateWarning {
+  code: "date-dst-gap" | "date-dst-ambiguous";
+  message: string;
+  hint?: string;
+}
+
 export type DateParseResult =
-  | { ok: true; date: BulletinDate; value: DateTime; warning?: string }
+  | { ok: true; date: BulletinDate; value: DateTime; warning?: DateWarning }
   | { ok: false; message: string };
 
 export const DATE_FORMATS_HINT =
@@ -60,32 +67,56 @@ export function parseBulletinDate(input: string, timeZone: string): DateParseRes
   if (invalid) return { ok: false, message: `«${text}» no es una fecha válida: ${invalid}.` };
 
   const hasTime = parts.hour !== undefined;
-  const fields = {
-    year: parts.year,
-    month: parts.month,
-    day: parts.day,
-    hour: parts.hour ?? 0,
-    minute: parts.minute ?? 0,
-    second: parts.second ?? 0,
-    millisecond: parts.millisecond ?? 0,
-  };
+  // The time as written, on a clock that never changes (milliseconds since 1970 of that wall time).
+  const wall = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0, parts.millisecond ?? 0);
 
   let value: DateTime;
-  let warning: string | undefined;
+  let warning: DateWarning | undefined;
   if (parts.offset === undefined) {
-    value = DateTime.fromObject(fields, { zone: tabledZone(timeZone) });
-    if (value.hour !== fields.hour || value.minute !== fields.minute || value.day !== fields.day) {
-      warning = `La hora ${pad(fields.hour)}:${pad(fields.minute)} no existe en ${timeZone} ese día (cambio de horario); se usa ${value.toFormat("HH:mm")}.`;
+    const zone = tabledZone(timeZone);
+    const local = inZone(wall, zone);
+    value = DateTime.fromMillis(local.epochMs, { zone });
+    const written = `${pad(parts.hour ?? 0)}:${pad(parts.minute ?? 0)}`;
+    if (local.kind === "gap") {
+      warning = { code: "date-dst-gap", message: `La hora ${written} no existe en ${timeZone} ese día (cambio de horario); se usa ${pad(value.hour)}:${pad(value.minute)}.` };
+    } else if (local.kind === "ambiguous") {
+      warning = {
+        code: "date-dst-ambiguous",
+        message: `La hora ${written} ocurrió dos veces en ${timeZone} ese día (cambio de horario); se usa la primera (${value.toFormat("ZZ")}).`,
+        hint: `Si es la segunda, escribe el desfase: ${value.toFormat("yyyy-MM-dd")} ${written} ${DateTime.fromMillis(local.later!, { zone }).toFormat("ZZZ")}`,
+      };
     }
   } else if (parts.offset.toUpperCase() === "Z") {
-    value = DateTime.fromObject(fields, { zone: "UTC" }).setZone(tabledZone(timeZone));
+    value = DateTime.fromMillis(wall, { zone: tabledZone(timeZone) });
   } else {
     const minutes = offsetMinutes(parts.offset);
     if (minutes === undefined) return { ok: false, message: `«${text}» tiene un desfase horario imposible (${parts.offset}).` };
-    value = DateTime.fromObject(fields, { zone: FixedOffsetZone.instance(minutes) });
+    value = DateTime.fromMillis(wall - minutes * MINUTE_MS, { zone: FixedOffsetZone.instance(minutes) });
   }
   if (!value.isValid) return { ok: false, message: `«${text}» no es una fecha válida (${value.invalidExplanation ?? "fecha inválida"}).` };
   return { ok: true, date: toBulletinDate(value, hasTime), value, ...(warning ? { warning } : {}) };
+}
+
+const MINUTE_MS = 60 * 1000;
+const DAY_MS = 24 * 60 * MINUTE_MS;
+
+/**
+ * The instant a wall time (`wall`, as `Date.UTC` of its fields) names in a zone, by one rule that
+ * depends on nothing else (luxon's own guess starts from the zone's offset *now*, so a time that
+ * occurs twice changed meaning with the season the site was built in):
+ * - the zone's offsets a day before and a day after; each one that names back the same wall time is a
+ *   reading of it;
+ * - one reading: that one; two (clocks went back, the hour happened twice): the earlier, `ambiguous`;
+ * - none (clocks went forward over it): the wall time read with the offset from before the change,
+ *   which lands as far past the change as the time was past its start (02:30 over 02:00→03:00: 03:30), `gap`.
+ */
+function inZone(wall: number, zone: Zone): { epochMs: number; kind: "exact" | "ambiguous" | "gap"; later?: number } {
+  const before = zone.offset(wall - DAY_MS);
+  const after = zone.offset(wall + DAY_MS);
+  const readings = [...new Set([before, after])].map((offset) => wall - offset * MINUTE_MS).filter((ms) => wall - zone.offset(ms) * MINUTE_MS === ms);
+  if (readings.length === 0) return { epochMs: wall - before * MINUTE_MS, kind: "gap" };
+  const [first, second] = readings.sort((a, b) => a - b);
+  return second === undefined ? { epochMs: first!, kind: "exact" } : { epochMs: first!, kind: "ambiguous", later: second };
 }
 
 function matchParts(text: string): DateParts | undefined {

@@ -119,6 +119,7 @@ const warnings: Array<[string, string]> = [
   [`${BASE}\ntags: ["¿?", salud]`, "tag-empty-slug"],
   ['title: "x"\ndraft: true', "draft-undated"],
   ['title: "x"\ndate: 2021-04-04 02:30\ndescription: "d"', "date-dst-gap"],
+  ['title: "x"\ndate: 2021-10-31 01:30\ndescription: "d"', "date-dst-ambiguous"],
 ];
 for (const [fields, code] of warnings) {
   test(`warning ${code}`, () => {

@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { Settings } from "luxon";
 import { daysInMonth, parseBulletinDate } from "../../src/policy/dates.ts";
+import { tabledZone } from "../../src/policy/zone-offsets.ts";
 
 const MX = "America/Mexico_City";
 
@@ -86,7 +88,49 @@ test("a local time inside the spring DST gap is moved forward with a warning", (
   const r = parseBulletinDate("2021-04-04 02:30", MX);
   assert.ok(r.ok);
   assert.equal(r.date.iso, "2021-04-04T03:30:00-05:00");
-  assert.match(r.warning ?? "", /no existe/);
+  assert.equal(r.warning?.code, "date-dst-gap");
+  assert.match(r.warning?.message ?? "", /La hora 02:30 no existe .* se usa 03:30/);
+});
+
+test("a local time the clocks went through twice is the first one, with a warning naming the offset of the second", () => {
+  // 2021-10-31: Mexico City went from 02:00 CDT back to 01:00 CST, so 01:30 happened twice.
+  const r = parseBulletinDate("2021-10-31 01:30", MX);
+  assert.ok(r.ok);
+  assert.equal(r.date.iso, "2021-10-31T01:30:00-05:00");
+  assert.equal(r.warning?.code, "date-dst-ambiguous");
+  assert.match(r.warning?.message ?? "", /01:30 ocurrió dos veces .* la primera \(-05:00\)/);
+  assert.equal(r.warning?.hint, "Si es la segunda, escribe el desfase: 2021-10-31 01:30 -0600");
+  // Written as the hint says, it is the second one, without a warning.
+  const second = parseBulletinDate("2021-10-31 01:30 -0600", MX);
+  assert.ok(second.ok);
+  assert.equal(second.date.epochMs - r.date.epochMs, 60 * 60 * 1000);
+  assert.equal(second.warning, undefined);
+  // Just outside the repeated hour: one reading, no warning.
+  for (const [input, iso] of [["2021-10-31 00:59", "2021-10-31T00:59:00-05:00"], ["2021-10-31 02:00", "2021-10-31T02:00:00-06:00"]] as const) {
+    const p = parseBulletinDate(input, MX);
+    assert.ok(p.ok);
+    assert.equal(p.date.iso, iso);
+    assert.equal(p.warning, undefined);
+  }
+});
+
+test("a date means the same instant whatever the date of the build (luxon's guess starts from the zone's offset now)", () => {
+  const realNow = Settings.now;
+  try {
+    const seen = new Set<string>();
+    // Built in winter and in summer, in a zone that still changes its clocks.
+    for (const now of [Date.UTC(2026, 0, 15), Date.UTC(2026, 6, 15)]) {
+      Settings.now = () => now;
+      for (const input of ["2024-11-03 01:30", "2024-03-10 02:30", "2024-07-01 12:00"]) {
+        const r = parseBulletinDate(input, "America/Tijuana");
+        assert.ok(r.ok);
+        seen.add(`${input} → ${r.date.iso}`);
+      }
+    }
+    assert.deepEqual([...seen].sort(), ["2024-03-10 02:30 → 2024-03-10T03:30:00-07:00", "2024-07-01 12:00 → 2024-07-01T12:00:00-07:00", "2024-11-03 01:30 → 2024-11-03T01:30:00-07:00"]);
+  } finally {
+    Settings.now = realNow;
+  }
 });
 
 test("the site zone is configurable", () => {
@@ -104,4 +148,61 @@ test("days in month", () => {
   assert.equal(daysInMonth(2023, 2), 28);
   assert.equal(daysInMonth(1900, 2), 28);
   assert.equal(daysInMonth(2000, 2), 29);
+});
+
+/**
+ * Around every clock change of a few years in zones with odd ones (half-hour DST, a skipped day, DST
+ * reversed for Ramadan, two-hour DST), each wall time read without an offset is checked against every
+ * instant that shows it (found minute by minute): one instant, that one; two, the first, with a warning;
+ * none, a gap warning and the time moved forward by the jump.
+ */
+test("wall times around clock changes are read as the instants that show them", () => {
+  const MINUTE = 60 * 1000;
+  const zones = ["America/Mexico_City", "America/Tijuana", "Australia/Lord_Howe", "Pacific/Apia", "Africa/Casablanca", "Antarctica/Troll"];
+  const pad = (n: number) => String(n).padStart(2, "0");
+  let checked = 0;
+  for (const name of zones) {
+    const zone = tabledZone(name);
+    for (const year of [1996, 2011, 2021, 2024]) {
+      // Clock changes of the year, to the minute.
+      const changes: number[] = [];
+      for (let t = Date.UTC(year, 0, 1); t < Date.UTC(year + 1, 0, 1); t += 6 * 60 * MINUTE) {
+        if (zone.offset(t) === zone.offset(t + 6 * 60 * MINUTE)) continue;
+        let lo = t;
+        let hi = t + 6 * 60 * MINUTE;
+        while (hi - lo > MINUTE) {
+          const mid = lo + Math.floor((hi - lo) / 2 / MINUTE) * MINUTE;
+          if (zone.offset(mid) === zone.offset(lo)) lo = mid;
+          else hi = mid;
+        }
+        changes.push(hi);
+      }
+      for (const change of changes) {
+        const before = zone.offset(change - MINUTE);
+        for (let k = -150; k <= 150; k += 10) {
+          const wall = change + before * MINUTE + k * MINUTE;
+          const shows: number[] = [];
+          for (let ts = wall - 18 * 60 * MINUTE; ts <= wall + 18 * 60 * MINUTE; ts += MINUTE) if (ts + zone.offset(ts) * MINUTE === wall) shows.push(ts);
+          const w = new Date(wall);
+          const input = `${w.getUTCFullYear()}-${pad(w.getUTCMonth() + 1)}-${pad(w.getUTCDate())} ${pad(w.getUTCHours())}:${pad(w.getUTCMinutes())}`;
+          const r = parseBulletinDate(input, name);
+          assert.ok(r.ok, input);
+          const where = `${name} ${input}`;
+          if (shows.length === 1) {
+            assert.equal(r.date.epochMs, shows[0], where);
+            assert.equal(r.warning, undefined, where);
+          } else if (shows.length === 2) {
+            assert.equal(r.date.epochMs, shows[0], where);
+            assert.equal(r.warning?.code, "date-dst-ambiguous", where);
+          } else {
+            assert.equal(shows.length, 0, where);
+            assert.equal(r.warning?.code, "date-dst-gap", where);
+            assert.equal(r.date.epochMs, wall - before * MINUTE, where);
+          }
+          checked++;
+        }
+      }
+    }
+  }
+  assert.ok(checked > 500, `${checked} wall times checked`);
 });
