@@ -1,5 +1,5 @@
 import { DateTime, FixedOffsetZone, type Zone } from "luxon";
-import { tabledZone } from "./zone-offsets.ts";
+import { DAY_MS, tabledZone } from "./zone-offsets.ts";
 
 /**
  * Bulletin dates. Parsed from the text the editor wrote (never from a YAML Date: YAML parsers
@@ -98,7 +98,6 @@ export function parseBulletinDate(input: string, timeZone: string): DateParseRes
 }
 
 const MINUTE_MS = 60 * 1000;
-const DAY_MS = 24 * 60 * MINUTE_MS;
 
 /**
  * The instant a wall time (`wall`, as `Date.UTC` of its fields) names in a zone, by one rule that

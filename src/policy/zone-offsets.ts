@@ -71,7 +71,7 @@ export class TabledZone extends Zone {
 /** Questions about one UTC year answered by `IANAZone` before the year is tabled (a table costs ~370 of them). */
 export const TABLE_AFTER = 64;
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+export const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** One UTC year of a zone: the offset at its start and each change inside it. */
 class YearTable {

@@ -3,6 +3,7 @@ import { test } from "node:test";
 import { Settings } from "luxon";
 import { daysInMonth, parseBulletinDate } from "../../src/policy/dates.ts";
 import { tabledZone } from "../../src/policy/zone-offsets.ts";
+import { transitions } from "./transitions.ts";
 
 const MX = "America/Mexico_City";
 
@@ -164,19 +165,7 @@ test("wall times around clock changes are read as the instants that show them", 
   for (const name of zones) {
     const zone = tabledZone(name);
     for (const year of [1996, 2011, 2021, 2024]) {
-      // Clock changes of the year, to the minute.
-      const changes: number[] = [];
-      for (let t = Date.UTC(year, 0, 1); t < Date.UTC(year + 1, 0, 1); t += 6 * 60 * MINUTE) {
-        if (zone.offset(t) === zone.offset(t + 6 * 60 * MINUTE)) continue;
-        let lo = t;
-        let hi = t + 6 * 60 * MINUTE;
-        while (hi - lo > MINUTE) {
-          const mid = lo + Math.floor((hi - lo) / 2 / MINUTE) * MINUTE;
-          if (zone.offset(mid) === zone.offset(lo)) lo = mid;
-          else hi = mid;
-        }
-        changes.push(hi);
-      }
+      const changes = transitions(zone, Date.UTC(year, 0, 1), Date.UTC(year + 1, 0, 1));
       for (const change of changes) {
         const before = zone.offset(change - MINUTE);
         for (let k = -150; k <= 150; k += 10) {

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { DateTime, IANAZone } from "luxon";
 import { TABLE_AFTER, TabledZone } from "../../src/policy/zone-offsets.ts";
+import { transitions } from "./transitions.ts";
 
 /** Zones with DST, half- and quarter-hour offsets, a day skipped (Apia 2011), wartime and LMT changes. */
 const ZONES = [
@@ -22,27 +23,6 @@ const ZONES = [
 ];
 
 const HOUR = 60 * 60 * 1000;
-
-/** Every transition IANAZone reports between two instants, found by 5-hour steps (not the table's daily ones). */
-function transitions(zone: IANAZone, from: number, to: number): number[] {
-  const found: number[] = [];
-  const step = 5 * HOUR;
-  let next = zone.offset(from);
-  for (let t = from; t < to; t += step) {
-    const a = next;
-    next = zone.offset(t + step);
-    if (next === a) continue;
-    let lo = t;
-    let hi = t + step;
-    while (hi - lo > 1) {
-      const mid = lo + Math.floor((hi - lo) / 2);
-      if (zone.offset(mid) === a) lo = mid;
-      else hi = mid;
-    }
-    found.push(hi);
-  }
-  return found;
-}
 
 /** Forces the table for a year (the first TABLE_AFTER questions are answered directly). */
 function warm(zone: TabledZone, year: number): void {
