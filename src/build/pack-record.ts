@@ -1,5 +1,5 @@
 import type { Bulletin } from "../model/bulletin.ts";
-import { readingMinutes, renderMarkdownAndText } from "../render/markdown.ts";
+import { minutesToRead, renderBody } from "../render/markdown.ts";
 import { LEAD_CHARS } from "../render/summary.ts";
 
 /**
@@ -51,6 +51,6 @@ export function encodePackRecord(texts: BodyTexts): PackRecord {
  * keeps its lead.
  */
 export function renderPackRecord(body: string, positions: string): { record: PackRecord; html: string; text: string; minutes: number } {
-  const { html, text } = renderMarkdownAndText(body);
-  return { record: encodePackRecord({ body, html, text: text.slice(0, LEAD_CHARS), positions }), html, text, minutes: readingMinutes(text) };
+  const { html, text, words } = renderBody(body);
+  return { record: encodePackRecord({ body, html, text: text.slice(0, LEAD_CHARS), positions }), html, text, minutes: minutesToRead(words) };
 }

@@ -26,6 +26,8 @@ const UNSUPPORTED = Symbol("unsupported");
 export interface Rendered {
   html: string;
   text: string;
+  /** Words of `text` (runs of non-blank characters), when the way that wrote it counted them (plain prose). */
+  words?: number;
 }
 
 /** Sanitized HTML (already trimmed) and plain text, or undefined when the tokens need the real sanitizer. */
@@ -47,14 +49,14 @@ export function renderTokens(tokens: readonly Token[]): Rendered | undefined {
  */
 export function renderProse(markdown: string): Rendered | undefined {
   const shape = proseShape(markdown);
-  if (shape === NOT_PROSE) return undefined;
+  if (!shape) return undefined;
   const body = markdown.replace(/^\n+|\n+$/g, "");
-  if (body === "") return { html: "", text: "" };
+  if (body === "") return { html: "", text: "", words: 0 };
   // Prose has no `&`, `<` or `>`: nothing to escape, and quotes stay as they are in sanitize-html's text.
   // Whitespace is spaces inside lines and newlines between them; when spaces are only single ones
   // between words, turning each run of newlines into a space is all the collapsing there is to do.
-  const text = shape === PROSE_UNEVEN_SPACES ? collapseWhitespace(body) : body.replace(/\n+/g, " ");
-  return { html: "<p>" + body.replace(/\n\n+/g, "</p>\n<p>") + "</p>", text };
+  const text = shape.unevenSpaces ? collapseWhitespace(body) : body.replace(/\n+/g, " ");
+  return { html: "<p>" + body.replace(/\n\n+/g, "</p>\n<p>") + "</p>", text, words: shape.words };
 }
 
 /**
@@ -77,7 +79,7 @@ export function renderParagraphs(markdown: string, lexInline: (paragraph: string
   const w = new Writer();
   try {
     for (const paragraph of body.split(/\n\n+/)) {
-      if (proseShape(paragraph) !== NOT_PROSE) {
+      if (proseShape(paragraph)) {
         w.html += "<p>" + paragraph;
         w.text += paragraph;
       } else {
@@ -117,10 +119,16 @@ function startsParagraphLine(s: string, i: number): boolean {
   return j < s.length && next !== 0x2a && next !== 0x5f && !/\s/.test(s.charAt(j));
 }
 
-const NOT_PROSE = 0;
-const PROSE = 1;
-/** Prose with two spaces in a row inside a line, or one at the end of a line. */
-const PROSE_UNEVEN_SPACES = 2;
+/** What `proseShape` learns of a text that is plain prose. */
+interface ProseShape {
+  /** Two spaces in a row inside a line, or one at the end of a line. */
+  unevenSpaces: boolean;
+  /**
+   * Runs of characters other than spaces and newlines: the words of its text, since prose has no
+   * other whitespace (a reading time needs no second pass over the text).
+   */
+  words: number;
+}
 
 // Classes of UTF-16 code units for `proseShape` (0: not looked up yet).
 /** Anything not listed: not prose. */
@@ -160,9 +168,11 @@ function wideClass(c: number): number {
  * or the like; never two spaces at the end of a line (a hard line break); no URL marked would
  * link by itself (`://`, `www.`; e-mail addresses need `@`).
  */
-function proseShape(s: string): typeof NOT_PROSE | typeof PROSE | typeof PROSE_UNEVEN_SPACES {
+function proseShape(s: string): ProseShape | undefined {
   const n = s.length;
-  let shape: typeof PROSE | typeof PROSE_UNEVEN_SPACES = PROSE;
+  let unevenSpaces = false;
+  let words = 0;
+  let inWord = false;
   let lineStart = true;
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
@@ -170,6 +180,7 @@ function proseShape(s: string): typeof NOT_PROSE | typeof PROSE | typeof PROSE_U
     if (cls === 0) cls = wideClass(c);
     if (cls === NEWLINE) {
       lineStart = true;
+      inWord = false;
       continue;
     }
     if (lineStart) {
@@ -179,38 +190,44 @@ function proseShape(s: string): typeof NOT_PROSE | typeof PROSE | typeof PROSE_U
         let j = i + 1;
         while (j < n && CLASSES[s.charCodeAt(j)] === DIGIT) j++;
         const next = s.charCodeAt(j);
-        if (next === 0x2e || next === 0x29) return NOT_PROSE;
+        if (next === 0x2e || next === 0x29) return undefined;
       } else if (cls !== STARTER) {
-        return NOT_PROSE;
+        return undefined;
       }
+    }
+    // A word starts at a character after a space or a line break (any other character ends the scan).
+    if (cls === SPACE) inWord = false;
+    else if (!inWord) {
+      words++;
+      inWord = true;
     }
     switch (cls) {
       case STARTER:
         // `www.` in any case.
-        if ((c | 0x20) === 0x77 && (s.charCodeAt(i + 1) | 0x20) === 0x77 && (s.charCodeAt(i + 2) | 0x20) === 0x77 && s.charCodeAt(i + 3) === 0x2e) return NOT_PROSE;
+        if ((c | 0x20) === 0x77 && (s.charCodeAt(i + 1) | 0x20) === 0x77 && (s.charCodeAt(i + 2) | 0x20) === 0x77 && s.charCodeAt(i + 3) === 0x2e) return undefined;
         break;
       case DIGIT:
         break;
       case INNER:
         // `://`
-        if (c === 0x3a && s.charCodeAt(i + 1) === 0x2f && s.charCodeAt(i + 2) === 0x2f) return NOT_PROSE;
+        if (c === 0x3a && s.charCodeAt(i + 1) === 0x2f && s.charCodeAt(i + 2) === 0x2f) return undefined;
         break;
       case SPACE: {
         const next = s.charCodeAt(i + 1);
         if (next === 0x0a || i + 1 === n) {
           // One space at the end of a line stays as written; two or more make a line break.
-          if (s.charCodeAt(i - 1) === 0x20) return NOT_PROSE;
-          shape = PROSE_UNEVEN_SPACES;
+          if (s.charCodeAt(i - 1) === 0x20) return undefined;
+          unevenSpaces = true;
         } else if (next === 0x20) {
-          shape = PROSE_UNEVEN_SPACES;
+          unevenSpaces = true;
         }
         break;
       }
       default:
-        return NOT_PROSE;
+        return undefined;
     }
   }
-  return shape;
+  return { unevenSpaces, words };
 }
 
 /**

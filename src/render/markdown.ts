@@ -75,10 +75,20 @@ export function markdownToText(markdown: string): string {
 
 /** Both of the above from one markdown parse (a build needs both for every body). */
 export function renderMarkdownAndText(markdown: string): { html: string; text: string } {
+  const { html, text } = renderBody(markdown);
+  return { html, text };
+}
+
+/**
+ * HTML, plain text and the text's word count from one markdown parse: what a build stores for every
+ * body. Plain prose is counted while it is checked; any other body's text is counted afterwards.
+ */
+export function renderBody(markdown: string): { html: string; text: string; words: number } {
   const made = renderOrLex(markdown);
-  if (!Array.isArray(made)) return made;
+  if (!Array.isArray(made)) return { html: made.html, text: made.text, words: made.words ?? countWords(made.text) };
   const parsed = marked.parser(made);
-  return { html: sanitizeHtml(parsed, SANITIZE).trim(), text: htmlToText(parsed) };
+  const text = htmlToText(parsed);
+  return { html: sanitizeHtml(parsed, SANITIZE).trim(), text, words: countWords(text) };
 }
 
 /**
@@ -125,14 +135,18 @@ function htmlToText(html: string): string {
 const WORDS_PER_MINUTE = 200;
 
 export function readingMinutes(text: string): number {
-  return Math.max(1, Math.round(countWords(text) / WORDS_PER_MINUTE));
+  return minutesToRead(countWords(text));
+}
+
+export function minutesToRead(words: number): number {
+  return Math.max(1, Math.round(words / WORDS_PER_MINUTE));
 }
 
 /**
  * Runs of characters outside JavaScript's `\s`: the count `text.split(/\s+/).filter(Boolean).length`
  * gives (see readingMinutesReference), without making the array.
  */
-function countWords(text: string): number {
+export function countWords(text: string): number {
   let words = 0;
   let inWord = false;
   for (let i = 0; i < text.length; i++) {

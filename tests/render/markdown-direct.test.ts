@@ -10,6 +10,7 @@ import {
   markdownToText,
   readingMinutes,
   readingMinutesReference,
+  renderBody,
   renderMarkdown,
   renderMarkdownAndText,
   renderMarkdownAndTextReference,
@@ -40,6 +41,8 @@ function assertSame(markdown: string): RenderPath {
   assert.equal(renderMarkdown(markdown), reference.html, `renderMarkdown ${label}`);
   assert.equal(markdownToText(markdown), reference.text, `markdownToText ${label}`);
   assert.equal(readingMinutes(reference.text), readingMinutesReference(reference.text));
+  // The word count behind the reading time, counted while plain prose is checked or from the text.
+  assert.deepEqual(renderBody(markdown), { ...reference, words: reference.text.split(/\s+/).filter(Boolean).length }, `renderBody ${label}`);
   return markdownRenderPath(markdown);
 }
 
