@@ -103,13 +103,10 @@ export function headline(title: string): string {
  * `<`, `>` and `&` (and the line separators JavaScript once rejected) keeps any title harmless.
  */
 export function serializeJsonLd(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, "\\u003c")
-    .replace(/>/g, "\\u003e")
-    .replace(/&/g, "\\u0026")
-    .replace(/\u2028/g, "\\u2028")
-    .replace(/\u2029/g, "\\u2029");
+  return JSON.stringify(value).replace(UNSAFE_IN_SCRIPT, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
+
+const UNSAFE_IN_SCRIPT = /[<>&\u2028\u2029]/g;
 
 /** Share links are plain links to each network's share page: no script, no tracking pixel on our pages. */
 export function shareLinks(title: string, absoluteUrl: string): Array<{ url: string; label: string }> {

@@ -65,6 +65,8 @@ test("JSON-LD cannot close its <script> element, whatever the title says", () =>
   assert.doesNotMatch(evil, /<|>|&/);
   assert.equal((JSON.parse(evil) as { headline: string }).headline, "</script><script>alert(1)</script> & <!--");
   assert.equal(serializeJsonLd({ a: "\u2028" }), '{"a":"\\u2028"}');
+  // Each of the five as the escape JavaScript reads back, lower-case hex, in one pass.
+  assert.equal(serializeJsonLd({ a: "x<y>z&\u2028\u2029<" }), '{"a":"x\\u003cy\\u003ez\\u0026\\u2028\\u2029\\u003c"}');
 });
 
 test("headlines longer than 110 characters are cut at a word", () => {
