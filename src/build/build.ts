@@ -12,6 +12,7 @@ import type { Bulletin } from "../model/bulletin.ts";
 import { phase } from "./timing.ts";
 import { sha1 } from "./digest.ts";
 import { isLargeSite, limitHeapGrowth } from "./heap.ts";
+import { limitInlining } from "./jit.ts";
 import { startPrefetch, worthPrefetching, type Prefetch } from "./prefetch.ts";
 import { PageWorkers } from "./page-workers.ts";
 
@@ -65,6 +66,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     throw error;
   }
   const started = performance.now();
+  limitInlining();
   phase("arranque");
   // Before anything is looked at: file stamps taken from here on are not trusted by the next build if this close to it (cache.ts).
   const startedAt = Date.now();
