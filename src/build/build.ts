@@ -11,8 +11,8 @@ import { siteFiles } from "./site-files.ts";
 import type { Bulletin } from "../model/bulletin.ts";
 import { phase } from "./timing.ts";
 import { sha1 } from "./digest.ts";
-import { isLargeSite, limitHeapGrowth } from "./heap.ts";
-import { limitInlining } from "./jit.ts";
+import { contentFileCount, isLargeSite, limitHeapGrowth } from "./heap.ts";
+import { limitInlining, optimizeSooner } from "./jit.ts";
 import { startPrefetch, worthPrefetching, type Prefetch } from "./prefetch.ts";
 import { PageWorkers } from "./page-workers.ts";
 
@@ -86,9 +86,13 @@ async function buildWith(options: BuildOptions, started: number, startedAt: numb
   const cache = options.cacheDir ? await BuildCache.open(path.resolve(options.cacheDir), fingerprint, options.workerThreshold, startedAt) : undefined;
   phase("índice de la caché leído");
   if (cache && prefetch) cache.usePrefetched(prefetch.parsed);
-  const large = isLargeSite(options.contentDir, cache);
+  const contentFiles = contentFileCount(options.contentDir, cache);
+  const large = isLargeSite(contentFiles);
   // A cold cache (none, or made by other code): every file is parsed and rendered.
-  if (large && (!cache || cache.entryCount === 0)) limitHeapGrowth();
+  if (!cache || cache.entryCount === 0) {
+    optimizeSooner(contentFiles);
+    if (large) limitHeapGrowth();
+  }
   let prepared: Awaited<ReturnType<typeof prepareSite>>;
   try {
     prepared = await prepareSite({ ...options, ...(cache ? { cache } : {}), ...(prefetch ? { listing: prefetch.listing, relatedElsewhere: prefetch.related } : {}) });
@@ -132,6 +136,7 @@ async function buildWith(options: BuildOptions, started: number, startedAt: numb
       },
       // Every page is about to be rendered: on a large site, keep the heap near what is alive.
       onWholeSite: () => {
+        optimizeSooner(contentFiles);
         if (large) limitHeapGrowth();
       },
       finish: async (dir, earlier) => {

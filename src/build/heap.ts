@@ -18,12 +18,17 @@ export function limitHeapGrowth(): void {
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 }
 
-/** Whether the site is large enough for `limitHeapGrowth` (counted from the cache when it knows the files, else by listing). */
-export function isLargeSite(contentDir: string, cache: BuildCache | undefined): boolean {
-  if (cache && cache.entryCount > 0) return cache.entryCount > LARGE_SITE;
+/** Whether a site of `files` content files is large enough for `limitHeapGrowth`. */
+export function isLargeSite(files: number): boolean {
+  return files > LARGE_SITE;
+}
+
+/** Content files of the site: counted from the cache when it knows the files, else by listing the folder. */
+export function contentFileCount(contentDir: string, cache: BuildCache | undefined): number {
+  if (cache && cache.entryCount > 0) return cache.entryCount;
   try {
-    return readdirSync(contentDir, { recursive: true }).filter((f) => isContentName(String(f))).length > LARGE_SITE;
+    return readdirSync(contentDir, { recursive: true }).filter((f) => isContentName(String(f))).length;
   } catch {
-    return false;
+    return 0;
   }
 }
