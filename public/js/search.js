@@ -8,7 +8,7 @@
 // word (Pagefind issue #780; src/build/search-words.ts), and one without the section or tag has no
 // result to give. A word that no bulletin has at all would be answered the same way by every index
 // («hemodialisis» by the pages with «h»): such words are found out (`absentWords`) and said, with no
-// results.
+// results, by the words index when it can tell (before any other index is downloaded).
 const PAGE_SIZE = 10;
 const FILTERS = { seccion: "section", anio: "year", tema: "tag" };
 // The words index's pages (search-words.ts): each names its index, and all are left out of results.
@@ -197,9 +197,13 @@ async function find() {
   const nothing = async () => ({ results: [], absent: await foundNowhere(pagefind, await unsure) });
   const facets = Object.fromEntries(Object.entries(filters).filter(([name]) => name !== "year"));
   if (words && (query || Object.keys(facets).length)) {
-    const having = await indexesHaving(pagefind, facets);
+    const { having, vocabulary } = await indexesHaving(pagefind, facets);
     indexes = indexes.filter(([name]) => having.has(name));
     if (!indexes.length) return nothing();
+    // A word that the words index matches only by a shorter word is in no bulletin: said now, before
+    // any year's index is downloaded (a mistyped word on a slow phone costs one small request).
+    const absent = await absentWords(await unsure, vocabulary);
+    if (absent.length) return { results: [], absent };
   }
   // Answered before any index is merged: by the first index alone.
   const notExact = await unsure;
@@ -283,7 +287,7 @@ function absentText(absent) {
 // The indexes whose pages have the query's words and the chosen section and tag, from the words
 // index alone (nothing merged yet): its page for each index has the index's words, and its sections
 // and tags as filters. A quoted query (an exact phrase) is looked up word by word: the indexes with
-// every word include those with the phrase.
+// every word include those with the phrase. Also the words index's pages that matched, best first.
 async function indexesHaving(pagefind, facets) {
   // Loads its filter (the index of each page): Pagefind counts results per index only once it has it.
   await pagefind.filters();
@@ -291,7 +295,7 @@ async function indexesHaving(pagefind, facets) {
   const words = phrase ? query.replaceAll('"', "") : query;
   const search = await pagefind.search(words || null, { filters: facets });
   const counts = (search && search.filters[INDEX_OF_WORDS]) || {};
-  return new Set(Object.keys(counts).filter((name) => counts[name] > 0));
+  return { having: new Set(Object.keys(counts).filter((name) => counts[name] > 0)), vocabulary: search ? search.results : [] };
 }
 
 function renderResult(item) {
