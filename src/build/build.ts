@@ -87,6 +87,7 @@ async function buildWith(options: BuildOptions, started: number, startedAt: numb
   phase("índice de la caché leído");
   if (cache && prefetch) cache.usePrefetched(prefetch.parsed);
   const contentFiles = contentFileCount(options.contentDir, cache);
+  cache?.expectFiles(contentFiles);
   const large = isLargeSite(contentFiles);
   // A cold cache (none, or made by other code): every file is parsed and rendered.
   if (!cache || cache.entryCount === 0) {

@@ -164,6 +164,7 @@ export class BuildCache {
   private closed = false;
   private workerData: FileWorkerData | undefined;
   private workers: FileWorkers | undefined;
+  private expectedFiles = 0;
   /** Files parsed by the prefetch thread, by content path (usePrefetched). */
   private prefetched: Promise<Map<string, PrefetchedFile> | undefined> | undefined;
   hits = 0;
@@ -239,9 +240,21 @@ export class BuildCache {
     return cache;
   }
 
-  /** Lets a cold build use worker threads (they need to know the site and where images are). */
+  /**
+   * Lets a cold build use worker threads (they need to know the site and where images are). They
+   * start after `workerThreshold` files missed the cache, or at once when the cache is empty and the
+   * build said it will read more files than that (`expectFiles`): then the main thread does not first
+   * parse files itself, warming up code it will not run again (a cold build of 10,000 bulletins:
+   * ~0.1 s sooner in 8 of 10 alternating rounds, session 23).
+   */
   useWorkers(data: FileWorkerData): void {
     this.workerData = data;
+    if (!this.workers && this.entryCount === 0 && this.expectedFiles > this.workerThreshold) this.workers = new FileWorkers(data);
+  }
+
+  /** How many content files the build will read (before `useWorkers`). */
+  expectFiles(count: number): void {
+    this.expectedFiles = count;
   }
 
   /**
