@@ -40,7 +40,10 @@ export const CACHE_INDEX_FILE = "index.json";
 /** A file stamped this close to the last save may have changed within the same clock tick: it is hashed. */
 const RACY_MS = 2000;
 
-/** Misses processed on the main thread before worker threads are worth starting (an edit or two never starts them). */
+/**
+ * Misses processed on the main thread before worker threads are worth starting (an edit or two never
+ * starts them); a cold cache with more files than this to read starts them at once (`useWorkers`).
+ */
 export const WORKER_THRESHOLD = 64;
 
 interface Entry {
