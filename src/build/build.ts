@@ -11,7 +11,8 @@ import { siteFiles } from "./site-files.ts";
 import type { Bulletin } from "../model/bulletin.ts";
 import { phase } from "./timing.ts";
 import { sha1 } from "./digest.ts";
-import { contentFileCount, isLargeSite, limitHeapGrowth } from "./heap.ts";
+import { isLargeSite, limitHeapGrowth } from "./heap.ts";
+import { listContentFiles } from "../model/load.ts";
 import { limitInlining, optimizeSooner } from "./jit.ts";
 import { startPrefetch, worthPrefetching, type Prefetch } from "./prefetch.ts";
 import { PageWorkers } from "./page-workers.ts";
@@ -86,17 +87,20 @@ async function buildWith(options: BuildOptions, started: number, startedAt: numb
   const cache = options.cacheDir ? await BuildCache.open(path.resolve(options.cacheDir), fingerprint, options.workerThreshold, startedAt) : undefined;
   phase("índice de la caché leído");
   if (cache && prefetch) cache.usePrefetched(prefetch.parsed);
-  const contentFiles = contentFileCount(options.contentDir, cache);
+  // A cold cache (none, or made by other code): every file is parsed and rendered. content/ is listed
+  // once, here, for its size (the settings below) and for loading; a warm cache knows its files.
+  const cold = !cache || cache.entryCount === 0;
+  const listing = prefetch?.listing ?? (cold ? listContentFiles(options.contentDir).catch(() => undefined) : undefined);
+  const contentFiles = cold ? ((await listing)?.files.length ?? 0) : cache.entryCount;
   cache?.expectFiles(contentFiles);
   const large = isLargeSite(contentFiles);
-  // A cold cache (none, or made by other code): every file is parsed and rendered.
-  if (!cache || cache.entryCount === 0) {
+  if (cold) {
     optimizeSooner(contentFiles);
     if (large) limitHeapGrowth();
   }
   let prepared: Awaited<ReturnType<typeof prepareSite>>;
   try {
-    prepared = await prepareSite({ ...options, ...(cache ? { cache } : {}), ...(prefetch ? { listing: prefetch.listing, relatedElsewhere: prefetch.related } : {}) });
+    prepared = await prepareSite({ ...options, ...(cache ? { cache } : {}), ...(listing ? { listing } : {}), ...(prefetch ? { relatedElsewhere: prefetch.related } : {}) });
     phase("validación");
   } catch (error) {
     await cache?.close();

@@ -1,7 +1,4 @@
-import { readdirSync } from "node:fs";
 import { setFlagsFromString } from "node:v8";
-import { isContentName } from "../model/load.ts";
-import type { BuildCache } from "./cache.ts";
 
 /**
  * V8 lets the heap of a long build grow to four times what is alive before collecting it: a cold build
@@ -21,14 +18,4 @@ export function limitHeapGrowth(): void {
 /** Whether a site of `files` content files is large enough for `limitHeapGrowth`. */
 export function isLargeSite(files: number): boolean {
   return files > LARGE_SITE;
-}
-
-/** Content files of the site: counted from the cache when it knows the files, else by listing the folder. */
-export function contentFileCount(contentDir: string, cache: BuildCache | undefined): number {
-  if (cache && cache.entryCount > 0) return cache.entryCount;
-  try {
-    return readdirSync(contentDir, { recursive: true }).filter((f) => isContentName(String(f))).length;
-  } catch {
-    return 0;
-  }
 }

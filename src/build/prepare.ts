@@ -27,7 +27,7 @@ export interface PrepareOptions {
   validateOnly?: boolean;
   /** Parsed files and rendered bodies from earlier builds (see `cache.ts`). */
   cache?: BuildCache;
-  /** content/ listed by another thread (see `prefetch.ts`). */
+  /** content/ listed already (by the build, or by another thread: see `prefetch.ts`). */
   listing?: Promise<Listing | undefined>;
   /**
    * Finds related bulletins on another thread (`prefetch.ts`) while this one makes the rest of the
@@ -49,7 +49,7 @@ export async function prepareSite(options: PrepareOptions): Promise<Prepared> {
   cache?.useWorkers({ site: options.site, publicDir: options.publicDir });
   if (options.listing) {
     await options.listing;
-    phase("lista del contenido (otro hilo)");
+    phase("lista del contenido");
   }
   const corpus = await loadCorpus({ contentDir: options.contentDir, publicDir: options.publicDir, site: options.site, ...(cache ? { loadFile: cache.loadFile } : {}), ...(options.listing ? { listing: options.listing } : {}) }).finally(() => cache?.finishLoading());
   phase("contenido leído");
