@@ -30,7 +30,8 @@ const { values } = parseArgs({
     /** Largest size at which the incremental result is compared with a build from scratch. */
     "verify-max": { type: "string", default: "10000" },
     "eleventy-max": { type: "string", default: "10000" },
-    "eleventy-runs": { type: "string", default: "1" },
+    /** Runs of plain Eleventy (default: as many as `--runs`, so each round has its own ratio). */
+    "eleventy-runs": { type: "string" },
     "no-hugo": { type: "boolean", default: false },
     "no-eleventy": { type: "boolean", default: false },
     /** Only write the corpora (e.g. to build one by hand). */
@@ -47,7 +48,7 @@ const verifyMax = Number(values["verify-max"]);
 const runsFor = (n: number) => (n > 10000 ? largeRuns : baseRuns);
 const quickRuns = Math.max(1, Number(values["runs-quick"]));
 const eleventyMax = Number(values["eleventy-max"]);
-const eleventyRuns = Math.max(1, Number(values["eleventy-runs"]));
+const eleventyRunsGiven = values["eleventy-runs"] !== undefined ? Math.max(1, Number(values["eleventy-runs"])) : undefined;
 
 interface Measure {
   /** Median wall seconds; the fastest and slowest run (absent in results stored before they were kept). */
@@ -304,7 +305,7 @@ for (const n of values["render-only"] ? [] : sizes) {
     const elOut = path.join(dir, "eleventy-out");
     // Run from inside the corpus folder: Eleventy skips paths listed in the project's .gitignore (.bench/).
     const run = () => timed(process.execPath, [path.join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs"), "--input=.", `--output=${elOut}`, "--quiet"], { cwd: path.join(dir, "eleventy") });
-    cold.push({ kind: "Eleventy simple, completa", timing: { times: eleventyRuns, prepare: clean(elOut), run, out: elOut } });
+    cold.push({ kind: "Eleventy simple, completa", timing: { times: eleventyRunsGiven ?? runs, prepare: clean(elOut), run, out: elOut } });
   }
 
   const build = ourBuild(content, site, cache);
@@ -372,7 +373,7 @@ try {
 } catch {
   stored = {};
 }
-const command = `npm run bench -- --sizes ${values.sizes} --runs ${baseRuns} --runs-large ${largeRuns} --runs-quick ${quickRuns}` + (eleventyMax !== 10000 ? ` --eleventy-max ${eleventyMax}` : "") + (eleventyRuns !== 1 ? ` --eleventy-runs ${eleventyRuns}` : "");
+const command = `npm run bench -- --sizes ${values.sizes} --runs ${baseRuns} --runs-large ${largeRuns} --runs-quick ${quickRuns}` + (eleventyMax !== 10000 ? ` --eleventy-max ${eleventyMax}` : "") + (eleventyRunsGiven !== undefined ? ` --eleventy-runs ${eleventyRunsGiven}` : "");
 for (const n of values["render-only"] ? [] : sizes) {
   stored[String(n)] = { rows: rows.filter((r) => r.n === n), checks: checks.filter((c) => c.startsWith(`N=${n}:`)), command, date: new Date().toISOString() };
 }
