@@ -27,224 +27,39 @@ export const UNDATED_DRAFTS_PATH = "/borradores/";
 
 const MAX_TAGS = 50;
 
-/** Turns one parsed file into a `Bulletin`, or says precisely why it cannot. */
+/**
+ * Turns one parsed file into a `Bulletin`, or says precisely why it cannot. Each field is read by a
+ * function of its own, in the order below: the problems come out in that order.
+ */
 export function normalizeBulletin(doc: SourceDocument, ctx: NormalizeContext): NormalizeResult {
-  const problems: Problem[] = [];
-  const at = (field: string) => doc.fields[field];
-  const report = (severity: Problem["severity"], code: string, field: string | undefined, message: string, hint?: string) => {
-    const pos = field ? at(field) : undefined;
-    problems.push({
-      severity,
-      code,
-      file: doc.file,
-      ...(field ? { field } : {}),
-      ...(pos ? { line: pos.line, column: pos.column } : {}),
-      message,
-      ...(hint ? { hint } : {}),
-    });
-  };
-  const error = (code: string, field: string | undefined, message: string, hint?: string) => report("error", code, field, message, hint);
-  const warn = (code: string, field: string | undefined, message: string, hint?: string) => report("warning", code, field, message, hint);
-  const data = doc.data;
+  const fm = new FrontMatter(doc);
+  reportUnknownFields(fm);
+  reportDroppedComments(fm);
+  const title = readTitle(fm);
+  const draft = fm.flag("draft");
+  const featured = fm.flag("front");
+  const { date, updated } = readDates(fm, ctx, draft);
+  const section = readSection(fm, ctx);
+  const tags = readTags(fm);
+  const video = fm.link("video");
+  const audio = fm.link("audio");
+  const photos = fm.link("photos");
+  const alt = fm.text("alt");
+  const image = imageValue(fm.text("image"), alt, title, ctx, fm);
+  const { slug, url, hasPermalink } = readAddress(fm, title, date);
+  const redirectFrom = readRedirects(fm);
+  const number = numberValue(fm.text("number"), date, fm);
+  const city = fm.text("city");
+  const highlights = listValue(doc.data["highlights"], "highlights", (m, h) => fm.error("field-type", "highlights", m, h), false).map((h) => h.trim()).filter(Boolean);
+  const layout = fm.text("layout");
+  if (layout !== undefined && layout !== "post") fm.warn("layout-ignored", "layout", `«layout: ${layout}» se ignora: todos los boletines usan la misma plantilla.`, "Quita el campo layout.");
+  const description = fm.text("description");
+  if (!description && !draft) fm.warn("description-missing", "description", "El boletín no tiene descripción (se usa en buscadores y redes sociales).", 'Agrega description: "Una frase que resuma el boletín".');
+  checkBody(fm, draft);
 
-  for (const key of Object.keys(data)) {
-    if ((KNOWN_FIELDS as readonly string[]).includes(key)) continue;
-    // Own properties only: a key such as `constructor` or `__proto__` must not find Object's.
-    const meant = aliasOf(key.toLowerCase()) ?? aliasOf(key);
-    warn(
-      "field-unknown",
-      key,
-      `El campo «${key}» no se reconoce y no se publica.`,
-      meant ? `¿Quisiste escribir «${meant}:»?` : `Campos válidos: ${KNOWN_FIELDS.filter((f) => f !== "layout").join(", ")}.`,
-    );
-  }
-
-  // `title: Arranca campaña #VacúnateYa`: YAML ends the value at « #». Said, never silently dropped.
-  for (const c of doc.comments) {
-    problems.push({
-      severity: "warning",
-      code: "yaml-comment",
-      file: doc.file,
-      ...(c.field ? { field: c.field } : {}),
-      line: c.line,
-      column: c.column,
-      message: `«${c.text}» no se publica: en el encabezado, « #» empieza un comentario y corta el valor ahí.`,
-      hint: c.fixed
-        ? `Si es parte del texto (un hashtag, por ejemplo), escribe la línea entre comillas: ${c.fixed.trim()} — si es una nota, bórrala o escríbela en su propia línea.`
-        : "Si es parte del texto, ponlo dentro de las comillas; si es una nota, bórrala o escríbela en su propia línea.",
-    });
-  }
-
-  const text = (field: KnownField): string | undefined => {
-    const value = data[field];
-    if (isAbsent(value)) return undefined;
-    if (typeof value === "string") return value.normalize("NFC").trim();
-    if (typeof value === "number" || typeof value === "boolean") return String(value);
-    // `title: [Video] IMSS…` is a YAML list, `title: {…}` a map: the text must be quoted.
-    error("field-type", field, `«${field}» debe ser un texto, no ${describe(value)}.`, `Escribe ${field}: "…" en una sola línea, entre comillas si empieza con «[» o «{».`);
-    return undefined;
-  };
-  const flag = (field: KnownField): boolean => {
-    const value = data[field];
-    if (isAbsent(value)) return false;
-    if (typeof value === "boolean") return value;
-    // Lists and maps are never a flag (and String() of one prints «[object Object]» or throws).
-    const scalar = typeof value !== "object";
-    const t = scalar ? String(value).trim().toLowerCase() : "";
-    if (["true", "yes", "si", "sí", "on"].includes(t)) return true;
-    if (["false", "no", "off"].includes(t)) return false;
-    const shown = scalar ? `«${String(value)}»` : describe(value);
-    error("field-type", field, `«${field}» debe ser true o false, no ${shown}.`, `Escribe ${field}: true o ${field}: false.`);
-    return false;
-  };
-
-  // Title
-  const rawTitle = text("title");
-  const title = rawTitle ? rawTitle.replace(/\s+/g, " ") : undefined;
-  // A title of the wrong type was reported as such: not also as missing.
-  if (!title && (isAbsent(data["title"]) || typeof data["title"] === "string")) error("title-missing", "title", "Falta el título.", 'Agrega title: "Título del boletín" al encabezado.');
-  // «!!!», «¿?», only emoji: no page, address or file can be named by it (the rule `boletines new` applies).
-  // A title in another alphabet is a title: its address is made from the file's name.
-  const fault = title ? titleFault(title) : undefined;
-  if (fault === "blank" || fault === "no-words") {
-    error(
-      "title-wordless",
-      "title",
-      fault === "blank" ? "El título no tiene letras ni números: solo espacios o caracteres invisibles." : `El título «${title}» no tiene letras ni números.`,
-      'Escribe el título del boletín con palabras, por ejemplo title: "IMSS inaugura clínica en Mérida".',
-    );
-  }
-
-  const draft = flag("draft");
-  const featured = flag("front");
-
-  // Dates
-  const parseDate = (field: "date" | "updated"): BulletinDate | undefined => {
-    const raw = text(field);
-    if (raw === undefined) return undefined;
-    const result = parseBulletinDate(raw, ctx.site.timeZone);
-    if (!result.ok) {
-      error("date-invalid", field, result.message, DATE_FORMATS_HINT);
-      return undefined;
-    }
-    if (result.warning) warn(result.warning.code, field, result.warning.message, result.warning.hint);
-    return result.date;
-  };
-  const date = parseDate("date");
-  // Missing, not of the wrong type (`date: [2024-04-09]` was reported as such, once).
-  if (!date && isAbsent(data["date"])) {
-    if (draft) warn("draft-undated", "draft", "Borrador pendiente de fecha: no se publicará hasta que tenga «date:».", "Agrega date: AAAA-MM-DD (y la hora, si se conoce) y quita draft: true.");
-    else error("date-missing", "date", "Falta la fecha.", `Agrega date: con la fecha de publicación. ${DATE_FORMATS_HINT}`);
-  }
-  const updated = parseDate("updated");
-  if (date && updated && updated.epochMs < date.epochMs) {
-    warn("updated-before-date", "updated", `«updated» (${updated.day}) es anterior a la fecha de publicación (${date.day}).`, "Revisa las dos fechas.");
-  }
-
-  // Section and tags
-  const sectionText = sectionValue(data["section"], (m, h) => error("field-type", "section", m, h));
-  const sectionLabel = cleanLabel(sectionText ?? ctx.site.defaultSection);
-  const section: Label = { slug: labelSlug(sectionLabel), label: sectionLabel };
-  if (!section.slug) error("section-invalid", "section", `La sección «${sectionLabel}» no tiene letras ni números.`, "Usa un nombre de sección como «Nacional» o «Chihuahua».");
-
-  const tags: Label[] = [];
-  const seenTags = new Set<string>();
-  for (const raw of listValue(data["tags"], "tags", (m, h) => error("field-type", "tags", m, h))) {
-    const label = cleanLabel(raw);
-    const slug = labelSlug(label);
-    if (!slug) {
-      warn("tag-empty-slug", "tags", `La etiqueta «${label}» no tiene letras ni números y se omite.`, "Quítala o escríbela con palabras.");
-      continue;
-    }
-    if (seenTags.has(slug)) continue;
-    seenTags.add(slug);
-    tags.push({ slug, label });
-  }
-  if (tags.length > MAX_TAGS) {
-    error("tags-too-many", "tags", `El boletín tiene ${tags.length} etiquetas; el máximo es ${MAX_TAGS}.`, "Deja solo las etiquetas que ayudan a encontrarlo.");
-    tags.length = MAX_TAGS;
-  }
-
-  // Links and media
-  const link = (field: "video" | "audio" | "photos"): string | undefined => {
-    const raw = text(field);
-    if (raw === undefined) return undefined;
-    const value = raw.replace(/^<|>$/g, "");
-    if (!isHttpUrl(value)) {
-      error("link-invalid", field, `«${field}» debe ser un enlace http(s), no «${value}».`, `Escribe la dirección completa, por ejemplo ${field}: https://…`);
-      return undefined;
-    }
-    return value;
-  };
-  const video = link("video");
-  const audio = link("audio");
-  const photos = link("photos");
-
-  const alt = text("alt");
-  const image = imageValue(text("image"), alt, title, ctx, { error, warn });
-
-  // URL
-  const explicitSlug = text("slug");
-  let slug: string;
-  if (explicitSlug !== undefined) {
-    if (isCanonicalSlug(explicitSlug)) slug = explicitSlug;
-    else {
-      const suggestion = slugify(explicitSlug);
-      error("slug-invalid", "slug", `«${explicitSlug}» no es un slug válido: solo minúsculas sin acentos, números y guiones.`, suggestion ? `Escribe slug: ${suggestion}` : "Usa solo a-z, 0-9 y guiones.");
-      slug = suggestion || "boletin";
-    }
-  } else {
-    slug = slugify(title ?? "") || slugify(path.basename(doc.relPath).replace(/\.[^.]+$/, "").replace(/^\d{4}-\d{2}-\d{2}-/, "")) || "boletin";
-  }
-  let url = date ? bulletinUrl(date.year, date.monthPadded, slug) : `${UNDATED_DRAFTS_PATH}${slug}/`;
-  const permalinkText = text("permalink");
-  let hasPermalink = false;
-  if (permalinkText !== undefined) {
-    const result = normalizeSitePath(permalinkText, { field: "permalink" });
-    if (!result.ok) error("permalink-invalid", "permalink", result.message, result.hint);
-    else if (!hasHtmlStub(result.path)) error("permalink-invalid", "permalink", `«${permalinkText}» debe terminar en «/» o en «.html».`, "Por ejemplo permalink: /especiales/vacunacion/");
-    else if (isReservedPath(result.path)) error("permalink-reserved", "permalink", `«${result.path}» está reservada para páginas generadas por el sitio.`, "Elige una ruta fuera de /temas/, /secciones/, /buscar/ y de los archivos del sitio.");
-    else {
-      url = result.path;
-      hasPermalink = true;
-    }
-  }
-
-  // Redirects
-  const redirectFrom: string[] = [];
-  for (const raw of listValue(data["redirect_from"], "redirect_from", (m, h) => error("field-type", "redirect_from", m, h), false)) {
-    const result = normalizeSitePath(raw, { field: "redirect_from" });
-    if (!result.ok) error("redirect-invalid", "redirect_from", result.message, result.hint);
-    else if (!redirectFrom.includes(result.path)) redirectFrom.push(result.path);
-  }
-
-  // Press-release metadata
-  const number = numberValue(text("number"), date, { error, warn });
-  const city = text("city");
-  const highlights = listValue(data["highlights"], "highlights", (m, h) => error("field-type", "highlights", m, h), false).map((h) => h.trim()).filter(Boolean);
-
-  const layout = text("layout");
-  if (layout !== undefined && layout !== "post") warn("layout-ignored", "layout", `«layout: ${layout}» se ignora: todos los boletines usan la misma plantilla.`, "Quita el campo layout.");
-
-  const description = text("description");
-  if (!description && !draft) warn("description-missing", "description", "El boletín no tiene descripción (se usa en buscadores y redes sociales).", 'Agrega description: "Una frase que resuma el boletín".');
-  const body = doc.body;
-  if (body.trim() === "") warn("body-empty", undefined, "El boletín no tiene texto después del encabezado.", "Escribe el texto del boletín debajo de la segunda línea ---.");
-  else if (!draft && body.includes(BODY_PLACEHOLDER)) {
-    const line = doc.bodyLine + body.slice(0, body.indexOf(BODY_PLACEHOLDER)).split("\n").length - 1;
-    problems.push({
-      severity: "error",
-      code: "body-placeholder",
-      file: doc.file,
-      line,
-      column: 1,
-      message: `El texto conserva «${BODY_PLACEHOLDER}», el ejemplo que escribe «boletines new»: se publicaría tal cual.`,
-      hint: "Reemplázalo por el texto del boletín, o deja draft: true hasta que esté listo.",
-    });
-  }
-
+  const { problems } = fm;
   if (problems.some((p) => p.severity === "error") || !title) return { problems };
-  const author = text("author");
+  const author = fm.text("author");
   const bulletin: Bulletin = {
     id: doc.relPath.replace(/\.(md|markdown)$/i, ""),
     file: doc.file,
@@ -268,18 +83,255 @@ export function normalizeBulletin(doc: SourceDocument, ctx: NormalizeContext): N
     ...(number ? { number } : {}),
     ...(city ? { city } : {}),
     highlights,
-    body,
+    body: doc.body,
     bodyLine: doc.bodyLine,
     positions: doc.fields,
   };
   return { bulletin, problems };
 }
 
+/**
+ * The front matter of the file being normalized, read field by field, and the problems found in it
+ * (each with the field's line and column), in the order they were found.
+ */
+class FrontMatter implements Reporter {
+  readonly problems: Problem[] = [];
+  readonly data: Record<string, unknown>;
+
+  constructor(readonly doc: SourceDocument) {
+    this.data = doc.data;
+  }
+
+  report(severity: Problem["severity"], code: string, field: string | undefined, message: string, hint?: string): void {
+    const pos = field ? this.doc.fields[field] : undefined;
+    this.problems.push({
+      severity,
+      code,
+      file: this.doc.file,
+      ...(field ? { field } : {}),
+      ...(pos ? { line: pos.line, column: pos.column } : {}),
+      message,
+      ...(hint ? { hint } : {}),
+    });
+  }
+
+  error(code: string, field: string | undefined, message: string, hint?: string): void {
+    this.report("error", code, field, message, hint);
+  }
+
+  warn(code: string, field: string | undefined, message: string, hint?: string): void {
+    this.report("warning", code, field, message, hint);
+  }
+
+  /** A text field (a number or boolean is taken as its text); undefined when absent or not a text. */
+  text(field: KnownField): string | undefined {
+    const value = this.data[field];
+    if (isAbsent(value)) return undefined;
+    if (typeof value === "string") return value.normalize("NFC").trim();
+    if (typeof value === "number" || typeof value === "boolean") return String(value);
+    // `title: [Video] IMSS…` is a YAML list, `title: {…}` a map: the text must be quoted.
+    this.error("field-type", field, `«${field}» debe ser un texto, no ${describe(value)}.`, `Escribe ${field}: "…" en una sola línea, entre comillas si empieza con «[» o «{».`);
+    return undefined;
+  }
+
+  flag(field: KnownField): boolean {
+    const value = this.data[field];
+    if (isAbsent(value)) return false;
+    if (typeof value === "boolean") return value;
+    // Lists and maps are never a flag (and String() of one prints «[object Object]» or throws).
+    const scalar = typeof value !== "object";
+    const t = scalar ? String(value).trim().toLowerCase() : "";
+    if (["true", "yes", "si", "sí", "on"].includes(t)) return true;
+    if (["false", "no", "off"].includes(t)) return false;
+    const shown = scalar ? `«${String(value)}»` : describe(value);
+    this.error("field-type", field, `«${field}» debe ser true o false, no ${shown}.`, `Escribe ${field}: true o ${field}: false.`);
+    return false;
+  }
+
+  date(field: "date" | "updated", timeZone: string): BulletinDate | undefined {
+    const raw = this.text(field);
+    if (raw === undefined) return undefined;
+    const result = parseBulletinDate(raw, timeZone);
+    if (!result.ok) {
+      this.error("date-invalid", field, result.message, DATE_FORMATS_HINT);
+      return undefined;
+    }
+    if (result.warning) this.warn(result.warning.code, field, result.warning.message, result.warning.hint);
+    return result.date;
+  }
+
+  link(field: "video" | "audio" | "photos"): string | undefined {
+    const raw = this.text(field);
+    if (raw === undefined) return undefined;
+    const value = raw.replace(/^<|>$/g, "");
+    if (!isHttpUrl(value)) {
+      this.error("link-invalid", field, `«${field}» debe ser un enlace http(s), no «${value}».`, `Escribe la dirección completa, por ejemplo ${field}: https://…`);
+      return undefined;
+    }
+    return value;
+  }
+}
+
+function reportUnknownFields(fm: FrontMatter): void {
+  for (const key of Object.keys(fm.data)) {
+    if ((KNOWN_FIELDS as readonly string[]).includes(key)) continue;
+    // Own properties only: a key such as `constructor` or `__proto__` must not find Object's.
+    const meant = aliasOf(key.toLowerCase()) ?? aliasOf(key);
+    fm.warn(
+      "field-unknown",
+      key,
+      `El campo «${key}» no se reconoce y no se publica.`,
+      meant ? `¿Quisiste escribir «${meant}:»?` : `Campos válidos: ${KNOWN_FIELDS.filter((f) => f !== "layout").join(", ")}.`,
+    );
+  }
+}
+
+/** `title: Arranca campaña #VacúnateYa`: YAML ends the value at « #». Said, never silently dropped. */
+function reportDroppedComments(fm: FrontMatter): void {
+  for (const c of fm.doc.comments) {
+    fm.problems.push({
+      severity: "warning",
+      code: "yaml-comment",
+      file: fm.doc.file,
+      ...(c.field ? { field: c.field } : {}),
+      line: c.line,
+      column: c.column,
+      message: `«${c.text}» no se publica: en el encabezado, « #» empieza un comentario y corta el valor ahí.`,
+      hint: c.fixed
+        ? `Si es parte del texto (un hashtag, por ejemplo), escribe la línea entre comillas: ${c.fixed.trim()} — si es una nota, bórrala o escríbela en su propia línea.`
+        : "Si es parte del texto, ponlo dentro de las comillas; si es una nota, bórrala o escríbela en su propia línea.",
+    });
+  }
+}
+
+function readTitle(fm: FrontMatter): string | undefined {
+  const rawTitle = fm.text("title");
+  const title = rawTitle ? rawTitle.replace(/\s+/g, " ") : undefined;
+  // A title of the wrong type was reported as such: not also as missing.
+  if (!title && (isAbsent(fm.data["title"]) || typeof fm.data["title"] === "string")) fm.error("title-missing", "title", "Falta el título.", 'Agrega title: "Título del boletín" al encabezado.');
+  // «!!!», «¿?», only emoji: no page, address or file can be named by it (the rule `boletines new` applies).
+  // A title in another alphabet is a title: its address is made from the file's name.
+  const fault = title ? titleFault(title) : undefined;
+  if (fault === "blank" || fault === "no-words") {
+    fm.error(
+      "title-wordless",
+      "title",
+      fault === "blank" ? "El título no tiene letras ni números: solo espacios o caracteres invisibles." : `El título «${title}» no tiene letras ni números.`,
+      'Escribe el título del boletín con palabras, por ejemplo title: "IMSS inaugura clínica en Mérida".',
+    );
+  }
+  return title;
+}
+
+function readDates(fm: FrontMatter, ctx: NormalizeContext, draft: boolean): { date?: BulletinDate; updated?: BulletinDate } {
+  const date = fm.date("date", ctx.site.timeZone);
+  // Missing, not of the wrong type (`date: [2024-04-09]` was reported as such, once).
+  if (!date && isAbsent(fm.data["date"])) {
+    if (draft) fm.warn("draft-undated", "draft", "Borrador pendiente de fecha: no se publicará hasta que tenga «date:».", "Agrega date: AAAA-MM-DD (y la hora, si se conoce) y quita draft: true.");
+    else fm.error("date-missing", "date", "Falta la fecha.", `Agrega date: con la fecha de publicación. ${DATE_FORMATS_HINT}`);
+  }
+  const updated = fm.date("updated", ctx.site.timeZone);
+  if (date && updated && updated.epochMs < date.epochMs) {
+    fm.warn("updated-before-date", "updated", `«updated» (${updated.day}) es anterior a la fecha de publicación (${date.day}).`, "Revisa las dos fechas.");
+  }
+  return { ...(date ? { date } : {}), ...(updated ? { updated } : {}) };
+}
+
+function readSection(fm: FrontMatter, ctx: NormalizeContext): Label {
+  const sectionText = sectionValue(fm.data["section"], (m, h) => fm.error("field-type", "section", m, h));
+  const sectionLabel = cleanLabel(sectionText ?? ctx.site.defaultSection);
+  const section: Label = { slug: labelSlug(sectionLabel), label: sectionLabel };
+  if (!section.slug) fm.error("section-invalid", "section", `La sección «${sectionLabel}» no tiene letras ni números.`, "Usa un nombre de sección como «Nacional» o «Chihuahua».");
+  return section;
+}
+
+function readTags(fm: FrontMatter): Label[] {
+  const tags: Label[] = [];
+  const seenTags = new Set<string>();
+  for (const raw of listValue(fm.data["tags"], "tags", (m, h) => fm.error("field-type", "tags", m, h))) {
+    const label = cleanLabel(raw);
+    const slug = labelSlug(label);
+    if (!slug) {
+      fm.warn("tag-empty-slug", "tags", `La etiqueta «${label}» no tiene letras ni números y se omite.`, "Quítala o escríbela con palabras.");
+      continue;
+    }
+    if (seenTags.has(slug)) continue;
+    seenTags.add(slug);
+    tags.push({ slug, label });
+  }
+  if (tags.length > MAX_TAGS) {
+    fm.error("tags-too-many", "tags", `El boletín tiene ${tags.length} etiquetas; el máximo es ${MAX_TAGS}.`, "Deja solo las etiquetas que ayudan a encontrarlo.");
+    tags.length = MAX_TAGS;
+  }
+  return tags;
+}
+
+/** The bulletin's slug (its own, or made from the title or the file's name) and URL (by date, or its permalink). */
+function readAddress(fm: FrontMatter, title: string | undefined, date: BulletinDate | undefined): { slug: string; url: string; hasPermalink: boolean } {
+  const explicitSlug = fm.text("slug");
+  let slug: string;
+  if (explicitSlug !== undefined) {
+    if (isCanonicalSlug(explicitSlug)) slug = explicitSlug;
+    else {
+      const suggestion = slugify(explicitSlug);
+      fm.error("slug-invalid", "slug", `«${explicitSlug}» no es un slug válido: solo minúsculas sin acentos, números y guiones.`, suggestion ? `Escribe slug: ${suggestion}` : "Usa solo a-z, 0-9 y guiones.");
+      slug = suggestion || "boletin";
+    }
+  } else {
+    slug = slugify(title ?? "") || slugify(path.basename(fm.doc.relPath).replace(/\.[^.]+$/, "").replace(/^\d{4}-\d{2}-\d{2}-/, "")) || "boletin";
+  }
+  let url = date ? bulletinUrl(date.year, date.monthPadded, slug) : `${UNDATED_DRAFTS_PATH}${slug}/`;
+  const permalinkText = fm.text("permalink");
+  let hasPermalink = false;
+  if (permalinkText !== undefined) {
+    const result = normalizeSitePath(permalinkText, { field: "permalink" });
+    if (!result.ok) fm.error("permalink-invalid", "permalink", result.message, result.hint);
+    else if (!hasHtmlStub(result.path)) fm.error("permalink-invalid", "permalink", `«${permalinkText}» debe terminar en «/» o en «.html».`, "Por ejemplo permalink: /especiales/vacunacion/");
+    else if (isReservedPath(result.path)) fm.error("permalink-reserved", "permalink", `«${result.path}» está reservada para páginas generadas por el sitio.`, "Elige una ruta fuera de /temas/, /secciones/, /buscar/ y de los archivos del sitio.");
+    else {
+      url = result.path;
+      hasPermalink = true;
+    }
+  }
+  return { slug, url, hasPermalink };
+}
+
+function readRedirects(fm: FrontMatter): string[] {
+  const redirectFrom: string[] = [];
+  for (const raw of listValue(fm.data["redirect_from"], "redirect_from", (m, h) => fm.error("field-type", "redirect_from", m, h), false)) {
+    const result = normalizeSitePath(raw, { field: "redirect_from" });
+    if (!result.ok) fm.error("redirect-invalid", "redirect_from", result.message, result.hint);
+    else if (!redirectFrom.includes(result.path)) redirectFrom.push(result.path);
+  }
+  return redirectFrom;
+}
+
+function checkBody(fm: FrontMatter, draft: boolean): void {
+  const { body, bodyLine, file } = fm.doc;
+  if (body.trim() === "") fm.warn("body-empty", undefined, "El boletín no tiene texto después del encabezado.", "Escribe el texto del boletín debajo de la segunda línea ---.");
+  else if (!draft && body.includes(BODY_PLACEHOLDER)) {
+    const line = bodyLine + body.slice(0, body.indexOf(BODY_PLACEHOLDER)).split("\n").length - 1;
+    fm.problems.push({
+      severity: "error",
+      code: "body-placeholder",
+      file,
+      line,
+      column: 1,
+      message: `El texto conserva «${BODY_PLACEHOLDER}», el ejemplo que escribe «boletines new»: se publicaría tal cual.`,
+      hint: "Reemplázalo por el texto del boletín, o deja draft: true hasta que esté listo.",
+    });
+  }
+}
+
 function aliasOf(key: string): KnownField | undefined {
   return Object.hasOwn(FIELD_ALIASES, key) ? FIELD_ALIASES[key] : undefined;
 }
 
-type Report = (code: string, field: string | undefined, message: string, hint?: string) => void;
+/** Where the readers of single fields below report what they find (a `FrontMatter`). */
+interface Reporter {
+  error(code: string, field: string | undefined, message: string, hint?: string): void;
+  warn(code: string, field: string | undefined, message: string, hint?: string): void;
+}
 
 function describe(value: unknown): string {
   if (Array.isArray(value)) return "una lista";
@@ -339,24 +391,24 @@ function imageValue(
   alt: string | undefined,
   title: string | undefined,
   ctx: NormalizeContext,
-  { error, warn }: { error: Report; warn: Report },
+  report: Reporter,
 ): BulletinImage | undefined {
   if (raw === undefined) return undefined;
   if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(raw)) {
-    warn("image-external", "image", `La imagen «${raw}» está en otro sitio y no se muestra: el sitio no carga nada de otros servidores.`, "Copia la imagen a public/uploads/ y escribe image: /uploads/…");
+    report.warn("image-external", "image", `La imagen «${raw}» está en otro sitio y no se muestra: el sitio no carga nada de otros servidores.`, "Copia la imagen a public/uploads/ y escribe image: /uploads/…");
     return undefined;
   }
   const result = normalizeSitePath(raw.startsWith("/") ? raw : `/${raw}`, { field: "permalink" });
   if (!result.ok || result.path.endsWith("/") || !/\.(jpe?g|png|gif|webp|avif|svg)$/i.test(result.path)) {
-    error("image-invalid", "image", `«${raw}» no es la ruta de una imagen del sitio.`, "Escribe image: /uploads/AAAA/archivo.jpg (jpg, png, gif, webp, avif o svg) con el archivo en public/uploads/.");
+    report.error("image-invalid", "image", `«${raw}» no es la ruta de una imagen del sitio.`, "Escribe image: /uploads/AAAA/archivo.jpg (jpg, png, gif, webp, avif o svg) con el archivo en public/uploads/.");
     return undefined;
   }
   const src = decodeURIComponent(result.path);
   if (!ctx.imageExists(src)) {
-    warn("image-missing", "image", `La imagen ${src} no existe en public/ y no se mostrará.`, `Copia el archivo a public${src} o corrige la ruta.`);
+    report.warn("image-missing", "image", `La imagen ${src} no existe en public/ y no se mostrará.`, `Copia el archivo a public${src} o corrige la ruta.`);
     return undefined;
   }
-  if (!alt) warn("image-alt-missing", "alt", "La imagen no tiene texto alternativo; se usa el título.", 'Agrega alt: "Descripción de la imagen" para quienes usan lectores de pantalla.');
+  if (!alt) report.warn("image-alt-missing", "alt", "La imagen no tiene texto alternativo; se usa el título.", 'Agrega alt: "Descripción de la imagen" para quienes usan lectores de pantalla.');
   return { src: result.path, alt: alt ?? title ?? "" };
 }
 
@@ -366,14 +418,14 @@ export function normalizeBulletinNumber(raw: string): string | undefined {
   return m ? `${m[1]}/${m[2]}` : undefined;
 }
 
-function numberValue(raw: string | undefined, date: BulletinDate | undefined, { error, warn }: { error: Report; warn: Report }): string | undefined {
+function numberValue(raw: string | undefined, date: BulletinDate | undefined, report: Reporter): string | undefined {
   if (raw === undefined) return undefined;
   const number = normalizeBulletinNumber(raw);
   if (!number) {
-    error("number-invalid", "number", `«${raw}» no es un número de boletín.`, 'Escribe number: "171/2024" (número/año).');
+    report.error("number-invalid", "number", `«${raw}» no es un número de boletín.`, 'Escribe number: "171/2024" (número/año).');
     return undefined;
   }
   const year = Number(number.split("/")[1]);
-  if (date && year !== date.year) warn("number-year", "number", `El número ${number} es de ${year}, pero la fecha es de ${date.year}.`, "Revisa el número o la fecha.");
+  if (date && year !== date.year) report.warn("number-year", "number", `El número ${number} es de ${year}, pero la fecha es de ${date.year}.`, "Revisa el número o la fecha.");
   return number;
 }
