@@ -435,7 +435,10 @@ export class BuildCache {
     const stored = (bulletin as Partial<WithParts>)[LAZY_PARTS]?.minutes;
     if (stored !== undefined) return stored;
     const entry = this.entryOf(bulletin);
-    return entry?.at && entry.minutes !== undefined ? entry.minutes : readingMinutes(this.part(bulletin, PART.text));
+    if (entry?.at && entry.minutes !== undefined) return entry.minutes;
+    // Renders and stores the body if it was not yet, counting its words as it does (`append`).
+    const text = this.part(bulletin, PART.text);
+    return entry?.minutes ?? readingMinutes(text);
   }
 
   /**
