@@ -50,6 +50,7 @@ export function normalizeBulletin(doc: SourceDocument, ctx: NormalizeContext): N
   const redirectFrom = readRedirects(fm);
   const number = numberValue(fm.text("number"), date, fm);
   const city = fm.text("city");
+  const author = fm.text("author");
   const highlights = listValue(doc.data["highlights"], "highlights", (m, h) => fm.error("field-type", "highlights", m, h), false).map((h) => h.trim()).filter(Boolean);
   const layout = fm.text("layout");
   if (layout !== undefined && layout !== "post") fm.warn("layout-ignored", "layout", `«layout: ${layout}» se ignora: todos los boletines usan la misma plantilla.`, "Quita el campo layout.");
@@ -59,7 +60,6 @@ export function normalizeBulletin(doc: SourceDocument, ctx: NormalizeContext): N
 
   const { problems } = fm;
   if (problems.some((p) => p.severity === "error") || !title) return { problems };
-  const author = fm.text("author");
   const bulletin: Bulletin = {
     id: doc.relPath.replace(/\.(md|markdown)$/i, ""),
     file: doc.file,

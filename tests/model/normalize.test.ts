@@ -67,6 +67,7 @@ const errors: Array<[string, string | undefined, string, RegExp]> = [
   [`${BASE}\nredirect_from:\n  - /ok/\n  - /news?id=3`, "redirect_from", "redirect-invalid", /parámetros/],
   [`${BASE}\nredirect_from: /a/../b`, "redirect_from", "redirect-invalid", /«\.\.»/],
   [`${BASE}\nnumber: "abc"`, "number", "number-invalid", /no es un número/],
+  [`${BASE}\nauthor: [Ana, Luis]`, "author", "field-type", /«author» debe ser un texto, no una lista/],
   [`${BASE}\ntags: [${Array.from({ length: 60 }, (_, i) => `t${i}`).join(", ")}]`, "tags", "tags-too-many", /60 etiquetas/],
 ];
 
@@ -97,8 +98,8 @@ test("an invalid slug suggests the canonical one", () => {
 });
 
 test("every bad file reports all its errors, not the first", () => {
-  const r = normalizeText(fm('title: ""\ndate: 2023-02-30\nvideo: nope\nslug: A B'));
-  assert.deepEqual(r.problems.filter((p) => p.severity === "error").map((p) => p.code).sort(), ["date-invalid", "link-invalid", "slug-invalid", "title-missing"]);
+  const r = normalizeText(fm('title: ""\ndate: 2023-02-30\nvideo: nope\nslug: A B\nauthor: [Ana, Luis]'));
+  assert.deepEqual(r.problems.filter((p) => p.severity === "error").map((p) => p.code).sort(), ["date-invalid", "field-type", "link-invalid", "slug-invalid", "title-missing"]);
 });
 
 test("line numbers point at the field", () => {
