@@ -110,6 +110,16 @@ test("normalizeBulletin: any front-matter values give a bulletin or an error, ne
   fc.assert(fc.property(frontMatter, fc.string({ maxLength: 40 }), counted("normalizeBulletin", assertNormalized)), params(3000));
 });
 
+// A valid bulletin with one to three fields replaced by arbitrary values: random front matter is
+// seldom valid everywhere else, and a field checked only when all others are valid hides there
+// (an `author` list was once reported only after every other error, alongside a bulletin).
+const VALID_FIELDS = { title: "IMSS inaugura clínica en Mérida", date: "2024-04-09T10:00:00-06:00", description: "Resumen", section: "Yucatán", tags: ["salud"] };
+const oneBadField = fc.dictionary(fc.constantFrom(...KNOWN_FIELDS), fieldValue, { minKeys: 1, maxKeys: 3 }).map((bad) => ({ ...VALID_FIELDS, ...bad }));
+
+test("normalizeBulletin: a valid bulletin with a few fields replaced gives a bulletin or an error, never both", () => {
+  fc.assert(fc.property(oneBadField, fc.string({ maxLength: 40 }), counted("normalizeBulletin (one bad field)", assertNormalized)), params(3000));
+});
+
 test("parseSource → normalizeBulletin: YAML written from arbitrary values, end to end", () => {
   const jsonish = fc.dictionary(fc.constantFrom(...KNOWN_FIELDS), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 10 });
   fc.assert(
