@@ -15,7 +15,7 @@ export function publicFileClaims(publicDir: string): PathClaim[] {
     .filter((e) => e.isFile())
     .map((e) => path.relative(publicDir, path.join(e.parentPath, e.name)).split(path.sep).join("/"))
     .sort()
-    .map((rel) => ({ path: `/${rel}`, kind: "generated" as const, description: `el archivo public/${rel}` }));
+    .map((rel) => ({ path: `/${rel}`, kind: "generated" as const, description: `el archivo public/${rel}`, source: displayPath(path.join(publicDir, ...rel.split("/"))) }));
 }
 
 /** A build without `public/` has no stylesheet or images: allowed (a bare preview), but said. */

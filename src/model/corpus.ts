@@ -131,18 +131,29 @@ export interface PathClaim {
   automatic?: boolean;
   /** For generated pages: what it is, in Spanish (`la página del tema «IMSS»`). */
   description?: string;
+  /** For a file of public/: the file, as the user should see it (a problem about it names it). */
+  source?: string;
+  /** Every path under this folder is the site's too (the search indexes, written after the pages). */
+  holdsFolder?: boolean;
 }
 
 /**
  * Two things never share a path: a clear error naming both files instead of a silent overwrite.
  * Identity ignores case and the trailing slash (case-insensitive file systems would merge them).
+ * Nor does anything go where the site needs a folder that is a file (`/robots.txt/x/`), or inside a
+ * folder the site writes whole (the search indexes).
  */
 export function findPathCollisions(claims: Iterable<PathClaim>): Problem[] {
   // Nearly every path has one claim, which can collide with nothing: only the claims of shared paths
   // are ordered and compared below (the same problems, in the same order, as ordering every claim).
   const byIdentity = new Map<string, PathClaim | PathClaim[]>();
+  // Bulletins' and public/'s claims with their identities, for the folders they need (nestingProblems).
+  const placed: Array<[PathClaim, string]> = [];
+  const held: Array<{ key: string; claim: PathClaim }> = [];
   for (const claim of claims) {
     const key = pathIdentity(claim.path);
+    if (claim.bulletin || claim.source) placed.push([claim, key]);
+    if (claim.holdsFolder) held.push({ key, claim });
     const known = byIdentity.get(key);
     if (known === undefined) byIdentity.set(key, claim);
     else if (Array.isArray(known)) known.push(claim);
@@ -152,7 +163,7 @@ export function findPathCollisions(claims: Iterable<PathClaim>): Problem[] {
   for (const claimed of byIdentity.values()) if (Array.isArray(claimed)) shared.push(...claimed);
   const owners = new Map<string, PathClaim>();
   const problems: Problem[] = [];
-  const ordered = shared.sort((a, b) => claimRank(a) - claimRank(b) || compare(a.bulletin?.file ?? "", b.bulletin?.file ?? "") || compare(a.path, b.path));
+  const ordered = shared.sort((a, b) => claimRank(a) - claimRank(b) || compare(a.bulletin?.file ?? a.source ?? "", b.bulletin?.file ?? b.source ?? "") || compare(a.path, b.path));
   for (const claim of ordered) {
     const key = pathIdentity(claim.path);
     const owner = owners.get(key);
@@ -166,9 +177,90 @@ export function findPathCollisions(claims: Iterable<PathClaim>): Problem[] {
       }
       continue;
     }
-    problems.push(collisionProblem(claim, owner));
+    const reported = reportable(claim, owner);
+    if (reported) problems.push(reported);
+  }
+  problems.push(...nestingProblems(placed, held, byIdentity));
+  return problems;
+}
+
+/** A collision as a problem of the claim that came second (or of the public file, when the other is the site's own). */
+function reportable(claim: PathClaim, owner: PathClaim): Problem | undefined {
+  if (claim.bulletin) return collisionProblem(claim, owner);
+  const file = claim.source ? claim : owner.source ? owner : undefined;
+  if (!file) return undefined;
+  const other = file === claim ? owner : claim;
+  const described = describeClaim(other);
+  return publicFileProblem(file, `tiene la misma ruta que ${described}${described.includes(other.path) ? "" : ` (${other.path})`}.`);
+}
+
+/**
+ * Claims that need, as a folder, a path another claim writes as a file (`/robots.txt/x/` against
+ * `/robots.txt`), and claims inside a folder the site writes whole. Only bulletins' and public/'s
+ * claims are looked at: the site's own pages are made not to.
+ */
+function nestingProblems(
+  placed: ReadonlyArray<readonly [PathClaim, string]>,
+  held: ReadonlyArray<{ key: string; claim: PathClaim }>,
+  byIdentity: ReadonlyMap<string, PathClaim | PathClaim[]>,
+): Problem[] {
+  // The claim that writes each folder's path as a file, or null: bulletins share their few folders.
+  const fileAt = new Map<string, PathClaim | null>();
+  const fileOwner = (folder: string): PathClaim | null => {
+    let owner = fileAt.get(folder);
+    if (owner === undefined) {
+      const c = byIdentity.get(folder);
+      owner = (Array.isArray(c) ? c.find(writesFile) : c && writesFile(c) ? c : undefined) ?? null;
+      fileAt.set(folder, owner);
+    }
+    return owner;
+  };
+  const problems: Problem[] = [];
+  for (const [claim, key] of placed) {
+    const holder = held.find((h) => key !== h.key && key.startsWith(h.key));
+    if (holder) {
+      problems.push(nestedProblem(claim, `queda dentro de ${holder.claim.description ?? holder.claim.path} (${holder.claim.path}), que el sitio escribe entera`));
+      continue;
+    }
+    // The folders its file goes in, from the innermost, not counting its own path (compared above).
+    for (let end = key.lastIndexOf("/", key.length - 2); end > 0; end = key.lastIndexOf("/", end - 1)) {
+      const folder = key.slice(0, end + 1);
+      const owner = fileOwner(folder);
+      if (owner && owner !== claim) {
+        problems.push(nestedProblem(claim, `necesita la carpeta ${folder}, pero ${describeClaim(owner)} usa esa ruta como archivo`));
+        break;
+      }
+    }
   }
   return problems;
+}
+
+/** Whether what a claim puts at its path is a file (`/feed.xml`, `/especial.html`), not a folder with its index.html. */
+function writesFile(claim: PathClaim): boolean {
+  const p = claim.path.toLowerCase();
+  if (p.endsWith("/") || p.endsWith("/index.html")) return false;
+  return !claim.bulletin || p.endsWith(".html");
+}
+
+function describeClaim(claim: PathClaim): string {
+  if (!claim.bulletin) return claim.description ?? "una página del sitio";
+  return claim.kind === "redirect" ? `una redirección de ${claim.bulletin.file}` : `la URL de ${claim.bulletin.file}`;
+}
+
+function nestedProblem(claim: PathClaim, what: string): Problem {
+  if (!claim.bulletin) return publicFileProblem(claim, `${what}.`);
+  const hint = claim.kind === "redirect" ? "Quita esa ruta de redirect_from." : "Agrega slug: o permalink: con otra ruta.";
+  return problemFor(claim, `${describeOwn(claim)} ${what}.`, hint);
+}
+
+function publicFileProblem(claim: PathClaim, what: string): Problem {
+  return {
+    severity: "error",
+    code: "path-collision",
+    file: claim.source!,
+    message: `El archivo ${claim.source} ${what}`,
+    hint: "Cambia el nombre o la carpeta del archivo en public/, o bórralo.",
+  };
 }
 
 function claimRank(c: PathClaim): number {
@@ -196,12 +288,13 @@ function problemFor(claim: PathClaim, message: string, hint: string, otherFile?:
   };
 }
 
+/** How a problem names a bulletin's claim: `La redirección /news/1/`. */
+function describeOwn(claim: PathClaim): string {
+  return claim.automatic ? `La dirección por número ${claim.path}` : claim.kind === "redirect" ? `La redirección ${claim.path}` : `La URL ${claim.path} de este boletín`;
+}
+
 function collisionProblem(claim: PathClaim, owner: PathClaim): Problem {
-  const what = claim.automatic
-    ? `La dirección por número ${claim.path}`
-    : claim.kind === "redirect"
-      ? `La redirección ${claim.path}`
-      : `La URL ${claim.path} de este boletín`;
+  const what = describeOwn(claim);
   if (!owner.bulletin) {
     return problemFor(claim, `${what} coincide con ${owner.description ?? "una página del sitio"}.`, claim.kind === "redirect" ? "Quita esa ruta de redirect_from." : "Agrega slug: o permalink: con otra ruta.");
   }

@@ -299,6 +299,9 @@ export function generatedClaims(data: SiteData): PathClaim[] {
   for (const p of data.indexPages) claims.push({ path: p.url, kind: "generated", description: `la página «${p.title}»` });
   for (const p of data.listPages) claims.push({ path: p.url, kind: "generated", description: `la página «${p.title}»${p.pageNumber > 1 ? ` (página ${p.pageNumber})` : ""}` });
   for (const f of data.rawFiles) claims.push({ path: f.url, kind: "generated", description: `el archivo ${f.url}` });
+  for (const f of data.assets.fonts) claims.push({ path: f.url, kind: "generated", description: `el archivo ${f.url}` });
+  // Written after the pages, by Pagefind, which owns the whole folder.
+  claims.push({ path: PATHS.searchIndexes, kind: "generated", description: "la carpeta de los índices de búsqueda", holdsFolder: true });
   return claims;
 }
 

@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
-import { appendFileSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import { validateSite } from "../../src/build/validate.ts";
+import { buildAssets, readAssetSources } from "../../src/render/assets.ts";
 import { formatProblem } from "../../src/model/problems.ts";
 import { DEFAULT_SITE } from "../../src/site.ts";
 import { buildFixture, copyDir, FIXED_NOW, ROOT, tempDir } from "./helpers.ts";
@@ -45,4 +46,25 @@ test("check reuses the build's cache for unchanged files, and reports exactly wh
   assert.equal(again.ok, false);
   assert.ok(again.problems.some((p) => p.severity === "error" && p.file.endsWith(files[3]!) && p.field === "date"), "the broken date is reported");
   assert.deepEqual(report(again), report(await validateSite(options(content))));
+});
+
+test("what the site writes besides pages is claimed too: the font, the search indexes, and public/ files on generated paths", async () => {
+  const dir = await tempDir("boletines-claims-");
+  const content = path.join(dir, "content", "2024");
+  const publicDir = path.join(dir, "public");
+  await copyDir(path.join(ROOT, "public"), publicDir);
+  writeFileSync(path.join(publicDir, "feed.xml"), "<feed/>");
+  const font = buildAssets(readAssetSources()).fonts[0]!.url;
+  mkdirSync(content, { recursive: true });
+  writeFileSync(path.join(content, "2024-04-09-a.md"), `---\ntitle: "A"\ndate: 2024-04-09\ndescription: "d"\nredirect_from: [${font}, /pagefind/2024/]\n---\nTexto.\n`);
+  const checked = await validateSite({ ...options(path.join(dir, "content")), publicDir });
+  assert.equal(checked.ok, false);
+  const errors = checked.problems.filter((p) => p.severity === "error").map(formatProblem).join("\n");
+  assert.match(errors, new RegExp(`La redirección ${font.replace(/\./g, "\\.")} coincide con el archivo ${font.replace(/\./g, "\\.")}`));
+  assert.match(errors, /La redirección \/pagefind\/2024\/ queda dentro de la carpeta de los índices de búsqueda/);
+  assert.match(errors, /public\/feed\.xml: error: El archivo .*public\/feed\.xml tiene la misma ruta que el archivo \/feed\.xml\./);
+  // The build says the same and writes nothing (it used to stop with an unexpected error on public/feed.xml).
+  const built = await buildFixture(path.join(dir, "content"), { outDir: path.join(dir, "_site"), publicDir });
+  assert.equal(built.result.ok, false);
+  assert.ok(!("fatal" in built.result && built.result.fatal), JSON.stringify(built.result));
 });

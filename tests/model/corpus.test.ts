@@ -140,3 +140,42 @@ test("path collisions do not depend on the order claims come in (only shared pat
     assert.deepEqual(findPathCollisions(shuffled), expected);
   }
 });
+
+test("a file of public/ on a path the site writes is an error naming that file, whatever order the claims come in", () => {
+  const site = { path: "/feed.xml", kind: "generated" as const, description: "el archivo /feed.xml" };
+  const mine = { path: "/FEED.xml", kind: "generated" as const, description: "el archivo public/FEED.xml", source: "public/FEED.xml" };
+  for (const claims of [[site, mine], [mine, site]]) {
+    const problems = findPathCollisions(claims);
+    assert.equal(problems.length, 1, JSON.stringify(problems));
+    assert.equal(problems[0]!.file, "public/FEED.xml");
+    assert.equal(problems[0]!.message, "El archivo public/FEED.xml tiene la misma ruta que el archivo /feed.xml.");
+    assert.match(problems[0]!.hint!, /public\//);
+  }
+  const home = findPathCollisions([{ path: "/", kind: "generated", description: "la portada" }, { path: "/index.html", kind: "generated", description: "el archivo public/index.html", source: "public/index.html" }]);
+  assert.equal(home[0]?.message, "El archivo public/index.html tiene la misma ruta que la portada (/).");
+});
+
+test("nothing goes where the site needs a folder that is a file, nor inside the folder of the search indexes", () => {
+  const a = bulletin("content/a.md", 'title: "A"\ndate: 2024-04-09\nredirect_from: [/robots.txt/x/, /feed.xml/viejo.html, /pagefind/2024/, /pagefind/]');
+  const b = bulletin("content/b.md", 'title: "B"\ndate: 2024-04-09\npermalink: /especial.html');
+  const c = bulletin("content/c.md", 'title: "C"\ndate: 2024-04-09\nredirect_from: [/especial.html/viejo/, /especial/, /old.php, /old.php/x/]');
+  const site = [
+    { path: "/robots.txt", kind: "generated" as const, description: "el archivo /robots.txt" },
+    { path: "/feed.xml", kind: "generated" as const, description: "el archivo /feed.xml" },
+    { path: "/pagefind/", kind: "generated" as const, description: "la carpeta de los índices de búsqueda", holdsFolder: true },
+    { path: "/pagefind/x.js", kind: "generated" as const, description: "el archivo public/pagefind/x.js", source: "public/pagefind/x.js" },
+    { path: "/favicon.svg/a.png", kind: "generated" as const, description: "el archivo public/favicon.svg/a.png", source: "public/favicon.svg/a.png" },
+    { path: "/favicon.svg", kind: "generated" as const, description: "el archivo /favicon.svg" },
+  ];
+  const problems = findPathCollisions([...site, ...claimsOfBulletins([a, b, c])]).map((p) => `${p.file}: ${p.message}`);
+  assert.deepEqual(problems.sort(), [
+    "content/a.md: La redirección /feed.xml/viejo.html necesita la carpeta /feed.xml/, pero el archivo /feed.xml usa esa ruta como archivo.",
+    "content/a.md: La redirección /pagefind/ coincide con la carpeta de los índices de búsqueda.",
+    "content/a.md: La redirección /pagefind/2024/ queda dentro de la carpeta de los índices de búsqueda (/pagefind/), que el sitio escribe entera.",
+    "content/a.md: La redirección /robots.txt/x/ necesita la carpeta /robots.txt/, pero el archivo /robots.txt usa esa ruta como archivo.",
+    "content/c.md: La redirección /especial.html/viejo/ necesita la carpeta /especial.html/, pero la URL de content/b.md usa esa ruta como archivo.",
+    "public/favicon.svg/a.png: El archivo public/favicon.svg/a.png necesita la carpeta /favicon.svg/, pero el archivo /favicon.svg usa esa ruta como archivo.",
+    "public/pagefind/x.js: El archivo public/pagefind/x.js queda dentro de la carpeta de los índices de búsqueda (/pagefind/), que el sitio escribe entera.",
+  ]);
+  // A redirect that writes no file (`/old.php` is only a rule) leaves its path free to be a folder.
+});
