@@ -3,6 +3,7 @@ import path from "node:path";
 import type { DateTime } from "luxon";
 import type { SiteConfig } from "../site.ts";
 import { LabelChooser } from "../policy/labels.ts";
+import { hasHtmlStub } from "../policy/site-paths.ts";
 import { bulletinNumberPaths, pathIdentity } from "../policy/urls.ts";
 import type { Bulletin } from "./bulletin.ts";
 import { listContentFiles, loadContentFile, type ContentFile, type Listing } from "./load.ts";
@@ -133,15 +134,19 @@ export interface PathClaim {
   description?: string;
   /** For a file of public/: the file, as the user should see it (a problem about it names it). */
   source?: string;
-  /** Every path under this folder is the site's too (the search indexes, written after the pages). */
-  holdsFolder?: boolean;
+  /**
+   * A folder the site keeps for itself: `whole`, nothing else goes inside (the search indexes,
+   * rewritten after the pages); `pages`, no bulletin page or redirect stub (folders of files cached for
+   * a year, or not published at all), while public/ files and plain redirect rules may.
+   */
+  holdsFolder?: "whole" | "pages";
 }
 
 /**
  * Two things never share a path: a clear error naming both files instead of a silent overwrite.
  * Identity ignores case and the trailing slash (case-insensitive file systems would merge them).
  * Nor does anything go where the site needs a folder that is a file (`/robots.txt/x/`), or inside a
- * folder the site writes whole (the search indexes).
+ * folder the site keeps for itself (`holdsFolder`).
  */
 export function findPathCollisions(claims: Iterable<PathClaim>): Problem[] {
   // Nearly every path has one claim, which can collide with nothing: only the claims of shared paths
@@ -217,9 +222,10 @@ function nestingProblems(
   };
   const problems: Problem[] = [];
   for (const [claim, key] of placed) {
-    const holder = held.find((h) => key !== h.key && key.startsWith(h.key));
+    const writesPage = !!claim.bulletin && hasHtmlStub(claim.path);
+    const holder = held.find((h) => key !== h.key && key.startsWith(h.key) && (h.claim.holdsFolder === "whole" || writesPage));
     if (holder) {
-      problems.push(nestedProblem(claim, `queda dentro de ${holder.claim.description ?? holder.claim.path} (${holder.claim.path}), que el sitio escribe entera`));
+      problems.push(nestedProblem(claim, `queda dentro de ${holder.claim.description ?? holder.claim.path}`));
       continue;
     }
     // The folders its file goes in, from the innermost, not counting its own path (compared above).

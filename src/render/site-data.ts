@@ -13,8 +13,8 @@ import { findRelated, type RelatedSubject } from "./related.ts";
 import { buildSeo, shareLinks } from "./seo.ts";
 import { markdownToText, readingMinutes, renderMarkdown } from "./markdown.ts";
 import { bulletinSummary } from "./summary.ts";
-import { buildHeadersFile, META_CONTENT_SECURITY_POLICY } from "./host-headers.ts";
-import { buildNginxFiles } from "./nginx-config.ts";
+import { buildHeadersFile, IMMUTABLE_PREFIXES, META_CONTENT_SECURITY_POLICY } from "./host-headers.ts";
+import { buildNginxFiles, NGINX_DIR } from "./nginx-config.ts";
 import { buildRedirectsFile } from "./redirects-out.ts";
 import { buildRobots, buildSitemaps } from "./sitemap.ts";
 import type { HomePage, IndexPage, LinkView, ListGroupData, ListPage, PostStatus, PostView, RawFile, RedirectStub, RelatedView, SearchPage, SiteData, SubscriptionFeed, SubscriptionPage } from "./views.ts";
@@ -301,7 +301,10 @@ export function generatedClaims(data: SiteData): PathClaim[] {
   for (const f of data.rawFiles) claims.push({ path: f.url, kind: "generated", description: `el archivo ${f.url}` });
   for (const f of data.assets.fonts) claims.push({ path: f.url, kind: "generated", description: `el archivo ${f.url}` });
   // Written after the pages, by Pagefind, which owns the whole folder.
-  claims.push({ path: PATHS.searchIndexes, kind: "generated", description: "la carpeta de los índices de búsqueda", holdsFolder: true });
+  claims.push({ path: PATHS.searchIndexes, kind: "generated", description: `la carpeta de los índices de búsqueda (${PATHS.searchIndexes}), que el sitio escribe entera`, holdsFolder: "whole" });
+  // Hosts cache these a year (host-headers.ts) and nginx serves only files there: no page may go inside.
+  for (const prefix of IMMUTABLE_PREFIXES) claims.push({ path: prefix, kind: "generated", description: `la carpeta ${prefix}, reservada a archivos que los navegadores guardan un año`, holdsFolder: "pages" });
+  claims.push({ path: NGINX_DIR, kind: "generated", description: `la carpeta ${NGINX_DIR}, que el servidor no publica (la configuración de nginx)`, holdsFolder: "pages" });
   return claims;
 }
 

@@ -158,11 +158,13 @@ test("a file of public/ on a path the site writes is an error naming that file, 
 test("nothing goes where the site needs a folder that is a file, nor inside the folder of the search indexes", () => {
   const a = bulletin("content/a.md", 'title: "A"\ndate: 2024-04-09\nredirect_from: [/robots.txt/x/, /feed.xml/viejo.html, /pagefind/2024/, /pagefind/]');
   const b = bulletin("content/b.md", 'title: "B"\ndate: 2024-04-09\npermalink: /especial.html');
-  const c = bulletin("content/c.md", 'title: "C"\ndate: 2024-04-09\nredirect_from: [/especial.html/viejo/, /especial/, /old.php, /old.php/x/]');
+  const c = bulletin("content/c.md", 'title: "C"\ndate: 2024-04-09\nredirect_from: [/especial.html/viejo/, /especial/, /old.php, /old.php/x/, /img/viejo/, /img/viejo.jpg]');
   const site = [
     { path: "/robots.txt", kind: "generated" as const, description: "el archivo /robots.txt" },
     { path: "/feed.xml", kind: "generated" as const, description: "el archivo /feed.xml" },
-    { path: "/pagefind/", kind: "generated" as const, description: "la carpeta de los índices de búsqueda", holdsFolder: true },
+    { path: "/pagefind/", kind: "generated" as const, description: "la carpeta de los índices de búsqueda (/pagefind/), que el sitio escribe entera", holdsFolder: "whole" as const },
+    { path: "/img/", kind: "generated" as const, description: "la carpeta /img/, reservada a archivos que los navegadores guardan un año", holdsFolder: "pages" as const },
+    { path: "/img/logo.png", kind: "generated" as const, description: "el archivo public/img/logo.png", source: "public/img/logo.png" },
     { path: "/pagefind/x.js", kind: "generated" as const, description: "el archivo public/pagefind/x.js", source: "public/pagefind/x.js" },
     { path: "/favicon.svg/a.png", kind: "generated" as const, description: "el archivo public/favicon.svg/a.png", source: "public/favicon.svg/a.png" },
     { path: "/favicon.svg", kind: "generated" as const, description: "el archivo /favicon.svg" },
@@ -170,12 +172,14 @@ test("nothing goes where the site needs a folder that is a file, nor inside the 
   const problems = findPathCollisions([...site, ...claimsOfBulletins([a, b, c])]).map((p) => `${p.file}: ${p.message}`);
   assert.deepEqual(problems.sort(), [
     "content/a.md: La redirección /feed.xml/viejo.html necesita la carpeta /feed.xml/, pero el archivo /feed.xml usa esa ruta como archivo.",
-    "content/a.md: La redirección /pagefind/ coincide con la carpeta de los índices de búsqueda.",
+    "content/a.md: La redirección /pagefind/ coincide con la carpeta de los índices de búsqueda (/pagefind/), que el sitio escribe entera.",
     "content/a.md: La redirección /pagefind/2024/ queda dentro de la carpeta de los índices de búsqueda (/pagefind/), que el sitio escribe entera.",
     "content/a.md: La redirección /robots.txt/x/ necesita la carpeta /robots.txt/, pero el archivo /robots.txt usa esa ruta como archivo.",
     "content/c.md: La redirección /especial.html/viejo/ necesita la carpeta /especial.html/, pero la URL de content/b.md usa esa ruta como archivo.",
+    "content/c.md: La redirección /img/viejo/ queda dentro de la carpeta /img/, reservada a archivos que los navegadores guardan un año.",
     "public/favicon.svg/a.png: El archivo public/favicon.svg/a.png necesita la carpeta /favicon.svg/, pero el archivo /favicon.svg usa esa ruta como archivo.",
     "public/pagefind/x.js: El archivo public/pagefind/x.js queda dentro de la carpeta de los índices de búsqueda (/pagefind/), que el sitio escribe entera.",
   ]);
-  // A redirect that writes no file (`/old.php` is only a rule) leaves its path free to be a folder.
+  // A redirect that writes no file (`/old.php`, `/img/viejo.jpg`: only rules) leaves its path free to be a folder
+  // and may point from inside a folder of files; public/ files may live there.
 });
