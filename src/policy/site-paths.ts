@@ -45,7 +45,11 @@ export function normalizeSitePath(raw: string, { field }: SitePathOptions): Site
       return { ok: false, message: `«${value}» contiene «..» o «.»: no puede salir de su carpeta.`, hint };
     }
     if (!SEGMENT_RE.test(segment)) {
-      return { ok: false, message: `«${value}» contiene caracteres no permitidos en «${segment}».`, hint };
+      return { ok: false, message: `«${value}» contiene caracteres no permitidos en «${segment}».`, hint: encodedHint(value, field) ?? hint };
+    }
+    // A host decodes the path before looking it up: an encoded `/`, `\` or control character would change it.
+    if (/[/\\\u0000-\u001f\u007f]/.test(decodeURIComponentSafe(segment))) {
+      return { ok: false, message: `«${value}» codifica caracteres peligrosos en «${segment}» (una «/», una «\\» o un carácter de control).`, hint };
     }
     if (Buffer.byteLength(segment) > MAX_SEGMENT_BYTES) return { ok: false, message: `Un tramo de «${value}» es demasiado largo.`, hint };
   }
@@ -70,6 +74,17 @@ export function decodeURIComponentSafe(s: string): string {
 /** Whether a redirect can be served by a static HTML stub (directory style or an `.html` file). */
 export function hasHtmlStub(path: string): boolean {
   return path.endsWith("/") || /\.html?$/i.test(path);
+}
+
+/**
+ * For a path written with letters outside ASCII (`/noticias/vacunación`): the same path percent-encoded,
+ * as it travels in a URL, when that one is valid.
+ */
+function encodedHint(value: string, field: SitePathOptions["field"]): string | undefined {
+  if (!/[^\u0000-\u007f]/.test(value)) return undefined;
+  const encoded = value.replace(/[^\u0000-\u007f]+/gu, (c) => encodeURIComponent(c.normalize("NFC")));
+  const result = normalizeSitePath(encoded, { field });
+  return result.ok ? `Escribe las letras con acento (o fuera del alfabeto inglés) codificadas con %, como viajan en una dirección: ${encoded}` : undefined;
 }
 
 /** For a whole address (`https://www.imss.gob.mx/prensa/archivo/190812`): the path to write instead, if it is one of this site's. */

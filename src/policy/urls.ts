@@ -1,3 +1,4 @@
+import { decodeURIComponentSafe } from "./site-paths.ts";
 /**
  * Every site path is made here, and only here. Paths are root-relative and end in `/` for pages
  * (written as `index.html`) or in a file name for feeds and other files.
@@ -84,12 +85,22 @@ export function absoluteUrl(baseUrl: string, path: string): string {
  * `/a/b/` → `a/b/index.html`; `/feed.xml` → `feed.xml`; `/old/page.html` → `old/page.html`.
  */
 export function outputFileFor(path: string): string {
-  const rel = path.replace(/^\/+/, "");
+  // Hosts look a request up by its decoded path: `/news/vacunaci%C3%B3n/` is the folder `vacunación`.
+  // Editors' paths are checked (policy/site-paths.ts): their encoding is valid and decodes to no `/`,
+  // `\`, control character or `..`; the site's own paths have no `%`.
+  const rel = decodePercents(path).replace(/^\/+/, "");
   return rel === "" || rel.endsWith("/") ? `${rel}index.html` : rel;
 }
 
-/** Key used to detect two things claiming one path (case-insensitive file systems, trailing slash). */
+/**
+ * Key used to detect two things claiming one path: what hosts compare (the decoded path: `/news/%41x`
+ * is `/news/Ax`), without case (case-insensitive file systems) or the trailing slash.
+ */
 export function pathIdentity(path: string): string {
-  const p = path.toLowerCase();
+  const p = decodePercents(path).toLowerCase();
   return p.endsWith("/index.html") ? p.slice(0, -"index.html".length) : p.endsWith("/") ? p : `${p}/`;
+}
+
+function decodePercents(path: string): string {
+  return path.includes("%") ? decodeURIComponentSafe(path) : path;
 }

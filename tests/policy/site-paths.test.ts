@@ -40,6 +40,12 @@ const bad: Array<[string, RegExp]> = [
   ["/{{x}}", /caracteres no permitidos/],
   ["/%zz", /codificación/],
   ["/%2F..%2Fx", /peligrosos/],
+  ["/news/a%2Fb", /codifica caracteres peligrosos en «a%2Fb»/],
+  ["/news/a%2fb/", /peligrosos/],
+  ["/news/a%5Cb", /peligrosos/],
+  ["/news/a%00b", /peligrosos/],
+  ["/news/a%0Ab", /peligrosos/],
+  ["/news/a%7F", /peligrosos/],
   [`/${"a".repeat(250)}`, /demasiado largo/],
 ];
 for (const [input, message] of bad) {
@@ -65,4 +71,20 @@ test("html stubs are written only for directory-style or .html paths", () => {
   assert.ok(hasHtmlStub("/a.html"));
   assert.ok(hasHtmlStub("/a.HTM"));
   assert.ok(!hasHtmlStub("/a.php"));
+});
+
+test("letters outside ASCII are answered with the same path percent-encoded, as it travels in a URL", () => {
+  for (const [input, encoded] of [
+    ["/noticias/vacunación/", "/noticias/vacunaci%C3%B3n/"],
+    ["/news/ñandú", "/news/%C3%B1and%C3%BA"],
+    ["/Niños/año 2019", undefined],
+  ] as const) {
+    const r = normalizeSitePath(input, { field: "redirect_from" });
+    assert.equal(r.ok, false);
+    if (r.ok) continue;
+    if (encoded) {
+      assert.equal(r.hint, `Escribe las letras con acento (o fuera del alfabeto inglés) codificadas con %, como viajan en una dirección: ${encoded}`);
+      assert.ok(normalizeSitePath(encoded, { field: "redirect_from" }).ok, "the path suggested is accepted");
+    } else assert.match(r.hint, /\/news\/190812/, "a path that stays invalid encoded (a space) gets the general hint");
+  }
 });

@@ -27,10 +27,17 @@ test("output files", () => {
   assert.equal(outputFileFor("/feed.xml"), "feed.xml");
   assert.equal(outputFileFor("/_redirects"), "_redirects");
   assert.equal(outputFileFor("/old/page.html"), "old/page.html");
+  // Hosts look requests up decoded: a percent-encoded path is written where they look.
+  assert.equal(outputFileFor("/acentos/vacunaci%C3%B3n/"), "acentos/vacunación/index.html");
+  assert.equal(outputFileFor("/viejo/a%20b/"), "viejo/a b/index.html");
+  assert.equal(outputFileFor("/old/caf%C3%A9.html"), "old/café.html");
 });
 
 test("path identity ignores case and trailing slash", () => {
   assert.equal(pathIdentity("/News/1"), pathIdentity("/news/1/"));
   assert.equal(pathIdentity("/a/index.html"), pathIdentity("/a/"));
   assert.notEqual(pathIdentity("/a/b/"), pathIdentity("/a/"));
+  // What hosts compare: the decoded path (`%41` is `A`; hex digits in either case).
+  assert.equal(pathIdentity("/news/%41x"), pathIdentity("/news/ax/"));
+  assert.equal(pathIdentity("/acentos/vacunaci%c3%b3n/"), pathIdentity("/ACENTOS/VACUNACI%C3%93N"));
 });
