@@ -1,3 +1,4 @@
+import { publishable } from "../policy/characters.ts";
 import { endsSentence, joinWrapped, matchListItem, plainText, startsLowercase, type ListItem } from "./inline.ts";
 import { findUrl, matchLinkLabel, urlOnlyLine, type LinkKind } from "./links.ts";
 import { isEndMark, isLetterheadOffice, isPageFurniture, isRule, isSplitFurniture } from "./page-furniture.ts";
@@ -79,17 +80,20 @@ export function extractRelease(raw: string): ReleaseParts {
 }
 
 /**
- * BOM, CRLF/CR, non-breaking and zero-width spaces, soft hyphens, form feeds (page breaks),
+ * BOM, CRLF/CR, non-breaking and zero-width spaces, soft hyphens, form feeds (page breaks), other
+ * control characters and noncharacters (as spaces: no page can carry them),
  * image alt text (`[image: …]` as Google Docs exports it, also across lines; markdown images, with
  * pandoc's `{width=…}`), pandoc's attribute spans and backslash line breaks.
  */
 export function normalizeConvertedText(raw: string): string {
-  return raw
+  const pages = raw
     .replace(/^\uFEFF/, "")
     .replace(/\r\n?|[\u2028\u2029\v]/g, "\n")
     .replace(/[\u00A0\u2007\u202F]/g, " ")
     .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, "")
-    .replace(/\f/g, "\n---\n")
+    .replace(/\f/g, "\n---\n");
+  // What no page can carry (other control characters, noncharacters) is not written into a bulletin.
+  return publishable(pages)
     .replace(/\[image:[^\]]*\]/gi, "\n")
     .replace(/!\[[^\]]*\]\([^)]*\)(?:\{[^}\n]*\})?/g, "\n")
     // pandoc's attribute spans (`[texto]{.underline}`) and hard line breaks (a backslash ending a line).

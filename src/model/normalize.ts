@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { SiteConfig } from "../site.ts";
 import { DATE_FORMATS_HINT, parseBulletinDate, type BulletinDate } from "../policy/dates.ts";
+import { findUnpublishable, hasUnpublishable, publishable } from "../policy/characters.ts";
 import { isAbsent } from "../policy/empty.ts";
 import { cleanLabel, labelSlug, type Label } from "../policy/labels.ts";
 import { hasHtmlStub, normalizeSitePath } from "../policy/site-paths.ts";
@@ -51,12 +52,13 @@ export function normalizeBulletin(doc: SourceDocument, ctx: NormalizeContext): N
   const number = numberValue(fm.text("number"), date, fm);
   const city = fm.text("city");
   const author = fm.text("author");
-  const highlights = listValue(doc.data["highlights"], "highlights", (m, h) => fm.error("field-type", "highlights", m, h), false).map((h) => h.trim()).filter(Boolean);
+  const highlights = listValue(fm.data["highlights"], "highlights", (m, h) => fm.error("field-type", "highlights", m, h), false).map((h) => h.trim()).filter(Boolean);
   const layout = fm.text("layout");
   if (layout !== undefined && layout !== "post") fm.warn("layout-ignored", "layout", `«layout: ${layout}» se ignora: todos los boletines usan la misma plantilla.`, "Quita el campo layout.");
   const description = fm.text("description");
   if (!description && !draft) fm.warn("description-missing", "description", "El boletín no tiene descripción (se usa en buscadores y redes sociales).", 'Agrega description: "Una frase que resuma el boletín".');
-  checkBody(fm, draft);
+  const body = publishableBody(fm);
+  checkBody(fm, body, draft);
 
   const { problems } = fm;
   if (problems.some((p) => p.severity === "error") || !title) return { problems };
@@ -83,7 +85,7 @@ export function normalizeBulletin(doc: SourceDocument, ctx: NormalizeContext): N
     ...(number ? { number } : {}),
     ...(city ? { city } : {}),
     highlights,
-    body: doc.body,
+    body,
     bodyLine: doc.bodyLine,
     positions: doc.fields,
   };
@@ -99,7 +101,30 @@ class FrontMatter implements Reporter {
   readonly data: Record<string, unknown>;
 
   constructor(readonly doc: SourceDocument) {
-    this.data = doc.data;
+    this.data = this.publishableData(doc.data);
+  }
+
+  /**
+   * The fields with the characters no page can carry as spaces (policy/characters.ts), each field
+   * that had any said once. Only known fields: the others are not published.
+   */
+  private publishableData(data: Record<string, unknown>): Record<string, unknown> {
+    let copy: Record<string, unknown> | undefined;
+    for (const field of KNOWN_FIELDS) {
+      const value = Object.hasOwn(data, field) ? data[field] : undefined;
+      if (!hasUnpublishable(value)) continue;
+      const texts = typeof value === "string" ? [value] : (value as unknown[]).filter((v): v is string => typeof v === "string");
+      const described = [...new Set(texts.flatMap((t) => findUnpublishable(t)?.described ?? []))].join(", ");
+      copy ??= { ...data };
+      copy[field] = typeof value === "string" ? publishable(value) : (value as unknown[]).map((v) => (typeof v === "string" ? publishable(v) : v));
+      this.warn(
+        "invisible-characters",
+        field,
+        `«${field}» tiene caracteres invisibles que una página web no admite: ${described}. Se publican como espacios.`,
+        "Bórralos: suelen llegar al copiar de Word o de un PDF, o de un escape «\\x…» entre comillas dobles.",
+      );
+    }
+    return copy ?? data;
   }
 
   report(severity: Problem["severity"], code: string, field: string | undefined, message: string, hint?: string): void {
@@ -306,8 +331,27 @@ function readRedirects(fm: FrontMatter): string[] {
   return redirectFrom;
 }
 
-function checkBody(fm: FrontMatter, draft: boolean): void {
+/** The body with the characters no page can carry as spaces, said with where the first one is. */
+function publishableBody(fm: FrontMatter): string {
   const { body, bodyLine, file } = fm.doc;
+  const found = hasUnpublishable(body) ? findUnpublishable(body) : undefined;
+  if (!found) return body;
+  const before = body.slice(0, found.first);
+  const lineStart = before.lastIndexOf("\n") + 1;
+  fm.problems.push({
+    severity: "warning",
+    code: "invisible-characters",
+    file,
+    line: bodyLine + before.split("\n").length - 1,
+    column: found.first - lineStart + 1,
+    message: `El texto tiene ${found.count === 1 ? "un carácter invisible" : `${found.count} caracteres invisibles`} que una página web no admite, el primero aquí: ${found.described.join(", ")}. Se publica${found.count === 1 ? "" : "n"} como espacio${found.count === 1 ? "" : "s"}.`,
+    hint: "Bórralos en el editor (suelen llegar al copiar de Word o de un PDF) o vuelve a pegar el texto sin formato.",
+  });
+  return publishable(body);
+}
+
+function checkBody(fm: FrontMatter, body: string, draft: boolean): void {
+  const { bodyLine, file } = fm.doc;
   if (body.trim() === "") fm.warn("body-empty", undefined, "El boletín no tiene texto después del encabezado.", "Escribe el texto del boletín debajo de la segunda línea ---.");
   else if (!draft && body.includes(BODY_PLACEHOLDER)) {
     const line = bodyLine + body.slice(0, body.indexOf(BODY_PLACEHOLDER)).split("\n").length - 1;

@@ -92,6 +92,19 @@ test("nothing is written outside the output folder", async () => {
   await assert.rejects(readdir(path.join(path.dirname(sandbox), MARKER)), { code: "ENOENT" });
 });
 
+test("no page, feed or file of the site carries a character HTML or XML forbids, raw or escaped in JSON", async () => {
+  const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFDD0-\uFDEF\uFFFE\uFFFF\uFFFD]|\\u00(?:0[0-8bc]|1[0-9a-f]|7f|[89][0-9a-f])|\\u(?:fdd|fffe|ffff|d[89ab])/i;
+  const files = (await listTree(site)).filter((f) => /\.(html|xml|json|txt|conf)$/.test(f) && !f.startsWith("pagefind/"));
+  for (const f of files) {
+    const text = await readFile(path.join(site, f), "utf8");
+    const m = FORBIDDEN.exec(text);
+    assert.equal(m, null, `${f}: ${JSON.stringify(m?.[0])} at ${m?.index}: ${JSON.stringify(text.slice(Math.max(0, (m?.index ?? 0) - 40), (m?.index ?? 0) + 20))}`);
+  }
+  const page = cheerio.load(await readFile(path.join(site, "boletines/2024/07/salto-manual-y-control-y-fin/index.html"), "utf8"));
+  assert.equal(page("h1").text(), "Salto manual y control y fin", "each became a space");
+  assert.match(page("article").text(), /Texto con salto manual, salto de página,\s+y\s+\./);
+});
+
 test("the built pages are inert: no script, handler, dangerous URL, foreign resource or evaluated template", async () => {
   const files = (await listTree(site)).filter((f) => f.endsWith(".html"));
   assert.ok(files.length > rendered.length, "one page per bulletin at least");

@@ -311,3 +311,19 @@ test("a date written as a list is one error, not also a missing date", () => {
   assert.deepEqual(dateProblems.map((p) => [p.severity, p.code]), [["error", "field-type"]]);
   assert.match(dateProblems[0]!.message, /«date» debe ser un texto, no una lista/);
 });
+
+test("invisible characters no page can carry are said, with where, and published as spaces", () => {
+  const r = normalizeText(fm('title: "Salto\\vmanual \\x01"\ndate: 2024-04-09\ndescription: "d"\ntags: ["tema\\x03", "bien"]\nhighlights: ["punto\\x05"]') + "Primera línea.\nSegunda con\vsalto y \u0001 y \uFFFE.\n");
+  assert.ok(r.bulletin, JSON.stringify(r.problems));
+  const warned = r.problems.filter((p) => p.code === "invisible-characters");
+  assert.deepEqual(
+    warned.map((p) => [p.field, p.line, p.column]),
+    [["title", 2, 1], ["tags", 5, 1], ["highlights", 6, 1], [undefined, 11, 12]],
+  );
+  assert.match(warned[0]!.message, /«title» tiene caracteres invisibles que una página web no admite: U\+000B \(salto de línea manual de Word\), U\+0001\. Se publican como espacios\./);
+  assert.match(warned[3]!.message, /El texto tiene 3 caracteres invisibles que una página web no admite, el primero aquí: U\+000B \(salto de línea manual de Word\), U\+0001, U\+FFFE\./);
+  assert.equal(r.bulletin.title, "Salto manual");
+  assert.deepEqual(r.bulletin.tags.map((t) => t.label), ["tema", "bien"]);
+  assert.deepEqual(r.bulletin.highlights, ["punto"]);
+  assert.ok(r.bulletin.body.endsWith("Primera línea.\nSegunda con salto y   y  .\n"), JSON.stringify(r.bulletin.body));
+});

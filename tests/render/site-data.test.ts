@@ -59,9 +59,10 @@ test("feeds escape content and stay valid XML", () => {
   const data = buildSiteData(bulletins, { site: DEFAULT_SITE, now });
   const atom = data.rawFiles.find((f) => f.url === "/feed.xml")!.content;
   assert.equal(XMLValidator.validate(atom), true);
-  assert.match(atom, /<title>A &amp; B &lt;i&gt;x&lt;\/i&gt; <\/title>/);
+  // The control character is a space from the model on (model/normalize.ts), so no feed carries it.
+  assert.match(atom, /<title>A &amp; B &lt;i&gt;x&lt;\/i&gt;<\/title>/);
   const json = JSON.parse(data.rawFiles.find((f) => f.url === "/feed.json")!.content);
-  assert.equal(json.items[0].title, "A & B <i>x</i> \u0001");
+  assert.equal(json.items[0].title, "A & B <i>x</i>");
 });
 
 test("an empty site still has valid feeds and pages", () => {

@@ -120,6 +120,23 @@ tags: ["\u200B", "e\u0301", "é", "🙂"]
 __proto__: { polluted: true }
 constructor: { prototype: { polluted: true } }`),
   );
+  // Characters no page or feed can carry: YAML escapes in every field, raw ones in the body (as Word and PDFs paste them).
+  await add(
+    "invisible control characters and noncharacters in every field and the body",
+    "hostil/2024-07-04-invisibles.md",
+    bulletinText(
+      `title: "Salto\\vmanual y \\x01 control y \\uFFFE fin"
+date: 2024-07-04
+description: "Página\\fnueva \\x85 y \\uD800 sola"
+section: "Sección\\x02"
+tags: ["tema\\x03", "\\x7F"]
+author: "Autor\\x04"
+city: "Ciudad\\x1F"
+alt: "Alt\\x06"
+highlights: ["punto\\x05"]`,
+      "Texto con\vsalto manual,\fsalto de página, \u0001 y \uFFFE.\n\nOtro párrafo \u0085 y \uFDD0 fin.",
+    ),
+  );
   // Big but under the limit, with markdown that is slow for naive parsers.
   const heavy = [
     "[".repeat(20_000),
