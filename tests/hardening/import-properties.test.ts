@@ -49,6 +49,27 @@ const releaseLine = fc.oneof(
 );
 const release = fc.array(releaseLine, { maxLength: 25 }).map((lines) => lines.join("\n"));
 
+/**
+ * The importer's plan for `parts`: a clear error, problems in plain Spanish, and, when it has no
+ * error, a file the build reads (same loader, same normalizer) without error, titled as the importer
+ * found. Whether it was such a complete bulletin.
+ */
+function planAcceptedByBuild(parts: ReturnType<typeof extractRelease>, options: Parameters<typeof planBulletinFile>[1]): boolean {
+  const plan = planBulletinFile(parts, options);
+  if (planFailed(plan)) {
+    assert.match(plan.error, /\S/);
+    return false;
+  }
+  for (const p of plan.problems) assert.ok(p.message.length > 0 && !/\[object|undefined|TypeError/.test(p.message), p.message);
+  if (plan.problems.some((p) => p.severity === "error")) return false;
+  const loaded = parseSource(plan.content, plan.shownPath, "2024/x.md");
+  assert.ok(loaded.ok, `the written file does not parse: ${!loaded.ok && loaded.problems[0]?.message}\n${plan.content}`);
+  const normalized = normalizeBulletin(loaded.doc, { site: DEFAULT_SITE, imageExists: () => false });
+  assert.ok(normalized.bulletin, `the written file is refused: ${normalized.problems.map((p) => p.message).join("; ")}\n${plan.content}`);
+  assert.equal(normalized.bulletin.title, parts.title!.replace(/\s+/g, " ").trim().normalize("NFC"));
+  return true;
+}
+
 test("importer: any text gives release parts and a plan or a clear error, never a throw; plans the build accepts", () => {
   let accepted = 0;
   fc.assert(
@@ -56,20 +77,7 @@ test("importer: any text gives release parts and a plan or a clear error, never 
       runs++;
       const parts = extractRelease(raw);
       assert.ok(Array.isArray(parts.highlights) && typeof parts.body === "string" && Array.isArray(parts.warnings));
-      const plan = planBulletinFile(parts, { ...OPTIONS, ...(date ? { date } : {}) });
-      if (planFailed(plan)) {
-        assert.match(plan.error, /\S/);
-        return;
-      }
-      for (const p of plan.problems) assert.ok(p.message.length > 0 && !/\[object|undefined|TypeError/.test(p.message), p.message);
-      if (plan.problems.some((p) => p.severity === "error")) return;
-      // What the importer writes, the build reads: same loader, same normalizer, no error.
-      const loaded = parseSource(plan.content, plan.shownPath, "2024/x.md");
-      assert.ok(loaded.ok, `the written file does not parse: ${!loaded.ok && loaded.problems[0]?.message}\n${plan.content}`);
-      const normalized = normalizeBulletin(loaded.doc, { site: DEFAULT_SITE, imageExists: () => false });
-      assert.ok(normalized.bulletin, `the written file is refused: ${normalized.problems.map((p) => p.message).join("; ")}`);
-      assert.equal(normalized.bulletin.title, parts.title!.replace(/\s+/g, " ").trim().normalize("NFC"));
-      accepted++;
+      if (planAcceptedByBuild(parts, { ...OPTIONS, ...(date ? { date } : {}) })) accepted++;
     }),
     params(1500),
   );
@@ -100,19 +108,7 @@ test("importer: real releases with a few lines inserted or replaced give a plan 
   fc.assert(
     fc.property(perturbedRelease, (raw) => {
       const parts = extractRelease(raw);
-      const plan = planBulletinFile(parts, OPTIONS);
-      if (planFailed(plan)) {
-        assert.match(plan.error, /\S/);
-        return;
-      }
-      for (const p of plan.problems) assert.ok(p.message.length > 0 && !/\[object|undefined|TypeError/.test(p.message), p.message);
-      if (plan.problems.some((p) => p.severity === "error")) return;
-      const loaded = parseSource(plan.content, plan.shownPath, "2024/x.md");
-      assert.ok(loaded.ok, `the written file does not parse: ${!loaded.ok && loaded.problems[0]?.message}\n${plan.content}`);
-      const normalized = normalizeBulletin(loaded.doc, { site: DEFAULT_SITE, imageExists: () => false });
-      assert.ok(normalized.bulletin, `the written file is refused: ${normalized.problems.map((p) => p.message).join("; ")}\n${plan.content}`);
-      assert.equal(normalized.bulletin.title, parts.title!.replace(/\s+/g, " ").trim().normalize("NFC"));
-      accepted++;
+      if (planAcceptedByBuild(parts, OPTIONS)) accepted++;
     }),
     params(600),
   );
