@@ -201,8 +201,8 @@ function reportable(claim: PathClaim, owner: PathClaim): Problem | undefined {
 
 /**
  * Claims that need, as a folder, a path another claim writes as a file (`/robots.txt/x/` against
- * `/robots.txt`), and claims inside a folder the site writes whole. Only bulletins' and public/'s
- * claims are looked at: the site's own pages are made not to.
+ * `/robots.txt`), and claims inside a folder the site keeps for itself (`holdsFolder`). Only
+ * bulletins' and public/'s claims are looked at: the site's own pages are made not to.
  */
 function nestingProblems(
   placed: ReadonlyArray<readonly [PathClaim, string]>,
