@@ -1,4 +1,5 @@
 import { decodeURIComponentSafe } from "./site-paths.ts";
+
 /**
  * Every site path is made here, and only here. Paths are root-relative and end in `/` for pages
  * (written as `index.html`) or in a file name for feeds and other files.
