@@ -75,7 +75,7 @@ export function atomFeed(site: SiteConfig, feed: { title: string; selfPath: stri
       b.author ? `    <author><name>${escapeXml(b.author)}</name></author>` : "",
       categories,
       `    <summary>${escapeXml(p.summary)}</summary>`,
-      `    <content type="html">${escapeXml(p.html)}</content>`,
+      `    <content type="html">${escapeXml(absoluteLinks(p.html, p.absoluteUrl))}</content>`,
       "  </entry>",
     ]
       .filter(Boolean)
@@ -113,7 +113,7 @@ export function jsonFeed(site: SiteConfig, posts: readonly PostView[]): string {
         url: p.absoluteUrl,
         title: b.title,
         summary: p.summary,
-        content_html: p.html,
+        content_html: absoluteLinks(p.html, p.absoluteUrl),
         date_published: b.date!.iso,
         date_modified: updatedIso(p),
         tags: b.tags.map((t) => t.label),
@@ -123,4 +123,24 @@ export function jsonFeed(site: SiteConfig, posts: readonly PostView[]): string {
     }),
   };
   return `${JSON.stringify(feed, null, 2)}\n`;
+}
+
+/**
+ * A body's HTML with every `href` and `src` absolute, resolved against the bulletin's own page, as the
+ * page resolves them: a feed reader shows the HTML away from the page (and resolves what is relative
+ * against the feed, or not at all), so `/uploads/…` and `../x/` would break or point elsewhere. The
+ * HTML is the sanitizer's (or the direct renderer's, byte for byte the same): attributes in double quotes.
+ */
+export function absoluteLinks(html: string, pageUrl: string): string {
+  if (!html.includes(' href="') && !html.includes(' src="')) return html;
+  return html.replace(/ (href|src)="([^"]*)"/g, (whole, name: string, value: string) => {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(value)) return whole;
+    try {
+      // The value is HTML-escaped (`&amp;`, `&quot;`): unescaped to resolve it, escaped again to print it.
+      const resolved = new URL(value.replace(/&quot;/g, '"').replace(/&amp;/g, "&"), pageUrl).href;
+      return ` ${name}="${resolved.replace(/&/g, "&amp;").replace(/"/g, "&quot;")}"`;
+    } catch {
+      return whole;
+    }
+  });
 }

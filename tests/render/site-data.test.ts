@@ -11,10 +11,10 @@ import { fm, normalizeText } from "../model/helpers.ts";
 
 const now = DateTime.fromISO("2026-01-01T00:00:00-06:00", { setZone: true });
 
-function corpus(specs: Array<[string, string]>) {
+function corpus(specs: Array<[file: string, fields: string, body?: string]>) {
   return applyCorpusLabels(
-    specs.map(([file, fields]) => {
-      const r = normalizeText(fm(`description: "d"\n${fields}`), { file });
+    specs.map(([file, fields, body]) => {
+      const r = normalizeText(fm(`description: "d"\n${fields}`, body), { file });
       assert.ok(r.bulletin, JSON.stringify(r.problems));
       return r.bulletin;
     }),
@@ -63,6 +63,29 @@ test("feeds escape content and stay valid XML", () => {
   assert.match(atom, /<title>A &amp; B &lt;i&gt;x&lt;\/i&gt;<\/title>/);
   const json = JSON.parse(data.rawFiles.find((f) => f.url === "/feed.json")!.content);
   assert.equal(json.items[0].title, "A & B <i>x</i>");
+});
+
+test("feeds print a body's links and pictures absolute, resolved against the bulletin's page, as the page resolves them", () => {
+  const body = "Ver [otro](/boletines/2024/01/otro/), [arriba](../x/?a=1&b=2#c), [aquí](#nota), [fuera](https://example.org/p), [correo](mailto:prensa@imss.gob.mx) y ![foto](/uploads/2021/images-Foto_4069-1.jpg).";
+  const bulletins = corpus([["content/a.md", 'title: "Enlaces"\ndate: 2024-01-01', body]]);
+  const data = buildSiteData(bulletins, { site: DEFAULT_SITE, now });
+  const page = "https://www.imss.gob.mx/boletines/2024/01/enlaces/";
+  const json = JSON.parse(data.rawFiles.find((f) => f.url === "/feed.json")!.content);
+  const html: string = json.items[0].content_html;
+  const urls = [...html.matchAll(/ (?:href|src)="([^"]*)"/g)].map((m) => m[1]);
+  assert.deepEqual(urls, [
+    "https://www.imss.gob.mx/boletines/2024/01/otro/",
+    "https://www.imss.gob.mx/boletines/2024/01/x/?a=1&amp;b=2#c",
+    `${page}#nota`,
+    "https://example.org/p",
+    "mailto:prensa@imss.gob.mx",
+    "https://www.imss.gob.mx/uploads/2021/images-Foto_4069-1.jpg",
+  ]);
+  const atom = data.rawFiles.find((f) => f.url === "/feed.xml")!.content;
+  assert.equal(XMLValidator.validate(atom), true);
+  assert.ok(atom.includes("href=&quot;https://www.imss.gob.mx/boletines/2024/01/x/?a=1&amp;amp;b=2#c&quot;"), atom);
+  // The page itself keeps what the editor wrote.
+  assert.match(bulletins[0]!.body, /\(\.\.\/x\/\?a=1&b=2#c\)/);
 });
 
 test("an empty site still has valid feeds and pages", () => {
