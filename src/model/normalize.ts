@@ -334,7 +334,7 @@ function readRedirects(fm: FrontMatter): string[] {
 /** The body with the characters no page can carry as spaces, said with where the first one is. */
 function publishableBody(fm: FrontMatter): string {
   const { body, bodyLine, file } = fm.doc;
-  const found = hasUnpublishable(body) ? findUnpublishable(body) : undefined;
+  const found = findUnpublishable(body);
   if (!found) return body;
   const before = body.slice(0, found.first);
   const lineStart = before.lastIndexOf("\n") + 1;
