@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { DateTime } from "luxon";
 import { claimsOfBulletins, findDuplicateNumbers, findPathCollisions, loadCorpus, selectPublished } from "../model/corpus.ts";
+import { findBrokenReferences } from "../model/body-references.ts";
 import { formatProblem, hasErrors, sortProblems, type Problem } from "../model/problems.ts";
 import { resolveNow } from "../policy/clock.ts";
 import type { EleventyInputs } from "../eleventy/inputs.ts";
@@ -83,7 +84,10 @@ export async function prepareSite(options: PrepareOptions): Promise<Prepared> {
   phase("datos del sitio");
   // Collisions are checked over every valid bulletin, drafts and embargoes included: they would
   // break the day they are published.
-  problems.push(...findPathCollisions([...generatedClaims(data), ...publicFileClaims(options.publicDir), ...claimsOfBulletins(corpus.bulletins)]));
+  const siteClaims = [...generatedClaims(data), ...publicFileClaims(options.publicDir)];
+  problems.push(...findPathCollisions([...siteClaims, ...claimsOfBulletins(corpus.bulletins)]));
+  // Links and pictures in bodies lead to what this build writes: the published bulletins' pages and stubs.
+  problems.push(...findBrokenReferences(published, corpus.bulletins, () => [...siteClaims, ...claimsOfBulletins(published)]));
   problems.push(...missingPublicProblem(options.publicDir));
   problems.push(...findDuplicateNumbers(corpus.bulletins));
   if (related) {

@@ -41,12 +41,29 @@ export interface Bulletin {
   city?: string;
   /** The bullets under the title. */
   highlights: string[];
+  /**
+   * Paths of this site the body links to or shows pictures from (model/body-references.ts), in order;
+   * absent when none. Checked against what the build writes once the whole site is known.
+   */
+  references?: SiteReference[];
   /** Markdown body, as written. */
   body: string;
   /** First line of the body in the file (for messages about the body). */
   bodyLine: number;
   /** Where each front-matter field was written, for messages found after normalizing (collisions). */
   positions: Readonly<Record<string, { line: number; column: number }>>;
+}
+
+/** A link or a picture of the body that leads to a path of this site. */
+export interface SiteReference {
+  kind: "link" | "image";
+  /** The path, resolved against the bulletin's page, without query or fragment, percent-encoded as a browser sends it. */
+  path: string;
+  /** The address as the page prints it (what the editor recognizes). */
+  written: string;
+  /** Where it is in the file (the column, when the address was found in the text). */
+  line: number;
+  column?: number;
 }
 
 export interface BulletinImage {

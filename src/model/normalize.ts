@@ -9,6 +9,7 @@ import { isCanonicalSlug, slugify } from "../policy/slug.ts";
 import { titleFault } from "../policy/titles.ts";
 import { bulletinUrl, PATHS } from "../policy/urls.ts";
 import { BODY_PLACEHOLDER, FIELD_ALIASES, KNOWN_FIELDS, type Bulletin, type BulletinImage, type KnownField } from "./bulletin.ts";
+import { bodyPosition, readBodyReferences } from "./body-references.ts";
 import type { SourceDocument } from "./load.ts";
 import type { Problem } from "./problems.ts";
 
@@ -59,6 +60,8 @@ export function normalizeBulletin(doc: SourceDocument, ctx: NormalizeContext): N
   if (!description && !draft) fm.warn("description-missing", "description", "El boletín no tiene descripción (se usa en buscadores y redes sociales).", 'Agrega description: "Una frase que resuma el boletín".');
   const body = publishableBody(fm);
   checkBody(fm, body, draft);
+  const { problems: bodyProblems, references } = readBodyReferences({ file: doc.file, body, bodyLine: doc.bodyLine, url });
+  fm.problems.push(...bodyProblems);
 
   const { problems } = fm;
   if (problems.some((p) => p.severity === "error") || !title) return { problems };
@@ -85,6 +88,7 @@ export function normalizeBulletin(doc: SourceDocument, ctx: NormalizeContext): N
     ...(number ? { number } : {}),
     ...(city ? { city } : {}),
     highlights,
+    ...(references.length > 0 ? { references } : {}),
     body,
     bodyLine: doc.bodyLine,
     positions: doc.fields,
@@ -336,14 +340,11 @@ function publishableBody(fm: FrontMatter): string {
   const { body, bodyLine, file } = fm.doc;
   const found = findUnpublishable(body);
   if (!found) return body;
-  const before = body.slice(0, found.first);
-  const lineStart = before.lastIndexOf("\n") + 1;
   fm.problems.push({
     severity: "warning",
     code: "invisible-characters",
     file,
-    line: bodyLine + before.split("\n").length - 1,
-    column: found.first - lineStart + 1,
+    ...bodyPosition(body, bodyLine, found.first),
     message: `El texto tiene ${found.count === 1 ? "un carácter invisible" : `${found.count} caracteres invisibles`} que una página web no admite, el primero aquí: ${found.described.join(", ")}. Se publica${found.count === 1 ? "" : "n"} como espacio${found.count === 1 ? "" : "s"}.`,
     hint: "Bórralos en el editor (suelen llegar al copiar de Word o de un PDF) o vuelve a pegar el texto sin formato.",
   });
@@ -354,12 +355,11 @@ function checkBody(fm: FrontMatter, body: string, draft: boolean): void {
   const { bodyLine, file } = fm.doc;
   if (body.trim() === "") fm.warn("body-empty", undefined, "El boletín no tiene texto después del encabezado.", "Escribe el texto del boletín debajo de la segunda línea ---.");
   else if (!draft && body.includes(BODY_PLACEHOLDER)) {
-    const line = bodyLine + body.slice(0, body.indexOf(BODY_PLACEHOLDER)).split("\n").length - 1;
     fm.problems.push({
       severity: "error",
       code: "body-placeholder",
       file,
-      line,
+      line: bodyPosition(body, bodyLine, body.indexOf(BODY_PLACEHOLDER)).line,
       column: 1,
       message: `El texto conserva «${BODY_PLACEHOLDER}», el ejemplo que escribe «boletines new»: se publicaría tal cual.`,
       hint: "Reemplázalo por el texto del boletín, o deja draft: true hasta que esté listo.",

@@ -417,23 +417,21 @@ class Writer {
   }
 
   private link(t: Tokens.Link): void {
-    const href = cleanUrl(t.href);
-    if (href === null) {
+    const address = linkAddress(t);
+    if (address === null) {
       // marked writes the link's text alone.
       if (t.autolink) this.node(t.text);
       else this.inline(t.tokens);
       return;
     }
-    // An autolink's href is escaped with every `&` encoded: it reads back as is.
-    const value = t.autolink ? href : readNoEncode(href, true);
     let open = "<a";
-    if (value !== "" && !naughtyUrl(value, false)) open += ` href="${escapeAttribute(value)}"`;
+    if (address.kept) open += ` href="${escapeAttribute(address.value)}"`;
     if (t.title) {
       const title = readNoEncode(t.title, true);
       if (title !== "") open += ` title="${escapeAttribute(title)}"`;
     }
     // The policy's transform looks at the href before the scheme check drops it.
-    if (/^https?:\/\//i.test(value)) open += ' rel="noopener noreferrer"';
+    if (/^https?:\/\//i.test(address.value)) open += ' rel="noopener noreferrer"';
     this.html += open + ">";
     if (t.autolink) this.node(t.text);
     else this.inline(t.tokens);
@@ -441,23 +439,57 @@ class Writer {
   }
 
   private image(t: Tokens.Image): void {
-    const alt = t.tokens ? plainText(t.tokens) : t.text;
-    const href = cleanUrl(t.href);
-    if (href === null) {
+    const alt = imageAlt(t);
+    const source = imageSource(t);
+    if (source === null) {
       // marked writes the alternative text alone.
       this.node(readNoEncode(alt, false));
       return;
     }
-    const src = readNoEncode(href, true);
-    // No scheme, not protocol-relative, and a single leading `/`; otherwise the policy drops the image.
-    if (src === "" || naughtyUrl(src, true) || !/^\/(?!\/)/.test(src)) return;
-    let tag = `<img src="${escapeAttribute(src)}" alt="${escapeAttribute(readNoEncode(alt, true))}"`;
+    if (!source.kept) return;
+    let tag = `<img src="${escapeAttribute(source.value)}" alt="${escapeAttribute(readNoEncode(alt, true))}"`;
     if (t.title) {
       const title = readNoEncode(t.title, true);
       if (title !== "") tag += ` title="${escapeAttribute(title)}"`;
     }
     this.html += tag + ' loading="lazy" decoding="async" />';
   }
+}
+
+/**
+ * The address a link token's `href` attribute carries once sanitized (`value`, as htmlparser2 reads
+ * it back), and whether the policy keeps it (`kept`: not empty, and a scheme it allows); null when
+ * marked writes the link's text alone (its address cannot be encoded).
+ */
+export function linkAddress(t: Tokens.Link): { value: string; kept: boolean } | null {
+  const href = cleanUrl(t.href);
+  if (href === null) return null;
+  // An autolink's href is escaped with every `&` encoded: it reads back as is.
+  const value = t.autolink ? href : readNoEncode(href, true);
+  return { value, kept: htmlAddressKept("a", value) };
+}
+
+/** An image token's source once sanitized, and whether the policy keeps the image; null: marked writes its text alone. */
+export function imageSource(t: Tokens.Image): { value: string; kept: boolean } | null {
+  const href = cleanUrl(t.href);
+  if (href === null) return null;
+  const value = readNoEncode(href, true);
+  return { value, kept: htmlAddressKept("img", value) };
+}
+
+/** An image token's alternative text as marked writes it (before escaping). */
+export function imageAlt(t: Tokens.Image): string {
+  return t.tokens ? plainText(t.tokens) : t.text;
+}
+
+/**
+ * Whether the policy keeps an `<a href>` or an `<img src>` whose attribute reads `value`: a link needs
+ * a non-empty address with an allowed scheme or none; an image, no scheme, not protocol-relative, and
+ * a single leading `/` (otherwise the policy drops the whole image).
+ */
+export function htmlAddressKept(tag: "a" | "img", value: string): boolean {
+  if (value === "" || naughtyUrl(value, tag === "img")) return false;
+  return tag === "a" || /^\/(?!\/)/.test(value);
 }
 
 /** marked's TextRenderer (an image's alternative text): the characters of the tokens, no markup. */

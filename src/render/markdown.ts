@@ -22,6 +22,19 @@ const entities = lazyRequire<typeof Entities>("entities");
 
 const marked = new Marked({ gfm: true, breaks: false, async: false });
 
+/** Raw HTML the policy drops with everything inside it: scripts, styles, frames, forms' lists, embedded documents. */
+export const DROPPED_WITH_CONTENT: readonly string[] = ["script", "style", "textarea", "option", "noscript", "iframe", "object", "embed", "template", "svg", "math"];
+
+/** marked's tokens of a body, with this instance's options (what every page's HTML is made from). */
+export function lexMarkdown(markdown: string): Token[] {
+  return marked.lexer(markdown);
+}
+
+/** Calls `visit` on every token, children after their parent, in the order of the text. */
+export function walkMarkdownTokens(tokens: Token[], visit: (token: Token) => void): void {
+  marked.walkTokens(tokens, visit);
+}
+
 /** The policy. markdown-direct.ts writes the same output by hand: change both (the tests compare them). */
 const SANITIZE: SanitizeHtml.IOptions = {
   allowedTags: [
@@ -48,7 +61,7 @@ const SANITIZE: SanitizeHtml.IOptions = {
   allowProtocolRelative: false,
   // Dropped with their content: scripts, styles, frames and forms never reach a page.
   disallowedTagsMode: "discard",
-  nonTextTags: ["script", "style", "textarea", "option", "noscript", "iframe", "object", "embed", "template", "svg", "math"],
+  nonTextTags: [...DROPPED_WITH_CONTENT],
   transformTags: {
     // A heading level 1 is the page title; body headings start at h2.
     h1: "h2",

@@ -6,7 +6,8 @@ import { validateSite } from "../../src/build/validate.ts";
 import { buildAssets, readAssetSources } from "../../src/render/assets.ts";
 import { formatProblem } from "../../src/model/problems.ts";
 import { DEFAULT_SITE } from "../../src/site.ts";
-import { buildFixture, copyDir, FIXED_NOW, ROOT, tempDir } from "./helpers.ts";
+import { normalizeText } from "../model/helpers.ts";
+import { buildFixture, copyDir, FIXED_NOW, read, ROOT, tempDir, writeGeneratedContent } from "./helpers.ts";
 
 /** `check` reads the build's cache: what it reports must be what a check from scratch reports. */
 const options = (contentDir: string, cacheDir?: string) => ({
@@ -67,4 +68,41 @@ test("what the site writes besides pages is claimed too: the font, the search in
   const built = await buildFixture(path.join(dir, "content"), { outDir: path.join(dir, "_site"), publicDir });
   assert.equal(built.result.ok, false);
   assert.ok(!("fatal" in built.result && built.result.fatal), JSON.stringify(built.result));
+});
+
+test("links and pictures in bodies: checked against what the build writes, the same from threads, from the cache and from scratch", async () => {
+  const dir = await tempDir("boletines-references-");
+  const content = path.join(dir, "content");
+  // More files than the threshold of the reading threads: a cold build reads them on other threads.
+  writeGeneratedContent(content, 80, 7);
+  const generated = readdirSync(content, { recursive: true }).map(String).filter((f) => f.endsWith(".md")).sort();
+  const targetUrl = normalizeText(readFileSync(path.join(content, generated[0]!), "utf8"), { file: `content/${generated[0]!}` }).bulletin!.url;
+  mkdirSync(path.join(content, "2025"), { recursive: true });
+  writeFileSync(path.join(content, "2025", "2025-02-01-borrador.md"), `---\ntitle: "Borrador"\ndate: 2025-02-01\ndraft: true\n---\nTexto.\n`);
+  writeFileSync(
+    path.join(content, "2025", "2025-03-01-enlaces.md"),
+    `---\ntitle: "Enlaces"\ndate: 2025-03-01\ndescription: "d"\n---\n\nVer [el otro](${targetUrl}), [el borrador](/boletines/2025/02/borrador/) y [nada](/boletines/2099/01/nada/).\n\n![La foto](/uploads/no-existe.jpg)\n`,
+  );
+  const cache = path.join(dir, "cache");
+  const shown = (problems: readonly Parameters<typeof formatProblem>[0][]) => problems.filter((p) => p.code.startsWith("body-")).map(formatProblem);
+  const cold = await buildFixture(content, { cacheDir: cache, outDir: path.join(dir, "_site") });
+  assert.ok(cold.result.ok);
+  const said = shown(cold.result.problems);
+  assert.equal(said.length, 3, said.join("\n"));
+  assert.match(said[0]!, /2025-03-01-enlaces\.md:7:\d+: aviso: El enlace a \/boletines\/2025\/02\/borrador\/ lleva a «Borrador», que no se publica en esta compilación: es un borrador/);
+  assert.match(said[1]!, /2025-03-01-enlaces\.md:7:\d+: aviso: El enlace a \/boletines\/2099\/01\/nada\/ no lleva a ninguna página del sitio/);
+  assert.match(said[2]!, /2025-03-01-enlaces\.md:9:1: aviso: La imagen \/uploads\/no-existe\.jpg del texto no existe en public\//);
+  // The page is made anyway, with what the editor wrote.
+  assert.match(await read(cold.out, "boletines/2025/03/enlaces/index.html"), /<a href="\/boletines\/2099\/01\/nada\/">nada<\/a>/);
+  const warm = await buildFixture(content, { cacheDir: cache, outDir: path.join(dir, "_site") });
+  assert.ok(warm.result.ok);
+  assert.deepEqual(shown(warm.result.problems), said);
+  // A preview publishes the draft: the link to it is fine there.
+  const preview = await buildFixture(content, { cacheDir: path.join(dir, "cache-preview"), drafts: true });
+  assert.ok(preview.result.ok);
+  assert.equal(shown(preview.result.problems).length, 2);
+  // check (drafts included) says the same from the cache and from scratch.
+  const checked = await validateSite(options(content, cache));
+  assert.deepEqual(shown(checked.problems), said.slice(1));
+  assert.deepEqual(shown((await validateSite(options(content))).problems), said.slice(1));
 });

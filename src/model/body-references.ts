@@ -1,0 +1,152 @@
+import { decodeURIComponentSafe } from "../policy/site-paths.ts";
+import { findBodyReferences, type WrittenReference } from "../render/references.ts";
+import type { Bulletin, SiteReference } from "./bulletin.ts";
+import type { PathClaim } from "./corpus.ts";
+import type { Problem } from "./problems.ts";
+
+/**
+ * What a body points at, checked twice: each file alone (`readBodyReferences`: what the page will
+ * not carry — an image from another site, a `javascript:` link, an embedded video) and the whole
+ * site (`findBrokenReferences`: links and pictures to paths this build does not write). Warnings,
+ * never errors: an archive keeps old bulletins whose links died long ago, and the page still shows
+ * the text; but nothing an editor wrote disappears without a word.
+ */
+
+/** Where in the file a body offset is: `bodyLine` is the line the body starts on. */
+export function bodyPosition(body: string, bodyLine: number, offset: number): { line: number; column: number } {
+  let line = bodyLine;
+  let lineStart = 0;
+  for (let at = body.indexOf("\n"); at !== -1 && at < offset; at = body.indexOf("\n", at + 1)) {
+    line++;
+    lineStart = at + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+interface BodyContext {
+  file: string;
+  body: string;
+  bodyLine: number;
+  /** The page the body is printed on (relative links resolve against it). */
+  url: string;
+}
+
+/** The body's problems found in the file alone, and the site paths it points at (checked with the whole site). */
+export function readBodyReferences({ file, body, bodyLine, url }: BodyContext): { problems: Problem[]; references: SiteReference[] } {
+  const found = findBodyReferences(body, url);
+  const problems: Problem[] = [];
+  const references: SiteReference[] = [];
+  const at = (offset: number | undefined) => (offset === undefined ? { line: bodyLine } : bodyPosition(body, bodyLine, offset));
+  for (const r of found.references) {
+    const where = at(r.offset);
+    if (r.fate.kind === "site") {
+      references.push({ kind: r.kind, path: r.fate.path, written: r.address, ...where });
+      if (r.kind === "image" && r.alt?.trim() === "") {
+        problems.push({ severity: "warning", code: "body-image-alt-missing", file, ...where, message: `La imagen ${r.address} del texto no tiene texto alternativo.`, hint: `Escribe una descripción entre los corchetes: ![Descripción](${r.address}), para quienes usan lectores de pantalla.` });
+      }
+    } else if (r.fate.kind === "dropped") {
+      problems.push({ severity: "warning", file, ...where, ...droppedMessage(r, r.fate.reason) });
+    }
+  }
+  for (const d of found.dropped) {
+    const times = d.count === 1 ? "" : ` (${d.count} veces)`;
+    problems.push({
+      severity: "warning",
+      code: "body-html-dropped",
+      file,
+      ...at(d.offset),
+      message: `El texto trae <${d.tag}>${times}, que el sitio no publica: se quita con lo que tenga dentro.`,
+      hint: DROPPED_HINTS[d.tag] ?? "Quítalo, o escribe su contenido como texto del boletín.",
+    });
+  }
+  return { problems, references };
+}
+
+const EMBED_HINT = "Las páginas no incrustan contenido de otros servidores: para un video escribe su dirección en video: (o un enlace en el texto).";
+const CODE_HINT = "Las páginas no llevan código ni estilos del contenido: quítalo.";
+const DROPPED_HINTS: Readonly<Record<string, string>> = {
+  iframe: EMBED_HINT,
+  object: EMBED_HINT,
+  embed: EMBED_HINT,
+  video: EMBED_HINT,
+  audio: "Las páginas no incrustan audio: escribe su dirección en audio: (o un enlace en el texto).",
+  source: EMBED_HINT,
+  script: CODE_HINT,
+  style: CODE_HINT,
+  noscript: CODE_HINT,
+  template: CODE_HINT,
+};
+
+function droppedMessage(r: WrittenReference, reason: string): { code: string; message: string; hint: string } {
+  const shown = r.address.trim() === "" ? "sin dirección" : `«${r.address}»`;
+  if (r.kind === "image") {
+    const message = `La imagen ${shown} del texto no se muestra: `;
+    const hint = "Copia la imagen a public/uploads/ y escríbela con su ruta en el sitio: ![Descripción](/uploads/AAAA/archivo.jpg).";
+    if (reason === "other-site") return { code: "body-image-dropped", message: message + "está en otro sitio, y las páginas no cargan nada de otros servidores.", hint };
+    if (reason === "relative") return { code: "body-image-dropped", message: message + "las imágenes del texto se escriben con su ruta desde la raíz del sitio (/uploads/…).", hint };
+    return { code: "body-image-dropped", message: message + "no es la ruta de una imagen del sitio.", hint };
+  }
+  const message = `El enlace ${shown} se publica sin dirección (queda el texto): `;
+  if (reason === "protocol-relative") return { code: "body-link-dropped", message: message + "una dirección que empieza con // no dice su protocolo.", hint: `Escribe la dirección completa, con https: (https:${r.address.trim()}).` };
+  if (reason === "empty") return { code: "body-link-dropped", message: message + "está vacío.", hint: "Escribe la dirección entre los paréntesis, o quita el enlace." };
+  return { code: "body-link-dropped", message: message + "solo se publican enlaces http, https, mailto y tel, y rutas del sitio.", hint: "Corrige la dirección (https://…) o quita el enlace." };
+}
+
+/**
+ * Links and pictures of the published bulletins whose path this build does not write. `claims` are
+ * what it writes (pages, redirect stubs, generated pages and files, public/ files); `all` are every
+ * valid bulletin, to tell a draft or an embargoed bulletin from a path that leads nowhere.
+ */
+export function findBrokenReferences(published: readonly Bulletin[], all: readonly Bulletin[], claims: () => Iterable<PathClaim>): Problem[] {
+  const referring = published.filter((b) => b.references);
+  if (referring.length === 0) return [];
+  const written = new Map<string, string>();
+  const byCase = new Map<string, string>();
+  const folders: string[] = [];
+  for (const claim of claims()) {
+    if (claim.holdsFolder === "whole") folders.push(targetKey(claim.path));
+    if (claim.holdsFolder) continue;
+    const key = targetKey(claim.path);
+    written.set(key, claim.path);
+    byCase.set(key.toLowerCase(), claim.path);
+  }
+  const publishedSet = new Set(published);
+  const unpublished = new Map<string, Bulletin>();
+  for (const b of all) if (!publishedSet.has(b)) for (const p of [b.url, ...b.redirectFrom]) unpublished.set(targetKey(p), b);
+  const problems: Problem[] = [];
+  for (const b of referring) {
+    for (const r of b.references!) {
+      const key = targetKey(r.path);
+      if (written.has(key) || folders.some((f) => key.startsWith(`${f}/`))) continue;
+      const where = { file: b.file, line: r.line, ...(r.column === undefined ? {} : { column: r.column }) };
+      const what = r.kind === "image" ? `La imagen ${r.written} del texto` : `El enlace a ${r.written}`;
+      const resolved = r.written === r.path ? "" : ` (${r.path})`;
+      const other = unpublished.get(key);
+      if (other) {
+        const why = other.draft ? "es un borrador" : "tiene fecha posterior a hoy";
+        problems.push({ severity: "warning", code: "body-link-unpublished", ...where, otherFile: other.file, message: `${what} lleva a «${other.title}», que no se publica en esta compilación: ${why}.`, hint: "El enlace funcionará cuando ese boletín se publique; si no se va a publicar, quita el enlace." });
+        continue;
+      }
+      const sameButCase = byCase.get(key.toLowerCase());
+      const hint = sameButCase
+        ? `¿Quisiste decir ${sameButCase}? Las direcciones distinguen mayúsculas y minúsculas.`
+        : r.kind === "image"
+          ? `Copia el archivo a public${decodeTarget(r.path)} o corrige la ruta.`
+          : "Corrige la dirección o quita el enlace. Si era una dirección del sitio anterior, el boletín que la tenía puede llevarla en redirect_from.";
+      const message = r.kind === "image" ? `${what}${resolved} no existe en public/ y no se mostrará.` : `${what}${resolved} no lleva a ninguna página del sitio.`;
+      problems.push({ severity: "warning", code: r.kind === "image" ? "body-image-missing" : "body-link-broken", ...where, message, hint });
+    }
+  }
+  return problems;
+}
+
+/** How a host finds a path: percent-decoded, `index.html` and the trailing slash optional; case kept. */
+function targetKey(p: string): string {
+  const decoded = decodeTarget(p);
+  const page = decoded.endsWith("/index.html") ? decoded.slice(0, -"index.html".length) : decoded;
+  return page.endsWith("/") ? page.slice(0, -1) : page;
+}
+
+function decodeTarget(p: string): string {
+  return p.includes("%") ? decodeURIComponentSafe(p) : p;
+}

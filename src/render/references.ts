@@ -1,0 +1,159 @@
+import type * as Htmlparser2 from "htmlparser2";
+import type { Token, Tokens } from "marked";
+import { lazyRequire } from "../lazy-require.ts";
+import { lexMarkdown, walkMarkdownTokens, DROPPED_WITH_CONTENT } from "./markdown.ts";
+import { htmlAddressKept, imageAlt, imageSource, linkAddress } from "./markdown-direct.ts";
+
+const htmlparser2 = lazyRequire<typeof Htmlparser2>("htmlparser2");
+
+/**
+ * What a body points at, read the way the page is made: marked's links and images (reference links
+ * resolved), `<a href>` and `<img src>` in raw HTML, and the raw HTML the policy throws away whole.
+ * Each with what becomes of it on the page (see `fate`), so `check` can say what an editor wrote
+ * that readers will not get (model/body-references.ts turns these into problems).
+ */
+export interface WrittenReference {
+  kind: "link" | "image";
+  /** The address as the page would print it (or would have, when it is dropped). */
+  address: string;
+  /** An image's alternative text; absent for links. */
+  alt?: string;
+  /** Offset in the markdown where it was written (the first match after the previous reference), when found. */
+  offset?: number;
+  fate: ReferenceFate;
+}
+
+/**
+ * - `site`: a path of this site, resolved against the page (`path`, without query or fragment,
+ *   percent-encoded the way a browser sends it), to be checked against what the build writes;
+ * - `elsewhere`: another site, `mailto:`, `tel:`, or a place on the same page: not checked;
+ * - `dropped`: the policy removes it (a link keeps its text without the address; an image is gone);
+ *   `reason` says why, for the message.
+ */
+export type ReferenceFate =
+  | { kind: "site"; path: string }
+  | { kind: "elsewhere" }
+  | { kind: "dropped"; reason: "empty" | "scheme" | "protocol-relative" | "other-site" | "relative" };
+
+/** Raw HTML elements a body loses, with how many times and where the first one was. */
+export interface DroppedElement {
+  tag: string;
+  count: number;
+  offset?: number;
+}
+
+export interface BodyReferences {
+  references: WrittenReference[];
+  dropped: DroppedElement[];
+}
+
+/** Elements the policy removes besides DROPPED_WITH_CONTENT whose whole point is an attribute (a media source, a control). */
+const DROPPED_MEDIA = ["video", "audio", "source", "track", "picture", "canvas", "input", "select", "button"];
+const LOST_ELEMENTS = new Set<string>([...DROPPED_WITH_CONTENT, ...DROPPED_MEDIA]);
+
+/**
+ * Whether a body can hold a link, an image or raw HTML: `](`, `]:` (a link definition) or `<`. Most
+ * bodies hold none, and are not lexed. (Three `includes` cost a third of one regular expression.)
+ */
+function mayRefer(markdown: string): boolean {
+  return markdown.includes("](") || markdown.includes("]:") || markdown.includes("<");
+}
+
+/** Every reference of a markdown body, in order, for a page at `pageUrl` (a site path like `/boletines/2024/04/x/`). */
+export function findBodyReferences(markdown: string, pageUrl: string): BodyReferences {
+  const found: BodyReferences = { references: [], dropped: [] };
+  if (!mayRefer(markdown)) return found;
+  const locate = locator(markdown);
+  walkMarkdownTokens(lexMarkdown(markdown), (token: Token) => {
+    if (token.type === "link") {
+      const link = token as Tokens.Link;
+      const address = linkAddress(link);
+      if (address === null) return;
+      found.references.push({ kind: "link", address: address.value, ...offsetField(locate(link.raw, link.href)), fate: fateOf("a", address, pageUrl) });
+    } else if (token.type === "image") {
+      const image = token as Tokens.Image;
+      const source = imageSource(image);
+      if (source === null) return;
+      found.references.push({ kind: "image", address: source.value, alt: imageAlt(image), ...offsetField(locate(image.raw, image.href)), fate: fateOf("img", source, pageUrl) });
+    } else if (token.type === "html") {
+      readRawHtml(token.raw, locate(token.raw), pageUrl, found);
+    }
+  });
+  return found;
+}
+
+/** `<a href>`, `<img src>` and lost elements in a piece of raw HTML, as sanitize-html reads them. */
+function readRawHtml(raw: string, at: number | undefined, pageUrl: string, found: BodyReferences): void {
+  const parser = new (htmlparser2().Parser)(
+    {
+      onopentag(name, attribs) {
+        const offset = at === undefined ? undefined : at + parser.startIndex;
+        if (LOST_ELEMENTS.has(name)) {
+          const known = found.dropped.find((d) => d.tag === name);
+          if (known) known.count++;
+          else found.dropped.push({ tag: name, count: 1, ...(offset === undefined ? {} : { offset }) });
+          return;
+        }
+        if (name === "a" && attribs["href"] !== undefined) {
+          const value = attribs["href"];
+          found.references.push({ kind: "link", address: value, ...offsetField(offset), fate: fateOf("a", { value, kept: htmlAddressKept("a", value) }, pageUrl) });
+        } else if (name === "img") {
+          const value = attribs["src"] ?? "";
+          found.references.push({ kind: "image", address: value, alt: attribs["alt"] ?? "", ...offsetField(offset), fate: fateOf("img", { value, kept: htmlAddressKept("img", value) }, pageUrl) });
+        }
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.end(raw);
+}
+
+function offsetField(offset: number | undefined): { offset?: number } {
+  return offset === undefined ? {} : { offset };
+}
+
+/** A site path needs no scheme and no host: the base only resolves relative paths. */
+const PAGE_ORIGIN = "https://sitio.invalid";
+
+function fateOf(tag: "a" | "img", address: { value: string; kept: boolean }, pageUrl: string): ReferenceFate {
+  const value = address.value;
+  // Spaces and controls around the scheme are ignored by browsers and by the policy alike.
+  const compact = value.replace(/[\x00-\x20]+/g, "");
+  const scheme = /^([a-zA-Z][a-zA-Z0-9.\-+]*):/.exec(compact)?.[1]?.toLowerCase();
+  if (!address.kept) {
+    if (compact === "") return { kind: "dropped", reason: "empty" };
+    if (tag === "img" && (scheme === "http" || scheme === "https")) return { kind: "dropped", reason: "other-site" };
+    if (scheme) return { kind: "dropped", reason: "scheme" };
+    if (/^[/\\]{2}/.test(compact)) return { kind: "dropped", reason: "protocol-relative" };
+    return { kind: "dropped", reason: "relative" };
+  }
+  if (scheme || compact.startsWith("#")) return { kind: "elsewhere" };
+  // `?q` alone stays on the page.
+  if (compact.startsWith("?")) return { kind: "elsewhere" };
+  try {
+    return { kind: "site", path: new URL(value, PAGE_ORIGIN + pageUrl).pathname };
+  } catch {
+    return { kind: "elsewhere" };
+  }
+}
+
+/**
+ * Finds where each reference was written: tokens come in the order of the text, so each is searched
+ * after the previous one (a repeated address points at each place in turn). Token text inside a
+ * quote or a list item loses its `>` or indentation, so a multi-line one may not be found as is:
+ * then its address is searched, and failing that there is no position.
+ */
+function locator(markdown: string): (raw: string, address?: string) => number | undefined {
+  let cursor = 0;
+  return (raw, address) => {
+    for (const needle of address === undefined ? [raw] : [raw, address]) {
+      if (needle === "") continue;
+      const at = markdown.indexOf(needle, cursor);
+      if (at !== -1) {
+        cursor = at + 1;
+        return at;
+      }
+    }
+    return undefined;
+  };
+}

@@ -1,0 +1,102 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import type { Bulletin } from "../../src/model/bulletin.ts";
+import { bodyPosition, findBrokenReferences } from "../../src/model/body-references.ts";
+import { claimsOfBulletins, type PathClaim } from "../../src/model/corpus.ts";
+import { fm, normalizeText } from "./helpers.ts";
+
+function bulletin(file: string, fields: string, body = "Texto.\n"): Bulletin {
+  const r = normalizeText(fm(`description: "d"\n${fields}`, body), { file });
+  assert.ok(r.bulletin, JSON.stringify(r.problems));
+  return r.bulletin;
+}
+
+test("what a page will not carry is said where it was written: dropped images and links, lost elements, images without alt", () => {
+  const body = [
+    "Primer párrafo.",
+    "",
+    "Ver ![](/uploads/2024/a.jpg) y ![remota](https://otro.example/x.jpg), [clic](javascript:alert(1)).",
+    "",
+    '<iframe src="https://www.youtube.com/embed/x"></iframe>',
+  ].join("\n");
+  const r = normalizeText(fm('title: "T"\ndate: 2024-04-09\ndescription: "d"', body), { file: "content/2024/t.md" });
+  assert.ok(r.bulletin);
+  // fm() starts the body on line 7 (---, 3 fields, ---, a blank line): the third body line is 9.
+  const got = r.problems.map((p) => [p.code, p.line, p.column]);
+  assert.deepEqual(got, [
+    ["body-image-alt-missing", 9, 5],
+    ["body-image-dropped", 9, 32],
+    ["body-link-dropped", 9, 71],
+    ["body-html-dropped", 11, 1],
+  ]);
+  assert.ok(r.problems.every((p) => p.severity === "warning" && p.file === "content/2024/t.md"));
+  assert.match(r.problems[1]!.message, /otro sitio/);
+  assert.match(r.problems[3]!.message, /<iframe>/);
+  assert.match(r.problems[3]!.hint!, /video:/);
+  // Only the path of this site is kept for the site-wide check.
+  assert.deepEqual(r.bulletin.references, [{ kind: "image", path: "/uploads/2024/a.jpg", written: "/uploads/2024/a.jpg", line: 9, column: 5 }]);
+});
+
+test("a body of prose has no references field at all", () => {
+  assert.equal(bulletin("content/a.md", 'title: "A"\ndate: 2024-04-09').references, undefined);
+});
+
+test("bodyPosition counts lines from the body's first line", () => {
+  assert.deepEqual(bodyPosition("ab\ncd\nef", 10, 0), { line: 10, column: 1 });
+  assert.deepEqual(bodyPosition("ab\ncd\nef", 10, 4), { line: 11, column: 2 });
+  assert.deepEqual(bodyPosition("ab\ncd\nef", 10, 6), { line: 12, column: 1 });
+});
+
+const generated = (paths: string[], extra: PathClaim[] = []): PathClaim[] => [...paths.map((p) => ({ path: p, kind: "generated" as const })), ...extra];
+
+test("links and pictures to paths the build writes pass; the rest are warnings at their place", () => {
+  const target = bulletin("content/2024/destino.md", 'title: "Destino"\ndate: 2024-03-01\nredirect_from: /news/190812');
+  const body = [
+    "[página](/boletines/2024/03/destino/) [sin barra](/boletines/2024/03/destino) [index](/boletines/2024/03/destino/index.html)",
+    "[anterior](/news/190812) [tema](/temas/salud/#x) [búsqueda](/pagefind/pagefind.js) [acento](/uploads/vacunaci%C3%B3n.pdf)",
+    "[roto](/boletines/2099/01/nada/) [mayúsculas](/Temas/Salud/) ![falta](/uploads/no-existe.jpg) [relativo](../../03/otro/)",
+  ].join("\n");
+  const source = bulletin("content/2024/origen.md", 'title: "Origen"\ndate: 2024-04-09', body);
+  const claims = () => [
+    ...generated(["/temas/salud/", "/uploads/vacunación.pdf"], [{ path: "/pagefind/", kind: "generated", holdsFolder: "whole" }, { path: "/nginx/", kind: "generated", holdsFolder: "pages" }]),
+    ...claimsOfBulletins([target, source]),
+  ];
+  const problems = findBrokenReferences([target, source], [target, source], claims);
+  assert.deepEqual(
+    problems.map((p) => [p.code, p.line, p.column]),
+    [
+      ["body-link-broken", 9, 1],
+      ["body-link-broken", 9, 34],
+      ["body-image-missing", 9, 62],
+      ["body-link-broken", 9, 95],
+    ],
+  );
+  assert.ok(problems.every((p) => p.file === "content/2024/origen.md" && p.severity === "warning"));
+  assert.match(problems[1]!.hint!, /¿Quisiste decir \/temas\/salud\/\?/);
+  assert.match(problems[2]!.hint!, /public\/uploads\/no-existe\.jpg/);
+  // A relative link names the path it resolved to.
+  assert.match(problems[3]!.message, /\.\.\/\.\.\/03\/otro\/ \(\/boletines\/2024\/03\/otro\/\)/);
+});
+
+test("a link to a draft or an embargoed bulletin: said as such, naming it; nothing when it is published too", () => {
+  const draft = bulletin("content/2024/borrador.md", 'title: "Borrador"\ndate: 2024-03-01\ndraft: true');
+  const later = bulletin("content/2024/futuro.md", 'title: "Futuro"\ndate: 2099-03-01');
+  const source = bulletin("content/2024/origen.md", 'title: "Origen"\ndate: 2024-04-09', "[a](/boletines/2024/03/borrador/) [b](/boletines/2099/03/futuro/)\n");
+  const all = [draft, later, source];
+  const problems = findBrokenReferences([source], all, () => claimsOfBulletins([source]));
+  assert.deepEqual(problems.map((p) => [p.code, p.otherFile]), [
+    ["body-link-unpublished", "content/2024/borrador.md"],
+    ["body-link-unpublished", "content/2024/futuro.md"],
+  ]);
+  assert.match(problems[0]!.message, /«Borrador».*borrador/);
+  assert.match(problems[1]!.message, /posterior a hoy/);
+  assert.deepEqual(findBrokenReferences(all, all, () => claimsOfBulletins(all)), []);
+});
+
+test("only published bulletins are checked, and claims are not even listed when no body refers to anything", () => {
+  const draft = bulletin("content/2024/b.md", 'title: "B"\ndate: 2024-03-01\ndraft: true', "[x](/nada/)\n");
+  const plain = bulletin("content/2024/a.md", 'title: "A"\ndate: 2024-03-01');
+  let listed = false;
+  assert.deepEqual(findBrokenReferences([plain], [plain, draft], () => ((listed = true), [])), []);
+  assert.equal(listed, false);
+});

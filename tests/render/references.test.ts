@@ -1,0 +1,93 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import fc from "fast-check";
+import { renderMarkdown } from "../../src/render/markdown.ts";
+import { findBodyReferences } from "../../src/render/references.ts";
+
+const PAGE = "/boletines/2024/04/vacunacion/";
+
+test("links and images: where each leads, resolved against the page, in the order written", () => {
+  const body = [
+    "Ver [el boletín](/boletines/2024/03/otro/) y [el anterior](../../03/previo/#datos), [aquí](#arriba) y [correo](mailto:prensa@imss.gob.mx).",
+    "",
+    "![Foto de la jornada](/uploads/2024/foto.jpg \"Jornada\") ![](foto.jpg) ![remota](https://otro.example/x.jpg)",
+    "",
+    "[externo](https://www.imss.gob.mx/derechoh) [sin protocolo](//otro.example/) [código](javascript:alert(1)) [ref][def]",
+    "",
+    "[def]: /temas/salud/?pagina=2",
+  ].join("\n");
+  const found = findBodyReferences(body, PAGE);
+  assert.deepEqual(
+    found.references.map((r) => [r.kind, r.address, r.fate.kind === "site" ? r.fate.path : r.fate.kind === "dropped" ? `dropped:${r.fate.reason}` : "elsewhere"]),
+    [
+      ["link", "/boletines/2024/03/otro/", "/boletines/2024/03/otro/"],
+      ["link", "../../03/previo/#datos", "/boletines/2024/03/previo/"],
+      ["link", "#arriba", "elsewhere"],
+      ["link", "mailto:prensa@imss.gob.mx", "elsewhere"],
+      ["image", "/uploads/2024/foto.jpg", "/uploads/2024/foto.jpg"],
+      ["image", "foto.jpg", "dropped:relative"],
+      ["image", "https://otro.example/x.jpg", "dropped:other-site"],
+      ["link", "https://www.imss.gob.mx/derechoh", "elsewhere"],
+      ["link", "//otro.example/", "dropped:protocol-relative"],
+      ["link", "javascript:alert(1)", "dropped:scheme"],
+      ["link", "/temas/salud/?pagina=2", "/temas/salud/"],
+    ],
+  );
+  // Offsets point at what was written: the image with an empty alt on line 3, after the first image.
+  const empty = found.references[5]!;
+  assert.equal(body.slice(empty.offset!, empty.offset! + 12), "![](foto.jpg");
+  assert.equal(found.references[4]!.alt, "Foto de la jornada");
+  assert.equal(found.references[5]!.alt, "");
+});
+
+test("raw HTML: <a href>, <img src> and the elements the page loses, counted, with entities decoded", () => {
+  const body = [
+    "Texto con <a href=\"/temas/salud/?a=1&amp;b=2\">un enlace</a> y <IMG SRC=\"/uploads/a.png\">.",
+    "",
+    '<iframe src="https://www.youtube.com/embed/x"></iframe>',
+    "",
+    '<div><iframe src="https://www.youtube.com/embed/y"></iframe><script>alert(1)</script></div>',
+    "",
+    "`<iframe>` en código no cuenta, ni [esto](/en/codigo/) dentro de un bloque:",
+    "",
+    "    [x](/tampoco/)",
+  ].join("\n");
+  const found = findBodyReferences(body, PAGE);
+  assert.deepEqual(found.references.map((r) => [r.kind, r.address, r.alt]), [
+    ["link", "/temas/salud/?a=1&b=2", undefined],
+    ["image", "/uploads/a.png", ""],
+    ["link", "/en/codigo/", undefined],
+  ]);
+  assert.deepEqual(found.dropped.map((d) => [d.tag, d.count, body.slice(d.offset!, d.offset! + 7)]), [
+    ["iframe", 2, "<iframe"],
+    ["script", 1, "<script"],
+  ]);
+});
+
+test("a body without ](, ]: or < is not lexed at all, and has nothing", () => {
+  assert.deepEqual(findBodyReferences("Párrafo con [corchetes] y *énfasis*.\n\nOtro: 5 > 3.", PAGE), { references: [], dropped: [] });
+});
+
+test("a reference is kept exactly when the page prints it (same policy as the renderer, on generated addresses)", () => {
+  const piece = fc.constantFrom("/", "//", "\\", ".", "..", ":", "#", "?", "%", "%C3%B3", "ó", "&amp;", "&", " ", "\t", "a", "Z", "uploads", "x.jpg", "http", "https", "mailto", "tel", "javascript", "data", "JaVaScRiPt", "www.", "<!--c-->", '"', "'");
+  const address = fc.array(piece, { minLength: 0, maxLength: 6 }).map((parts) => parts.join(""));
+  const forms = fc.constantFrom<[string, (a: string) => string]>(
+    ["link", (a) => `[texto](<${a.replace(/[<>\n]/g, "")}>)`],
+    ["image", (a) => `![alt](<${a.replace(/[<>\n]/g, "")}>)`],
+    ["link", (a) => `<a href="${a.replace(/"/g, "&quot;")}">texto</a>`],
+    ["image", (a) => `<img src="${a.replace(/"/g, "&quot;")}" alt="alt">`],
+  );
+  fc.assert(
+    fc.property(address, forms, (a, [kind, make]) => {
+      const body = `Párrafo: ${make(a)} fin.`;
+      const found = findBodyReferences(body, PAGE).references;
+      const html = renderMarkdown(body);
+      const printed = kind === "link" ? (html.match(/ href="/g) ?? []).length : (html.match(/<img /g) ?? []).length;
+      const kept = found.filter((r) => r.kind === kind && r.fate.kind !== "dropped").length;
+      assert.equal(kept, printed, `${body}\n→ ${html}\n${JSON.stringify(found)}`);
+      // What was dropped was written: every dropped reference is one the renderer had and refused.
+      assert.ok(found.length <= 1, JSON.stringify(found));
+    }),
+    { numRuns: 3000, seed: 20261124 },
+  );
+});
