@@ -101,15 +101,16 @@ export function findBrokenReferences(published: readonly Bulletin[], all: readon
   const referring = published.filter((b) => b.references);
   if (referring.length === 0) return [];
   const written = new Map<string, string>();
-  const byCase = new Map<string, string>();
   const folders: string[] = [];
   for (const claim of claims()) {
     if (claim.holdsFolder === "whole") folders.push(targetKey(claim.path));
-    if (claim.holdsFolder) continue;
-    const key = targetKey(claim.path);
-    written.set(key, claim.path);
-    byCase.set(key.toLowerCase(), claim.path);
+    if (!claim.holdsFolder) written.set(targetKey(claim.path), claim.path);
   }
+  let byCase: Map<string, string> | undefined;
+  const sameButCaseOf = (key: string) => {
+    byCase ??= new Map([...written].map(([k, p]) => [k.toLowerCase(), p]));
+    return byCase.get(key.toLowerCase());
+  };
   const publishedSet = new Set(published);
   const unpublished = new Map<string, Bulletin>();
   for (const b of all) if (!publishedSet.has(b)) for (const p of [b.url, ...b.redirectFrom]) unpublished.set(targetKey(p), b);
@@ -127,7 +128,7 @@ export function findBrokenReferences(published: readonly Bulletin[], all: readon
         problems.push({ severity: "warning", code: "body-link-unpublished", ...where, otherFile: other.file, message: `${what} lleva a «${other.title}», que no se publica en esta compilación: ${why}.`, hint: "El enlace funcionará cuando ese boletín se publique; si no se va a publicar, quita el enlace." });
         continue;
       }
-      const sameButCase = byCase.get(key.toLowerCase());
+      const sameButCase = sameButCaseOf(key);
       const hint = sameButCase
         ? `¿Quisiste decir ${sameButCase}? Las direcciones distinguen mayúsculas y minúsculas.`
         : r.kind === "image"

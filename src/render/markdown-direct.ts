@@ -67,18 +67,12 @@ export function renderProse(markdown: string): Rendered | undefined {
  * `startsParagraphLine`). Undefined for any other body, or when a paragraph holds raw HTML.
  */
 export function renderParagraphs(markdown: string, lexInline: (paragraph: string) => Token[]): Rendered | undefined {
-  if (markdown.includes("\r")) return undefined;
-  for (let start = 0; start < markdown.length; ) {
-    const end = markdown.indexOf("\n", start);
-    if (end !== start && !startsParagraphLine(markdown, start)) return undefined;
-    if (end === -1) break;
-    start = end + 1;
-  }
-  const body = markdown.replace(/^\n+|\n+$/g, "");
-  if (body === "") return { html: "", text: "" };
+  const paragraphs = paragraphsOnly(markdown);
+  if (!paragraphs) return undefined;
+  if (paragraphs.length === 0) return { html: "", text: "" };
   const w = new Writer();
   try {
-    for (const paragraph of body.split(/\n\n+/)) {
+    for (const paragraph of paragraphs) {
       if (proseShape(paragraph)) {
         w.html += "<p>" + paragraph;
         w.text += paragraph;
@@ -93,6 +87,24 @@ export function renderParagraphs(markdown: string, lexInline: (paragraph: string
     throw error;
   }
   return { html: w.html.trim(), text: collapseWhitespace(w.text) };
+}
+
+/**
+ * The paragraphs' texts, in order, when marked reads `markdown` as paragraphs alone (no line could
+ * start anything else: see `startsParagraphLine`); undefined otherwise. Each is what marked's inline
+ * lexer reads: a paragraph's inline tokens are the same lexed alone as within the whole body (it can
+ * hold no link definition, whose line starts with `[`).
+ */
+export function paragraphsOnly(markdown: string): string[] | undefined {
+  if (markdown.includes("\r")) return undefined;
+  for (let start = 0; start < markdown.length; ) {
+    const end = markdown.indexOf("\n", start);
+    if (end !== start && !startsParagraphLine(markdown, start)) return undefined;
+    if (end === -1) break;
+    start = end + 1;
+  }
+  const body = markdown.replace(/^\n+|\n+$/g, "");
+  return body === "" ? [] : body.split(/\n\n+/);
 }
 
 /**

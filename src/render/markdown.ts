@@ -129,7 +129,7 @@ function renderOrLex(markdown: string): Rendered | Token[] {
 }
 
 /** marked's inline lexer with this instance's options (what `marked.lexer` runs on each paragraph). */
-function lexInline(paragraph: string) {
+export function lexInline(paragraph: string): Token[] {
   return marked.Lexer.lexInline(paragraph, marked.defaults);
 }
 
