@@ -80,6 +80,7 @@ const DROPPED_HINTS: Readonly<Record<string, string>> = {
 function droppedMessage(r: WrittenReference, reason: string): { code: string; message: string; hint: string } {
   const shown = r.address.trim() === "" ? "sin dirección" : `«${r.address}»`;
   if (r.kind === "image") {
+    if (reason === "empty") return { code: "body-image-dropped", message: "Una imagen del texto no tiene dirección y no se muestra.", hint: "Escribe la ruta entre los paréntesis: ![Descripción](/uploads/AAAA/archivo.jpg), con el archivo en public/uploads/." };
     const message = `La imagen ${shown} del texto no se muestra: `;
     const hint = "Copia la imagen a public/uploads/ y escríbela con su ruta en el sitio: ![Descripción](/uploads/AAAA/archivo.jpg).";
     if (reason === "other-site") return { code: "body-image-dropped", message: message + "está en otro sitio, y las páginas no cargan nada de otros servidores.", hint };

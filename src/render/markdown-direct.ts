@@ -451,7 +451,7 @@ class Writer {
   }
 
   private image(t: Tokens.Image): void {
-    const alt = imageAlt(t);
+    const alt = t.tokens ? plainText(t.tokens) : t.text;
     const source = imageSource(t);
     if (source === null) {
       // marked writes the alternative text alone.
@@ -487,11 +487,6 @@ export function imageSource(t: Tokens.Image): { value: string; kept: boolean } |
   if (href === null) return null;
   const value = readNoEncode(href, true);
   return { value, kept: htmlAddressKept("img", value) };
-}
-
-/** An image token's alternative text as marked writes it (before escaping). */
-export function imageAlt(t: Tokens.Image): string {
-  return t.tokens ? plainText(t.tokens) : t.text;
 }
 
 /**

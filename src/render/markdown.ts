@@ -30,11 +30,6 @@ export function lexMarkdown(markdown: string): Token[] {
   return marked.lexer(markdown);
 }
 
-/** Calls `visit` on every token, children after their parent, in the order of the text. */
-export function walkMarkdownTokens(tokens: Token[], visit: (token: Token) => void): void {
-  marked.walkTokens(tokens, visit);
-}
-
 /** The policy. markdown-direct.ts writes the same output by hand: change both (the tests compare them). */
 const SANITIZE: SanitizeHtml.IOptions = {
   allowedTags: [

@@ -1,8 +1,8 @@
 import type * as Htmlparser2 from "htmlparser2";
 import type { Token, Tokens } from "marked";
 import { lazyRequire } from "../lazy-require.ts";
-import { DROPPED_WITH_CONTENT, lexInline, lexMarkdown, walkMarkdownTokens } from "./markdown.ts";
-import { htmlAddressKept, imageAlt, imageSource, linkAddress, paragraphsOnly } from "./markdown-direct.ts";
+import { DROPPED_WITH_CONTENT, lexInline, lexMarkdown } from "./markdown.ts";
+import { htmlAddressKept, imageSource, linkAddress, paragraphsOnly } from "./markdown-direct.ts";
 
 const htmlparser2 = lazyRequire<typeof Htmlparser2>("htmlparser2");
 
@@ -16,7 +16,7 @@ export interface WrittenReference {
   kind: "link" | "image";
   /** The address as the page would print it (or would have, when it is dropped). */
   address: string;
-  /** An image's alternative text; absent for links. */
+  /** An image's alternative text as written (markup included); absent for links. */
   alt?: string;
   /** Offset in the markdown where it was written (the first match after the previous reference), when found. */
   offset?: number;
@@ -74,7 +74,7 @@ export function findBodyReferences(markdown: string, pageUrl: string): BodyRefer
       const image = token as Tokens.Image;
       const source = imageSource(image);
       if (source === null) return;
-      found.references.push({ kind: "image", address: source.value, alt: imageAlt(image), ...offsetField(locate(image.raw, image.href)), fate: fateOf("img", source, pageUrl) });
+      found.references.push({ kind: "image", address: source.value, alt: image.text, ...offsetField(locate(image.raw, image.href)), fate: fateOf("img", source, pageUrl) });
     } else if (token.type === "html") {
       readRawHtml(token.raw, locate(token.raw), pageUrl, found);
     }
@@ -83,11 +83,32 @@ export function findBodyReferences(markdown: string, pageUrl: string): BodyRefer
   // lexed, with the inline lexer, as the renderer does (a whole lex costs ~130 µs for a 4 KB body).
   const paragraphs = paragraphsOnly(markdown);
   if (paragraphs) {
-    for (const paragraph of paragraphs) if (mayRefer(paragraph)) walkMarkdownTokens(lexInline(paragraph), visit);
+    for (const paragraph of paragraphs) if (mayRefer(paragraph)) walkTokens(lexInline(paragraph), visit);
   } else {
-    walkMarkdownTokens(lexMarkdown(markdown), visit);
+    walkTokens(lexMarkdown(markdown), visit);
   }
   return found;
+}
+
+/**
+ * Every token in the order of the text, children after their parent (list items, table cells,
+ * emphasis, links), except inside an image: its alternative text is printed as plain text, so a
+ * link or a tag written there is neither a link nor HTML.
+ */
+function walkTokens(tokens: readonly Token[], visit: (token: Token) => void): void {
+  for (const token of tokens) {
+    visit(token);
+    if (token.type === "image") continue;
+    if (token.type === "list") {
+      for (const item of (token as Tokens.List).items) walkTokens(item.tokens, visit);
+    } else if (token.type === "table") {
+      const table = token as Tokens.Table;
+      for (const cell of table.header) walkTokens(cell.tokens, visit);
+      for (const row of table.rows) for (const cell of row) walkTokens(cell.tokens, visit);
+    } else if ("tokens" in token && token.tokens) {
+      walkTokens(token.tokens, visit);
+    }
+  }
 }
 
 /** `<a href>`, `<img src>` and lost elements in a piece of raw HTML, as sanitize-html reads them. */

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
 import { stringify } from "yaml";
+import { readBodyReferences } from "../../src/model/body-references.ts";
 import { KNOWN_FIELDS } from "../../src/model/bulletin.ts";
 import { parseSource, type SourceDocument } from "../../src/model/load.ts";
 import { normalizeBulletin } from "../../src/model/normalize.ts";
@@ -173,9 +174,37 @@ test("parseBulletinDate: any text gives a date or a Spanish message, never a thr
   );
 });
 
+// Markdown made of the pieces links, pictures and raw HTML are written with, nested in quotes and lists.
+const markdownPiece = fc.constantFrom(
+  "[", "]", "](", "![", ")", "]: ", "<", ">", "> ", "- ", "1. ", "    ", "\n", "\n\n", "`", "*", "texto", "ó", " ",
+  "/", "../", "#", "?", "%", "%C3", "&amp;", '"', "'", "http://", "https://x.example/", "mailto:a@b", "javascript:",
+  "//", "\\", "/uploads/a.jpg", "/boletines/2024/04/x/", '<a href="', '<img src="', '" alt="">', "</a>", "<iframe>", "<script>", "<video src=x>",
+);
+const markdownish = fc.array(markdownPiece, { maxLength: 40 }).map((pieces) => pieces.join(""));
+
+test("readBodyReferences: any markdown gives references and warnings inside the body, never a throw", () => {
+  fc.assert(
+    fc.property(
+      markdownish,
+      counted("readBodyReferences", (body) => {
+        const bodyLine = 7;
+        const lastLine = bodyLine + body.split("\n").length - 1;
+        const { problems, references } = readBodyReferences({ file: FILE, body, bodyLine, url: "/boletines/2024/04/x/" });
+        assertClearProblems(problems);
+        for (const p of problems) assert.ok(p.severity === "warning" && p.line! >= bodyLine && p.line! <= lastLine, JSON.stringify(p));
+        for (const r of references) {
+          assert.ok(r.path.startsWith("/") && r.line >= bodyLine && r.line <= lastLine, JSON.stringify(r));
+          if (r.column !== undefined) assert.ok(r.column >= 1);
+        }
+      }),
+    ),
+    params(5000),
+  );
+});
+
 test("property runs were made", () => {
   // Guards against a property that silently ran zero times.
-  for (const name of ["parseSource", "normalizeBulletin", "parseSource+normalize", "parseBulletinDate"]) {
+  for (const name of ["parseSource", "normalizeBulletin", "parseSource+normalize", "parseBulletinDate", "readBodyReferences"]) {
     assert.ok((RUN_COUNTS[name] ?? 0) > 0, name);
   }
   process.stdout.write(`# property runs: ${JSON.stringify(RUN_COUNTS)}\n`);

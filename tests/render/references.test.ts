@@ -64,6 +64,15 @@ test("raw HTML: <a href>, <img src> and the elements the page loses, counted, wi
   ]);
 });
 
+test("an image's alternative text is text: a link or a tag written there is neither", () => {
+  const found = findBodyReferences("![Ver [esto](/x/) <iframe>](/uploads/a.jpg)\n\n- ![]( )", PAGE);
+  assert.deepEqual(found.references.map((r) => [r.kind, r.address, r.fate.kind]), [
+    ["image", "/uploads/a.jpg", "site"],
+    ["image", "", "dropped"],
+  ]);
+  assert.deepEqual(found.dropped, []);
+});
+
 test("a body without ](, ]: or < is not lexed at all, and has nothing", () => {
   assert.deepEqual(findBodyReferences("Párrafo con [corchetes] y *énfasis*.\n\nOtro: 5 > 3.", PAGE), { references: [], dropped: [] });
 });
@@ -76,10 +85,15 @@ test("a reference is kept exactly when the page prints it (same policy as the re
     ["image", (a) => `![alt](<${a.replace(/[<>\n]/g, "")}>)`],
     ["link", (a) => `<a href="${a.replace(/"/g, "&quot;")}">texto</a>`],
     ["image", (a) => `<img src="${a.replace(/"/g, "&quot;")}" alt="alt">`],
+    // The same inside a list, a quote, a table, and as a reference link (the whole lexer's way).
+    ["link", (a) => `\n\n- uno\n- [texto](<${a.replace(/[<>\n]/g, "")}>)`],
+    ["image", (a) => `\n\n> cita ![alt](<${a.replace(/[<>\n]/g, "")}>)`],
+    ["link", (a) => `\n\n| a |\n|---|\n| [t](<${a.replace(/[<>\n|]/g, "")}>) |`],
+    ["link", (a) => `[texto][r]\n\n[r]: <${a.replace(/[<>\n]/g, "")}>`],
   );
   fc.assert(
     fc.property(address, forms, (a, [kind, make]) => {
-      const body = `Párrafo: ${make(a)} fin.`;
+      const body = `Párrafo: ${make(a)}\n`;
       const found = findBodyReferences(body, PAGE).references;
       const html = renderMarkdown(body);
       const printed = kind === "link" ? (html.match(/ href="/g) ?? []).length : (html.match(/<img /g) ?? []).length;
