@@ -93,25 +93,43 @@ function droppedMessage(r: WrittenReference, reason: string): { code: string; me
   return { code: "body-link-dropped", message: message + "solo se publican enlaces http, https, mailto y tel, y rutas del sitio.", hint: "Corrige la dirección (https://…) o quita el enlace." };
 }
 
+/** What a build writes besides its bulletins' pages. */
+export interface WrittenSite {
+  /** Generated pages and files, public/ files, and the folders the site keeps (`holdsFolder`). */
+  claims: Iterable<PathClaim>;
+  /** Every old path that leads to a bulletin (its redirect stubs): corpus.ts `redirectsOf`. */
+  redirectsOf: (b: Bulletin) => readonly string[];
+}
+
 /**
- * Links and pictures of the published bulletins whose path this build does not write. `claims` are
- * what it writes (pages, redirect stubs, generated pages and files, public/ files); `all` are every
- * valid bulletin, to tell a draft or an embargoed bulletin from a path that leads nowhere.
+ * Links and pictures of the published bulletins whose path this build does not write: `site` says
+ * what it writes besides the published bulletins' pages. `all` are every valid bulletin, to tell a draft or an
+ * embargoed bulletin from a path that leads nowhere. Paths are only compared with the few that
+ * bodies point at (one pass, no map of the whole site: an edit's rebuild pays for it too).
  */
-export function findBrokenReferences(published: readonly Bulletin[], all: readonly Bulletin[], claims: () => Iterable<PathClaim>): Problem[] {
+export function findBrokenReferences(published: readonly Bulletin[], all: readonly Bulletin[], site: WrittenSite): Problem[] {
   const referring = published.filter((b) => b.references);
   if (referring.length === 0) return [];
-  const written = new Map<string, string>();
+  // Each key pointed at, and whether the site writes it; lower-cased keys for the case hint.
+  const wanted = new Map<string, boolean>();
+  const wantedLower = new Map<string, string | undefined>();
+  for (const b of referring) for (const r of b.references!) wanted.set(targetKey(r.path), false);
+  for (const key of wanted.keys()) wantedLower.set(key.toLowerCase(), undefined);
   const folders: string[] = [];
-  for (const claim of claims()) {
-    if (claim.holdsFolder === "whole") folders.push(targetKey(claim.path));
-    if (!claim.holdsFolder) written.set(targetKey(claim.path), claim.path);
-  }
-  let byCase: Map<string, string> | undefined;
-  const sameButCaseOf = (key: string) => {
-    byCase ??= new Map([...written].map(([k, p]) => [k.toLowerCase(), p]));
-    return byCase.get(key.toLowerCase());
+  const see = (p: string) => {
+    const key = targetKey(p);
+    if (wanted.has(key)) wanted.set(key, true);
+    const lower = key.toLowerCase();
+    if (wantedLower.has(lower) && wantedLower.get(lower) === undefined) wantedLower.set(lower, p);
   };
+  for (const claim of site.claims) {
+    if (claim.holdsFolder === "whole") folders.push(targetKey(claim.path));
+    if (!claim.holdsFolder) see(claim.path);
+  }
+  for (const b of published) {
+    see(b.url);
+    for (const p of site.redirectsOf(b)) see(p);
+  }
   const publishedSet = new Set(published);
   const unpublished = new Map<string, Bulletin>();
   for (const b of all) if (!publishedSet.has(b)) for (const p of [b.url, ...b.redirectFrom]) unpublished.set(targetKey(p), b);
@@ -119,7 +137,7 @@ export function findBrokenReferences(published: readonly Bulletin[], all: readon
   for (const b of referring) {
     for (const r of b.references!) {
       const key = targetKey(r.path);
-      if (written.has(key) || folders.some((f) => key.startsWith(`${f}/`))) continue;
+      if (wanted.get(key) || folders.some((f) => key.startsWith(`${f}/`))) continue;
       const where = { file: b.file, line: r.line, ...(r.column === undefined ? {} : { column: r.column }) };
       const what = r.kind === "image" ? `La imagen ${r.written} del texto` : `El enlace a ${r.written}`;
       const resolved = r.written === r.path ? "" : ` (${r.path})`;
@@ -129,7 +147,7 @@ export function findBrokenReferences(published: readonly Bulletin[], all: readon
         problems.push({ severity: "warning", code: "body-link-unpublished", ...where, otherFile: other.file, message: `${what} lleva a «${other.title}», que no se publica en esta compilación: ${why}.`, hint: "El enlace funcionará cuando ese boletín se publique; si no se va a publicar, quita el enlace." });
         continue;
       }
-      const sameButCase = sameButCaseOf(key);
+      const sameButCase = wantedLower.get(key.toLowerCase());
       const hint = sameButCase
         ? `¿Quisiste decir ${sameButCase}? Las direcciones distinguen mayúsculas y minúsculas.`
         : r.kind === "image"

@@ -123,10 +123,22 @@ function renderOrLex(markdown: string): Rendered | Token[] {
   return renderTokens(tokens) ?? tokens;
 }
 
-/** marked's inline lexer with this instance's options (what `marked.lexer` runs on each paragraph). */
+/**
+ * marked's inline lexer with this instance's options (what `marked.lexer` runs on each paragraph).
+ * The last paragraphs lexed are remembered: a body's references (references.ts) and then its HTML
+ * read the same paragraphs, one right after the other. Nobody changes tokens once made.
+ */
 export function lexInline(paragraph: string): Token[] {
-  return marked.Lexer.lexInline(paragraph, marked.defaults);
+  const known = recentParagraphs.get(paragraph);
+  if (known) return known;
+  const tokens = marked.Lexer.lexInline(paragraph, marked.defaults);
+  if (recentParagraphs.size >= RECENT_PARAGRAPHS) recentParagraphs.delete(recentParagraphs.keys().next().value!);
+  recentParagraphs.set(paragraph, tokens);
+  return tokens;
 }
+
+const RECENT_PARAGRAPHS = 8;
+const recentParagraphs = new Map<string, Token[]>();
 
 /** `renderMarkdownAndText` through marked's HTML and sanitize-html only: what the direct way must equal. */
 export function renderMarkdownAndTextReference(markdown: string): { html: string; text: string } {

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Bulletin } from "../../src/model/bulletin.ts";
 import { bodyPosition, findBrokenReferences } from "../../src/model/body-references.ts";
-import { claimsOfBulletins, type PathClaim } from "../../src/model/corpus.ts";
+import { redirectsOf, type PathClaim } from "../../src/model/corpus.ts";
 import { fm, normalizeText } from "./helpers.ts";
 
 function bulletin(file: string, fields: string, body = "Texto.\n"): Bulletin {
@@ -57,11 +57,8 @@ test("links and pictures to paths the build writes pass; the rest are warnings a
     "[roto](/boletines/2099/01/nada/) [mayúsculas](/Temas/Salud/) ![falta](/uploads/no-existe.jpg) [relativo](../../03/otro/)",
   ].join("\n");
   const source = bulletin("content/2024/origen.md", 'title: "Origen"\ndate: 2024-04-09', body);
-  const claims = () => [
-    ...generated(["/temas/salud/", "/uploads/vacunación.pdf"], [{ path: "/pagefind/", kind: "generated", holdsFolder: "whole" }, { path: "/nginx/", kind: "generated", holdsFolder: "pages" }]),
-    ...claimsOfBulletins([target, source]),
-  ];
-  const problems = findBrokenReferences([target, source], [target, source], claims);
+  const claims = generated(["/temas/salud/", "/uploads/vacunación.pdf"], [{ path: "/pagefind/", kind: "generated", holdsFolder: "whole" }, { path: "/nginx/", kind: "generated", holdsFolder: "pages" }]);
+  const problems = findBrokenReferences([target, source], [target, source], { claims, redirectsOf });
   assert.deepEqual(
     problems.map((p) => [p.code, p.line, p.column]),
     [
@@ -83,20 +80,21 @@ test("a link to a draft or an embargoed bulletin: said as such, naming it; nothi
   const later = bulletin("content/2024/futuro.md", 'title: "Futuro"\ndate: 2099-03-01');
   const source = bulletin("content/2024/origen.md", 'title: "Origen"\ndate: 2024-04-09', "[a](/boletines/2024/03/borrador/) [b](/boletines/2099/03/futuro/)\n");
   const all = [draft, later, source];
-  const problems = findBrokenReferences([source], all, () => claimsOfBulletins([source]));
+  const problems = findBrokenReferences([source], all, { claims: [], redirectsOf });
   assert.deepEqual(problems.map((p) => [p.code, p.otherFile]), [
     ["body-link-unpublished", "content/2024/borrador.md"],
     ["body-link-unpublished", "content/2024/futuro.md"],
   ]);
   assert.match(problems[0]!.message, /«Borrador».*borrador/);
   assert.match(problems[1]!.message, /posterior a hoy/);
-  assert.deepEqual(findBrokenReferences(all, all, () => claimsOfBulletins(all)), []);
+  assert.deepEqual(findBrokenReferences(all, all, { claims: [], redirectsOf }), []);
 });
 
-test("only published bulletins are checked, and claims are not even listed when no body refers to anything", () => {
+test("only published bulletins are checked, and the site's paths are not even listed when no body refers to anything", () => {
   const draft = bulletin("content/2024/b.md", 'title: "B"\ndate: 2024-03-01\ndraft: true', "[x](/nada/)\n");
   const plain = bulletin("content/2024/a.md", 'title: "A"\ndate: 2024-03-01');
   let listed = false;
-  assert.deepEqual(findBrokenReferences([plain], [plain, draft], () => ((listed = true), [])), []);
+  const claims = { *[Symbol.iterator]() { listed = true; } };
+  assert.deepEqual(findBrokenReferences([plain], [plain, draft], { claims, redirectsOf }), []);
   assert.equal(listed, false);
 });
