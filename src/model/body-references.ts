@@ -29,11 +29,13 @@ interface BodyContext {
   bodyLine: number;
   /** The page the body is printed on (relative links resolve against it). */
   url: string;
+  /** The site's origin (site.ts `baseUrl`): full addresses of its own pages are checked too. */
+  siteOrigin?: string;
 }
 
 /** The body's problems found in the file alone, and the site paths it points at (checked with the whole site). */
-export function readBodyReferences({ file, body, bodyLine, url }: BodyContext): { problems: Problem[]; references: SiteReference[] } {
-  const found = findBodyReferences(body, url);
+export function readBodyReferences({ file, body, bodyLine, url, siteOrigin }: BodyContext): { problems: Problem[]; references: SiteReference[] } {
+  const found = findBodyReferences(body, { url, ...(siteOrigin ? { siteOrigin } : {}) });
   const problems: Problem[] = [];
   const references: SiteReference[] = [];
   const at = (offset: number | undefined) => (offset === undefined ? { line: bodyLine } : bodyPosition(body, bodyLine, offset));

@@ -60,7 +60,7 @@ export function normalizeBulletin(doc: SourceDocument, ctx: NormalizeContext): N
   if (!description && !draft) fm.warn("description-missing", "description", "El boletín no tiene descripción (se usa en buscadores y redes sociales).", 'Agrega description: "Una frase que resuma el boletín".');
   const body = publishableBody(fm);
   checkBody(fm, body, draft);
-  const { problems: bodyProblems, references } = readBodyReferences({ file: doc.file, body, bodyLine: doc.bodyLine, url });
+  const { problems: bodyProblems, references } = readBodyReferences({ file: doc.file, body, bodyLine: doc.bodyLine, url, siteOrigin: ctx.site.baseUrl });
   fm.problems.push(...bodyProblems);
 
   const { problems } = fm;

@@ -1,6 +1,7 @@
 import type * as Htmlparser2 from "htmlparser2";
 import type { Token, Tokens } from "marked";
 import { lazyRequire } from "../lazy-require.ts";
+import { PATHS } from "../policy/urls.ts";
 import { DROPPED_WITH_CONTENT, lexInline, lexMarkdown } from "./markdown.ts";
 import { htmlAddressKept, imageSource, linkAddress, paragraphsOnly } from "./markdown-direct.ts";
 
@@ -35,6 +36,14 @@ export type ReferenceFate =
   | { kind: "elsewhere" }
   | { kind: "dropped"; reason: "empty" | "scheme" | "protocol-relative" | "other-site" | "relative" };
 
+/** The page a body is printed on. */
+export interface ReferringPage {
+  /** Its site path: relative addresses resolve against it. */
+  url: string;
+  /** The site's origin (`https://www.imss.gob.mx`): full addresses into the site's own folders are its pages. */
+  siteOrigin?: string;
+}
+
 /** Raw HTML elements a body loses, with how many times and where the first one was. */
 export interface DroppedElement {
   tag: string;
@@ -60,7 +69,7 @@ function mayRefer(markdown: string): boolean {
 }
 
 /** Every reference of a markdown body, in order, for a page at `pageUrl` (a site path like `/boletines/2024/04/x/`). */
-export function findBodyReferences(markdown: string, pageUrl: string): BodyReferences {
+export function findBodyReferences(markdown: string, page: ReferringPage): BodyReferences {
   const found: BodyReferences = { references: [], dropped: [] };
   if (!mayRefer(markdown)) return found;
   const locate = locator(markdown);
@@ -69,14 +78,14 @@ export function findBodyReferences(markdown: string, pageUrl: string): BodyRefer
       const link = token as Tokens.Link;
       const address = linkAddress(link);
       if (address === null) return;
-      found.references.push({ kind: "link", address: address.value, ...offsetField(locate(link.raw, link.href)), fate: fateOf("a", address, pageUrl) });
+      found.references.push({ kind: "link", address: address.value, ...offsetField(locate(link.raw, link.href)), fate: fateOf("a", address, page) });
     } else if (token.type === "image") {
       const image = token as Tokens.Image;
       const source = imageSource(image);
       if (source === null) return;
-      found.references.push({ kind: "image", address: source.value, alt: image.text, ...offsetField(locate(image.raw, image.href)), fate: fateOf("img", source, pageUrl) });
+      found.references.push({ kind: "image", address: source.value, alt: image.text, ...offsetField(locate(image.raw, image.href)), fate: fateOf("img", source, page) });
     } else if (token.type === "html") {
-      readRawHtml(token.raw, locate(token.raw), pageUrl, found);
+      readRawHtml(token.raw, locate(token.raw), page, found);
     }
   };
   // A body of paragraphs alone (most bodies with a link): only the paragraphs that can hold one are
@@ -112,7 +121,7 @@ function walkTokens(tokens: readonly Token[], visit: (token: Token) => void): vo
 }
 
 /** `<a href>`, `<img src>` and lost elements in a piece of raw HTML, as sanitize-html reads them. */
-function readRawHtml(raw: string, at: number | undefined, pageUrl: string, found: BodyReferences): void {
+function readRawHtml(raw: string, at: number | undefined, page: ReferringPage, found: BodyReferences): void {
   const parser = new (htmlparser2().Parser)(
     {
       onopentag(name, attribs) {
@@ -125,10 +134,10 @@ function readRawHtml(raw: string, at: number | undefined, pageUrl: string, found
         }
         if (name === "a" && attribs["href"] !== undefined) {
           const value = attribs["href"];
-          found.references.push({ kind: "link", address: value, ...offsetField(offset), fate: fateOf("a", { value, kept: htmlAddressKept("a", value) }, pageUrl) });
+          found.references.push({ kind: "link", address: value, ...offsetField(offset), fate: fateOf("a", { value, kept: htmlAddressKept("a", value) }, page) });
         } else if (name === "img") {
           const value = attribs["src"] ?? "";
-          found.references.push({ kind: "image", address: value, alt: attribs["alt"] ?? "", ...offsetField(offset), fate: fateOf("img", { value, kept: htmlAddressKept("img", value) }, pageUrl) });
+          found.references.push({ kind: "image", address: value, alt: attribs["alt"] ?? "", ...offsetField(offset), fate: fateOf("img", { value, kept: htmlAddressKept("img", value) }, page) });
         }
       },
     },
@@ -144,7 +153,13 @@ function offsetField(offset: number | undefined): { offset?: number } {
 /** A site path needs no scheme and no host: the base only resolves relative paths. */
 const PAGE_ORIGIN = "https://sitio.invalid";
 
-function fateOf(tag: "a" | "img", address: { value: string; kept: boolean }, pageUrl: string): ReferenceFate {
+/**
+ * Folders only this site writes on its origin: a full address there (`https://www.imss.gob.mx/boletines/…`)
+ * is one of its pages. Any other path of the origin may be another part of the portal, not checked.
+ */
+const OWN_FOLDERS = [PATHS.bulletins, PATHS.tags, PATHS.sections, PATHS.search, PATHS.subscribe];
+
+function fateOf(tag: "a" | "img", address: { value: string; kept: boolean }, page: ReferringPage): ReferenceFate {
   const value = address.value;
   // Spaces and controls around the scheme are ignored by browsers and by the policy alike.
   const compact = value.replace(/[\x00-\x20]+/g, "");
@@ -156,11 +171,25 @@ function fateOf(tag: "a" | "img", address: { value: string; kept: boolean }, pag
     if (/^[/\\]{2}/.test(compact)) return { kind: "dropped", reason: "protocol-relative" };
     return { kind: "dropped", reason: "relative" };
   }
-  if (scheme || compact.startsWith("#")) return { kind: "elsewhere" };
-  // `?q` alone stays on the page.
-  if (compact.startsWith("?")) return { kind: "elsewhere" };
+  // `#x` and `?q` alone stay on the page.
+  if (compact.startsWith("#") || compact.startsWith("?")) return { kind: "elsewhere" };
+  if (scheme) return scheme === "http" || scheme === "https" ? ownPage(value, page.siteOrigin) : { kind: "elsewhere" };
   try {
-    return { kind: "site", path: new URL(value, PAGE_ORIGIN + pageUrl).pathname };
+    return { kind: "site", path: new URL(value, PAGE_ORIGIN + page.url).pathname };
+  } catch {
+    return { kind: "elsewhere" };
+  }
+}
+
+/** A full address of one of this site's own folders on its origin (http or https alike), as a site path. */
+function ownPage(value: string, siteOrigin: string | undefined): ReferenceFate {
+  if (!siteOrigin) return { kind: "elsewhere" };
+  try {
+    const url = new URL(value);
+    const site = new URL(siteOrigin);
+    // http and https alike (the site answers both): the host and the port, each scheme's default written as none.
+    if (url.hostname !== site.hostname || url.port !== site.port) return { kind: "elsewhere" };
+    return OWN_FOLDERS.some((folder) => url.pathname.startsWith(folder)) ? { kind: "site", path: url.pathname } : { kind: "elsewhere" };
   } catch {
     return { kind: "elsewhere" };
   }

@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { renderMarkdown } from "../../src/render/markdown.ts";
 import { findBodyReferences } from "../../src/render/references.ts";
 
-const PAGE = "/boletines/2024/04/vacunacion/";
+const PAGE = { url: "/boletines/2024/04/vacunacion/", siteOrigin: "https://www.imss.gob.mx" };
 
 test("links and images: where each leads, resolved against the page, in the order written", () => {
   const body = [
@@ -15,6 +15,8 @@ test("links and images: where each leads, resolved against the page, in the orde
     "[externo](https://www.imss.gob.mx/derechoh) [sin protocolo](//otro.example/) [código](javascript:alert(1)) [ref][def]",
     "",
     "[def]: /temas/salud/?pagina=2",
+    "",
+    "[completa](https://www.imss.gob.mx/boletines/2024/03/otro/) [http](http://WWW.IMSS.gob.mx/temas/salud/#x) [otro host](https://otro.example/boletines/x/) [otro puerto](https://www.imss.gob.mx:8443/boletines/x/)",
   ].join("\n");
   const found = findBodyReferences(body, PAGE);
   assert.deepEqual(
@@ -31,6 +33,11 @@ test("links and images: where each leads, resolved against the page, in the orde
       ["link", "//otro.example/", "dropped:protocol-relative"],
       ["link", "javascript:alert(1)", "dropped:scheme"],
       ["link", "/temas/salud/?pagina=2", "/temas/salud/"],
+      // A full address into the site's own folders is one of its pages; elsewhere on the portal, or another host, it is not checked.
+      ["link", "https://www.imss.gob.mx/boletines/2024/03/otro/", "/boletines/2024/03/otro/"],
+      ["link", "http://WWW.IMSS.gob.mx/temas/salud/#x", "/temas/salud/"],
+      ["link", "https://otro.example/boletines/x/", "elsewhere"],
+      ["link", "https://www.imss.gob.mx:8443/boletines/x/", "elsewhere"],
     ],
   );
   // Offsets point at what was written: the image with an empty alt on line 3, after the first image.
