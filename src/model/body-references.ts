@@ -57,7 +57,7 @@ export function readBodyReferences({ file, body, bodyLine, url, siteOrigin }: Bo
       code: "body-html-dropped",
       file,
       ...at(d.offset),
-      message: `El texto trae <${d.tag}>${times}, que el sitio no publica: se quita con lo que tenga dentro.`,
+      message: `El texto trae <${d.tag}>${times}, que el sitio no publica: se quita${d.withContent ? " con lo que tenga dentro" : ""}.`,
       hint: DROPPED_HINTS[d.tag] ?? "Quítalo, o escribe su contenido como texto del boletín.",
     });
   }

@@ -47,6 +47,8 @@ export interface ReferringPage {
 /** Raw HTML elements a body loses, with how many times and where the first one was. */
 export interface DroppedElement {
   tag: string;
+  /** Whether what is inside goes too (a frame, a script); a video's fallback text, say, stays. */
+  withContent: boolean;
   count: number;
   offset?: number;
 }
@@ -56,9 +58,12 @@ export interface BodyReferences {
   dropped: DroppedElement[];
 }
 
-/** Elements the policy removes besides DROPPED_WITH_CONTENT whose whole point is an attribute (a media source, a control). */
-const DROPPED_MEDIA = ["video", "audio", "source", "track", "picture", "canvas", "input", "select", "button"];
-const LOST_ELEMENTS = new Set<string>([...DROPPED_WITH_CONTENT, ...DROPPED_MEDIA]);
+/**
+ * Elements the policy removes, keeping what is inside, whose whole point is an attribute or is no
+ * text (a media source, a control). (`<picture>` is not one: its `<img>` stays.)
+ */
+const DROPPED_MEDIA = new Set(["video", "audio", "source", "track", "canvas", "input", "select", "button"]);
+const DROPPED_WHOLE = new Set(DROPPED_WITH_CONTENT);
 
 /**
  * Whether a body can hold a link, an image or raw HTML: `](`, `]:` (a link definition) or `<`. Most
@@ -68,7 +73,7 @@ function mayRefer(markdown: string): boolean {
   return markdown.includes("](") || markdown.includes("]:") || markdown.includes("<");
 }
 
-/** Every reference of a markdown body, in order, for a page at `pageUrl` (a site path like `/boletines/2024/04/x/`). */
+/** Every reference of a markdown body, in order, for the page it is printed on. */
 export function findBodyReferences(markdown: string, page: ReferringPage): BodyReferences {
   const found: BodyReferences = { references: [], dropped: [] };
   if (!mayRefer(markdown)) return found;
@@ -126,10 +131,10 @@ function readRawHtml(raw: string, at: number | undefined, page: ReferringPage, f
     {
       onopentag(name, attribs) {
         const offset = at === undefined ? undefined : at + parser.startIndex;
-        if (LOST_ELEMENTS.has(name)) {
+        if (DROPPED_WHOLE.has(name) || DROPPED_MEDIA.has(name)) {
           const known = found.dropped.find((d) => d.tag === name);
           if (known) known.count++;
-          else found.dropped.push({ tag: name, count: 1, ...(offset === undefined ? {} : { offset }) });
+          else found.dropped.push({ tag: name, withContent: DROPPED_WHOLE.has(name), count: 1, ...offsetField(offset) });
           return;
         }
         if (name === "a" && attribs["href"] !== undefined) {

@@ -65,10 +65,20 @@ test("raw HTML: <a href>, <img src> and the elements the page loses, counted, wi
     ["image", "/uploads/a.png", ""],
     ["link", "/en/codigo/", undefined],
   ]);
-  assert.deepEqual(found.dropped.map((d) => [d.tag, d.count, body.slice(d.offset!, d.offset! + 7)]), [
-    ["iframe", 2, "<iframe"],
-    ["script", 1, "<script"],
+  assert.deepEqual(found.dropped.map((d) => [d.tag, d.withContent, d.count, body.slice(d.offset!, d.offset! + 7)]), [
+    ["iframe", true, 2, "<iframe"],
+    ["script", true, 1, "<script"],
   ]);
+  // A video goes, its fallback text stays; a <picture> keeps its <img>, which is checked like any other.
+  const media = findBodyReferences('<video src="/v.mp4">Texto alterno</video>\n\n<picture><source srcset="/a.avif"><img src="/uploads/a.jpg" alt="A"></picture>', PAGE);
+  assert.deepEqual(media.dropped.map((d) => [d.tag, d.withContent, d.count]), [["video", false, 1], ["source", false, 1]]);
+  assert.deepEqual(media.references.map((r) => r.address), ["/uploads/a.jpg"]);
+  const html = renderMarkdown('<video src="/v.mp4">Texto alterno</video>\n\n<picture><source srcset="/a.avif"><img src="/uploads/a.jpg" alt="A"></picture>');
+  assert.match(html, /Texto alterno/);
+  assert.match(html, /<img src="\/uploads\/a\.jpg"/);
+  assert.doesNotMatch(html, /<video|<source/);
+  // What the message says of a frame: it goes with what is inside.
+  assert.doesNotMatch(renderMarkdown('<iframe src="https://x.example/">dentro</iframe>\n\nTexto.'), /dentro|iframe/);
 });
 
 test("an image's alternative text is text: a link or a tag written there is neither", () => {
