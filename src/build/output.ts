@@ -1,5 +1,5 @@
 import { constants, existsSync, lstatSync, readdirSync } from "node:fs";
-import { access, mkdir, open, readdir, readFile, rename, rm, stat, unlink } from "node:fs/promises";
+import { access, link, mkdir, open, readdir, readFile, rename, rm, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 /**
@@ -29,27 +29,63 @@ export function outputPaths(outDir: string): OutputPaths {
 
 export class OutputError extends Error {}
 
-/** One build at a time per output folder. A lock left by a dead process is taken over. */
+/**
+ * One build at a time per output folder. A lock left by a dead process is taken over.
+ *
+ * The lock appears with its owner already written: the process id goes to a file of its own, which is
+ * then hard-linked as the lock (atomic, and refused if the lock exists). Opening the lock with `wx` and
+ * writing the id afterwards let a second build read an empty lock in between, take it for a dead
+ * one's, delete it and take it too: two builds wrote one generation at once.
+ */
 export async function acquireLock(lockPath: string): Promise<() => Promise<void>> {
   await mkdir(path.dirname(lockPath), { recursive: true });
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const handle = await open(lockPath, "wx");
-      await handle.writeFile(String(process.pid));
-      await handle.close();
-      return async () => {
+  const mine = `${lockPath}.${process.pid}`;
+  await writeFile(mine, String(process.pid));
+  try {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        await placeLock(mine, lockPath);
+        await sweepLockFiles(lockPath);
+        return async () => {
+          await unlink(lockPath).catch(() => undefined);
+        };
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw describeFsError(error, lockPath);
+        const owner = Number((await readFile(lockPath, "utf8").catch(() => "")).trim());
+        if (owner && isAlive(owner)) {
+          throw new OutputError(`Otra compilación (proceso ${owner}) está escribiendo en la misma carpeta de salida. Espera a que termine.`);
+        }
         await unlink(lockPath).catch(() => undefined);
-      };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw describeFsError(error, lockPath);
-      const owner = Number((await readFile(lockPath, "utf8").catch(() => "")).trim());
-      if (owner && isAlive(owner)) {
-        throw new OutputError(`Otra compilación (proceso ${owner}) está escribiendo en la misma carpeta de salida. Espera a que termine.`);
       }
-      await unlink(lockPath).catch(() => undefined);
     }
+  } finally {
+    await unlink(mine).catch(() => undefined);
   }
   throw new OutputError(`No se pudo tomar el candado ${lockPath}.`);
+}
+
+/** The lock made from the file holding this process's id; where hard links are not supported, created with `wx` and written. */
+async function placeLock(mine: string, lockPath: string): Promise<void> {
+  try {
+    await link(mine, lockPath);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "EXDEV") throw error;
+    const handle = await open(lockPath, "wx");
+    await handle.writeFile(String(process.pid));
+    await handle.close();
+  }
+}
+
+/** Files holding the id of a process killed while it took the lock (`<lock>.<pid>`): removed by the next one. */
+async function sweepLockFiles(lockPath: string): Promise<void> {
+  const base = `${path.basename(lockPath)}.`;
+  const names = await readdir(path.dirname(lockPath)).catch(() => [] as string[]);
+  for (const name of names) {
+    if (!name.startsWith(base) || !/^\d+$/.test(name.slice(base.length))) continue;
+    const pid = Number(name.slice(base.length));
+    if (pid !== process.pid && !isAlive(pid)) await unlink(path.join(path.dirname(lockPath), name)).catch(() => undefined);
+  }
 }
 
 /** Whether a path exists, itself (a link to a missing folder exists). */
