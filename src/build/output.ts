@@ -42,7 +42,7 @@ export async function acquireLock(lockPath: string): Promise<() => Promise<void>
   const mine = `${lockPath}.${process.pid}`;
   await writeFile(mine, String(process.pid));
   try {
-    for (let attempt = 0; attempt < 2; attempt++) {
+    for (let attempt = 0; attempt < 3; attempt++) {
       try {
         await placeLock(mine, lockPath);
         await sweepLockFiles(lockPath);
@@ -51,17 +51,49 @@ export async function acquireLock(lockPath: string): Promise<() => Promise<void>
         };
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw describeFsError(error, lockPath);
-        const owner = Number((await readFile(lockPath, "utf8").catch(() => "")).trim());
-        if (owner && isAlive(owner)) {
-          throw new OutputError(`Otra compilación (proceso ${owner}) está escribiendo en la misma carpeta de salida. Espera a que termine.`);
-        }
-        await unlink(lockPath).catch(() => undefined);
+        const owner = await lockOwner(lockPath);
+        if (owner && isAlive(owner)) throw busy(owner);
+        await takeOver(mine, lockPath, owner);
       }
     }
   } finally {
     await unlink(mine).catch(() => undefined);
   }
   throw new OutputError(`No se pudo tomar el candado ${lockPath}.`);
+}
+
+function busy(owner: number): OutputError {
+  return new OutputError(`Otra compilación (proceso ${owner}) está escribiendo en la misma carpeta de salida. Espera a que termine.`);
+}
+
+/** The process id a lock file names (0 when unreadable or empty). */
+async function lockOwner(file: string): Promise<number> {
+  return Number((await readFile(file, "utf8").catch(() => "")).trim()) || 0;
+}
+
+/**
+ * Removes the lock of a dead process so the caller can try again. Only one contender at a time may
+ * do it (a second lock, `<lock>.breaking`): two that both saw the dead owner would otherwise each
+ * delete the lock the other had just taken. Under it, the lock is removed only if it still names
+ * the dead owner.
+ */
+async function takeOver(mine: string, lockPath: string, deadOwner: number): Promise<void> {
+  const breaker = `${lockPath}.breaking`;
+  try {
+    await placeLock(mine, breaker);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw describeFsError(error, breaker);
+    const other = await lockOwner(breaker);
+    if (other && isAlive(other)) throw busy(other);
+    // Left by a process killed while taking over: removed, and the caller tries again.
+    await unlink(breaker).catch(() => undefined);
+    return;
+  }
+  try {
+    if ((await lockOwner(lockPath)) === deadOwner) await unlink(lockPath).catch(() => undefined);
+  } finally {
+    await unlink(breaker).catch(() => undefined);
+  }
 }
 
 /** The lock made from the file holding this process's id; where hard links are not supported, created with `wx` and written. */

@@ -11,10 +11,12 @@ while (Date.now() < Number(startAt)) {
 }
 try {
   const release = await acquireLock(lockPath);
-  appendFileSync(log, `held ${process.pid} ${performance.timeOrigin + performance.now()}`);
+  const from = performance.timeOrigin + performance.now();
   await new Promise((resolve) => setTimeout(resolve, 150));
-  appendFileSync(log, ` ${performance.timeOrigin + performance.now()}\n`);
+  // One line, written whole once the lock is released: contenders' lines never interleave.
+  const to = performance.timeOrigin + performance.now();
   await release();
+  appendFileSync(log, `held ${process.pid} ${from} ${to}\n`);
 } catch (error) {
   appendFileSync(log, `refused ${process.pid} ${(error as Error).message}\n`);
 }

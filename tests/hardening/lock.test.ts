@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
@@ -25,12 +25,21 @@ async function contend(dir: string): Promise<string[]> {
   return (await readFile(log, "utf8")).trim().split("\n");
 }
 
+/** The id of a process that has exited. */
+async function deadPid(): Promise<number> {
+  const child = spawn(process.execPath, ["-e", ""]);
+  await new Promise((resolve) => child.on("exit", resolve));
+  return child.pid!;
+}
+
 test("builds started at the same moment: one holds the output lock at a time, the others are refused clearly", async () => {
   // Taking the lock used to create it empty and write the owner after: a contender reading it in
   // between took it for a dead build's, deleted it and took it too (about 4 rounds in 10 here).
-  for (let round = 0; round < 3; round++) {
+  // The last rounds start with the lock of a killed build in place: only one contender may take it over.
+  for (let round = 0; round < 5; round++) {
     const dir = await mkdtemp(path.join(os.tmpdir(), "boletines-lock-"));
     try {
+      if (round >= 3) await writeFile(path.join(dir, "._site.lock"), String(await deadPid()));
       const lines = await contend(dir);
       assert.equal(lines.length, CONTENDERS, lines.join("\n"));
       const held = lines.filter((l) => l.startsWith("held ")).map((l) => l.split(" ").slice(2).map(Number) as [number, number]);
