@@ -1,4 +1,6 @@
+import { LAYOUT_IDS } from "../policy/anchors.ts";
 import { decodeURIComponentSafe } from "../policy/site-paths.ts";
+import { headingIds, renderMarkdown } from "../render/markdown.ts";
 import { findBodyReferences, type WrittenReference } from "../render/references.ts";
 import type { Bulletin, SiteReference } from "./bulletin.ts";
 import type { PathClaim } from "./corpus.ts";
@@ -39,9 +41,14 @@ export function readBodyReferences({ file, body, bodyLine, url, siteOrigin }: Bo
   const problems: Problem[] = [];
   const references: SiteReference[] = [];
   const at = (offset: number | undefined) => (offset === undefined ? { line: bodyLine } : bodyPosition(body, bodyLine, offset));
+  let anchors: Set<string> | undefined;
   for (const r of found.references) {
     const where = at(r.offset);
-    if (r.fate.kind === "site") {
+    if (r.fate.kind === "fragment") {
+      // Only bodies with such a link are rendered here, for their headings' anchors.
+      anchors ??= new Set([...LAYOUT_IDS, ...headingIds(renderMarkdown(body))]);
+      if (!anchors.has(r.fate.id)) problems.push({ severity: "warning", code: "body-link-fragment", file, ...where, ...fragmentMessage(r.address, anchors) });
+    } else if (r.fate.kind === "site") {
       references.push({ kind: r.kind, path: r.fate.path, written: r.address, ...where });
       if (r.kind === "image" && r.alt?.trim() === "") {
         problems.push({ severity: "warning", code: "body-image-alt-missing", file, ...where, message: `La imagen ${r.address} del texto no tiene texto alternativo.`, hint: `Escribe una descripción entre los corchetes: ![Descripción](${r.address}), para quienes usan lectores de pantalla.` });
@@ -62,6 +69,15 @@ export function readBodyReferences({ file, body, bodyLine, url, siteOrigin }: Bo
     });
   }
   return { problems, references };
+}
+
+function fragmentMessage(address: string, anchors: ReadonlySet<string>): { message: string; hint: string } {
+  const own = [...anchors].filter((id) => !LAYOUT_IDS.includes(id));
+  const listed = own.length === 0 ? "el texto no tiene títulos" : `las anclas de sus títulos: ${own.slice(0, 5).map((id) => `#${id}`).join(", ")}${own.length > 5 ? "…" : ""}`;
+  return {
+    message: `El enlace ${address} no lleva a ninguna parte de la página (${listed}).`,
+    hint: "Cada título del texto tiene un ancla hecha de sus palabras: ## Datos importantes → #datos-importantes. Corrige el enlace o el título.",
+  };
 }
 
 const EMBED_HINT = "Las páginas no incrustan contenido de otros servidores: para un video escribe su dirección en video: (o un enlace en el texto).";

@@ -2,6 +2,7 @@ import { Marked, type Token } from "marked";
 import type * as Entities from "entities";
 import type SanitizeHtml from "sanitize-html";
 import { lazyRequire } from "../lazy-require.ts";
+import { HeadingAnchors } from "../policy/anchors.ts";
 import { renderParagraphs, renderProse, renderTokens, type Rendered } from "./markdown-direct.ts";
 
 /**
@@ -72,7 +73,36 @@ SANITIZE.allowedAttributes = { ...(SANITIZE.allowedAttributes as Record<string, 
 
 export function renderMarkdown(markdown: string): string {
   const made = renderOrLex(markdown);
-  return Array.isArray(made) ? sanitizeHtml(marked.parser(made), SANITIZE).trim() : made.html;
+  return withHeadingIds(Array.isArray(made) ? sanitizeHtml(marked.parser(made), SANITIZE).trim() : made.html);
+}
+
+/**
+ * The sanitized HTML with an `id` on each heading (policy/anchors.ts), made from the heading's text.
+ * Applied last, to whichever way made the HTML: the policy allows no attribute on headings, so each
+ * is `<hN>` as written here.
+ */
+export function withHeadingIds(html: string): string {
+  if (!html.includes("<h")) return html;
+  const anchors = new HeadingAnchors();
+  return html.replace(/<h([2-6])>([\s\S]*?)<\/h\1>/g, (whole, level: string, inner: string) => {
+    const id = anchors.next(headingText(inner));
+    return id === undefined ? whole : `<h${level} id="${escapeAttributeValue(id)}">${inner}</h${level}>`;
+  });
+}
+
+/** The ids `withHeadingIds` gave, in order. */
+export function headingIds(html: string): string[] {
+  return [...html.matchAll(/<h[2-6] id="([^"]*)">/g)].map((m) => entities().decodeHTMLAttribute(m[1]!));
+}
+
+/** A heading's text: its sanitized inner HTML without tags, references decoded. */
+function headingText(inner: string): string {
+  const text = inner.replace(/<[^>]*>/g, "");
+  return text.includes("&") ? entities().decodeHTML(text) : text;
+}
+
+function escapeAttributeValue(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/"/g, "&quot;");
 }
 
 /** Plain text of a fragment of markdown (for excerpts and feeds' summaries). */
@@ -93,10 +123,10 @@ export function renderMarkdownAndText(markdown: string): { html: string; text: s
  */
 export function renderBody(markdown: string): { html: string; text: string; words: number } {
   const made = renderOrLex(markdown);
-  if (!Array.isArray(made)) return { html: made.html, text: made.text, words: made.words ?? countWords(made.text) };
+  if (!Array.isArray(made)) return { html: withHeadingIds(made.html), text: made.text, words: made.words ?? countWords(made.text) };
   const parsed = marked.parser(made);
   const text = htmlToText(parsed);
-  return { html: sanitizeHtml(parsed, SANITIZE).trim(), text, words: countWords(text) };
+  return { html: withHeadingIds(sanitizeHtml(parsed, SANITIZE).trim()), text, words: countWords(text) };
 }
 
 /**
@@ -143,7 +173,7 @@ const recentParagraphs = new Map<string, Token[]>();
 /** `renderMarkdownAndText` through marked's HTML and sanitize-html only: what the direct way must equal. */
 export function renderMarkdownAndTextReference(markdown: string): { html: string; text: string } {
   const parsed = marked.parse(markdown) as string;
-  return { html: sanitizeHtml(parsed, SANITIZE).trim(), text: htmlToText(parsed) };
+  return { html: withHeadingIds(sanitizeHtml(parsed, SANITIZE).trim()), text: htmlToText(parsed) };
 }
 
 function htmlToText(html: string): string {

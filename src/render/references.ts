@@ -1,6 +1,7 @@
 import type * as Htmlparser2 from "htmlparser2";
 import type { Token, Tokens } from "marked";
 import { lazyRequire } from "../lazy-require.ts";
+import { decodeURIComponentSafe } from "../policy/site-paths.ts";
 import { PATHS } from "../policy/urls.ts";
 import { DROPPED_WITH_CONTENT, lexInline, lexMarkdown } from "./markdown.ts";
 import { htmlAddressKept, imageSource, linkAddress, paragraphsOnly } from "./markdown-direct.ts";
@@ -27,12 +28,15 @@ export interface WrittenReference {
 /**
  * - `site`: a path of this site, resolved against the page (`path`, without query or fragment,
  *   percent-encoded the way a browser sends it), to be checked against what the build writes;
- * - `elsewhere`: another site, `mailto:`, `tel:`, or a place on the same page: not checked;
+ * - `fragment`: a place on the same page (`#datos`: the id, percent-decoded), checked against the
+ *   page's anchors;
+ * - `elsewhere`: another site, `mailto:`, `tel:`, the page itself (`#`, `?q`): not checked;
  * - `dropped`: the policy removes it (a link keeps its text without the address; an image is gone);
  *   `reason` says why, for the message.
  */
 export type ReferenceFate =
   | { kind: "site"; path: string }
+  | { kind: "fragment"; id: string }
   | { kind: "elsewhere" }
   | { kind: "dropped"; reason: "empty" | "scheme" | "protocol-relative" | "other-site" | "relative" };
 
@@ -177,6 +181,7 @@ function fateOf(tag: "a" | "img", address: { value: string; kept: boolean }, pag
     return { kind: "dropped", reason: "relative" };
   }
   // `#x` and `?q` alone stay on the page.
+  if (compact.startsWith("#") && compact.length > 1) return { kind: "fragment", id: decodeURIComponentSafe(value.trim().slice(1)) };
   if (compact.startsWith("#") || compact.startsWith("?")) return { kind: "elsewhere" };
   if (scheme) return scheme === "http" || scheme === "https" ? ownPage(value, page.siteOrigin) : { kind: "elsewhere" };
   try {

@@ -98,3 +98,12 @@ test("only published bulletins are checked, and the site's paths are not even li
   assert.deepEqual(findBrokenReferences([plain], [plain, draft], { claims, redirectsOf }), []);
   assert.equal(listed, false);
 });
+
+test("a link to a place on the page: fine when a heading or the layout has that anchor, a warning naming the anchors otherwise", () => {
+  const body = "## Datos importantes\n\nVer [datos](#datos-importantes), [temas](#temas-del-boletin) y [otro](#datos).\n";
+  const r = normalizeText(fm('title: "T"\ndate: 2024-04-09\ndescription: "d"', body), { file: "content/2024/t.md" });
+  assert.deepEqual(r.problems.map((p) => [p.code, p.line, p.column]), [["body-link-fragment", 9, 64]]);
+  assert.match(r.problems[0]!.message, /El enlace #datos no lleva a ninguna parte de la página \(las anclas de sus títulos: #datos-importantes\)/);
+  const none = normalizeText(fm('title: "T"\ndate: 2024-04-09\ndescription: "d"', "Ver [x](#arriba).\n"), { file: "content/2024/t.md" });
+  assert.match(none.problems[0]!.message, /el texto no tiene títulos/);
+});

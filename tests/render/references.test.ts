@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
-import { renderMarkdown } from "../../src/render/markdown.ts";
+import { headingIds, renderMarkdown, renderMarkdownAndTextReference } from "../../src/render/markdown.ts";
 import { findBodyReferences } from "../../src/render/references.ts";
 
 const PAGE = { url: "/boletines/2024/04/vacunacion/", siteOrigin: "https://www.imss.gob.mx" };
@@ -121,4 +121,15 @@ test("a reference is kept exactly when the page prints it (same policy as the re
     }),
     { numRuns: 3000, seed: 20261124 },
   );
+});
+
+test("headings carry their anchors, the same whichever way made the HTML; links to them are fragments", () => {
+  const md = "## Datos importantes\n\nVer [abajo](#vacunaci%C3%B3n--salud) y [arriba](#) y [nada](#nada).\n\n### Vacunación &amp; *salud*\n\n## Datos importantes\n\n<h4>Crudo &amp; <b>HTML</b></h4>";
+  const html = renderMarkdown(md);
+  assert.equal(html, renderMarkdownAndTextReference(md).html);
+  assert.deepEqual(headingIds(html), ["datos-importantes", "vacunación--salud", "datos-importantes-1", "crudo--html"]);
+  assert.match(html, /<h3 id="vacunación--salud">Vacunación &amp; <em>salud<\/em><\/h3>/);
+  assert.deepEqual(findBodyReferences(md, PAGE).references.map((r) => r.fate), [{ kind: "fragment", id: "vacunación--salud" }, { kind: "elsewhere" }, { kind: "fragment", id: "nada" }]);
+  // Prose and paragraphs (no heading) are not touched.
+  assert.equal(renderMarkdown("Texto llano.\n\nOtro párrafo con **negritas**."), "<p>Texto llano.</p>\n<p>Otro párrafo con <strong>negritas</strong>.</p>");
 });
