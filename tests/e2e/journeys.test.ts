@@ -533,6 +533,18 @@ test("bulletin page: responsive picture without layout shift, updated date, read
   assert.equal(await page.locator("article img").count(), 0, "a missing image shows nothing");
 });
 
+test("a heading of a bulletin has its anchor: an address with it opens the page at that heading", async () => {
+  await page.setViewportSize({ width: 375, height: 700 });
+  await page.goto(`${FIXTURE.redirected}#recomendaciones`);
+  const heading = page.locator("article h2#recomendaciones");
+  assert.equal(await heading.textContent(), "Recomendaciones");
+  // The browser scrolled to it: the heading is in view, near the top, though it is far down the page.
+  const top = await heading.evaluate((el) => el.getBoundingClientRect().top);
+  assert.ok(top >= 0 && top < 200, `heading at ${top}px`);
+  assert.ok((await page.evaluate(() => window.scrollY)) > 0);
+  await page.setViewportSize({ width: 1280, height: 900 });
+});
+
 test("print: the bulletin alone, links spelled out; dark scheme follows the system", async () => {
   await page.goto(FIXTURE.featured);
   await page.emulateMedia({ media: "print" });
