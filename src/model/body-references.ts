@@ -1,9 +1,11 @@
+import path from "node:path";
 import { LAYOUT_IDS } from "../policy/anchors.ts";
 import { decodeURIComponentSafe } from "../policy/site-paths.ts";
 import { headingIds, renderMarkdown } from "../render/markdown.ts";
 import { findBodyReferences, type WrittenReference } from "../render/references.ts";
 import type { Bulletin, SiteReference } from "./bulletin.ts";
 import type { PathClaim } from "./corpus.ts";
+import { findLiquid, holdsLiquid } from "./liquid.ts";
 import type { Problem } from "./problems.ts";
 
 /**
@@ -43,6 +45,8 @@ export function readBodyReferences({ file, body, bodyLine, url, siteOrigin }: Bo
   const at = (offset: number | undefined) => (offset === undefined ? { line: bodyLine } : bodyPosition(body, bodyLine, offset));
   let anchors: Set<string> | undefined;
   for (const r of found.references) {
+    // An address made with a Jekyll tag is said once, as the tag (below).
+    if (holdsLiquid(r.address)) continue;
     const where = at(r.offset);
     if (r.fate.kind === "fragment") {
       // Only bodies with such a link are rendered here, for their headings' anchors.
@@ -57,6 +61,27 @@ export function readBodyReferences({ file, body, bodyLine, url, siteOrigin }: Bo
       problems.push({ severity: "warning", file, ...where, ...droppedMessage(r, r.fate.reason) });
     }
   }
+  const liquid = new Map<string, { count: number; offset: number }>();
+  for (const tag of findLiquid(body)) {
+    if (tag.postUrl !== undefined) {
+      // Said with the whole site known, naming the bulletin's address (findBrokenReferences).
+      references.push({ kind: "post", path: tag.postUrl, written: tag.text, ...bodyPosition(body, bodyLine, tag.offset) });
+      continue;
+    }
+    const seen = liquid.get(tag.text);
+    if (seen) seen.count++;
+    else liquid.set(tag.text, { count: 1, offset: tag.offset });
+  }
+  for (const [text, { count, offset }] of liquid) {
+    problems.push({
+      severity: "warning",
+      code: "body-liquid",
+      file,
+      ...bodyPosition(body, bodyLine, offset),
+      message: `${liquidMessage(text)}${count === 1 ? "" : ` (${count} veces)`}.`,
+      hint: /^\{\{-?\s*site\.(baseurl|url)\b/.test(text) ? "Quítala: las rutas del sitio empiezan en / (por ejemplo /uploads/2021/foto.jpg o /boletines/2021/08/…/)." : "Quítala, o escribe en su lugar lo que mostraba.",
+    });
+  }
   for (const d of found.dropped) {
     const times = d.count === 1 ? "" : ` (${d.count} veces)`;
     problems.push({
@@ -69,6 +94,10 @@ export function readBodyReferences({ file, body, bodyLine, url, siteOrigin }: Bo
     });
   }
   return { problems, references };
+}
+
+function liquidMessage(text: string): string {
+  return `El texto tiene «${text}», una etiqueta de Jekyll (Liquid): este sitio no la interpreta y se publica tal cual`;
 }
 
 function fragmentMessage(address: string, anchors: ReadonlySet<string>): { message: string; hint: string } {
@@ -131,7 +160,7 @@ export function findBrokenReferences(published: readonly Bulletin[], all: readon
   // Each key pointed at, and whether the site writes it; lower-cased keys for the case hint.
   const wanted = new Map<string, boolean>();
   const wantedLower = new Map<string, string | undefined>();
-  for (const b of referring) for (const r of b.references!) wanted.set(targetKey(r.path), false);
+  for (const b of referring) for (const r of b.references!) if (r.kind !== "post") wanted.set(targetKey(r.path), false);
   for (const key of wanted.keys()) wantedLower.set(key.toLowerCase(), undefined);
   const folders: string[] = [];
   const see = (p: string) => {
@@ -152,8 +181,24 @@ export function findBrokenReferences(published: readonly Bulletin[], all: readon
   const unpublished = new Map<string, Bulletin>();
   for (const b of all) if (!publishedSet.has(b)) for (const p of [b.url, ...b.redirectFrom]) unpublished.set(targetKey(p), b);
   const problems: Problem[] = [];
+  let byFileName: Map<string, Bulletin> | undefined;
   for (const b of referring) {
     for (const r of b.references!) {
+      if (r.kind === "post") {
+        byFileName ??= new Map(all.map((x) => [path.posix.basename(x.id), x]));
+        const named = byFileName.get(r.path);
+        problems.push({
+          severity: "warning",
+          code: "body-liquid",
+          file: b.file,
+          line: r.line,
+          ...(r.column === undefined ? {} : { column: r.column }),
+          message: `${liquidMessage(r.written)}.`,
+          hint: named ? `Escribe la dirección del boletín: ${named.url}` : `Ningún boletín tiene el archivo ${r.path}.md: escribe la dirección del boletín (/boletines/AAAA/MM/…/).`,
+          ...(named ? { otherFile: named.file } : {}),
+        });
+        continue;
+      }
       const key = targetKey(r.path);
       if (wanted.get(key) || folders.some((f) => key.startsWith(`${f}/`))) continue;
       const where = { file: b.file, line: r.line, ...(r.column === undefined ? {} : { column: r.column }) };

@@ -54,10 +54,16 @@ export interface Bulletin {
   positions: Readonly<Record<string, { line: number; column: number }>>;
 }
 
-/** A link or a picture of the body that leads to a path of this site. */
+/**
+ * A link or a picture of the body that leads to a path of this site; or (`post`) a Jekyll
+ * `{% post_url NAME %}` tag, which names a legacy post by its file (model/liquid.ts).
+ */
 export interface SiteReference {
-  kind: "link" | "image";
-  /** The path, resolved against the bulletin's page, without query or fragment, percent-encoded as a browser sends it. */
+  kind: "link" | "image" | "post";
+  /**
+   * The path, resolved against the bulletin's page, without query or fragment, percent-encoded as a
+   * browser sends it; for `post`, the file name it names (without extension).
+   */
   path: string;
   /** The address as the page prints it (what the editor recognizes). */
   written: string;

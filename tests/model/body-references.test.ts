@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Bulletin } from "../../src/model/bulletin.ts";
 import { bodyPosition, findBrokenReferences } from "../../src/model/body-references.ts";
+import { findLiquid, holdsLiquid } from "../../src/model/liquid.ts";
 import { redirectsOf, type PathClaim } from "../../src/model/corpus.ts";
 import { fm, normalizeText } from "./helpers.ts";
 
@@ -106,4 +107,38 @@ test("a link to a place on the page: fine when a heading or the layout has that 
   assert.match(r.problems[0]!.message, /El enlace #datos no lleva a ninguna parte de la página \(las anclas de sus títulos: #datos-importantes\)/);
   const none = normalizeText(fm('title: "T"\ndate: 2024-04-09\ndescription: "d"', "Ver [x](#arriba).\n"), { file: "content/2024/t.md" });
   assert.match(none.problems[0]!.message, /el texto no tiene títulos/);
+});
+
+test("Jekyll's tags in a body: each said where it is (repeats counted), with what to write instead; no second warning for the link made with one", () => {
+  assert.deepEqual(findLiquid("a {{ site.baseurl }} b {%- post_url 2021-08-19-x.md -%} c {% include f.html %} {{ page.title }}").map((t) => [t.text, t.postUrl, t.siteAddress]), [
+    ["{{ site.baseurl }}", undefined, true],
+    ["{%- post_url 2021-08-19-x.md -%}", "2021-08-19-x", undefined],
+    ["{% include f.html %}", undefined, undefined],
+    ["{{ page.title }}", undefined, undefined],
+  ]);
+  assert.deepEqual(findLiquid("Sin etiquetas { ni % } aquí."), []);
+  assert.ok(holdsLiquid("%7B%7B%20site.baseurl%20%7D%7D/uploads/a.jpg") && holdsLiquid("{% post_url x %}") && !holdsLiquid("/uploads/a.jpg"));
+
+  const target = bulletin("content/2021/2021-08-19-reconoce-imss.md", 'title: "Reconoce IMSS"\ndate: 2021-08-19');
+  const body = [
+    "Ver [el anterior]({% post_url 2021-08-19-reconoce-imss %}) y [otro]({% post_url 2020-01-01-nada %}).",
+    "",
+    "![Foto]({{ site.baseurl }}/uploads/a.jpg) {{ site.baseurl }} {% include figura.html %}",
+  ].join("\n");
+  const r = normalizeText(fm('title: "Origen"\ndate: 2024-04-09\ndescription: "d"', body), { file: "content/2024/origen.md" });
+  // Per file: the tags that need no other bulletin; the image made with {{ site.baseurl }} is not also "dropped".
+  assert.deepEqual(r.problems.map((p) => [p.code, p.line, p.column, /\(2 veces\)/.test(p.message)]), [
+    ["body-liquid", 9, 9, true],
+    ["body-liquid", 9, 62, false],
+  ]);
+  assert.match(r.problems[0]!.hint!, /las rutas del sitio empiezan en \//);
+  // With the whole site: post_url names its bulletin's address, or says none has that file.
+  const source = r.bulletin!;
+  const site = findBrokenReferences([target, source], [target, source], { claims: [], redirectsOf });
+  assert.deepEqual(site.map((p) => [p.code, p.line, p.column, p.otherFile]), [
+    ["body-liquid", 7, 19, "content/2021/2021-08-19-reconoce-imss.md"],
+    ["body-liquid", 7, 69, undefined],
+  ]);
+  assert.match(site[0]!.hint!, /Escribe la dirección del boletín: \/boletines\/2021\/08\/reconoce-imss\//);
+  assert.match(site[1]!.hint!, /Ningún boletín tiene el archivo 2020-01-01-nada\.md/);
 });

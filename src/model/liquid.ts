@@ -1,0 +1,37 @@
+/**
+ * Jekyll's template tags (Liquid) in a body: `{{ site.baseurl }}`, `{% post_url 2021-08-19-x %}`,
+ * `{% include figura.html %}`. Legacy posts carry them; this site never runs a body through a
+ * template engine, so they would be printed as written. Each one is said (model/body-references.ts),
+ * with what to write instead.
+ */
+export interface LiquidTag {
+  /** As written, e.g. `{% post_url 2021-08-19-x %}`. */
+  text: string;
+  /** Offset in the body. */
+  offset: number;
+  /** For `{% post_url NAME %}`: NAME, a legacy post's file name without its extension. */
+  postUrl?: string;
+  /** `{{ site.baseurl }}`, `{{ site.url }}` and the like: the site's own address, which paths here start without. */
+  siteAddress?: boolean;
+}
+
+const TAG = /\{\{[^{}\n]*\}\}|\{%[^\n]*?%\}/g;
+
+export function findLiquid(body: string): LiquidTag[] {
+  if (!body.includes("{{") && !body.includes("{%")) return [];
+  const tags: LiquidTag[] = [];
+  for (const m of body.matchAll(TAG)) {
+    const text = m[0];
+    const tag: LiquidTag = { text, offset: m.index };
+    const post = /^\{%-?\s*post_url\s+(\S+?)\s*-?%\}$/.exec(text);
+    if (post) tag.postUrl = post[1]!.replace(/\.(md|markdown)$/i, "");
+    else if (/^\{\{-?\s*site\.(baseurl|url)\s*-?\}\}$/.test(text)) tag.siteAddress = true;
+    tags.push(tag);
+  }
+  return tags;
+}
+
+/** Whether an address holds a Liquid tag, as written or as a link's address encodes it (`%7B%7B`, `%7B%25`). */
+export function holdsLiquid(address: string): boolean {
+  return /\{\{|\{%|%7B%7B|%7B%25/i.test(address);
+}
