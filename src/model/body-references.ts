@@ -5,7 +5,7 @@ import { headingIds, renderMarkdown } from "../render/markdown.ts";
 import { findBodyReferences, type WrittenReference } from "../render/references.ts";
 import type { Bulletin, SiteReference } from "./bulletin.ts";
 import type { PathClaim } from "./corpus.ts";
-import { findLiquid, holdsLiquid } from "./liquid.ts";
+import { findKramdownAttributes, findLiquid, holdsLiquid } from "./jekyll.ts";
 import type { Problem } from "./problems.ts";
 
 /**
@@ -80,6 +80,22 @@ export function readBodyReferences({ file, body, bodyLine, url, siteOrigin }: Bo
       ...bodyPosition(body, bodyLine, offset),
       message: `${liquidMessage(text)}${count === 1 ? "" : ` (${count} veces)`}.`,
       hint: /^\{\{-?\s*site\.(baseurl|url)\b/.test(text) ? "Quítala: las rutas del sitio empiezan en / (por ejemplo /uploads/2021/foto.jpg o /boletines/2021/08/…/)." : "Quítala, o escribe en su lugar lo que mostraba.",
+    });
+  }
+  const attributes = new Map<string, { count: number; offset: number }>();
+  for (const { text, offset } of findKramdownAttributes(body)) {
+    const seen = attributes.get(text);
+    if (seen) seen.count++;
+    else attributes.set(text, { count: 1, offset });
+  }
+  for (const [text, { count, offset }] of attributes) {
+    problems.push({
+      severity: "warning",
+      code: "body-kramdown-attributes",
+      file,
+      ...bodyPosition(body, bodyLine, offset),
+      message: `El texto tiene «${text}», una lista de atributos de kramdown (Jekyll): este sitio no la interpreta y se publica tal cual${count === 1 ? "" : ` (${count} veces)`}.`,
+      hint: "Quítala: el sitio no aplica atributos, clases ni estilos al texto (un enlace a otro sitio ya se abre de forma segura).",
     });
   }
   for (const d of found.dropped) {

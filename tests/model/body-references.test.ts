@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Bulletin } from "../../src/model/bulletin.ts";
 import { bodyPosition, findBrokenReferences } from "../../src/model/body-references.ts";
-import { findLiquid, holdsLiquid } from "../../src/model/liquid.ts";
+import { findKramdownAttributes, findLiquid, holdsLiquid } from "../../src/model/jekyll.ts";
 import { redirectsOf, type PathClaim } from "../../src/model/corpus.ts";
 import { fm, normalizeText } from "./helpers.ts";
 
@@ -141,4 +141,18 @@ test("Jekyll's tags in a body: each said where it is (repeats counted), with wha
   ]);
   assert.match(site[0]!.hint!, /Escribe la dirección del boletín: \/boletines\/2021\/08\/reconoce-imss\//);
   assert.match(site[1]!.hint!, /Ningún boletín tiene el archivo 2020-01-01-nada\.md/);
+});
+
+test("kramdown's attribute lists are said once per text, with a count, where the first is", () => {
+  assert.deepEqual(findKramdownAttributes('[a](https://x.example/){:target="_blank"} y {: .clase}\n{:target="_blank"}'), [
+    { text: '{:target="_blank"}', offset: 23 },
+    { text: "{: .clase}", offset: 44 },
+    { text: '{:target="_blank"}', offset: 55 },
+  ]);
+  const body = 'Ver [sitio](https://x.example/){:target="_blank"} y [otro](https://y.example/){:target="_blank"}.\n\nDestacado.\n{: .destacado}\n';
+  const r = normalizeText(fm('title: "T"\ndate: 2024-04-09\ndescription: "d"', body), { file: "content/2024/t.md" });
+  assert.deepEqual(r.problems.map((p) => [p.code, p.line, p.column, /\(2 veces\)/.test(p.message)]), [
+    ["body-kramdown-attributes", 7, 32, true],
+    ["body-kramdown-attributes", 10, 1, false],
+  ]);
 });

@@ -1,8 +1,9 @@
 /**
- * Jekyll's template tags (Liquid) in a body: `{{ site.baseurl }}`, `{% post_url 2021-08-19-x %}`,
- * `{% include figura.html %}`. Legacy posts carry them; this site never runs a body through a
- * template engine, so they would be printed as written. Each one is said (model/body-references.ts),
- * with what to write instead.
+ * What legacy Jekyll posts carry in their bodies that this site does not interpret, and would print
+ * as written: Jekyll's template tags (Liquid: `{{ site.baseurl }}`, `{% post_url 2021-08-19-x %}`,
+ * `{% include figura.html %}`; a body is never run through a template engine) and kramdown's
+ * attribute lists (`[enlace](…){:target="_blank"}`, `{: .destacado}`; marked reads GFM). Each one is
+ * said (model/body-references.ts), with what to write instead.
  */
 export interface LiquidTag {
   /** As written, e.g. `{% post_url 2021-08-19-x %}`. */
@@ -34,4 +35,10 @@ export function findLiquid(body: string): LiquidTag[] {
 /** Whether an address holds a Liquid tag, as written or as a link's address encodes it (`%7B%7B`, `%7B%25`). */
 export function holdsLiquid(address: string): boolean {
   return /\{\{|\{%|%7B%7B|%7B%25/i.test(address);
+}
+
+/** kramdown's attribute lists, `{:target="_blank"}`, `{: .clase}`, `{:#ancla}`: as written and where. */
+export function findKramdownAttributes(body: string): Array<{ text: string; offset: number }> {
+  if (!body.includes("{:")) return [];
+  return [...body.matchAll(/\{:[^{}\n]*\}/g)].map((m) => ({ text: m[0], offset: m.index }));
 }
