@@ -10,7 +10,7 @@ export interface LiquidTag {
   text: string;
   /** Offset in the body. */
   offset: number;
-  /** For `{% post_url NAME %}`: NAME, a legacy post's file name without its extension. */
+  /** For `{% post_url NAME %}`: the file name NAME ends in, without its extension (a legacy post's). */
   postUrl?: string;
   /** `{{ site.baseurl }}`, `{{ site.url }}` and the like: the site's own address, which paths here start without. */
   siteAddress?: boolean;
@@ -25,7 +25,8 @@ export function findLiquid(body: string): LiquidTag[] {
     const text = m[0];
     const tag: LiquidTag = { text, offset: m.index };
     const post = /^\{%-?\s*post_url\s+(\S+?)\s*-?%\}$/.exec(text);
-    if (post) tag.postUrl = post[1]!.replace(/\.(md|markdown)$/i, "");
+    // Jekyll accepts the post's folder too (`{% post_url 2021/2021-08-19-x %}`): the file name is what identifies it.
+    if (post) tag.postUrl = post[1]!.replace(/\.(md|markdown)$/i, "").replace(/^.*\//, "");
     else if (/^\{\{-?\s*site\.(baseurl|url)\s*-?\}\}$/.test(text)) tag.siteAddress = true;
     tags.push(tag);
   }

@@ -117,6 +117,7 @@ test("Jekyll's tags in a body: each said where it is (repeats counted), with wha
     ["{{ page.title }}", undefined, undefined],
   ]);
   assert.deepEqual(findLiquid("Sin etiquetas { ni % } aquí."), []);
+  assert.equal(findLiquid("{% post_url 2021/2021-08-19-x %}")[0]!.postUrl, "2021-08-19-x");
   assert.ok(holdsLiquid("%7B%7B%20site.baseurl%20%7D%7D/uploads/a.jpg") && holdsLiquid("{% post_url x %}") && !holdsLiquid("/uploads/a.jpg"));
 
   const target = bulletin("content/2021/2021-08-19-reconoce-imss.md", 'title: "Reconoce IMSS"\ndate: 2021-08-19');
