@@ -61,43 +61,7 @@ export function readBodyReferences({ file, body, bodyLine, url, siteOrigin }: Bo
       problems.push({ severity: "warning", file, ...where, ...droppedMessage(r, r.fate.reason) });
     }
   }
-  const liquid = new Map<string, { count: number; offset: number }>();
-  for (const tag of findLiquid(body)) {
-    if (tag.postUrl !== undefined) {
-      // Said with the whole site known, naming the bulletin's address (findBrokenReferences).
-      references.push({ kind: "post", path: tag.postUrl, written: tag.text, ...bodyPosition(body, bodyLine, tag.offset) });
-      continue;
-    }
-    const seen = liquid.get(tag.text);
-    if (seen) seen.count++;
-    else liquid.set(tag.text, { count: 1, offset: tag.offset });
-  }
-  for (const [text, { count, offset }] of liquid) {
-    problems.push({
-      severity: "warning",
-      code: "body-liquid",
-      file,
-      ...bodyPosition(body, bodyLine, offset),
-      message: `${liquidMessage(text)}${count === 1 ? "" : ` (${count} veces)`}.`,
-      hint: /^\{\{-?\s*site\.(baseurl|url)\b/.test(text) ? "Quítala: las rutas del sitio empiezan en / (por ejemplo /uploads/2021/foto.jpg o /boletines/2021/08/…/)." : "Quítala, o escribe en su lugar lo que mostraba.",
-    });
-  }
-  const attributes = new Map<string, { count: number; offset: number }>();
-  for (const { text, offset } of findKramdownAttributes(body)) {
-    const seen = attributes.get(text);
-    if (seen) seen.count++;
-    else attributes.set(text, { count: 1, offset });
-  }
-  for (const [text, { count, offset }] of attributes) {
-    problems.push({
-      severity: "warning",
-      code: "body-kramdown-attributes",
-      file,
-      ...bodyPosition(body, bodyLine, offset),
-      message: `El texto tiene «${text}», una lista de atributos de kramdown (Jekyll): este sitio no la interpreta y se publica tal cual${count === 1 ? "" : ` (${count} veces)`}.`,
-      hint: "Quítala: el sitio no aplica atributos, clases ni estilos al texto (un enlace a otro sitio ya se abre de forma segura).",
-    });
-  }
+  problems.push(...jekyllProblems(file, body, bodyLine, references));
   for (const d of found.dropped) {
     const times = d.count === 1 ? "" : ` (${d.count} veces)`;
     problems.push({
@@ -110,6 +74,41 @@ export function readBodyReferences({ file, body, bodyLine, url, siteOrigin }: Bo
     });
   }
   return { problems, references };
+}
+
+/**
+ * Jekyll's tags and kramdown's attribute lists (model/jekyll.ts), each text said once where it first
+ * is, with a count. A `post_url` joins `references` instead: it is said with the whole site known,
+ * naming the bulletin's address (findBrokenReferences).
+ */
+function jekyllProblems(file: string, body: string, bodyLine: number, references: SiteReference[]): Problem[] {
+  const problems: Problem[] = [];
+  const say = (code: string, text: string, count: number, offset: number, message: string, hint: string) =>
+    problems.push({ severity: "warning", code, file, ...bodyPosition(body, bodyLine, offset), message: `${message}${count === 1 ? "" : ` (${count} veces)`}.`, hint });
+  const tags = findLiquid(body).filter((tag) => {
+    if (tag.postUrl === undefined) return true;
+    references.push({ kind: "post", path: tag.postUrl, written: tag.text, ...bodyPosition(body, bodyLine, tag.offset) });
+    return false;
+  });
+  for (const [text, { count, offset }] of countByText(tags)) {
+    const hint = /^\{\{-?\s*site\.(baseurl|url)\b/.test(text) ? "Quítala: las rutas del sitio empiezan en / (por ejemplo /uploads/2021/foto.jpg o /boletines/2021/08/…/)." : "Quítala, o escribe en su lugar lo que mostraba.";
+    say("body-liquid", text, count, offset, liquidMessage(text), hint);
+  }
+  for (const [text, { count, offset }] of countByText(findKramdownAttributes(body))) {
+    say("body-kramdown-attributes", text, count, offset, `El texto tiene «${text}», una lista de atributos de kramdown (Jekyll): este sitio no la interpreta y se publica tal cual`, "Quítala: el sitio no aplica atributos, clases ni estilos al texto (un enlace a otro sitio ya se abre de forma segura).");
+  }
+  return problems;
+}
+
+/** Each text once, in the order first seen: how many times, and where the first one is. */
+function countByText(found: ReadonlyArray<{ text: string; offset: number }>): Map<string, { count: number; offset: number }> {
+  const counted = new Map<string, { count: number; offset: number }>();
+  for (const { text, offset } of found) {
+    const seen = counted.get(text);
+    if (seen) seen.count++;
+    else counted.set(text, { count: 1, offset });
+  }
+  return counted;
 }
 
 function liquidMessage(text: string): string {
