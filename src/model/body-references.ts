@@ -54,7 +54,8 @@ export function readBodyReferences({ file, body, bodyLine, url, siteOrigin }: Bo
       if (!anchors.has(r.fate.id)) problems.push({ severity: "warning", code: "body-link-fragment", file, ...where, ...fragmentMessage(r.address, anchors) });
     } else if (r.fate.kind === "site") {
       references.push({ kind: r.kind, path: r.fate.path, written: r.address, ...where });
-      if (r.kind === "image" && r.alt?.trim() === "") {
+      // Markdown's `![](…)` says nothing; raw HTML's `alt=""` says "decorative" on purpose, and no `alt` at all says nothing.
+      if (r.kind === "image" && (r.raw ? r.alt === undefined : r.alt?.trim() === "")) {
         problems.push({ severity: "warning", code: "body-image-alt-missing", file, ...where, message: `La imagen ${r.address} del texto no tiene texto alternativo.`, hint: `Escribe una descripción entre los corchetes: ![Descripción](${r.address}), para quienes usan lectores de pantalla.` });
       }
     } else if (r.fate.kind === "dropped") {

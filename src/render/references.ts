@@ -18,8 +18,13 @@ export interface WrittenReference {
   kind: "link" | "image";
   /** The address as the page would print it (or would have, when it is dropped). */
   address: string;
-  /** An image's alternative text as written (markup included); absent for links. */
+  /**
+   * An image's alternative text as written (markup included); absent for links. For an `<img>` of
+   * raw HTML, absent when it has no `alt` at all: `alt=""` written on purpose marks a decorative image.
+   */
   alt?: string;
+  /** Written as raw HTML (`<a href>`, `<img src>`), not in markdown. */
+  raw?: true;
   /** Offset in the markdown where it was written (the first match after the previous reference), when found. */
   offset?: number;
   fate: ReferenceFate;
@@ -143,10 +148,11 @@ function readRawHtml(raw: string, at: number | undefined, page: ReferringPage, f
         }
         if (name === "a" && attribs["href"] !== undefined) {
           const value = attribs["href"];
-          found.references.push({ kind: "link", address: value, ...offsetField(offset), fate: fateOf("a", { value, kept: htmlAddressKept("a", value) }, page) });
+          found.references.push({ kind: "link", address: value, raw: true, ...offsetField(offset), fate: fateOf("a", { value, kept: htmlAddressKept("a", value) }, page) });
         } else if (name === "img") {
           const value = attribs["src"] ?? "";
-          found.references.push({ kind: "image", address: value, alt: attribs["alt"] ?? "", ...offsetField(offset), fate: fateOf("img", { value, kept: htmlAddressKept("img", value) }, page) });
+          const alt = attribs["alt"] === undefined ? {} : { alt: attribs["alt"] };
+          found.references.push({ kind: "image", address: value, raw: true, ...alt, ...offsetField(offset), fate: fateOf("img", { value, kept: htmlAddressKept("img", value) }, page) });
         }
       },
     },

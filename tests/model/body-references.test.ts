@@ -157,3 +157,12 @@ test("kramdown's attribute lists are said once per text, with a count, where the
     ["body-kramdown-attributes", 10, 1, false],
   ]);
 });
+
+test("an image without alternative text: markdown's ![](…) and an <img> without alt are said; <img alt=\"\"> is decorative on purpose", () => {
+  const body = '![](/uploads/a.jpg)\n\n<img src="/uploads/b.jpg">\n\n<img src="/uploads/c.jpg" alt="">\n';
+  const r = normalizeText(fm('title: "T"\ndate: 2024-04-09\ndescription: "d"', body), { file: "content/2024/t.md" });
+  assert.deepEqual(r.problems.map((p) => [p.code, p.line]), [
+    ["body-image-alt-missing", 7],
+    ["body-image-alt-missing", 9],
+  ]);
+});

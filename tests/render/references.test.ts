@@ -62,7 +62,7 @@ test("raw HTML: <a href>, <img src> and the elements the page loses, counted, wi
   const found = findBodyReferences(body, PAGE);
   assert.deepEqual(found.references.map((r) => [r.kind, r.address, r.alt]), [
     ["link", "/temas/salud/?a=1&b=2", undefined],
-    ["image", "/uploads/a.png", ""],
+    ["image", "/uploads/a.png", undefined],
     ["link", "/en/codigo/", undefined],
   ]);
   assert.deepEqual(found.dropped.map((d) => [d.tag, d.withContent, d.count, body.slice(d.offset!, d.offset! + 7)]), [
