@@ -49,7 +49,7 @@ export function normalizeBulletin(doc: SourceDocument, ctx: NormalizeContext): N
   const alt = fm.text("alt");
   const image = imageValue(fm.text("image"), alt, title, ctx, fm);
   const { slug, url, hasPermalink } = readAddress(fm, title, date);
-  const redirectFrom = readRedirects(fm);
+  const redirectFrom = readRedirects(fm, date, slug);
   const number = numberValue(fm.text("number"), date, fm);
   const city = fm.text("city");
   const author = fm.text("author");
@@ -313,7 +313,7 @@ function readAddress(fm: FrontMatter, title: string | undefined, date: BulletinD
   const permalinkText = fm.text("permalink");
   let hasPermalink = false;
   if (permalinkText !== undefined) {
-    const result = normalizeSitePath(permalinkText, { field: "permalink" });
+    const result = normalizeSitePath(permalinkText, { field: "permalink", placeholders: jekyllPlaceholders(fm, date, slug) });
     if (!result.ok) fm.error("permalink-invalid", "permalink", result.message, result.hint);
     else if (!hasHtmlStub(result.path)) fm.error("permalink-invalid", "permalink", `«${permalinkText}» debe terminar en «/» o en «.html».`, "Por ejemplo permalink: /especiales/vacunacion/");
     else if (isReservedPath(result.path)) fm.error("permalink-reserved", "permalink", `«${result.path}» está reservada para páginas generadas por el sitio.`, "Elige una ruta fuera de /temas/, /secciones/, /buscar/ y de los archivos del sitio.");
@@ -325,10 +325,26 @@ function readAddress(fm: FrontMatter, title: string | undefined, date: BulletinD
   return { slug, url, hasPermalink };
 }
 
-function readRedirects(fm: FrontMatter): string[] {
+/**
+ * What Jekyll's permalink placeholders stand for in this bulletin (its date; `:title` is the file
+ * name's, as in Jekyll; `:categories`, the section): only to suggest a path written out.
+ */
+function jekyllPlaceholders(fm: FrontMatter, date: BulletinDate | undefined, slug: string): Record<string, string> {
+  const fileTitle = slugify(path.basename(fm.doc.relPath).replace(/\.[^.]+$/, "").replace(/^\d{4}-\d{2}-\d{2}-/, "")) || slug;
+  const values: Record<string, string> = { title: fileTitle, slug, output_ext: ".html" };
+  const section = fm.text("section");
+  if (section !== undefined && labelSlug(section)) values["categories"] = labelSlug(section);
+  if (date) {
+    const day = String(date.dayOfMonth).padStart(2, "0");
+    Object.assign(values, { year: String(date.year), short_year: String(date.year).slice(2), month: date.monthPadded, i_month: String(date.month), day, i_day: String(date.dayOfMonth) });
+  }
+  return values;
+}
+
+function readRedirects(fm: FrontMatter, date: BulletinDate | undefined, slug: string): string[] {
   const redirectFrom: string[] = [];
   for (const raw of listValue(fm.data["redirect_from"], "redirect_from", (m, h) => fm.error("field-type", "redirect_from", m, h), false)) {
-    const result = normalizeSitePath(raw, { field: "redirect_from" });
+    const result = normalizeSitePath(raw, { field: "redirect_from", placeholders: jekyllPlaceholders(fm, date, slug) });
     if (!result.ok) fm.error("redirect-invalid", "redirect_from", result.message, result.hint);
     else if (!redirectFrom.includes(result.path)) redirectFrom.push(result.path);
   }

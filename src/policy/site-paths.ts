@@ -5,19 +5,31 @@
 export type SitePathResult = { ok: true; path: string } | { ok: false; message: string; hint: string };
 
 const SEGMENT_RE = /^[A-Za-z0-9._~!$'()*+,;=@%-]+$/;
+
+/** The placeholders of Jekyll's permalinks (jekyllrb.com/docs/permalinks): legacy posts may copy a pattern. */
+const JEKYLL_PLACEHOLDERS = new Set([
+  "year", "month", "i_month", "day", "i_day", "y_day", "short_year", "hour", "minute", "second", "title", "slug",
+  "categories", "slugified_categories", "output_ext", "name", "path", "basename", "collection",
+  "week", "w_year", "w_day", "short_month", "long_month", "short_day", "long_day",
+]);
 const MAX_PATH_BYTES = 400;
 const MAX_SEGMENT_BYTES = 200;
 
 export interface SitePathOptions {
   /** Field name for messages. */
   field: "permalink" | "redirect_from";
+  /**
+   * What Jekyll's placeholders (`:year`, `:title`…) stand for in this bulletin, to suggest the path
+   * written out when an editor copies a Jekyll permalink pattern (this site expands none).
+   */
+  placeholders?: Readonly<Record<string, string>>;
 }
 
 /**
  * Returns the canonical form: leading `/`, and a trailing `/` unless the last segment names a file
  * (`.html`, `.htm`, or another extension a legacy server used: `.php`, `.aspx`…).
  */
-export function normalizeSitePath(raw: string, { field }: SitePathOptions): SitePathResult {
+export function normalizeSitePath(raw: string, { field, placeholders }: SitePathOptions): SitePathResult {
   const value = raw.trim();
   const example = field === "permalink" ? "/boletines/especiales/mi-boletin/" : "/news/190812";
   const hint = `Escribe una ruta del sitio que empiece con «/», sin dominio, sin «..» ni «?», por ejemplo ${example}.`;
@@ -34,6 +46,17 @@ export function normalizeSitePath(raw: string, { field }: SitePathOptions): Site
     decoded = decodeURIComponent(value);
   } catch {
     return { ok: false, message: `«${value}» tiene una codificación % inválida.`, hint };
+  }
+  const jekyll = [...new Set([...value.matchAll(/:([a-z_]+)/g)].map((m) => m[1]!))].filter((name) => JEKYLL_PLACEHOLDERS.has(name));
+  if (jekyll.length > 0) {
+    const expanded = value.replace(/:([a-z_]+)/g, (whole, name: string) => (JEKYLL_PLACEHOLDERS.has(name) ? placeholders?.[name] : undefined) ?? whole);
+    // Suggested only when every placeholder is known here and the result is a valid path.
+    const written = jekyll.every((name) => placeholders?.[name] !== undefined) ? normalizeSitePath(expanded, { field }) : undefined;
+    return {
+      ok: false,
+      message: `«${value}» usa marcadores de Jekyll (${jekyll.map((n) => `:${n}`).join(", ")}): este sitio no los expande, la ruta se escribe completa.`,
+      hint: written?.ok ? `Escribe ${field}: ${written.path}` : hint,
+    };
   }
   const segments = value.split("/").slice(1);
   const trailingSlash = value.endsWith("/");

@@ -327,3 +327,12 @@ test("invisible characters no page can carry are said, with where, and published
   assert.deepEqual(r.bulletin.highlights, ["punto"]);
   assert.ok(r.bulletin.body.endsWith("Primera línea.\nSegunda con salto y   y  .\n"), JSON.stringify(r.bulletin.body));
 });
+
+test("a Jekyll permalink or redirect pattern: an error whose hint is this bulletin's path written out (:title from the file name, as Jekyll)", () => {
+  const r = normalizeText(fm('title: "Vacunación en Mérida"\ndate: 2024-04-09\ndescription: "d"\nsection: Local\npermalink: /:categories/:year/:month/:day/:title.html\nredirect_from: /news/:i_month/:slug'), { file: "content/2024/2024-04-09-vacunacion-merida.md" });
+  assert.equal(r.bulletin, undefined);
+  assert.deepEqual(r.problems.filter((p) => p.severity === "error").map((p) => [p.field, p.hint]), [
+    ["permalink", "Escribe permalink: /local/2024/04/09/vacunacion-merida.html"],
+    ["redirect_from", "Escribe redirect_from: /news/4/vacunacion-en-merida/"],
+  ]);
+});
