@@ -94,6 +94,7 @@ export const KNOWN_FIELDS = [
   "photos",
   "front",
   "draft",
+  "published",
   "slug",
   "permalink",
   "redirect_from",

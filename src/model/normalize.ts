@@ -38,7 +38,8 @@ export function normalizeBulletin(doc: SourceDocument, ctx: NormalizeContext): N
   reportUnknownFields(fm);
   reportDroppedComments(fm);
   const title = readTitle(fm);
-  const draft = fm.flag("draft");
+  // Jekyll's `published: false` kept a post off the legacy site: it stays off this one too (a draft).
+  const draft = fm.flag("draft") || (!isAbsent(fm.data["published"]) && !fm.flag("published"));
   const featured = fm.flag("front");
   const { date, updated } = readDates(fm, ctx, draft);
   const section = readSection(fm, ctx);

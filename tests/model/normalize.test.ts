@@ -336,3 +336,13 @@ test("a Jekyll permalink or redirect pattern: an error whose hint is this bullet
     ["redirect_from", "Escribe redirect_from: /news/4/vacunacion-en-merida/"],
   ]);
 });
+
+test("Jekyll's published: false keeps a legacy post off the site (a draft); published: true changes nothing", () => {
+  const hidden = normalizeText(fm('title: "Oculto"\ndate: 2021-08-19\ndescription: "d"\npublished: false'));
+  assert.equal(hidden.bulletin?.draft, true);
+  assert.deepEqual(hidden.problems, []);
+  assert.equal(normalizeText(fm('title: "Visible"\ndate: 2021-08-19\ndescription: "d"\npublished: true')).bulletin?.draft, false);
+  assert.equal(normalizeText(fm('title: "Visible"\ndate: 2021-08-19\ndescription: "d"\npublished: nil')).bulletin?.draft, false);
+  const wrong = normalizeText(fm('title: "X"\ndate: 2021-08-19\ndescription: "d"\npublished: quizá'));
+  assert.ok(wrong.problems.some((p) => p.severity === "error" && p.field === "published"), JSON.stringify(wrong.problems));
+});
