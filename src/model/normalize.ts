@@ -254,8 +254,10 @@ function readTitle(fm: FrontMatter): string | undefined {
 }
 
 function readDates(fm: FrontMatter, ctx: NormalizeContext, draft: boolean): { date?: BulletinDate; updated?: BulletinDate } {
-  const date = fm.date("date", ctx.site.timeZone);
+  let date = fm.date("date", ctx.site.timeZone);
   // Missing, not of the wrong type (`date: [2024-04-09]` was reported as such, once).
+  // A draft waits for its date to be written (an undated draft is never published by accident).
+  if (!date && !draft && isAbsent(fm.data["date"])) date = fileNameDate(fm, ctx);
   if (!date && isAbsent(fm.data["date"])) {
     if (draft) fm.warn("draft-undated", "draft", "Borrador pendiente de fecha: no se publicará hasta que tenga «date:».", "Agrega date: AAAA-MM-DD (y la hora, si se conoce) y quita draft: true.");
     else fm.error("date-missing", "date", "Falta la fecha.", `Agrega date: con la fecha de publicación. ${DATE_FORMATS_HINT}`);
@@ -265,6 +267,20 @@ function readDates(fm: FrontMatter, ctx: NormalizeContext, draft: boolean): { da
     fm.warn("updated-before-date", "updated", `«updated» (${updated.day}) es anterior a la fecha de publicación (${date.day}).`, "Revisa las dos fechas.");
   }
   return { ...(date ? { date } : {}), ...(updated ? { updated } : {}) };
+}
+
+/**
+ * Jekyll took a post's date from its file name (`2021-08-19-titulo.md`) when the front matter had
+ * none, and legacy posts rely on it: the same here for a bulletin to publish, said, so the date can be
+ * written down.
+ */
+function fileNameDate(fm: FrontMatter, ctx: NormalizeContext): BulletinDate | undefined {
+  const day = /^(\d{4}-\d{2}-\d{2})-/.exec(path.basename(fm.doc.relPath))?.[1];
+  if (!day) return undefined;
+  const parsed = parseBulletinDate(day, ctx.site.timeZone);
+  if (!parsed.ok) return undefined;
+  fm.warn("date-from-file-name", "date", `El boletín no tiene «date:»: se usa la fecha de su nombre de archivo, ${day} (como hacía Jekyll).`, `Agrega date: ${day} (y la hora, si se conoce), para que la fecha no dependa del nombre del archivo.`);
+  return parsed.date;
 }
 
 function readSection(fm: FrontMatter, ctx: NormalizeContext): Label {

@@ -346,3 +346,16 @@ test("Jekyll's published: false keeps a legacy post off the site (a draft); publ
   const wrong = normalizeText(fm('title: "X"\ndate: 2021-08-19\ndescription: "d"\npublished: quizá'));
   assert.ok(wrong.problems.some((p) => p.severity === "error" && p.field === "published"), JSON.stringify(wrong.problems));
 });
+
+test("no date: the file name's, as Jekyll did, said as a warning; an impossible one in the name is still a missing date", () => {
+  const named = normalizeText(fm('title: "Legado"\ndescription: "d"'), { file: "content/2021/2021-08-19-legado.md" });
+  assert.equal(named.bulletin?.date?.day, "2021-08-19");
+  assert.equal(named.bulletin?.url, "/boletines/2021/08/legado/");
+  assert.deepEqual(named.problems.map((p) => [p.severity, p.code, p.hint]), [["warning", "date-from-file-name", "Agrega date: 2021-08-19 (y la hora, si se conoce), para que la fecha no dependa del nombre del archivo."]]);
+  // A draft waits for its date to be written, whatever its file is called.
+  const draft = normalizeText(fm('title: "Legado"\ndraft: true'), { file: "content/2021/2021-08-19-legado.md" });
+  assert.equal(draft.bulletin?.date, undefined);
+  assert.deepEqual(draft.problems.map((p) => p.code), ["draft-undated"]);
+  const impossible = normalizeText(fm('title: "Legado"\ndescription: "d"'), { file: "content/2021/2021-02-30-legado.md" });
+  assert.ok(impossible.problems.some((p) => p.code === "date-missing"), JSON.stringify(impossible.problems));
+});
