@@ -330,7 +330,7 @@ function readAddress(fm: FrontMatter, title: string | undefined, date: BulletinD
   const permalinkText = fm.text("permalink");
   let hasPermalink = false;
   if (permalinkText !== undefined) {
-    const result = normalizeSitePath(permalinkText, { field: "permalink", placeholders: jekyllPlaceholders(fm, date, slug) });
+    const result = normalizeSitePath(permalinkText, { field: "permalink", placeholders: () => jekyllPlaceholders(fm, date, slug) });
     if (!result.ok) fm.error("permalink-invalid", "permalink", result.message, result.hint);
     else if (!hasHtmlStub(result.path)) fm.error("permalink-invalid", "permalink", `«${permalinkText}» debe terminar en «/» o en «.html».`, "Por ejemplo permalink: /especiales/vacunacion/");
     else if (isReservedPath(result.path)) fm.error("permalink-reserved", "permalink", `«${result.path}» está reservada para páginas generadas por el sitio.`, "Elige una ruta fuera de /temas/, /secciones/, /buscar/ y de los archivos del sitio.");
@@ -361,7 +361,7 @@ function jekyllPlaceholders(fm: FrontMatter, date: BulletinDate | undefined, slu
 function readRedirects(fm: FrontMatter, date: BulletinDate | undefined, slug: string): string[] {
   const redirectFrom: string[] = [];
   for (const raw of listValue(fm.data["redirect_from"], "redirect_from", (m, h) => fm.error("field-type", "redirect_from", m, h), false)) {
-    const result = normalizeSitePath(raw, { field: "redirect_from", placeholders: jekyllPlaceholders(fm, date, slug) });
+    const result = normalizeSitePath(raw, { field: "redirect_from", placeholders: () => jekyllPlaceholders(fm, date, slug) });
     if (!result.ok) fm.error("redirect-invalid", "redirect_from", result.message, result.hint);
     else if (!redirectFrom.includes(result.path)) redirectFrom.push(result.path);
   }

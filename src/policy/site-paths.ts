@@ -22,7 +22,7 @@ export interface SitePathOptions {
    * What Jekyll's placeholders (`:year`, `:title`…) stand for in this bulletin, to suggest the path
    * written out when an editor copies a Jekyll permalink pattern (this site expands none).
    */
-  placeholders?: Readonly<Record<string, string>>;
+  placeholders?: () => Readonly<Record<string, string>>;
 }
 
 /**
@@ -49,9 +49,11 @@ export function normalizeSitePath(raw: string, { field, placeholders }: SitePath
   }
   const jekyll = [...new Set([...value.matchAll(/:([a-z_]+)/g)].map((m) => m[1]!))].filter((name) => JEKYLL_PLACEHOLDERS.has(name));
   if (jekyll.length > 0) {
-    const expanded = value.replace(/:([a-z_]+)/g, (whole, name: string) => (JEKYLL_PLACEHOLDERS.has(name) ? placeholders?.[name] : undefined) ?? whole);
+    // Only now asked for (made for every path otherwise: every redirect of every bulletin).
+    const values = placeholders?.() ?? {};
+    const expanded = value.replace(/:([a-z_]+)/g, (whole, name: string) => (JEKYLL_PLACEHOLDERS.has(name) ? values[name] : undefined) ?? whole);
     // Suggested only when every placeholder is known here and the result is a valid path.
-    const written = jekyll.every((name) => placeholders?.[name] !== undefined) ? normalizeSitePath(expanded, { field }) : undefined;
+    const written = jekyll.every((name) => values[name] !== undefined) ? normalizeSitePath(expanded, { field }) : undefined;
     return {
       ok: false,
       message: `«${value}» usa marcadores de Jekyll (${jekyll.map((n) => `:${n}`).join(", ")}): este sitio no los expande, la ruta se escribe completa.`,
