@@ -135,6 +135,21 @@ export const FIELD_ALIASES: Readonly<Record<string, KnownField>> = {
   category: "section",
   modified: "updated",
   last_modified_at: "updated",
+  lastmod: "updated",
+  excerpt: "description",
+  summary: "description",
+  resumen: "description",
+};
+
+/**
+ * Front matter of Jekyll and its plugins that this site does not interpret, with what to do instead
+ * (the file is still published as a bulletin: said, never silently ignored).
+ */
+export const JEKYLL_FIELD_HINTS: Readonly<Record<string, string>> = {
+  redirect_to: "En Jekyll, la página reenviaba a otra dirección; aquí se publica como boletín. Si ya no debe publicarse, pon draft: true; si otro boletín lo reemplaza, pon la dirección de este en el redirect_from de aquel.",
+  sitemap: "En Jekyll, sitemap: false lo dejaba fuera del mapa del sitio; aquí todo boletín publicado está en él. Si no debe publicarse, pon draft: true.",
+  excerpt_separator: "El resumen es description:, o el comienzo del texto si no hay.",
+  categories: "Este sitio tiene una sola sección por boletín: escribe section: con la principal y las demás en tags:.",
 };
 
 /**

@@ -8,7 +8,7 @@ import { hasHtmlStub, normalizeSitePath } from "../policy/site-paths.ts";
 import { isCanonicalSlug, slugify } from "../policy/slug.ts";
 import { titleFault } from "../policy/titles.ts";
 import { bulletinUrl, PATHS } from "../policy/urls.ts";
-import { BODY_PLACEHOLDER, FIELD_ALIASES, KNOWN_FIELDS, type Bulletin, type BulletinImage, type KnownField } from "./bulletin.ts";
+import { BODY_PLACEHOLDER, FIELD_ALIASES, JEKYLL_FIELD_HINTS, KNOWN_FIELDS, type Bulletin, type BulletinImage, type KnownField } from "./bulletin.ts";
 import { bodyPosition, readBodyReferences } from "./body-references.ts";
 import type { SourceDocument } from "./load.ts";
 import type { Problem } from "./problems.ts";
@@ -207,11 +207,12 @@ function reportUnknownFields(fm: FrontMatter): void {
     if ((KNOWN_FIELDS as readonly string[]).includes(key)) continue;
     // Own properties only: a key such as `constructor` or `__proto__` must not find Object's.
     const meant = aliasOf(key.toLowerCase()) ?? aliasOf(key);
+    const jekyll = Object.hasOwn(JEKYLL_FIELD_HINTS, key) ? JEKYLL_FIELD_HINTS[key] : undefined;
     fm.warn(
       "field-unknown",
       key,
       `El campo «${key}» no se reconoce y no se publica.`,
-      meant ? `¿Quisiste escribir «${meant}:»?` : `Campos válidos: ${KNOWN_FIELDS.filter((f) => f !== "layout").join(", ")}.`,
+      jekyll ?? (meant ? `¿Quisiste escribir «${meant}:»?` : `Campos válidos: ${KNOWN_FIELDS.filter((f) => f !== "layout").join(", ")}.`),
     );
   }
 }

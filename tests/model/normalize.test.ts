@@ -359,3 +359,13 @@ test("no date: the file name's, as Jekyll did, said as a warning; an impossible 
   const impossible = normalizeText(fm('title: "Legado"\ndescription: "d"'), { file: "content/2021/2021-02-30-legado.md" });
   assert.ok(impossible.problems.some((p) => p.code === "date-missing"), JSON.stringify(impossible.problems));
 });
+
+test("Jekyll's own fields are said with what to do here (redirect_to, sitemap, categories); excerpt/summary mean description", () => {
+  const r = normalizeText(fm('title: "T"\ndate: 2024-04-09\ndescription: "d"\nredirect_to: https://x.example/\nsitemap: false\ncategories: [Salud, Chihuahua]\nexcerpt: "Resumen"'));
+  const hints = Object.fromEntries(r.problems.map((p) => [p.field, p.hint]));
+  assert.match(hints["redirect_to"]!, /draft: true.*redirect_from/);
+  assert.match(hints["sitemap"]!, /mapa del sitio/);
+  assert.match(hints["categories"]!, /una sola sección por boletín: escribe section:/);
+  assert.equal(hints["excerpt"], "¿Quisiste escribir «description:»?");
+  assert.ok(r.problems.every((p) => p.severity === "warning" && p.code === "field-unknown"), JSON.stringify(r.problems));
+});
