@@ -137,11 +137,12 @@ export function layoutPages(data: SiteData, env: NunjucksLike, context: LayoutCo
  * links to other bulletins (`NEIGHBOUR_INPUTS`) appear only on the bulletin's own page, so a new
  * neighbour re-renders that page and no list (tests/build/pages.test.ts checks the card's fields).
  */
-export const CARD_INPUTS = ["bulletin", "status", "picture"] as const satisfies ReadonlyArray<keyof PostView>;
+export const CARD_INPUTS = ["bulletin", "status", "picture", "bodyPictures"] as const satisfies ReadonlyArray<keyof PostView>;
 export const NEIGHBOUR_INPUTS = ["previous", "next", "related"] as const satisfies ReadonlyArray<keyof PostView>;
 /**
  * `html`, `summary` (the description, or the start of the body's text) and `readingMinutes` are
- * functions of the source, named by the source key (without one, by the bulletin and its hashed HTML);
+ * functions of the source, named by the source key (without one, by the bulletin and its hashed HTML),
+ * and for `html` of `bodyPictures` (a card input: the feeds print the HTML, and their digest is made of cards);
  * the rest is derived from the inputs. Neither the summary nor the HTML is read to compute a digest.
  */
 export const POST_DERIVED = ["html", "summary", "readingMinutes", "url", "absoluteUrl", "title", "section", "tags", "breadcrumbs", "numberText", "seo", "share", "searchYear", "searchDate"] as const satisfies ReadonlyArray<keyof PostView>;

@@ -126,21 +126,28 @@ export function jsonFeed(site: SiteConfig, posts: readonly PostView[]): string {
 }
 
 /**
- * A body's HTML with every `href` and `src` absolute, resolved against the bulletin's own page, as the
- * page resolves them: a feed reader shows the HTML away from the page (and resolves what is relative
- * against the feed, or not at all), so `/uploads/…` and `../x/` would break or point elsewhere. The
- * HTML is the sanitizer's (or the direct renderer's, byte for byte the same): attributes in double quotes.
+ * A body's HTML with every `href`, `src` and `srcset` address absolute, resolved against the bulletin's
+ * own page, as the page resolves them: a feed reader shows the HTML away from the page (and resolves
+ * what is relative against the feed, or not at all), so `/uploads/…` and `../x/` would break or point
+ * elsewhere. The HTML is the sanitizer's (or the direct renderer's, byte for byte the same) with the
+ * body's pictures (render/body-pictures.ts): attributes in double quotes.
  */
 export function absoluteLinks(html: string, pageUrl: string): string {
   if (!html.includes(' href="') && !html.includes(' src="')) return html;
-  return html.replace(/ (href|src)="([^"]*)"/g, (whole, name: string, value: string) => {
-    if (/^[a-z][a-z0-9+.-]*:/i.test(value)) return whole;
+  const absolute = (value: string): string => {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(value)) return value;
     try {
       // The value is HTML-escaped (`&amp;`, `&quot;`): unescaped to resolve it, escaped again to print it.
       const resolved = new URL(value.replace(/&quot;/g, '"').replace(/&amp;/g, "&"), pageUrl).href;
-      return ` ${name}="${resolved.replace(/&/g, "&amp;").replace(/"/g, "&quot;")}"`;
+      return resolved.replace(/&/g, "&amp;").replace(/"/g, "&quot;");
     } catch {
-      return whole;
+      return value;
     }
+  };
+  return html.replace(/ (href|src|srcset)="([^"]*)"/g, (_whole, name: string, value: string) => {
+    if (name !== "srcset") return ` ${name}="${absolute(value)}"`;
+    // `url 480w, url 960w`: each candidate's address (the pictures' file names have no comma or space).
+    const candidates = value.split(",").map((c) => c.trim().replace(/^\S+/, (url) => absolute(url)));
+    return ` srcset="${candidates.join(", ")}"`;
   });
 }

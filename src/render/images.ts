@@ -46,8 +46,13 @@ const URL_PATH = "/img/";
  */
 const AVIF_OPTIONS = { effort: 1 };
 
-export interface PictureView {
+export interface PictureView extends PictureFiles {
   alt: string;
+}
+
+/** An image's encoded files and size, whatever its alternative text (a body may show one file twice). */
+export interface PictureFiles {
+  /** The largest WebP: the `<img>` fallback. */
   src: string;
   width: number;
   height: number;
@@ -68,6 +73,12 @@ export function publicFileOf(publicDir: string, sitePath: string): string | null
 
 /** Picture data for an image file; `undefined` when it cannot be read as an image (nothing is shown). */
 export function describePicture(file: string, alt: string): PictureView | undefined {
+  const files = describeImage(file);
+  return files && { alt, ...files };
+}
+
+/** The encoded files and size of an image file; `undefined` when it cannot be read as an image. */
+export function describeImage(file: string): PictureFiles | undefined {
   let stats: Record<string, ImageStat[]>;
   try {
     stats = eleventyImage().statsSync(file, options());
@@ -78,7 +89,6 @@ export function describePicture(file: string, alt: string): PictureView | undefi
   const largest = fallback?.[fallback.length - 1];
   if (!largest) return undefined;
   return {
-    alt,
     src: largest.url,
     width: largest.width,
     height: largest.height,

@@ -581,7 +581,7 @@ function escapeText(s: string): string {
 }
 
 /** sanitize-html's escaping of attribute values: `&`, `<`, `>` and `"`. */
-function escapeAttribute(s: string): string {
+export function escapeAttribute(s: string): string {
   return /[&<>"]/.test(s) ? s.replace(/[&<>"]/g, (ch) => SANITIZE_ENTITIES[ch]!) : s;
 }
 

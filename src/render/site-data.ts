@@ -7,6 +7,7 @@ import { absoluteUrl, monthUrl, PATHS, searchIndexUrl, sectionFeedUrl, sectionSu
 import type { SiteConfig } from "../site.ts";
 import { buildAssets, readAssetSources, type SiteAssets } from "./assets.ts";
 import { buildFeeds } from "./feeds.ts";
+import { describeBodyPictures, withBodyPictures, type BodyPicture } from "./body-pictures.ts";
 import { describePicture, publicFileOf } from "./images.ts";
 import { buildNewsSitemap, NEWS_SITEMAP_PATH } from "./news-sitemap.ts";
 import { findRelated, type RelatedSubject } from "./related.ts";
@@ -105,7 +106,10 @@ export function buildSiteData(bulletins: readonly Bulletin[], options: SiteDataO
     const imageFile = b.image && options.publicDir ? publicFileOf(options.publicDir, b.image.src) : null;
     const picture = imageFile && b.image ? describePicture(imageFile, b.image.alt) : undefined;
     if (picture && imageFile) pictureFiles.add(imageFile);
-    return new Post(b, { site, now, crumbs, links, picture, renderBody, plainText, readingMinutes: options.readingMinutes, lazy: options.lazyTexts === true });
+    const body = options.publicDir ? describeBodyPictures(b, options.publicDir) : undefined;
+    for (const file of body?.files ?? []) pictureFiles.add(file);
+    const bodyPictures = body?.pictures.length ? body.pictures : undefined;
+    return new Post(b, { site, now, crumbs, links, picture, bodyPictures, renderBody, plainText, readingMinutes: options.readingMinutes, lazy: options.lazyTexts === true });
   });
 
   // Neighbours: `posts` is newest first, so the next (newer) one is at i - 1.
@@ -463,6 +467,7 @@ interface PostInputs {
   crumbs: LinkView[];
   links: SharedLinks;
   picture: PictureView | undefined;
+  bodyPictures: BodyPicture[] | undefined;
   renderBody: (b: Bulletin) => string;
   plainText: (b: Bulletin) => string;
   readingMinutes: ((b: Bulletin) => number) | undefined;
@@ -485,6 +490,7 @@ class Post implements PostView {
   readonly status: PostStatus;
   readonly numberText?: string;
   readonly picture?: PictureView;
+  readonly bodyPictures?: BodyPicture[];
   readonly searchYear?: string;
   readonly searchDate?: string;
   previous?: LinkView;
@@ -510,6 +516,7 @@ class Post implements PostView {
     this.status = b.draft ? "draft" : isEmbargoed(b, inputs.now) ? "scheduled" : "published";
     if (b.number) this.numberText = `Boletín No. ${b.number}`;
     if (inputs.picture) this.picture = inputs.picture;
+    if (inputs.bodyPictures) this.bodyPictures = inputs.bodyPictures;
     if (b.date) {
       this.searchYear = String(b.date.year);
       this.searchDate = new Date(b.date.epochMs).toISOString();
@@ -521,12 +528,16 @@ class Post implements PostView {
       const text = inputs.plainText(b);
       this.#summary = bulletinSummary(b, text);
       this.readingMinutes = inputs.readingMinutes ? inputs.readingMinutes(b) : readingMinutes(text);
-      this.#html = inputs.renderBody(b);
+      this.#html = this.#withPictures(inputs.renderBody(b));
     }
   }
 
   get html(): string {
-    return this.#html ?? this.#inputs.renderBody(this.bulletin);
+    return this.#html ?? this.#withPictures(this.#inputs.renderBody(this.bulletin));
+  }
+
+  #withPictures(html: string): string {
+    return this.bodyPictures ? withBodyPictures(html, this.url, this.bodyPictures) : html;
   }
 
   /** Plain-text summary: the description, or the start of the body (past a first paragraph that repeats the title). */
@@ -582,6 +593,7 @@ export function plainPost(post: PostView): PostView {
     status: post.status,
     numberText: post.numberText,
     picture: post.picture,
+    bodyPictures: post.bodyPictures,
     seo: post.seo,
     related: post.related,
     share: post.share,

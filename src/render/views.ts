@@ -1,5 +1,6 @@
 import type { Bulletin } from "../model/bulletin.ts";
 import type { SiteAssets } from "./assets.ts";
+import type { BodyPicture } from "./body-pictures.ts";
 import type { PictureView } from "./images.ts";
 import type { SeoView } from "./seo.ts";
 
@@ -18,7 +19,7 @@ export interface PostView {
   url: string;
   absoluteUrl: string;
   title: string;
-  /** Sanitized HTML of the body. */
+  /** Sanitized HTML of the body, its pictures as `<picture>` (`bodyPictures`). */
   html: string;
   /** Plain-text summary: the description, or the start of the body past a first paragraph that repeats the title (render/summary.ts). */
   summary: string;
@@ -34,6 +35,8 @@ export interface PostView {
   numberText?: string;
   /** The lead image as a responsive picture; absent when the bulletin has none or its file is unreadable. */
   picture?: PictureView;
+  /** The body's pictures whose files are under `public/` (render/body-pictures.ts); absent when none. */
+  bodyPictures?: BodyPicture[];
   /** Canonical, OpenGraph, Twitter and JSON-LD data (`render/seo.ts`). */
   seo: SeoView;
   /** By shared tags, then section (`render/related.ts`). */

@@ -15,6 +15,8 @@ export const E2E_NOW = "2025-06-02T12:00:00-06:00";
 export const FIXTURE = {
   /** Has an image present, `updated:`, highlights, a table and the word «sarampión». */
   featured: "/boletines/2025/06/campana-de-vacunacion-contra-el-sarampion-en-merida/",
+  /** A picture in its body (the file is under public/). */
+  bodyPicture: "/boletines/2024/11/vacunacion-para-embarazadas-lo-que-debes-saber/",
   /** Names an image that is not under public/. */
   missingImage: "/boletines/2024/06/brigadas-de-vacunacion-llegan-a-comunidades-de-oaxaca/",
   /** `redirect_from: /news/190812`. */

@@ -490,6 +490,20 @@ test("keyboard only: the skip link reaches the main content and Tab reaches the 
   assert.equal(await page.locator(".search-result a").first().textContent(), "IMSS inaugura hospital general de zona en Querétaro");
 });
 
+/** The page's cumulative layout shift so far (shifts after input excluded), as Chromium reports it. */
+function cumulativeLayoutShift(): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let total = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) if (!e.hadRecentInput) total += e.value;
+        }).observe({ type: "layout-shift", buffered: true });
+        requestAnimationFrame(() => resolve(total));
+      }),
+  );
+}
+
 test("bulletin page: responsive picture without layout shift, updated date, reading time, related and share links", async () => {
   await page.goto(FIXTURE.featured);
   const img = page.locator(".lead-image img");
@@ -506,16 +520,7 @@ test("bulletin page: responsive picture without layout shift, updated date, read
     return !!el && el.complete && el.naturalWidth > 0;
   });
   assert.match(await img.evaluate((el: HTMLImageElement) => el.currentSrc), /\.avif$/);
-  const shift = await page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        let total = 0;
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) if (!e.hadRecentInput) total += e.value;
-        }).observe({ type: "layout-shift", buffered: true });
-        requestAnimationFrame(() => resolve(total));
-      }),
-  );
+  const shift = await cumulativeLayoutShift();
   assert.ok(shift < 0.01, `cumulative layout shift ${shift}`);
 
   assert.match((await page.locator(".meta .updated").textContent()) ?? "", /Actualizado: domingo 1 de junio de 2025/);
@@ -531,6 +536,28 @@ test("bulletin page: responsive picture without layout shift, updated date, read
 
   await page.goto(FIXTURE.missingImage);
   assert.equal(await page.locator("article img").count(), 0, "a missing image shows nothing");
+});
+
+test("a picture in a bulletin's body: on a phone, a small AVIF in a box reserved before it arrives", async () => {
+  await page.setViewportSize({ width: 375, height: 700 });
+  await page.goto(FIXTURE.bodyPicture);
+  const img = page.locator(".bulletin-body picture img");
+  assert.equal(await img.count(), 1);
+  assert.equal(await img.getAttribute("alt"), "Una enfermera del IMSS aplica una vacuna en una Unidad de Medicina Familiar");
+  // The photo is 1200×800: no file wider than it is made (480 and 960 px), and the box is the largest one's.
+  assert.deepEqual([await img.getAttribute("width"), await img.getAttribute("height")], ["960", "640"]);
+  const box = await img.boundingBox();
+  assert.ok(box && box.width <= 375 && Math.abs(box.width / box.height - 3 / 2) < 0.02, JSON.stringify(box));
+  await img.scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => {
+    const el = document.querySelector<HTMLImageElement>(".bulletin-body picture img");
+    return !!el && el.complete && el.naturalWidth > 0;
+  });
+  // 375 px wide at one device pixel per CSS pixel: the 480 px file, not the photo as uploaded.
+  assert.match(await img.evaluate((el: HTMLImageElement) => el.currentSrc), /-480\.avif$/);
+  const shift = await cumulativeLayoutShift();
+  assert.ok(shift < 0.01, `cumulative layout shift ${shift}`);
+  await page.setViewportSize({ width: 1280, height: 900 });
 });
 
 test("a heading of a bulletin has its anchor: an address with it opens the page at that heading", async () => {
