@@ -43,17 +43,18 @@ export function readBodyReferences({ file, body, bodyLine, url, siteOrigin }: Bo
   const problems: Problem[] = [];
   const references: SiteReference[] = [];
   const at = (offset: number | undefined) => (offset === undefined ? { line: bodyLine } : bodyPosition(body, bodyLine, offset));
-  let anchors: Set<string> | undefined;
+  let anchors: ReadonlySet<string> | undefined;
   for (const r of found.references) {
     // An address made with a Jekyll tag is said once, as the tag (below).
     if (holdsLiquid(r.address)) continue;
     const where = at(r.offset);
     if (r.fate.kind === "fragment") {
       // Only bodies with such a link are rendered here, for their headings' anchors.
-      anchors ??= new Set([...LAYOUT_IDS, ...headingIds(renderMarkdown(body))]);
+      anchors ??= pageAnchors(body);
       if (!anchors.has(r.fate.id)) problems.push({ severity: "warning", code: "body-link-fragment", file, ...where, ...fragmentMessage(r.address, anchors) });
     } else if (r.fate.kind === "site") {
-      references.push({ kind: r.kind, path: r.fate.path, written: r.address, ...where });
+      const fragment = r.kind === "link" && r.fate.fragment !== undefined ? { fragment: r.fate.fragment } : {};
+      references.push({ kind: r.kind, path: r.fate.path, ...fragment, written: r.address, ...where });
       // Markdown's `![](…)` says nothing; raw HTML's `alt=""` says "decorative" on purpose, and no `alt` at all says nothing.
       if (r.kind === "image" && (r.raw ? r.alt === undefined : r.alt?.trim() === "")) {
         problems.push({ severity: "warning", code: "body-image-alt-missing", file, ...where, message: `La imagen ${r.address} del texto no tiene texto alternativo.`, hint: `Escribe una descripción entre los corchetes: ![Descripción](${r.address}), para quienes usan lectores de pantalla.` });
@@ -116,11 +117,19 @@ function liquidMessage(text: string): string {
   return `El texto tiene «${text}», una etiqueta de Jekyll (Liquid): este sitio no la interpreta y se publica tal cual`;
 }
 
-function fragmentMessage(address: string, anchors: ReadonlySet<string>): { message: string; hint: string } {
+/** The ids a bulletin's page has: its body's headings (policy/anchors.ts) and the layout's own. Only bodies a link points into are rendered for this. */
+function pageAnchors(body: string): ReadonlySet<string> {
+  return new Set([...LAYOUT_IDS, ...headingIds(renderMarkdown(body))]);
+}
+
+function anchorList(anchors: ReadonlySet<string>): string {
   const own = [...anchors].filter((id) => !LAYOUT_IDS.includes(id));
-  const listed = own.length === 0 ? "el texto no tiene títulos" : `las anclas de sus títulos: ${own.slice(0, 5).map((id) => `#${id}`).join(", ")}${own.length > 5 ? "…" : ""}`;
+  return own.length === 0 ? "el texto no tiene títulos" : `las anclas de sus títulos: ${own.slice(0, 5).map((id) => `#${id}`).join(", ")}${own.length > 5 ? "…" : ""}`;
+}
+
+function fragmentMessage(address: string, anchors: ReadonlySet<string>): { message: string; hint: string } {
   return {
-    message: `El enlace ${address} no lleva a ninguna parte de la página (${listed}).`,
+    message: `El enlace ${address} no lleva a ninguna parte de la página (${anchorList(anchors)}).`,
     hint: "Cada título del texto tiene un ancla hecha de sus palabras: ## Datos importantes → #datos-importantes. Corrige el enlace o el título.",
   };
 }
@@ -198,6 +207,8 @@ export function findBrokenReferences(published: readonly Bulletin[], all: readon
   for (const b of all) if (!publishedSet.has(b)) for (const p of [b.url, ...b.redirectFrom]) unpublished.set(targetKey(p), b);
   const problems: Problem[] = [];
   let byFileName: Map<string, Bulletin> | undefined;
+  let pageByKey: Map<string, Bulletin> | undefined;
+  const anchorsOf = new Map<Bulletin, ReadonlySet<string>>();
   for (const b of referring) {
     for (const r of b.references!) {
       if (r.kind === "post") {
@@ -216,8 +227,21 @@ export function findBrokenReferences(published: readonly Bulletin[], all: readon
         continue;
       }
       const key = targetKey(r.path);
-      if (wanted.get(key) || folders.some((f) => key.startsWith(`${f}/`))) continue;
       const where = { file: b.file, line: r.line, ...(r.column === undefined ? {} : { column: r.column }) };
+      if (wanted.get(key) || folders.some((f) => key.startsWith(`${f}/`))) {
+        // A place on another bulletin's page: checked against that page's anchors (a redirect stub's or another page's are not known here).
+        if (r.fragment === undefined) continue;
+        pageByKey ??= new Map(published.map((x) => [targetKey(x.url), x]));
+        const target = pageByKey.get(key);
+        if (!target) continue;
+        let anchors = anchorsOf.get(target);
+        if (!anchors) anchorsOf.set(target, (anchors = pageAnchors(target.body)));
+        if (!anchors.has(r.fragment)) {
+          const { hint } = fragmentMessage(r.written, anchors);
+          problems.push({ severity: "warning", code: "body-link-fragment", ...where, otherFile: target.file, message: `El enlace a ${r.written} lleva a «${target.title}», pero esa página no tiene el ancla #${r.fragment} (${anchorList(anchors)}).`, hint });
+        }
+        continue;
+      }
       const what = r.kind === "image" ? `La imagen ${r.written} del texto` : `El enlace a ${r.written}`;
       const resolved = r.written === r.path ? "" : ` (${r.path})`;
       const other = unpublished.get(key);

@@ -65,6 +65,8 @@ export interface SiteReference {
    * browser sends it; for `post`, the file name it names (without extension).
    */
   path: string;
+  /** The place on that page a link names (`#datos` → `datos`, percent-decoded), checked against its anchors. */
+  fragment?: string;
   /** The address as the page prints it (what the editor recognizes). */
   written: string;
   /** Where it is in the file (the column, when the address was found in the text). */

@@ -32,7 +32,8 @@ export interface WrittenReference {
 
 /**
  * - `site`: a path of this site, resolved against the page (`path`, without query or fragment,
- *   percent-encoded the way a browser sends it), to be checked against what the build writes;
+ *   percent-encoded the way a browser sends it), to be checked against what the build writes; with
+ *   the place on that page it names (`fragment`: `/boletines/…/#datos` → `datos`, percent-decoded);
  * - `fragment`: a place on the same page (`#datos`: the id, percent-decoded), checked against the
  *   page's anchors;
  * - `elsewhere`: another site, `mailto:`, `tel:`, the page itself (`#`, `?q`): not checked;
@@ -40,7 +41,7 @@ export interface WrittenReference {
  *   `reason` says why, for the message.
  */
 export type ReferenceFate =
-  | { kind: "site"; path: string }
+  | { kind: "site"; path: string; fragment?: string }
   | { kind: "fragment"; id: string }
   | { kind: "elsewhere" }
   | { kind: "dropped"; reason: "empty" | "scheme" | "protocol-relative" | "other-site" | "relative" };
@@ -191,10 +192,15 @@ function fateOf(tag: "a" | "img", address: { value: string; kept: boolean }, pag
   if (compact.startsWith("#") || compact.startsWith("?")) return { kind: "elsewhere" };
   if (scheme) return scheme === "http" || scheme === "https" ? ownPage(value, page.siteOrigin) : { kind: "elsewhere" };
   try {
-    return { kind: "site", path: new URL(value, PAGE_ORIGIN + page.url).pathname };
+    return sitePath(new URL(value, PAGE_ORIGIN + page.url));
   } catch {
     return { kind: "elsewhere" };
   }
+}
+
+function sitePath(url: URL): ReferenceFate {
+  const fragment = url.hash.length > 1 ? decodeURIComponentSafe(url.hash.slice(1)) : undefined;
+  return { kind: "site", path: url.pathname, ...(fragment === undefined ? {} : { fragment }) };
 }
 
 /** A full address of one of this site's own folders on its origin (http or https alike), as a site path. */
@@ -205,7 +211,7 @@ function ownPage(value: string, siteOrigin: string | undefined): ReferenceFate {
     const site = new URL(siteOrigin);
     // http and https alike (the site answers both): the host and the port, each scheme's default written as none.
     if (url.hostname !== site.hostname || url.port !== site.port) return { kind: "elsewhere" };
-    return OWN_FOLDERS.some((folder) => url.pathname.startsWith(folder)) ? { kind: "site", path: url.pathname } : { kind: "elsewhere" };
+    return OWN_FOLDERS.some((folder) => url.pathname.startsWith(folder)) ? sitePath(url) : { kind: "elsewhere" };
   } catch {
     return { kind: "elsewhere" };
   }

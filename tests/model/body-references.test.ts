@@ -4,6 +4,7 @@ import type { Bulletin } from "../../src/model/bulletin.ts";
 import { bodyPosition, findBrokenReferences } from "../../src/model/body-references.ts";
 import { findKramdownAttributes, findLiquid, holdsLiquid } from "../../src/model/jekyll.ts";
 import { redirectsOf, type PathClaim } from "../../src/model/corpus.ts";
+import { DEFAULT_SITE } from "../../src/site.ts";
 import { fm, normalizeText } from "./helpers.ts";
 
 function bulletin(file: string, fields: string, body = "Texto.\n"): Bulletin {
@@ -107,6 +108,29 @@ test("a link to a place on the page: fine when a heading or the layout has that 
   assert.match(r.problems[0]!.message, /El enlace #datos no lleva a ninguna parte de la página \(las anclas de sus títulos: #datos-importantes\)/);
   const none = normalizeText(fm('title: "T"\ndate: 2024-04-09\ndescription: "d"', "Ver [x](#arriba).\n"), { file: "content/2024/t.md" });
   assert.match(none.problems[0]!.message, /el texto no tiene títulos/);
+});
+
+test("a link to a place on another bulletin's page: checked against that page's anchors, naming them", () => {
+  const target = bulletin("content/2024/destino.md", 'title: "Destino"\ndate: 2024-03-01', "## Datos importantes\n\nTexto.\n\n## Cómo vacunarse\n\nMás.\n");
+  const plain = bulletin("content/2024/sin-titulos.md", 'title: "Sin títulos"\ndate: 2024-03-02', "Solo texto.\n");
+  const source = bulletin(
+    "content/2024/origen.md",
+    'title: "Origen"\ndate: 2024-04-09',
+    "[a](/boletines/2024/03/destino/#datos-importantes) [b](https://www.imss.gob.mx/boletines/2024/03/destino/#c%C3%B3mo-vacunarse) [c](/boletines/2024/03/destino/#datos) [d](../../03/sin-titulos/#arriba) [e](/boletines/2024/03/destino/#compartir) [f](/temas/salud/#x)\n",
+  );
+  // The full address is one of the site's pages: the site's origin is https://www.imss.gob.mx.
+  assert.equal(DEFAULT_SITE.baseUrl, "https://www.imss.gob.mx");
+  const claims: PathClaim[] = [{ path: "/temas/salud/", kind: "generated", description: "la página del tema «salud»" }];
+  const problems = findBrokenReferences([target, plain, source], [target, plain, source], { claims, redirectsOf });
+  assert.deepEqual(
+    problems.map((p) => [p.code, p.column, p.otherFile]),
+    [
+      ["body-link-fragment", source.body.trimStart().indexOf("[c]") + 1, "content/2024/destino.md"],
+      ["body-link-fragment", source.body.trimStart().indexOf("[d]") + 1, "content/2024/sin-titulos.md"],
+    ],
+  );
+  assert.match(problems[0]!.message, /El enlace a \/boletines\/2024\/03\/destino\/#datos lleva a «Destino», pero esa página no tiene el ancla #datos \(las anclas de sus títulos: #datos-importantes, #cómo-vacunarse\)/);
+  assert.match(problems[1]!.message, /no tiene el ancla #arriba \(el texto no tiene títulos\)/);
 });
 
 test("Jekyll's tags in a body: each said where it is (repeats counted), with what to write instead; no second warning for the link made with one", () => {
