@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { DateTime } from "luxon";
-import { claimsOfBulletins, findDuplicateNumbers, findPathCollisions, loadCorpus, redirectsOf, selectPublished } from "../model/corpus.ts";
+import { claimsOfBulletins, findDuplicateNumbers, findPathCollisions, loadCorpus, redirectsOf, selectForwards, selectPublished } from "../model/corpus.ts";
 import { findBrokenReferences } from "../model/body-references.ts";
 import { formatProblem, hasErrors, sortProblems, type Problem } from "../model/problems.ts";
 import { resolveNow } from "../policy/clock.ts";
@@ -56,7 +56,8 @@ export async function prepareSite(options: PrepareOptions): Promise<Prepared> {
   phase("contenido leído");
   const problems = [...corpus.problems];
   const published = selectPublished(corpus.bulletins, options);
-  const dataOptions: SiteDataOptions = { site: options.site, now: options.now, publicDir: options.publicDir };
+  const forwards = selectForwards(corpus.bulletins, options);
+  const dataOptions: SiteDataOptions = { site: options.site, now: options.now, publicDir: options.publicDir, forwards };
   if (options.validateOnly) {
     dataOptions.renderBody = () => "";
     dataOptions.plainText = () => "";
@@ -87,7 +88,7 @@ export async function prepareSite(options: PrepareOptions): Promise<Prepared> {
   const siteClaims = [...generatedClaims(data), ...publicFileClaims(options.publicDir)];
   problems.push(...findPathCollisions([...siteClaims, ...claimsOfBulletins(corpus.bulletins)]));
   // Links and pictures in bodies lead to what this build writes: the published bulletins' pages and stubs.
-  problems.push(...findBrokenReferences(published, corpus.bulletins, { claims: siteClaims, redirectsOf }));
+  problems.push(...findBrokenReferences(published, corpus.bulletins, { claims: siteClaims, redirectsOf, forwards }));
   problems.push(...missingPublicProblem(options.publicDir));
   problems.push(...findDuplicateNumbers(corpus.bulletins));
   if (related) {

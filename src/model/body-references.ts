@@ -171,6 +171,8 @@ export interface WrittenSite {
   claims: Iterable<PathClaim>;
   /** Every old path that leads to a bulletin (its redirect stubs): corpus.ts `redirectsOf`. */
   redirectsOf: (b: Bulletin) => readonly string[];
+  /** Files that forward their addresses (`redirect_to:`, corpus.ts `selectForwards`): their addresses are written, and a target on this site is checked like a link. */
+  forwards?: readonly Bulletin[];
 }
 
 /**
@@ -180,12 +182,20 @@ export interface WrittenSite {
  * bodies point at (one pass, no map of the whole site: an edit's rebuild pays for it too).
  */
 export function findBrokenReferences(published: readonly Bulletin[], all: readonly Bulletin[], site: WrittenSite): Problem[] {
-  const referring = published.filter((b) => b.references);
-  if (referring.length === 0) return [];
+  const forwards = site.forwards ?? [];
+  // Each reference with its file; a forward's target on this site is one too.
+  const checked: Array<{ b: Bulletin; r: SiteReference; forward?: true }> = [];
+  for (const b of published) for (const r of b.references ?? []) checked.push({ b, r });
+  for (const f of forwards) {
+    if (!f.redirectTo!.startsWith("/")) continue;
+    const at = f.positions["redirect_to"];
+    checked.push({ b: f, r: { kind: "link", path: f.redirectTo!, written: f.redirectTo!, line: at?.line ?? 1, ...(at ? { column: at.column } : {}) }, forward: true });
+  }
+  if (checked.length === 0) return [];
   // Each key pointed at, and whether the site writes it; lower-cased keys for the case hint.
   const wanted = new Map<string, boolean>();
   const wantedLower = new Map<string, string | undefined>();
-  for (const b of referring) for (const r of b.references!) if (r.kind !== "post") wanted.set(targetKey(r.path), false);
+  for (const { r } of checked) if (r.kind !== "post") wanted.set(targetKey(r.path), false);
   for (const key of wanted.keys()) wantedLower.set(key.toLowerCase(), undefined);
   const folders: string[] = [];
   const see = (p: string) => {
@@ -198,7 +208,7 @@ export function findBrokenReferences(published: readonly Bulletin[], all: readon
     if (claim.holdsFolder === "whole") folders.push(targetKey(claim.path));
     if (!claim.holdsFolder) see(claim.path);
   }
-  for (const b of published) {
+  for (const b of [...published, ...forwards]) {
     see(b.url);
     for (const p of site.redirectsOf(b)) see(p);
   }
@@ -209,56 +219,57 @@ export function findBrokenReferences(published: readonly Bulletin[], all: readon
   let byFileName: Map<string, Bulletin> | undefined;
   let pageByKey: Map<string, Bulletin> | undefined;
   const anchorsOf = new Map<Bulletin, ReadonlySet<string>>();
-  for (const b of referring) {
-    for (const r of b.references!) {
-      if (r.kind === "post") {
-        byFileName ??= new Map(all.map((x) => [path.posix.basename(x.id), x]));
-        const named = byFileName.get(r.path);
-        problems.push({
-          severity: "warning",
-          code: "body-liquid",
-          file: b.file,
-          line: r.line,
-          ...(r.column === undefined ? {} : { column: r.column }),
-          message: `${liquidMessage(r.written)}.`,
-          hint: named ? `Escribe la dirección del boletín: ${named.url}` : `Ningún boletín tiene el archivo ${r.path}.md: escribe la dirección del boletín (/boletines/AAAA/MM/…/).`,
-          ...(named ? { otherFile: named.file } : {}),
-        });
-        continue;
+  for (const { b, r, forward } of checked) {
+    if (r.kind === "post") {
+      byFileName ??= new Map(all.map((x) => [path.posix.basename(x.id), x]));
+      const named = byFileName.get(r.path);
+      problems.push({
+        severity: "warning",
+        code: "body-liquid",
+        file: b.file,
+        line: r.line,
+        ...(r.column === undefined ? {} : { column: r.column }),
+        message: `${liquidMessage(r.written)}.`,
+        hint: named ? `Escribe la dirección del boletín: ${named.url}` : `Ningún boletín tiene el archivo ${r.path}.md: escribe la dirección del boletín (/boletines/AAAA/MM/…/).`,
+        ...(named ? { otherFile: named.file } : {}),
+      });
+      continue;
+    }
+    const key = targetKey(r.path);
+    const where = { file: b.file, line: r.line, ...(r.column === undefined ? {} : { column: r.column }) };
+    if (wanted.get(key) || folders.some((f) => key.startsWith(`${f}/`))) {
+      // A place on another bulletin's page: checked against that page's anchors (a redirect stub's or another page's are not known here).
+      if (r.fragment === undefined) continue;
+      pageByKey ??= new Map(published.map((x) => [targetKey(x.url), x]));
+      const target = pageByKey.get(key);
+      if (!target) continue;
+      let anchors = anchorsOf.get(target);
+      if (!anchors) anchorsOf.set(target, (anchors = pageAnchors(target.body)));
+      if (!anchors.has(r.fragment)) {
+        const { hint } = fragmentMessage(r.written, anchors);
+        problems.push({ severity: "warning", code: "body-link-fragment", ...where, otherFile: target.file, message: `El enlace a ${r.written} lleva a «${target.title}», pero esa página no tiene el ancla #${r.fragment} (${anchorList(anchors)}).`, hint });
       }
-      const key = targetKey(r.path);
-      const where = { file: b.file, line: r.line, ...(r.column === undefined ? {} : { column: r.column }) };
-      if (wanted.get(key) || folders.some((f) => key.startsWith(`${f}/`))) {
-        // A place on another bulletin's page: checked against that page's anchors (a redirect stub's or another page's are not known here).
-        if (r.fragment === undefined) continue;
-        pageByKey ??= new Map(published.map((x) => [targetKey(x.url), x]));
-        const target = pageByKey.get(key);
-        if (!target) continue;
-        let anchors = anchorsOf.get(target);
-        if (!anchors) anchorsOf.set(target, (anchors = pageAnchors(target.body)));
-        if (!anchors.has(r.fragment)) {
-          const { hint } = fragmentMessage(r.written, anchors);
-          problems.push({ severity: "warning", code: "body-link-fragment", ...where, otherFile: target.file, message: `El enlace a ${r.written} lleva a «${target.title}», pero esa página no tiene el ancla #${r.fragment} (${anchorList(anchors)}).`, hint });
-        }
-        continue;
-      }
-      const what = r.kind === "image" ? `La imagen ${r.written} del texto` : `El enlace a ${r.written}`;
-      const resolved = r.written === r.path ? "" : ` (${r.path})`;
-      const other = unpublished.get(key);
-      if (other) {
-        const why = other.draft ? "es un borrador" : "tiene fecha posterior a hoy";
-        problems.push({ severity: "warning", code: "body-link-unpublished", ...where, otherFile: other.file, message: `${what} lleva a «${other.title}», que no se publica en esta compilación: ${why}.`, hint: "El enlace funcionará cuando ese boletín se publique; si no se va a publicar, quita el enlace." });
-        continue;
-      }
-      const sameButCase = wantedLower.get(key.toLowerCase());
-      const hint = sameButCase
-        ? `¿Quisiste decir ${sameButCase}? Las direcciones distinguen mayúsculas y minúsculas.`
+      continue;
+    }
+    const what = forward ? `redirect_to: ${r.written}` : r.kind === "image" ? `La imagen ${r.written} del texto` : `El enlace a ${r.written}`;
+    const resolved = r.written === r.path ? "" : ` (${r.path})`;
+    const other = unpublished.get(key);
+    if (other) {
+      const why = other.draft ? "es un borrador" : "tiene fecha posterior a hoy";
+      const hint = forward ? "La redirección funcionará cuando ese boletín se publique." : "El enlace funcionará cuando ese boletín se publique; si no se va a publicar, quita el enlace.";
+      problems.push({ severity: "warning", code: forward ? "redirect-unpublished" : "body-link-unpublished", ...where, otherFile: other.file, message: `${what} lleva a «${other.title}», que no se publica en esta compilación: ${why}.`, hint });
+      continue;
+    }
+    const sameButCase = wantedLower.get(key.toLowerCase());
+    const hint = sameButCase
+      ? `¿Quisiste decir ${sameButCase}? Las direcciones distinguen mayúsculas y minúsculas.`
+      : forward
+        ? "Escribe la dirección de un boletín publicado, o una dirección completa (https://…)."
         : r.kind === "image"
           ? `Copia el archivo a public${decodeTarget(r.path)} o corrige la ruta.`
           : "Corrige la dirección o quita el enlace. Si era una dirección del sitio anterior, el boletín que la tenía puede llevarla en redirect_from.";
-      const message = r.kind === "image" ? `${what}${resolved} no existe en public/ y no se mostrará.` : `${what}${resolved} no lleva a ninguna página del sitio.`;
-      problems.push({ severity: "warning", code: r.kind === "image" ? "body-image-missing" : "body-link-broken", ...where, message, hint });
-    }
+    const message = r.kind === "image" ? `${what}${resolved} no existe en public/ y no se mostrará.` : `${what}${resolved} no lleva a ninguna página del sitio.`;
+    problems.push({ severity: "warning", code: forward ? "redirect-broken" : r.kind === "image" ? "body-image-missing" : "body-link-broken", ...where, message, hint });
   }
   return problems;
 }

@@ -35,6 +35,12 @@ export interface Bulletin {
   hasPermalink: boolean;
   /** Old site paths that must lead here, canonical form (see `policy/site-paths.ts`). */
   redirectFrom: string[];
+  /**
+   * Jekyll's `redirect_to:`: this file is no bulletin to publish but a forward: its URL and its
+   * `redirectFrom` lead here (a site path, canonical form, or an http(s) address), with no page,
+   * card, feed entry or search entry of its own (`selectForwards`).
+   */
+  redirectTo?: string;
   /** Bulletin number `171/2024`. */
   number?: string;
   /** Dateline city, `Ciudad de México`. */
@@ -100,6 +106,7 @@ export const KNOWN_FIELDS = [
   "slug",
   "permalink",
   "redirect_from",
+  "redirect_to",
   "number",
   "city",
   "highlights",
@@ -148,7 +155,6 @@ export const FIELD_ALIASES: Readonly<Record<string, KnownField>> = {
  * (the file is still published as a bulletin: said, never silently ignored).
  */
 export const JEKYLL_FIELD_HINTS: Readonly<Record<string, string>> = {
-  redirect_to: "En Jekyll, la página reenviaba a otra dirección; aquí se publica como boletín. Si ya no debe publicarse, pon draft: true; si otro boletín lo reemplaza, pon la dirección de este en el redirect_from de aquel.",
   sitemap: "En Jekyll, sitemap: false lo dejaba fuera del mapa del sitio; aquí todo boletín publicado está en él. Si no debe publicarse, pon draft: true.",
   excerpt_separator: "El resumen es description:, o el comienzo del texto si no hay.",
   categories: "Este sitio tiene una sola sección por boletín: escribe section: con la principal y las demás en tags:.",

@@ -107,15 +107,24 @@ export interface PublishOptions {
   now: DateTime;
 }
 
-/** Production builds leave out drafts and bulletins dated after "now" (embargoes). */
+/** Production builds leave out drafts and bulletins dated after "now" (embargoes); forwards are no bulletin pages (`selectForwards`). */
 export function selectPublished(bulletins: readonly Bulletin[], { drafts, future, now }: PublishOptions): Bulletin[] {
   const nowMs = now.toMillis();
   return bulletins.filter((b) => {
+    if (b.redirectTo !== undefined) return false;
     if (b.draft && !drafts) return false;
     if (!b.date) return drafts;
     if (b.date.epochMs > nowMs && !future) return false;
     return true;
   });
+}
+
+/**
+ * The files that forward their addresses elsewhere (`redirect_to:`), whose stubs this build writes:
+ * a draft's only in a preview; a date after "now" holds none back (a forward is no news).
+ */
+export function selectForwards(bulletins: readonly Bulletin[], { drafts }: Pick<PublishOptions, "drafts">): Bulletin[] {
+  return bulletins.filter((b) => b.redirectTo !== undefined && (drafts || !b.draft));
 }
 
 export function isEmbargoed(b: Bulletin, now: DateTime): boolean {

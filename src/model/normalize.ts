@@ -8,7 +8,7 @@ import { hasHtmlStub, normalizeSitePath } from "../policy/site-paths.ts";
 import { isCanonicalSlug, slugify } from "../policy/slug.ts";
 import { titleFault } from "../policy/titles.ts";
 import { bulletinUrl, PATHS } from "../policy/urls.ts";
-import { BODY_PLACEHOLDER, FIELD_ALIASES, JEKYLL_FIELD_HINTS, KNOWN_FIELDS, type Bulletin, type BulletinImage, type KnownField } from "./bulletin.ts";
+import { BODY_PLACEHOLDER, FIELD_ALIASES, JEKYLL_FIELD_HINTS, KNOWN_FIELDS, type Bulletin, type BulletinImage, type KnownField, type SiteReference } from "./bulletin.ts";
 import { bodyPosition, readBodyReferences } from "./body-references.ts";
 import type { SourceDocument } from "./load.ts";
 import type { Problem } from "./problems.ts";
@@ -51,6 +51,7 @@ export function normalizeBulletin(doc: SourceDocument, ctx: NormalizeContext): N
   const image = imageValue(fm.text("image"), alt, title, ctx, fm);
   const { slug, url, hasPermalink } = readAddress(fm, title, date);
   const redirectFrom = readRedirects(fm, date, slug);
+  const redirectTo = readForward(fm, url, redirectFrom);
   const number = numberValue(fm.text("number"), date, fm);
   const city = fm.text("city");
   const author = fm.text("author");
@@ -58,11 +59,16 @@ export function normalizeBulletin(doc: SourceDocument, ctx: NormalizeContext): N
   const layout = fm.text("layout");
   if (layout !== undefined && layout !== "post") fm.warn("layout-ignored", "layout", `«layout: ${layout}» se ignora: todos los boletines usan la misma plantilla.`, "Quita el campo layout.");
   const description = fm.text("description");
-  if (!description && !draft) fm.warn("description-missing", "description", "El boletín no tiene descripción (se usa en buscadores y redes sociales).", 'Agrega description: "Una frase que resuma el boletín".');
+  // A forward has no page: no description, text or links of its own to check.
+  if (!description && !draft && !redirectTo) fm.warn("description-missing", "description", "El boletín no tiene descripción (se usa en buscadores y redes sociales).", 'Agrega description: "Una frase que resuma el boletín".');
   const body = publishableBody(fm);
-  checkBody(fm, body, draft);
-  const { problems: bodyProblems, references } = readBodyReferences({ file: doc.file, body, bodyLine: doc.bodyLine, url, siteOrigin: ctx.site.baseUrl });
-  fm.problems.push(...bodyProblems);
+  let references: SiteReference[] = [];
+  if (!redirectTo) {
+    checkBody(fm, body, draft);
+    const read = readBodyReferences({ file: doc.file, body, bodyLine: doc.bodyLine, url, siteOrigin: ctx.site.baseUrl });
+    fm.problems.push(...read.problems);
+    references = read.references;
+  }
 
   const { problems } = fm;
   if (problems.some((p) => p.severity === "error") || !title) return { problems };
@@ -86,6 +92,7 @@ export function normalizeBulletin(doc: SourceDocument, ctx: NormalizeContext): N
     url,
     hasPermalink,
     redirectFrom,
+    ...(redirectTo ? { redirectTo } : {}),
     ...(number ? { number } : {}),
     ...(city ? { city } : {}),
     highlights,
@@ -367,6 +374,41 @@ function readRedirects(fm: FrontMatter, date: BulletinDate | undefined, slug: st
     else if (!redirectFrom.includes(result.path)) redirectFrom.push(result.path);
   }
   return redirectFrom;
+}
+
+/**
+ * Jekyll's `redirect_to:` (jekyll-redirect-from): where this file's addresses lead instead of a page.
+ * An http(s) address, or a path of this site (canonical form). One address: a list of one is taken
+ * as it (the plugin took the first), more is an error; leading to itself is an error (a loop).
+ */
+function readForward(fm: FrontMatter, url: string, redirectFrom: readonly string[]): string | undefined {
+  const values = listValue(fm.data["redirect_to"], "redirect_to", (m, h) => fm.error("field-type", "redirect_to", m, h), false).map((v) => v.trim()).filter(Boolean);
+  if (values.length === 0) return undefined;
+  if (values.length > 1) {
+    fm.error("redirect-invalid", "redirect_to", `redirect_to tiene ${values.length} direcciones; una página reenvía a una sola.`, "Deja una dirección en redirect_to.");
+    return undefined;
+  }
+  const raw = values[0]!.replace(/^<|>$/g, "");
+  let target: string;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(raw)) {
+    if (!isHttpUrl(raw)) {
+      fm.error("redirect-invalid", "redirect_to", `redirect_to debe ser una dirección http(s) o una ruta del sitio, no «${raw}».`, "Escribe la dirección completa (https://…) o la ruta del boletín que lo reemplaza (/boletines/AAAA/MM/…/).");
+      return undefined;
+    }
+    target = new URL(raw).href;
+  } else {
+    const result = normalizeSitePath(raw, { field: "redirect_to" });
+    if (!result.ok) {
+      fm.error("redirect-invalid", "redirect_to", result.message, result.hint);
+      return undefined;
+    }
+    target = result.path;
+  }
+  if (target === url || redirectFrom.includes(target)) {
+    fm.error("redirect-invalid", "redirect_to", `redirect_to lleva a ${target}, una dirección de este mismo archivo: el navegador daría vueltas sin llegar.`, "Escribe la dirección de la página que lo reemplaza.");
+    return undefined;
+  }
+  return target;
 }
 
 /** The body with the characters no page can carry as spaces, said with where the first one is. */

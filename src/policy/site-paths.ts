@@ -17,7 +17,7 @@ const MAX_SEGMENT_BYTES = 200;
 
 export interface SitePathOptions {
   /** Field name for messages. */
-  field: "permalink" | "redirect_from";
+  field: "permalink" | "redirect_from" | "redirect_to";
   /**
    * What Jekyll's placeholders (`:year`, `:title`…) stand for in this bulletin, to suggest the path
    * written out when an editor copies a Jekyll permalink pattern (this site expands none).

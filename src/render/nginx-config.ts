@@ -109,10 +109,11 @@ function siteConfig(fingerprinted: readonly string[]): string {
 
 /**
  * A redirect target as nginx must see it: `$` would start a variable in a map value, so everything
- * outside the characters a site path uses literally is percent-encoded (the same URL for a browser).
+ * outside the characters a URL uses literally is percent-encoded (the same URL for a browser). `?`
+ * and `#` stay: a forward's target (`redirect_to: https://…?id=1`) may have a query; a site path has neither.
  */
 export function nginxUrl(p: string): string {
-  return p.replace(/[^A-Za-z0-9/._~!*'(),;:@&=+%-]/gu, (c) => encodeURIComponent(c).replace(/[!'()*]/g, (x) => `%${x.charCodeAt(0).toString(16).toUpperCase()}`));
+  return p.replace(/[^A-Za-z0-9/._~!*'(),;:@&=+%?#-]/gu, (c) => encodeURIComponent(c).replace(/[!'()*]/g, (x) => `%${x.charCodeAt(0).toString(16).toUpperCase()}`));
 }
 
 /** An nginx double-quoted string. Control characters cannot occur: site paths are validated. */

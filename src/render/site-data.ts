@@ -54,6 +54,8 @@ export interface SiteDataOptions {
    * runs while they are. Without it they are found here.
    */
   relatedLater?: (job: RelatedJob) => void;
+  /** Files that forward their addresses elsewhere (`redirect_to:`, model/corpus.ts `selectForwards`): each of their addresses gets a redirect. */
+  forwards?: readonly Bulletin[];
 }
 
 /** Related bulletins to find for the dated posts, in their order (see `SiteDataOptions.relatedLater`). */
@@ -228,6 +230,11 @@ export function buildSiteData(bulletins: readonly Bulletin[], options: SiteDataO
     for (const from of redirectsOf(p.bulletin)) {
       redirects.push({ from, to: p.url, absoluteTo: p.absoluteUrl, title: p.title, writesStub: hasHtmlStub(from) });
     }
+  }
+  for (const f of options.forwards ?? []) {
+    const to = f.redirectTo!;
+    const absoluteTo = to.startsWith("/") ? absoluteUrl(site.baseUrl, to) : to;
+    for (const from of [f.url, ...redirectsOf(f)]) redirects.push({ from, to, absoluteTo, title: f.title, writesStub: hasHtmlStub(from) });
   }
   redirects.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
 

@@ -125,7 +125,7 @@ export interface HomePage {
 export interface RedirectStub {
   /** Old site path. */
   from: string;
-  /** Bulletin URL it leads to. */
+  /** Where it leads: a bulletin's URL, or a forward's target (a site path or an http(s) address). */
   to: string;
   absoluteTo: string;
   title: string;

@@ -34,6 +34,8 @@ interface Spec {
   draft: boolean;
   featured: boolean;
   image: boolean;
+  /** `redirect_to:` another site: the file's addresses forward there, with no page of its own. */
+  forward: boolean;
   paragraphs: string[];
 }
 
@@ -65,6 +67,7 @@ const SPEC: fc.Arbitrary<Spec> = fc.record({
   draft: fc.constantFrom(false, false, false, false, false, false, false, false, true),
   featured: fc.constantFrom(false, false, false, true),
   image: fc.constantFrom(false, false, true),
+  forward: fc.constantFrom(false, false, false, false, false, false, false, false, false, true),
   paragraphs: fc.array(PARAGRAPH, { minLength: 1, maxLength: 4 }),
 });
 
@@ -80,6 +83,7 @@ type Step =
   | { kind: "draft"; at: number }
   | { kind: "featured"; at: number }
   | { kind: "image"; at: number }
+  | { kind: "forward"; at: number }
   | { kind: "add"; spec: Spec }
   | { kind: "delete"; at: number }
   | { kind: "rename"; at: number }
@@ -101,6 +105,7 @@ const STEP: fc.Arbitrary<Step> = fc.oneof(
   { arbitrary: fc.record({ kind: fc.constant("draft" as const), at }), weight: 1 },
   { arbitrary: fc.record({ kind: fc.constant("featured" as const), at }), weight: 1 },
   { arbitrary: fc.record({ kind: fc.constant("image" as const), at }), weight: 1 },
+  { arbitrary: fc.record({ kind: fc.constant("forward" as const), at }), weight: 1 },
   { arbitrary: fc.record({ kind: fc.constant("add" as const), spec: SPEC }), weight: 2 },
   { arbitrary: fc.record({ kind: fc.constant("delete" as const), at }), weight: 1 },
   { arbitrary: fc.record({ kind: fc.constant("rename" as const), at }), weight: 1 },
@@ -135,6 +140,7 @@ function fileText(spec: Spec, serial: number): string {
   lines.push(`front: ${spec.featured}`, `section: ${spec.section}`);
   if (spec.draft) lines.push("draft: true");
   if (spec.redirect) lines.push(`redirect_from: /news/${100000 + serial}`);
+  if (spec.forward) lines.push(`redirect_to: https://www.gob.mx/imss/prensa/${serial}`);
   lines.push("---", "", spec.paragraphs.join("\n\n"), "");
   return lines.join("\n");
 }
@@ -234,6 +240,9 @@ class History {
       case "image":
         spec.image = !spec.image;
         break;
+      case "forward":
+        spec.forward = !spec.forward;
+        break;
       case "delete":
         this.files.delete(file);
         unlinkSync(abs);
@@ -281,7 +290,7 @@ function tour(): [Spec[], Step[][], Threads, boolean] {
     [{ kind: "preview" }],
     [{ kind: "tags", at: 2, tags: ["SALUD", "Trasplantes"] }, { kind: "section", at: 3, section: "local" }],
     [{ kind: "title", at: 4, title: "cirugías en Querétaro" }, { kind: "description", at: 5, description: undefined }, { kind: "redirect", at: 6, on: true }],
-    [{ kind: "draft", at: 7 }, { kind: "featured", at: 8 }, { kind: "image", at: 9 }],
+    [{ kind: "draft", at: 7 }, { kind: "featured", at: 8 }, { kind: "image", at: 9 }, { kind: "forward", at: 14 }],
     [{ kind: "picture-file" }, { kind: "add", spec: { ...initial[0]!, title: "nueva jornada", date: "2025-12-31 23:30:00" } }],
     [{ kind: "rename", at: 10 }, { kind: "delete", at: 11 }, { kind: "touch", at: 12 }],
     [{ kind: "broken", at: 13, text: "date: 2024-02-30" }],
@@ -382,7 +391,7 @@ test("after any history of edits, renames, deletions, broken files, clock and pr
     { seed: SEED, numRuns: Math.max(1, Math.round(6 * RUNS)), endOnFailure: process.env["FC_SHRINK"] === undefined, includeErrorInReport: true, examples: [tour()] },
   );
   t.diagnostic(`${builds.incremental} incremental builds (${(builds.incrementalMs / 1000).toFixed(1)} s; from scratch ${(builds.scratchMs / 1000).toFixed(1)} s), ${builds.failed} failing as they should; steps: ${[...tried].sort().map(([k, n]) => `${k} ${n}`).join(", ")}`);
-  const kinds = ["threads: prefetch", "body", "title", "date", "tags", "section", "description", "redirect", "draft", "featured", "image", "add", "delete", "rename", "touch", "picture-file", "clock (preview)", "clock (production)", "preview", "broken"];
+  const kinds = ["threads: prefetch", "body", "title", "date", "tags", "section", "description", "redirect", "draft", "featured", "image", "forward", "add", "delete", "rename", "touch", "picture-file", "clock (preview)", "clock (production)", "preview", "broken"];
   assert.deepEqual(kinds.filter((k) => !tried.has(k)), [], "every kind of step was tried");
   assert.ok(builds.failed >= 1, "a broken file failed a build");
 });

@@ -48,6 +48,8 @@ before(() => {
   content = path.join(tmp, "content");
   writeGeneratedContent(content, 30, 7);
   cpSync(path.join(PROJECT_ROOT, "content"), content, { recursive: true });
+  // A legacy post that forwards elsewhere (redirect_to): stubs at its addresses, no page of its own.
+  writeFileSync(path.join(content, "2021", "2021-08-20-trasladado.md"), '---\ntitle: "Trasladado"\ndate: 2021-08-20\nredirect_from: /news/777\nredirect_to: https://www.gob.mx/imss/prensa/777\n---\n');
 });
 
 after(() => rmSync(tmp, { recursive: true, force: true }));
@@ -157,6 +159,8 @@ test("the bulk pages rendered outside Eleventy's pagination are byte for byte wh
   const eleventy = new Eleventy(path.join(PROJECT_ROOT, ELEVENTY_DIRS.input), viaEleventy, { configPath: path.join(PROJECT_ROOT, ".eleventy.ts"), quietMode: true });
   await eleventy.write();
   assertSameTree(fast, viaEleventy);
+  assert.match(readFileSync(path.join(fast, "news/777/index.html"), "utf8"), /url=https:\/\/www\.gob\.mx\/imss\/prensa\/777/);
+  assert.match(readFileSync(path.join(fast, "boletines/2021/08/trasladado/index.html"), "utf8"), /<meta name="robots" content="noindex">/);
   // With a cache, bodies' HTML is read back on demand: still the same bytes.
   const cached = path.join(tmp, "fast-cached");
   await build(content, cached, path.join(tmp, "fast-cache"));

@@ -190,3 +190,16 @@ test("an image without alternative text: markdown's ![](…) and an <img> withou
     ["body-image-alt-missing", 9],
   ]);
 });
+
+test("a forward (redirect_to): its addresses are written, its target on this site is checked like a link, at its line", () => {
+  const target = bulletin("content/2024/destino.md", 'title: "Destino"\ndate: 2024-03-01');
+  const moved = bulletin("content/2021/movido.md", 'title: "Movido"\ndate: 2021-08-19\nredirect_from: /news/1\nredirect_to: /boletines/2024/03/destino/');
+  const lost = bulletin("content/2021/perdido.md", 'title: "Perdido"\ndate: 2021-08-20\nredirect_to: /boletines/2024/03/destinp/');
+  const away = bulletin("content/2021/fuera.md", 'title: "Fuera"\ndate: 2021-08-21\nredirect_to: https://www.gob.mx/imss');
+  const source = bulletin("content/2024/origen.md", 'title: "Origen"\ndate: 2024-04-09', "[a](/news/1) [b](/boletines/2021/08/movido/) [c](/boletines/2021/08/fuera/)\n");
+  const all = [target, moved, lost, away, source];
+  const problems = findBrokenReferences([target, source], all, { claims: [], redirectsOf, forwards: [moved, lost, away] });
+  assert.deepEqual(problems.map((p) => [p.code, p.file, p.line]), [["redirect-broken", "content/2021/perdido.md", 5]]);
+  assert.match(problems[0]!.message, /^redirect_to: \/boletines\/2024\/03\/destinp\/ no lleva a ninguna página del sitio/);
+  assert.match(problems[0]!.hint!, /dirección completa/);
+});

@@ -66,6 +66,11 @@ const errors: Array<[string, string | undefined, string, RegExp]> = [
   [`${BASE}\nredirect_from: https://old.example/news/1`, "redirect_from", "redirect-invalid", /externa/],
   [`${BASE}\nredirect_from:\n  - /ok/\n  - /news?id=3`, "redirect_from", "redirect-invalid", /parámetros/],
   [`${BASE}\nredirect_from: /a/../b`, "redirect_from", "redirect-invalid", /«\.\.»/],
+  [`${BASE}\nredirect_to: javascript:alert(1)`, "redirect_to", "redirect-invalid", /http\(s\) o una ruta del sitio/],
+  [`${BASE}\nredirect_to:\n  - https://a.example/\n  - https://b.example/`, "redirect_to", "redirect-invalid", /2 direcciones/],
+  [`${BASE}\nredirect_to: /a/../b/`, "redirect_to", "redirect-invalid", /«\.\.»/],
+  [`${BASE}\nredirect_to: /boletines/2024/04/boletin-de-prueba/`, "redirect_to", "redirect-invalid", /este mismo archivo/],
+  [`${BASE}\nredirect_from: /news/1\nredirect_to: /news/1/`, "redirect_to", "redirect-invalid", /este mismo archivo/],
   [`${BASE}\nnumber: "abc"`, "number", "number-invalid", /no es un número/],
   [`${BASE}\nauthor: [Ana, Luis]`, "author", "field-type", /«author» debe ser un texto, no una lista/],
   [`${BASE}\ntags: [${Array.from({ length: 60 }, (_, i) => `t${i}`).join(", ")}]`, "tags", "tags-too-many", /60 etiquetas/],
@@ -360,12 +365,23 @@ test("no date: the file name's, as Jekyll did, said as a warning; an impossible 
   assert.ok(impossible.problems.some((p) => p.code === "date-missing"), JSON.stringify(impossible.problems));
 });
 
-test("Jekyll's own fields are said with what to do here (redirect_to, sitemap, categories); excerpt/summary mean description", () => {
-  const r = normalizeText(fm('title: "T"\ndate: 2024-04-09\ndescription: "d"\nredirect_to: https://x.example/\nsitemap: false\ncategories: [Salud, Chihuahua]\nexcerpt: "Resumen"'));
+test("Jekyll's own fields are said with what to do here (sitemap, categories); excerpt/summary mean description", () => {
+  const r = normalizeText(fm('title: "T"\ndate: 2024-04-09\ndescription: "d"\nsitemap: false\ncategories: [Salud, Chihuahua]\nexcerpt: "Resumen"'));
   const hints = Object.fromEntries(r.problems.map((p) => [p.field, p.hint]));
-  assert.match(hints["redirect_to"]!, /draft: true.*redirect_from/);
   assert.match(hints["sitemap"]!, /mapa del sitio/);
   assert.match(hints["categories"]!, /una sola sección por boletín: escribe section:/);
   assert.equal(hints["excerpt"], "¿Quisiste escribir «description:»?");
   assert.ok(r.problems.every((p) => p.severity === "warning" && p.code === "field-unknown"), JSON.stringify(r.problems));
+});
+
+test("Jekyll's redirect_to: the file forwards its addresses (an http(s) address or a site path), with nothing of a page to check", () => {
+  const legacy = 'layout: post\ntitle: "Se trasladó"\ndate: 2021-08-19T18:08:00.000-06:00\nredirect_from: /news/190812';
+  const out = normalizeText(fm(`${legacy}\nredirect_to: https://www.gob.mx/imss/prensa/190?a=1&b=2`, ""));
+  assert.equal(out.bulletin?.redirectTo, "https://www.gob.mx/imss/prensa/190?a=1&b=2");
+  // No description, no text, no links: nothing to say about a page that is not made.
+  assert.deepEqual(out.problems, []);
+  const inside = normalizeText(fm(`${legacy}\nredirect_to:\n  - /boletines/2024/03/otro`, "[x](javascript:y)\n"));
+  assert.equal(inside.bulletin?.redirectTo, "/boletines/2024/03/otro/", "a list of one is that address, in canonical form");
+  assert.deepEqual(inside.problems, []);
+  assert.equal(normalizeText(fm(`${legacy}\nredirect_to: nil`)).bulletin?.redirectTo, undefined);
 });
