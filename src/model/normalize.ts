@@ -63,7 +63,9 @@ export function normalizeBulletin(doc: SourceDocument, ctx: NormalizeContext): N
   if (!description && !draft && !redirectTo) fm.warn("description-missing", "description", "El boletín no tiene descripción (se usa en buscadores y redes sociales).", 'Agrega description: "Una frase que resuma el boletín".');
   const body = publishableBody(fm);
   let references: SiteReference[] = [];
-  if (!redirectTo) {
+  if (redirectTo) {
+    if (body.trim() !== "") fm.warn("forward-body-unused", "redirect_to", `El texto de este archivo no se publica: redirect_to lleva sus direcciones a ${redirectTo}.`, "Si el texto debe publicarse, quita redirect_to; si no, puedes borrarlo.");
+  } else {
     checkBody(fm, body, draft);
     const read = readBodyReferences({ file: doc.file, body, bodyLine: doc.bodyLine, url, siteOrigin: ctx.site.baseUrl });
     fm.problems.push(...read.problems);

@@ -382,6 +382,8 @@ test("Jekyll's redirect_to: the file forwards its addresses (an http(s) address 
   assert.deepEqual(out.problems, []);
   const inside = normalizeText(fm(`${legacy}\nredirect_to:\n  - /boletines/2024/03/otro`, "[x](javascript:y)\n"));
   assert.equal(inside.bulletin?.redirectTo, "/boletines/2024/03/otro/", "a list of one is that address, in canonical form");
-  assert.deepEqual(inside.problems, []);
+  // Its text is not checked as a page's would be, but that it is not published is said.
+  assert.deepEqual(inside.problems.map((p) => [p.code, p.field, p.severity]), [["forward-body-unused", "redirect_to", "warning"]]);
+  assert.match(inside.problems[0]!.message, /no se publica: redirect_to lleva sus direcciones a \/boletines\/2024\/03\/otro\//);
   assert.equal(normalizeText(fm(`${legacy}\nredirect_to: nil`)).bulletin?.redirectTo, undefined);
 });
