@@ -30,13 +30,15 @@ export interface HostileCase {
   file: string;
   /** For rendered cases: a path segment of the page it must produce. */
   url?: string;
+  /** A forward (`redirect_to:` another site): no bulletin page; its stubs lead there, and only there. */
+  forwardTo?: string;
 }
 
 export async function writeRenderedCases(content: string): Promise<HostileCase[]> {
   const cases: HostileCase[] = [];
-  const add = async (name: string, rel: string, text: string, url?: string) => {
+  const add = async (name: string, rel: string, text: string, url?: string, forwardTo?: string) => {
     await writeText(path.join(content, rel), text);
-    cases.push({ name, file: rel, ...(url ? { url } : {}) });
+    cases.push({ name, file: rel, ...(url ? { url } : {}), ...(forwardTo ? { forwardTo } : {}) });
   };
   // Script in every text field.
   for (const [i, x] of XSS.entries()) {
@@ -110,6 +112,18 @@ redirect_from:
   - "/viejo/%3Cscript%3E.html"`),
     "/especial/",
   );
+  // A forward to another site whose address carries markup, quotes and an nginx variable: printed in the stub, _redirects and nginx as an address only.
+  const forwardTo = `https://evil.example/a?x="><script>window.${MARKER}=1</script>&y='$host`;
+  await add(
+    "redirect_to with markup and quotes in its address",
+    "hostil/2024-07-01-reenvio.md",
+    bulletinText(`title: "Reenvío"
+date: 2024-07-01
+redirect_from: /viejo/reenvio/
+redirect_to: ${q(forwardTo)}`),
+    "/viejo/reenvio/",
+    new URL(forwardTo).href,
+  );
   // Unicode that confuses people and parsers.
   await add(
     "bidi overrides, zero-width and combining characters, 10 000-character title",
@@ -174,6 +188,10 @@ export async function writeRejectedCases(content: string, outside: string): Prom
   await add("redirect_from javascript:", "r/redirect-js.md", fm("redirect_from: ['javascript:alert(1)']"));
   await add("redirect_from with encoded slashes and ..", "r/redirect-encoded.md", fm('redirect_from: ["/viejo/a%2F..%2F..%2Fb/"]'));
   await add("redirect_from with markup", "r/redirect-markup.md", fm(`redirect_from: ['/"><script>alert(1)</script>/']`));
+  await add("redirect_to javascript:", "r/forward-js.md", fm("redirect_to: 'javascript:alert(1)'"));
+  await add("redirect_to data:", "r/forward-data.md", fm("redirect_to: 'data:text/html,<script>alert(1)</script>'"));
+  await add("redirect_to to another host without a scheme", "r/forward-host.md", fm("redirect_to: //evil.example/x/"));
+  await add("redirect_to with ..", "r/forward-traversal.md", fm("redirect_to: /../../outside/"));
   await add("image with ..", "r/image-traversal.md", fm("image: ../../../../etc/passwd.png"));
   await add("image that is not an image", "r/image-absolute.md", fm("image: /etc/passwd"));
   await add("image with an injected attribute", "r/image-attr.md", fm(`image: '/uploads/x.png" onerror="alert(1)'`));
