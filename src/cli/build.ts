@@ -2,7 +2,7 @@ import { buildSite } from "../build/build.ts";
 import { displayPath } from "../model/load.ts";
 import { folderOption, parseCommandArgs } from "./args.ts";
 import { CONTENT_OPTIONS, DEFAULT_CACHE_DIR, prepareOptionsFrom, printProblems, WARNINGS_PER_KIND } from "./common.ts";
-import { formatCount } from "../policy/numbers.ts";
+import { countOf, formatCount } from "../policy/numbers.ts";
 
 export const usage = `boletines build [--content DIR] [--out DIR] [--public DIR] [--cache DIR] [--drafts] [--future] [--no-search]
   Genera el sitio de content/ en _site/, con su índice de búsqueda. Con --drafts incluye borradores;
@@ -31,7 +31,7 @@ export default async function build(argv: string[]): Promise<number> {
     return 1;
   }
   if (!values.quiet) {
-    process.stdout.write(`Sitio generado en ${displayPath(options.outDir)}: ${formatCount(result.published)} boletines, ${filesLine(result.pagesWritten, result.rendered)} en ${result.seconds.toFixed(2)} s.\n`);
+    process.stdout.write(`Sitio generado en ${displayPath(options.outDir)}: ${countOf(result.published, "boletín", "boletines")}, ${filesLine(result.pagesWritten, result.rendered)} en ${result.seconds.toFixed(2)} s.\n`);
     if (result.search) {
       process.stdout.write(`${searchLine(result.search)}\n`);
     }
@@ -41,8 +41,8 @@ export default async function build(argv: string[]): Promise<number> {
 
 /** How many bulletins the search indexes hold, in how many indexes (years, or parts of large years), and how many of those were made again. */
 function searchLine({ pages, shards, rebuilt }: { pages: number; shards: number; rebuilt: number }): string {
-  const bulletins = `${formatCount(pages)} ${pages === 1 ? "boletín" : "boletines"}`;
-  const indexes = `${formatCount(shards)} ${shards === 1 ? "índice" : "índices"}`;
+  const bulletins = countOf(pages, "boletín", "boletines");
+  const indexes = countOf(shards, "índice", "índices");
   const made = rebuilt === 0 ? "ninguno cambió: no se volvieron a generar" : rebuilt === shards ? "generados" : `${formatCount(rebuilt)} ${rebuilt === 1 ? "generado de nuevo" : "generados de nuevo"}`;
   return `Índice de búsqueda: ${bulletins} en ${indexes} (${made}).`;
 }

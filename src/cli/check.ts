@@ -2,6 +2,7 @@ import { validateSite } from "../build/validate.ts";
 import { hasErrors, summarizeProblems } from "../model/problems.ts";
 import { folderOption, parseCommandArgs, UsageError } from "./args.ts";
 import { DEFAULT_CACHE_DIR, prepareOptionsFrom, printProblems } from "./common.ts";
+import { countOf } from "../policy/numbers.ts";
 
 export const usage = `boletines check [--content DIR] [--format text|github] [--strict] [--cache DIR]
   Valida todos los boletines sin generar páginas. Sale con 1 si hay errores (o avisos, con --strict).
@@ -24,7 +25,7 @@ export default async function check(argv: string[]): Promise<number> {
   const failed = hasErrors(problems) || (values.strict === true && problems.length > 0);
   if (format === "text") {
     const stream = failed ? process.stderr : process.stdout;
-    const checked = `${prepared.fileCount} ${prepared.fileCount === 1 ? "boletín revisado" : "boletines revisados"}.`;
+    const checked = `${countOf(prepared.fileCount, "boletín revisado", "boletines revisados")}.`;
     stream.write(problems.length ? `${checked}\n` : `${checked} ${summarizeProblems(problems)}\n`);
   }
   return failed ? 1 : 0;

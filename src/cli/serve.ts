@@ -8,6 +8,7 @@ import { PROJECT_ROOT } from "../project-root.ts";
 import { displayPath } from "../model/load.ts";
 import { folderOption, parseCommandArgs, UsageError } from "./args.ts";
 import { prepareOptionsFrom, printProblems, WARNINGS_PER_KIND } from "./common.ts";
+import { countOf } from "../policy/numbers.ts";
 
 export const usage = `boletines serve [--content DIR] [--port N] [--out DIR]
   Vista previa con recarga automática en http://localhost:8080/. Muestra borradores («Borrador»)
@@ -61,7 +62,7 @@ export default async function serve(argv: string[]): Promise<number> {
       return;
     }
     shown = true;
-    process.stderr.write(`${new Date().toLocaleTimeString("es-MX")} · ${result.published} boletines. ${summarizeProblems(result.problems)}\n`);
+    process.stderr.write(`${new Date().toLocaleTimeString("es-MX")} · ${countOf(result.published, "boletín", "boletines")}. ${summarizeProblems(result.problems)}\n`);
     if (builds > 1) {
       server.reload({ files: [] });
       // Editors (and the tests) learn here that the preview now shows their last save.

@@ -17,3 +17,8 @@ export function formatCount(count: number): string {
   if (Number.isInteger(count) && count < 1000 && count > -1000) return String(count);
   return (grouped ??= new Intl.NumberFormat("es-MX", { maximumFractionDigits: 0 })).format(count);
 }
+
+/** A count with its noun in the right number: `countOf(1, "boletín", "boletines")` → `1 boletín`; 9866 → `9,866 boletines`. */
+export function countOf(count: number, one: string, many: string): string {
+  return `${formatCount(count)} ${count === 1 ? one : many}`;
+}
