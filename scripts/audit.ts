@@ -20,6 +20,7 @@ import { CHROMIUM_ARGS, ensureChromium } from "../tests/e2e/tools.ts";
 const PAGES = [
   { name: "Portada", path: "/" },
   { name: "Boletín", path: FIXTURE.featured },
+  { name: "Boletín con imagen en el texto", path: FIXTURE.bodyPicture },
   { name: "Búsqueda", path: `${FIXTURE.search}?q=vacunacion` },
 ];
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;

@@ -538,6 +538,17 @@ test("bulletin page: responsive picture without layout shift, updated date, read
   assert.equal(await page.locator("article img").count(), 0, "a missing image shows nothing");
 });
 
+test("on a phone, search results arrive without moving what is on the screen (the footer stays out of view)", async () => {
+  await page.setViewportSize({ width: 412, height: 823 });
+  await page.goto(`${FIXTURE.search}?q=vacunacion`);
+  await page.locator("#estado-busqueda", { hasText: "boletines encontrados" }).waitFor();
+  await page.locator(".search-result a").first().waitFor();
+  // Before the results had a screen kept for them, the footer jumped away as they came: 0.18.
+  const shift = await cumulativeLayoutShift();
+  assert.ok(shift < 0.01, `cumulative layout shift ${shift}`);
+  await page.setViewportSize({ width: 1280, height: 900 });
+});
+
 test("a picture in a bulletin's body: on a phone, a small AVIF in a box reserved before it arrives", async () => {
   await page.setViewportSize({ width: 375, height: 700 });
   await page.goto(FIXTURE.bodyPicture);
