@@ -343,6 +343,13 @@ export function redirectsOf(b: Bulletin): string[] {
 }
 
 /** `number` is unique per year. */
+function numberHint(b: Bulletin, other: Bulletin): string {
+  // A legacy post forwarded to its new bulletin often keeps the number: the bulletin is the one to keep it.
+  const forward = b.redirectTo !== undefined ? "este archivo" : other.redirectTo !== undefined ? other.file : undefined;
+  if (forward && (b.redirectTo === undefined) !== (other.redirectTo === undefined)) return `${forward} reenvía a otra dirección (redirect_to): quita su number:, que es del boletín publicado.`;
+  return "Cada número de boletín se usa una sola vez por año: corrige uno de los dos.";
+}
+
 export function findDuplicateNumbers(bulletins: readonly Bulletin[]): Problem[] {
   const seen = new Map<string, Bulletin>();
   const problems: Problem[] = [];
@@ -357,7 +364,7 @@ export function findDuplicateNumbers(bulletins: readonly Bulletin[]): Problem[] 
         field: "number",
         ...(b.positions["number"] ? { line: b.positions["number"].line, column: b.positions["number"].column } : {}),
         message: `El número ${b.number} ya lo tiene ${other.file}.`,
-        hint: "Cada número de boletín se usa una sola vez por año: corrige uno de los dos.",
+        hint: numberHint(b, other),
         otherFile: other.file,
       });
     } else seen.set(b.number, b);

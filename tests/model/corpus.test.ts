@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { DateTime } from "luxon";
 import type { Bulletin } from "../../src/model/bulletin.ts";
-import { applyCorpusLabels, claimsOfBulletins, findDuplicateNumbers, findPathCollisions, selectPublished } from "../../src/model/corpus.ts";
+import { applyCorpusLabels, claimsOfBulletins, findDuplicateNumbers, findPathCollisions, selectForwards, selectPublished } from "../../src/model/corpus.ts";
 import { fm, normalizeText } from "./helpers.ts";
 
 function bulletin(file: string, fields: string): Bulletin {
@@ -56,6 +56,18 @@ test("duplicate numbers per year name both files", () => {
   assert.equal(problems.length, 1);
   assert.equal(problems[0]!.file, "content/b.md");
   assert.equal(problems[0]!.otherFile, "content/a.md");
+});
+
+test("a forward (redirect_to) that kept its bulletin's number: the error says to take the number off the forward; forwards are no published bulletins", () => {
+  const moved = bulletin("content/2021/a-movido.md", 'title: "Movido"\ndate: 2021-08-20\nnumber: "171/2021"\nredirect_to: /boletines/2021/08/nuevo/');
+  const current = bulletin("content/2021/b-nuevo.md", 'title: "Nuevo"\ndate: 2021-08-21\nnumber: "171/2021"');
+  const problems = findDuplicateNumbers([current, moved]);
+  assert.deepEqual(problems.map((p) => [p.file, p.otherFile]), [["content/2021/b-nuevo.md", "content/2021/a-movido.md"]]);
+  assert.equal(problems[0]!.hint, "content/2021/a-movido.md reenvía a otra dirección (redirect_to): quita su number:, que es del boletín publicado.");
+  const now = DateTime.fromISO("2026-01-01T00:00:00-06:00");
+  assert.deepEqual(selectPublished([moved, current], { drafts: true, future: true, now }), [current]);
+  assert.deepEqual(selectForwards([moved, current], { drafts: false }), [moved]);
+  assert.deepEqual(selectForwards([bulletin("content/2021/c.md", 'title: "C"\ndate: 2021-08-22\ndraft: true\nredirect_to: https://www.gob.mx/imss')], { drafts: false }), [], "a draft forward only in a preview");
 });
 
 test("labels are chosen across the corpus", () => {
