@@ -1,32 +1,68 @@
+import { existsSync, statSync } from "node:fs";
+import path from "node:path";
 import { validateSite } from "../build/validate.ts";
-import { hasErrors, summarizeProblems } from "../model/problems.ts";
+import { displayPath } from "../model/load.ts";
+import { hasErrors, summarizeProblems, type Problem } from "../model/problems.ts";
 import { folderOption, parseCommandArgs, UsageError } from "./args.ts";
 import { DEFAULT_CACHE_DIR, prepareOptionsFrom, printProblems } from "./common.ts";
 import { countOf } from "../policy/numbers.ts";
 
-export const usage = `boletines check [--content DIR] [--format text|github] [--strict] [--cache DIR]
+export const usage = `boletines check [ARCHIVO…] [--content DIR] [--format text|github] [--strict] [--cache DIR]
   Valida todos los boletines sin generar páginas. Sale con 1 si hay errores (o avisos, con --strict).
+  Con archivos o carpetas de content/, muestra solo sus problemas (revisados con todo el sitio: enlaces,
+  direcciones repetidas) y sale según ellos; dice cuántos errores hay en los demás.
   Usa la caché de build (por omisión ${DEFAULT_CACHE_DIR}): un archivo sin cambios no se vuelve a leer.`;
 
 export default async function check(argv: string[]): Promise<number> {
-  const { values } = parseCommandArgs(argv, {
-    content: { type: "string" },
-    public: { type: "string" },
-    format: { type: "string" },
-    strict: { type: "boolean" },
-    cache: { type: "string" },
-  });
+  const { values, positionals } = parseCommandArgs(
+    argv,
+    {
+      content: { type: "string" },
+      public: { type: "string" },
+      format: { type: "string" },
+      strict: { type: "boolean" },
+      cache: { type: "string" },
+    },
+    true,
+  );
   const format = values.format ?? "text";
   if (format !== "text" && format !== "github") throw new UsageError(`--format debe ser text o github, no «${format}».`);
+  const options = prepareOptionsFrom({ ...values, drafts: true, future: true });
+  const only = positionals.length ? positionals.map((f) => contentArgument(f, options.contentDir)) : undefined;
+  const named = (file: string) => only!.some((t) => (t.folder ? file.startsWith(t.path + path.sep) : file === t.path));
   // Everything is checked, drafts and embargoed bulletins included: they will be published one day.
-  const prepared = await validateSite({ ...prepareOptionsFrom({ ...values, drafts: true, future: true }), cacheDir: folderOption(values.cache, "--cache", DEFAULT_CACHE_DIR) });
-  const problems = prepared.problems;
+  // Files named alone are checked with the whole site too (a link, a colliding address need it).
+  const prepared = await validateSite({ ...options, cacheDir: folderOption(values.cache, "--cache", DEFAULT_CACHE_DIR) });
+  const concerns = (p: Problem) => !only || named(path.resolve(p.file)) || (p.otherFile !== undefined && named(path.resolve(p.otherFile)));
+  const problems = prepared.problems.filter(concerns);
   printProblems(problems, format, format === "github" ? process.stdout : process.stderr);
   const failed = hasErrors(problems) || (values.strict === true && problems.length > 0);
   if (format === "text") {
     const stream = failed ? process.stderr : process.stdout;
-    const checked = `${countOf(prepared.fileCount, "boletín revisado", "boletines revisados")}.`;
+    const checked = only ? `${positionals.join(", ")}: revisado junto con el resto del sitio (${countOf(prepared.fileCount, "boletín", "boletines")}).` : `${countOf(prepared.fileCount, "boletín revisado", "boletines revisados")}.`;
     stream.write(problems.length ? `${checked}\n` : `${checked} ${summarizeProblems(problems)}\n`);
+    const elsewhere = prepared.problems.filter((p) => p.severity === "error" && !concerns(p));
+    if (elsewhere.length) {
+      const files = new Set(elsewhere.map((p) => p.file)).size;
+      stream.write(`Otros archivos tienen ${countOf(elsewhere.length, "error", "errores")} (${countOf(files, "archivo", "archivos")}): «boletines check» sin archivos los muestra; la compilación no se hará hasta corregirlos.\n`);
+    }
   }
   return failed ? 1 : 0;
+}
+
+/**
+ * A file or folder named on the command line, as an absolute path: a markdown file or a folder inside
+ * the content folder (or that folder itself), not one the loader skips (`.` or `_` at the start of a name).
+ */
+function contentArgument(file: string, contentDir: string): { path: string; folder: boolean } {
+  const abs = path.resolve(file);
+  const root = path.resolve(contentDir);
+  if (abs !== root && !abs.startsWith(root + path.sep)) throw new UsageError(`«${file}» no está en la carpeta de contenido (${displayPath(root)}): check revisa boletines de esa carpeta (--content para otra).`);
+  if (!existsSync(abs)) throw new UsageError(`«${file}» no existe.`);
+  if (path.relative(root, abs).split(path.sep).some((part) => part.startsWith(".") || part.startsWith("_"))) {
+    throw new UsageError(`«${file}» no se lee: los archivos y carpetas de contenido que empiezan con «.» o «_» se ignoran.`);
+  }
+  if (statSync(abs).isDirectory()) return { path: abs, folder: true };
+  if (!/\.(md|markdown)$/i.test(abs)) throw new UsageError(`«${file}» no es un boletín: los boletines son archivos .md.`);
+  return { path: abs, folder: false };
 }

@@ -96,6 +96,44 @@ test("check: all errors with file:line:column, exit 1; warnings exit 0 unless --
   assert.equal(strict.code, 1);
 });
 
+test("check FILE: only that file's problems, found with the whole site (a collision names it); exit by them; the others' errors counted", async () => {
+  const dir = await project("tests/fixtures/broken");
+  // c-ok.md is valid, but d-colision.md took its URL: the collision concerns both.
+  const ok = run(["check", "content/c-ok.md"], dir);
+  assert.equal(ok.code, 1, ok.stderr);
+  assert.match(ok.stderr, /d-colision\.md:2:1: error \[title\]: La URL \/boletines\/2024\/01\/correcto\/ de este boletín ya es la URL de content\/c-ok\.md/);
+  assert.doesNotMatch(ok.stderr, /a-fecha\.md|b-yaml\.md/, "other files' problems are not shown");
+  assert.match(ok.stderr, /content\/c-ok\.md: revisado junto con el resto del sitio \(4 boletines\)\./);
+  assert.match(ok.stderr, /Otros archivos tienen \d+ errores \(2 archivos\): «boletines check» sin archivos los muestra/);
+  const date = run(["check", path.join(dir, "content/a-fecha.md")], dir);
+  assert.equal(date.code, 1);
+  assert.match(date.stderr, /a-fecha\.md:3:1: error \[date\]/);
+  assert.doesNotMatch(date.stderr, /b-yaml\.md:|d-colision\.md:/);
+  // A valid file alone: exit 0, even though others are broken.
+  await writeFile(path.join(dir, "content", "e-bien.md"), '---\ntitle: "Bien"\ndate: 2024-02-01\ndescription: "d"\n---\n\nTexto.\n');
+  const fine = run(["check", "content/e-bien.md"], dir);
+  assert.equal(fine.code, 0, fine.stderr);
+  assert.match(fine.stdout, /content\/e-bien\.md: revisado junto con el resto del sitio \(5 boletines\)\. Sin errores, 0 avisos\./);
+  // A folder: the files in it (the content folder itself: all of them).
+  const all = run(["check", "content/"], dir);
+  assert.equal(all.code, 1);
+  for (const f of ["a-fecha", "b-yaml", "d-colision"]) assert.match(all.stderr, new RegExp(`${f}\\.md:\\d+:\\d+: error`));
+  assert.doesNotMatch(all.stderr, /Otros archivos/);
+  await writeFile(path.join(dir, "content", "notas.txt"), "x");
+  for (const [arg, message] of [
+    ["/etc/passwd", /no está en la carpeta de contenido/],
+    ["content/no-existe.md", /no existe/],
+    ["content/notas.txt", /no es un boletín/],
+  ] as const) {
+    const r = run(["check", arg], dir);
+    assert.equal(r.code, 2, `${arg}: ${r.stderr}`);
+    assert.match(r.stderr, message);
+  }
+  await mkdir(path.join(dir, "content", "_borradores"));
+  await writeFile(path.join(dir, "content", "_borradores", "x.md"), "---\ntitle: x\n---\n");
+  assert.match(run(["check", "content/_borradores/x.md"], dir).stderr, /empiezan con «\.» o «_» se ignoran/);
+});
+
 test("check --format github prints workflow annotations", () => {
   const r = run(["check", "--format", "github", "--content", path.join(ROOT, "tests/fixtures/broken")], ROOT);
   assert.equal(r.code, 1);
