@@ -214,7 +214,7 @@ test("usage mistakes are said in Spanish, with exit code 2", () => {
   const missing = run(["build", "--out"], ROOT);
   assert.equal(missing.code, 2);
   assert.match(missing.stderr, /^Falta el valor de --out \(por ejemplo --out valor\)\./m);
-  const extra = run(["check", "sobra"], ROOT);
+  const extra = run(["build", "sobra"], ROOT);
   assert.equal(extra.code, 2);
   assert.match(extra.stderr, /^Sobra «sobra»: este comando no recibe argumentos sueltos/m);
   for (const r of [unknown, missing, extra]) assert.doesNotMatch(r.stderr, /Unknown option|argument missing|Unexpected argument/);
