@@ -51,7 +51,7 @@ export function normalizeBulletin(doc: SourceDocument, ctx: NormalizeContext): N
   const image = imageValue(fm.text("image"), alt, title, ctx, fm);
   const { slug, url, hasPermalink } = readAddress(fm, title, date);
   const redirectFrom = readRedirects(fm, date, slug);
-  const redirectTo = readForward(fm, url, redirectFrom);
+  const redirectTo = readForward(fm, url, redirectFrom, ctx.site.baseUrl);
   const number = numberValue(fm.text("number"), date, fm);
   const city = fm.text("city");
   const author = fm.text("author");
@@ -383,14 +383,17 @@ function readRedirects(fm: FrontMatter, date: BulletinDate | undefined, slug: st
  * An http(s) address, or a path of this site (canonical form). One address: a list of one is taken
  * as it (the plugin took the first), more is an error; leading to itself is an error (a loop).
  */
-function readForward(fm: FrontMatter, url: string, redirectFrom: readonly string[]): string | undefined {
+function readForward(fm: FrontMatter, url: string, redirectFrom: readonly string[], siteOrigin: string): string | undefined {
   const values = listValue(fm.data["redirect_to"], "redirect_to", (m, h) => fm.error("field-type", "redirect_to", m, h), false).map((v) => v.trim()).filter(Boolean);
   if (values.length === 0) return undefined;
   if (values.length > 1) {
     fm.error("redirect-invalid", "redirect_to", `redirect_to tiene ${values.length} direcciones; una página reenvía a una sola.`, "Deja una dirección en redirect_to.");
     return undefined;
   }
-  const raw = values[0]!.replace(/^<|>$/g, "");
+  let raw = values[0]!.replace(/^<|>$/g, "");
+  // A full address of this site (http or https, as the legacy site often wrote them) is the site path it names.
+  const own = ownSitePath(raw, siteOrigin);
+  if (own !== undefined) raw = own;
   let target: string;
   if (/^[a-z][a-z0-9+.-]*:/i.test(raw)) {
     if (!isHttpUrl(raw)) {
@@ -411,6 +414,14 @@ function readForward(fm: FrontMatter, url: string, redirectFrom: readonly string
     return undefined;
   }
   return target;
+}
+
+/** The path of a full address on the site's own host (without query or fragment); undefined for anything else. */
+function ownSitePath(value: string, siteOrigin: string): string | undefined {
+  if (!isHttpUrl(value)) return undefined;
+  const address = new URL(value);
+  const site = new URL(siteOrigin);
+  return address.hostname === site.hostname && address.port === site.port && !address.search && !address.hash ? address.pathname : undefined;
 }
 
 /** The body with the characters no page can carry as spaces, said with where the first one is. */

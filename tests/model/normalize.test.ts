@@ -386,4 +386,9 @@ test("Jekyll's redirect_to: the file forwards its addresses (an http(s) address 
   assert.deepEqual(inside.problems.map((p) => [p.code, p.field, p.severity]), [["forward-body-unused", "redirect_to", "warning"]]);
   assert.match(inside.problems[0]!.message, /no se publica: redirect_to lleva sus direcciones a \/boletines\/2024\/03\/otro\//);
   assert.equal(normalizeText(fm(`${legacy}\nredirect_to: nil`)).bulletin?.redirectTo, undefined);
+  // A full address of the site itself is its path (so it is checked, and a loop is caught); with a query it is an address.
+  assert.equal(normalizeText(fm(`${legacy}\nredirect_to: http://www.imss.gob.mx/boletines/2024/03/otro`)).bulletin?.redirectTo, "/boletines/2024/03/otro/");
+  assert.equal(normalizeText(fm(`${legacy}\nredirect_to: https://www.imss.gob.mx/prensa?id=3`)).bulletin?.redirectTo, "https://www.imss.gob.mx/prensa?id=3");
+  const loop = normalizeText(fm(`${legacy}\nredirect_to: https://www.imss.gob.mx/news/190812/`));
+  assert.deepEqual(loop.problems.filter((p) => p.severity === "error").map((p) => p.code), ["redirect-invalid"]);
 });
