@@ -3,6 +3,10 @@ import { test } from "node:test";
 import fc from "fast-check";
 import { stringify } from "yaml";
 import { readBodyReferences } from "../../src/model/body-references.ts";
+import { withBodyPictures } from "../../src/render/body-pictures.ts";
+import { PICTURE_SIZES, type PictureFiles } from "../../src/render/images.ts";
+import { renderMarkdown } from "../../src/render/markdown.ts";
+import { decodeURIComponentSafe } from "../../src/policy/site-paths.ts";
 import { KNOWN_FIELDS } from "../../src/model/bulletin.ts";
 import { parseSource, type SourceDocument } from "../../src/model/load.ts";
 import { normalizeBulletin } from "../../src/model/normalize.ts";
@@ -204,9 +208,63 @@ test("readBodyReferences: any markdown gives references and warnings inside the 
   );
 });
 
+// Whole pictures among the pieces (the pieces alone seldom make one): markdown and raw HTML, with titles, sizes and escapes.
+const pictureish = fc
+  .array(
+    fc.oneof(
+      { arbitrary: markdownPiece, weight: 4 },
+      {
+        arbitrary: fc.constantFrom(
+          "![foto](/uploads/a.jpg)",
+          '![a "b" & <c>](/uploads/a%20b.jpg "Título & más")',
+          "![](/uploads/a.jpg?v=1)",
+          '<img src="/uploads/a.jpg" alt="x">',
+          '<img alt="y" width="300" src="/uploads/b.png" title="t">',
+          '<img src="/uploads/c.jpg" height="81" alt="">',
+          '<a href="/boletines/2024/04/x/"><img src="/uploads/a.jpg" alt="enlace"></a>',
+          "[![dentro](/uploads/a.jpg)](/boletines/)",
+          "![otra](../../../uploads/a.jpg)",
+        ),
+        weight: 1,
+      },
+    ),
+    { maxLength: 30 },
+  )
+  .map((pieces) => pieces.join(""));
+
+// A picture for every image a body names, as if each file were under public/ (render/body-pictures.ts).
+const FAKE_PICTURE: PictureFiles = { src: "/img/x-1440.webp", width: 1440, height: 810, sizes: PICTURE_SIZES, sources: [{ type: "image/avif", srcset: "/img/x-480.avif 480w" }, { type: "image/webp", srcset: "/img/x-480.webp 480w" }] };
+
+test("withBodyPictures: any body's HTML keeps every byte outside its images, and each pictured image gets its box", () => {
+  let pictured = 0;
+  fc.assert(
+    fc.property(
+      pictureish,
+      counted("withBodyPictures", (body) => {
+        const url = "/boletines/2024/04/x/";
+        const { references } = readBodyReferences({ file: FILE, body, bodyLine: 7, url });
+        const pictures = references.filter((r) => r.kind === "image").map((r) => ({ path: decodeURIComponentSafe(r.path), picture: FAKE_PICTURE }));
+        const html = renderMarkdown(body);
+        const out = withBodyPictures(html, url, pictures);
+        const images = (h: string) => h.match(/<img [^>]*>/g) ?? [];
+        // As many images as before; what is not an image (or the picture around one) is the same text.
+        assert.equal(images(out).length, images(html).length, `${html}\n${out}`);
+        const outside = (h: string) => h.replace(/<picture>(?:<source [^>]*\/>)*(<img [^>]*>)<\/picture>/g, "$1").replace(/<img [^>]*>/g, "<img>");
+        assert.equal(outside(out), outside(html));
+        // Every picture holds an image with its width and height (the box reserved before the file arrives).
+        if (out.includes("<picture>")) pictured++;
+        for (const picture of out.match(/<picture>.*?<\/picture>/g) ?? []) assert.match(picture, /<img src="\/img\/x-1440\.webp" alt="[^"]*"(?: title="[^"]*")? width="[^"]+" height="[^"]+" loading="lazy" decoding="async" \/><\/picture>$/);
+      }),
+    ),
+    params(3000),
+  );
+  assert.ok(pictured > 0, "some bodies had a picture to put in");
+  process.stdout.write(`# bodies given pictures: ${pictured}\n`);
+});
+
 test("property runs were made", () => {
   // Guards against a property that silently ran zero times.
-  for (const name of ["parseSource", "normalizeBulletin", "parseSource+normalize", "parseBulletinDate", "readBodyReferences"]) {
+  for (const name of ["parseSource", "normalizeBulletin", "parseSource+normalize", "parseBulletinDate", "readBodyReferences", "withBodyPictures"]) {
     assert.ok((RUN_COUNTS[name] ?? 0) > 0, name);
   }
   process.stdout.write(`# property runs: ${JSON.stringify(RUN_COUNTS)}\n`);
