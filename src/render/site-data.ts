@@ -35,7 +35,7 @@ export interface SiteDataOptions {
    * (`bulletinSummary` in render/summary.ts reads the body itself in the rare case it needs more).
    */
   plainText?: (bulletin: Bulletin) => string;
-  /** Where lead images live; without it bulletins show no picture. */
+  /** Where lead images and the pictures of bodies live; without it, no picture is made (bodies keep their images as written). */
   publicDir?: string;
   /** Stylesheet and fonts; read from the project when not given. */
   assets?: SiteAssets;
