@@ -507,7 +507,9 @@ function cumulativeLayoutShift(): Promise<number> {
 test("bulletin page: responsive picture without layout shift, updated date, reading time, related and share links", async () => {
   await page.goto(FIXTURE.featured);
   const img = page.locator(".lead-image img");
-  assert.equal(await img.getAttribute("loading"), "lazy");
+  // The lead image is near the top, often the largest thing on a phone's first screen: fetched at once, first.
+  assert.equal(await img.getAttribute("loading"), null);
+  assert.equal(await img.getAttribute("fetchpriority"), "high");
   assert.equal(await img.getAttribute("width"), "1440");
   assert.equal(await img.getAttribute("height"), "810");
   assert.deepEqual(await page.locator(".lead-image source").evaluateAll((els) => els.map((e) => e.getAttribute("type"))), ["image/avif", "image/webp"]);
