@@ -4,7 +4,7 @@ import { DATE_FORMATS_HINT, parseBulletinDate, type BulletinDate } from "../poli
 import { findUnpublishable, hasUnpublishable, publishable } from "../policy/characters.ts";
 import { isAbsent } from "../policy/empty.ts";
 import { cleanLabel, labelSlug, type Label } from "../policy/labels.ts";
-import { hasHtmlStub, normalizeSitePath } from "../policy/site-paths.ts";
+import { hasHtmlStub, normalizeSitePath, onSiteHost } from "../policy/site-paths.ts";
 import { isCanonicalSlug, slugify } from "../policy/slug.ts";
 import { titleFault } from "../policy/titles.ts";
 import { bulletinUrl, PATHS } from "../policy/urls.ts";
@@ -420,8 +420,7 @@ function readForward(fm: FrontMatter, url: string, redirectFrom: readonly string
 function ownSitePath(value: string, siteOrigin: string): string | undefined {
   if (!isHttpUrl(value)) return undefined;
   const address = new URL(value);
-  const site = new URL(siteOrigin);
-  return address.hostname === site.hostname && address.port === site.port && !address.search && !address.hash ? address.pathname : undefined;
+  return onSiteHost(address, siteOrigin) && !address.search && !address.hash ? address.pathname : undefined;
 }
 
 /** The body with the characters no page can carry as spaces, said with where the first one is. */

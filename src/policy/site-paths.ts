@@ -87,6 +87,23 @@ export function normalizeSitePath(raw: string, { field, placeholders }: SitePath
   return { ok: true, path: namesFile ? `/${segments.join("/")}` : `/${segments.join("/")}/` };
 }
 
+/** A site path needs no scheme and no host: this origin only resolves a page's relative addresses. */
+const PAGE_ORIGIN = "https://sitio.invalid";
+
+/**
+ * An address as a browser on the page at `pageUrl` (a site path) resolves it: its `pathname` is the
+ * site path it asks for, percent-encoded as the browser sends it. Throws when the address cannot be parsed.
+ */
+export function resolveOnPage(address: string, pageUrl: string): URL {
+  return new URL(address, PAGE_ORIGIN + pageUrl);
+}
+
+/** Whether a full address is on the site's own host: http and https alike (the site answers both), the same host and port. */
+export function onSiteHost(url: URL, siteOrigin: string): boolean {
+  const site = new URL(siteOrigin);
+  return url.hostname === site.hostname && url.port === site.port;
+}
+
 /** `decodeURIComponent` that returns the input unchanged when it is not valid percent-encoding. */
 export function decodeURIComponentSafe(s: string): string {
   try {

@@ -1,7 +1,7 @@
 import type * as Htmlparser2 from "htmlparser2";
 import type { Bulletin } from "../model/bulletin.ts";
 import { lazyRequire } from "../lazy-require.ts";
-import { decodeURIComponentSafe } from "../policy/site-paths.ts";
+import { decodeURIComponentSafe, resolveOnPage } from "../policy/site-paths.ts";
 import { describeImage, publicFileOf, type PictureFiles } from "./images.ts";
 import { escapeAttribute } from "./markdown-direct.ts";
 
@@ -50,9 +50,6 @@ export function describeBodyPictures(b: Pick<Bulletin, "references">, publicDir:
   return { pictures, files };
 }
 
-/** A site path needs no scheme and no host: the base only resolves the page's relative paths. */
-const PAGE_ORIGIN = "https://sitio.invalid";
-
 /**
  * The body's HTML (sanitized: every `<img>` has a site path as its `src`) with each `<img>` whose file
  * has a picture turned into `<picture>`: a `<source>` per format, and the `<img>` with what the editor
@@ -84,7 +81,7 @@ export function withBodyPictures(html: string, pageUrl: string, pictures: readon
 
 function sitePathOf(src: string, pageUrl: string): string {
   try {
-    return decodeURIComponentSafe(new URL(src, PAGE_ORIGIN + pageUrl).pathname);
+    return decodeURIComponentSafe(resolveOnPage(src, pageUrl).pathname);
   } catch {
     return "";
   }

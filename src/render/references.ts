@@ -1,7 +1,7 @@
 import type * as Htmlparser2 from "htmlparser2";
 import type { Token, Tokens } from "marked";
 import { lazyRequire } from "../lazy-require.ts";
-import { decodeURIComponentSafe } from "../policy/site-paths.ts";
+import { decodeURIComponentSafe, onSiteHost, resolveOnPage } from "../policy/site-paths.ts";
 import { PATHS } from "../policy/urls.ts";
 import { DROPPED_WITH_CONTENT, lexInline, lexMarkdown } from "./markdown.ts";
 import { htmlAddressKept, imageSource, linkAddress, paragraphsOnly } from "./markdown-direct.ts";
@@ -166,8 +166,6 @@ function offsetField(offset: number | undefined): { offset?: number } {
   return offset === undefined ? {} : { offset };
 }
 
-/** A site path needs no scheme and no host: the base only resolves relative paths. */
-const PAGE_ORIGIN = "https://sitio.invalid";
 
 /**
  * Folders only this site writes on its origin: a full address there (`https://www.imss.gob.mx/boletines/…`)
@@ -192,7 +190,7 @@ function fateOf(tag: "a" | "img", address: { value: string; kept: boolean }, pag
   if (compact.startsWith("#") || compact.startsWith("?")) return { kind: "elsewhere" };
   if (scheme) return scheme === "http" || scheme === "https" ? ownPage(value, page.siteOrigin) : { kind: "elsewhere" };
   try {
-    return sitePath(new URL(value, PAGE_ORIGIN + page.url));
+    return sitePath(resolveOnPage(value, page.url));
   } catch {
     return { kind: "elsewhere" };
   }
@@ -208,9 +206,7 @@ function ownPage(value: string, siteOrigin: string | undefined): ReferenceFate {
   if (!siteOrigin) return { kind: "elsewhere" };
   try {
     const url = new URL(value);
-    const site = new URL(siteOrigin);
-    // http and https alike (the site answers both): the host and the port, each scheme's default written as none.
-    if (url.hostname !== site.hostname || url.port !== site.port) return { kind: "elsewhere" };
+    if (!onSiteHost(url, siteOrigin)) return { kind: "elsewhere" };
     return OWN_FOLDERS.some((folder) => url.pathname.startsWith(folder)) ? sitePath(url) : { kind: "elsewhere" };
   } catch {
     return { kind: "elsewhere" };
