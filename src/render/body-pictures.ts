@@ -51,23 +51,42 @@ export function describeBodyPictures(b: Pick<Bulletin, "references">, publicDir:
 }
 
 /**
+ * Blocks of text (paragraphs, headings, lists, tables, quotes) that may come before a body picture
+ * for it to still count as near the top of the page: on a phone's first screen, under the title.
+ */
+const NEAR_TOP_BLOCKS = 1;
+const BLOCK = new Set(["p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "blockquote", "pre", "dl"]);
+
+/**
  * The body's HTML (sanitized: every `<img>` has a site path as its `src`) with each `<img>` whose file
  * has a picture turned into `<picture>`: a `<source>` per format, and the `<img>` with what the editor
  * wrote (alternative text, title) and the size of the largest file. A width or height the editor
  * wrote is kept (the other one follows the picture's proportions). Everything else is left byte for byte.
+ *
+ * Body pictures load lazily, except on a page with no lead picture (`leadPicture: false`): there
+ * the body's first picture, if no more than `NEAR_TOP_BLOCKS` block of text comes before it, is
+ * likely the largest thing on a phone's first screen, so it is fetched at once and first, as the
+ * lead picture is (`fetchpriority="high"`).
  */
-export function withBodyPictures(html: string, pageUrl: string, pictures: readonly BodyPicture[]): string {
+export function withBodyPictures(html: string, pageUrl: string, pictures: readonly BodyPicture[], page: { leadPicture: boolean }): string {
   if (pictures.length === 0 || !html.includes("<img")) return html;
   const byPath = new Map(pictures.map((p) => [p.path, p.picture]));
   const pieces: string[] = [];
   let copied = 0;
+  let blocksBefore = 0;
+  let firstImage = true;
   const parser = new (htmlparser2().Parser)(
     {
+      onclosetag(name) {
+        if (BLOCK.has(name)) blocksBefore++;
+      },
       onopentag(name, attribs) {
         if (name !== "img") return;
+        const nearTop = firstImage && !page.leadPicture && blocksBefore <= NEAR_TOP_BLOCKS;
+        firstImage = false;
         const picture = byPath.get(sitePathOf(attribs["src"] ?? "", pageUrl));
         if (!picture) return;
-        pieces.push(html.slice(copied, parser.startIndex), pictureTag(picture, attribs));
+        pieces.push(html.slice(copied, parser.startIndex), pictureTag(picture, attribs, nearTop));
         copied = parser.endIndex + 1;
       },
     },
@@ -87,7 +106,7 @@ function sitePathOf(src: string, pageUrl: string): string {
   }
 }
 
-function pictureTag(picture: PictureFiles, attribs: Record<string, string>): string {
+function pictureTag(picture: PictureFiles, attribs: Record<string, string>, nearTop: boolean): string {
   const { width, height } = boxOf(picture, attribs["width"], attribs["height"]);
   // A picture the editor sized is never shown wider than that: the browser picks a file for that width.
   const sized = attribs["width"] !== undefined || attribs["height"] !== undefined;
@@ -95,7 +114,7 @@ function pictureTag(picture: PictureFiles, attribs: Record<string, string>): str
   const sources = picture.sources.map((s) => `<source type="${escapeAttribute(s.type)}" srcset="${escapeAttribute(s.srcset)}" sizes="${escapeAttribute(sizes)}" />`);
   let img = `<img src="${escapeAttribute(picture.src)}" alt="${escapeAttribute(attribs["alt"] ?? "")}"`;
   if (attribs["title"] !== undefined) img += ` title="${escapeAttribute(attribs["title"])}"`;
-  img += ` width="${escapeAttribute(width)}" height="${escapeAttribute(height)}" loading="lazy" decoding="async" />`;
+  img += ` width="${escapeAttribute(width)}" height="${escapeAttribute(height)}" ${nearTop ? 'fetchpriority="high"' : 'loading="lazy"'} decoding="async" />`;
   return `<picture>${sources.join("")}${img}</picture>`;
 }
 

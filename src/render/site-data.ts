@@ -544,7 +544,7 @@ class Post implements PostView {
   }
 
   #withPictures(html: string): string {
-    return this.bodyPictures ? withBodyPictures(html, this.url, this.bodyPictures) : html;
+    return this.bodyPictures ? withBodyPictures(html, this.url, this.bodyPictures, { leadPicture: this.picture !== undefined }) : html;
   }
 
   /** Plain-text summary: the description, or the start of the body (past a first paragraph that repeats the title). */

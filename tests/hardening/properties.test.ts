@@ -240,12 +240,13 @@ test("withBodyPictures: any body's HTML keeps every byte outside its images, and
   fc.assert(
     fc.property(
       pictureish,
-      counted("withBodyPictures", (body) => {
+      fc.boolean(),
+      counted("withBodyPictures", (body, leadPicture) => {
         const url = "/boletines/2024/04/x/";
         const { references } = readBodyReferences({ file: FILE, body, bodyLine: 7, url });
         const pictures = references.filter((r) => r.kind === "image").map((r) => ({ path: decodeURIComponentSafe(r.path), picture: FAKE_PICTURE }));
         const html = renderMarkdown(body);
-        const out = withBodyPictures(html, url, pictures);
+        const out = withBodyPictures(html, url, pictures, { leadPicture });
         const images = (h: string) => h.match(/<img [^>]*>/g) ?? [];
         // As many images as before; what is not an image (or the picture around one) is the same text.
         assert.equal(images(out).length, images(html).length, `${html}\n${out}`);
@@ -253,7 +254,16 @@ test("withBodyPictures: any body's HTML keeps every byte outside its images, and
         assert.equal(outside(out), outside(html));
         // Every picture holds an image with its width and height (the box reserved before the file arrives).
         if (out.includes("<picture>")) pictured++;
-        for (const picture of out.match(/<picture>.*?<\/picture>/g) ?? []) assert.match(picture, /<img src="\/img\/x-1440\.webp" alt="[^"]*"(?: title="[^"]*")? width="[^"]+" height="[^"]+" loading="lazy" decoding="async" \/><\/picture>$/);
+        const loads: string[] = [];
+        for (const picture of out.match(/<picture>.*?<\/picture>/g) ?? []) {
+          const m = /<img src="\/img\/x-1440\.webp" alt="[^"]*"(?: title="[^"]*")? width="[^"]+" height="[^"]+" (loading="lazy"|fetchpriority="high") decoding="async" \/><\/picture>$/.exec(picture);
+          assert.ok(m, picture);
+          loads.push(m[1]!);
+        }
+        // At most one picture is fetched first: the body's first image, on a page without a lead picture.
+        const eager = loads.filter((l) => l !== 'loading="lazy"').length;
+        assert.ok(eager <= (leadPicture ? 0 : 1), out);
+        if (eager === 1) assert.ok(/^<img [^>]*fetchpriority="high"/.test(images(out)[0]!), out);
       }),
     ),
     params(3000),

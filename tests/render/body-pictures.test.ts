@@ -20,13 +20,13 @@ writeFileSync(path.join(PUBLIC, "uploads/2024/rota.jpg"), "no es una imagen");
 writeFileSync(path.join(PUBLIC, "uploads/2024/logo.svg"), '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>');
 after(() => rmSync(PUBLIC, { recursive: true, force: true }));
 
-/** A body as the build makes it: normalized (its references), rendered, then given its pictures. */
-function page(body: string): { html: string; plain: string; pictures: ReturnType<typeof describeBodyPictures> } {
+/** A body as the build makes it: normalized (its references), rendered, then given its pictures (on a page with a lead picture unless told). */
+function page(body: string, leadPicture = true): { html: string; plain: string; pictures: ReturnType<typeof describeBodyPictures> } {
   const r = normalizeText(fm('title: "T"\ndate: 2024-04-09\ndescription: "d"', body), { file: "content/2024/t.md" });
   assert.ok(r.bulletin, JSON.stringify(r.problems));
   const pictures = describeBodyPictures(r.bulletin, PUBLIC);
   const plain = renderMarkdown(r.bulletin.body);
-  return { html: withBodyPictures(plain, r.bulletin.url, pictures.pictures), plain, pictures };
+  return { html: withBodyPictures(plain, r.bulletin.url, pictures.pictures, { leadPicture }), plain, pictures };
 }
 
 test("a body's picture under public/ becomes <picture> with AVIF and WebP and its size; the rest of the HTML is untouched", () => {
@@ -77,4 +77,20 @@ test("in a feed, every address of a picture is absolute (src and each srcset can
   assert.equal(srcsets.length, 2);
   for (const set of srcsets) for (const candidate of set.split(", ")) assert.match(candidate, /^https:\/\/www\.imss\.gob\.mx\/img\/[\w-]+-\d+\.(avif|webp) \d+w$/);
   assert.match(feed, /<img src="https:\/\/www\.imss\.gob\.mx\/img\/[\w-]+-1440\.webp"/);
+});
+
+test("on a page without a lead picture, the body's first picture near the top is fetched at once and first; every other stays lazy", () => {
+  const loading = (html: string) => [...html.matchAll(/<img [^>]*>/g)].map((m) => (/fetchpriority="high"/.test(m[0]) ? "high" : /loading="lazy"/.test(m[0]) ? "lazy" : "other"));
+  const two = "![uno](/uploads/2024/otra.jpg)\n\nTexto.\n\n![dos](/uploads/2024/foto%201.jpg)\n";
+  assert.deepEqual(loading(page(two, false).html), ["high", "lazy"]);
+  // Neither attribute twice, and no lazy beside the priority.
+  const first = /<img [^>]*>/.exec(page(two, false).html)![0];
+  assert.match(first, / width="1440" height="810" fetchpriority="high" decoding="async" \/>$/);
+  // With a lead picture, the lead picture is the one near the top: the body's stay lazy.
+  assert.deepEqual(loading(page(two, true).html), ["lazy", "lazy"]);
+  // One paragraph before it still counts as near the top; two do not.
+  assert.deepEqual(loading(page("Primero.\n\n![uno](/uploads/2024/otra.jpg)\n", false).html), ["high"]);
+  assert.deepEqual(loading(page("Primero.\n\n## Datos\n\n![uno](/uploads/2024/otra.jpg)\n", false).html), ["lazy"]);
+  // Only the first image of the body can be: a GIF first (kept as written, lazy) leaves the next one lazy.
+  assert.deepEqual(loading(page("![a](/uploads/2024/animada.gif)\n\n![uno](/uploads/2024/otra.jpg)\n", false).html), ["lazy", "lazy"]);
 });
