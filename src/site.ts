@@ -18,8 +18,13 @@ export interface SiteConfig {
   defaultSection: string;
   /** Items on every paginated list (tags, sections, archives). */
   pageSize: number;
-  /** Entries in each feed. */
+  /** Entries in the site's and each section's feed (with each bulletin's whole text). */
   feedSize: number;
+  /**
+   * Entries in each topic's feed. A topic feed carries each bulletin's summary and address, not its
+   * text: there is one per topic (hundreds), and with the whole text they would add a third to the site.
+   */
+  tagFeedSize: number;
   /** Latest bulletins on the home page. */
   homeLatest: number;
   /** Featured (`front: true`) bulletins on the home page. */
@@ -46,6 +51,7 @@ export const DEFAULT_SITE: SiteConfig = {
   defaultSection: "Nacional",
   pageSize: 20,
   feedSize: 50,
+  tagFeedSize: 20,
   homeLatest: 12,
   homeFeatured: 3,
   searchIndexPages: 2000,

@@ -42,6 +42,11 @@ export function tagUrl(tagSlug: string, page = 1): string {
   return paginated(`${PATHS.tags}${tagSlug}/`, page);
 }
 
+/** A topic's feed (Atom): beside its first page. */
+export function tagFeedUrl(tagSlug: string): string {
+  return `${PATHS.tags}${tagSlug}/feed.xml`;
+}
+
 export function sectionUrl(sectionSlug: string, page = 1): string {
   return paginated(`${PATHS.sections}${sectionSlug}/`, page);
 }

@@ -1,11 +1,11 @@
-import { PATHS, absoluteUrl, sectionFeedUrl } from "../policy/urls.ts";
+import { PATHS, absoluteUrl, sectionFeedUrl, tagFeedUrl } from "../policy/urls.ts";
 import type { SiteConfig } from "../site.ts";
-import type { LinkView, PostView, RawFile } from "./views.ts";
+import type { PostView, RawFile } from "./views.ts";
 import { escapeXml } from "./xml.ts";
 import { madeWhenRead } from "./made-file.ts";
 
 /**
- * Atom (`/feed.xml`, one per section) and JSON Feed (`/feed.json`).
+ * Atom (`/feed.xml`, one per section, one per topic) and JSON Feed (`/feed.json`).
  * Entry ids are `tag:` URIs made from the bulletin's id (its file path), so they survive title
  * and URL edits (RFC 4151).
  */
@@ -13,27 +13,31 @@ export function entryId(site: SiteConfig, bulletinId: string): string {
   return `tag:${site.idAuthority}:boletin/${bulletinId}`;
 }
 
+/** A section or a topic whose bulletins have a feed: its slug, its name, its list page and its bulletins, newest first. */
+export interface FeedList {
+  slug: string;
+  label: string;
+  url: string;
+  items: readonly PostView[];
+}
+
 interface FeedOptions {
   site: SiteConfig;
 }
 
-export function buildFeeds(postsNewestFirst: readonly PostView[], sections: ReadonlyArray<LinkView & { count: number }>, { site }: FeedOptions): RawFile[] {
+export function buildFeeds(postsNewestFirst: readonly PostView[], lists: { sections: readonly FeedList[]; tags: readonly FeedList[] }, { site }: FeedOptions): RawFile[] {
   const latest = postsNewestFirst.slice(0, site.feedSize);
   const siteFeed = { title: site.title, selfPath: PATHS.feedAtom, pagePath: "/", id: `tag:${site.idAuthority}:feed` };
   const files: RawFile[] = [feedFile(PATHS.feedAtom, ["atom", siteFeed], latest, () => atomFeed(site, siteFeed, latest)), feedFile(PATHS.feedJson, ["json"], latest, () => jsonFeed(site, latest))];
-  // One pass over the corpus, not one per section; each list keeps the newest-first order.
-  const latestBySection = new Map<string, PostView[]>();
-  for (const p of postsNewestFirst) {
-    const slug = p.bulletin.section.slug;
-    let list = latestBySection.get(slug);
-    if (!list) latestBySection.set(slug, (list = []));
-    if (list.length < site.feedSize) list.push(p);
-  }
-  for (const section of sections) {
-    const slug = section.url.split("/").filter(Boolean).pop()!;
-    const items = latestBySection.get(slug) ?? [];
-    const feed = { title: `${site.title}: ${section.label}`, selfPath: sectionFeedUrl(slug), pagePath: section.url, id: `tag:${site.idAuthority}:feed/seccion/${slug}` };
+  for (const section of lists.sections) {
+    const items = section.items.slice(0, site.feedSize);
+    const feed = { title: `${site.title}: ${section.label}`, selfPath: sectionFeedUrl(section.slug), pagePath: section.url, id: `tag:${site.idAuthority}:feed/seccion/${section.slug}` };
     files.push(feedFile(feed.selfPath, ["atom", feed], items, () => atomFeed(site, feed, items)));
+  }
+  for (const tag of lists.tags) {
+    const items = tag.items.slice(0, site.tagFeedSize);
+    const feed = { title: `${site.title}: ${tag.label}`, selfPath: tagFeedUrl(tag.slug), pagePath: tag.url, id: `tag:${site.idAuthority}:feed/tema/${tag.slug}` };
+    files.push(feedFile(feed.selfPath, ["atom", feed, "summaries"], items, () => atomFeed(site, feed, items, { text: false })));
   }
   return files;
 }
@@ -61,7 +65,8 @@ function newestUpdate(posts: readonly PostView[]): string {
   return best ? updatedIso(best) : "1970-01-01T00:00:00Z";
 }
 
-export function atomFeed(site: SiteConfig, feed: { title: string; selfPath: string; pagePath: string; id: string }, posts: readonly PostView[]): string {
+/** `text: false`: each entry's summary and address, without the bulletin's whole text (a topic's feed). */
+export function atomFeed(site: SiteConfig, feed: { title: string; selfPath: string; pagePath: string; id: string }, posts: readonly PostView[], { text = true }: { text?: boolean } = {}): string {
   const entries = posts.map((p) => {
     const b = p.bulletin;
     const categories = [b.section, ...b.tags].map((l) => `    <category term="${escapeXml(l.slug)}" label="${escapeXml(l.label)}"/>`).join("\n");
@@ -75,7 +80,7 @@ export function atomFeed(site: SiteConfig, feed: { title: string; selfPath: stri
       b.author ? `    <author><name>${escapeXml(b.author)}</name></author>` : "",
       categories,
       `    <summary>${escapeXml(p.summary)}</summary>`,
-      `    <content type="html">${escapeXml(absoluteLinks(p.html, p.absoluteUrl))}</content>`,
+      text ? `    <content type="html">${escapeXml(absoluteLinks(p.html, p.absoluteUrl))}</content>` : "",
       "  </entry>",
     ]
       .filter(Boolean)

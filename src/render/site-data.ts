@@ -3,10 +3,10 @@ import type { Bulletin } from "../model/bulletin.ts";
 import { isEmbargoed, redirectsOf, type PathClaim } from "../model/corpus.ts";
 import { htmlDatetime, monthName } from "../policy/dates.ts";
 import { hasHtmlStub } from "../policy/site-paths.ts";
-import { absoluteUrl, monthUrl, PATHS, searchIndexUrl, sectionFeedUrl, sectionSubscribeId, sectionSubscribeUrl, sectionUrl, tagUrl, WORDS_INDEX, yearUrl } from "../policy/urls.ts";
+import { absoluteUrl, monthUrl, PATHS, searchIndexUrl, sectionFeedUrl, sectionSubscribeId, sectionSubscribeUrl, sectionUrl, tagFeedUrl, tagUrl, WORDS_INDEX, yearUrl } from "../policy/urls.ts";
 import type { SiteConfig } from "../site.ts";
 import { buildAssets, readAssetSources, type SiteAssets } from "./assets.ts";
-import { buildFeeds } from "./feeds.ts";
+import { buildFeeds, type FeedList } from "./feeds.ts";
 import { describeBodyPictures, withBodyPictures, type BodyPicture } from "./body-pictures.ts";
 import { describePicture, publicFileOf } from "./images.ts";
 import { buildNewsSitemap, NEWS_SITEMAP_PATH } from "./news-sitemap.ts";
@@ -134,9 +134,11 @@ export function buildSiteData(bulletins: readonly Bulletin[], options: SiteDataO
   const sectionsRoot: LinkView = { url: PATHS.sections, label: "Secciones" };
 
   const tagEntries: IndexPage["entries"] = [];
+  const tagFeeds: FeedList[] = [];
   for (const [slug, items] of sortedEntries(byTag)) {
     const label = items[0]!.bulletin.tags.find((t) => t.slug === slug)!.label;
     tagEntries.push({ url: tagUrl(slug), label, count: items.length });
+    tagFeeds.push({ slug, label, url: tagUrl(slug), items });
     listPages.push(
       ...paginate(items, site.pageSize, (n) => tagUrl(slug, n), {
         kind: "tag",
@@ -144,13 +146,17 @@ export function buildSiteData(bulletins: readonly Bulletin[], options: SiteDataO
         description: `Boletines de prensa del IMSS sobre ${label}.`,
         breadcrumbs: [home, tagsRoot],
         children: [],
+        feedUrl: tagFeedUrl(slug),
+        feedAddress: absoluteUrl(site.baseUrl, tagFeedUrl(slug)),
       }),
     );
   }
   const sectionEntries: IndexPage["entries"] = [];
   const sectionFeeds: SubscriptionFeed[] = [];
+  const sectionLists: FeedList[] = [];
   for (const [slug, items] of sortedEntries(bySection)) {
     const label = items[0]!.bulletin.section.label;
+    sectionLists.push({ slug, label, url: sectionUrl(slug), items });
     sectionEntries.push({ url: sectionUrl(slug), label, count: items.length });
     sectionFeeds.push({ id: sectionSubscribeId(slug), label, url: sectionUrl(slug), atomUrl: absoluteUrl(site.baseUrl, sectionFeedUrl(slug)) });
     listPages.push(
@@ -261,7 +267,7 @@ export function buildSiteData(bulletins: readonly Bulletin[], options: SiteDataO
     ...listPages.map((p) => p.url),
   ];
   const rawFiles: RawFile[] = [
-    ...buildFeeds(dated, sectionEntries, { site }),
+    ...buildFeeds(dated, { sections: sectionLists, tags: tagFeeds }, { site }),
     ...buildSitemaps(publishedPosts, htmlPages, { site }),
     buildNewsSitemap(publishedPosts, now, site),
     withNewsSitemap(buildRobots(site), site),
@@ -401,6 +407,9 @@ class PaginatedList implements ListPage {
   }
   get subscribeUrl(): string | undefined {
     return this.group.common.subscribeUrl;
+  }
+  get feedAddress(): string | undefined {
+    return this.group.common.feedAddress;
   }
 }
 

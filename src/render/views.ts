@@ -91,6 +91,8 @@ export interface ListPage {
   feedUrl?: string;
   /** Where the subscription page shows this list's feed (a section's), for the reader's «Suscripción» link. */
   subscribeUrl?: string;
+  /** This list's feed's absolute address, shown on the page itself to copy into a news reader (a topic's: the subscription page lists only the site's and the sections'). */
+  feedAddress?: string;
   /** The list this page is one page of: every field above is its page of it (build/pages.ts digests a list once for all its pages). */
   readonly group: ListGroupData;
 }
@@ -103,7 +105,7 @@ export interface ListGroupData {
   readonly pageCount: number;
   /** Every page's URL, in order. */
   readonly urls: readonly string[];
-  readonly common: Readonly<Pick<ListPage, "kind" | "title" | "description" | "breadcrumbs" | "children" | "feedUrl" | "subscribeUrl">>;
+  readonly common: Readonly<Pick<ListPage, "kind" | "title" | "description" | "breadcrumbs" | "children" | "feedUrl" | "subscribeUrl" | "feedAddress">>;
 }
 
 export interface IndexPage {

@@ -118,6 +118,38 @@ test("subscribing: a section's «Suscripción» opens its feed's address to copy
   await page.setViewportSize({ width: 1280, height: 900 });
 });
 
+test("subscribing to a topic: its page holds its feed's address to copy, and that address serves the topic's newest bulletins", async () => {
+  await page.goto(FIXTURE.tag);
+  const box = page.locator("details.subscribe");
+  const field = box.locator("input");
+  // Closed, one line, until the reader opens it.
+  assert.equal(await field.isVisible(), false);
+  await box.locator("summary").click();
+  assert.equal(await field.isVisible(), true);
+  assert.equal(await field.getAttribute("readonly"), "");
+  // The field is named for assistive technology by its label.
+  assert.equal(await page.getByLabel("Dirección para su lector (Atom)").inputValue(), await field.inputValue());
+  const address = new URL(await field.inputValue());
+  assert.equal(address.href, `${DEFAULT_SITE.baseUrl}${FIXTURE.tag}feed.xml`);
+  const feed = await page.request.get(address.pathname);
+  assert.equal(feed.status(), 200);
+  const xml = await feed.text();
+  const label = (await page.locator("h1").textContent())!.replace(/^Tema: /, "");
+  assert.ok(xml.includes(`<title>Boletines de prensa del IMSS: ${label}</title>`), xml.slice(0, 400));
+  // The same bulletins as the topic's page, newest first: summaries and addresses, not the whole text.
+  const entries = [...xml.matchAll(/<entry>[\s\S]*?<link rel="alternate" type="text\/html" href="([^"]+)"/g)].map((m) => new URL(m[1]!).pathname);
+  const cards = await page.locator(".card-title a").evaluateAll((els) => els.map((e) => e.getAttribute("href")));
+  assert.deepEqual(entries, cards.slice(0, entries.length));
+  assert.ok(entries.length > 1);
+  assert.ok(!xml.includes("<content"), "a topic's feed carries no whole text");
+  // The page names it, after the site's, for news readers that look for them.
+  assert.deepEqual(await page.locator('link[rel="alternate"][type="application/atom+xml"]').evaluateAll((els) => els.map((e) => e.getAttribute("href"))), ["/feed.xml", `${FIXTURE.tag}feed.xml`]);
+  // Open, it fits the narrowest phone (the address is long).
+  await page.setViewportSize({ width: 320, height: 640 });
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 0);
+  await page.setViewportSize({ width: 1280, height: 900 });
+});
+
 test("every kind of page fits a 320px phone, with the web font and before it arrives (the fallback font is wider)", async () => {
   const kinds = ["/", FIXTURE.featured, FIXTURE.tag, FIXTURE.tags, FIXTURE.section, "/secciones/", FIXTURE.year, FIXTURE.archive, FIXTURE.search, FIXTURE.subscribe, "/404.html"];
   for (const webFont of [true, false]) {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { bulletinUrl, monthUrl, outputFileFor, pathIdentity, sectionFeedUrl, sectionUrl, tagUrl, yearUrl } from "../../src/policy/urls.ts";
+import { bulletinUrl, monthUrl, outputFileFor, pathIdentity, sectionFeedUrl, sectionUrl, tagFeedUrl, tagUrl, yearUrl } from "../../src/policy/urls.ts";
 
 test("URL scheme", () => {
   assert.equal(bulletinUrl(2021, "08", "reconoce-imss"), "/boletines/2021/08/reconoce-imss/");
@@ -9,6 +9,7 @@ test("URL scheme", () => {
   assert.equal(tagUrl("vacunacion", 2), "/temas/vacunacion/pagina/2/");
   assert.equal(sectionUrl("nacional", 3), "/secciones/nacional/pagina/3/");
   assert.equal(sectionFeedUrl("nacional"), "/secciones/nacional/feed.xml");
+  assert.equal(tagFeedUrl("vacunacion"), "/temas/vacunacion/feed.xml");
   assert.equal(yearUrl(2024), "/boletines/2024/");
   assert.equal(yearUrl(2024, 2), "/boletines/2024/pagina/2/");
   assert.equal(monthUrl(2024, "04"), "/boletines/2024/04/");

@@ -119,3 +119,31 @@ test("a card, a feed and the page's description summarize past a first paragraph
     assert.match(data.rawFiles.find((f) => f.url === "/feed.xml")!.content, new RegExp(`<summary>${next}</summary>`));
   }
 });
+
+test("each topic has a feed of its newest bulletins: at most tagFeedSize, summaries and addresses without the text, the topic's name escaped", () => {
+  const specs: Array<[string, string, string]> = [];
+  for (let i = 1; i <= 25; i++) specs.push([`content/v${i}.md`, `title: "V${i}"\ndate: 2024-01-${String(i).padStart(2, "0")}\ntags: ["Salud & <Vida>", otro]`, `Texto de **V${i}**.`]);
+  specs.push(["content/z.md", 'title: "Z"\ndate: 2024-02-01\ntags: [otro]', "Z."]);
+  const site = { ...DEFAULT_SITE, tagFeedSize: 20 };
+  const data = buildSiteData(corpus(specs), { site, now });
+  // The slug spells the symbols out (salud-y-menor-que-vida-mayor-que): found by its page's title.
+  const list = data.listPages.find((p) => p.title === "Tema: Salud & <Vida>" && p.pageNumber === 1)!;
+  const slug = list.url.split("/")[2]!;
+  const feed = data.rawFiles.find((f) => f.url === `/temas/${slug}/feed.xml`)?.content;
+  assert.ok(feed, data.rawFiles.map((f) => f.url).join(", "));
+  assert.equal(XMLValidator.validate(feed), true);
+  assert.match(feed, /<title>Boletines de prensa del IMSS: Salud &amp; &lt;Vida&gt;<\/title>/);
+  assert.ok(feed.includes(`<id>tag:imss.gob.mx,2024:feed/tema/${slug}</id>`));
+  assert.ok(feed.includes(`<link rel="self" type="application/atom+xml" href="https://www.imss.gob.mx/temas/${slug}/feed.xml"/>`));
+  const titles = [...feed.matchAll(/<entry>\s*<id>[^<]*<\/id>\s*<title>([^<]*)<\/title>/g)].map((m) => m[1]);
+  assert.deepEqual(titles, Array.from({ length: 20 }, (_, i) => `V${25 - i}`), "the 20 newest of its 25, newest first; not Z");
+  assert.equal((feed.match(/<summary>/g) ?? []).length, 20);
+  assert.ok(!feed.includes("<content"), "no whole text");
+  // The other topic's feed has Z first; the site's feed keeps the whole text.
+  assert.match(data.rawFiles.find((f) => f.url === "/temas/otro/feed.xml")!.content, /<entry>\s*<id>[^<]*<\/id>\s*<title>Z<\/title>/);
+  assert.match(data.rawFiles.find((f) => f.url === "/feed.xml")!.content, /<content type="html">/);
+  // Its page names it and shows its address to copy.
+  assert.equal(list.feedUrl, `/temas/${slug}/feed.xml`);
+  assert.equal(list.feedAddress, `https://www.imss.gob.mx/temas/${slug}/feed.xml`);
+  assert.equal(data.listPages.find((p) => p.url === `/temas/${slug}/pagina/2/`)!.feedAddress, list.feedAddress);
+});
