@@ -22,7 +22,8 @@ export interface SiteConfig {
   feedSize: number;
   /**
    * Entries in each topic's feed. A topic feed carries each bulletin's summary and address, not its
-   * text: there is one per topic (hundreds), and with the whole text they would add a third to the site.
+   * text: there is one per topic (hundreds), and with the whole text of 50 they would add a third to the site
+   * (10,000 bulletins, 286 topics: 74 MB against 5.6 MB).
    */
   tagFeedSize: number;
   /** Latest bulletins on the home page. */
