@@ -16,6 +16,8 @@ export interface SiteConfig {
   timeZone: string;
   /** Section given to a bulletin that names none. */
   defaultSection: string;
+  /** Section `boletines import` gives a release of a state office («IMSS Chihuahua…»; src/import/state-office.ts), as the legacy site's posts have it. */
+  stateOfficeSection: string;
   /** Items on every paginated list (tags, sections, archives). */
   pageSize: number;
   /** Entries in the site's and each section's feed (with each bulletin's whole text). */
@@ -50,6 +52,7 @@ export const DEFAULT_SITE: SiteConfig = {
   language: "es",
   timeZone: "America/Mexico_City",
   defaultSection: "Nacional",
+  stateOfficeSection: "Local",
   pageSize: 20,
   feedSize: 50,
   tagFeedSize: 20,

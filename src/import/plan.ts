@@ -3,6 +3,7 @@ import { displayPath } from "../model/load.ts";
 import { hasErrors, type Problem } from "../model/problems.ts";
 import type { SiteConfig } from "../site.ts";
 import { formatCalendarDay } from "./spanish-dates.ts";
+import { stateOfficeOf } from "./state-office.ts";
 import type { ReleaseParts } from "./text.ts";
 import { bulletinRelPath, renderBulletinFile, validateBulletinFile } from "./write.ts";
 
@@ -81,6 +82,7 @@ export function planBulletinFile(parts: ReleaseParts, options: ImportOptions): F
   const { date, warnings } = resolveDate(parts, options);
   // Nothing is written: not even as a draft.
   if (!parts.title) return { error: NO_TITLE, warnings: warnings.filter((w) => w !== UNDATED_DRAFT) };
+  const section = chooseSection(parts, options, warnings);
   const relPath = bulletinRelPath(date, parts.title);
   const absPath = path.join(options.outDir, ...relPath.split("/"));
   const shownPath = displayPath(absPath);
@@ -88,7 +90,7 @@ export function planBulletinFile(parts: ReleaseParts, options: ImportOptions): F
     {
       title: parts.title,
       ...(date ? { date } : {}),
-      section: options.section ?? options.site.defaultSection,
+      section,
       ...(parts.number ? { number: parts.number } : {}),
       ...(parts.city ? { city: parts.city } : {}),
       highlights: parts.highlights,
@@ -110,6 +112,18 @@ export function planBulletinFile(parts: ReleaseParts, options: ImportOptions): F
     warnings,
     problems: validation.problems,
   };
+}
+
+/**
+ * `--section`, or the state offices' section for a release of one (said, with how to choose another),
+ * or the site's default section.
+ */
+function chooseSection(parts: ReleaseParts, options: ImportOptions, warnings: string[]): string {
+  if (options.section !== undefined) return options.section;
+  const office = stateOfficeOf(parts.title ?? "", parts.body.split(/\n\s*\n/, 1)[0]);
+  if (!office) return options.site.defaultSection;
+  warnings.push(`Sección «${options.site.stateOfficeSection}»: el comunicado es de la representación del IMSS en ${office}. Si es de otra sección, vuelve a importar con --section "…" --force o cambia section: en el archivo.`);
+  return options.site.stateOfficeSection;
 }
 
 export function planFailed(plan: FilePlan | { error: string }): plan is { error: string; warnings: string[] } {
