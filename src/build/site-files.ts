@@ -30,7 +30,7 @@ export async function siteFiles(
     files.push({ file: outputFileFor(raw.url), digest, make: () => raw.content });
   }
   for (const font of data.assets.fonts) files.push({ file: outputFileFor(font.url), digest: copyDigest(font.source), source: font.source });
-  const { outputs } = await encodePictures(data.pictures, ...(options.pictureCacheDir ? [options.pictureCacheDir] : []));
+  const { outputs } = await encodePictures(data.pictures, data.sharedPictures, ...(options.pictureCacheDir ? [options.pictureCacheDir] : []));
   // Encoded files are named by a hash of their source and options: the name is their digest.
   for (const o of outputs) files.push({ file: outputFileFor(o.url), digest: `picture:${o.url}`, source: o.source });
   // Later entries win, as Eleventy's own writes overwrite its passthrough copies.

@@ -24,6 +24,7 @@ interface ImageOptions {
   urlPath: string;
   outputDir?: string;
   sharpAvifOptions?: Record<string, unknown>;
+  sharpJpegOptions?: Record<string, unknown>;
 }
 interface EleventyImage {
   (src: string, options: ImageOptions): Promise<Record<string, ImageStat[]>>;
@@ -48,7 +49,25 @@ const AVIF_OPTIONS = { effort: 1 };
 
 export interface PictureView extends PictureFiles {
   alt: string;
+  /** The picture as link previews show it (`og:image`, JSON-LD): see `SHARE_WIDTH`. */
+  share: ShareImage;
 }
+
+/**
+ * A lead picture for link previews (WhatsApp, Facebook, X, search engines): one JPEG, at most
+ * `SHARE_WIDTH` wide. JPEG because every previewer reads it (not all read WebP or AVIF); small
+ * because WhatsApp shows no preview for a large image, and a photo as uploaded is often several MB.
+ */
+export interface ShareImage {
+  src: string;
+  width: number;
+  height: number;
+}
+
+/** Facebook's and X's recommended width for large previews (never wider than the original). */
+export const SHARE_WIDTH = 1200;
+/** mozjpeg at this quality keeps a 1200 px photo around 100–200 KB. */
+const SHARE_JPEG_OPTIONS = { quality: 75, mozjpeg: true };
 
 /** An image's encoded files and size, whatever its alternative text (a body may show one file twice). */
 export interface PictureFiles {
@@ -60,8 +79,13 @@ export interface PictureFiles {
   sources: Array<{ type: string; srcset: string }>;
 }
 
-function options(outputDir?: string): ImageOptions {
-  return { widths: PICTURE_WIDTHS, formats: [...PICTURE_FORMATS], urlPath: URL_PATH, sharpAvifOptions: AVIF_OPTIONS, ...(outputDir ? { outputDir } : {}) };
+/** The files a picture is served as (`picture`: the page's `<picture>`), or shared as (`share`: link previews). */
+type ImageSet = "picture" | "share";
+
+function options(set: ImageSet, outputDir?: string): ImageOptions {
+  const where = { urlPath: URL_PATH, ...(outputDir ? { outputDir } : {}) };
+  if (set === "share") return { widths: [SHARE_WIDTH], formats: ["jpeg"], sharpJpegOptions: SHARE_JPEG_OPTIONS, ...where };
+  return { widths: PICTURE_WIDTHS, formats: [...PICTURE_FORMATS], sharpAvifOptions: AVIF_OPTIONS, ...where };
 }
 
 /** The file of a site path under `public/`; `null` if the path would leave it. */
@@ -74,14 +98,15 @@ export function publicFileOf(publicDir: string, sitePath: string): string | null
 /** Picture data for an image file; `undefined` when it cannot be read as an image (nothing is shown). */
 export function describePicture(file: string, alt: string): PictureView | undefined {
   const files = describeImage(file);
-  return files && { alt, ...files };
+  const share = files && eleventyImage().statsSync(file, options("share"))["jpeg"]?.[0];
+  return files && share && { alt, ...files, share: { src: share.url, width: share.width, height: share.height } };
 }
 
 /** The encoded files and size of an image file; `undefined` when it cannot be read as an image. */
 export function describeImage(file: string): PictureFiles | undefined {
   let stats: Record<string, ImageStat[]>;
   try {
-    stats = eleventyImage().statsSync(file, options());
+    stats = eleventyImage().statsSync(file, options("picture"));
   } catch {
     return undefined;
   }
@@ -104,29 +129,31 @@ export function describeImage(file: string): PictureFiles | undefined {
  */
 export const PICTURE_CACHE_DIR = path.join(PROJECT_ROOT, ".cache/img");
 
-/** File names of every output of one picture (as the page data names them). */
-function outputNames(file: string): string[] {
-  return Object.values(eleventyImage().statsSync(file, options()))
+/** File names of every output of one picture in one set (as the page data names them). */
+function outputNames(file: string, set: ImageSet): string[] {
+  return Object.values(eleventyImage().statsSync(file, options(set)))
     .flat()
     .map((s) => path.posix.basename(s.url));
 }
 
 /**
  * Makes sure every output of every picture is in the cache (encoding only what it lacks) and returns
- * them as site paths with their cached files. New files are encoded in a private folder and renamed
- * into the cache, so a build running at the same time never copies a half-written file. Sequential:
- * sharp already uses every core per image.
+ * them as site paths with their cached files: `files` as pages show them, `shared` (lead pictures)
+ * also as link previews show them. New files are encoded in a private folder and renamed into the
+ * cache, so a build running at the same time never copies a half-written file. Sequential: sharp
+ * already uses every core per image.
  */
-export async function encodePictures(files: readonly string[], cacheDir: string = PICTURE_CACHE_DIR): Promise<{ encoded: number; outputs: Array<{ url: string; source: string }> }> {
+export async function encodePictures(files: readonly string[], shared: readonly string[], cacheDir: string = PICTURE_CACHE_DIR): Promise<{ encoded: number; outputs: Array<{ url: string; source: string }> }> {
   await mkdir(cacheDir, { recursive: true });
   let encoded = 0;
   const outputs: Array<{ url: string; source: string }> = [];
-  for (const file of files) {
-    const names = outputNames(file);
+  const jobs: Array<[string, ImageSet]> = [...files.map((f): [string, ImageSet] => [f, "picture"]), ...shared.map((f): [string, ImageSet] => [f, "share"])];
+  for (const [file, set] of jobs) {
+    const names = outputNames(file, set);
     if (names.some((n) => !existsSync(path.join(cacheDir, n)))) {
       const fresh = await mkdtemp(path.join(cacheDir, ".nuevo-"));
       try {
-        await eleventyImage()(file, options(fresh));
+        await eleventyImage()(file, options(set, fresh));
         for (const n of names) await rename(path.join(fresh, n), path.join(cacheDir, n));
       } finally {
         await rm(fresh, { recursive: true, force: true });
@@ -139,8 +166,8 @@ export async function encodePictures(files: readonly string[], cacheDir: string 
 }
 
 /** Copies every picture into `<outputDir>/img/` (see `encodePictures`). Returns how many source images had to be encoded. */
-export async function generatePictures(files: readonly string[], outputDir: string, cacheDir: string = PICTURE_CACHE_DIR): Promise<number> {
-  const { encoded, outputs } = await encodePictures(files, cacheDir);
+export async function generatePictures(files: readonly string[], shared: readonly string[], outputDir: string, cacheDir: string = PICTURE_CACHE_DIR): Promise<number> {
+  const { encoded, outputs } = await encodePictures(files, shared, cacheDir);
   await mkdir(path.join(outputDir, URL_PATH), { recursive: true });
   for (const o of outputs) await copyFile(o.source, path.join(outputDir, o.url));
   return encoded;

@@ -47,12 +47,12 @@ export const HEADLINE_MAX = 110;
 
 export function buildSeo(input: SeoInput, site: SiteConfig): SeoView {
   const canonical = absoluteUrl(site.baseUrl, input.url);
+  // Link previews get the picture's JPEG for sharing, whose size is known; a file the build could not
+  // read as a picture is named as it is (its size unknown).
   const image: SeoImage | undefined = input.image
-    ? {
-        url: absoluteUrl(site.baseUrl, input.image.src),
-        alt: input.image.alt,
-        ...(input.picture ? { width: input.picture.width, height: input.picture.height } : {}),
-      }
+    ? input.picture
+      ? { url: absoluteUrl(site.baseUrl, input.picture.share.src), alt: input.image.alt, width: input.picture.share.width, height: input.picture.share.height }
+      : { url: absoluteUrl(site.baseUrl, input.image.src), alt: input.image.alt }
     : undefined;
   const view: SeoView = {
     canonical,

@@ -100,6 +100,7 @@ export function buildSiteData(bulletins: readonly Bulletin[], options: SiteDataO
   const archiveRoot: LinkView = { url: PATHS.bulletins, label: "Boletines" };
 
   const pictureFiles = new Set<string>();
+  const sharedFiles = new Set<string>();
   // Views that many posts print the same (a section, a tag, a month's breadcrumbs) are made once and
   // shared: at 10,000 bulletins, one object per post and use was most of this function's garbage.
   const links = new SharedLinks();
@@ -107,7 +108,10 @@ export function buildSiteData(bulletins: readonly Bulletin[], options: SiteDataO
     const crumbs = links.breadcrumbs(b.date, home, archiveRoot);
     const imageFile = b.image && options.publicDir ? publicFileOf(options.publicDir, b.image.src) : null;
     const picture = imageFile && b.image ? describePicture(imageFile, b.image.alt) : undefined;
-    if (picture && imageFile) pictureFiles.add(imageFile);
+    if (picture && imageFile) {
+      pictureFiles.add(imageFile);
+      sharedFiles.add(imageFile);
+    }
     const body = options.publicDir ? describeBodyPictures(b, options.publicDir) : undefined;
     for (const file of body?.files ?? []) pictureFiles.add(file);
     const bodyPictures = body?.pictures.length ? body.pictures : undefined;
@@ -287,6 +291,7 @@ export function buildSiteData(bulletins: readonly Bulletin[], options: SiteDataO
     rawFiles,
     assets,
     pictures: [...pictureFiles].sort(),
+    sharedPictures: [...sharedFiles].sort(),
     search,
     subscription,
   };

@@ -11,5 +11,5 @@ export async function writeSiteAssets(data: SiteData, outputDir: string): Promis
     await mkdir(path.dirname(target), { recursive: true });
     await copyFile(font.source, target);
   }
-  await generatePictures(data.pictures, outputDir);
+  await generatePictures(data.pictures, data.sharedPictures, outputDir);
 }

@@ -188,6 +188,8 @@ export interface SiteData {
   assets: SiteAssets;
   /** Image files under `public/` to encode as AVIF/WebP after the pages are written. */
   pictures: string[];
+  /** Lead image files, also encoded as the JPEG that link previews show (`PictureView.share`). */
+  sharedPictures: string[];
   search: SearchPage;
   subscription: SubscriptionPage;
 }

@@ -166,7 +166,12 @@ test("bulletin pages carry canonical, OpenGraph, Twitter and NewsArticle JSON-LD
   assert.equal($('link[rel="canonical"]').attr("href"), canonical);
   assert.equal($('meta[property="og:type"]').attr("content"), "article");
   assert.equal($('meta[property="og:url"]').attr("content"), canonical);
-  assert.equal($('meta[property="og:image"]').attr("content"), `${DEFAULT_SITE.baseUrl}/uploads/2025/vacunacion-merida.jpg`);
+  // Link previews get a JPEG made for them (1200 px of the 1600×900 photo), which the site has, at the size it names.
+  const ogImage = $('meta[property="og:image"]').attr("content") ?? "";
+  assert.ok(ogImage.startsWith(`${DEFAULT_SITE.baseUrl}/img/`) && /-1200\.jpeg$/.test(ogImage), ogImage);
+  assert.deepEqual([$('meta[property="og:image:width"]').attr("content"), $('meta[property="og:image:height"]').attr("content")], ["1200", "675"]);
+  const shared = await readFile(path.join(site.dir, new URL(ogImage).pathname));
+  assert.deepEqual([shared[0], shared[1]], [0xff, 0xd8], "a JPEG");
   assert.equal($('meta[name="twitter:card"]').attr("content"), "summary_large_image");
   assert.ok($('link[rel="alternate"][type="application/atom+xml"]').length >= 1);
   const ld = JSON.parse($('script[type="application/ld+json"]').text()) as Record<string, unknown>;
@@ -174,7 +179,7 @@ test("bulletin pages carry canonical, OpenGraph, Twitter and NewsArticle JSON-LD
   assert.equal(ld["headline"], "Campaña de vacunación contra el sarampión en Mérida");
   assert.equal(ld["datePublished"], "2025-06-01T14:30:00-06:00");
   assert.equal(ld["dateModified"], "2025-06-01T18:00:00-06:00");
-  assert.deepEqual(ld["image"], [`${DEFAULT_SITE.baseUrl}/uploads/2025/vacunacion-merida.jpg`]);
+  assert.deepEqual(ld["image"], [ogImage]);
   assert.equal((ld["publisher"] as { name: string }).name, "Instituto Mexicano del Seguro Social");
   // The missing image shows nothing: no <img>, no og:image.
   const missing = cheerio.load(await readSite(`${FIXTURE.missingImage}index.html`));

@@ -42,16 +42,20 @@ test("updated date, named author and image", () => {
       modified: "2024-04-10T08:00:00-06:00",
       author: "Ana Pérez",
       image: { src: "/uploads/2024/foto.jpg", alt: "Una enfermera" },
-      picture: { alt: "Una enfermera", src: "/img/x-960.webp", width: 960, height: 540, sizes: "100vw", sources: [] },
+      picture: { alt: "Una enfermera", src: "/img/x-960.webp", width: 960, height: 540, sizes: "100vw", sources: [], share: { src: "/img/x-960.jpeg", width: 960, height: 540 } },
     },
     DEFAULT_SITE,
   );
-  assert.deepEqual(seo.image, { url: "https://www.imss.gob.mx/uploads/2024/foto.jpg", alt: "Una enfermera", width: 960, height: 540 });
+  // The JPEG made for link previews, with its own size (not the photo as uploaded, which may be several MB).
+  assert.deepEqual(seo.image, { url: "https://www.imss.gob.mx/img/x-960.jpeg", alt: "Una enfermera", width: 960, height: 540 });
   assert.equal(seo.twitterCard, "summary_large_image");
   assert.equal(seo.modifiedTime, "2024-04-10T08:00:00-06:00");
   const ld = JSON.parse(seo.jsonLd!) as Record<string, unknown>;
   assert.equal(ld["dateModified"], "2024-04-10T08:00:00-06:00");
-  assert.deepEqual(ld["image"], ["https://www.imss.gob.mx/uploads/2024/foto.jpg"]);
+  assert.deepEqual(ld["image"], ["https://www.imss.gob.mx/img/x-960.jpeg"]);
+  // A file that could not be read as a picture is named as written, without a size.
+  const unread = buildSeo({ ...base, image: { src: "/uploads/2024/foto.jpg", alt: "Una enfermera" } }, DEFAULT_SITE);
+  assert.deepEqual(unread.image, { url: "https://www.imss.gob.mx/uploads/2024/foto.jpg", alt: "Una enfermera" });
   assert.deepEqual((ld["author"] as Array<{ name: string }>).map((a) => a.name), ["Ana Pérez", "Instituto Mexicano del Seguro Social"]);
 });
 
