@@ -122,7 +122,8 @@ export function jsonFeed(site: SiteConfig, posts: readonly PostView[]): string {
         date_published: b.date!.iso,
         date_modified: updatedIso(p),
         tags: b.tags.map((t) => t.label),
-        ...(b.image ? { image: absoluteUrl(site.baseUrl, b.image.src) } : {}),
+        // The JPEG made for previews (render/images.ts), as link previews show it; the file as written if it could not be read.
+        ...(b.image ? { image: absoluteUrl(site.baseUrl, p.picture ? p.picture.share.src : b.image.src) } : {}),
         ...(b.author ? { authors: [{ name: b.author }] } : {}),
       };
     }),

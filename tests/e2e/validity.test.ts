@@ -180,6 +180,9 @@ test("bulletin pages carry canonical, OpenGraph, Twitter and NewsArticle JSON-LD
   assert.equal(ld["datePublished"], "2025-06-01T14:30:00-06:00");
   assert.equal(ld["dateModified"], "2025-06-01T18:00:00-06:00");
   assert.deepEqual(ld["image"], [ogImage]);
+  // The JSON Feed names the same file as its item's image.
+  const feedItem = (JSON.parse(await readSite("feed.json")) as { items: Array<{ url: string; image?: string }> }).items.find((i) => i.url === canonical);
+  assert.equal(feedItem?.image, ogImage);
   assert.equal((ld["publisher"] as { name: string }).name, "Instituto Mexicano del Seguro Social");
   // The missing image shows nothing: no <img>, no og:image.
   const missing = cheerio.load(await readSite(`${FIXTURE.missingImage}index.html`));
