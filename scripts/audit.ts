@@ -21,6 +21,7 @@ const PAGES = [
   { name: "Portada", path: "/" },
   { name: "Boletín", path: FIXTURE.featured },
   { name: "Boletín con imagen en el texto", path: FIXTURE.bodyPicture },
+  { name: "Tema", path: FIXTURE.tag },
   { name: "Búsqueda", path: `${FIXTURE.search}?q=vacunacion` },
 ];
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
