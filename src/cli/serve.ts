@@ -8,6 +8,7 @@ import { PROJECT_ROOT } from "../project-root.ts";
 import { displayPath } from "../model/load.ts";
 import { folderOption, parseCommandArgs, UsageError } from "./args.ts";
 import { prepareOptionsFrom, printProblems, WARNINGS_PER_KIND } from "./common.ts";
+import { pageWithFailure, type PreviewFailure } from "./preview-problems.ts";
 import { countOf } from "../policy/numbers.ts";
 
 export const usage = `boletines serve [--content DIR] [--port N] [--out DIR]
@@ -38,10 +39,19 @@ export default async function serve(argv: string[]): Promise<number> {
   let builds = 0;
   // A preview left by an earlier session is what the server shows until a build succeeds.
   let shown = existsSync(outDir);
+  /** Why the last save is not shown, while it is not: every page is served with a notice saying so (preview-problems.ts). */
+  let failure: PreviewFailure | undefined;
   // Like Eleventy's own server: a port already taken moves to the next free one (the URL printed is the real one).
   const server = EleventyDevServer.getServer("boletines", outDir, {
     domDiff: false,
     messageOnStart: () => false,
+    // Pages pass through untouched, except while the last save has errors.
+    onRequest: {
+      "/*": ({ url }: { url: URL }) => {
+        const body = failure && pageWithFailure(outDir, url.pathname, failure);
+        return body === undefined ? undefined : { status: 200, headers: { "Content-Type": "text/html; charset=utf-8" }, body };
+      },
+    },
     logger: { log: () => undefined, info: () => undefined, error: (m: string) => void process.stderr.write(`${m}\n`) },
   });
 
@@ -53,6 +63,9 @@ export default async function serve(argv: string[]): Promise<number> {
     printProblems(result.problems, "text", process.stderr, { warningsPerKind: WARNINGS_PER_KIND });
     if (!result.ok) {
       if (result.fatal) process.stderr.write(`${result.fatal}\n`);
+      failure = { errors: result.problems.filter((p) => p.severity === "error"), ...(result.fatal ? { fatal: result.fatal } : {}), stale: shown };
+      // Open pages load again, now with the notice.
+      server.reload({ files: [] });
       // A content error must not stop the preview: it keeps showing the last good version.
       process.stderr.write(
         shown
@@ -62,8 +75,10 @@ export default async function serve(argv: string[]): Promise<number> {
       return;
     }
     shown = true;
+    const wasFailing = failure !== undefined;
+    failure = undefined;
     process.stderr.write(`${new Date().toLocaleTimeString("es-MX")} · ${countOf(result.published, "boletín", "boletines")}. ${summarizeProblems(result.problems)}\n`);
-    if (builds > 1) {
+    if (builds > 1 || wasFailing) {
       server.reload({ files: [] });
       // Editors (and the tests) learn here that the preview now shows their last save.
       process.stdout.write(`Vista previa actualizada (${builds}).\n`);

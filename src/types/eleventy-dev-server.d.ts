@@ -7,6 +7,17 @@ declare module "@11ty/eleventy-dev-server" {
     domDiff?: boolean;
     messageOnStart?: () => string | false;
     logger?: { log(message: string): void; info(message: string): void; error(message: string): void };
+    /**
+     * URL patterns (`URLPattern` pathnames) mapped to functions answering a request before the
+     * folder's files are looked at: the response (the reload client is added to a navigation's HTML),
+     * or `undefined` to pass the request on.
+     */
+    onRequest?: Record<string, (request: { url: URL; pattern: unknown; patternGroups: Record<string, string> }) => OnRequestResponse | undefined | Promise<OnRequestResponse | undefined>>;
+  }
+  interface OnRequestResponse {
+    status?: number;
+    headers?: Record<string, string>;
+    body: string;
   }
   export default class EleventyDevServer {
     static getServer(name: string, dir: string, options?: DevServerOptions): EleventyDevServer;

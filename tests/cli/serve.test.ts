@@ -85,11 +85,22 @@ test("serve: preview with drafts, live rebuild on edit, survives a broken file",
     at = await log.waitFor(/sigue mostrando la última versión sin errores/, at);
     assert.match(log.text, /content\/nuevo\.md:3:1: error \[date\]/);
     assert.equal(child.exitCode, null, "the server keeps running");
-    assert.match(await fetchText(`${base}/boletines/2024/04/recien-escrito/`), /Recién escrito/, "showing the last good version");
+    const stale = await fetchText(`${base}/boletines/2024/04/recien-escrito/`);
+    assert.match(stale, /Recién escrito/, "showing the last good version");
+    // Every page says why it did not change, first thing in its body: the file, the line, what to do.
+    const notice = /<body[^>]*>\s*(<div class="banner banner-error" role="alert" id="vista-previa-errores">[\s\S]*?<\/div>)/.exec(stale)?.[1];
+    assert.ok(notice, stale.slice(0, 2000));
+    assert.match(notice, /Hay un error/);
+    assert.match(notice, /<code>content\/nuevo\.md:3<\/code> \[date\]: «2024-02-30» no es una fecha válida/);
+    assert.match(await fetchText(`${base}/`), /id="vista-previa-errores"/, "on every page");
+    // The reload client is still added (the page updates itself once the file is fixed).
+    assert.match(stale, /reload-client\.js/);
 
     await writeFile(path.join(dir, "content/nuevo.md"), '---\ntitle: "Corregido"\ndate: 2024-04-10\ndescription: "d"\n---\nHola.\n');
     at = await log.waitFor(/Vista previa actualizada/, at);
-    assert.match(await fetchText(`${base}/boletines/2024/04/corregido/`), /Corregido/);
+    const fixed = await fetchText(`${base}/boletines/2024/04/corregido/`);
+    assert.match(fixed, /Corregido/);
+    assert.doesNotMatch(fixed, /vista-previa-errores/, "the notice goes with the error");
 
     // An editor keeps the page open in a browser: the next save shows there by itself (the reload
     // client's WebSocket is allowed by the pages' Content-Security-Policy).
@@ -109,6 +120,14 @@ test("serve: preview with drafts, live rebuild on edit, survives a broken file",
       await greeted;
       await writeFile(path.join(dir, "content/nuevo.md"), '---\ntitle: "Corregido"\ndate: 2024-04-10\ndescription: "d"\n---\nTexto guardado con la página abierta.\n');
       await page.waitForFunction(() => document.body.textContent?.includes("Texto guardado con la página abierta."), null, { timeout: E2E_TIMEOUT_MS });
+      // A save with an error: the open page shows the notice by itself, above the last good version; fixed, it goes.
+      await writeFile(path.join(dir, "content/nuevo.md"), '---\ntitle: "Corregido"\ndate: 2024-13-10\ndescription: "d"\n---\nTexto guardado con la página abierta.\n');
+      const alert = page.getByRole("alert");
+      await alert.waitFor({ timeout: E2E_TIMEOUT_MS });
+      assert.match((await alert.textContent()) ?? "", /content\/nuevo\.md:3 \[date\]: «2024-13-10» no es una fecha válida: el mes 13 no existe/);
+      assert.match((await page.textContent("main")) ?? "", /Texto guardado con la página abierta\./);
+      await writeFile(path.join(dir, "content/nuevo.md"), '---\ntitle: "Corregido"\ndate: 2024-04-10\ndescription: "d"\n---\nTexto guardado con la página abierta.\n');
+      await alert.waitFor({ state: "detached", timeout: E2E_TIMEOUT_MS });
       assert.deepEqual(problems, [], "no script or CSP error in the preview");
     } finally {
       await browser.close();
