@@ -26,7 +26,7 @@ const SHOWN_ERRORS = 20;
 export function failureNotice(failure: PreviewFailure): string {
   const count = failure.errors.length;
   const lead = failure.stale
-    ? "La vista previa muestra la última versión sin errores: lo último que guardó no se puede publicar."
+    ? "La vista previa muestra la última versión sin errores: lo último que guardaste no se puede publicar."
     : "Aún no hay una versión sin errores que mostrar.";
   const items = failure.errors.slice(0, SHOWN_ERRORS).map((p) => {
     const where = `${p.file}${p.line ? `:${p.line}` : ""}`;
@@ -37,7 +37,7 @@ export function failureNotice(failure: PreviewFailure): string {
   if (failure.fatal) items.push(`<li>${escapeXml(failure.fatal)}</li>`);
   return [
     '<div class="banner banner-error" role="alert" id="vista-previa-errores">',
-    `<p><strong>${count === 1 ? "Hay un error" : count > 1 ? `Hay ${count} errores` : "No se pudo generar la vista previa"}</strong>. ${lead} Corrija y guarde: esta página se actualiza sola.</p>`,
+    `<p><strong>${count === 1 ? "Hay un error" : count > 1 ? `Hay ${count} errores` : "No se pudo generar la vista previa"}</strong>. ${lead} Corrige y guarda: esta página se actualiza sola.</p>`,
     `<ul>${items.join("")}</ul>`,
     "</div>",
   ].join("\n");

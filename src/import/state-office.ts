@@ -74,7 +74,7 @@ const OFFICE_RE = new RegExp(String.raw`\bimss\)?\s+(?:en\s+(?:el\s+)?)?(${ENTIT
 export function stateOfficeOf(title: string, firstParagraph: string | undefined): string | undefined {
   for (const text of [title, firstParagraph ?? ""]) {
     const m = OFFICE_RE.exec(fold(text));
-    if (m) return ENTITIES.find((e) => fold(e).replace(/ /g, " ") === m[1]!.replace(/\s+/g, " "));
+    if (m) return ENTITIES.find((e) => fold(e) === m[1]!.replace(/\s+/g, " "));
   }
   return undefined;
 }
