@@ -81,7 +81,10 @@ test("pull requests: check with annotations, the tests, and the built site as an
   assert.equal(wf.concurrency?.["cancel-in-progress"], true);
   const { check, test: tests, build } = wf.jobs;
   assert.ok(check && tests && build, "jobs check, test, build");
-  step(check, runs(/^node bin\/boletines\.js check --format github$/), "check --format github");
+  const validate = step(check, runs(/^node bin\/boletines\.js check --format github --since "origin\/\$BASE"$/), "check --format github --since");
+  assert.equal(validate.env?.["BASE"], "${{ github.base_ref || 'main' }}");
+  const checkout = step(check, uses("actions/checkout"), "checkout");
+  assert.equal(checkout.with?.["fetch-depth"], 0, "the whole history, for --since");
   step(tests, runs(/^npm test$/), "npm test");
   // The suites use Debian's packages at Debian's paths (/usr/bin/chromium, /usr/sbin/nginx).
   assert.match(String((tests as Job & { container?: string }).container), /bookworm/);
@@ -92,6 +95,41 @@ test("pull requests: check with annotations, the tests, and the built site as an
   assert.equal(artifact.with?.["path"], "_site");
   for (const job of [check, tests, build]) assertModulesCache(job);
   assertBuildCache(build);
+});
+
+test("the pull request's check, run as the workflow runs it in a fresh clone, annotates a bulletin the branch deleted", async () => {
+  const wf = await load("ci.yml");
+  const command = step(wf.jobs["check"]!, runs(/boletines\.js check/), "check").run!;
+  const work = mkdtempSync(path.join(os.tmpdir(), "boletines-pr-"));
+  const git = (cwd: string, ...args: string[]) => {
+    const r = spawnSync("git", ["-c", "user.name=Editora", "-c", "user.email=editora@example.org", "-c", "init.defaultBranch=main", ...args], { cwd, encoding: "utf8" });
+    assert.equal(r.status, 0, r.stderr);
+  };
+  try {
+    // The repository: main with two bulletins; the pull request's branch deletes one.
+    const origin = path.join(work, "origin");
+    cpSync(path.join(ROOT, "tests/fixtures/e2e-content"), path.join(origin, "content"), { recursive: true });
+    git(origin, "init", "-q");
+    git(origin, "add", ".");
+    git(origin, "commit", "-q", "-m", "Boletines");
+    // What actions/checkout leaves with fetch-depth 0: a clone, origin/main beside the branch.
+    git(work, "clone", "-q", origin, "clone");
+    const clone = path.join(work, "clone");
+    const deleted = readdirSync(path.join(clone, "content"), { recursive: true, encoding: "utf8" }).find((f) => /^\d{4}\/.*vacunacion.*\.md$/.test(f.split(path.sep).join("/")))!;
+    assert.ok(deleted, "a bulletin to delete");
+    git(clone, "switch", "-q", "-c", "pr");
+    git(clone, "rm", "-q", path.join("content", deleted));
+    git(clone, "commit", "-q", "-m", "Borra un boletín");
+    const r = spawnSync("bash", ["-c", command.replace("node bin/boletines.js", `"${process.execPath}" "${path.join(ROOT, "bin/boletines.js")}"`)], {
+      cwd: clone,
+      encoding: "utf8",
+      env: { ...process.env, BASE: "main", BOLETINES_NOW: "2026-01-01T00:00:00-06:00" },
+    });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, new RegExp(`^::warning file=content/${deleted.split(path.sep).join("/").replace(/[.*+?^${}()|[\]\\]/g, "\\$&")},title=[^:]*::Se borró este boletín, publicado en /boletines/`, "m"));
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 });
 
 test("main: build and deploy with the official Pages actions, hourly and on every push", async () => {

@@ -2,6 +2,7 @@ import path from "node:path";
 import type { DateTime } from "luxon";
 import { claimsOfBulletins, findDuplicateNumbers, findPathCollisions, loadCorpus, redirectsOf, selectForwards, selectPublished } from "../model/corpus.ts";
 import { findBrokenReferences } from "../model/body-references.ts";
+import { findLostAddresses, type EarlierBulletin } from "../model/kept-addresses.ts";
 import { formatProblem, hasErrors, sortProblems, type Problem } from "../model/problems.ts";
 import { resolveNow } from "../policy/clock.ts";
 import type { EleventyInputs } from "../eleventy/inputs.ts";
@@ -35,6 +36,11 @@ export interface PrepareOptions {
    * site's data and validates it; undefined from it: found here.
    */
   relatedElsewhere?: (subjects: readonly RelatedSubject[]) => Promise<number[][] | undefined>;
+  /**
+   * The bulletins an earlier revision had in the files changed since (`check --since`, read from git):
+   * every address readers could open then must still lead to a page (`findLostAddresses`).
+   */
+  earlier?: readonly EarlierBulletin[];
 }
 
 export type Prepared =
@@ -91,6 +97,7 @@ export async function prepareSite(options: PrepareOptions): Promise<Prepared> {
   problems.push(...findBrokenReferences(published, corpus.bulletins, { claims: siteClaims, redirectsOf, forwards }));
   problems.push(...missingPublicProblem(options.publicDir));
   problems.push(...findDuplicateNumbers(corpus.bulletins));
+  if (options.earlier) problems.push(...findLostAddresses(options.earlier, corpus.bulletins, options.now));
   if (related) {
     related.job.attach((await related.found) ?? findRelated(related.job.subjects));
     phase("relacionados (otro hilo)");

@@ -6,11 +6,15 @@ import { hasErrors, summarizeProblems, type Problem } from "../model/problems.ts
 import { folderOption, parseCommandArgs, UsageError } from "./args.ts";
 import { DEFAULT_CACHE_DIR, prepareOptionsFrom, printProblems } from "./common.ts";
 import { countOf } from "../policy/numbers.ts";
+import type { PrepareOptions } from "../build/prepare.ts";
+import { readEarlierRevision, RevisionUnavailable, type EarlierRevision } from "./earlier-revision.ts";
 
-export const usage = `boletines check [ARCHIVO…] [--content DIR] [--format text|github] [--strict] [--cache DIR]
+export const usage = `boletines check [ARCHIVO…] [--content DIR] [--format text|github] [--strict] [--since REV] [--cache DIR]
   Valida todos los boletines sin generar páginas. Sale con 1 si hay errores (o avisos, con --strict).
   Con archivos o carpetas de content/, muestra solo sus problemas (revisados con todo el sitio: enlaces,
   direcciones repetidas) y sale según ellos; dice cuántos errores hay en los demás.
+  Avisa si un cambio quita una dirección que los lectores podían abrir (un título que mueve la página,
+  un boletín borrado): compara con el último commit de git, o con --since REV (una rama, etiqueta o commit).
   Usa la caché de build (por omisión ${DEFAULT_CACHE_DIR}): un archivo sin cambios no se vuelve a leer.`;
 
 export default async function check(argv: string[]): Promise<number> {
@@ -22,6 +26,7 @@ export default async function check(argv: string[]): Promise<number> {
       format: { type: "string" },
       strict: { type: "boolean" },
       cache: { type: "string" },
+      since: { type: "string" },
     },
     true,
   );
@@ -32,7 +37,8 @@ export default async function check(argv: string[]): Promise<number> {
   const named = (file: string) => only!.some((t) => (t.folder ? file.startsWith(t.path + path.sep) : file === t.path));
   // Everything is checked, drafts and embargoed bulletins included: they will be published one day.
   // Files named alone are checked with the whole site too (a link, a colliding address need it).
-  const prepared = await validateSite({ ...options, cacheDir: folderOption(values.cache, "--cache", DEFAULT_CACHE_DIR) });
+  const earlier = earlierRevision(values.since, options);
+  const prepared = await validateSite({ ...options, cacheDir: folderOption(values.cache, "--cache", DEFAULT_CACHE_DIR), ...(earlier ? { earlier: earlier.bulletins } : {}) });
   const concerns = (p: Problem) => !only || named(path.resolve(p.file)) || (p.otherFile !== undefined && named(path.resolve(p.otherFile)));
   const problems = prepared.problems.filter(concerns);
   printProblems(problems, format, format === "github" ? process.stdout : process.stderr);
@@ -41,6 +47,10 @@ export default async function check(argv: string[]): Promise<number> {
     const stream = failed ? process.stderr : process.stdout;
     const checked = only ? `${positionals.join(", ")}: revisado junto con el resto del sitio (${countOf(prepared.fileCount, "boletín", "boletines")}).` : `${countOf(prepared.fileCount, "boletín revisado", "boletines revisados")}.`;
     stream.write(problems.length ? `${checked}\n` : `${checked} ${summarizeProblems(problems)}\n`);
+    if (values.since !== undefined && earlier) {
+      const lost = prepared.problems.filter((p) => p.code === "address-lost").length;
+      stream.write(`Comparado con ${earlier.ref} (${earlier.commit.slice(0, 7)}): ${countOf(earlier.changed, "boletín cambiado, renombrado o borrado", "boletines cambiados, renombrados o borrados")}. ${lost ? `${countOf(lost, "aviso", "avisos")} de direcciones que se pierden.` : "Ninguna dirección publicada se pierde."}\n`);
+    }
     const elsewhere = prepared.problems.filter((p) => p.severity === "error" && !concerns(p));
     if (elsewhere.length) {
       const files = new Set(elsewhere.map((p) => p.file)).size;
@@ -48,6 +58,21 @@ export default async function check(argv: string[]): Promise<number> {
     }
   }
   return failed ? 1 : 0;
+}
+
+/**
+ * The content as git had it at `--since REV`, or by default at the last commit (HEAD), so that what an
+ * uncommitted edit would take away from readers is said before it is committed. Without `--since`, a
+ * folder outside git (or a repository with no commit yet) is simply not compared.
+ */
+function earlierRevision(since: string | undefined, options: PrepareOptions): EarlierRevision | undefined {
+  try {
+    return readEarlierRevision(options.contentDir, options.publicDir, since ?? "HEAD", options.site);
+  } catch (error) {
+    if (!(error instanceof RevisionUnavailable)) throw error;
+    if (since !== undefined) throw new UsageError(`--since: ${error.message}.`);
+    return undefined;
+  }
 }
 
 /**

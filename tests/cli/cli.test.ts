@@ -210,7 +210,7 @@ test("build prints every error but only the first warnings of each kind; check l
 test("usage mistakes are said in Spanish, with exit code 2", () => {
   const unknown = run(["check", "--bogus"], ROOT);
   assert.equal(unknown.code, 2);
-  assert.match(unknown.stderr, /^La opción --bogus no existe\. Opciones: --content, --public, --format, --strict, --cache\./m);
+  assert.match(unknown.stderr, /^La opción --bogus no existe\. Opciones: --content, --public, --format, --strict, --cache, --since\./m);
   const missing = run(["build", "--out"], ROOT);
   assert.equal(missing.code, 2);
   assert.match(missing.stderr, /^Falta el valor de --out \(por ejemplo --out valor\)\./m);

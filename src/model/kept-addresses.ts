@@ -1,0 +1,130 @@
+import type { DateTime } from "luxon";
+import { pathIdentity } from "../policy/urls.ts";
+import type { Bulletin } from "./bulletin.ts";
+import { claimsOfBulletins, selectForwards, selectPublished, type PathClaim } from "./corpus.ts";
+import type { Problem } from "./problems.ts";
+
+/**
+ * A bulletin as an earlier revision of the content had it (read from git by `src/cli/earlier-revision.ts`),
+ * with the file that holds it now: the same path, or the one git says it was renamed to; absent when the
+ * file was deleted. Its `file` names the earlier path.
+ */
+export interface EarlierBulletin {
+  bulletin: Bulletin;
+  /** The file that holds it now, as problems name files; absent when it was deleted. */
+  nowIn?: string;
+}
+
+/** Production rules: what readers can reach. */
+function reachable(bulletins: readonly Bulletin[], now: DateTime): Bulletin[] {
+  return [...selectPublished(bulletins, { drafts: false, future: false, now }), ...selectForwards(bulletins, { drafts: false })];
+}
+
+/**
+ * Addresses readers could open at the earlier revision (a published bulletin's page, its `redirect_from`
+ * and number paths, a forward's) must still open something: links to them are already shared, printed
+ * and indexed. Each one no bulletin of the content now claims is a warning on the file that changed
+ * (naming the field that moved it and the line to add) or, for a deleted file, on that file.
+ * Warnings, not errors: taking a bulletin down can be the intent; `check --strict` makes them fail.
+ */
+export function findLostAddresses(earlier: readonly EarlierBulletin[], current: readonly Bulletin[], now: DateTime): Problem[] {
+  const kept = new Set(claimsOfBulletins(reachable(current, now)).map((c) => pathIdentity(c.path)));
+  const byFile = new Map(current.map((b) => [b.file, b]));
+  const problems: Problem[] = [];
+  for (const { bulletin: before, nowIn } of earlier) {
+    const seen = new Set<string>();
+    const lost = claimsOfBulletins(reachable([before], now)).filter((c) => {
+      const key = pathIdentity(c.path);
+      if (kept.has(key) || seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    if (!lost.length) continue;
+    if (nowIn === undefined) {
+      problems.push(deletedProblem(before, lost));
+      continue;
+    }
+    // A file that no longer makes a bulletin has errors of its own, which stop the build already.
+    const holder = byFile.get(nowIn);
+    if (!holder) continue;
+    if (!reachable([holder], now).length) problems.push(hiddenProblem(before, holder, lost));
+    else for (const claim of lost) problems.push(movedProblem(before, holder, claim));
+  }
+  return problems;
+}
+
+const AFTER = "Los enlaces ya compartidos, impresos o guardados en buscadores llevarían a «no encontrado».";
+
+function others(lost: readonly PathClaim[]): string {
+  const n = lost.filter((c) => c.kind !== "page").length;
+  return n === 0 ? "" : n === 1 ? ` y desde ${lost.find((c) => c.kind !== "page")!.path}` : ` y desde ${n} direcciones antiguas`;
+}
+
+function deletedProblem(before: Bulletin, lost: readonly PathClaim[]): Problem {
+  const first = lost[0]!.path;
+  const page = lost.find((c) => c.kind === "page");
+  const where = page ? `publicado en ${page.path}${others(lost)}` : `al que llevaba ${first}${lost.length > 1 ? ` (y ${lost.length - 1} direcciones más)` : ""}`;
+  return {
+    severity: "warning",
+    code: "address-lost",
+    file: before.file,
+    message: `Se borró este boletín, ${where}: ${lost.length === 1 ? "esa dirección ya no llevará" : "esas direcciones ya no llevarán"} a ninguna página. ${AFTER}`,
+    hint: `Si otro boletín lo reemplaza, agrega en él redirect_from: ${first}. Si debe seguir en línea, recupera el archivo de la historia de git.`,
+  };
+}
+
+function hiddenProblem(before: Bulletin, holder: Bulletin, lost: readonly PathClaim[]): Problem {
+  const draft = holder.draft;
+  const field = draft ? "draft" : "date";
+  const why = draft ? "ahora es borrador (draft: true)" : holder.date ? `ahora tiene una fecha que no ha llegado (${holder.date.text}): no se publica hasta entonces` : "ahora no tiene fecha";
+  const page = lost.find((c) => c.kind === "page")?.path ?? lost[0]!.path;
+  return {
+    severity: "warning",
+    code: "address-lost",
+    ...at(holder, field),
+    message: `Este boletín estaba publicado en ${page}${others(lost)} y ${why}: ${lost.length === 1 ? "esa dirección ya no llevará" : "esas direcciones ya no llevarán"} a ninguna página. ${AFTER}`,
+    hint: draft ? "Si debe seguir en línea, quita draft: true." : `Si debe seguir en línea, deja la fecha con que se publicó: date: ${before.date ? (before.date.hasTime ? before.date.iso : before.date.day) : "…"}.`,
+  };
+}
+
+function movedProblem(before: Bulletin, holder: Bulletin, claim: PathClaim): Problem {
+  if (claim.kind === "page") {
+    const { field, why } = moveCause(before, holder);
+    const slug = field === "title" ? `, o conserva la dirección anterior con slug: ${before.slug}` : "";
+    return {
+      severity: "warning",
+      code: "address-lost",
+      ...at(holder, field),
+      message: `La dirección de este boletín cambió (${why}): era ${claim.path}, ahora es ${holder.url}. ${AFTER}`,
+      hint: `Agrega redirect_from: ${claim.path} para que sigan llegando aquí${slug}.`,
+    };
+  }
+  if (claim.automatic) {
+    return {
+      severity: "warning",
+      code: "address-lost",
+      ...at(holder, "number"),
+      message: `La dirección ${claim.path}, la del número ${before.number ?? ""}, ya no lleva a ninguna página. ${AFTER}`,
+      hint: `Si el número cambió, agrega redirect_from: ${claim.path} para conservarla.`,
+    };
+  }
+  return {
+    severity: "warning",
+    code: "address-lost",
+    ...at(holder, "redirect_from"),
+    message: `La dirección antigua ${claim.path} llevaba a este boletín (redirect_from) y ya no lleva a ninguna página. ${AFTER}`,
+    hint: `Si se quitó sin querer, vuelve a escribirla: redirect_from: ${claim.path}. Si ahora es de otro boletín, escríbela en el suyo.`,
+  };
+}
+
+/** Which field moved a bulletin's page, in the editor's words. */
+function moveCause(before: Bulletin, holder: Bulletin): { field: string; why: string } {
+  if (holder.hasPermalink || before.hasPermalink) return { field: "permalink", why: "cambió permalink" };
+  if (holder.slug !== before.slug) return holder.positions["slug"] || before.positions["slug"] ? { field: "slug", why: "cambió slug" } : { field: "title", why: "cambió el título" };
+  return { field: "date", why: "cambió el mes de la fecha" };
+}
+
+function at(holder: Bulletin, field: string): Pick<Problem, "file" | "field" | "line" | "column"> {
+  const position = holder.positions[field];
+  return { file: holder.file, field, ...(position ? { line: position.line, column: position.column } : {}) };
+}

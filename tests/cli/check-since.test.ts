@@ -1,0 +1,114 @@
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { test } from "node:test";
+import { tempDir } from "../build/helpers.ts";
+import { runCli } from "./run-cli.ts";
+
+/**
+ * `check` against git: an edit that would take away an address readers could open (a title edit moving
+ * a page, a deleted bulletin) is named, on a real repository with real commits.
+ */
+const NOW = { BOLETINES_NOW: "2024-06-01T12:00:00-06:00" };
+
+function git(dir: string, ...args: string[]): string {
+  const r = spawnSync("git", ["-c", "user.name=Editora", "-c", "user.email=editora@example.org", "-c", "init.defaultBranch=main", ...args], { cwd: dir, encoding: "utf8" });
+  assert.equal(r.status, 0, r.stderr);
+  return r.stdout;
+}
+
+const A = "content/2024/2024-04-09-vacunacion.md";
+const A_TEXT = `---
+title: "Arranca campaña de vacunación"
+date: 2024-04-09T10:00:00-06:00
+description: "Resumen."
+redirect_from: /news/190812
+---
+
+Texto.
+`;
+const B = "content/2024/2024-04-10-clinica.md";
+const B_TEXT = `---
+title: "Inaugura IMSS clínica en Mérida"
+date: 2024-04-10
+description: "Resumen."
+---
+
+Texto.
+`;
+
+async function repository(): Promise<string> {
+  const dir = await tempDir("boletines-since-");
+  await mkdir(path.join(dir, "content/2024"), { recursive: true });
+  await mkdir(path.join(dir, "public"));
+  await writeFile(path.join(dir, A), A_TEXT);
+  await writeFile(path.join(dir, B), B_TEXT);
+  git(dir, "init", "-q");
+  git(dir, "add", ".");
+  git(dir, "commit", "-q", "-m", "Dos boletines");
+  return dir;
+}
+
+test("check names an uncommitted title edit that moves a published page, and the line that keeps the old address", async () => {
+  const dir = await repository();
+  const clean = runCli(["check"], dir, NOW);
+  assert.equal(clean.code, 0, clean.stderr);
+  assert.doesNotMatch(clean.stderr, /dirección/);
+
+  await writeFile(path.join(dir, A), A_TEXT.replace("Arranca campaña", "Inicia campaña"));
+  const moved = runCli(["check"], dir, NOW);
+  assert.equal(moved.code, 0, moved.stderr);
+  assert.match(moved.stderr, new RegExp(`${A}:2:1: aviso \\[title\\]: La dirección de este boletín cambió \\(cambió el título\\): era /boletines/2024/04/arranca-campana-de-vacunacion/, ahora es /boletines/2024/04/inicia-campana-de-vacunacion/`));
+  assert.match(moved.stderr, /→ Agrega redirect_from: \/boletines\/2024\/04\/arranca-campana-de-vacunacion\/ para que sigan llegando aquí, o conserva la dirección anterior con slug: arranca-campana-de-vacunacion\./);
+  assert.equal(runCli(["check", "--strict"], dir, NOW).code, 1);
+  const github = runCli(["check", "--format", "github"], dir, NOW);
+  assert.match(github.stdout, new RegExp(`::warning file=${A},line=2,col=1,title=[^:]*::La dirección de este boletín cambió`));
+  // Named alone, the file shows it too; another file named alone does not.
+  assert.match(runCli(["check", A], dir, NOW).stderr, /La dirección de este boletín cambió/);
+  assert.doesNotMatch(runCli(["check", B], dir, NOW).stderr, /La dirección de este boletín cambió/);
+
+  // Done as the hint says: nothing lost.
+  await writeFile(path.join(dir, A), A_TEXT.replace("Arranca campaña", "Inicia campaña").replace("redirect_from: /news/190812", "redirect_from:\n  - /news/190812\n  - /boletines/2024/04/arranca-campana-de-vacunacion/"));
+  const fixed = runCli(["check", "--strict"], dir, NOW);
+  assert.equal(fixed.code, 0, fixed.stderr);
+});
+
+test("check --since REF compares with a branch or commit: what a pull request changes, committed", async () => {
+  const dir = await repository();
+  git(dir, "switch", "-q", "-c", "cambios");
+  git(dir, "rm", "-q", B);
+  const renamed = "content/2024/2024-04-09-campana.md";
+  git(dir, "mv", A, renamed);
+  await writeFile(path.join(dir, renamed), A_TEXT.replace("Arranca campaña", "Arranca la campaña"));
+  git(dir, "commit", "-q", "-am", "Borra uno, renombra otro y corrige su título");
+  // Against HEAD nothing is uncommitted; against main, the deleted bulletin is named on its old path, and
+  // the renamed one on its new path, where the line to change is.
+  assert.doesNotMatch(runCli(["check"], dir, NOW).stderr, /aviso/);
+  const since = runCli(["check", "--since", "main"], dir, NOW);
+  assert.equal(since.code, 0, since.stderr);
+  assert.match(since.stderr, new RegExp(`${B}: aviso: Se borró este boletín, publicado en /boletines/2024/04/inaugura-imss-clinica-en-merida/: esa dirección ya no llevará a ninguna página`));
+  assert.match(since.stderr, /→ Si otro boletín lo reemplaza, agrega en él redirect_from: \/boletines\/2024\/04\/inaugura-imss-clinica-en-merida\/\./);
+  assert.match(since.stderr, new RegExp(`${renamed}:2:1: aviso \\[title\\]: La dirección de este boletín cambió \\(cambió el título\\): era /boletines/2024/04/arranca-campana-de-vacunacion/`));
+  assert.doesNotMatch(since.stderr, new RegExp(`${A}: aviso`));
+  assert.match(since.stdout + since.stderr, /Comparado con main \([0-9a-f]{7}\): 2 boletines cambiados, renombrados o borrados\./);
+  const commit = git(dir, "rev-parse", "main").trim();
+  assert.match(runCli(["check", "--since", commit], dir, NOW).stderr, /Se borró este boletín/);
+});
+
+test("check --since says what is wrong with a revision or a folder outside git; without it, no git is no problem", async () => {
+  const dir = await repository();
+  const bad = runCli(["check", "--since", "no-existe"], dir, NOW);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /--since: «no-existe» no es una revisión de este repositorio/);
+  const option = runCli(["check", "--since", "--strict"], dir, NOW);
+  assert.equal(option.code, 2);
+
+  await rm(path.join(dir, ".git"), { recursive: true });
+  const outside = runCli(["check", "--since", "main"], dir, NOW);
+  assert.equal(outside.code, 2);
+  assert.match(outside.stderr, /--since: content no está en un repositorio de git/);
+  const plain = runCli(["check"], dir, NOW);
+  assert.equal(plain.code, 0, plain.stderr);
+  assert.equal(await readFile(path.join(dir, A), "utf8"), A_TEXT);
+});

@@ -1,0 +1,105 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { DateTime } from "luxon";
+import type { Bulletin } from "../../src/model/bulletin.ts";
+import { findLostAddresses, type EarlierBulletin } from "../../src/model/kept-addresses.ts";
+import { fm, normalizeText } from "./helpers.ts";
+
+const NOW = DateTime.fromISO("2024-06-01T12:00:00-06:00", { setZone: true });
+const FILE = "content/2024/vacunacion.md";
+
+function bulletin(fields: string, file = FILE): Bulletin {
+  const made = normalizeText(fm(fields), { file });
+  assert.ok(made.bulletin, JSON.stringify(made.problems));
+  return made.bulletin;
+}
+
+const BEFORE = `title: "Arranca campaña de vacunación"
+date: 2024-04-09T10:00:00-06:00
+number: 171/2024
+redirect_from: /news/190812`;
+
+function lost(before: string, after: string | undefined, others: Bulletin[] = [], nowIn: string | undefined = after === undefined ? undefined : FILE) {
+  const earlier: EarlierBulletin[] = [{ bulletin: bulletin(before), ...(nowIn ? { nowIn } : {}) }];
+  const current = [...(after === undefined ? [] : [bulletin(after, nowIn)]), ...others];
+  return findLostAddresses(earlier, current, NOW);
+}
+
+test("nothing changed, or only the body and tags: no address is lost", () => {
+  assert.deepEqual(lost(BEFORE, BEFORE), []);
+  assert.deepEqual(lost(BEFORE, `${BEFORE}\ntags: [salud]\ndescription: "Nueva"`), []);
+});
+
+test("a title edit that moves a published page names the title's line, both addresses and the line to add", () => {
+  const problems = lost(BEFORE, BEFORE.replace("Arranca campaña", "Inicia campaña"));
+  assert.equal(problems.length, 1);
+  const [p] = problems;
+  assert.equal(p!.severity, "warning");
+  assert.equal(p!.code, "address-lost");
+  assert.equal(p!.file, FILE);
+  assert.equal(p!.field, "title");
+  assert.equal(p!.line, 2);
+  assert.match(p!.message, /cambió \(cambió el título\): era \/boletines\/2024\/04\/arranca-campana-de-vacunacion\/, ahora es \/boletines\/2024\/04\/inicia-campana-de-vacunacion\//);
+  assert.match(p!.hint!, /redirect_from: \/boletines\/2024\/04\/arranca-campana-de-vacunacion\//);
+  assert.match(p!.hint!, /slug: arranca-campana-de-vacunacion/);
+});
+
+test("the old address kept as redirect_from, or by slug:, loses nothing", () => {
+  const renamed = BEFORE.replace("Arranca campaña", "Inicia campaña");
+  assert.deepEqual(lost(BEFORE, renamed.replace("redirect_from: /news/190812", "redirect_from:\n  - /news/190812\n  - /boletines/2024/04/arranca-campana-de-vacunacion/")), []);
+  assert.deepEqual(lost(BEFORE, `${renamed}\nslug: arranca-campana-de-vacunacion`), []);
+});
+
+test("a date in another month moves the page: the date's line is named, with no slug advice", () => {
+  const [p, ...rest] = lost(BEFORE, BEFORE.replace("2024-04-09", "2024-05-02"));
+  // The number's archive path (/prensa/archivo/AAAAMM/…) moves with the month too.
+  assert.equal(p!.field, "date");
+  assert.match(p!.message, /cambió el mes de la fecha/);
+  assert.doesNotMatch(p!.hint!, /slug:/);
+  assert.deepEqual(rest.map((r) => [r.field, r.message.split(",")[0]]), [["number", "La dirección /prensa/archivo/202404/171/"]]);
+});
+
+test("an address another bulletin now takes over (its redirect_from) is not lost", () => {
+  const successor = bulletin(`title: "Campaña de vacunación 2024"\ndate: 2024-04-10\nredirect_from:\n  - /boletines/2024/04/arranca-campana-de-vacunacion/\n  - /news/190812\n  - /prensa/archivo/202404/171/\n  - /boletines/numero/2024/171/`, "content/2024/otra.md");
+  assert.deepEqual(lost(BEFORE, undefined, [successor]), []);
+});
+
+test("a deleted published bulletin: one warning on the deleted file, naming its page and old addresses", () => {
+  const problems = lost(BEFORE, undefined);
+  assert.equal(problems.length, 1);
+  assert.equal(problems[0]!.file, FILE);
+  assert.equal(problems[0]!.line, undefined);
+  assert.match(problems[0]!.message, /^Se borró este boletín, publicado en \/boletines\/2024\/04\/arranca-campana-de-vacunacion\/ y desde 3 direcciones antiguas: esas direcciones ya no llevarán a ninguna página\./);
+  assert.match(problems[0]!.hint!, /redirect_from: \/boletines\/2024\/04\/arranca-campana-de-vacunacion\//);
+});
+
+test("a published bulletin turned into a draft, or given a date still to come: one warning on that field", () => {
+  const draft = lost(BEFORE, `${BEFORE}\ndraft: true`);
+  assert.equal(draft.length, 1);
+  assert.equal(draft[0]!.field, "draft");
+  assert.match(draft[0]!.message, /estaba publicado en \/boletines\/2024\/04\/arranca-campana-de-vacunacion\/ y desde 3 direcciones antiguas y ahora es borrador/);
+  const later = lost(BEFORE, BEFORE.replace("2024-04-09", "2024-07-09").replace("number: 171/2024\n", ""));
+  assert.equal(later.length, 1);
+  assert.equal(later[0]!.field, "date");
+  assert.match(later[0]!.message, /fecha que no ha llegado \(martes 9 de julio de 2024\)/);
+  assert.match(later[0]!.hint!, /date: 2024-04-09T10:00:00-06:00/);
+});
+
+test("a removed redirect_from or a changed number loses that address, named on its field", () => {
+  const redirect = lost(BEFORE, BEFORE.replace("redirect_from: /news/190812", ""));
+  assert.deepEqual(redirect.map((p) => [p.field, p.line]), [["redirect_from", undefined]]);
+  assert.match(redirect[0]!.message, /La dirección antigua \/news\/190812\/? llevaba a este boletín/);
+  const number = lost(BEFORE, BEFORE.replace("171/2024", "172/2024"));
+  assert.deepEqual(number.map((p) => p.field), ["number", "number"]);
+  assert.match(number[0]!.message, /la del número 171\/2024/);
+});
+
+test("what was never published (a draft, a date still to come) loses nothing", () => {
+  assert.deepEqual(lost(`${BEFORE}\ndraft: true`, BEFORE.replace("Arranca", "Inicia")), []);
+  assert.deepEqual(lost(BEFORE.replace("2024-04-09", "2024-09-09"), undefined), []);
+});
+
+test("a file that no longer loads is left to its own errors", () => {
+  const earlier: EarlierBulletin[] = [{ bulletin: bulletin(BEFORE), nowIn: FILE }];
+  assert.deepEqual(findLostAddresses(earlier, [], NOW), []);
+});
