@@ -6,8 +6,7 @@ import { hasErrors, summarizeProblems, type Problem } from "../model/problems.ts
 import { folderOption, parseCommandArgs, UsageError } from "./args.ts";
 import { DEFAULT_CACHE_DIR, prepareOptionsFrom, printProblems } from "./common.ts";
 import { countOf } from "../policy/numbers.ts";
-import type { PrepareOptions } from "../build/prepare.ts";
-import { readEarlierRevision, RevisionUnavailable, type EarlierRevision } from "./earlier-revision.ts";
+import { earlierRevision } from "./earlier-revision.ts";
 
 export const usage = `boletines check [ARCHIVO…] [--content DIR] [--format text|github] [--strict] [--since REV] [--cache DIR]
   Valida todos los boletines sin generar páginas. Sale con 1 si hay errores (o avisos, con --strict).
@@ -58,21 +57,6 @@ export default async function check(argv: string[]): Promise<number> {
     }
   }
   return failed ? 1 : 0;
-}
-
-/**
- * The content as git had it at `--since REV`, or by default at the last commit (HEAD), so that what an
- * uncommitted edit would take away from readers is said before it is committed. Without `--since`, a
- * folder outside git (or a repository with no commit yet) is simply not compared.
- */
-function earlierRevision(since: string | undefined, options: PrepareOptions): EarlierRevision | undefined {
-  try {
-    return readEarlierRevision(options.contentDir, options.publicDir, since ?? "HEAD", options.site);
-  } catch (error) {
-    if (!(error instanceof RevisionUnavailable)) throw error;
-    if (since !== undefined) throw new UsageError(`--since: ${error.message}.`);
-    return undefined;
-  }
 }
 
 /**

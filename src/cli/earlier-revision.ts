@@ -6,6 +6,8 @@ import { makeImageExists } from "../model/corpus.ts";
 import { displayPath, isContentName, parseSource } from "../model/load.ts";
 import { normalizeBulletin } from "../model/normalize.ts";
 import type { SiteConfig } from "../site.ts";
+import type { PrepareOptions } from "../build/prepare.ts";
+import { UsageError } from "./args.ts";
 
 /** The content of an earlier git revision, as far as `findLostAddresses` needs it. */
 export interface EarlierRevision {
@@ -89,6 +91,22 @@ export function readEarlierRevision(contentDir: string, publicDir: string, ref: 
     bulletins.push({ bulletin, ...(isBulletin(after) ? { nowIn: displayPath(path.join(content, after)) } : {}) });
   });
   return { ref, commit, changed: read.length, bulletins };
+}
+
+/**
+ * What `check` and `serve` compare with: `since` (`check --since REV`), or by default the last commit
+ * (HEAD), so that what an uncommitted edit would take away from readers is said before it is
+ * committed. Without `since`, a folder outside git (or a repository with no commit yet) is simply not
+ * compared; with it, that is a usage error.
+ */
+export function earlierRevision(since: string | undefined, options: Pick<PrepareOptions, "contentDir" | "publicDir" | "site">): EarlierRevision | undefined {
+  try {
+    return readEarlierRevision(options.contentDir, options.publicDir, since ?? "HEAD", options.site);
+  } catch (error) {
+    if (!(error instanceof RevisionUnavailable)) throw error;
+    if (since !== undefined) throw new UsageError(`--since: ${error.message}.`);
+    return undefined;
+  }
 }
 
 /** Texts of `commit:path` objects, in one `git cat-file --batch` (one process for any number of files). */

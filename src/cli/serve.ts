@@ -9,6 +9,7 @@ import { displayPath } from "../model/load.ts";
 import { folderOption, parseCommandArgs, UsageError } from "./args.ts";
 import { prepareOptionsFrom, printProblems, WARNINGS_PER_KIND } from "./common.ts";
 import { pageWithFailure, type PreviewFailure } from "./preview-problems.ts";
+import { earlierRevision } from "./earlier-revision.ts";
 import { countOf } from "../policy/numbers.ts";
 
 export const usage = `boletines serve [--content DIR] [--port N] [--out DIR]
@@ -58,7 +59,9 @@ export default async function serve(argv: string[]): Promise<number> {
   /** One build of the preview; the clock is read again each time (scheduled bulletins come due). */
   const rebuild = async (): Promise<void> => {
     const options = prepareOptionsFrom(flags);
-    const result = await buildSite({ ...options, outDir, cacheDir: path.resolve(PREVIEW_CACHE), search: false, quiet: true });
+    // As `check` does: an edit not yet committed that takes away a published address is said at once.
+    const earlier = earlierRevision(undefined, options);
+    const result = await buildSite({ ...options, ...(earlier ? { earlier: earlier.bulletins } : {}), outDir, cacheDir: path.resolve(PREVIEW_CACHE), search: false, quiet: true });
     builds += 1;
     printProblems(result.problems, "text", process.stderr, { warningsPerKind: WARNINGS_PER_KIND });
     if (!result.ok) {

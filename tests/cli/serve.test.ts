@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { get } from "node:http";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -136,4 +136,34 @@ test("serve: preview with drafts, live rebuild on edit, survives a broken file",
     child.kill("SIGTERM");
   }
   assert.doesNotMatch(log.text, /\n\s+at .*\(/, "no stack traces");
+});
+
+test("serve, in a git repository: saving a title edit that moves a published page says so in the terminal, with the line that keeps the address", async () => {
+  const dir = await tempDir("boletines-serve-git-");
+  await mkdir(path.join(dir, "content"));
+  await mkdir(path.join(dir, "public"));
+  const file = path.join(dir, "content/2024-04-09-vacunacion.md");
+  const text = '---\ntitle: "Arranca campaña de vacunación"\ndate: 2024-04-09\ndescription: "d"\n---\nTexto.\n';
+  await writeFile(file, text);
+  for (const args of [["init", "-q"], ["add", "."], ["commit", "-q", "-m", "Un boletín"]]) {
+    const r = spawnSync("git", ["-c", "user.name=Editora", "-c", "user.email=editora@example.org", ...args], { cwd: dir, encoding: "utf8" });
+    assert.equal(r.status, 0, r.stderr);
+  }
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(ROOT, "bin/boletines.js"), "serve", "--port", String(port)], {
+    cwd: dir,
+    env: { ...process.env, BOLETINES_NOW: "2026-01-01T00:00:00-06:00" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const log = logWatcher([child.stdout, child.stderr]);
+  try {
+    const at = await log.waitFor(/Vista previa en http/);
+    assert.doesNotMatch(log.text, /dirección/);
+    await writeFile(file, text.replace("Arranca", "Inicia"));
+    await log.waitFor(/Vista previa actualizada/, at);
+    assert.match(log.text.slice(at), /content\/2024-04-09-vacunacion\.md:2:1: aviso \[title\]: La dirección de este boletín cambió \(cambió el título\): era \/boletines\/2024\/04\/arranca-campana-de-vacunacion\//);
+    assert.match(log.text.slice(at), /→ Agrega redirect_from: \/boletines\/2024\/04\/arranca-campana-de-vacunacion\//);
+  } finally {
+    child.kill();
+  }
 });
