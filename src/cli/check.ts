@@ -7,6 +7,7 @@ import { folderOption, parseCommandArgs, UsageError } from "./args.ts";
 import { DEFAULT_CACHE_DIR, prepareOptionsFrom, printProblems } from "./common.ts";
 import { countOf } from "../policy/numbers.ts";
 import { earlierRevision } from "./earlier-revision.ts";
+import { ADDRESS_LOST } from "../model/kept-addresses.ts";
 
 export const usage = `boletines check [ARCHIVO…] [--content DIR] [--format text|github] [--strict] [--since REV] [--cache DIR]
   Valida todos los boletines sin generar páginas. Sale con 1 si hay errores (o avisos, con --strict).
@@ -47,7 +48,7 @@ export default async function check(argv: string[]): Promise<number> {
     const checked = only ? `${positionals.join(", ")}: revisado junto con el resto del sitio (${countOf(prepared.fileCount, "boletín", "boletines")}).` : `${countOf(prepared.fileCount, "boletín revisado", "boletines revisados")}.`;
     stream.write(problems.length ? `${checked}\n` : `${checked} ${summarizeProblems(problems)}\n`);
     if (values.since !== undefined && earlier) {
-      const lost = prepared.problems.filter((p) => p.code === "address-lost").length;
+      const lost = prepared.problems.filter((p) => p.code === ADDRESS_LOST).length;
       stream.write(`Comparado con ${earlier.ref} (${earlier.commit.slice(0, 7)}): ${countOf(earlier.changed, "boletín cambiado, renombrado o borrado", "boletines cambiados, renombrados o borrados")}. ${lost ? `${countOf(lost, "aviso", "avisos")} de direcciones que se pierden.` : "Ninguna dirección publicada se pierde."}\n`);
     }
     const elsewhere = prepared.problems.filter((p) => p.severity === "error" && !concerns(p));

@@ -8,7 +8,9 @@ import { PROJECT_ROOT } from "../project-root.ts";
 import { displayPath } from "../model/load.ts";
 import { folderOption, parseCommandArgs, UsageError } from "./args.ts";
 import { prepareOptionsFrom, printProblems, WARNINGS_PER_KIND } from "./common.ts";
-import { pageWithFailure, type PreviewFailure } from "./preview-problems.ts";
+import { pageWithAddressNotice, pageWithFailure, type PreviewFailure } from "./preview-problems.ts";
+import { ADDRESS_LOST } from "../model/kept-addresses.ts";
+import type { Problem } from "../model/problems.ts";
 import { earlierRevision } from "./earlier-revision.ts";
 import { countOf } from "../policy/numbers.ts";
 
@@ -42,14 +44,16 @@ export default async function serve(argv: string[]): Promise<number> {
   let shown = existsSync(outDir);
   /** Why the last save is not shown, while it is not: every page is served with a notice saying so (preview-problems.ts). */
   let failure: PreviewFailure | undefined;
+  /** Addresses already published that the last good save takes away (against the last commit): said above every page. */
+  let lostAddresses: Problem[] = [];
   // Like Eleventy's own server: a port already taken moves to the next free one (the URL printed is the real one).
   const server = EleventyDevServer.getServer("boletines", outDir, {
     domDiff: false,
     messageOnStart: () => false,
-    // Pages pass through untouched, except while the last save has errors.
+    // Pages pass through untouched, except while the last save has errors or takes away published addresses.
     onRequest: {
       "/*": ({ url }: { url: URL }) => {
-        const body = failure && pageWithFailure(outDir, url.pathname, failure);
+        const body = failure ? pageWithFailure(outDir, url.pathname, failure) : lostAddresses.length ? pageWithAddressNotice(outDir, url.pathname, lostAddresses) : undefined;
         return body === undefined ? undefined : { status: 200, headers: { "Content-Type": "text/html; charset=utf-8" }, body };
       },
     },
@@ -80,6 +84,7 @@ export default async function serve(argv: string[]): Promise<number> {
     shown = true;
     const wasFailing = failure !== undefined;
     failure = undefined;
+    lostAddresses = result.problems.filter((p) => p.code === ADDRESS_LOST);
     process.stderr.write(`${new Date().toLocaleTimeString("es-MX")} · ${countOf(result.published, "boletín", "boletines")}. ${summarizeProblems(result.problems)}\n`);
     if (builds > 1 || wasFailing) {
       server.reload({ files: [] });

@@ -4,6 +4,9 @@ import type { Bulletin } from "./bulletin.ts";
 import { claimsOfBulletins, selectForwards, selectPublished, type PathClaim } from "./corpus.ts";
 import type { Problem } from "./problems.ts";
 
+/** The code of every problem found here. */
+export const ADDRESS_LOST = "address-lost";
+
 /**
  * A bulletin as an earlier revision of the content had it (read from git by `src/cli/earlier-revision.ts`),
  * with the file that holds it now: the same path, or the one git says it was renamed to; absent when the
@@ -66,7 +69,7 @@ function deletedProblem(before: Bulletin, lost: readonly PathClaim[]): Problem {
   const where = page ? `publicado en ${page.path}${others(lost)}` : `al que llevaba ${first}${lost.length > 1 ? ` (y ${lost.length - 1} direcciones más)` : ""}`;
   return {
     severity: "warning",
-    code: "address-lost",
+    code: ADDRESS_LOST,
     file: before.file,
     message: `Se borró este boletín, ${where}: ${lost.length === 1 ? "esa dirección ya no llevará" : "esas direcciones ya no llevarán"} a ninguna página. ${AFTER}`,
     hint: `Si otro boletín lo reemplaza, agrega en él redirect_from: ${first}. Si debe seguir en línea, recupera el archivo de la historia de git.`,
@@ -80,7 +83,7 @@ function hiddenProblem(before: Bulletin, holder: Bulletin, lost: readonly PathCl
   const page = lost.find((c) => c.kind === "page")?.path ?? lost[0]!.path;
   return {
     severity: "warning",
-    code: "address-lost",
+    code: ADDRESS_LOST,
     ...at(holder, field),
     message: `Este boletín estaba publicado en ${page}${others(lost)} y ${why}: ${lost.length === 1 ? "esa dirección ya no llevará" : "esas direcciones ya no llevarán"} a ninguna página. ${AFTER}`,
     hint: draft ? "Si debe seguir en línea, quita draft: true." : `Si debe seguir en línea, deja la fecha con que se publicó: date: ${before.date ? (before.date.hasTime ? before.date.iso : before.date.day) : "…"}.`,
@@ -93,7 +96,7 @@ function movedProblem(before: Bulletin, holder: Bulletin, claim: PathClaim): Pro
     const slug = field === "title" ? `, o conserva la dirección anterior con slug: ${before.slug}` : "";
     return {
       severity: "warning",
-      code: "address-lost",
+      code: ADDRESS_LOST,
       ...at(holder, field),
       message: `La dirección de este boletín cambió (${why}): era ${claim.path}, ahora es ${holder.url}. ${AFTER}`,
       hint: `Agrega redirect_from: ${claim.path} para que sigan llegando aquí${slug}.`,
@@ -102,7 +105,7 @@ function movedProblem(before: Bulletin, holder: Bulletin, claim: PathClaim): Pro
   if (claim.automatic) {
     return {
       severity: "warning",
-      code: "address-lost",
+      code: ADDRESS_LOST,
       ...at(holder, "number"),
       message: `La dirección ${claim.path}, la del número ${before.number ?? ""}, ya no lleva a ninguna página. ${AFTER}`,
       hint: `Si el número cambió, agrega redirect_from: ${claim.path} para conservarla.`,
@@ -110,7 +113,7 @@ function movedProblem(before: Bulletin, holder: Bulletin, claim: PathClaim): Pro
   }
   return {
     severity: "warning",
-    code: "address-lost",
+    code: ADDRESS_LOST,
     ...at(holder, "redirect_from"),
     message: `La dirección antigua ${claim.path} llevaba a este boletín (redirect_from) y ya no lleva a ninguna página. ${AFTER}`,
     hint: `Si se quitó sin querer, vuelve a escribirla: redirect_from: ${claim.path}. Si ahora es de otro boletín, escríbela en el suyo.`,

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
-import { failureNotice, pageWithFailure, withNotice, type PreviewFailure } from "../../src/cli/preview-problems.ts";
+import { addressNotice, failureNotice, pageWithAddressNotice, pageWithFailure, withNotice, type PreviewFailure } from "../../src/cli/preview-problems.ts";
 import type { Problem } from "../../src/model/problems.ts";
 
 const OUT = mkdtempSync(path.join(os.tmpdir(), "boletines-preview-notice-"));
@@ -45,4 +45,21 @@ test("served pages get the notice first in their body; other files and missing p
   assert.match(alone, /^<!doctype html>/);
   assert.match(alone, /Aún no hay una versión sin errores/);
   assert.equal(withNotice("sin cuerpo", "<div>n</div>"), "<div>n</div>\nsin cuerpo");
+});
+
+test("a save that takes away published addresses: a status notice (not an alert) above the page that shows it, escaped", () => {
+  const warning = (message: string): Problem => ({ ...error(message), severity: "warning", code: "address-lost", field: "title", hint: "Agrega redirect_from: /boletines/2024/04/<viejo>/" });
+  const notice = addressNotice([warning("La dirección cambió: era /boletines/2024/04/<viejo>/")]);
+  assert.match(notice, /^<div class="banner banner-notice" role="status" id="vista-previa-direcciones">/);
+  assert.match(notice, /Lo que guardaste quita una dirección ya publicada/);
+  assert.match(notice, /<code>content\/2024\/a\.md:3<\/code> \[title\]: La dirección cambió: era \/boletines\/2024\/04\/&lt;viejo&gt;\/<br>→ Agrega redirect_from: \/boletines\/2024\/04\/&lt;viejo&gt;\//);
+  assert.doesNotMatch(notice, /<viejo>/);
+  const many = addressNotice(Array.from({ length: 21 }, (_, i) => warning(`w${i}`)));
+  assert.match(many, /quita 21 direcciones ya publicadas/);
+  assert.match(many, /… y 1 más/);
+  const page = pageWithAddressNotice(OUT, "/boletines/2024/04/x/", [warning("w")])!;
+  assert.match(page, /<body class="post">\n<div class="banner banner-notice"/);
+  assert.equal(pageWithAddressNotice(OUT, "/feed.xml", [warning("w")]), undefined);
+  assert.equal(pageWithAddressNotice(OUT, "/no-existe/", [warning("w")]), undefined);
+  assert.equal(pageWithAddressNotice(OUT, "/%2e%2e/%2e%2e/etc/", [warning("w")]), undefined);
 });

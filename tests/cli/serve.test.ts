@@ -163,6 +163,15 @@ test("serve, in a git repository: saving a title edit that moves a published pag
     await log.waitFor(/Vista previa actualizada/, at);
     assert.match(log.text.slice(at), /content\/2024-04-09-vacunacion\.md:2:1: aviso \[title\]: La dirección de este boletín cambió \(cambió el título\): era \/boletines\/2024\/04\/arranca-campana-de-vacunacion\//);
     assert.match(log.text.slice(at), /→ Agrega redirect_from: \/boletines\/2024\/04\/arranca-campana-de-vacunacion\//);
+    // The browser says it too, above the page that shows the save, until the old address is kept.
+    const base = `http://127.0.0.1:${port}`;
+    const page = await fetchText(`${base}/boletines/2024/04/inicia-campana-de-vacunacion/`);
+    assert.match(page, /<div class="banner banner-notice" role="status" id="vista-previa-direcciones">[\s\S]*era \/boletines\/2024\/04\/arranca-campana-de-vacunacion\//);
+    const next = log.text.length;
+    await writeFile(file, text.replace("Arranca", "Inicia").replace('description: "d"', 'description: "d"\nredirect_from: /boletines/2024/04/arranca-campana-de-vacunacion/'));
+    await log.waitFor(/Vista previa actualizada/, next);
+    assert.doesNotMatch(log.text.slice(next), /aviso \[title\]/);
+    assert.doesNotMatch(await fetchText(`${base}/boletines/2024/04/inicia-campana-de-vacunacion/`), /vista-previa-direcciones/);
   } finally {
     child.kill();
   }
