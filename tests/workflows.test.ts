@@ -7,7 +7,7 @@ import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { test } from "node:test";
 import { parse } from "yaml";
-import { siteTree, treeDifference, writeGeneratedContent } from "./build/helpers.ts";
+import { git, siteTree, treeDifference, writeGeneratedContent } from "./build/helpers.ts";
 import { runCli } from "./cli/run-cli.ts";
 import { ROOT } from "./hardening/support/build.ts";
 
@@ -101,10 +101,6 @@ test("the pull request's check, run as the workflow runs it in a fresh clone, an
   const wf = await load("ci.yml");
   const command = step(wf.jobs["check"]!, runs(/boletines\.js check/), "check").run!;
   const work = mkdtempSync(path.join(os.tmpdir(), "boletines-pr-"));
-  const git = (cwd: string, ...args: string[]) => {
-    const r = spawnSync("git", ["-c", "user.name=Editora", "-c", "user.email=editora@example.org", "-c", "init.defaultBranch=main", ...args], { cwd, encoding: "utf8" });
-    assert.equal(r.status, 0, r.stderr);
-  };
   try {
     // The repository: main with two bulletins; the pull request's branch deletes one.
     const origin = path.join(work, "origin");

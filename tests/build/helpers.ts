@@ -1,3 +1,5 @@
+import { spawnSync } from "node:child_process";
+import assert from "node:assert/strict";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cp, mkdtemp, readdir, readFile } from "node:fs/promises";
 import { createServer } from "node:net";
@@ -97,4 +99,11 @@ export function treeDifference(actual: Map<string, Buffer>, expected: Map<string
 /** The errors of a failed build, for an assertion's message. */
 export function buildErrors(result: BuildResult): string {
   return result.ok ? "" : `${result.fatal ?? ""} ${JSON.stringify(result.problems.filter((p) => p.severity === "error"))}`;
+}
+
+/** Runs git in `cwd` as an editor with a name would (a repository of the test's own); fails the test if git does. */
+export function git(cwd: string, ...args: string[]): string {
+  const r = spawnSync("git", ["-c", "user.name=Editora", "-c", "user.email=editora@example.org", "-c", "init.defaultBranch=main", ...args], { cwd, encoding: "utf8" });
+  assert.equal(r.status, 0, r.stderr);
+  return r.stdout;
 }

@@ -1,9 +1,8 @@
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { test } from "node:test";
-import { tempDir } from "../build/helpers.ts";
+import { git, tempDir } from "../build/helpers.ts";
 import { runCli } from "./run-cli.ts";
 
 /**
@@ -11,12 +10,6 @@ import { runCli } from "./run-cli.ts";
  * a page, a deleted bulletin) is named, on a real repository with real commits.
  */
 const NOW = { BOLETINES_NOW: "2024-06-01T12:00:00-06:00" };
-
-function git(dir: string, ...args: string[]): string {
-  const r = spawnSync("git", ["-c", "user.name=Editora", "-c", "user.email=editora@example.org", "-c", "init.defaultBranch=main", ...args], { cwd: dir, encoding: "utf8" });
-  assert.equal(r.status, 0, r.stderr);
-  return r.stdout;
-}
 
 const A = "content/2024/2024-04-09-vacunacion.md";
 const A_TEXT = `---

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { get } from "node:http";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { test } from "node:test";
-import { copyDir, freePort, ROOT, tempDir } from "../build/helpers.ts";
+import { copyDir, freePort, git, ROOT, tempDir } from "../build/helpers.ts";
 import { E2E_TIMEOUT_MS, launchBrowser } from "../e2e/browser.ts";
 
 
@@ -55,19 +55,23 @@ function fetchText(url: string): Promise<string> {
   });
 }
 
-test("serve: preview with drafts, live rebuild on edit, survives a broken file", async () => {
-  const dir = await tempDir("boletines-serve-");
-  await copyDir(path.join(ROOT, "tests/fixtures/varied"), path.join(dir, "content"));
-  await mkdir(path.join(dir, "public"));
+/** `boletines serve` in `dir` on a free port, its output watched. */
+async function startServe(dir: string) {
   const port = await freePort();
   const child = spawn(process.execPath, [path.join(ROOT, "bin/boletines.js"), "serve", "--port", String(port)], {
     cwd: dir,
     env: { ...process.env, BOLETINES_NOW: "2026-01-01T00:00:00-06:00" },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  const log = logWatcher([child.stdout, child.stderr]);
+  return { child, log: logWatcher([child.stdout, child.stderr]), port, base: `http://127.0.0.1:${port}` };
+}
+
+test("serve: preview with drafts, live rebuild on edit, survives a broken file", async () => {
+  const dir = await tempDir("boletines-serve-");
+  await copyDir(path.join(ROOT, "tests/fixtures/varied"), path.join(dir, "content"));
+  await mkdir(path.join(dir, "public"));
+  const { child, log, base } = await startServe(dir);
   try {
-    const base = `http://127.0.0.1:${port}`;
     let at = await log.waitFor(/Vista previa en http/);
     const draft = await fetchText(`${base}/boletines/2024/06/borrador-pendiente/`);
     assert.match(draft, /Borrador/);
@@ -145,17 +149,10 @@ test("serve, in a git repository: saving a title edit that moves a published pag
   const file = path.join(dir, "content/2024-04-09-vacunacion.md");
   const text = '---\ntitle: "Arranca campaña de vacunación"\ndate: 2024-04-09\ndescription: "d"\n---\nTexto.\n';
   await writeFile(file, text);
-  for (const args of [["init", "-q"], ["add", "."], ["commit", "-q", "-m", "Un boletín"]]) {
-    const r = spawnSync("git", ["-c", "user.name=Editora", "-c", "user.email=editora@example.org", ...args], { cwd: dir, encoding: "utf8" });
-    assert.equal(r.status, 0, r.stderr);
-  }
-  const port = await freePort();
-  const child = spawn(process.execPath, [path.join(ROOT, "bin/boletines.js"), "serve", "--port", String(port)], {
-    cwd: dir,
-    env: { ...process.env, BOLETINES_NOW: "2026-01-01T00:00:00-06:00" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const log = logWatcher([child.stdout, child.stderr]);
+  git(dir, "init", "-q");
+  git(dir, "add", ".");
+  git(dir, "commit", "-q", "-m", "Un boletín");
+  const { child, log, base } = await startServe(dir);
   try {
     const at = await log.waitFor(/Vista previa en http/);
     assert.doesNotMatch(log.text, /dirección/);
@@ -164,7 +161,6 @@ test("serve, in a git repository: saving a title edit that moves a published pag
     assert.match(log.text.slice(at), /content\/2024-04-09-vacunacion\.md:2:1: aviso \[title\]: La dirección de este boletín cambió \(cambió el título\): era \/boletines\/2024\/04\/arranca-campana-de-vacunacion\//);
     assert.match(log.text.slice(at), /→ Agrega redirect_from: \/boletines\/2024\/04\/arranca-campana-de-vacunacion\//);
     // The browser says it too, above the page that shows the save, until the old address is kept.
-    const base = `http://127.0.0.1:${port}`;
     const page = await fetchText(`${base}/boletines/2024/04/inicia-campana-de-vacunacion/`);
     assert.match(page, /<div class="banner banner-notice" role="status" id="vista-previa-direcciones">[\s\S]*era \/boletines\/2024\/04\/arranca-campana-de-vacunacion\//);
     const next = log.text.length;
