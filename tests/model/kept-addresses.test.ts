@@ -103,3 +103,18 @@ test("a file that no longer loads is left to its own errors", () => {
   const earlier: EarlierBulletin[] = [{ bulletin: bulletin(BEFORE), nowIn: FILE }];
   assert.deepEqual(findLostAddresses(earlier, [], NOW), []);
 });
+
+test("an explicit slug or permalink that changes is named as the cause; a bulletin turned into a forward keeps its addresses", () => {
+  const slug = lost(`${BEFORE}\nslug: campana`, `${BEFORE}\nslug: campana-2024`);
+  assert.deepEqual(slug.map((p) => [p.field, p.line]), [["slug", 6]]);
+  assert.match(slug[0]!.message, /\(cambió slug\): era \/boletines\/2024\/04\/campana\/, ahora es \/boletines\/2024\/04\/campana-2024\//);
+  assert.doesNotMatch(slug[0]!.hint!, /conserva la dirección anterior/);
+  const permalink = lost(`${BEFORE}\npermalink: /campana/`, `${BEFORE}\npermalink: /campana-2024/`);
+  assert.deepEqual(permalink.map((p) => p.field), ["permalink"]);
+  assert.match(permalink[0]!.message, /era \/campana\/, ahora es \/campana-2024\//);
+  // redirect_to: its page becomes a redirect to the new place, so nothing shared stops working.
+  assert.deepEqual(lost(BEFORE, `${BEFORE}\nredirect_to: https://www.gob.mx/imss/prensa/171`), []);
+  // Without its number, the number's two paths go (as the warnings say).
+  const unnumbered = lost(BEFORE, `${BEFORE.replace("number: 171/2024\n", "")}\nredirect_to: https://www.gob.mx/imss/prensa/171`);
+  assert.deepEqual(unnumbered.map((p) => p.message.split(",")[0]), ["La dirección /boletines/numero/2024/171/", "La dirección /prensa/archivo/202404/171/"]);
+});
