@@ -21,6 +21,7 @@ interface Step {
   uses?: string;
   run?: string;
   if?: string;
+  "continue-on-error"?: boolean;
   with?: Record<string, unknown>;
   env?: Record<string, string>;
 }
@@ -97,9 +98,15 @@ test("pull requests: check with annotations, the tests, and the built site as an
   assertBuildCache(build);
 });
 
-test("the pull request's check, run as the workflow runs it in a fresh clone, annotates a bulletin the branch deleted", async () => {
-  const wf = await load("ci.yml");
-  const command = step(wf.jobs["check"]!, runs(/boletines\.js check/), "check").run!;
+test("a pull request's check and a push's, run as the workflows run them in a fresh clone, annotate a bulletin the change deleted", async () => {
+  const pull = step((await load("ci.yml")).jobs["check"]!, runs(/boletines\.js check/), "check").run!;
+  const publish = (await load("publish.yml")).jobs["build"]!;
+  const pushed = step(publish, runs(/boletines\.js check/), "check after a push");
+  assert.equal(pushed.if, "github.event_name == 'push' && github.event.before != '0000000000000000000000000000000000000000'");
+  assert.equal(pushed["continue-on-error"], true, "never holds the publication back");
+  assert.equal(pushed.env?.["BEFORE"], "${{ github.event.before }}");
+  assert.equal(step(publish, uses("actions/checkout"), "checkout").with?.["fetch-depth"], 0);
+  assert.ok(publish.steps.indexOf(pushed) < publish.steps.findIndex(runs(/^npm run build$/)), "before the build");
   const work = mkdtempSync(path.join(os.tmpdir(), "boletines-pr-"));
   try {
     // The repository: main with two bulletins; the pull request's branch deletes one.
@@ -116,13 +123,16 @@ test("the pull request's check, run as the workflow runs it in a fresh clone, an
     git(clone, "switch", "-q", "-c", "pr");
     git(clone, "rm", "-q", path.join("content", deleted));
     git(clone, "commit", "-q", "-m", "Borra un boletín");
-    const r = spawnSync("bash", ["-c", command.replace("node bin/boletines.js", `"${process.execPath}" "${path.join(ROOT, "bin/boletines.js")}"`)], {
-      cwd: clone,
-      encoding: "utf8",
-      env: { ...process.env, BASE: "main", BOLETINES_NOW: "2026-01-01T00:00:00-06:00" },
-    });
-    assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stdout, new RegExp(`^::warning file=content/${deleted.split(path.sep).join("/").replace(/[.*+?^${}()|[\]\\]/g, "\\$&")},title=[^:]*::Se borró este boletín, publicado en /boletines/`, "m"));
+    const before = git(clone, "rev-parse", "main").trim();
+    for (const command of [pull, pushed.run!]) {
+      const r = spawnSync("bash", ["-c", command.replace("node bin/boletines.js", `"${process.execPath}" "${path.join(ROOT, "bin/boletines.js")}"`)], {
+        cwd: clone,
+        encoding: "utf8",
+        env: { ...process.env, BASE: "main", BEFORE: before, BOLETINES_NOW: "2026-01-01T00:00:00-06:00" },
+      });
+      assert.equal(r.status, 0, r.stderr);
+      assert.match(r.stdout, new RegExp(`^::warning file=content/${deleted.split(path.sep).join("/").replace(/[.*+?^${}()|[\]\\]/g, "\\$&")},title=[^:]*::Se borró este boletín, publicado en /boletines/`, "m"), command);
+    }
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
