@@ -41,7 +41,8 @@ export default async function check(argv: string[]): Promise<number> {
   const prepared = await validateSite({ ...options, cacheDir: folderOption(values.cache, "--cache", DEFAULT_CACHE_DIR), ...(earlier ? { earlier: earlier.bulletins } : {}) });
   const concerns = (p: Problem) => !only || named(path.resolve(p.file)) || (p.otherFile !== undefined && named(path.resolve(p.otherFile)));
   const problems = prepared.problems.filter(concerns);
-  printProblems(problems, format, format === "github" ? process.stdout : process.stderr);
+  if (format === "github" && values.since !== undefined && earlier) printAnnotationsOfChange(problems, earlier.touched);
+  else printProblems(problems, format, format === "github" ? process.stdout : process.stderr);
   const failed = hasErrors(problems) || (values.strict === true && problems.length > 0);
   if (format === "text") {
     const stream = failed ? process.stderr : process.stdout;
@@ -58,6 +59,21 @@ export default async function check(argv: string[]): Promise<number> {
     }
   }
   return failed ? 1 : 0;
+}
+
+/**
+ * Annotations for a change (`--format github --since`): GitHub shows only the first few warnings of a
+ * step, so an archive's old warnings (hundreds of missing descriptions) would hide the ones of the
+ * files the change touches. Those come first, with every error (any error stops the build); the
+ * warnings of untouched files are counted in one notice.
+ */
+function printAnnotationsOfChange(problems: readonly Problem[], touched: readonly string[]): void {
+  const files = new Set(touched);
+  const ofChange = (p: Problem) => files.has(p.file) || (p.otherFile !== undefined && files.has(p.otherFile)) || p.code === ADDRESS_LOST;
+  const shown = [...problems.filter(ofChange), ...problems.filter((p) => !ofChange(p) && p.severity === "error")];
+  printProblems(shown, "github", process.stdout);
+  const untouched = problems.length - shown.length;
+  if (untouched) process.stdout.write(`::notice::${countOf(untouched, "aviso más", "avisos más")} en archivos que este cambio no toca: «boletines check» los lista todos.\n`);
 }
 
 /**

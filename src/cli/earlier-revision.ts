@@ -16,6 +16,8 @@ export interface EarlierRevision {
   commit: string;
   /** Content files changed, renamed or deleted since then (new ones lose nothing). */
   changed: number;
+  /** Every content file the change touches, as problems name files: added, changed or renamed (their path now), deleted (their path then). */
+  touched: string[];
   bulletins: EarlierBulletin[];
 }
 
@@ -63,18 +65,22 @@ export function readEarlierRevision(contentDir: string, publicDir: string, ref: 
   const prefix = inRepo ? `${inRepo}/` : "";
   const fields = git(top, ["diff", "--no-ext-diff", "--no-textconv", "--name-status", "-z", "-M", commit, "--", inRepo || "."]).toString("utf8").split("\0");
   const pairs: Array<{ before: string; after?: string }> = [];
+  // Added files and copies lose nothing (nothing was published there), but they are part of the change.
+  const added: string[] = [];
   for (let i = 0; i < fields.length - 1; ) {
     const status = fields[i++]!;
     if (status.startsWith("R")) pairs.push({ before: fields[i++]!, after: fields[i++]! });
-    else if (status.startsWith("C")) i += 2; // a copy: the original is still there
+    else if (status.startsWith("C")) added.push(fields[(i += 2) - 1]!);
     else if (status === "D") pairs.push({ before: fields[i++]! });
     else if (status === "M" || status === "T") {
       const file = fields[i++]!;
       pairs.push({ before: file, after: file });
-    } else i++; // added: nothing was published there
+    } else added.push(fields[i++]!);
   }
   const within = (gitPath: string) => (gitPath.startsWith(prefix) ? gitPath.slice(prefix.length) : undefined);
   const isBulletin = (rel: string | undefined): rel is string => rel !== undefined && isContentName(rel) && !rel.split("/").some((part) => part.startsWith(".") || part.startsWith("_"));
+  const shown = (rel: string) => displayPath(path.join(content, rel));
+  const touched = [...pairs.map((p) => p.after ?? p.before), ...added].map(within).filter(isBulletin).map(shown);
   const read = pairs.filter((p) => isBulletin(within(p.before)));
   const texts = catFiles(top, read.map((p) => `${commit}:${p.before}`));
   const ctx = { site, imageExists: makeImageExists(publicDir) };
@@ -83,14 +89,14 @@ export function readEarlierRevision(contentDir: string, publicDir: string, ref: 
     const rel = within(pair.before)!;
     const text = texts[i];
     if (text === undefined) return;
-    const loaded = parseSource(text, displayPath(path.join(content, rel)), rel);
+    const loaded = parseSource(text, shown(rel), rel);
     // A version that did not load had no page: nothing of it was published.
     const bulletin = loaded.ok ? normalizeBulletin(loaded.doc, ctx).bulletin : undefined;
     if (!bulletin) return;
     const after = pair.after !== undefined ? within(pair.after) : undefined;
-    bulletins.push({ bulletin, ...(isBulletin(after) ? { nowIn: displayPath(path.join(content, after)) } : {}) });
+    bulletins.push({ bulletin, ...(isBulletin(after) ? { nowIn: shown(after) } : {}) });
   });
-  return { ref, commit, changed: read.length, bulletins };
+  return { ref, commit, changed: read.length, touched, bulletins };
 }
 
 /**

@@ -105,3 +105,42 @@ test("check --since says what is wrong with a revision or a folder outside git; 
   assert.equal(plain.code, 0, plain.stderr);
   assert.equal(await readFile(path.join(dir, A), "utf8"), A_TEXT);
 });
+
+test("check --format github --since annotates the change: its files' problems and every error first, the untouched files' warnings counted", async () => {
+  const dir = await repository();
+  // An old bulletin with a warning of its own (no description), untouched by the change.
+  const old = "content/2024/2024-04-11-antiguo.md";
+  await writeFile(path.join(dir, old), '---\ntitle: "Boletín antiguo"\ndate: 2024-04-11\n---\n\nTexto.\n');
+  git(dir, "add", ".");
+  git(dir, "commit", "-q", "-m", "Uno antiguo");
+  git(dir, "switch", "-q", "-c", "cambios");
+  await writeFile(path.join(dir, A), A_TEXT.replace("Arranca campaña", "Inicia campaña"));
+  const added = "content/2024/2024-04-12-nuevo.md";
+  await writeFile(path.join(dir, added), '---\ntitle: "Boletín nuevo"\ndate: 2024-04-12\n---\n\nTexto.\n');
+  git(dir, "add", ".");
+  git(dir, "commit", "-q", "-m", "Cambia un título, agrega uno sin descripción");
+
+  const change = runCli(["check", "--format", "github", "--since", "main"], dir, NOW);
+  assert.equal(change.code, 0, change.stderr);
+  const annotations = change.stdout.split("\n").filter((l) => l.startsWith("::"));
+  assert.deepEqual(annotations.map((l) => /^::(\w+)(?: file=([^,:]+))?/.exec(l)!.slice(1, 3).join(" ").trim()), [`warning ${A}`, `warning ${added}`, "notice"]);
+  assert.match(annotations[0]!, /La dirección de este boletín cambió/);
+  assert.match(annotations[1]!, /no tiene descripción/);
+  assert.equal(annotations[2], "::notice::1 aviso más en archivos que este cambio no toca: «boletines check» los lista todos.");
+  // Without --since, every problem is annotated, as before.
+  assert.match(runCli(["check", "--format", "github"], dir, NOW).stdout, new RegExp(`^::warning file=${old},`, "m"));
+
+  // An error in a file the change does not touch is still annotated, after the change's own problems: it stops the build.
+  git(dir, "switch", "-q", "main");
+  await writeFile(path.join(dir, old), '---\ntitle: "Boletín antiguo"\ndate: 2024-02-30\n---\n\nTexto.\n');
+  git(dir, "commit", "-q", "-am", "Una fecha imposible");
+  git(dir, "switch", "-q", "-c", "otro");
+  await writeFile(path.join(dir, added), '---\ntitle: "Boletín nuevo"\ndate: 2024-04-12\n---\n\nTexto.\n');
+  git(dir, "add", ".");
+  git(dir, "commit", "-q", "-m", "Agrega uno");
+  const broken = runCli(["check", "--format", "github", "--since", "main"], dir, NOW);
+  assert.equal(broken.code, 1);
+  const lines = broken.stdout.split("\n").filter((l) => l.startsWith("::"));
+  // (The broken file's own warning, no description, is of a file the change does not touch: counted.)
+  assert.deepEqual(lines.map((l) => /^::(\w+)(?: file=([^,:]+))?/.exec(l)!.slice(1, 3).join(" ").trim()), [`warning ${added}`, `error ${old}`, "notice"]);
+});
