@@ -28,7 +28,14 @@ const GIT_TIMEOUT_MS = 60_000;
 const GIT_MAX_BUFFER = 1024 * 1024 * 1024;
 
 function git(cwd: string, args: string[], input?: string): Buffer {
-  const result = spawnSync("git", ["-c", "core.quotepath=off", ...args], { cwd, input, maxBuffer: GIT_MAX_BUFFER, timeout: GIT_TIMEOUT_MS });
+  // Output read by this code: the same whatever the editor's settings (colours) or language (messages).
+  const result = spawnSync("git", ["-c", "core.quotepath=off", "-c", "color.ui=never", ...args], {
+    cwd,
+    input,
+    maxBuffer: GIT_MAX_BUFFER,
+    timeout: GIT_TIMEOUT_MS,
+    env: { ...process.env, LC_ALL: "C", LANGUAGE: "" },
+  });
   if (result.error) {
     const code = (result.error as NodeJS.ErrnoException).code;
     throw new RevisionUnavailable(code === "ENOENT" ? "git no está instalado" : result.error.message);
@@ -63,7 +70,7 @@ export function readEarlierRevision(contentDir: string, publicDir: string, ref: 
   // through links as git resolves it.
   const inRepo = path.relative(realpathSync(top), realpathSync(content)).split(path.sep).join("/");
   const prefix = inRepo ? `${inRepo}/` : "";
-  const fields = git(top, ["diff", "--no-ext-diff", "--no-textconv", "--name-status", "-z", "-M", commit, "--", inRepo || "."]).toString("utf8").split("\0");
+  const fields = git(top, ["diff", "--no-color", "--no-ext-diff", "--no-textconv", "--name-status", "-z", "-M", commit, "--", inRepo || "."]).toString("utf8").split("\0");
   const pairs: Array<{ before: string; after?: string }> = [];
   // Added files and copies lose nothing (nothing was published there), but they are part of the change.
   const added: string[] = [];
