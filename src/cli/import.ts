@@ -1,7 +1,11 @@
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { displayPath } from "../model/load.ts";
+import { displayPath, loadContentFile } from "../model/load.ts";
+import type { Bulletin } from "../model/bulletin.ts";
+import { addressesToKeep } from "../model/kept-addresses.ts";
+import { normalizeBulletin } from "../model/normalize.ts";
+import { resolveNow } from "../policy/clock.ts";
 import { formatProblem, type Problem } from "../model/problems.ts";
 import { parseBulletinDate } from "../policy/dates.ts";
 import { resolveSiteConfig } from "../site.ts";
@@ -102,7 +106,7 @@ async function importOne(file: string, options: ImportOptions, flags: RunFlags, 
     return failures.length === 0;
   }
 
-  const plan = planBulletinFile(parts, options);
+  let plan = planBulletinFile(parts, options);
   for (const warning of [...plan.warnings, ...notes]) complain(`${shownSource}: aviso: ${warning}`);
   if (planFailed(plan)) {
     complain(`${shownSource}: error: ${plan.error}`);
@@ -139,6 +143,20 @@ async function importOne(file: string, options: ImportOptions, flags: RunFlags, 
     }
     return false;
   }
+  // What the replaced files gave readers stays reachable: their addresses the new file would not have
+  // (an earlier date's page, a redirect_from written by hand) go into its redirect_from.
+  const replaced = [...(exists ? [plan.absPath] : []), ...(other ? [other] : [])];
+  const keep = plan.bulletin ? addressesToKeep(replaced.flatMap((f) => bulletinIn(f, options)), plan.bulletin, resolveNow()) : [];
+  if (keep.length) {
+    const kept = planBulletinFile(parts, { ...options, redirectFrom: keep });
+    if (planFailed(kept) || planHasErrors(kept)) {
+      complain(`${shownSource}: error: las direcciones de ${replaced.map((f) => displayPath(f)).join(" y ")} no caben en ${plan.shownPath} (redirect_from: ${keep.join(", ")}); no se reemplaza nada.`);
+      if (!planFailed(kept)) for (const p of kept.problems.filter((q) => q.severity === "error")) complain(formatProblem(p));
+      return false;
+    }
+    plan = kept;
+    complain(`${shownSource}: aviso: ${plan.shownPath} conserva en redirect_from ${keep.length === 1 ? "la dirección" : "las direcciones"} que ya tenían los lectores: ${keep.join(", ")}.`);
+  }
   releases.add(plan.absPath, plan.number);
   const what = plan.draft ? "borrador sin fecha" : "boletín";
   if (flags.dryRun) {
@@ -168,6 +186,13 @@ async function importOne(file: string, options: ImportOptions, flags: RunFlags, 
   }
   say(`${shownSource} → ${plan.shownPath}${exists ? " (reemplazado)" : ""} (${what}${other ? `; reemplaza a ${shownOther}, que se borró` : ""})`);
   return true;
+}
+
+/** The bulletin a content file holds, read with the build's loader, if it loads (a file this run only planned does not). */
+function bulletinIn(absPath: string, options: ImportOptions): Bulletin[] {
+  const loaded = loadContentFile({ absPath, relPath: path.relative(options.outDir, absPath).split(path.sep).join("/") });
+  const bulletin = loaded.ok ? normalizeBulletin(loaded.doc, { site: options.site, imageExists: () => false }).bulletin : undefined;
+  return bulletin ? [bulletin] : [];
 }
 
 /** The build validator's errors about a planned file, as one line each (message and what to do). */

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { displayPath } from "../model/load.ts";
+import type { Bulletin } from "../model/bulletin.ts";
 import { hasErrors, type Problem } from "../model/problems.ts";
 import type { SiteConfig } from "../site.ts";
 import { formatCalendarDay } from "./spanish-dates.ts";
@@ -28,6 +29,8 @@ export interface ImportOptions {
   /** `--date AAAA-MM-DD`: the date of a release whose text has none (or a correction). */
   date?: string;
   section?: string;
+  /** Addresses to keep in the file's `redirect_from` (those of a file it replaces). */
+  redirectFrom?: string[];
 }
 
 export const NO_TITLE = "No se encontró el título del boletín; no se escribió nada.";
@@ -75,6 +78,8 @@ export interface FilePlan {
   warnings: string[];
   /** From the build's validator; an error means nothing is written. */
   problems: Problem[];
+  /** The bulletin the file makes, when it is valid. */
+  bulletin?: Bulletin;
 }
 
 /** What would be written for one release, already validated. */
@@ -96,6 +101,7 @@ export function planBulletinFile(parts: ReleaseParts, options: ImportOptions): F
       highlights: parts.highlights,
       ...(parts.photos ? { photos: parts.photos } : {}),
       ...(parts.video ? { video: parts.video } : {}),
+      ...(options.redirectFrom?.length ? { redirect_from: options.redirectFrom } : {}),
       ...(date ? {} : { draft: true }),
     },
     parts.body,
@@ -111,6 +117,7 @@ export function planBulletinFile(parts: ReleaseParts, options: ImportOptions): F
     ...(undatedPath ? { undatedPath } : {}),
     warnings,
     problems: validation.problems,
+    ...(validation.bulletin ? { bulletin: validation.bulletin } : {}),
   };
 }
 

@@ -23,10 +23,12 @@ export interface CanonicalFields {
   highlights?: string[];
   photos?: string;
   video?: string;
+  /** Addresses of a file this one replaces (`import --force`), kept for links already shared. */
+  redirect_from?: string[];
   draft?: boolean;
 }
 
-const FIELD_ORDER: Array<keyof CanonicalFields> = ["title", "date", "description", "section", "tags", "number", "city", "highlights", "photos", "video", "draft"];
+const FIELD_ORDER: Array<keyof CanonicalFields> = ["title", "date", "description", "section", "tags", "number", "city", "highlights", "photos", "video", "redirect_from", "draft"];
 
 export function renderBulletinFile(fields: CanonicalFields, body: string): string {
   const data: Record<string, unknown> = {};

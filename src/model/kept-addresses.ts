@@ -31,17 +31,11 @@ function reachable(bulletins: readonly Bulletin[], now: DateTime): Bulletin[] {
  * Warnings, not errors: taking a bulletin down can be the intent; `check --strict` makes them fail.
  */
 export function findLostAddresses(earlier: readonly EarlierBulletin[], current: readonly Bulletin[], now: DateTime): Problem[] {
-  const kept = new Set(claimsOfBulletins(reachable(current, now)).map((c) => pathIdentity(c.path)));
+  const kept = keptIdentities(current, now);
   const byFile = new Map(current.map((b) => [b.file, b]));
   const problems: Problem[] = [];
   for (const { bulletin: before, nowIn } of earlier) {
-    const seen = new Set<string>();
-    const lost = claimsOfBulletins(reachable([before], now)).filter((c) => {
-      const key = pathIdentity(c.path);
-      if (kept.has(key) || seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
+    const lost = lostClaims(before, kept, now);
     if (!lost.length) continue;
     if (nowIn === undefined) {
       problems.push(deletedProblem(before, lost));
@@ -54,6 +48,38 @@ export function findLostAddresses(earlier: readonly EarlierBulletin[], current: 
     else for (const claim of lost) problems.push(movedProblem(before, holder, claim));
   }
   return problems;
+}
+
+/** Every address `bulletins` give readers, as `pathIdentity` compares them. */
+function keptIdentities(bulletins: readonly Bulletin[], now: DateTime): Set<string> {
+  return new Set(claimsOfBulletins(reachable(bulletins, now)).map((c) => pathIdentity(c.path)));
+}
+
+/** The addresses `before` gave readers that none of `kept` has, each once. */
+function lostClaims(before: Bulletin, kept: ReadonlySet<string>, now: DateTime): PathClaim[] {
+  const seen = new Set<string>();
+  return claimsOfBulletins(reachable([before], now)).filter((c) => {
+    const key = pathIdentity(c.path);
+    if (kept.has(key) || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * The addresses the `replaced` bulletins gave readers that `replacement` would not: what a file written
+ * in their place (`import --force`) keeps in its `redirect_from`, so that nothing already shared breaks.
+ */
+export function addressesToKeep(replaced: readonly Bulletin[], replacement: Bulletin, now: DateTime): string[] {
+  const kept = keptIdentities([replacement], now);
+  const keep: string[] = [];
+  for (const before of replaced) {
+    for (const claim of lostClaims(before, kept, now)) {
+      kept.add(pathIdentity(claim.path));
+      keep.push(claim.path);
+    }
+  }
+  return keep;
 }
 
 const AFTER = "Los enlaces ya compartidos, impresos o guardados en buscadores llevarían a «no encontrado».";

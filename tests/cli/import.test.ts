@@ -293,3 +293,41 @@ test("usage errors exit 2", () => {
   assert.doesNotMatch(section.stderr, /\.md:\d+|seeds\//);
   assert.equal(existsSync(path.join(cwd, "content")), false);
 });
+
+test("a published release replaced with --force under another address: the new file keeps the old addresses in redirect_from, and says so", () => {
+  const cwd = tempDir();
+  const content = path.join(cwd, "content");
+  const slug = "imss-bienestar-se-fortalece-con-la-clinica-es-nuestra-contratacion-de-medicos-y-sistema-de-abasto-institucional";
+  assert.equal(runCli(["import", SEEDS[2]!], cwd).code, 0);
+  const first = `2024/2024-04-09-${slug}.md`;
+  // An address of the old site, added by hand since.
+  writeFileSync(path.join(content, first), readFileSync(path.join(content, first), "utf8").replace("number: 171/2024", "number: 171/2024\nredirect_from: /news/190812"));
+
+  // A correction of the date moves the page to May.
+  const forced = runCli(["import", "--force", "--date", "2024-05-02", SEEDS[2]!], cwd);
+  assert.equal(forced.code, 0, forced.stderr);
+  const second = `2024/2024-05-02-${slug}.md`;
+  assert.deepEqual(listFiles(content), [second]);
+  const kept = [`/boletines/2024/04/${slug}/`, "/news/190812/", "/prensa/archivo/202404/171/"];
+  assert.match(forced.stderr, new RegExp(`aviso: content/${second.replace(/[.]/g, "\\.")} conserva en redirect_from las direcciones que ya tenían los lectores: ${kept.join(", ")}\\.`));
+  const written = readFileSync(path.join(content, second), "utf8");
+  assert.match(written, new RegExp(`\\nredirect_from:\\n${kept.map((k) => `  - ${k}\\n`).join("")}`));
+  // The site builds, and every old address leads to the new page.
+  const built = runCli(["build", "--no-search"], cwd);
+  assert.equal(built.code, 0, built.stderr);
+  const redirects = readFileSync(path.join(cwd, "_site/_redirects"), "utf8");
+  for (const address of kept) assert.match(redirects, new RegExp(`^${address.replace(/[.]/g, "\\.")} /boletines/2024/05/${slug}/ 301$`, "m"));
+
+  // Imported again over itself: the file it replaces has those addresses, so they stay.
+  const again = runCli(["import", "--force", "--date", "2024-05-02", SEEDS[2]!], cwd);
+  assert.equal(again.code, 0, again.stderr);
+  assert.equal(readFileSync(path.join(content, second), "utf8"), written);
+
+  // A draft replaced by its dated version gave readers nothing: nothing to keep.
+  assert.equal(runCli(["import", SEEDS[0]!], cwd).code, 0);
+  const dated = runCli(["import", "--force", "--date", "2023-05-15", SEEDS[0]!], cwd);
+  assert.equal(dated.code, 0, dated.stderr);
+  assert.doesNotMatch(dated.stderr, /conserva en redirect_from/);
+  assert.ok(listFiles(content).every((f) => !f.startsWith("borradores/")));
+  assert.ok(listFiles(content).filter((f) => f !== second).every((f) => !/redirect_from/.test(readFileSync(path.join(content, f), "utf8"))));
+});

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { DateTime } from "luxon";
 import type { Bulletin } from "../../src/model/bulletin.ts";
-import { findLostAddresses, type EarlierBulletin } from "../../src/model/kept-addresses.ts";
+import { addressesToKeep, findLostAddresses, type EarlierBulletin } from "../../src/model/kept-addresses.ts";
 import { fm, normalizeText } from "./helpers.ts";
 
 const NOW = DateTime.fromISO("2024-06-01T12:00:00-06:00", { setZone: true });
@@ -117,4 +117,15 @@ test("an explicit slug or permalink that changes is named as the cause; a bullet
   // Without its number, the number's two paths go (as the warnings say).
   const unnumbered = lost(BEFORE, `${BEFORE.replace("number: 171/2024\n", "")}\nredirect_to: https://www.gob.mx/imss/prensa/171`);
   assert.deepEqual(unnumbered.map((p) => p.message.split(",")[0]), ["La dirección /boletines/numero/2024/171/", "La dirección /prensa/archivo/202404/171/"]);
+});
+
+test("addressesToKeep: what files replaced by another gave readers and it would not give, each once, in order", () => {
+  // The release as imported again: a corrected date, and without the redirect_from an editor had added.
+  const moved = bulletin(BEFORE.replace("2024-04-09", "2024-05-02").replace("redirect_from: /news/190812", ""));
+  assert.deepEqual(addressesToKeep([bulletin(BEFORE)], moved, NOW), ["/boletines/2024/04/arranca-campana-de-vacunacion/", "/news/190812/", "/prensa/archivo/202404/171/"]);
+  // Two replaced files with the same old address: kept once. The replacement's own addresses are not repeated.
+  assert.deepEqual(addressesToKeep([bulletin(BEFORE), bulletin(BEFORE, "content/2024/otra.md")], bulletin(BEFORE), NOW), []);
+  assert.deepEqual(addressesToKeep([bulletin(BEFORE), bulletin(BEFORE, "content/2024/otra.md")], moved, NOW).length, 3);
+  // A draft, or a bulletin still to be published, gave readers nothing.
+  assert.deepEqual(addressesToKeep([bulletin(`${BEFORE}\ndraft: true`), bulletin(BEFORE.replace("2024-04-09", "2024-09-09"))], moved, NOW), []);
 });
