@@ -1,4 +1,6 @@
 import { existsSync, watch, type FSWatcher } from "node:fs";
+import { isIP } from "node:net";
+import os from "node:os";
 import path from "node:path";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
 import { buildSite } from "../build/build.ts";
@@ -14,9 +16,14 @@ import type { Problem } from "../model/problems.ts";
 import { earlierRevision } from "./earlier-revision.ts";
 import { countOf } from "../policy/numbers.ts";
 
-export const usage = `boletines serve [--content DIR] [--port N] [--out DIR]
+export const usage = `boletines serve [--content DIR] [--port N] [--out DIR] [--host DIRECCIÓN]
   Vista previa con recarga automática en http://localhost:8080/. Muestra borradores («Borrador»)
-  y boletines programados («Programado»). Un error en un boletín se muestra aquí y el servidor sigue.`;
+  y boletines programados («Programado»). Un error en un boletín se muestra aquí y el servidor sigue.
+  Solo este equipo la ve; --host 0.0.0.0 la abre a la red (para verla en un teléfono), con sus
+  borradores y boletines con embargo.`;
+
+/** Only this machine: the preview shows drafts and embargoed bulletins. */
+const LOOPBACK = "127.0.0.1";
 
 /** Where the preview is written: never the production `_site/`, so drafts cannot be published by mistake. */
 const PREVIEW_OUT = ".cache/preview";
@@ -32,7 +39,9 @@ const SETTLE_MS = 150;
  * a save is shown in about the time of a rebuild (docs/benchmarks.md), not of a whole site.
  */
 export default async function serve(argv: string[]): Promise<number> {
-  const { values } = parseCommandArgs(argv, { content: { type: "string" }, public: { type: "string" }, port: { type: "string" }, out: { type: "string" } });
+  const { values } = parseCommandArgs(argv, { content: { type: "string" }, public: { type: "string" }, port: { type: "string" }, out: { type: "string" }, host: { type: "string" } });
+  const host = values.host ?? LOOPBACK;
+  if (isIP(host) === 0 && host !== "localhost") throw new UsageError(`--host debe ser una dirección IP (127.0.0.1, solo este equipo; 0.0.0.0, toda la red), no «${host}».`);
   const port = Number(values.port ?? "8080");
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port debe ser un número de puerto, no «${values.port}».`);
   const outDir = folderOption(values.out, "--out", PREVIEW_OUT);
@@ -137,9 +146,16 @@ export default async function serve(argv: string[]): Promise<number> {
     process.stderr.write("Cambió el código de boletines (src/): reinicia «boletines serve» para usarlo.\n");
   });
 
+  // Eleventy's dev server listens on every interface and has no option for it: its one listening call
+  // (also used for the next port when one is taken) is replaced so that it listens on `host` alone.
+  server._serverListen = (portToTry: number) => void server.server.listen({ port: portToTry, host });
   server.serve(port);
   await server.ready();
   process.stdout.write(`Vista previa en ${server.getServerUrl("localhost", "/")} (Ctrl+C para salir)\n`);
+  if (host !== LOOPBACK && host !== "localhost") {
+    const others = networkUrls(host).map((h) => server.getServerUrl(h, "/"));
+    process.stdout.write(`Abierta a la red, con borradores y boletines con embargo${others.length ? `: ${others.join(" · ")}` : ""}.\n`);
+  }
   await new Promise<void>((resolve) => {
     process.once("SIGINT", () => resolve());
     process.once("SIGTERM", () => resolve());
@@ -149,4 +165,13 @@ export default async function serve(argv: string[]): Promise<number> {
   await running;
   await server.close();
   return 0;
+}
+
+/** The addresses other devices can use to reach a server listening on `host`: its own, or for 0.0.0.0 / :: this machine's external IPv4 addresses. */
+function networkUrls(host: string): string[] {
+  if (host !== "0.0.0.0" && host !== "::") return [host.includes(":") ? `[${host}]` : host];
+  return Object.values(os.networkInterfaces())
+    .flat()
+    .filter((a) => a !== undefined && a.family === "IPv4" && !a.internal)
+    .map((a) => a!.address);
 }

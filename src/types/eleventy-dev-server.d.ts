@@ -27,5 +27,12 @@ declare module "@11ty/eleventy-dev-server" {
     /** Tells every open page to reload (`files` empty: a full reload). */
     reload(event?: { files?: string[] }): void;
     close(): Promise<void>;
+    /** The Node HTTP server, made on first use. */
+    readonly server: import("node:http").Server;
+    /**
+     * Its only call to `listen` (also for the next port when one is taken), on every interface:
+     * replaced by `boletines serve` to listen on one address (2.1.x; the lockfile pins it).
+     */
+    _serverListen(port: number): void;
   }
 }

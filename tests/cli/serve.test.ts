@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { get } from "node:http";
+import { spawn, spawnSync } from "node:child_process";
+import os from "node:os";
+import { createServer, get } from "node:http";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { test } from "node:test";
@@ -56,9 +57,9 @@ function fetchText(url: string): Promise<string> {
 }
 
 /** `boletines serve` in `dir` on a free port, its output watched. */
-async function startServe(dir: string) {
+async function startServe(dir: string, ...args: string[]) {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(ROOT, "bin/boletines.js"), "serve", "--port", String(port)], {
+  const child = spawn(process.execPath, [path.join(ROOT, "bin/boletines.js"), "serve", "--port", String(port), ...args], {
     cwd: dir,
     env: { ...process.env, BOLETINES_NOW: "2026-01-01T00:00:00-06:00" },
     stdio: ["ignore", "pipe", "pipe"],
@@ -170,5 +171,59 @@ test("serve, in a git repository: saving a title edit that moves a published pag
     assert.doesNotMatch(await fetchText(`${base}/boletines/2024/04/inicia-campana-de-vacunacion/`), /vista-previa-direcciones/);
   } finally {
     child.kill();
+  }
+});
+
+test("serve listens on this machine alone (drafts, embargoes); --host 0.0.0.0 opens it to the network and names its addresses", async () => {
+  const dir = await tempDir("boletines-serve-host-");
+  await mkdir(path.join(dir, "content"));
+  await mkdir(path.join(dir, "public"));
+  await writeFile(path.join(dir, "content/2024-04-09-embargo.md"), '---\ntitle: "Con embargo"\ndate: 2030-01-01\ndescription: "d"\n---\nTexto.\n');
+  // Another address of this machine, as a phone on the same network would use it.
+  const external = Object.values(os.networkInterfaces()).flat().find((a) => a !== undefined && a.family === "IPv4" && !a.internal)?.address;
+  assert.ok(external, "this machine has a network address besides 127.0.0.1 (the test needs one)");
+
+  const local = await startServe(dir);
+  try {
+    await local.log.waitFor(/Vista previa en http/);
+    assert.match(await fetchText(`${local.base}/boletines/2030/01/con-embargo/`), /Programado/);
+    await assert.rejects(fetchText(`http://${external}:${local.port}/`), /ECONNREFUSED/);
+    assert.doesNotMatch(local.log.text, /Abierta a la red/);
+  } finally {
+    local.child.kill();
+  }
+
+  const open = await startServe(dir, "--host", "0.0.0.0");
+  try {
+    await open.log.waitFor(/Abierta a la red, con borradores y boletines con embargo: /);
+    assert.match(open.log.text, new RegExp(`http://${external.replace(/\./g, "\\.")}:${open.port}/`));
+    assert.match(await fetchText(`http://${external}:${open.port}/boletines/2030/01/con-embargo/`), /Programado/);
+  } finally {
+    open.child.kill();
+  }
+
+  const wrong = spawnSync(process.execPath, [path.join(ROOT, "bin/boletines.js"), "serve", "--host", "mi-red"], { cwd: dir, encoding: "utf8" });
+  assert.equal(wrong.status, 2);
+  assert.match(wrong.stderr, /--host debe ser una dirección IP/);
+});
+
+test("serve on a port already taken moves to the next one and says which", async () => {
+  const dir = await tempDir("boletines-serve-port-");
+  await mkdir(path.join(dir, "content"));
+  await mkdir(path.join(dir, "public"));
+  await writeFile(path.join(dir, "content/2024-04-09-a.md"), '---\ntitle: "A"\ndate: 2024-04-09\ndescription: "d"\n---\nTexto.\n');
+  const taken = createServer();
+  const port = await freePort();
+  await new Promise<void>((resolve) => taken.listen(port, "127.0.0.1", resolve));
+  const child = spawn(process.execPath, [path.join(ROOT, "bin/boletines.js"), "serve", "--port", String(port)], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
+  const log = logWatcher([child.stdout, child.stderr]);
+  try {
+    await log.waitFor(/Vista previa en http/);
+    const shown = Number(/Vista previa en http:\/\/localhost:(\d+)\//.exec(log.text)![1]);
+    assert.ok(shown > port, `moved from ${port} to ${shown}`);
+    assert.match(await fetchText(`http://127.0.0.1:${shown}/boletines/2024/04/a/`), /<h1[^>]*>A<\/h1>/);
+  } finally {
+    child.kill();
+    taken.close();
   }
 });
