@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { realpathSync } from "node:fs";
+import { existsSync, realpathSync } from "node:fs";
 import path from "node:path";
 import type { EarlierBulletin } from "../model/kept-addresses.ts";
 import { makeImageExists } from "../model/corpus.ts";
@@ -53,6 +53,8 @@ function git(cwd: string, args: string[], input?: string): Buffer {
  */
 export function readEarlierRevision(contentDir: string, publicDir: string, ref: string, site: SiteConfig): EarlierRevision {
   const content = path.resolve(contentDir);
+  // (git would be run in it: a missing folder would read as a missing git.)
+  if (!existsSync(content)) throw new RevisionUnavailable(`${displayPath(content)} no existe`);
   let top: string;
   try {
     top = git(content, ["rev-parse", "--show-toplevel"]).toString("utf8").trim();

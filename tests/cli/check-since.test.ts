@@ -97,6 +97,10 @@ test("check --since says what is wrong with a revision or a folder outside git; 
   const option = runCli(["check", "--since", "--strict"], dir, NOW);
   assert.equal(option.code, 2);
 
+  const missing = runCli(["check", "--since", "main", "--content", "no-hay"], dir, NOW);
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /--since: no-hay no existe\./);
+
   await rm(path.join(dir, ".git"), { recursive: true });
   const outside = runCli(["check", "--since", "main"], dir, NOW);
   assert.equal(outside.code, 2);
