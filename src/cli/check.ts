@@ -14,7 +14,8 @@ export const usage = `boletines check [ARCHIVO…] [--content DIR] [--format tex
   Con archivos o carpetas de content/, muestra solo sus problemas (revisados con todo el sitio: enlaces,
   direcciones repetidas) y sale según ellos; dice cuántos errores hay en los demás.
   Avisa si un cambio quita una dirección que los lectores podían abrir (un título que mueve la página,
-  un boletín borrado): compara con el último commit de git, o con --since REV (una rama, etiqueta o commit).
+  un boletín borrado): compara con lo que la rama aún no ha subido (desde donde se separó de su rama
+  remota, o el último commit), o con --since REV (una rama, etiqueta o commit).
   Usa la caché de build (por omisión ${DEFAULT_CACHE_DIR}): un archivo sin cambios no se vuelve a leer.`;
 
 export default async function check(argv: string[]): Promise<number> {

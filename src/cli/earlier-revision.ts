@@ -109,18 +109,29 @@ export function readEarlierRevision(contentDir: string, publicDir: string, ref: 
 }
 
 /**
- * What `check` and `serve` compare with: `since` (`check --since REV`), or by default the last commit
- * (HEAD), so that what an uncommitted edit would take away from readers is said before it is
- * committed. Without `since`, a folder outside git (or a repository with no commit yet) is simply not
- * compared; with it, that is a usage error.
+ * What `check` and `serve` compare with: `since` (`check --since REV`), or by default what this
+ * branch last shared: where it parted from the branch it pushes to and pulls from (`git merge-base
+ * HEAD @{upstream}`), so that edits not yet pushed, committed or not, are said before anyone else
+ * sees them (and others' changes fetched since are not taken for this branch's); with no such branch,
+ * the last commit (HEAD). Without `since`, a folder outside git (or a repository with no commit yet)
+ * is simply not compared; with it, that is a usage error.
  */
 export function earlierRevision(since: string | undefined, options: Pick<PrepareOptions, "contentDir" | "publicDir" | "site">): EarlierRevision | undefined {
   try {
-    return readEarlierRevision(options.contentDir, options.publicDir, since ?? "HEAD", options.site);
+    return readEarlierRevision(options.contentDir, options.publicDir, since ?? lastShared(options.contentDir), options.site);
   } catch (error) {
     if (!(error instanceof RevisionUnavailable)) throw error;
     if (since !== undefined) throw new UsageError(`--since: ${error.message}.`);
     return undefined;
+  }
+}
+
+/** Where HEAD parted from its upstream branch, or HEAD when it has none. */
+function lastShared(contentDir: string): string {
+  try {
+    return git(path.resolve(contentDir), ["merge-base", "HEAD", "@{upstream}"]).toString("utf8").trim();
+  } catch {
+    return "HEAD";
   }
 }
 

@@ -58,7 +58,7 @@ export function addressNotice(warnings: readonly Problem[]): string {
   const count = warnings.length;
   return [
     '<div class="banner banner-notice" role="status" id="vista-previa-direcciones">',
-    `<p><strong>${count === 1 ? "Lo que guardaste quita una dirección ya publicada" : `Lo que guardaste quita ${count} direcciones ya publicadas`}</strong> (comparado con el último commit de git): los enlaces ya compartidos llevarían a «no encontrado».</p>`,
+    `<p><strong>${count === 1 ? "Lo que guardaste quita una dirección ya publicada" : `Lo que guardaste quita ${count} direcciones ya publicadas`}</strong> (comparado con lo que tu rama ya compartió en git): los enlaces ya compartidos llevarían a «no encontrado».</p>`,
     `<ul>${problemItems(warnings, (n) => `… y ${n} más (la terminal las muestra todas).`).join("")}</ul>`,
     "</div>",
   ].join("\n");

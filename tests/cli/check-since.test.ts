@@ -148,3 +148,25 @@ test("check --format github --since annotates the change: its files' problems an
   // (The broken file's own warning, no description, is of a file the change does not touch: counted.)
   assert.deepEqual(lines.map((l) => /^::(\w+)(?: file=([^,:]+))?/.exec(l)!.slice(1, 3).join(" ").trim()), [`warning ${added}`, `error ${old}`, "notice"]);
 });
+
+test("by default check compares with what the branch last shared: commits not yet pushed count, others' fetched changes do not", async () => {
+  const origin = await repository();
+  const dir = path.join(await tempDir("boletines-since-clone-"), "clone");
+  git(path.dirname(dir), "clone", "-q", origin, dir);
+  // Committed here, not pushed: the title edit is still named.
+  await writeFile(path.join(dir, A), A_TEXT.replace("Arranca campaña", "Inicia campaña"));
+  git(dir, "commit", "-q", "-am", "Corrige el título");
+  assert.match(runCli(["check"], dir, NOW).stderr, new RegExp(`${A}:2:1: aviso \\[title\\]: La dirección de este boletín cambió`));
+  // Someone else moved B's page upstream; fetched, not merged: not this branch's change, not named here.
+  await writeFile(path.join(origin, B), B_TEXT.replace("Inaugura IMSS", "Inaugura el IMSS"));
+  git(origin, "commit", "-q", "-am", "Otro título");
+  git(dir, "fetch", "-q");
+  const after = runCli(["check"], dir, NOW);
+  assert.doesNotMatch(after.stderr, new RegExp(`${B}.*La dirección`));
+  assert.match(after.stderr, /La dirección de este boletín cambió \(cambió el título\): era \/boletines\/2024\/04\/arranca/);
+  // Pushed: nothing left to say.
+  git(dir, "pull", "-q", "--no-rebase", "--no-edit");
+  git(dir, "push", "-q", "origin", "HEAD:refs/heads/otra");
+  git(dir, "branch", "-q", "--set-upstream-to=origin/otra");
+  assert.doesNotMatch(runCli(["check"], dir, NOW).stderr, /La dirección de este boletín cambió/);
+});
