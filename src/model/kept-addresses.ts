@@ -1,5 +1,6 @@
 import type { DateTime } from "luxon";
-import { pathIdentity } from "../policy/urls.ts";
+import type { Label } from "../policy/labels.ts";
+import { PATHS, pathIdentity, sectionFeedUrl, sectionUrl, tagFeedUrl, tagUrl } from "../policy/urls.ts";
 import type { Bulletin } from "./bulletin.ts";
 import { claimsOfBulletins, selectForwards, selectPublished, type PathClaim } from "./corpus.ts";
 import type { Problem } from "./problems.ts";
@@ -46,6 +47,52 @@ export function findLostAddresses(earlier: readonly EarlierBulletin[], current: 
     if (!holder) continue;
     if (!reachable([holder], now).length) problems.push(hiddenProblem(before, holder, lost));
     else for (const claim of lost) problems.push(movedProblem(before, holder, claim));
+  }
+  problems.push(...lostListPages(earlier, current, kept, now));
+  return problems;
+}
+
+/**
+ * A topic's or a section's page exists while a published bulletin has it. When the change leaves none
+ * (a tag renamed, or its last bulletin deleted), the page and its feed go, with the links to them and
+ * their subscribers; said once per topic or section, on a file that had it, naming what keeps the
+ * addresses: a forward file (`redirect_to:`) whose `redirect_from` holds them. Bulletins the change did
+ * not touch still have theirs, so the earlier versions of the changed files are all it needs.
+ */
+function lostListPages(earlier: readonly EarlierBulletin[], current: readonly Bulletin[], kept: ReadonlySet<string>, now: DateTime): Problem[] {
+  const published = selectPublished(current, { drafts: false, future: false, now });
+  const tagsNow = new Set(published.flatMap((b) => b.tags.map((t) => t.slug)));
+  const sectionsNow = new Set(published.map((b) => b.section.slug));
+  const byFile = new Map(current.map((b) => [b.file, b]));
+  const said = new Set<string>();
+  const problems: Problem[] = [];
+  for (const { bulletin: before, nowIn } of [...earlier].sort((a, b) => (a.bulletin.file < b.bulletin.file ? -1 : 1))) {
+    if (!selectPublished([before], { drafts: false, future: false, now }).length) continue;
+    const holder = nowIn === undefined ? undefined : byFile.get(nowIn);
+    // A file that no longer makes a bulletin has errors of its own, which stop the build already.
+    if (nowIn !== undefined && !holder) continue;
+    const lists: Array<{ field: "tags" | "section"; what: string; label: Label; page: string; feed: string; base: string }> = [
+      ...before.tags.filter((t) => !tagsNow.has(t.slug)).map((t) => ({ field: "tags" as const, what: "el tema", label: t, page: tagUrl(t.slug), feed: tagFeedUrl(t.slug), base: PATHS.tags })),
+      ...(sectionsNow.has(before.section.slug)
+        ? []
+        : [{ field: "section" as const, what: "la sección", label: before.section, page: sectionUrl(before.section.slug), feed: sectionFeedUrl(before.section.slug), base: PATHS.sections }]),
+    ];
+    for (const list of lists) {
+      const key = `${list.field}:${list.label.slug}`;
+      // What a forward file (redirect_to:) already keeps is not lost.
+      const gone = [{ what: "su página", path: list.page, to: `${list.base}<nuevo>/` }, { what: "su feed", path: list.feed, to: `${list.base}<nuevo>/feed.xml` }].filter((a) => !kept.has(pathIdentity(a.path)));
+      if (said.has(key) || !gone.length) continue;
+      said.add(key);
+      const name = `${list.field === "tags" ? "tema" : "seccion"}-${list.label.slug}`;
+      const files = gone.map((a) => `content/redirecciones/${name}${a.what === "su feed" ? "-feed" : ""}.md con redirect_to: ${a.to} y redirect_from: ${a.path}`);
+      problems.push({
+        severity: "warning",
+        code: ADDRESS_LOST,
+        ...(holder ? at(holder, list.field) : { file: before.file }),
+        message: `Ya ningún boletín publicado tiene ${list.what} «${list.label.label}»: ${gone.map((a) => `${a.what} (${a.path})`).join(" y ")} ${gone.length > 1 ? "dejarían" : "dejaría"} de existir. Los enlaces ya compartidos llevarían a «no encontrado»${gone.some((a) => a.what === "su feed") ? ", y quienes siguen ese feed dejarían de recibir boletines" : ""}.`,
+        hint: `Si cambió de nombre, que ${gone.length > 1 ? "sus direcciones lleven" : "su dirección lleve"} a ${gone.length > 1 ? "las" : "la"} del nuevo con ${gone.length > 1 ? "archivos de reenvío (cada uno con title: y date:)" : "un archivo de reenvío (con title: y date:)"}: ${files.join("; ")}.`,
+      });
+    }
   }
   return problems;
 }

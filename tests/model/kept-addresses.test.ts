@@ -19,9 +19,12 @@ date: 2024-04-09T10:00:00-06:00
 number: 171/2024
 redirect_from: /news/190812`;
 
+/** Another published bulletin in the site's default section, as every site has: its section page stays. */
+const NEIGHBOUR = `title: "Otro boletín"\ndate: 2024-03-01`;
+
 function lost(before: string, after: string | undefined, others: Bulletin[] = [], nowIn: string | undefined = after === undefined ? undefined : FILE) {
   const earlier: EarlierBulletin[] = [{ bulletin: bulletin(before), ...(nowIn ? { nowIn } : {}) }];
-  const current = [...(after === undefined ? [] : [bulletin(after, nowIn)]), ...others];
+  const current = [...(after === undefined ? [] : [bulletin(after, nowIn)]), ...others, bulletin(NEIGHBOUR, "content/2024/otro.md")];
   return findLostAddresses(earlier, current, NOW);
 }
 
@@ -128,4 +131,34 @@ test("addressesToKeep: what files replaced by another gave readers and it would 
   assert.deepEqual(addressesToKeep([bulletin(BEFORE), bulletin(BEFORE, "content/2024/otra.md")], moved, NOW).length, 3);
   // A draft, or a bulletin still to be published, gave readers nothing.
   assert.deepEqual(addressesToKeep([bulletin(`${BEFORE}\ndraft: true`), bulletin(BEFORE.replace("2024-04-09", "2024-09-09"))], moved, NOW), []);
+});
+
+test("a topic or section no published bulletin has any more: its page and feed are said once, with the forward file that keeps them", () => {
+  const tagged = `${BEFORE}\ntags: [Vacunación, salud]`;
+  const problems = lost(tagged, `${BEFORE}\ntags: [Vacunas, salud]`);
+  assert.deepEqual(problems.map((p) => [p.field, p.line]), [["tags", 6]]);
+  assert.match(problems[0]!.message, /^Ya ningún boletín publicado tiene el tema «Vacunación»: su página \(\/temas\/vacunacion\/\) y su feed \(\/temas\/vacunacion\/feed\.xml\) dejarían de existir\./);
+  assert.equal(
+    problems[0]!.hint,
+    "Si cambió de nombre, que sus direcciones lleven a las del nuevo con archivos de reenvío (cada uno con title: y date:): content/redirecciones/tema-vacunacion.md con redirect_to: /temas/<nuevo>/ y redirect_from: /temas/vacunacion/; content/redirecciones/tema-vacunacion-feed.md con redirect_to: /temas/<nuevo>/feed.xml y redirect_from: /temas/vacunacion/feed.xml.",
+  );
+  // Another published bulletin still has it: nothing is lost.
+  assert.deepEqual(lost(tagged, `${BEFORE}\ntags: [Vacunas, salud]`, [bulletin(`title: "Tercero"\ndate: 2024-02-01\ntags: [vacunacion]`, "content/2024/tercero.md")]), []);
+  // Forwards keep the topic's page and feed: nothing is lost either. With the page's alone, the feed is said.
+  const forward = (to: string, from: string, file: string) => bulletin(`title: "Reenvío ${file}"\ndate: 2024-02-01\nredirect_to: ${to}\nredirect_from: ${from}`, `content/redirecciones/${file}.md`);
+  const page = forward("/temas/vacunas/", "/temas/vacunacion/", "tema-vacunacion");
+  const feed = forward("/temas/vacunas/feed.xml", "/temas/vacunacion/feed.xml", "tema-vacunacion-feed");
+  assert.deepEqual(lost(tagged, `${BEFORE}\ntags: [Vacunas, salud]`, [page, feed]), []);
+  const feedOnly = lost(tagged, `${BEFORE}\ntags: [Vacunas, salud]`, [page]);
+  assert.match(feedOnly[0]!.message, /tema «Vacunación»: su feed \(\/temas\/vacunacion\/feed\.xml\) dejaría de existir\. Los enlaces ya compartidos llevarían a «no encontrado», y quienes siguen ese feed/);
+  assert.match(feedOnly[0]!.hint!, /que su dirección lleve a la del nuevo con un archivo de reenvío \(con title: y date:\): content\/redirecciones\/tema-vacunacion-feed\.md con redirect_to: \/temas\/<nuevo>\/feed\.xml y redirect_from: \/temas\/vacunacion\/feed\.xml\.$/);
+  // A section renamed on its only bulletin.
+  const section = lost(`${BEFORE}\nsection: Local`, `${BEFORE}\nsection: Estados`);
+  assert.deepEqual(section.map((p) => p.field), ["section"]);
+  assert.match(section[0]!.message, /la sección «Local»: su página \(\/secciones\/local\/\)/);
+  // The last bulletin of a topic deleted: said on the deleted file, with the bulletin's own addresses.
+  const deleted = lost(tagged, undefined);
+  assert.deepEqual(deleted.map((p) => [p.file, p.message.slice(0, 30)]), [[FILE, "Se borró este boletín, publica"], [FILE, "Ya ningún boletín publicado ti"], [FILE, "Ya ningún boletín publicado ti"]]);
+  // A draft's topic was never a page.
+  assert.deepEqual(lost(`${tagged}\ndraft: true`, `${BEFORE}\ndraft: true`), []);
 });
