@@ -1,10 +1,10 @@
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { displayPath, loadContentFile } from "../model/load.ts";
+import { displayPath } from "../model/load.ts";
+import { loadAndNormalize } from "../model/corpus.ts";
 import type { Bulletin } from "../model/bulletin.ts";
 import { addressesToKeep } from "../model/kept-addresses.ts";
-import { normalizeBulletin } from "../model/normalize.ts";
 import { resolveNow } from "../policy/clock.ts";
 import { formatProblem, type Problem } from "../model/problems.ts";
 import { parseBulletinDate } from "../policy/dates.ts";
@@ -146,7 +146,8 @@ async function importOne(file: string, options: ImportOptions, flags: RunFlags, 
   // What the replaced files gave readers stays reachable: their addresses the new file would not have
   // (an earlier date's page, a redirect_from written by hand) go into its redirect_from.
   const replaced = [...(exists ? [plan.absPath] : []), ...(other ? [other] : [])];
-  const keep = plan.bulletin ? addressesToKeep(replaced.flatMap((f) => bulletinIn(f, options)), plan.bulletin, resolveNow()) : [];
+  const replacedBulletins = await Promise.all(replaced.map((f) => bulletinIn(f, options)));
+  const keep = plan.bulletin ? addressesToKeep(replacedBulletins.flat(), plan.bulletin, resolveNow()) : [];
   if (keep.length) {
     const kept = planBulletinFile(parts, { ...options, redirectFrom: keep });
     if (planFailed(kept) || planHasErrors(kept)) {
@@ -189,9 +190,9 @@ async function importOne(file: string, options: ImportOptions, flags: RunFlags, 
 }
 
 /** The bulletin a content file holds, read with the build's loader, if it loads (a file this run only planned does not). */
-function bulletinIn(absPath: string, options: ImportOptions): Bulletin[] {
-  const loaded = loadContentFile({ absPath, relPath: path.relative(options.outDir, absPath).split(path.sep).join("/") });
-  const bulletin = loaded.ok ? normalizeBulletin(loaded.doc, { site: options.site, imageExists: () => false }).bulletin : undefined;
+async function bulletinIn(absPath: string, options: ImportOptions): Promise<Bulletin[]> {
+  const file = { absPath, relPath: path.relative(options.outDir, absPath).split(path.sep).join("/") };
+  const { bulletin } = await loadAndNormalize(file, { site: options.site, imageExists: () => false });
   return bulletin ? [bulletin] : [];
 }
 

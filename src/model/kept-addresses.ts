@@ -19,9 +19,22 @@ export interface EarlierBulletin {
   nowIn?: string;
 }
 
-/** Production rules: what readers can reach. */
+/** Production rules: the bulletins with a page readers can open. */
+function published(bulletins: readonly Bulletin[], now: DateTime): Bulletin[] {
+  return selectPublished(bulletins, { drafts: false, future: false, now });
+}
+
+/** Production rules: what readers can reach (pages, and forwards' redirects). */
 function reachable(bulletins: readonly Bulletin[], now: DateTime): Bulletin[] {
-  return [...selectPublished(bulletins, { drafts: false, future: false, now }), ...selectForwards(bulletins, { drafts: false })];
+  return [...published(bulletins, now), ...selectForwards(bulletins, { drafts: false })];
+}
+
+/**
+ * The bulletin that holds an earlier one now: `null` when its file no longer makes a bulletin (it has
+ * errors of its own, which stop the build already), `undefined` when the file was deleted.
+ */
+function holderOf(nowIn: string | undefined, byFile: ReadonlyMap<string, Bulletin>): Bulletin | null | undefined {
+  return nowIn === undefined ? undefined : (byFile.get(nowIn) ?? null);
 }
 
 /**
@@ -38,17 +51,12 @@ export function findLostAddresses(earlier: readonly EarlierBulletin[], current: 
   for (const { bulletin: before, nowIn } of earlier) {
     const lost = lostClaims(before, kept, now);
     if (!lost.length) continue;
-    if (nowIn === undefined) {
-      problems.push(deletedProblem(before, lost));
-      continue;
-    }
-    // A file that no longer makes a bulletin has errors of its own, which stop the build already.
-    const holder = byFile.get(nowIn);
-    if (!holder) continue;
-    if (!reachable([holder], now).length) problems.push(hiddenProblem(before, holder, lost));
-    else for (const claim of lost) problems.push(movedProblem(before, holder, claim));
+    const holder = holderOf(nowIn, byFile);
+    if (holder === undefined) problems.push(deletedProblem(before, lost));
+    else if (holder && !reachable([holder], now).length) problems.push(hiddenProblem(before, holder, lost));
+    else if (holder) for (const claim of lost) problems.push(movedProblem(before, holder, claim));
   }
-  problems.push(...lostListPages(earlier, current, kept, now));
+  problems.push(...lostListPages(earlier, current, { kept, byFile }, now));
   return problems;
 }
 
@@ -59,18 +67,20 @@ export function findLostAddresses(earlier: readonly EarlierBulletin[], current: 
  * addresses: a forward file (`redirect_to:`) whose `redirect_from` holds them. Bulletins the change did
  * not touch still have theirs, so the earlier versions of the changed files are all it needs.
  */
-function lostListPages(earlier: readonly EarlierBulletin[], current: readonly Bulletin[], kept: ReadonlySet<string>, now: DateTime): Problem[] {
-  const published = selectPublished(current, { drafts: false, future: false, now });
-  const tagsNow = new Set(published.flatMap((b) => b.tags.map((t) => t.slug)));
-  const sectionsNow = new Set(published.map((b) => b.section.slug));
-  const byFile = new Map(current.map((b) => [b.file, b]));
+function lostListPages(
+  earlier: readonly EarlierBulletin[],
+  current: readonly Bulletin[],
+  { kept, byFile }: { kept: ReadonlySet<string>; byFile: ReadonlyMap<string, Bulletin> },
+  now: DateTime,
+): Problem[] {
+  const publishedNow = published(current, now);
+  const tagsNow = new Set(publishedNow.flatMap((b) => b.tags.map((t) => t.slug)));
+  const sectionsNow = new Set(publishedNow.map((b) => b.section.slug));
   const said = new Set<string>();
   const problems: Problem[] = [];
   for (const { bulletin: before, nowIn } of [...earlier].sort((a, b) => (a.bulletin.file < b.bulletin.file ? -1 : 1))) {
-    if (!selectPublished([before], { drafts: false, future: false, now }).length) continue;
-    const holder = nowIn === undefined ? undefined : byFile.get(nowIn);
-    // A file that no longer makes a bulletin has errors of its own, which stop the build already.
-    if (nowIn !== undefined && !holder) continue;
+    const holder = holderOf(nowIn, byFile);
+    if (!published([before], now).length || holder === null) continue;
     const lists: Array<{ field: "tags" | "section"; what: string; label: Label; page: string; feed: string; base: string }> = [
       ...before.tags.filter((t) => !tagsNow.has(t.slug)).map((t) => ({ field: "tags" as const, what: "el tema", label: t, page: tagUrl(t.slug), feed: tagFeedUrl(t.slug), base: PATHS.tags })),
       ...(sectionsNow.has(before.section.slug)
