@@ -1,4 +1,4 @@
-// Search results for /buscar/ with Pagefind (the only client script on the site).
+// Search results for /buscar/ with Pagefind (the site has one other script: the 404 page's, not-found.js).
 // The form is a plain GET form: this script reads the same URL parameters and renders results.
 // There is one Pagefind index per year, or per part of a large year (src/build/search-index.ts),
 // listed newest first in the form's `data-indices`, and, with two indexes or more, an index of which

@@ -13,8 +13,10 @@ import type { RawFile } from "./views.ts";
 
 /** The stylesheet source, relative to the project root (it is part of the site, not of the content). */
 export const STYLESHEET_SOURCE = "public/css/site.css";
-/** The search page's script (the only client script). */
+/** The search page's script. */
 export const SEARCH_SCRIPT_SOURCE = "public/js/search.js";
+/** The 404 page's script: the words of the missing address, offered as a search. */
+export const NOT_FOUND_SCRIPT_SOURCE = "public/js/not-found.js";
 /** Without an icon every browser asks for /favicon.ico and logs a 404. */
 export const FAVICON_SOURCE = "public/favicon.svg";
 
@@ -37,9 +39,11 @@ export interface SiteAssets {
   faviconUrl: string;
   /** Fingerprinted search script path. */
   searchScriptUrl: string;
+  /** Fingerprinted path of the 404 page's script. */
+  notFoundScriptUrl: string;
   /** Fonts the stylesheet uses; the first is worth preloading. */
   fonts: FontAsset[];
-  /** The stylesheet and the script, written as raw files. */
+  /** The stylesheet, the scripts and the icon, written as raw files. */
   files: RawFile[];
 }
 
@@ -56,6 +60,7 @@ export function fingerprintedUrl(url: string, content: string | Buffer): string 
 export interface AssetSources {
   stylesheet: string;
   searchScript: string;
+  notFoundScript: string;
   favicon: string;
   font: Buffer;
   fontSource: string;
@@ -66,6 +71,7 @@ export function readAssetSources(root: string = PROJECT_ROOT): AssetSources {
   return {
     stylesheet: readFileSync(path.join(root, STYLESHEET_SOURCE), "utf8"),
     searchScript: readFileSync(path.join(root, SEARCH_SCRIPT_SOURCE), "utf8"),
+    notFoundScript: readFileSync(path.join(root, NOT_FOUND_SCRIPT_SOURCE), "utf8"),
     favicon: readFileSync(path.join(root, FAVICON_SOURCE), "utf8"),
     font: readFileSync(fontSource),
     fontSource,
@@ -92,15 +98,18 @@ export function buildAssets(sources: AssetSources): SiteAssets {
   const css = fontFace + sources.stylesheet;
   const stylesheetUrl = fingerprintedUrl("/css/site.css", css);
   const searchScriptUrl = fingerprintedUrl("/js/search.js", sources.searchScript);
+  const notFoundScriptUrl = fingerprintedUrl("/js/not-found.js", sources.notFoundScript);
   const faviconUrl = fingerprintedUrl("/favicon.svg", sources.favicon);
   return {
     stylesheetUrl,
     faviconUrl,
     searchScriptUrl,
+    notFoundScriptUrl,
     fonts: [{ source: sources.fontSource, url: fontUrl }],
     files: [
       { url: stylesheetUrl, content: css },
       { url: searchScriptUrl, content: sources.searchScript },
+      { url: notFoundScriptUrl, content: sources.notFoundScript },
       { url: faviconUrl, content: sources.favicon },
     ],
   };

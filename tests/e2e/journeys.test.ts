@@ -203,6 +203,49 @@ test("a missing URL shows the 404 page with status 404", async () => {
   assert.ok(await page.locator('a[href="/"]').first().isVisible());
 });
 
+test("a bulletin's address cut short: the 404 page offers its words as a search, which finds the bulletin", async () => {
+  const cut = FIXTURE.featured.slice(0, FIXTURE.featured.indexOf("-saram") + "-saram".length);
+  const res = await page.goto(cut);
+  assert.equal(res?.status(), 404);
+  const offer = page.locator("#sugerencia-404 a");
+  await offer.waitFor();
+  assert.equal(await offer.textContent(), "Buscar «campana de vacunacion contra el saram»");
+  assert.equal(await page.locator("#buscar-404").inputValue(), "campana de vacunacion contra el saram");
+  await offer.click();
+  await page.waitForURL("**/buscar/?q=campana+de+vacunacion+contra+el+saram");
+  const first = page.locator(".search-result a").first();
+  await first.waitFor();
+  assert.equal(await first.getAttribute("href"), FIXTURE.featured);
+
+  // The submitted form asks the same.
+  await page.goto(cut);
+  await page.locator("#buscar-404").press("Enter");
+  await page.waitForURL("**/buscar/?q=campana+de+vacunacion+contra+el+saram");
+});
+
+test("the 404 page's offer: words of an earlier site's address, none for a number, text never markup", async () => {
+  await page.goto("/noticias/vacunaci%C3%B3n-en-m%C3%A9rida.html");
+  assert.equal(await page.locator("#sugerencia-404 a").textContent(), "Buscar «vacunación en mérida»");
+  // A page number says where, not what: the topic's words are taken.
+  await page.goto("/temas/sarampion/pagina/9/");
+  assert.equal(await page.locator("#buscar-404").inputValue(), "sarampion");
+
+  for (const path of ["/news/999999", "/prensa/archivo/202404/171/"]) {
+    const res = await page.goto(path);
+    assert.equal(res?.status(), 404, path);
+    assert.equal(await page.locator("#sugerencia-404").isHidden(), true, path);
+    assert.equal(await page.locator("#buscar-404").inputValue(), "", path);
+  }
+
+  const errors = pageErrors.length;
+  await page.goto("/boletines/%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3Evacuna");
+  const offer = page.locator("#sugerencia-404 a");
+  assert.equal(await offer.textContent(), "Buscar «<img src=x onerror=alert(1)>vacuna»");
+  assert.equal(await page.locator("main img").count(), 0);
+  assert.equal(new URL((await offer.getAttribute("href"))!, site.origin).searchParams.get("q"), "<img src=x onerror=alert(1)>vacuna");
+  assert.equal(pageErrors.length, errors);
+});
+
 test("an old URL (/news/190812) ends on its bulletin through a 301", async () => {
   const res = await page.goto(FIXTURE.oldUrl);
   assert.equal(pathOf(page), FIXTURE.redirected);
