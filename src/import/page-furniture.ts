@@ -19,7 +19,11 @@ const FURNITURE_PHRASES = new Set([
 
 /** Any short line naming the press office: `UNIDAD DE COMUNICACIÓN SOCIAL`, `Coordinación de Comunicación Social, IMSS Sonora`. */
 const PRESS_OFFICE_RE = /^(?:(?:unidad|coordinacion|jefatura|departamento|area|oficina|direccion)(?: (?:de|del|estatal de|regional de))? )?comunicacion social\b.{0,50}$/;
-const PAGE_NUMBER_RE = /^(?:pagina|pag)\.? ?\d{1,3}(?: ?(?:de|\/) ?\d{1,3})?$|^\d{1,3} ?(?:de|\/) ?\d{1,3}$|^[-–—]? ?\d{1,3} ?[-–—]?$/;
+const PAGE_NUMBER_RE = /^(?:pagina|pag)\.? ?\d{1,3}(?: ?(?:de|\/) ?\d{1,3})?$|^\d{1,3} ?(?:de|\/) ?\d{1,3}$/;
+/** `- 2 -`: a number between dashes is a page number wherever it is (tested before folding, which drops the dashes). */
+const DASHED_PAGE_NUMBER_RE = /^[-–—] ?\d{1,3} ?[-–—]$/;
+/** `7`: a page number only where a page breaks (`isBarePageNumber`); elsewhere a figure (a table's cell). */
+const BARE_NUMBER_RE = /^[-–—]? ?\d{1,3} ?[-–—]?$/;
 
 /** Office lines of state bulletins; only letterhead above the title (in a sentence they are body). */
 const OFFICE_RE = /^(?:oficina de representacion|representacion (?:estatal|regional)|delegacion (?:estatal|regional)|jefatura delegacional)\b.{0,60}$/;
@@ -31,7 +35,15 @@ export function isPageFurniture(line: string): boolean {
   if (line.length > MAX_FURNITURE_LENGTH) return false;
   const folded = foldForMatch(line);
   if (!folded) return false;
-  return FURNITURE_PHRASES.has(folded) || PRESS_OFFICE_RE.test(folded) || PAGE_NUMBER_RE.test(folded);
+  return FURNITURE_PHRASES.has(folded) || PRESS_OFFICE_RE.test(folded) || PAGE_NUMBER_RE.test(folded) || DASHED_PAGE_NUMBER_RE.test(line.trim());
+}
+
+/**
+ * A line that is only a number (`7`, `- 7`) may be a page number or a figure of the text (a table's
+ * cell, one per line). The caller decides by where it is: beside a page break or other furniture.
+ */
+export function isBareNumber(line: string): boolean {
+  return line.length <= 9 && BARE_NUMBER_RE.test(line.trim());
 }
 
 export function isLetterheadOffice(line: string): boolean {

@@ -1,7 +1,7 @@
 import { publishable } from "../policy/characters.ts";
 import { endsSentence, joinWrapped, matchListItem, plainText, startsLowercase, type ListItem } from "./inline.ts";
 import { findUrl, matchLinkLabel, urlOnlyLine, type LinkKind } from "./links.ts";
-import { isEndMark, isLetterheadOffice, isPageFurniture, isRule, isSplitFurniture } from "./page-furniture.ts";
+import { isBareNumber, isEndMark, isLetterheadOffice, isPageFurniture, isRule, isSplitFurniture } from "./page-furniture.ts";
 import { matchNumberLine, splitNumber } from "./release-number.ts";
 import { formatCalendarDay, inlineDatelineText, isStandaloneDateline, matchDateline, unreadableDateline, weekdayMismatch, type CalendarDay } from "./spanish-dates.ts";
 
@@ -137,7 +137,21 @@ function removeFurniture(lines: Line[]): Line[] {
     if (!seenTitleCandidate && !readDatelineAndNumber(plainText(line.text))) seenTitleCandidate = true;
     out.push(line);
   }
-  return out;
+  return removePageNumbers(out);
+}
+
+/**
+ * A line that is only a number is a page number where a page breaks: next to a page mark or other
+ * furniture, or at the very start or end of the text. Anywhere else it is a figure of the release
+ * (a table's cell, one per line) and stays.
+ */
+function removePageNumbers(lines: Line[]): Line[] {
+  const neighbour = (from: number, step: 1 | -1): Line | undefined => {
+    for (let j = from + step; j >= 0 && j < lines.length; j += step) if (lines[j]!.kind !== "blank") return lines[j];
+    return undefined;
+  };
+  const atBreak = (line: Line | undefined) => line === undefined || line.kind === "page" || line.kind === "end";
+  return lines.map((line, i) => (line.kind === "text" && isBareNumber(line.text) && (atBreak(neighbour(i, -1)) || atBreak(neighbour(i, 1))) ? { kind: "page" } : line));
 }
 
 /**

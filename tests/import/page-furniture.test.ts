@@ -21,7 +21,6 @@ const furniture = [
   "Pág. 3",
   "2 de 5",
   "- 2 -",
-  "7",
   "Instituto Mexicano del Seguro Social",
 ];
 for (const line of furniture) test(`furniture: ${JSON.stringify(line)}`, () => assert.ok(isPageFurniture(line)));
@@ -31,6 +30,9 @@ const notFurniture = [
   "El Gobierno de México y el IMSS firmaron un convenio.",
   "Página web del Instituto",
   "2024",
+  // A bare number is a page number only beside a page break (text.ts): here, it could be a figure.
+  "7",
+  "412",
   "IMSS fortalece recuperación de sus servicios médicos",
 ];
 for (const line of notFurniture) test(`not furniture: ${JSON.stringify(line)}`, () => assert.ok(!isPageFurniture(line)));
