@@ -81,9 +81,22 @@ interface Segment {
 
 const BLOCKS = new Set(["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "caption"]);
 
+/**
+ * A Word table. One of two rows or more, and two columns or more, holds data (figures by region, a
+ * schedule): it becomes a markdown table, its first row the header. A one-row or one-column table is
+ * layout (the letterhead's cells: the number beside the dateline): its cells become paragraphs.
+ */
+interface Table {
+  /** Each cell as its paragraphs. */
+  rows: string[][][];
+  /** The paragraphs of the cell being read. */
+  cell?: string[];
+}
+
 /** mammoth's HTML (a small, regular vocabulary) to the text format `text.ts` reads. */
 export function htmlToReleaseText(html: string): string {
   const blocks: string[] = [];
+  const tables: Table[] = [];
   const lists: Array<{ ordered: boolean; next: number }> = [];
   let segments: Segment[] = [];
   let prefix = "";
@@ -97,15 +110,34 @@ export function htmlToReleaseText(html: string): string {
   };
   const flush = () => {
     const body = renderSegments(segments);
-    if (body.trim()) blocks.push(prefix + body.trim());
+    const cell = tables[tables.length - 1]?.cell;
+    if (body.trim()) (cell ?? blocks).push(prefix + body.trim());
     segments = [];
     prefix = "";
+  };
+  const closeTable = () => {
+    const table = tables.pop()!;
+    const columns = Math.max(0, ...table.rows.map((r) => r.length));
+    const target = tables[tables.length - 1]?.cell ?? blocks;
+    if (table.rows.length >= 2 && columns >= 2) {
+      // A cell's paragraphs share its line; a `|` typed in it is text.
+      const rows = table.rows.map((r) => [...r.map((c) => c.join(" ").replace(/\s*\n\s*/g, " ").replace(/\|/g, "\\|")), ...Array<string>(columns - r.length).fill("")]);
+      const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
+      target.push([line(rows[0]!), line(rows[0]!.map(() => "---")), ...rows.slice(1).map(line)].join("\n"));
+    } else target.push(...table.rows.flat(2));
   };
   const parser = new Parser(
     {
       onopentag(name, attrs) {
         if (name === "ul" || name === "ol") lists.push({ ordered: name === "ol", next: 1 });
-        else if (BLOCKS.has(name)) {
+        else if (name === "table") {
+          flush();
+          tables.push({ rows: [] });
+        } else if (name === "tr" && tables.length) tables[tables.length - 1]!.rows.push([]);
+        else if ((name === "td" || name === "th") && tables.length) {
+          flush();
+          tables[tables.length - 1]!.cell = [];
+        } else if (BLOCKS.has(name)) {
           flush();
           if (name === "li") {
             const list = lists[lists.length - 1];
@@ -124,7 +156,16 @@ export function htmlToReleaseText(html: string): string {
       },
       onclosetag(name) {
         if (name === "ul" || name === "ol") lists.pop();
-        else if (BLOCKS.has(name)) flush();
+        else if ((name === "td" || name === "th") && tables.length) {
+          flush();
+          const table = tables[tables.length - 1]!;
+          const row = table.rows[table.rows.length - 1];
+          if (row) row.push(table.cell ?? []);
+          delete table.cell;
+        } else if (name === "table" && tables.length) {
+          flush();
+          closeTable();
+        } else if (BLOCKS.has(name)) flush();
         else if (name === "strong" || name === "b") bold--;
         else if (name === "em" || name === "i") italic--;
         else if (name === "a" && href !== undefined) {

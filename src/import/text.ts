@@ -29,8 +29,8 @@ const MAX_TITLE_LENGTH = 300;
 /** A first line this long that ends a sentence is the body's first paragraph, not a title (titles end without a period). */
 const LONG_SENTENCE = 160;
 
-/** Marks left in the line stream where furniture was removed. */
-type Line = { kind: "text"; text: string } | { kind: "blank" } | { kind: "page" } | { kind: "end" };
+/** Marks left in the line stream where furniture was removed; `row`: a row of a table, as markdown (`| a | b |`). */
+type Line = { kind: "text"; text: string } | { kind: "row"; cells: string[] } | { kind: "blank" } | { kind: "page" } | { kind: "end" };
 
 export function extractRelease(raw: string): ReleaseParts {
   const warnings: string[] = [];
@@ -102,15 +102,43 @@ export function normalizeConvertedText(raw: string): string {
     .normalize("NFC");
 }
 
-/** Indentation is never meaningful in a release (and would make a markdown code block): it goes. */
+/**
+ * Indentation is never meaningful in a release (and would make a markdown code block): it goes.
+ * Tables stay tables: markdown's (`| a | b |`, as docx.ts and pandoc write them) and the columns a
+ * copy from Word or a spreadsheet separates with tabs (two rows or more of the same number of cells).
+ */
 function toLines(text: string): Line[] {
-  return text.split("\n").map((line) => {
+  const raw = text.split("\n");
+  // `▪\tUno`, `1.\tUno`: Word's list items keep a tab after their mark; they are no table's cells.
+  const tabColumns = raw.map((line) => (line.includes("\t") && line.trim() && !matchListItem(line.replace(/\t/g, " ").trim()) ? line.trim().split(/\t+/).length : 0));
+  return raw.map((line, i): Line => {
+    const columns = tabColumns[i]!;
+    if (columns >= 2 && (tabColumns[i - 1] === columns || tabColumns[i + 1] === columns)) return { kind: "row", cells: line.trim().split(/\t+/).map(cellText) };
     const t = line.replace(/\t/g, " ").replace(/ {2,}/g, " ").trim();
     if (t === "") return { kind: "blank" };
+    const cells = tableCells(t);
+    if (cells) return { kind: "row", cells };
     if (isEndMark(t)) return { kind: "end" };
     if (isRule(t)) return { kind: "page" };
     return { kind: "text", text: t };
   });
+}
+
+/** The cells of a markdown table row (`| a | b |`, `|---|:--:|`), `\|` kept inside its cell; undefined for any other line. */
+function tableCells(line: string): string[] | undefined {
+  if (!/^\|.*[^\\]\|$/.test(line) || line.length < 3) return undefined;
+  const cells = line.slice(1, -1).split(/(?<!\\)\|/).map((c) => c.trim());
+  return cells.length >= 1 ? cells : undefined;
+}
+
+/** A cell of a table written with tabs: a `|` in it is text, not a column. */
+function cellText(cell: string): string {
+  return cell.trim().replace(/ {2,}/g, " ").replace(/(?<!\\)\|/g, "\\|");
+}
+
+/** `|---|:--:|`: the row under a markdown table's header. */
+function isDelimiterRow(cells: readonly string[]): boolean {
+  return cells.every((c) => /^:?-{1,}:?$/.test(c));
 }
 
 /** Headers and footers become page marks, so a paragraph they cut can be joined again. */
@@ -186,13 +214,15 @@ function measureLayout(lines: Line[]): Layout {
 /** In hard-wrapped text, a line well short of the width that ends a sentence ends its paragraph. */
 const SHORT_LINE_FACTOR = 0.7;
 
+/**
+ * Whether `line` starts a new paragraph after `previousLine`, with no blank line between them: a
+ * sentence ended and a new one starts. In hard-wrapped text only after a line well short of the
+ * width (a full line ends a sentence by chance); otherwise always (one paragraph per line, as text
+ * copied from Word into a plain editor has it).
+ */
 function endsParagraph(previousLine: string, line: string, layout: Layout): boolean {
-  return (
-    layout.hardWrapped &&
-    endsSentence(previousLine) &&
-    previousLine.length < layout.lineWidth * SHORT_LINE_FACTOR &&
-    /^[*_]*[\p{Lu}"“«¿¡]/u.test(line)
-  );
+  if (!endsSentence(previousLine) || !/^[*_]*[\p{Lu}"“«¿¡]/u.test(line)) return false;
+  return !layout.hardWrapped || previousLine.length < layout.lineWidth * SHORT_LINE_FACTOR;
 }
 
 /** Photo and video links are taken out of the line stream (wherever they are) into their fields. */
@@ -265,7 +295,8 @@ function readHead(lines: Line[], layout: Layout): Head {
   let previousWasHighlight = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if (line.kind === "end") {
+    if (line.kind === "end" || line.kind === "row") {
+      // A table is body: the head is over (before a title, the release has none, which is said).
       head.bodyStart = i;
       break;
     }
@@ -374,7 +405,8 @@ export function readDatelineAndNumber(plain: string): { date?: CalendarDay; city
 
 type Chunk =
   | { kind: "paragraph"; text: string; afterPage: boolean }
-  | { kind: "list"; ordered: boolean; start: number; items: string[]; afterPage: boolean };
+  | { kind: "list"; ordered: boolean; start: number; items: string[]; afterPage: boolean }
+  | { kind: "table"; rows: string[][]; afterPage: boolean };
 
 /**
  * Body lines to paragraphs and lists. Lines of one paragraph are joined (hard wraps); a page mark
@@ -401,13 +433,24 @@ function buildChunks(lines: Line[], layout: Layout): Chunk[] {
       close();
       continue;
     }
+    if (line.kind === "row") {
+      // Consecutive rows are one table; a page break inside it does not end it.
+      if (open?.kind === "table") open.rows.push(line.cells);
+      else {
+        close();
+        open = { kind: "table", rows: [line.cells], afterPage };
+      }
+      blankInList = false;
+      afterPage = false;
+      continue;
+    }
     const current = open as Chunk | undefined;
     const continuesList = blankInList && current?.kind === "list" && line.kind === "text" && matchListItem(line.text)?.ordered === current.ordered;
     if (blankInList && !continuesList) close();
     blankInList = false;
     if (line.kind === "page") {
-      // A header in the middle of a paragraph: keep the paragraph open, it continues on the next page.
-      if (open?.kind === "paragraph" && !endsSentence(open.text)) {
+      // A header in the middle of a paragraph or a table: keep it open, it continues on the next page.
+      if ((open?.kind === "paragraph" && !endsSentence(open.text)) || open?.kind === "table") {
         afterPage = false;
         continue;
       }
@@ -445,7 +488,12 @@ function mendPageBreaks(chunks: Chunk[]): Chunk[] {
   const out: Chunk[] = [];
   for (const chunk of chunks) {
     const previous = out[out.length - 1];
-    if (chunk.kind === "paragraph" && chunk.afterPage && previous) {
+    if (chunk.kind === "table" && chunk.afterPage && previous?.kind === "table") {
+      // A table the page break cut: one table (its rows on the next page repeat no header).
+      previous.rows.push(...chunk.rows);
+      continue;
+    }
+    if (chunk.kind === "paragraph" && chunk.afterPage && previous && previous.kind !== "table") {
       const tail = previous.kind === "paragraph" ? previous.text : previous.items[previous.items.length - 1]!;
       if (!endsSentence(tail) || startsLowercase(chunk.text)) {
         if (previous.kind === "paragraph") previous.text = joinWrapped(previous.text, chunk.text);
@@ -463,10 +511,25 @@ function renderChunks(chunks: Chunk[]): string {
     .map((chunk) => {
       // `2024. Año de la atención primaria…` is a sentence here, not the item 2024 of a list.
       if (chunk.kind === "paragraph") return chunk.text.replace(/^(\d+)([.)])(?=\s|$)/, "$1\\$2");
+      if (chunk.kind === "table") return renderTable(chunk.rows);
       return chunk.items.map((item, i) => (chunk.ordered ? `${chunk.start + i}. ${item}` : `- ${item}`)).join("\n");
     })
     .filter((text) => text.trim() !== "")
     .join("\n\n");
+}
+
+/**
+ * A markdown table: every row as wide as the widest, the first row its header (a table without
+ * the `|---|` row under its header gets one, or markdown would show the pipes as text).
+ */
+function renderTable(rows: string[][]): string {
+  // One line between pipes is no table: it stays as written.
+  if (rows.length === 1) return `| ${rows[0]!.join(" | ")} |`;
+  const width = Math.max(...rows.map((r) => r.length));
+  const padded = rows.map((r) => [...r, ...Array<string>(width - r.length).fill("")]);
+  const [header, ...rest] = padded;
+  const delimiter = rest[0] && isDelimiterRow(rest[0]) ? rest.shift()! : Array<string>(width).fill("---");
+  return [header!, delimiter, ...rest].map((r) => `| ${r.join(" | ")} |`).join("\n");
 }
 
 /**

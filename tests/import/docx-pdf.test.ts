@@ -81,6 +81,12 @@ const html: Array<[string, string, string]> = [
   ["entities", "<p>Salud &amp; bienestar</p>", "Salud & bienestar"],
   ["empty paragraphs dropped", "<p></p><p>Uno</p>", "Uno"],
   ["image dropped", '<p><img src="" alt="logo" /></p><p>Uno</p>', "Uno"],
+  [
+    "a table of data: a markdown table, each cell's paragraphs on its line, a | typed in it literal",
+    "<p>Casos:</p><table><tr><td><p>Región</p></td><td><p>Casos</p></td></tr><tr><td><p>Norte</p><p>(Sonora | Sinaloa)</p></td><td><p>120</p></td></tr><tr><td><p>Sur</p></td></tr></table><p>Fin.</p>",
+    "Casos:\n\n| Región | Casos |\n| --- | --- |\n| Norte (Sonora \\| Sinaloa) | 120 |\n| Sur |  |\n\nFin.",
+  ],
+  ["a one-row table is layout: its cells are paragraphs", "<table><tr><td><p>No. 512/2022</p></td><td><p>Hermosillo, Sonora</p><p>28 de noviembre de 2022</p></td></tr></table><h1>T</h1>", "No. 512/2022\n\nHermosillo, Sonora\n\n28 de noviembre de 2022\n\n## T"],
 ];
 for (const [name, input, expected] of html) test(`mammoth HTML: ${name}`, () => assert.equal(htmlToReleaseText(input), expected));
 

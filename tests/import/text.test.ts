@@ -139,6 +139,32 @@ const cases: Array<[string, string, Expected]> = [
   ["list: ordered", "T\n\nSon:\n1. Uno\n2. Dos", { body: "Son:\n\n1. Uno\n2. Dos" }],
   ["list: wrapped item", "T\n\nSon:\n\n- Uno que\nsigue\n- Dos", { body: "Son:\n\n- Uno que sigue\n- Dos" }],
   ["list: bold inside the body is kept", "T\n\nTexto con **negritas**.", { body: "Texto con **negritas**." }],
+  // Paragraphs one per line, with no blank line between them (Word text pasted into a plain editor)
+  [
+    "join: long lines with no blank line between them are one paragraph each",
+    "T\n\nEl Instituto Mexicano del Seguro Social (IMSS) realizó 512 trasplantes de riñón durante el primer trimestre de 2024, informó la Coordinación.\nEl coordinador nacional explicó que de los 512 trasplantes, 340 fueron de donante vivo y 172 de donante fallecido en todo el país.\n“Cada donación es un acto de amor”, señaló.",
+    {
+      body: "El Instituto Mexicano del Seguro Social (IMSS) realizó 512 trasplantes de riñón durante el primer trimestre de 2024, informó la Coordinación.\n\nEl coordinador nacional explicó que de los 512 trasplantes, 340 fueron de donante vivo y 172 de donante fallecido en todo el país.\n\n“Cada donación es un acto de amor”, señaló.",
+    },
+  ],
+  // Numbers alone on a line: page numbers only where a page breaks
+  ["number: a page number at a page break goes", "T\n\nUno termina.\n\n2\n\fDos sigue.", { body: "Uno termina.\n\nDos sigue." }],
+  ["number: a figure alone on its line stays", "T\n\nCasos por entidad:\n\nJalisco\n\n412\n\nGuerrero\n\n97\n\nFin.", { body: "Casos por entidad:\n\nJalisco\n\n412\n\nGuerrero\n\n97\n\nFin." }],
+  // Tables
+  [
+    "table: columns separated by tabs",
+    "T\n\nAvance:\n\nRegión\tDosis\tAvance\nNorte\t3,250,000\t91%\nSur\t4,150,000\t87%\n\nFin.",
+    { body: "Avance:\n\n| Región | Dosis | Avance |\n| --- | --- | --- |\n| Norte | 3,250,000 | 91% |\n| Sur | 4,150,000 | 87% |\n\nFin." },
+  ],
+  [
+    "table: markdown's (pandoc), with its delimiter row and a | in a cell",
+    "T\n\nDatos:\n\n| Indicador | 2023 | 2024 |\n|-----------|:----:|------|\n| Participantes \\| altas | 150,000 | 210,000 |\n\nFin.",
+    { body: "Datos:\n\n| Indicador | 2023 | 2024 |\n| ----------- | :----: | ------ |\n| Participantes \\| altas | 150,000 | 210,000 |\n\nFin." },
+  ],
+  ["table: markdown's without a delimiter row gets one", "T\n\n| A | B |\n| 1 | 2 |", { body: "| A | B |\n| --- | --- |\n| 1 | 2 |" }],
+  ["table: a page break inside a table does not end it", "T\n\n| A | B |\n| --- | --- |\n| 1 | 2 |\n\fUNIDAD DE COMUNICACIÓN SOCIAL\n| 3 | 4 |\n\nFin.", { body: "| A | B |\n| --- | --- |\n| 1 | 2 |\n| 3 | 4 |\n\nFin." }],
+  ["table: one line between pipes is text", "T\n\n| nota |\n\nFin.", { body: "| nota |\n\nFin." }],
+  ["table: Word list items with a tab are a list, not a table", "T\n\nSon:\n\n1.\tUno\n2.\tDos", { body: "Son:\n\n1. Uno\n2. Dos" }],
 ];
 
 for (const [name, input, expected] of cases) {
