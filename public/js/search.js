@@ -28,10 +28,12 @@ const params = new URLSearchParams(window.location.search);
 const query = (params.get("q") || "").trim();
 const filters = {};
 for (const [param, filter] of Object.entries(FILTERS)) {
-  const value = (params.get(param) || "").trim();
-  if (value) filters[filter] = value;
   const field = form.elements.namedItem(param);
-  if (field && value) field.value = value;
+  const value = optionNamed(field, (params.get(param) || "").trim());
+  if (value) filters[filter] = value;
+  // Every choice, also an empty one: the address says what is searched. (After Back, browsers
+  // restore a form as it was left, after this runs: the menus opt out, autocomplete="off".)
+  if (field) field.value = value;
 }
 form.elements.namedItem("q").value = query;
 namePrintedAddress();
@@ -63,6 +65,14 @@ function namePrintedAddress() {
 // The URL parameters of the choices this search has (`seccion`, `anio`, `tema`), in the form's order.
 function chosenParams() {
   return Object.keys(FILTERS).filter((param) => filters[FILTERS[param]]);
+}
+
+// The form's own spelling of a choice written in an address by hand («seccion=local»,
+// «tema=vacunacion»): the site takes `Local` = `local` and `Vacunación` = `vacunacion` everywhere.
+function optionNamed(field, asked) {
+  if (!asked || !field || !field.options) return asked;
+  const option = [...field.options].find((o) => o.value && folded(o.value) === folded(asked));
+  return option ? option.value : asked;
 }
 
 // A search with no words and one choice (a section, a year or a tag) is that choice's own list

@@ -253,7 +253,7 @@ export function buildSiteData(bulletins: readonly Bulletin[], options: SiteDataO
   const search: SearchPage = {
     url: PATHS.search,
     title: "Buscar boletines",
-    description: "Busca en los boletines de prensa del IMSS por palabra, sección, año y tema.",
+    description: "Busque en los boletines de prensa del IMSS por palabra, sección, año y tema.",
     breadcrumbs: [home],
     sections: sectionEntries.map(({ url, label }) => ({ url, label })),
     years: years.map((year) => ({ url: yearUrl(Number(year)), label: year })),

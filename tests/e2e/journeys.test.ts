@@ -150,6 +150,27 @@ test("subscribing to a topic: its page holds its feed's address to copy, and tha
   await page.setViewportSize({ width: 1280, height: 900 });
 });
 
+test("with the phone's text at 150 % and 200 % (Android's text size), no page scrolls sideways and the header search keeps room", async () => {
+  const kinds = ["/", FIXTURE.featured, FIXTURE.tag, FIXTURE.section, FIXTURE.search, "/404.html"];
+  const phone = await browser.newContext({ baseURL: site.origin, viewport: { width: 360, height: 740 } });
+  try {
+    const tab = await phone.newPage();
+    const cdp = await phone.newCDPSession(tab);
+    for (const standard of [24, 32]) {
+      await cdp.send("Page.setFontSizes", { fontSizes: { standard } });
+      for (const url of kinds) {
+        await tab.goto(url);
+        await tab.evaluate(() => document.fonts.ready);
+        assert.equal(await tab.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 0, `${url} at ${standard}px text`);
+        const box = await tab.locator("#buscar-encabezado").boundingBox();
+        assert.ok(box && box.width >= 6 * standard - 1, `${url} at ${standard}px text: the header search box is ${box?.width}px wide`);
+      }
+    }
+  } finally {
+    await phone.close();
+  }
+});
+
 test("every kind of page fits a 320px phone, with the web font and before it arrives (the fallback font is wider)", async () => {
   const kinds = ["/", FIXTURE.featured, FIXTURE.tag, FIXTURE.tags, FIXTURE.section, "/secciones/", FIXTURE.year, FIXTURE.archive, FIXTURE.search, FIXTURE.subscribe, "/404.html"];
   for (const webFont of [true, false]) {
@@ -271,6 +292,24 @@ test("searching from the header without accents finds the accented bulletin, and
   await first.click();
   await page.waitForURL(`**${FIXTURE.featured}`);
   assert.equal((await page.locator("h1").textContent())?.trim(), "Campaña de vacunación contra el sarampión en Mérida");
+});
+
+test("a search's choices come from its address: spelled by hand in any case and accents, and empty after Back", async () => {
+  await page.goto(`${FIXTURE.search}?q=&seccion=local`);
+  await page.waitForURL(`**${FIXTURE.section}`);
+  await page.goto(`${FIXTURE.search}?q=sarampion&tema=VACUNACION`);
+  await page.locator(".search-result a").first().waitFor();
+  assert.equal(await page.locator("#tema").inputValue(), "vacunación");
+  assert.match((await page.locator("#estado-busqueda").textContent()) ?? "", /tema vacunación/);
+
+  // The browser restores a form as it was left; the address, not that, says what is searched.
+  await page.goto(`${FIXTURE.search}?q=sarampion`);
+  await page.locator(".search-result a").first().waitFor();
+  await page.locator("#anio").selectOption("2024");
+  await page.goto("/");
+  await page.goBack();
+  await page.locator(".search-result a").first().waitFor();
+  assert.equal(await page.locator("#anio").inputValue(), "");
 });
 
 test("search filters by section, year and tag", async () => {
