@@ -33,24 +33,52 @@ export function foldForMatch(line: string): string {
 
 /**
  * Glyphs Word, PDFs and converters use for bullets: `·` (what Word's Symbol bullet becomes in text),
- * U+F0B7/U+F0A7/U+F0D8/U+F0FC (Word's private-use Symbol/Wingdings bullets), `•`, `▪`, arrows, checks.
- * `-`, `*` and `+` are markdown bullets and need a space after them; the others may touch the text.
+ * U+F0B7/U+F0A7/U+F0D8/U+F0FC (Word's private-use Symbol/Wingdings bullets), `•`, `▪`, `◆`, `❖`,
+ * arrows, checks. `*` and `+` are markdown bullets and need a space after them; the others may touch
+ * the text.
  */
-const BULLET_RE = /^(?:[-*+]\s+|[·•▪▫◦‣⁃●○■□➢➤►▶✓✔\uF0B7\uF0A7\uF0D8\uF0FC\uF076\uF0A8]\s*)(?=\S)(.*)$/u;
+const BULLET_RE = /^(?:[*+]\s+|[·•▪▫◦‣⁃●○■□◆◇❖♦➢➤►▶→➔➜⇒✓✔\uF0B7\uF0A7\uF0D8\uF0FC\uF076\uF0A8]\s*)(?=\S)(.*)$/u;
+/**
+ * Dashes as bullets: `-` (markdown), `–`, `—`, `‐` (U+2010), `−` (U+2212). With a space after them any
+ * text; touching the text only before a capital letter, so `-30-` (the end mark), `-5 grados` and
+ * `—dijo—` are not items.
+ */
+const DASH_BULLET_RE = /^(?:[-–—‐−]\s+(?=\S)|[-–—‐−](?=[*_"“«]*\p{Lu}))(.*)$/u;
+/** `a) Texto`: a lettered item (see `matchListItem`). */
+const LETTERED_RE = /^[a-zA-Z]\)\s+\S/u;
+/**
+ * Word's second-level bullet, `o` (Courier New), as converters write it: `o` and a space or tab before
+ * a capital letter. `o` is also the word "or", so only right after another item (`afterItem`).
+ */
+const WORD_SUB_BULLET_RE = /^o[ \t]+(?=[*_"“«¿¡]*\p{Lu})(.*)$/u;
 const ORDERED_RE = /^(\d{1,3})([.)])\s+(\S.*)$/u;
 
 export interface ListItem {
   ordered: boolean;
   /** The number of an ordered item. */
   ordinal?: number;
+  /** `a) Texto`: unordered for markdown, its letter kept at the start of `text`. */
+  lettered?: true;
   text: string;
 }
 
-export function matchListItem(line: string): ListItem | undefined {
-  const bullet = BULLET_RE.exec(line);
+export interface ListContext {
+  /** The previous line (blank lines aside) was an item of a list: Word's `o` sub-bullet may follow. */
+  afterItem?: boolean;
+}
+
+/**
+ * A list item: a bullet (its glyph dropped), a numbered item (`1.`, `1)`), or a lettered one
+ * (`a) Texto`). Markdown numbers lists only with digits, so a lettered item is an unordered item that
+ * keeps its letter in the text (`- a) Texto`): the letters the release wrote stay, and the items are
+ * not run together into one paragraph.
+ */
+export function matchListItem(line: string, context: ListContext = {}): ListItem | undefined {
+  const bullet = BULLET_RE.exec(line) ?? DASH_BULLET_RE.exec(line) ?? (context.afterItem ? WORD_SUB_BULLET_RE.exec(line) : null);
   if (bullet) return { ordered: false, text: (bullet[1] ?? "").trim() };
   const ordered = ORDERED_RE.exec(line);
   if (ordered) return { ordered: true, ordinal: Number(ordered[1]), text: (ordered[3] ?? "").trim() };
+  if (LETTERED_RE.test(line)) return { ordered: false, lettered: true, text: line.trim().replace(/\s+/g, " ") };
   return undefined;
 }
 

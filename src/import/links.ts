@@ -9,11 +9,12 @@ export type LinkKind = "photos" | "video";
 const LABEL_RE =
   /^(?:links?|ligas?|enlaces?|v[ií]nculos?)\s+(?:(?:de|del|a|al|para)\s+)?(?:(?:las?|los?)\s+)?(fotos?|fotograf[ií]as?|im[aá]genes|galer[ií]a|v[ií]deos?)\b\s*:?\s*(.*)$/iu;
 /**
- * `Fotos: https://…`, `Ver fotos: …`, `Descarga el video aquí: …` (a bare word label counts only with
- * the address on the same line).
+ * `Fotos: https://…`, `Ver fotos: …`, `Descarga el video aquí: …`, `Fotos en el siguiente enlace: …`
+ * (a bare word label counts only with the address on the same line, and a few words at most before
+ * the colon: see `isLabelRest` for what may follow it).
  */
 const SHORT_LABEL_RE =
-  /^(?:(?:ver|vea|mira|consulta|consulte|descarga|descargue)\s+(?:(?:las?|los?|el)\s+)?)?(fotos?|fotograf[ií]as?|im[aá]genes|v[ií]deos?)(?:\s+(?:aqu[ií]|en))?\s*:\s*(\S.*)$/iu;
+  /^(?:(?:ver|vea|mira|consulta|consulte|descarga|descargue)\s+(?:(?:las?|los?|el)\s+)?)?(fotos?|fotograf[ií]as?|im[aá]genes|v[ií]deos?)(?:\s+[^\s:.,;!?]+){0,4}\s*:\s*(\S.*)$/iu;
 
 export interface LinkLabel {
   kind: LinkKind;
@@ -21,14 +22,30 @@ export interface LinkLabel {
   url?: string;
 }
 
+/**
+ * What may follow a label on its line: the address (the next line holds it otherwise), a few words
+ * before it (`aquí`, `en el siguiente enlace`, `Y VIDEO:`), punctuation after it. A sentence with more
+ * words, or any text after the address, is body text that mentions the photos or a video, and stays.
+ */
+const MAX_LABEL_WORDS = 4;
+const ADDRESS_TOKEN_RE = /\[[^\]]*\]\([^)]*\)|<[^>\s]*>|\S*https?:\/\/\S*/i;
+
+function isLabelRest(rest: string): boolean {
+  const address = ADDRESS_TOKEN_RE.exec(rest);
+  const before = address ? rest.slice(0, address.index) : rest;
+  const after = address ? rest.slice(address.index + address[0].length) : "";
+  const words = before.replace(/[*_:.,;()«»"“”]+/g, " ").trim().split(/\s+/).filter(Boolean);
+  return words.length <= MAX_LABEL_WORDS && /^[\s.,;:)\]>*_]*$/.test(after);
+}
+
 export function matchLinkLabel(line: string): LinkLabel | undefined {
   const label = LABEL_RE.exec(plainText(line));
-  if (label) {
+  if (label && isLabelRest(label[2] ?? "")) {
     const url = findUrl(line);
     return { kind: kindOf(label[1]), ...(url ? { url } : {}) };
   }
   const short = SHORT_LABEL_RE.exec(line.trim().replace(/\*\*/g, ""));
-  const url = short ? findUrl(short[2] ?? "") : undefined;
+  const url = short && isLabelRest(short[2] ?? "") ? findUrl(short[2] ?? "") : undefined;
   return short && url ? { kind: kindOf(short[1]), url } : undefined;
 }
 

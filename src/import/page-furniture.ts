@@ -1,4 +1,5 @@
-import { foldForMatch } from "./inline.ts";
+import { foldForMatch, plainText } from "./inline.ts";
+import { ENTITY_PATTERN } from "./state-office.ts";
 
 /**
  * Page furniture: the letterhead, headers and footers Word and PDF repeat on every page, page numbers,
@@ -13,12 +14,27 @@ const FURNITURE_PHRASES = new Set([
   "comunicado de prensa",
   "imss",
   "instituto mexicano del seguro social",
-  "imss bienestar", // letterhead logo text, never a sentence on its own
+  "imss bienestar", // letterhead logo text (`IMSS-BIENESTAR` too), never a sentence on its own
   "seguridad y solidaridad social",
+  "secretaria de salud",
+  "salud secretaria de salud", // the Secretaría's logo: `SALUD` over `SECRETARÍA DE SALUD`
 ]);
 
-/** Any short line naming the press office: `UNIDAD DE COMUNICACIÓN SOCIAL`, `Coordinación de Comunicación Social, IMSS Sonora`. */
-const PRESS_OFFICE_RE = /^(?:(?:unidad|coordinacion|jefatura|departamento|area|oficina|direccion)(?: (?:de|del|estatal de|regional de))? )?comunicacion social\b.{0,50}$/;
+/** The IMSS, its state offices and the places they are in, as the press office's line names them. */
+const ENTITY = `(?:${ENTITY_PATTERN})`;
+const ORGANIZATION = `(?:imss(?: bienestar)?|instituto mexicano del seguro social(?: \\(imss\\))?|(?:oficina de representacion|representacion (?:estatal|regional)|delegacion(?: estatal| regional)?)(?: del imss)?)`;
+const SEPARATOR = "(?:,| [|–—-])? ";
+/**
+ * A line that is only the press office's name: `UNIDAD DE COMUNICACIÓN SOCIAL`, `Comunicación Social
+ * IMSS`, `Coordinación de Comunicación Social, IMSS Sonora`, `… del IMSS`, `… de la Oficina de
+ * Representación en Jalisco`, `… en Sonora`. Only an organization or a place may follow the name, so
+ * `Comunicación social en salud: el reto…` (a subheading) is text.
+ */
+const PRESS_OFFICE_RE = new RegExp(
+  `^(?:(?:unidad|coordinacion|jefatura|departamento|area|oficina|direccion)(?: (?:de|del|estatal de|regional de))? )?comunicacion social` +
+    `(?:${SEPARATOR}(?:(?:de la |del? |en )?${ORGANIZATION}(?:${SEPARATOR}(?:en (?:el )?)?${ENTITY})?|(?:en (?:el )?)?${ENTITY}))?$`,
+  "u",
+);
 const PAGE_NUMBER_RE = /^(?:pagina|pag)\.? ?\d{1,3}(?: ?(?:de|\/) ?\d{1,3})?$|^\d{1,3} ?(?:de|\/) ?\d{1,3}$/;
 /** `- 2 -`: a number between dashes is a page number wherever it is (tested before folding, which drops the dashes). */
 const DASHED_PAGE_NUMBER_RE = /^[-–—] ?\d{1,3} ?[-–—]$/;
@@ -27,15 +43,39 @@ const BARE_NUMBER_RE = /^[-–—]? ?\d{1,3} ?[-–—]?$/;
 
 /** Office lines of state bulletins; only letterhead above the title (in a sentence they are body). */
 const OFFICE_RE = /^(?:oficina de representacion|representacion (?:estatal|regional)|delegacion (?:estatal|regional)|jefatura delegacional)\b.{0,60}$/;
+/** `IMSS JALISCO`, `IMSS Nuevo León`: a state office's letterhead, only on a line of its own above the title (`IMSS Jalisco inaugura…` is a title). */
+const STATE_IMSS_RE = new RegExp(`^imss(?: en| ?[,|–—-])? ${ENTITY}$`, "u");
+/** The IMSS's directorates, as a letterhead names the one a release comes from (`Dirección de Prestaciones Médicas`). */
+const DIRECTORATE_RE =
+  /^direccion (?:de prestaciones medicas|de prestaciones economicas y sociales|de incorporacion y recaudacion|de finanzas|de administracion|juridica|de innovacion y desarrollo tecnologico|de planeacion para la transformacion institucional|de operacion y evaluacion|de vinculacion institucional y evaluacion de delegaciones)$/;
+
+/**
+ * `2024: Año de Felipe Carrillo Puerto, Benemérito del Proletariado…`, `“2023, Año de Francisco
+ * Villa…”`: the year's official legend heading federal documents, however long. A year, then `Año
+ * de`/`Año del` capitalized and a name (capitalized, maybe after an article); no sentence's end
+ * (`2024, año de retos para el IMSS.`, `2024: Año de Elecciones. El IMSS…` are text).
+ */
+const YEAR_LEGEND_RE = /^["“«]?(?:19|20)\d\d ?(?:[:,.]|[-–—])? ?["“«]?(?:Año|AÑO) (?:de|DE)(?:l|L)? (?:(?:la|las|los|el|LA|LAS|LOS|EL) )?["“«]?\p{Lu}[^.!?]*$/u;
+const MAX_LEGEND_LENGTH = 250;
 
 /** Furniture is short; longer lines are text (and are not folded, which is the costly part). */
 const MAX_FURNITURE_LENGTH = 90;
 
 export function isPageFurniture(line: string): boolean {
+  if (isYearLegend(line)) return true;
   if (line.length > MAX_FURNITURE_LENGTH) return false;
+  if (line.includes("|")) {
+    // `GOBIERNO DE MÉXICO | IMSS`: a logo strip, each part furniture.
+    const parts = line.split("|").map((p) => p.trim());
+    if (parts.length >= 2 && parts.every((p) => p !== "" && isPageFurniture(p))) return true;
+  }
   const folded = foldForMatch(line);
   if (!folded) return false;
-  return FURNITURE_PHRASES.has(folded) || PRESS_OFFICE_RE.test(folded) || PAGE_NUMBER_RE.test(folded) || DASHED_PAGE_NUMBER_RE.test(line.trim());
+  return FURNITURE_PHRASES.has(folded.replace(/ ?[-‐] ?/g, " ")) || PRESS_OFFICE_RE.test(folded) || PAGE_NUMBER_RE.test(folded) || DASHED_PAGE_NUMBER_RE.test(line.trim());
+}
+
+function isYearLegend(line: string): boolean {
+  return line.length <= MAX_LEGEND_LENGTH && /^\W{0,8}(?:19|20)\d\d/.test(line.trim()) && YEAR_LEGEND_RE.test(plainText(line));
 }
 
 /**
@@ -46,8 +86,14 @@ export function isBareNumber(line: string): boolean {
   return line.length <= 9 && BARE_NUMBER_RE.test(line.trim());
 }
 
+/**
+ * Letterhead only above the title (the caller checks that): a state office's lines (`Oficina de
+ * Representación en Yucatán`, `IMSS JALISCO`) and a directorate's (`Dirección de Prestaciones Médicas`).
+ */
 export function isLetterheadOffice(line: string): boolean {
-  return line.length <= MAX_FURNITURE_LENGTH && OFFICE_RE.test(foldForMatch(line));
+  if (line.length > MAX_FURNITURE_LENGTH) return false;
+  const folded = foldForMatch(line);
+  return OFFICE_RE.test(folded) || STATE_IMSS_RE.test(folded) || DIRECTORATE_RE.test(folded);
 }
 
 /** `GOBIERNO DE` + `MÉXICO`: a phrase split over two lines (a logo's text box). */

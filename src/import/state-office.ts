@@ -3,7 +3,8 @@
  * rather than from the national press office. State offices name themselves the same way in their
  * titles and leads: «Reconoce IMSS Chihuahua labor de…», «IMSS Nuevo León realiza…», «El Instituto
  * Mexicano del Seguro Social (IMSS) en Chihuahua cuenta…». The national office writes «IMSS»,
- * «IMSS-Bienestar» or «el IMSS inauguró en Puebla…», none of which names an office.
+ * «IMSS-Bienestar», «el IMSS inauguró en Puebla…» or «Hospital del IMSS en Sonora» (the place where
+ * the IMSS acts), none of which names an office.
  *
  * The importer gives such a release the site's section for state offices (as the legacy site's
  * `section: Local`), and says so.
@@ -13,7 +14,7 @@
  * The 32 federal entities as the IMSS names its offices, and the names of the offices that split one
  * (CDMX Norte and Sur, Estado de México Oriente and Poniente, Veracruz Norte and Sur).
  */
-const ENTITIES = [
+export const ENTITIES = [
   "Aguascalientes",
   "Baja California Sur",
   "Baja California",
@@ -63,9 +64,19 @@ function fold(text: string): string {
   return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
 }
 
-const ENTITY_PATTERN = ENTITIES.map((e) => fold(e).replace(/ /g, "\\s+")).join("|");
-/** «IMSS Chihuahua», «IMSS en Chihuahua», «(IMSS) en Chihuahua»: the name must end there (not «IMSS Colima» of «Colimán»). */
-const OFFICE_RE = new RegExp(String.raw`\bimss\)?\s+(?:en\s+(?:el\s+)?)?(${ENTITY_PATTERN})(?![\p{L}\p{N}])`, "u");
+/** The entities folded (`nuevo\s+leon`), as a regular expression's alternatives: for matching folded text. */
+export const ENTITY_PATTERN = ENTITIES.map((e) => fold(e).replace(/ /g, "\\s+")).join("|");
+/** The name must end there (not «IMSS Colima» of «Colimán»). */
+const ENTITY_END = String.raw`(?![\p{L}\p{N}])`;
+/**
+ * «IMSS Chihuahua», «(IMSS) en Chihuahua», «El IMSS en Yucatán»: the office as the subject. Not where
+ * the IMSS is a complement, «Hospital del IMSS en Sonora», «del Instituto Mexicano del Seguro Social
+ * (IMSS) en Sonora», «se afilió al IMSS en Puebla»: there the place is where the national IMSS acts.
+ */
+const OFFICE_RE = new RegExp(
+  String.raw`\bimss\)?\s+(${ENTITY_PATTERN})${ENTITY_END}|(?<!\b(?:del|al|de)\s+(?:instituto\s+mexicano\s+del\s+seguro\s+social\s+\()?)\bimss\)?\s+en\s+(?:el\s+)?(${ENTITY_PATTERN})${ENTITY_END}`,
+  "u",
+);
 
 /**
  * The office a release names in its title, or else in its first paragraph, as the list above spells
@@ -74,7 +85,8 @@ const OFFICE_RE = new RegExp(String.raw`\bimss\)?\s+(?:en\s+(?:el\s+)?)?(${ENTIT
 export function stateOfficeOf(title: string, firstParagraph: string | undefined): string | undefined {
   for (const text of [title, firstParagraph ?? ""]) {
     const m = OFFICE_RE.exec(fold(text));
-    if (m) return ENTITIES.find((e) => fold(e) === m[1]!.replace(/\s+/g, " "));
+    const name = m?.[1] ?? m?.[2];
+    if (name) return ENTITIES.find((e) => fold(e) === name.replace(/\s+/g, " "));
   }
   return undefined;
 }

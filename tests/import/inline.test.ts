@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { endsSentence, joinWrapped, matchListItem, plainText, startsLowercase } from "../../src/import/inline.ts";
+import { extractRelease } from "../../src/import/text.ts";
 
 const plain: Array<[string, string]> = [
   ["## Título", "Título"],
@@ -30,12 +31,52 @@ const items: Array<[string, ReturnType<typeof matchListItem>]> = [
   ["1. Uno", { ordered: true, ordinal: 1, text: "Uno" }],
   ["12) Uno", { ordered: true, ordinal: 12, text: "Uno" }],
   ["**Negritas**", undefined],
-  ["-Uno", undefined],
   ["---o0o---", undefined],
   ["2024. Año", undefined],
   ["-", undefined],
+  // Dashes: with a space, any text; touching the text, only before a capital (not the end mark, not a negative number).
+  ["-Uno", { ordered: false, text: "Uno" }],
+  ["-**Uno**", { ordered: false, text: "**Uno**" }],
+  ["– Uno", { ordered: false, text: "Uno" }],
+  ["–Uno", { ordered: false, text: "Uno" }],
+  ["— Uno", { ordered: false, text: "Uno" }],
+  ["—Uno", { ordered: false, text: "Uno" }],
+  ["‐Uno", { ordered: false, text: "Uno" }],
+  ["− Uno", { ordered: false, text: "Uno" }],
+  ["– 30 mil consultas", { ordered: false, text: "30 mil consultas" }],
+  ["-30-", undefined],
+  ["-5 grados", undefined],
+  ["−5 grados", undefined],
+  ["-uno", undefined],
+  ["—dijo el director—", undefined],
+  ["–", undefined],
+  // Other glyphs.
+  ["◆ Uno", { ordered: false, text: "Uno" }],
+  ["❖Uno", { ordered: false, text: "Uno" }],
+  ["→ Uno", { ordered: false, text: "Uno" }],
+  // Word's `o` sub-bullet needs to follow an item (`afterItem`): alone, «o» is the word "or".
+  ["o De ellos, 400 son mujeres", undefined],
+  // Lettered items: unordered (markdown numbers only with digits), the letter kept in the text.
+  ["a) Uno", { ordered: false, lettered: true, text: "a) Uno" }],
+  ["B)  Dos", { ordered: false, lettered: true, text: "B) Dos" }],
+  ["a)", undefined],
+  ["ab) Uno", undefined],
+  ["a. m. del lunes", undefined],
 ];
 for (const [line, expected] of items) test(`matchListItem ${JSON.stringify(line)}`, () => assert.deepEqual(matchListItem(line), expected));
+
+const afterItem: Array<[string, ReturnType<typeof matchListItem>]> = [
+  ["o De ellos, 400 son mujeres", { ordered: false, text: "De ellos, 400 son mujeres" }],
+  ["o\tDe ellos", { ordered: false, text: "De ellos" }],
+  ["o **De ellos**", { ordered: false, text: "**De ellos**" }],
+  ["o bien, en la clínica", undefined],
+  ["o 5 mil", undefined],
+  ["oDe ellos", undefined],
+  ["- Uno", { ordered: false, text: "Uno" }],
+];
+for (const [line, expected] of afterItem) {
+  test(`matchListItem after an item ${JSON.stringify(line)}`, () => assert.deepEqual(matchListItem(line, { afterItem: true }), expected));
+}
 
 const joins: Array<[string, string, string]> = [
   ["El Instituto", "Mexicano", "El Instituto Mexicano"],
@@ -51,4 +92,17 @@ test("sentence ends and lowercase starts", () => {
   assert.ok(startsLowercase("y continúa"));
   assert.ok(startsLowercase("“esto implica"));
   assert.ok(!startsLowercase("Radioterapia"));
+});
+
+for (const bullet of ["–", "– ", "—", "— ", "-", "‐", "−", "◆ ", "❖", "→ "]) {
+  test(`import: highlights with ${JSON.stringify(bullet)} are highlights, one each`, () => {
+    const parts = extractRelease(`Ciudad de México, lunes 22 de julio de 2024\n\nIMSS inaugura nueva clínica\n\n${bullet}Se atenderá a 50 mil personas\n${bullet}Cuenta con 10 consultorios\n\nEl IMSS inauguró una clínica.`);
+    assert.deepEqual(parts.highlights, ["Se atenderá a 50 mil personas", "Cuenta con 10 consultorios"]);
+    assert.equal(parts.body, "El IMSS inauguró una clínica.");
+  });
+}
+
+test("import: a lettered list in the body is a list whose items keep their letters", () => {
+  const parts = extractRelease("Ciudad de México, lunes 22 de julio de 2024\n\nIMSS inaugura nueva clínica\n\nLa clínica ofrece:\n\na) Consulta externa;\nb) Urgencias, y\nc) Hospitalización.\n\nEl IMSS inauguró una clínica.");
+  assert.equal(parts.body, "La clínica ofrece:\n\n- a) Consulta externa;\n- b) Urgencias, y\n- c) Hospitalización.\n\nEl IMSS inauguró una clínica.");
 });

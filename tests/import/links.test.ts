@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { findUrl, matchLinkLabel, urlOnlyLine } from "../../src/import/links.ts";
+import { extractRelease } from "../../src/import/text.ts";
 
 const labels: Array<[string, "photos" | "video", string | undefined]> = [
   ["LINK DE FOTOS", "photos", undefined],
@@ -24,6 +25,14 @@ const labels: Array<[string, "photos" | "video", string | undefined]> = [
   ["Consulta las fotografías aquí: <https://drive.google.com/x>", "photos", "https://drive.google.com/x"],
   ["Descarga el video en: https://youtu.be/x", "video", "https://youtu.be/x"],
   ["Imágenes: https://drive.google.com/x", "photos", "https://drive.google.com/x"],
+  // The label and the address, a few words between them, punctuation after.
+  ["Videos: https://youtu.be/x", "video", "https://youtu.be/x"],
+  ["Fotos: en el siguiente enlace https://drive.google.com/x.", "photos", "https://drive.google.com/x"],
+  ["Fotos en el siguiente enlace: https://drive.google.com/x", "photos", "https://drive.google.com/x"],
+  ["Video: aquí <https://youtu.be/x>", "video", "https://youtu.be/x"],
+  ["**Fotos:** https://drive.google.com/x", "photos", "https://drive.google.com/x"],
+  ["LINK DE FOTOS Y VIDEO:", "photos", undefined],
+  ["Link de fotos del evento:", "photos", undefined],
 ];
 for (const [line, kind, url] of labels) {
   test(`label ${JSON.stringify(line)}`, () => assert.deepEqual(matchLinkLabel(line), { kind, ...(url ? { url } : {}) }));
@@ -36,6 +45,14 @@ for (const line of [
   "El video muestra la jornada",
   "Ver video de la campaña en redes sociales",
   "Para ver las fotos: ingresa a https://a.mx/x",
+  // Body text that mentions the videos or photos and an address: a sentence, not a label.
+  "Videos: el Instituto publicó 12 tutoriales en https://www.youtube.com/@IMSSmx que explican cómo darse de alta en IMSS Digital.",
+  "Videos: https://www.youtube.com/@IMSSmx tiene 12 tutoriales nuevos",
+  "Fotos: la galería completa del evento está disponible en https://a.mx/x",
+  "Video: https://youtu.be/x y https://youtu.be/y",
+  "Fotos de la jornada de vacunación en el Hospital General de Zona: https://a.mx/x",
+  "Enlace al video de la campaña en redes sociales que ya suma dos millones de vistas",
+  "Link de fotos: se compartirá al término del evento con los medios",
 ]) {
   test(`not a label ${JSON.stringify(line)}`, () => assert.equal(matchLinkLabel(line), undefined));
 }
@@ -54,4 +71,11 @@ for (const [text, url] of urls) test(`findUrl ${JSON.stringify(text)}`, () => as
 test("urlOnlyLine: only an address", () => {
   assert.equal(urlOnlyLine("<https://a.mx/x>"), "https://a.mx/x");
   assert.equal(urlOnlyLine("los interesados pueden registrarse en https://a.mx/x"), undefined);
+});
+
+test("import: a sentence about videos with an address stays in the body; a label line goes to video:", () => {
+  const sentence = "Videos: el Instituto publicó 12 tutoriales en https://www.youtube.com/@IMSSmx que explican cómo darse de alta en IMSS Digital.";
+  const parts = extractRelease(`Ciudad de México, viernes 19 de julio de 2024\nNo. 332/2024\n\nIMSS lanza tutoriales\n\nEl IMSS lanzó tutoriales.\n\n${sentence}\n\nVideo: https://youtu.be/abc`);
+  assert.equal(parts.body, `El IMSS lanzó tutoriales.\n\n${sentence}`);
+  assert.equal(parts.video, "https://youtu.be/abc");
 });

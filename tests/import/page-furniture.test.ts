@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { isEndMark, isLetterheadOffice, isPageFurniture, isRule, isSplitFurniture } from "../../src/import/page-furniture.ts";
+import { extractRelease } from "../../src/import/text.ts";
 
 const furniture = [
   "UNIDAD DE COMUNICACIÓN SOCIAL",
@@ -22,6 +23,28 @@ const furniture = [
   "2 de 5",
   "- 2 -",
   "Instituto Mexicano del Seguro Social",
+  // The press office's name, with an organization or a place after it.
+  "Coordinación de Comunicación Social, IMSS Sonora",
+  "Coordinación de Comunicación Social del IMSS",
+  "Unidad de Comunicación Social IMSS Jalisco",
+  "Comunicación Social IMSS",
+  "Jefatura de Comunicación Social - IMSS Sonora",
+  "Dirección de Comunicación Social",
+  "Unidad de Comunicación Social del IMSS en Nuevo León",
+  // Letterhead logos and the year's legend.
+  "IMSS-BIENESTAR",
+  "IMSS BIENESTAR",
+  "Imss-Bienestar",
+  "SECRETARÍA DE SALUD",
+  "SALUD SECRETARÍA DE SALUD",
+  "GOBIERNO DE MÉXICO | IMSS",
+  "**GOBIERNO DE MÉXICO** | IMSS | SECRETARÍA DE SALUD",
+  "2024: Año de Felipe Carrillo Puerto, Benemérito del Proletariado, Revolucionario y Defensor del Mayab",
+  "2023, Año de Francisco Villa, el revolucionario del pueblo",
+  "“2023, Año de Francisco Villa, el revolucionario del pueblo”",
+  "2025: Año de la Mujer Indígena",
+  "2019, Año del Caudillo del Sur, Emiliano Zapata",
+  "**2024: AÑO DE FELIPE CARRILLO PUERTO**",
 ];
 for (const line of furniture) test(`furniture: ${JSON.stringify(line)}`, () => assert.ok(isPageFurniture(line)));
 
@@ -34,6 +57,20 @@ const notFurniture = [
   "7",
   "412",
   "IMSS fortalece recuperación de sus servicios médicos",
+  // A phrase that continues after «comunicación social» is text (a subheading, a sentence).
+  "Comunicación social en salud: el reto de llegar a todos",
+  "Comunicación Social IMSS organiza foro con periodistas",
+  "Coordinación de Comunicación Social: teléfono 55 5238 2700",
+  // Parts between `|` that are not all furniture; «año de» in an ordinary sentence.
+  "GOBIERNO DE MÉXICO | Programa de vacunación",
+  "IMSS | 2024",
+  "2024, año de elecciones, el IMSS atendió a más pacientes",
+  "2024, Año de retos para el IMSS",
+  "2024: Año de Elecciones. El IMSS atendió a 3 millones de personas",
+  "En 2024, Año de Felipe Carrillo Puerto, se inauguraron 10 hospitales",
+  "Secretaría de Salud y el IMSS firman un convenio",
+  // `IMSS <entidad>` is letterhead only above the title (isLetterheadOffice).
+  "IMSS JALISCO",
 ];
 for (const line of notFurniture) test(`not furniture: ${JSON.stringify(line)}`, () => assert.ok(!isPageFurniture(line)));
 
@@ -44,11 +81,28 @@ test("GOBIERNO DE / MÉXICO split over two lines, also in bold", () => {
   assert.ok(!isSplitFurniture("El Gobierno de", "México anunció hoy un programa"));
 });
 
-test("letterhead office lines", () => {
-  assert.ok(isLetterheadOffice("Oficina de Representación del IMSS en Nuevo León"));
-  assert.ok(isLetterheadOffice("OFICINA DE REPRESENTACIÓN EN CHIHUAHUA"));
-  assert.ok(!isLetterheadOffice("IMSS Nuevo León realiza 1,200 cirugías"));
+test("SALUD / SECRETARÍA DE SALUD: the Secretaría's logo over two lines", () => {
+  assert.ok(isSplitFurniture("SALUD", "SECRETARÍA DE SALUD"));
 });
+
+const letterheadOffices = [
+  "Oficina de Representación del IMSS en Nuevo León",
+  "OFICINA DE REPRESENTACIÓN EN CHIHUAHUA",
+  "IMSS JALISCO",
+  "IMSS Nuevo León",
+  "**IMSS Baja California Sur**",
+  "IMSS en Yucatán",
+  "Dirección de Prestaciones Médicas",
+];
+for (const line of letterheadOffices) test(`letterhead office ${JSON.stringify(line)}`, () => assert.ok(isLetterheadOffice(line)));
+const notLetterheadOffices = [
+  "IMSS Nuevo León realiza 1,200 cirugías",
+  "IMSS Jalisco inaugura clínica",
+  "IMSS Colimán",
+  "IMSS Bienestar",
+  "Dirección de Prestaciones Médicas informa sobre la campaña",
+];
+for (const line of notLetterheadOffices) test(`not a letterhead office ${JSON.stringify(line)}`, () => assert.ok(!isLetterheadOffice(line)));
 
 for (const line of ["---o0o---", "---oOo---", "—oOo—", "-o0o-", "o0o", "---000---", "-0-", "###", "-30-", "\\---o0o\\---"]) {
   test(`end mark ${JSON.stringify(line)}`, () => assert.ok(isEndMark(line)));
@@ -57,3 +111,29 @@ for (const line of ["---", "Todo", "o", "Los 000 pacientes"]) test(`not an end m
 
 for (const line of ["---", "----------", "***", "___", "- - -"]) test(`rule ${JSON.stringify(line)}`, () => assert.ok(isRule(line)));
 for (const line of ["--", "- item", "**bold**"]) test(`not a rule ${JSON.stringify(line)}`, () => assert.ok(!isRule(line)));
+
+const letterheads = [
+  "IMSS-BIENESTAR",
+  "GOBIERNO DE MÉXICO | IMSS",
+  "2024: Año de Felipe Carrillo Puerto, Benemérito del Proletariado, Revolucionario y Defensor del Mayab",
+  "“2023, Año de Francisco Villa, el revolucionario del pueblo”",
+  "IMSS JALISCO",
+  "SALUD\nSECRETARÍA DE SALUD",
+  "Instituto Mexicano del Seguro Social\nDirección de Prestaciones Médicas",
+];
+for (const letterhead of letterheads) {
+  test(`import: the letterhead ${JSON.stringify(letterhead)} above the dateline is not the title`, () => {
+    const parts = extractRelease(`${letterhead}\n\nGuadalajara, Jalisco, lunes 22 de julio de 2024\nNo. 350/2024\n\nIMSS Jalisco inaugura nueva clínica\n\nEl IMSS inauguró una clínica.`);
+    assert.equal(parts.title, "IMSS Jalisco inaugura nueva clínica");
+    assert.equal(parts.body, "El IMSS inauguró una clínica.");
+  });
+}
+
+test("import: a subheading about «comunicación social» and a state office's name below the title stay in the body", () => {
+  const parts = extractRelease(
+    "Ciudad de México, lunes 22 de julio de 2024\nNo. 350/2024\n\nIMSS presenta estrategia\n\nEl IMSS presentó su estrategia.\n\nComunicación social en salud: el reto de llegar a todos\n\nLa estrategia sigue.\n\nIMSS Jalisco\n\nParticipó en la presentación.",
+  );
+  assert.equal(parts.title, "IMSS presenta estrategia");
+  assert.match(parts.body, /\n\nComunicación social en salud: el reto de llegar a todos\n\n/);
+  assert.match(parts.body, /\n\nIMSS Jalisco\n\n/);
+});

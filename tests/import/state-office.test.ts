@@ -26,6 +26,14 @@ test("a state office is named by «IMSS <entidad>» in the title or «(IMSS) en 
     ["IMSS-Bienestar se fortalece con la llegada de médicos", undefined, undefined],
     ["IMSS Bienestar contrata médicos en Oaxaca", undefined, undefined],
     ["El IMSS inauguró en Puebla un hospital", "El IMSS inauguró en Puebla un hospital.", undefined],
+    // The IMSS as a complement («del IMSS en Sonora»): the place where the national IMSS acts.
+    ["Presidenta de México y Zoé Robledo inauguran Hospital del IMSS en Sonora", "El director general del Instituto Mexicano del Seguro Social (IMSS), Zoé Robledo, y la Presidenta inauguraron el Hospital.", undefined],
+    ["Inauguran hospital", "La Presidenta inauguró el Hospital General del Instituto Mexicano del Seguro Social (IMSS) en Sonora.", undefined],
+    ["Más de mil trabajadores se afilian al IMSS en Puebla", undefined, undefined],
+    ["Clínica de IMSS en Jalisco amplía horario", undefined, undefined],
+    // …while the office is still found where it is the subject, after a complement or before one.
+    ["Hospital del IMSS en Sonora recibe a pacientes", "El IMSS en Sonora informó que el hospital del IMSS en Sonora abrió.", "Sonora"],
+    ["Hospital del IMSS Sonora cumple 50 años", undefined, "Sonora"],
     // A longer word is not the entity («Colimán», «Sonorense»).
     ["IMSS Colimán no existe", undefined, undefined],
     ["IMSS Sonorense", undefined, undefined],
