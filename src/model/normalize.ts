@@ -129,6 +129,8 @@ class FrontMatter implements Reporter {
       if (!hasUnpublishable(value)) continue;
       const texts = typeof value === "string" ? [value] : (value as unknown[]).filter((v): v is string => typeof v === "string");
       const described = [...new Set(texts.flatMap((t) => findUnpublishable(t)?.described ?? []))].join(", ");
+      // The quick scan also stops at every whole surrogate pair (an emoji): only real finds count.
+      if (!described) continue;
       copy ??= { ...data };
       copy[field] = typeof value === "string" ? publishable(value) : (value as unknown[]).map((v) => (typeof v === "string" ? publishable(v) : v));
       this.warn(

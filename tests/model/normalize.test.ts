@@ -333,6 +333,15 @@ test("invisible characters no page can carry are said, with where, and published
   assert.ok(r.bulletin.body.endsWith("Primera línea.\nSegunda con salto y   y  .\n"), JSON.stringify(r.bulletin.body));
 });
 
+test("emoji are characters like any other: published as written, with no warning", () => {
+  const r = normalizeText(fm('title: "IMSS 🏥 💉 vacuna"\ndate: 2024-04-09\ndescription: "Protégete 💉"\ntags: ["salud 🏥", "bien"]\nhighlights: ["punto 👍🏽"]') + "Texto 🇲🇽.\n");
+  assert.ok(r.bulletin, JSON.stringify(r.problems));
+  assert.deepEqual(r.problems, []);
+  assert.equal(r.bulletin.title, "IMSS 🏥 💉 vacuna");
+  assert.equal(r.bulletin.description, "Protégete 💉");
+  assert.deepEqual(r.bulletin.highlights, ["punto 👍🏽"]);
+});
+
 test("a Jekyll permalink or redirect pattern: an error whose hint is this bulletin's path written out (:title from the file name, as Jekyll)", () => {
   const r = normalizeText(fm('title: "Vacunación en Mérida"\ndate: 2024-04-09\ndescription: "d"\nsection: Local\npermalink: /:categories/:year/:month/:day/:title.html\nredirect_from: /news/:i_month/:slug'), { file: "content/2024/2024-04-09-vacunacion-merida.md" });
   assert.equal(r.bulletin, undefined);
