@@ -66,7 +66,9 @@ export function normalizeSitePath(raw: string, { field, placeholders }: SitePath
   if (segments.length === 0) return { ok: false, message: `«${value}» es la portada del sitio.`, hint };
   for (const segment of segments) {
     if (segment === "") return { ok: false, message: `«${value}» contiene «//».`, hint };
-    if (segment === "." || segment === ".." || decodeURIComponentSafe(segment) === "..") {
+    // Encoded too (`%2e`): a host decodes it, and `/news/%2e/` is the folder `/news/`.
+    const plain = decodeURIComponentSafe(segment);
+    if (plain === "." || plain === "..") {
       return { ok: false, message: `«${value}» contiene «..» o «.»: no puede salir de su carpeta.`, hint };
     }
     if (!SEGMENT_RE.test(segment)) {
