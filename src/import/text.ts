@@ -340,8 +340,9 @@ function readHead(lines: Line[], layout: Layout): Head {
       head.warnings.push(`La línea «${plain}» parece la fecha, pero no se pudo leer: ${unreadable}.`);
       continue;
     }
-    const item = matchListItem(line.text);
-    if (item && !item.ordered) {
+    // Word's «o» sub-bullet only right after a bullet; numbered and lettered items are the body's.
+    const item = matchListItem(line.text, { afterItem: previousWasHighlight });
+    if (item && !item.ordered && !item.lettered) {
       // Highlights follow the title; bullets before any title mean the release has none (said below).
       head.highlights.push(plainText(item.text));
       state = "after-title";
@@ -445,7 +446,7 @@ function buildChunks(lines: Line[], layout: Layout): Chunk[] {
       continue;
     }
     const current = open as Chunk | undefined;
-    const continuesList = blankInList && current?.kind === "list" && line.kind === "text" && matchListItem(line.text)?.ordered === current.ordered;
+    const continuesList = blankInList && current?.kind === "list" && line.kind === "text" && matchListItem(line.text, { afterItem: true })?.ordered === current.ordered;
     if (blankInList && !continuesList) close();
     blankInList = false;
     if (line.kind === "page") {
@@ -461,7 +462,7 @@ function buildChunks(lines: Line[], layout: Layout): Chunk[] {
     // In hard-wrapped text a line may start with `2024. ` or `- ` only because the wrap fell there:
     // it continues a sentence the previous line left open.
     const wrappedMidSentence = layout.hardWrapped && open?.kind === "paragraph" && !endsSentence(previousLine);
-    const item: ListItem | undefined = wrappedMidSentence ? undefined : matchListItem(line.text);
+    const item: ListItem | undefined = wrappedMidSentence ? undefined : matchListItem(line.text, { afterItem: open?.kind === "list" });
     if (item) {
       if (open?.kind === "list" && open.ordered === item.ordered) open.items.push(item.text);
       else {

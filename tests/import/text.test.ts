@@ -164,6 +164,8 @@ const cases: Array<[string, string, Expected]> = [
   ["table: markdown's without a delimiter row gets one", "T\n\n| A | B |\n| 1 | 2 |", { body: "| A | B |\n| --- | --- |\n| 1 | 2 |" }],
   ["table: a page break inside a table does not end it", "T\n\n| A | B |\n| --- | --- |\n| 1 | 2 |\n\fUNIDAD DE COMUNICACIÓN SOCIAL\n| 3 | 4 |\n\nFin.", { body: "| A | B |\n| --- | --- |\n| 1 | 2 |\n| 3 | 4 |\n\nFin." }],
   ["table: one line between pipes is text", "T\n\n| nota |\n\nFin.", { body: "| nota |\n\nFin." }],
+  ["list: Word's «o» sub-bullet after an item is an item, in the highlights and in the body", "T\n\n• Generará 1,200 empleos\no De ellos, 400 serán médicos\n\nSon:\n\n• Uno\no Dos\n\nO bien, nada.", { highlights: ["Generará 1,200 empleos", "De ellos, 400 serán médicos"], body: "Son:\n\n- Uno\n- Dos\n\nO bien, nada." }],
+  ["list: lettered items under the title are the body's, not highlights", "T\n\na) Primero\nb) Segundo", { highlights: [], body: "- a) Primero\n- b) Segundo" }],
   ["table: Word list items with a tab are a list, not a table", "T\n\nSon:\n\n1.\tUno\n2.\tDos", { body: "Son:\n\n1. Uno\n2. Dos" }],
 ];
 
