@@ -117,11 +117,11 @@ test("the built pages are inert: no script, handler, dangerous URL, foreign reso
     const html = await readFile(path.join(site, f), "utf8");
     const $ = cheerio.load(html);
     const where = (el: unknown) => `${f}: ${$.html(el as never).slice(0, 160)}`;
-    // The only scripts: the search page's own file, and JSON-LD data blocks that must stay valid JSON
-    // (a title with </script> in it must not end the block early).
+    // The only scripts: the search page's and the 404 page's own files, and JSON-LD data blocks that
+    // must stay valid JSON (a title with </script> in it must not end the block early).
     $("script").each((_, el) => {
       const type = $(el).attr("type");
-      if (type === "module" && /^\/js\/search\.[0-9a-f]+\.js$/.test($(el).attr("src") ?? "")) return;
+      if (type === "module" && /^\/js\/(?:search|not-found)\.[0-9a-f]+\.js$/.test($(el).attr("src") ?? "")) return;
       assert.equal(type, "application/ld+json", `${where(el)}`);
       assert.doesNotThrow(() => JSON.parse($(el).text()), `${where(el)}: JSON-LD is not valid JSON`);
     });
