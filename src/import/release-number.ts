@@ -1,4 +1,5 @@
 import { normalizeBulletinNumber } from "../model/normalize.ts";
+import { NUMBER_PREFIX } from "./number-prefix.ts";
 import { isStandaloneDateline, matchDateline } from "./spanish-dates.ts";
 
 /**
@@ -8,9 +9,8 @@ import { isStandaloneDateline, matchDateline } from "./spanish-dates.ts";
  * is the whole line, or shares the line with nothing but the dateline (letterhead tables put them side
  * by side), so `UMF No. 68` or `No. 1/2024` inside a sentence is never taken for it.
  */
-const NO = String.raw`(?:n[úu]m(?:ero)?|no|nº|n°|nro)\.?\s*`;
 /** `No. `, or `Boletín `/`Comunicado de prensa ` with or without `No. ` after it. */
-const PREFIX = String.raw`(?:(?:bolet[ií]n|comunicado)(?:\s+de\s+prensa)?\s*(?:${NO})?|${NO})`;
+const PREFIX = NUMBER_PREFIX;
 /** `171/2024`, `171 / 2024`, `171/24`, `174-2024` (a hyphen only before a four-digit year). */
 const NUMBER = String.raw`(?<serial>\d{1,5})\s*(?:\/\s*(?<year>\d{4}|\d{2})|[-–]\s*(?<hyphenYear>\d{4}))`;
 const SEPARATOR = String.raw`[\s.,;:|–—-]`;

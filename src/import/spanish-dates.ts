@@ -1,3 +1,4 @@
+import { NUMBER_PREFIX } from "./number-prefix.ts";
 import { daysInMonth, MONTHS, WEEKDAYS as WEEKDAY_NAMES } from "../policy/dates.ts";
 
 /**
@@ -107,11 +108,11 @@ const NUMERIC_DATE_RE = /(?:^|[\s,;:])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b/;
 const MAX_DATELINE_LENGTH = 90;
 /** What may close a dateline: punctuation, the set-off dash, or the bulletin number. */
 const CLOSING_RE = /^[\s.,;:]*(?:[-–—]+\s*)?$/;
-const NUMBER_AFTER_RE = /^[\s.,;:|–—-]*(?:(?:bolet[ií]n|comunicado)(?:\s+de\s+prensa)?\s*(?:(?:n[úu]m(?:ero)?|no|nº|n°|nro)\.?\s*)?|(?:n[úu]m(?:ero)?|no|nº|n°|nro)\.?\s*)\d/iu;
+const NUMBER_AFTER_RE = new RegExp(String.raw`^[\s.,;:|–—-]*${NUMBER_PREFIX}\d`, "iu");
 /** The weekday and `a` between the place and the day (`…, a martes 9 de…`), read from the end of what precedes the day. */
 const BEFORE_DAY_RE = new RegExp(String.raw`(?:^|(?<=[\s,;.:]))(?:a|${WEEKDAYS})\s*,?\s*$`, "iu");
 /** Words a place name may have in lower case (`Ciudad de México`, `Valle de las Palmas`). */
-const PLACE_CONNECTORS = new Set(["de", "del", "la", "las", "los", "el", "y"]);
+export const PLACE_CONNECTORS: ReadonlySet<string> = new Set(["de", "del", "la", "las", "los", "el", "y"]);
 /** A longer tail after the date is a sentence, not a slip in a dateline. */
 const MAX_TAIL_LENGTH = 25;
 const EXAMPLE = "Ciudad de México, 9 de abril de 2024";

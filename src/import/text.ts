@@ -3,7 +3,7 @@ import { endsSentence, joinWrapped, matchListItem, plainText, startsLowercase, t
 import { findUrl, matchLinkLabel, urlOnlyLine, type LinkKind } from "./links.ts";
 import { isBareNumber, isEndMark, isLetterheadOffice, isPageFurniture, isRule, isSplitFurniture } from "./page-furniture.ts";
 import { matchNumberLine, splitNumber } from "./release-number.ts";
-import { formatCalendarDay, inlineDatelineText, isStandaloneDateline, matchDateline, unreadableDateline, weekdayMismatch, type CalendarDay } from "./spanish-dates.ts";
+import { formatCalendarDay, inlineDatelineText, isStandaloneDateline, matchDateline, PLACE_CONNECTORS, unreadableDateline, weekdayMismatch, type CalendarDay } from "./spanish-dates.ts";
 
 /**
  * From the text of a press release (converted from Word or PDF, or produced by `docx.ts`/`pdf.ts`)
@@ -367,9 +367,6 @@ function readHead(lines: Line[], layout: Layout): Head {
   if (title) head.title = title;
   return head;
 }
-
-/** Words a place name may have in lower case (`Ciudad de México`, `Valle de las Palmas`). */
-const PLACE_CONNECTORS = new Set(["de", "del", "la", "las", "los", "el", "y"]);
 
 /** `Ciudad de México`, `Monterrey, Nuevo León`: a few capitalized words; a title is a sentence. */
 function looksLikePlace(text: string): boolean {
