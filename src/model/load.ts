@@ -23,7 +23,11 @@ export interface SourceDocument {
   file: string;
   /** Path relative to the content folder, `/`-separated, e.g. `2021/2021-08-19-reconoce.md`. */
   relPath: string;
-  /** Front matter as plain values (YAML core schema: dates stay strings). */
+  /**
+   * Front matter as plain values, read with YAML's failsafe schema: every scalar is the text the editor
+   * wrote (`title: 1.50` is «1.50», `title: no` is «no», dates stay strings); an empty value is null.
+   * What a flag or a date means is decided by the field that reads it (normalize.ts).
+   */
   data: Record<string, unknown>;
   /** Position of each top-level field's key. */
   fields: Record<string, FieldPosition>;
@@ -310,11 +314,11 @@ export function parseSource(input: string, file: string, relPath: string): LoadR
     parsed = grayMatter()(head, {
       language: "yaml",
       engines: {
-        // js-yaml's core schema: dates stay strings (a YAML Date would lose its offset), duplicate keys are errors.
+        // Duplicate keys are errors; the schema keeps every scalar as written (FRONT_MATTER_SCHEMA).
         yaml: {
           parse: (source: string): object => {
             if (countAliases(source) > MAX_ALIAS_COUNT) throw new AliasBombError();
-            return (yaml.load(source, { schema: yaml.CORE_SCHEMA }) ?? {}) as object;
+            return (yaml.load(source, { schema: frontMatterSchema() }) ?? {}) as object;
           },
           stringify: () => {
             throw new Error("not used");
@@ -335,6 +339,16 @@ export function parseSource(input: string, file: string, relPath: string): LoadR
 }
 
 class AliasBombError extends Error {}
+
+/**
+ * js-yaml's failsafe schema: no scalar is resolved to a number, a boolean or null. A text field keeps
+ * exactly what the editor wrote (`title: 1.50`, `007`, `1e3`, `0x1A`, `.5`, `no`, `True` would be
+ * 1.5, 7, 1000, 26, 0.5, false, true with the core schema), and a date its offset. Only an empty value
+ * is null; `nil`, `~`, `null` are texts that every field takes as «no value» (policy/empty.ts).
+ */
+function frontMatterSchema(): JsYaml.Schema {
+  return jsYaml().FAILSAFE_SCHEMA;
+}
 
 function countAliases(source: string): number {
   return (source.match(/(?:^|[\s[{,])\*[^\s,\]}]+/g) ?? []).length;
@@ -529,9 +543,8 @@ function quotedYaml(text: string): string {
 
 /** A YAML text read with the front matter's schema; undefined when it does not parse. */
 function loadYaml(text: string): { value: unknown } | undefined {
-  const yaml = jsYaml();
   try {
-    return { value: yaml.load(text, { schema: yaml.CORE_SCHEMA }) };
+    return { value: jsYaml().load(text, { schema: frontMatterSchema() }) };
   } catch {
     return undefined;
   }

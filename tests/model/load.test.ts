@@ -121,7 +121,7 @@ test("the body and the field lines are what gray-matter makes of the whole file"
   for (const text of texts) {
     const r = parseSource(text, "a.md", "a.md");
     assert.ok(r.ok, text);
-    const whole = grayMatter(text.replace(/\r\n?/g, "\n"), { language: "yaml", engines: { yaml: (source: string) => (yaml.load(source, { schema: yaml.CORE_SCHEMA }) ?? {}) as object } });
+    const whole = grayMatter(text.replace(/\r\n?/g, "\n"), { language: "yaml", engines: { yaml: (source: string) => (yaml.load(source, { schema: yaml.FAILSAFE_SCHEMA }) ?? {}) as object } });
     assert.equal(r.doc.body, whole.content, text);
     assert.deepEqual(r.doc.data, whole.data, text);
   }

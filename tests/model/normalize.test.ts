@@ -401,3 +401,43 @@ test("Jekyll's redirect_to: the file forwards its addresses (an http(s) address 
   const loop = normalizeText(fm(`${legacy}\nredirect_to: https://www.imss.gob.mx/news/190812/`));
   assert.deepEqual(loop.problems.filter((p) => p.severity === "error").map((p) => p.code), ["redirect-invalid"]);
 });
+
+test("a text field keeps what the editor wrote: YAML numbers, booleans and null-like words are not rewritten", () => {
+  const kept: Array<[string, string]> = [
+    ["1.50", "1.50"],
+    ["007", "007"],
+    ["1e3", "1e3"],
+    ["0x1A", "0x1A"],
+    [".5", ".5"],
+    ["no", "no"],
+    ["yes", "yes"],
+    ["True", "True"],
+    ["FALSE", "FALSE"],
+    ["off", "off"],
+    [".inf", ".inf"],
+    [".NaN", ".NaN"],
+    ["+12", "+12"],
+    ["0o17", "0o17"],
+  ];
+  for (const [written, text] of kept) {
+    const r = normalizeText(fm(`title: ${written}\ndate: 2024-04-09\ndescription: ${written}\nauthor: ${written}\ncity: ${written}\nalt: ${written}\ntags: [${written}, b]\nhighlights:\n  - ${written}`));
+    const b = r.bulletin;
+    assert.ok(b, `${written}: ${JSON.stringify(r.problems)}`);
+    assert.equal(b.title, text, `title: ${written}`);
+    assert.equal(b.description, text, `description: ${written}`);
+    assert.equal(b.author, text, `author: ${written}`);
+    assert.equal(b.city, text, `city: ${written}`);
+    assert.deepEqual(b.highlights, [text], `highlights: ${written}`);
+    assert.equal(b.tags[0]!.label, text, `tags: ${written}`);
+  }
+  // The legacy words for «no value» still mean it (nil, ~, null, in any case), and are said when the title is missing.
+  for (const empty of ["nil", "~", "null", "Null", "NULL"]) {
+    const r = normalizeText(fm(`title: ${empty}\ndate: 2024-04-09\ndescription: d\nauthor: ${empty}`));
+    assert.deepEqual(r.problems.map((p) => p.code), ["title-missing"], empty);
+  }
+  // Flags still read true/false in their YAML 1.1 spellings and cases.
+  assert.equal(normalizeText(fm(`${BASE}\nfront: True\ndraft: NO`)).bulletin!.featured, true);
+  assert.equal(normalizeText(fm(`${BASE}\nfront: True\ndraft: NO`)).bulletin!.draft, false);
+  // A number field keeps its zeros to be read as written.
+  assert.equal(normalizeText(fm(`${BASE}\nnumber: 007/2024`)).bulletin!.number, "7/2024");
+});
