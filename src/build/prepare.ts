@@ -2,6 +2,7 @@ import path from "node:path";
 import type { DateTime } from "luxon";
 import { claimsOfBulletins, findDuplicateNumbers, findPathCollisions, loadCorpus, redirectsOf, selectForwards, selectPublished } from "../model/corpus.ts";
 import { findBrokenReferences } from "../model/body-references.ts";
+import { findUnusableImages } from "../model/image-files.ts";
 import { findLostAddresses, type EarlierBulletin } from "../model/kept-addresses.ts";
 import { formatProblem, hasErrors, sortProblems, type Problem } from "../model/problems.ts";
 import { resolveNow } from "../policy/clock.ts";
@@ -95,6 +96,7 @@ export async function prepareSite(options: PrepareOptions): Promise<Prepared> {
   problems.push(...findPathCollisions([...siteClaims, ...claimsOfBulletins(corpus.bulletins)]));
   // Links and pictures in bodies lead to what this build writes: the published bulletins' pages and stubs.
   problems.push(...findBrokenReferences(published, corpus.bulletins, { claims: siteClaims, redirectsOf, forwards }));
+  problems.push(...findUnusableImages(corpus.bulletins, options.publicDir));
   problems.push(...missingPublicProblem(options.publicDir));
   problems.push(...findDuplicateNumbers(corpus.bulletins));
   if (options.earlier) problems.push(...findLostAddresses(options.earlier, corpus.bulletins, options.now));

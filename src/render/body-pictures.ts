@@ -26,6 +26,11 @@ export interface BodyPicture {
  */
 const KEPT_AS_WRITTEN = /\.(gif|svg)$/i;
 
+/** Whether a body picture's file is published as it is, not encoded (`KEPT_AS_WRITTEN`). */
+export function keptAsWritten(sitePath: string): boolean {
+  return KEPT_AS_WRITTEN.test(sitePath);
+}
+
 /**
  * The body pictures of a bulletin whose files are readable images under `publicDir`, in the order
  * the body names them, each once; with the files, to be encoded. Empty for a body without pictures
@@ -39,7 +44,7 @@ export function describeBodyPictures(b: Pick<Bulletin, "references">, publicDir:
   for (const r of b.references) {
     if (r.kind !== "image") continue;
     const sitePath = decodeURIComponentSafe(r.path);
-    if (seen.has(sitePath) || KEPT_AS_WRITTEN.test(sitePath)) continue;
+    if (seen.has(sitePath) || keptAsWritten(sitePath)) continue;
     seen.add(sitePath);
     const file = publicFileOf(publicDir, sitePath);
     const picture = file ? describeImage(file) : undefined;

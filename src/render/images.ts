@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import type * as ImageSize from "image-size";
 import { copyFile, mkdir, mkdtemp, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { lazyRequire } from "../lazy-require.ts";
@@ -34,6 +35,41 @@ interface EleventyImage {
 // eleventy-img is CommonJS and ships no types: the part used here is declared above. Loaded on first
 // use (it loads sharp): most builds, and every rebuild without a new picture, never need it.
 const eleventyImage = lazyRequire<EleventyImage>("@11ty/eleventy-img");
+const imageSize = lazyRequire<typeof ImageSize>("image-size");
+
+/**
+ * What sharp (through eleventy-img) can read, as image-size names a file's format. Its prebuilt
+ * libvips reads HEIF only as AVIF: an iPhone's HEIC photo, a BMP or a PSD cannot be converted.
+ */
+const CONVERTIBLE_FORMATS = new Set(["jpg", "png", "webp", "gif", "tiff", "svg", "avif"]);
+/** sharp refuses an input of more pixels than this (its `limitInputPixels` default, 16383 × 16383). */
+export const MAX_IMAGE_PIXELS = 0x3fff * 0x3fff;
+
+/** Why a file under `public/` cannot be published as a picture (see `imageTrouble`). */
+export type ImageTrouble =
+  | { kind: "unreadable" }
+  | { kind: "format"; format: string }
+  | { kind: "too-large"; width: number; height: number };
+
+/**
+ * Why an image file cannot be made into a picture, or `undefined` when it can. Reads only the
+ * file's header, as `describeImage` does: `check` and the build find the same files, before any is
+ * encoded. (A file whose header is sound but whose data is cut short is still encoded: sharp keeps
+ * what it can read.)
+ */
+export function imageTrouble(file: string): ImageTrouble | undefined {
+  let size: { width?: number; height?: number; type?: string };
+  try {
+    size = imageSize().imageSize(file);
+  } catch {
+    return { kind: "unreadable" };
+  }
+  const { width, height, type } = size;
+  if (!type || width === undefined || height === undefined) return { kind: "unreadable" };
+  if (!CONVERTIBLE_FORMATS.has(type)) return { kind: "format", format: type };
+  if (width * height > MAX_IMAGE_PIXELS) return { kind: "too-large", width, height };
+  return undefined;
+}
 
 export const PICTURE_WIDTHS = [480, 960, 1440];
 /** Most capable first: the browser takes the first `<source>` it supports; WebP is the `<img>` fallback. */
@@ -102,8 +138,9 @@ export function describePicture(file: string, alt: string): PictureView | undefi
   return files && share && { alt, ...files, share: { src: share.url, width: share.width, height: share.height } };
 }
 
-/** The encoded files and size of an image file; `undefined` when it cannot be read as an image. */
+/** The encoded files and size of an image file; `undefined` when it cannot be made into a picture (`imageTrouble`). */
 export function describeImage(file: string): PictureFiles | undefined {
+  if (imageTrouble(file)) return undefined;
   let stats: Record<string, ImageStat[]>;
   try {
     stats = eleventyImage().statsSync(file, options("picture"));
@@ -153,7 +190,12 @@ export async function encodePictures(files: readonly string[], shared: readonly 
     if (names.some((n) => !existsSync(path.join(cacheDir, n)))) {
       const fresh = await mkdtemp(path.join(cacheDir, ".nuevo-"));
       try {
-        await eleventyImage()(file, options(set, fresh));
+        try {
+          await eleventyImage()(file, options(set, fresh));
+        } catch (error) {
+          // What the header did not tell (imageTrouble): said naming the file, in the editor's words.
+          throw new Error(`No se pudo convertir la imagen ${path.relative(process.cwd(), file) || file}: ${error instanceof Error ? error.message : String(error)}. Vuelve a guardarla como JPG o PNG y cópiala de nuevo a public/.`);
+        }
         for (const n of names) await rename(path.join(fresh, n), path.join(cacheDir, n));
       } finally {
         await rm(fresh, { recursive: true, force: true });

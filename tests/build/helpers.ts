@@ -5,6 +5,7 @@ import { cp, mkdtemp, readdir, readFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { deflateSync } from "node:zlib";
 import { DateTime } from "luxon";
 import { buildSite, type BuildOptions, type BuildResult } from "../../src/build/build.ts";
 import { DEFAULT_SITE } from "../../src/site.ts";
@@ -106,4 +107,18 @@ export function git(cwd: string, ...args: string[]): string {
   const r = spawnSync("git", ["-c", "user.name=Editora", "-c", "user.email=editora@example.org", "-c", "init.defaultBranch=main", ...args], { cwd, encoding: "utf8" });
   assert.equal(r.status, 0, r.stderr);
   return r.stdout;
+}
+
+/** A PNG file's signature and header claiming this size (the header is all a size reader looks at). */
+export function pngHeader(width: number, height: number): Buffer {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    return Buffer.concat([length, Buffer.from(type, "latin1"), data, Buffer.alloc(4)]);
+  };
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", ihdr), chunk("IDAT", deflateSync(Buffer.alloc(16))), chunk("IEND", Buffer.alloc(0))]);
 }

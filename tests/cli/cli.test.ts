@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { test } from "node:test";
-import { copyDir, listFiles, ROOT, tempDir } from "../build/helpers.ts";
+import { copyDir, listFiles, pngHeader, ROOT, tempDir } from "../build/helpers.ts";
 
 const BIN = path.join(ROOT, "bin/boletines.js");
 
@@ -224,4 +224,27 @@ test("usage mistakes are said in Spanish, with exit code 2", () => {
     assert.equal(empty.code, 2, `${command} ${option} ""`);
     assert.match(empty.stderr, new RegExp(`^${option} no puede estar vacío`, "m"), `${command} ${option} ""`);
   }
+});
+
+test("a picture whose file cannot be converted: check and build say which and why, and the build still makes the site", async () => {
+  const dir = await tempDir("boletines-cli-");
+  await mkdir(path.join(dir, "public/uploads"), { recursive: true });
+  await mkdir(path.join(dir, "content"));
+  // A document saved as .jpg, and a photo of more pixels than the converter takes (its header is enough to say so).
+  await writeFile(path.join(dir, "public/uploads/roto.jpg"), "Esto no es una foto.\n");
+  await writeFile(path.join(dir, "public/uploads/enorme.png"), pngHeader(40_000, 40_000));
+  await writeFile(path.join(dir, "content/foto.md"), '---\ntitle: "Con foto"\ndate: 2024-04-10\ndescription: "d"\nimage: /uploads/roto.jpg\nalt: "Foto"\n---\nTexto.\n\n![Plano](/uploads/enorme.png)\n');
+  const checked = run(["check"], dir);
+  assert.equal(checked.code, 0, checked.stderr);
+  assert.match(checked.stderr, /content\/foto\.md:5:1: aviso \[image\]: La imagen \/uploads\/roto\.jpg no se puede leer como imagen/);
+  assert.match(checked.stderr, /content\/foto\.md:10:1: aviso: La imagen del texto \/uploads\/enorme\.png mide 40,000 × 40,000 píxeles/);
+  assert.equal(run(["check", "--strict"], dir).code, 1);
+  // Before, the build stopped with sharp's «Input image exceeds pixel limit», naming no file.
+  const built = run(["build", "--no-search"], dir);
+  assert.equal(built.code, 0, built.stderr);
+  assert.match(built.stderr, /roto\.jpg no se puede leer como imagen/);
+  assert.match(built.stderr, /enorme\.png mide 40,000 × 40,000/);
+  const page = await readFile(path.join(dir, "_site/boletines/2024/04/con-foto/index.html"), "utf8");
+  assert.doesNotMatch(page, /<picture/);
+  assert.match(page, /<img src="\/uploads\/enorme\.png" alt="Plano"/);
 });
