@@ -451,6 +451,7 @@ function yamlProblem(error: unknown, file: string, head: string): LoadResult {
   let line: number | undefined;
   let column: number | undefined;
   let field: string | undefined;
+  let open: UnclosedQuote | undefined;
   if (error instanceof AliasBombError) {
     message = "El encabezado usa demasiados alias YAML (*): se rechaza para no agotar la memoria.";
     hint = "Escribe los valores directamente, sin anclas ni alias.";
@@ -482,6 +483,18 @@ function yamlProblem(error: unknown, file: string, head: string): LoadResult {
         hint = "Deja una sola línea para ese campo.";
       }
       if (duplicate && !duplicate.parent) field = duplicate.key;
+    } else if (/within a (double|single) quoted scalar/.test(error.reason) && (open = unclosedQuote(head.split("\n")))) {
+      // js-yaml reads an unclosed quote to the end of the front matter and says so there: the line
+      // to fix is the one where the quote opens.
+      line = open.line;
+      column = open.column;
+      field = open.field ?? open.parent;
+      const opens = open.quote === '"' ? `abre comillas («"») en la línea ${open.line} y no las cierra` : `abre una comilla simple («'») en la línea ${open.line} y no la cierra`;
+      message = `El encabezado YAML no se puede leer: ${open.field ? `el valor de «${open.field}»` : open.parent ? `un elemento de «${open.parent}»` : "un valor"} ${opens}: todo lo que sigue hasta el final del encabezado quedaría dentro.`;
+      const close = open.quote === '"' ? "Cierra las comillas" : "Cierra la comilla simple";
+      hint = open.fixed
+        ? `${close} al final del valor: ${open.fixed}`
+        : `${close} al final del valor, o quítala${open.quote === '"' ? "s" : ""}; si el texto lleva ${open.quote} dentro, escríbelo entre ${open.quote === '"' ? "comillas simples" : "comillas dobles"}.`;
     } else {
       const [, spanish, todo] = YAML_REASONS.find(([re]) => re.test(error.reason)) ?? [];
       message = `El encabezado YAML no se puede leer: ${spanish ?? error.reason}.`;
@@ -493,6 +506,102 @@ function yamlProblem(error: unknown, file: string, head: string): LoadResult {
     message = `El encabezado YAML no se puede leer: ${(error as Error)?.message ?? String(error)}`;
   }
   return { ok: false, problems: [{ severity: "error", code: "yaml-syntax", file, ...(field ? { field } : {}), message, hint, ...(line ? { line, column: column ?? 1 } : {}) }] };
+}
+
+interface UnclosedQuote {
+  /** File line and column (1-based) of the quote. */
+  line: number;
+  column: number;
+  quote: '"' | "'";
+  /** The top-level field whose value it opens, when it is a field's line. */
+  field?: string;
+  /** Otherwise, the field it is inside of (an item of `tags:`). */
+  parent?: string;
+  /** The line with the quote closed at its end, when that line then reads as the text the editor wrote. */
+  fixed?: string;
+}
+
+/**
+ * The quote that opens a value and is never closed (`title: "Hola`), found by following the front
+ * matter's values as YAML reads them: a quote opens a quoted value only where a value starts (after
+ * `key: `, `- `, `[`, `{` or `,`); inside a plain value (`title: Dijo "hola`) it is a character. A
+ * quoted value may go on over several lines; `\"` and `''` do not close it. `lines` are the front
+ * matter's lines as in the file (index 0 is the opening ---).
+ */
+function unclosedQuote(lines: string[]): UnclosedQuote | undefined {
+  let open: { index: number; column: number; quote: '"' | "'" } | undefined;
+  let flow = 0;
+  for (let i = 1; i < lines.length; i++) {
+    const text = lines[i]!;
+    let j = 0;
+    let valueStarts = true;
+    if (open) {
+      const close = closingQuote(text, 0, open.quote);
+      if (close === -1) continue;
+      open = undefined;
+      j = close + 1;
+      valueStarts = false;
+    } else if (flow === 0) {
+      if (/^\s*(#|$)/.test(text)) continue;
+      j = BLOCK_LINE_START.exec(text)![0].length;
+    }
+    for (; j < text.length; j++) {
+      const c = text[j]!;
+      if (c === " " || c === "\t") continue;
+      if (c === "#" && (j === 0 || /\s/.test(text[j - 1]!))) break;
+      if (valueStarts && (c === '"' || c === "'")) {
+        const close = closingQuote(text, j + 1, c);
+        if (close === -1) {
+          open = { index: i, column: j, quote: c };
+          break;
+        }
+        j = close;
+        valueStarts = false;
+      } else if ((c === "[" || c === "{") && (valueStarts || flow > 0)) {
+        flow++;
+        valueStarts = true;
+      } else if (flow > 0 && (c === "]" || c === "}")) {
+        flow--;
+        valueStarts = false;
+      } else if (flow > 0 && c === ",") valueStarts = true;
+      else if (c === ":" && (j + 1 === text.length || /[\s,\]}]/.test(text[j + 1]!))) valueStarts = true;
+      else valueStarts = false;
+    }
+  }
+  if (!open) return undefined;
+  const text = lines[open.index]!;
+  const top = KEY_AT_START.exec(text);
+  const field = top ? (top[1] ?? top[2] ?? top[3]) : undefined;
+  const parent = field ? undefined : fieldAbove(lines, open.index);
+  const fixed = `${text.trimEnd()}${open.quote}`;
+  // Closed at the end of its line, the value must read whole: a line that then parses alone (a field,
+  // or a list item whose indentation is its own).
+  const reads = flow === 0 && loadYaml(fixed.trimStart()) !== undefined && !/\s#/.test(text.slice(open.column));
+  return { line: open.index + 1, column: open.column + 1, quote: open.quote, ...(field ? { field } : {}), ...(parent ? { parent } : {}), ...(reads ? { fixed: fixed.trim() } : {}) };
+}
+
+/** The top-level field an indented line of the front matter belongs to (the nearest one above it). */
+function fieldAbove(lines: readonly string[], index: number): string | undefined {
+  for (let i = index - 1; i >= 1; i--) {
+    const top = /^[^\s#-]/.test(lines[i]!) ? KEY_AT_START.exec(lines[i]!) : null;
+    if (top) return top[1] ?? top[2] ?? top[3]!;
+  }
+  return undefined;
+}
+
+/** The start of a block line up to where its value starts: indentation, `- ` items, a `key:`. */
+const BLOCK_LINE_START = /^[ \t]*(?:-[ \t]+)*(?:(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#"'?:,[\]{}-][^#]*?)[ \t]*:(?=[ \t]|$))?/;
+
+/** Where a quoted value that started before `from` closes on this line, or -1. */
+function closingQuote(text: string, from: number, quote: string): number {
+  for (let k = from; k < text.length; k++) {
+    if (quote === '"' && text[k] === "\\") k++;
+    else if (text[k] === quote) {
+      if (quote === "'" && text[k + 1] === "'") k++;
+      else return k;
+    }
+  }
+  return -1;
 }
 
 /**
@@ -512,11 +621,8 @@ function duplicatedKey(lines: string[], markLine: number, markColumn: number): {
     }
     return { key };
   }
-  for (let i = markLine - 1; i >= 1; i--) {
-    const top = /^[^\s#-]/.test(lines[i]!) ? KEY_AT_START.exec(lines[i]!) : null;
-    if (top) return { key, parent: top[1] ?? top[2] ?? top[3]! };
-  }
-  return { key };
+  const parent = fieldAbove(lines, markLine);
+  return parent ? { key, parent } : { key };
 }
 
 /**

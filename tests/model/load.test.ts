@@ -183,3 +183,22 @@ test("files are shown relative to the working folder when inside it, whole other
   const paths = ["/work/main/content/a.md", "/work/mainx/content/a.md", "/dev/shm/w/content/2016/a.md", "/work/main", "/work/main/../other/b.md", "/work/main/./content/c.md", "/work/main/content/..", "/w/a.md"];
   for (const cwd of cwds) for (const abs of paths) assert.equal(displayPath(abs, cwd), byRelative(abs, cwd), `${abs} from ${cwd}`);
 });
+
+test("an unclosed quote is reported where it opens, with the line closed", () => {
+  const cases: Array<[string, number, number, string | undefined, RegExp]> = [
+    ['---\ntitle: "Hola\ndate: 2024-04-09\n---\n\nx\n', 2, 8, "title", /Cierra las comillas al final del valor: title: "Hola"$/],
+    ["---\ntitle: 'Hola\ndate: 2024-04-09\n---\n\nx\n", 2, 8, "title", /Cierra la comilla simple al final del valor: title: 'Hola'$/],
+    ["---\ntitle: 'It''s\ndate: 2024-04-09\n---\n\nx\n", 2, 8, "title", /title: 'It''s'$/],
+    ['---\ntitle: "IMSS \\"inaugura\\" clínica\ndate: 2024-04-09\n---\n\nx\n', 2, 8, "title", /title: "IMSS \\"inaugura\\" clínica"$/],
+    ['---\ntitle: Dijo "hola\ndescription: "Dos\n  renglones"\ncity: "Mérida\ndate: 2024-04-09\n---\n\nx\n', 5, 7, "city", /city: "Mérida"$/],
+    ['---\ntitle: a\ntags:\n  - "uno\n  - dos\ndate: 2024-04-09\n---\n\nx\n', 4, 5, "tags", /- "uno"$/],
+    ['---\ntitle: a\ntags: ["uno, dos]\ndate: 2024-04-09\n---\n\nx\n', 3, 8, "tags", /Cierra las comillas al final del valor, o quítalas/],
+  ];
+  for (const [text, line, column, field, hint] of cases) {
+    const p = parseError(text);
+    assert.equal(p.code, "yaml-syntax", text);
+    assert.deepEqual([p.line, p.column, p.field], [line, column, field], text);
+    assert.match(p.message, new RegExp(`en la línea ${line} y no la`), text);
+    assert.match(p.hint!, hint, text);
+  }
+});
