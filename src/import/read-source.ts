@@ -28,7 +28,7 @@ export class SourceError extends Error {
 
 export interface SourceText {
   text: string;
-  /** Converter notes worth showing (mammoth's warnings). */
+  /** Notes worth showing: mammoth's errors, or that a text was not UTF-8 and how it was read. */
   notes: string[];
 }
 
@@ -75,12 +75,12 @@ export async function readReleaseSource(file: string): Promise<SourceText> {
       as ? `Si es el comunicado, cámbiale la extensión a ${as} e impórtalo otra vez.` : "Ábrelo en Word o LibreOffice y guárdalo como .docx, o expórtalo a PDF.",
     );
   }
-  const text = decodeUtf8Text(bytes);
+  const { text, notes } = decodeText(bytes);
   if (!hasText(text)) throw new SourceError("está vacío: no tiene texto, solo espacios o líneas en blanco.", "Revisa que sea el archivo correcto y que se haya guardado con el texto del comunicado.");
   if (isBulletinFile(text)) {
     throw new SourceError("ya es un boletín con encabezado (front matter); no se importa: cópialo a content/ y revísalo con «boletines check».");
   }
-  return { text, notes: [] };
+  return { text, notes };
 }
 
 /** Any letter or digit: a file of spaces, blank lines, a BOM or invisible characters has nothing to import. */
@@ -152,14 +152,75 @@ function isBulletinFile(text: string): boolean {
   return !!m && /^(?:title|date|titulo|título|fecha)\s*:/im.test(m[1] ?? "");
 }
 
-/** Converted text must be UTF-8 (with or without BOM); UTF-16 and Windows-1252 are named, not mangled. */
-function decodeUtf8Text(bytes: Buffer): string {
+/**
+ * Converted text should be UTF-8 (with or without BOM). Text saved by Notepad or by Word as «Texto sin
+ * formato» with the Windows encoding is Windows-1252 (Latin-1 and typographic quotes, dashes, bullets):
+ * each line that is not valid UTF-8 is read as Windows-1252, and the editor is told, so the accents can
+ * be checked. A file mixing both (text pasted from two sources) keeps its UTF-8 lines, and the notice
+ * says which lines were read as Windows-1252.
+ * UTF-16 is named, not mangled; bytes that are text in neither encoding are refused.
+ */
+function decodeText(bytes: Buffer): { text: string; notes: string[] } {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     throw new SourceError("está en UTF-16; guárdalo como UTF-8.");
   }
+  const utf8 = new TextDecoder("utf-8", { fatal: true });
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return { text: utf8.decode(bytes), notes: [] };
   } catch {
-    throw new SourceError("no es UTF-8 válido (¿Windows-1252?); guárdalo como UTF-8.");
+    // some line is not UTF-8: read line by line below
   }
+  const lines: string[] = [];
+  const latinLines: number[] = [];
+  let utf8Accents = false;
+  let start = 0;
+  while (start <= bytes.length) {
+    const end = bytes.indexOf(0x0a, start);
+    const line = bytes.subarray(start, end === -1 ? bytes.length : end);
+    try {
+      const decoded = utf8.decode(line);
+      utf8Accents ||= /[^\x00-\x7F]/.test(decoded);
+      lines.push(decoded);
+    } catch {
+      latinLines.push(lines.length + 1);
+      lines.push(decodeWindows1252(line));
+    }
+    if (end === -1) break;
+    start = end + 1;
+  }
+  const text = lines.join("\n");
+  if (!looksLikeText(text)) throw new SourceError("no es UTF-8 válido ni texto en Windows-1252 (Latin-1); guárdalo como texto UTF-8.");
+  // Only a file that also has UTF-8 accents mixes both: then which lines were read so is worth saying.
+  const which = !utf8Accents || latinLines.length > 10 ? "" : ` (${latinLines.length === 1 ? "línea" : "líneas"} ${listLines(latinLines)})`;
+  return {
+    text,
+    notes: [`el archivo no está en UTF-8: se leyó como Windows-1252 (Latin-1)${which}. Revisa los acentos, la ñ y las comillas; para evitarlo, guárdalo como texto UTF-8.`],
+  };
+}
+
+/**
+ * What Windows-1252 puts at 0x80–0x9F (where ISO-8859-1 has control characters): quotes, dashes, the
+ * bullet, the ellipsis, the euro. Node 20's TextDecoder("windows-1252") decodes those bytes as
+ * ISO-8859-1, so the table is written here. The five bytes Windows-1252 leaves unassigned stay controls.
+ */
+const WINDOWS_1252_HIGH = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ";
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let text = "";
+  for (const byte of bytes) text += byte >= 0x80 && byte <= 0x9f ? WINDOWS_1252_HIGH[byte - 0x80] : String.fromCharCode(byte);
+  return text;
+}
+
+/** `3`, `3 y 7`, `3, 7 y 12`. */
+function listLines(numbers: number[]): string {
+  return numbers.length === 1 ? String(numbers[0]) : `${numbers.slice(0, -1).join(", ")} y ${numbers[numbers.length - 1]}`;
+}
+
+/**
+ * Text in Windows-1252 has letters and almost no control characters or unassigned bytes (which the
+ * decoder maps to C0/C1 controls); a binary file read that way is mostly those.
+ */
+function looksLikeText(text: string): boolean {
+  const controls = text.match(/[\u0000-\u0008\u000E-\u001F\u007F-\u009F]/g)?.length ?? 0;
+  return /\p{L}/u.test(text) && controls <= text.length / 100;
 }

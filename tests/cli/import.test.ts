@@ -156,19 +156,49 @@ test("Word and PDF end to end, --out, --date for an undated release, --dry-run w
 test("a failed input fails the run (exit 1) while the others are still imported", () => {
   const cwd = tempDir();
   writeFileSync(path.join(cwd, "sin-titulo.txt"), "Ciudad de México, martes 9 de abril de 2024\n\n");
-  writeFileSync(path.join(cwd, "latin1.txt"), Buffer.from("T\xedtulo\n\nTexto", "latin1"));
+  // Neither UTF-8 nor text in Windows-1252: control bytes that no text has.
+  writeFileSync(path.join(cwd, "binario.txt"), Buffer.from([0xff, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x41, 0x07, 0x08, 0x0e, 0x0f, 0x10, 0x11, 0x81, 0x8d]));
   writeFileSync(path.join(cwd, "hoja.xlsx"), "x");
   writeFileSync(path.join(cwd, "roto.docx"), "no es un zip");
   writeFileSync(path.join(cwd, "ya-es-boletin.md"), "---\ntitle: Hola\ndate: 2024-04-09\n---\n\nTexto.\n");
-  const result = runCli(["import", "sin-titulo.txt", "no-existe.txt", "latin1.txt", "hoja.xlsx", "roto.docx", "ya-es-boletin.md", SEEDS[2]!], cwd);
+  const result = runCli(["import", "sin-titulo.txt", "no-existe.txt", "binario.txt", "hoja.xlsx", "roto.docx", "ya-es-boletin.md", SEEDS[2]!], cwd);
   assert.equal(result.code, 1);
   assert.match(result.stderr, /sin-titulo\.txt: error: No se encontró el título/);
   assert.match(result.stderr, /no-existe\.txt: error: no se encontró/);
-  assert.match(result.stderr, /latin1\.txt: error: no es UTF-8 válido/);
+  assert.match(result.stderr, /binario\.txt: error: no es UTF-8 válido ni texto en Windows-1252/);
   assert.match(result.stderr, /hoja\.xlsx: error: «\.xlsx» no es un formato/);
   assert.match(result.stderr, /roto\.docx: error: no es un \.docx válido: es un archivo de texto con la extensión cambiada/);
   assert.match(result.stderr, /ya-es-boletin\.md: error: ya es un boletín con encabezado/);
   assert.deepEqual(listFiles(path.join(cwd, "content")), [SEED_FILES[1]]);
+});
+
+/** Windows-1252 bytes of `text` (Latin-1, and the typographic quotes, dashes and bullet Word uses). */
+function windows1252(text: string): Buffer {
+  const extra: Record<string, number> = { "“": 0x93, "”": 0x94, "–": 0x96, "—": 0x97, "•": 0x95, "…": 0x85, "‘": 0x91, "’": 0x92 };
+  return Buffer.from([...text].map((c) => extra[c] ?? c.charCodeAt(0)));
+}
+
+test("a text saved in Windows-1252 (Latin-1) is read as such, and the editor is told, with the lines when only some are", () => {
+  const cwd = tempDir();
+  const release = "Mérida, Yucatán, 9 de abril de 2024\r\nNo. 171/2024\r\n\r\nInaugura IMSS clínica en Mérida\r\n\r\n• Atenderá a 50 mil niños\r\n\r\n“La salud es primero” – dijo el director…\r\n";
+  writeFileSync(path.join(cwd, "latin1.txt"), windows1252(release));
+  // Text pasted from two sources: UTF-8 but one line.
+  writeFileSync(path.join(cwd, "mixto.txt"), Buffer.concat([Buffer.from("Ciudad de México, 10 de abril de 2024\nNo. 172/2024\n\nInaugura IMSS clínica en Tepic\n\n", "utf8"), windows1252("El año próximo abrirá otra.\n")]));
+  const result = runCli(["import", "--json", "latin1.txt", "mixto.txt"], cwd);
+  assert.equal(result.code, 0, result.stderr);
+  const [latin, mixed] = result.stdout.trim().split("\n").map((line) => JSON.parse(line) as { title: string; city: string; highlights: string[]; body: string; warnings: string[] });
+  assert.equal(latin!.title, "Inaugura IMSS clínica en Mérida");
+  assert.equal(latin!.city, "Mérida, Yucatán");
+  assert.deepEqual(latin!.highlights, ["Atenderá a 50 mil niños"]);
+  assert.equal(latin!.body, "“La salud es primero” – dijo el director…");
+  assert.ok(latin!.warnings.some((w) => /el archivo no está en UTF-8: se leyó como Windows-1252 \(Latin-1\)\. Revisa los acentos/.test(w)), latin!.warnings.join(" | "));
+  assert.equal(mixed!.title, "Inaugura IMSS clínica en Tepic");
+  assert.equal(mixed!.body, "El año próximo abrirá otra.");
+  assert.ok(mixed!.warnings.some((w) => /se leyó como Windows-1252 \(Latin-1\) \(línea 6\)/.test(w)), mixed!.warnings.join(" | "));
+  const written = runCli(["import", "latin1.txt"], cwd);
+  assert.equal(written.code, 0, written.stderr);
+  assert.match(written.stderr, /latin1\.txt: aviso: .*se leyó como Windows-1252/);
+  assert.match(readFileSync(path.join(cwd, "content/2024/2024-04-09-inaugura-imss-clinica-en-merida.md"), "utf8"), /\ntitle: Inaugura IMSS clínica en Mérida\n/);
 });
 
 test("a release whose title line has no letters or numbers («!!!», «¿?», only emoji) is refused, with and without --json; nothing is written", () => {
