@@ -71,9 +71,24 @@ export function readBodyReferences({ file, body, bodyLine, url, siteOrigin }: Bo
       code: "body-html-dropped",
       file,
       ...at(d.offset),
-      message: `El texto trae <${d.tag}>${times}, que el sitio no publica: se quita${d.withContent ? " con lo que tenga dentro" : ""}.`,
-      hint: DROPPED_HINTS[d.tag] ?? "Quítalo, o escribe su contenido como texto del boletín.",
+      message: `El texto trae <${d.tag}>${times}, que el sitio no publica: se quita${d.withContent ? " con lo que tenga dentro" : " la etiqueta y queda lo que tenga dentro"}.`,
+      hint: DROPPED_HINTS[d.tag] ?? (FORMATTING.has(d.tag) ? FORMATTING_HINT : "Quítalo, o escribe su contenido como texto del boletín."),
     });
+  }
+  for (const t of found.asText) {
+    const times = t.count === 1 ? "" : ` (${t.count} veces)`;
+    problems.push(
+      t.namespaced
+        ? { severity: "warning", code: "body-word-markup", file, ...at(t.offset), message: `El texto trae «${t.written}»${times}, marcas de Word que se pegaron con el texto: la página las muestra como texto.`, hint: "Quítalas: no son parte del boletín." }
+        : {
+            severity: "warning",
+            code: "body-html-as-text",
+            file,
+            ...at(t.offset),
+            message: `El texto trae «${t.written}»${times}, que no es una etiqueta de HTML: se publica como texto, tal cual.`,
+            hint: `Si es parte del texto, escríbelo con una barra inversa antes: \\${t.written} (se ve igual y este aviso desaparece); si querías una etiqueta, corrige su nombre.`,
+          },
+    );
   }
   return { problems, references };
 }
@@ -134,6 +149,9 @@ function fragmentMessage(address: string, anchors: ReadonlySet<string>): { messa
   };
 }
 
+/** Elements that only gave the text a look (a color, a font, a box): their text stays. */
+const FORMATTING = new Set(["span", "font", "div", "center", "big", "tt", "strike", "section", "article", "header", "footer", "main", "aside", "nav", "address", "hgroup", "label", "time", "data", "var", "samp", "bdi", "bdo", "wbr", "blink", "marquee", "nobr", "dfn", "ruby", "rt", "rp"]);
+const FORMATTING_HINT = "Quítala: el sitio da el mismo formato a todo el texto (para resaltar, usa **negritas** o *cursivas*).";
 const EMBED_HINT = "Las páginas no incrustan contenido de otros servidores: para un video escribe su dirección en video: (o un enlace en el texto).";
 const CODE_HINT = "Las páginas no llevan código ni estilos del contenido: quítalo.";
 const DROPPED_HINTS: Readonly<Record<string, string>> = {

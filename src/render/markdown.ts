@@ -4,6 +4,7 @@ import type SanitizeHtml from "sanitize-html";
 import { lazyRequire } from "../lazy-require.ts";
 import { HeadingAnchors } from "../policy/anchors.ts";
 import { renderParagraphs, renderProse, renderTokens, type Rendered } from "./markdown-direct.ts";
+import { escapeUnknownTags } from "./raw-html.ts";
 
 /**
  * Bulletin bodies: markdown by marked, then sanitized. The body is never run through a template
@@ -21,7 +22,8 @@ const sanitizeHtml = (html: string, options: SanitizeHtml.IOptions): string => s
 const sanitizeHtmlLib = lazyRequire<typeof SanitizeHtml>("sanitize-html");
 const entities = lazyRequire<typeof Entities>("entities");
 
-const marked = new Marked({ gfm: true, breaks: false, async: false });
+// Raw HTML reaches the sanitizer with its tags that are no HTML element written as text (raw-html.ts).
+const marked = new Marked({ gfm: true, breaks: false, async: false, renderer: { html: ({ text }) => escapeUnknownTags(text) } });
 
 /** Raw HTML the policy drops with everything inside it: scripts, styles, frames, forms' lists, embedded documents. */
 export const DROPPED_WITH_CONTENT: readonly string[] = ["script", "style", "textarea", "option", "noscript", "iframe", "object", "embed", "template", "svg", "math"];
@@ -31,14 +33,17 @@ export function lexMarkdown(markdown: string): Token[] {
   return marked.lexer(markdown);
 }
 
+/** The elements a body keeps (an `h1` is kept as an `h2`); any other loses its tags, and those of `DROPPED_WITH_CONTENT` what is inside too. */
+export const ALLOWED_TAGS: readonly string[] = [
+  "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li", "dl", "dt", "dd",
+  "strong", "b", "em", "i", "u", "s", "del", "ins", "mark", "sub", "sup", "small", "abbr", "cite", "q",
+  "code", "pre", "kbd", "a", "img", "figure", "figcaption",
+  "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption",
+];
+
 /** The policy. markdown-direct.ts writes the same output by hand: change both (the tests compare them). */
 const SANITIZE: SanitizeHtml.IOptions = {
-  allowedTags: [
-    "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li", "dl", "dt", "dd",
-    "strong", "b", "em", "i", "u", "s", "del", "ins", "mark", "sub", "sup", "small", "abbr", "cite", "q",
-    "code", "pre", "kbd", "a", "img", "figure", "figcaption",
-    "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption",
-  ],
+  allowedTags: [...ALLOWED_TAGS],
   allowedAttributes: {
     a: ["href", "title"],
     img: ["src", "alt", "title", "width", "height"],

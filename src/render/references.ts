@@ -3,7 +3,8 @@ import type { Token, Tokens } from "marked";
 import { lazyRequire } from "../lazy-require.ts";
 import { decodeURIComponentSafe, onSiteHost, resolveOnPage } from "../policy/site-paths.ts";
 import { PATHS } from "../policy/urls.ts";
-import { DROPPED_WITH_CONTENT, lexInline, lexMarkdown } from "./markdown.ts";
+import { ALLOWED_TAGS, DROPPED_WITH_CONTENT, lexInline, lexMarkdown } from "./markdown.ts";
+import { isHtmlElement, NAMESPACED_TAG, unknownTags } from "./raw-html.ts";
 import { htmlAddressKept, imageSource, linkAddress, paragraphsOnly } from "./markdown-direct.ts";
 
 const htmlparser2 = lazyRequire<typeof Htmlparser2>("htmlparser2");
@@ -63,17 +64,30 @@ export interface DroppedElement {
   offset?: number;
 }
 
+/**
+ * Something written like a tag that the page prints as text (raw-html.ts): a name that is no HTML
+ * element (`<IMSS-Bienestar>`, `<stong>`), or Word's markup (`<o:p>`, `namespaced`). Counted by
+ * name (a closing tag counts only without its opening one), where it first is.
+ */
+export interface TextTag {
+  /** The name, lower-cased (`imss-bienestar`, `o:p`). */
+  name: string;
+  /** The first one as written (`<IMSS-Bienestar>`). */
+  written: string;
+  namespaced: boolean;
+  count: number;
+  offset?: number;
+}
+
 export interface BodyReferences {
   references: WrittenReference[];
   dropped: DroppedElement[];
+  asText: TextTag[];
 }
 
-/**
- * Elements the policy removes, keeping what is inside, whose whole point is an attribute or is no
- * text (a media source, a control). (`<picture>` is not one: its `<img>` stays.)
- */
-const DROPPED_MEDIA = new Set(["video", "audio", "source", "track", "canvas", "input", "select", "button"]);
 const DROPPED_WHOLE = new Set(DROPPED_WITH_CONTENT);
+/** Elements a body keeps; an `h1` becomes an `h2`, and a `<picture>` gives way to its `<img>` (nothing to say). */
+const KEPT = new Set([...ALLOWED_TAGS, "h1", "picture"]);
 
 /**
  * Whether a body can hold a link, an image or raw HTML: `](`, `]:` (a link definition) or `<`. Most
@@ -85,7 +99,7 @@ function mayRefer(markdown: string): boolean {
 
 /** Every reference of a markdown body, in order, for the page it is printed on. */
 export function findBodyReferences(markdown: string, page: ReferringPage): BodyReferences {
-  const found: BodyReferences = { references: [], dropped: [] };
+  const found: BodyReferences = { references: [], dropped: [], asText: [] };
   if (!mayRefer(markdown)) return found;
   const locate = locator(markdown);
   const visit = (token: Token) => {
@@ -101,6 +115,8 @@ export function findBodyReferences(markdown: string, page: ReferringPage): BodyR
       found.references.push({ kind: "image", address: source.value, alt: image.text, ...offsetField(locate(image.raw, image.href)), fate: fateOf("img", source, page) });
     } else if (token.type === "html") {
       readRawHtml(token.raw, locate(token.raw), page, found);
+    } else if (token.type === "text" && !(token as Tokens.Text).tokens?.length && token.raw.includes(":")) {
+      for (const m of token.raw.matchAll(NAMESPACED_TAG)) countTextTag(found, m[0], locate(m[0]), true);
     }
   };
   // A body of paragraphs alone (most bodies with a link): only the paragraphs that can hold one are
@@ -135,13 +151,29 @@ function walkTokens(tokens: readonly Token[], visit: (token: Token) => void): vo
   }
 }
 
-/** `<a href>`, `<img src>` and lost elements in a piece of raw HTML, as sanitize-html reads them. */
+/** Counts a tag the page prints as text under its name; a closing tag only when its opening one was not seen. */
+function countTextTag(found: BodyReferences, written: string, offset: number | undefined, namespaced: boolean): void {
+  const name = /^<\/?([^\s/>]+)/.exec(written)![1]!.toLowerCase();
+  const known = found.asText.find((t) => t.name === name);
+  if (known) {
+    if (!written.startsWith("</")) known.count++;
+  } else {
+    found.asText.push({ name, written, namespaced, count: 1, ...offsetField(offset) });
+  }
+}
+
+/**
+ * `<a href>`, `<img src>` and lost elements in a piece of raw HTML, as sanitize-html reads them;
+ * and the tags that are no HTML element, which the page prints as text (raw-html.ts).
+ */
 function readRawHtml(raw: string, at: number | undefined, page: ReferringPage, found: BodyReferences): void {
+  for (const [start, end] of unknownTags(raw)) countTextTag(found, raw.slice(start, end), at === undefined ? undefined : at + start, false);
   const parser = new (htmlparser2().Parser)(
     {
       onopentag(name, attribs) {
         const offset = at === undefined ? undefined : at + parser.startIndex;
-        if (DROPPED_WHOLE.has(name) || DROPPED_MEDIA.has(name)) {
+        if (!isHtmlElement(name)) return;
+        if (!KEPT.has(name)) {
           const known = found.dropped.find((d) => d.tag === name);
           if (known) known.count++;
           else found.dropped.push({ tag: name, withContent: DROPPED_WHOLE.has(name), count: 1, ...offsetField(offset) });

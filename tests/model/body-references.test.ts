@@ -203,3 +203,23 @@ test("a forward (redirect_to): its addresses are written, its target on this sit
   assert.match(problems[0]!.message, /^redirect_to: \/boletines\/2024\/03\/destinp\/ no lleva a ninguna página del sitio/);
   assert.match(problems[0]!.hint!, /dirección completa/);
 });
+
+test("text that looks like a tag is said: printed as text when it is no HTML element, Word's markup named, a lost look named", () => {
+  const body = ["El programa <IMSS-Bienestar> crece<o:p></o:p>.", "", 'Con <span style="color:red">color</span> y <stong>error</stong>.'].join("\n");
+  const r = normalizeText(fm('title: "T"\ndate: 2024-04-09\ndescription: "d"', body), { file: "content/2024/t.md" });
+  assert.ok(r.bulletin);
+  assert.deepEqual(r.problems.map((p) => [p.code, p.line, p.column]), [
+    ["body-html-dropped", 9, 5],
+    ["body-html-as-text", 7, 13],
+    ["body-word-markup", 7, 35],
+    ["body-html-as-text", 9, 44],
+  ]);
+  const [span, bienestar, word] = r.problems;
+  assert.match(bienestar!.message, /«<IMSS-Bienestar>», que no es una etiqueta de HTML: se publica como texto, tal cual/);
+  assert.match(bienestar!.hint!, /\\<IMSS-Bienestar>/);
+  assert.match(word!.message, /«<o:p>», marcas de Word/);
+  assert.match(span!.message, /<span>, que el sitio no publica: se quita la etiqueta y queda lo que tenga dentro/);
+  assert.match(span!.hint!, /negritas/);
+  // Written with a backslash, the same text says nothing.
+  assert.deepEqual(normalizeText(fm('title: "T"\ndate: 2024-04-09\ndescription: "d"', "El programa \\<IMSS-Bienestar> crece.\n")).problems, []);
+});

@@ -65,8 +65,10 @@ test("raw HTML: <a href>, <img src> and the elements the page loses, counted, wi
     ["image", "/uploads/a.png", undefined],
     ["link", "/en/codigo/", undefined],
   ]);
+  // The <div> loses its tags and keeps what is inside: said too (its look is gone).
   assert.deepEqual(found.dropped.map((d) => [d.tag, d.withContent, d.count, body.slice(d.offset!, d.offset! + 7)]), [
     ["iframe", true, 2, "<iframe"],
+    ["div", false, 1, "<div><i"],
     ["script", true, 1, "<script"],
   ]);
   // A video goes, its fallback text stays; a <picture> keeps its <img>, which is checked like any other.
@@ -91,7 +93,37 @@ test("an image's alternative text is text: a link or a tag written there is neit
 });
 
 test("a body without ](, ]: or < is not lexed at all, and has nothing", () => {
-  assert.deepEqual(findBodyReferences("Párrafo con [corchetes] y *énfasis*.\n\nOtro: 5 > 3.", PAGE), { references: [], dropped: [] });
+  assert.deepEqual(findBodyReferences("Párrafo con [corchetes] y *énfasis*.\n\nOtro: 5 > 3.", PAGE), { references: [], dropped: [], asText: [] });
+});
+
+test("text written like a tag that is no HTML element, and Word's markup: found where written, counted by name, printed as text", () => {
+  const body = [
+    "El programa <IMSS-Bienestar> y <Nombre del paciente>, con un <stong>error</stong> y </cierra>.",
+    "",
+    "<div>",
+    "<IMSS-Bienestar> otra vez, y <span>un span</span>",
+    "</div>",
+    "",
+    "Pegado de Word<o:p></o:p> en <st1:place w:st=\"on\">Mérida</st1:place><o:p></o:p>.",
+    "",
+    "Escrito como texto: \\<IMSS-Bienestar>, y en código `<o:p>` o `<Nombre>`.",
+  ].join("\n");
+  const found = findBodyReferences(body, PAGE);
+  assert.deepEqual(found.asText.map((t) => [t.name, t.written, t.namespaced, t.count, body.slice(t.offset!, t.offset! + t.written.length)]), [
+    ["imss-bienestar", "<IMSS-Bienestar>", false, 2, "<IMSS-Bienestar>"],
+    ["nombre", "<Nombre del paciente>", false, 1, "<Nombre del paciente>"],
+    ["stong", "<stong>", false, 1, "<stong>"],
+    ["cierra", "</cierra>", false, 1, "</cierra>"],
+    ["o:p", "<o:p>", true, 2, "<o:p>"],
+    ["st1:place", '<st1:place w:st="on">', true, 1, '<st1:place w:st="on">'],
+  ]);
+  assert.deepEqual(found.dropped.map((d) => [d.tag, d.count]), [["div", 1], ["span", 1]]);
+  // The page prints each as the text it is; nothing written vanishes.
+  const html = renderMarkdown(body);
+  for (const text of ["&lt;IMSS-Bienestar&gt; y &lt;Nombre del paciente&gt;", "&lt;stong&gt;error&lt;/stong&gt;", "&lt;/cierra&gt;", "&lt;IMSS-Bienestar&gt; otra vez, y un span", "&lt;o:p&gt;&lt;/o:p&gt;", "Escrito como texto: &lt;IMSS-Bienestar&gt;"]) {
+    assert.ok(html.includes(text), `${text} in ${html}`);
+  }
+  assert.doesNotMatch(html, /<span|<div|<stong|<imss/i);
 });
 
 test("a reference is kept exactly when the page prints it (same policy as the renderer, on generated addresses)", () => {
