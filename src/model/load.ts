@@ -431,19 +431,118 @@ function commentStart(value: string): number | undefined {
 }
 
 /**
- * js-yaml's reasons an editor meets most, said in Spanish (others are shown as js-yaml words them),
- * with what to do when it is not the usual hint.
+ * Every reason js-yaml's loader (node_modules/js-yaml/lib/loader.js) can give for front matter it cannot
+ * read, said in Spanish: what is wrong and, when it is not to quote the value (`quotedLine` writes that
+ * line when quoting gives the text back), what to do. The reason is matched in this order; `m` is the
+ * match, to name what the reason quotes (an alias, a tag). Duplicated keys, more than one document and
+ * an unclosed quote are said with more detail in `yamlProblem`; a reason not here (a later js-yaml) is
+ * said as «detalle técnico».
  */
-const YAML_REASONS: Array<[RegExp, string, string?]> = [
-  [/bad indentation of a mapping entry/, "un valor sin comillas contiene «: », o sigue texto después de cerrar unas comillas, «]» o «}»"],
-  [/within a (double|single) quoted scalar/, "faltan las comillas que cierran un valor"],
-  [/within a flow collection/, "falta cerrar una lista «[…]» o «{…}»"],
-  [/missed comma between flow collection entries/, "falta una coma entre los elementos de una lista «[…]», o su «]»"],
-  [/end of the stream or a document separator is expected/, "una línea no tiene la forma «nombre: valor»"],
-  [/unknown escape sequence/, "una barra invertida «\\» entre comillas dobles no forma un escape válido"],
-  [/tab characters must not be used in indentation/, "hay tabuladores en la sangría (YAML solo acepta espacios)", "Cambia los tabuladores del principio de la línea por espacios."],
-  [/non-printable characters/, "hay caracteres de control invisibles"],
+const YAML_REASONS: Array<{ re: RegExp; says: string | ((m: RegExpExecArray) => string); todo?: string; quoting?: false }> = [
+  // Before the tags: «%YAML», «%TAG» lines (their reasons speak of tag handles and prefixes too).
+  {
+    re: /directive|YAML version|tag handle \(first argument\)|tag prefix|previously declared suffix|directives end mark/,
+    says: "una línea empieza con «%», que YAML lee como una directiva",
+    todo: "Cada campo empieza con su nombre (title:, date:…). Si «%» es parte de un valor, escribe el valor entre comillas: description: \"%50 de descuento\".",
+  },
+  { re: /within a (double|single) quoted scalar/, says: "faltan las comillas que cierran un valor", todo: "Cierra las comillas al final del valor, o quítalas." },
+  { re: /within a flow collection/, says: "falta cerrar una lista «[…]» o «{…}»", todo: "Cierra la lista con «]» en la misma línea: tags: [salud, imss]; si «[» o «{» es parte del texto, pon el valor entre comillas." },
+  { re: /missed comma between flow collection entries/, says: "falta una coma entre los elementos de una lista «[…]», o su «]»", todo: "Separa los elementos con comas y cierra la lista: tags: [salud, imss]." },
+  { re: /expected the node content, but found ','/, says: "una lista «[…]» tiene una coma de más (un elemento vacío)", todo: "Quita la coma sobrante: tags: [salud, imss]." },
+  { re: /end of the stream or a document separator is expected/, says: "una línea no tiene la forma «nombre: valor»", todo: "Escribe cada campo como nombre: valor, con un espacio después de «:»; los elementos de una lista van debajo de su campo, cada uno con «- » y la misma sangría." },
+  {
+    re: /a whitespace character is expected after the key-value separator|a multiline key may not be an implicit key|a colon is missed/,
+    says: "a una línea le falta el espacio después de «:», o no tiene la forma «nombre: valor»",
+    todo: "Escribe cada campo como nombre: valor, con un espacio después de «:» (date: 2024-04-09).",
+  },
+  {
+    re: /incomplete explicit mapping pair|nested arrays are not supported inside keys/,
+    says: "una línea empieza con «?», que YAML lee como el comienzo de un nombre de campo",
+    todo: "Cada campo es nombre: valor en una línea; si «?» es parte de un valor, escribe el valor entre comillas.",
+  },
+  { re: /unknown escape sequence|expected hexadecimal character/, says: "una barra invertida «\\» entre comillas dobles no forma un escape válido", todo: "Escribe «\\\\» por cada barra invertida, o escribe el valor entre comillas simples ('…')." },
+  {
+    re: /expected valid JSON character|non-printable characters|null byte/,
+    says: "hay caracteres de control invisibles",
+    todo: "Borra el carácter invisible de esa línea (suele llegar al copiar de Word o de un PDF) o vuelve a escribir el valor.",
+    // Quoted, the character would still be there.
+    quoting: false,
+  },
+  { re: /tab characters must not be used in indentation/, says: "hay tabuladores en la sangría (YAML solo acepta espacios)", todo: "Cambia los tabuladores del principio de la línea por espacios." },
+  { re: /bad indentation of a sequence entry/, says: "un elemento de lista («- ») no tiene la sangría de los demás", todo: "Escribe cada «- » en su propia línea, con la misma sangría que los demás elementos (por ejemplo, dos espacios)." },
+  { re: /bad indentation of a mapping entry/, says: "un valor sin comillas contiene «: », o sigue texto después de cerrar unas comillas, «]» o «}»" },
+  {
+    re: /chomping mode|indentation width|a line break is expected/,
+    says: "«|» o «>» al principio de un valor anuncian un texto en varias líneas, y lo que les sigue en esa línea no es válido",
+    todo: "Si el valor empieza con «|» o «>», escríbelo entre comillas; si es un texto en varias líneas, deja «|» o «>» al final de la línea y escribe el texto debajo, con sangría.",
+  },
+  {
+    re: /unknown tag !<(.*)>/,
+    says: (m) => `un valor empieza con «${writtenTag(m[1]!)}», que YAML lee como una etiqueta de tipo, no como texto`,
+    todo: "Quita la etiqueta (aquí cada valor se lee como texto); si «!» es parte del texto, escribe el valor entre comillas.",
+  },
+  {
+    re: /tag|!</,
+    says: "un valor empieza con «!», que YAML lee como una etiqueta de tipo, no como texto",
+    todo: "Si «!» es parte del texto, escribe el valor entre comillas: title: \"!Atención!\"; si es una etiqueta de YAML, quítala.",
+  },
+  {
+    re: /unidentified alias "(.*)"/,
+    says: (m) => `«*${m[1]}»: un valor que empieza con «*» es para YAML una referencia (alias) a otro valor, y no hay ninguno llamado «${m[1]}»`,
+    todo: "Si «*» es parte del texto, escribe el valor entre comillas: title: \"*Nuevo* programa\".",
+  },
+  {
+    re: /alias|anchor/,
+    says: "un valor empieza con «&» o «*», que YAML lee como un ancla o una referencia (alias) a otro valor",
+    todo: "Si «&» o «*» es parte del texto, escribe el valor entre comillas; los valores se escriben completos, sin anclas ni alias.",
+  },
+  { re: /cannot merge mappings/, says: "«<<:» quiere unir los campos de otro grupo, pero su valor no es un grupo de campos", todo: "Quita la línea «<<:»: escribe los campos directamente." },
 ];
+
+/** A tag as written: `tag:yaml.org,2002:int` is `!!int`, `!foo` is itself, any other is `!<…>`. */
+function writtenTag(tag: string): string {
+  return tag.startsWith("tag:yaml.org,2002:") ? `!!${tag.slice("tag:yaml.org,2002:".length)}` : tag.startsWith("!") ? tag : `!<${tag}>`;
+}
+
+/**
+ * A field written without the space after its colon (`date:2024-04-09`), on the line at or above
+ * `markLine` (js-yaml finds it a line later), with the line written with it.
+ */
+function missingSpace(lines: readonly string[], markLine: number): { index: number; column: number; fixed: string } | undefined {
+  for (let i = Math.min(markLine, lines.length - 1); i >= 1; i--) {
+    const m = /^([A-Za-z_][\w-]*):([^\s:/].*)$/.exec(lines[i]!);
+    if (!m) continue;
+    const fixed = `${m[1]}: ${m[2]}`;
+    return loadYaml(fixed) ? { index: i, column: m[1]!.length + 2, fixed } : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * `bad indentation of a mapping entry` on an indented line: what its indentation means. A `key: value`
+ * line indented under a field with a value is read as the rest of that value; a `- ` item out of line
+ * with the ones above it, as a mistake of indentation.
+ */
+function indentationReason(lines: readonly string[], markLine: number): { says: string; todo: string } | undefined {
+  const text = lines[markLine] ?? "";
+  const inline = /^([A-Za-z_][\w-]*):[ \t]+-[ \t]+(\S.*?)\s*$/.exec(text);
+  if (inline) {
+    return { says: `«${inline[1]}:» y su primer elemento de lista («- ») están en la misma línea`, todo: `Escribe ${inline[1]}: solo en su línea y, debajo, cada elemento en la suya: «  - ${inline[2]}».` };
+  }
+  if (!/^[ \t]+\S/.test(text)) return undefined;
+  if (/^[ \t]+-(?:[ \t]|$)/.test(text)) {
+    return { says: `el elemento de lista de la línea ${markLine + 1} no tiene la sangría de los anteriores`, todo: "Escribe todos los elementos de la lista con la misma sangría (por ejemplo, dos espacios antes de «- »)." };
+  }
+  const key = KEY_AT_START.exec(text.trimStart());
+  const above = lines[markLine - 1] ?? "";
+  if (key && /^[^\s#-][^:]*:[ \t]+\S/.test(above)) {
+    return {
+      says: `la línea ${markLine + 1} empieza con espacios, así que YAML la lee como la continuación del valor de la línea anterior, y ese valor no puede contener «: »`,
+      todo: `Si «${key[1] ?? key[2] ?? key[3]}:» es otro campo, quita los espacios del principio de la línea ${markLine + 1}; si es parte del valor anterior, escribe ese valor entre comillas.`,
+    };
+  }
+  return undefined;
+}
 
 function yamlProblem(error: unknown, file: string, head: string): LoadResult {
   let message: string;
@@ -496,14 +595,47 @@ function yamlProblem(error: unknown, file: string, head: string): LoadResult {
         ? `${close} al final del valor: ${open.fixed}`
         : `${close} al final del valor, o quítala${open.quote === '"' ? "s" : ""}; si el texto lleva ${open.quote} dentro, escríbelo entre ${open.quote === '"' ? "comillas simples" : "comillas dobles"}.`;
     } else {
-      const [, spanish, todo] = YAML_REASONS.find(([re]) => re.test(error.reason)) ?? [];
-      message = `El encabezado YAML no se puede leer: ${spanish ?? error.reason}.`;
-      const fix = mark ? quotedLine(head.split("\n")[mark.line] ?? "") : undefined;
-      if (fix) hint = `Pon el valor entre comillas: ${fix}`;
+      const lines = head.split("\n");
+      const reason = error.reason;
+      const indented = mark && /bad indentation of a mapping entry/.test(reason) ? indentationReason(lines, mark.line) : undefined;
+      let says: string | undefined = indented?.says;
+      let todo: string | undefined = indented?.todo;
+      if (!indented) {
+        for (const known of YAML_REASONS) {
+          const m = known.re.exec(reason);
+          if (!m) continue;
+          says = typeof known.says === "string" ? known.says : known.says(m);
+          todo = known.todo;
+          break;
+        }
+      }
+      const space = mark && /after the key-value separator|multiline key|colon is missed/.test(reason) ? missingSpace(lines, mark.line) : undefined;
+      // A list left open is found where the next line starts: said where it opens.
+      const list = /within a flow collection|missed comma between flow collection entries/.test(reason) ? scanValues(lines).flow : undefined;
+      if (list && (!mark || list.index <= mark.line)) {
+        line = list.index + 1;
+        column = list.column + 1;
+        const top = KEY_AT_START.exec(lines[list.index]!);
+        if (top) field = top[1] ?? top[2] ?? top[3];
+        const bracket = lines[list.index]![list.column] === "{" ? "«{…}» que abre aquí no se cierra con «}»" : "«[…]» que abre aquí no se cierra con «]»";
+        if (mark && list.index < mark.line) {
+          says = `la lista ${bracket} en la misma línea`;
+          todo = YAML_REASONS.find((known) => known.re.test("within a flow collection"))!.todo;
+        }
+      }
+      message = `El encabezado YAML no se puede leer: ${says ?? `la línea no es YAML válido (detalle técnico: ${reason})`}.`;
+      const quoting = !indented && YAML_REASONS.find((known) => known.re.test(reason))?.quoting !== false;
+      const fix = mark && quoting ? quotedLine(lines[mark.line] ?? "") : undefined;
+      if (space) {
+        line = space.index + 1;
+        column = space.column;
+        message = "El encabezado YAML no se puede leer: falta el espacio después de «:».";
+        hint = `Escribe un espacio después de los dos puntos: ${space.fixed}`;
+      } else if (fix) hint = `${/escape|hexadecimal/.test(reason) ? "Escribe la línea así" : "Pon el valor entre comillas"}: ${fix}`;
       else if (todo) hint = todo;
     }
   } else {
-    message = `El encabezado YAML no se puede leer: ${(error as Error)?.message ?? String(error)}`;
+    message = `El encabezado YAML no se puede leer (detalle técnico: ${(error as Error)?.message ?? String(error)}).`;
   }
   return { ok: false, problems: [{ severity: "error", code: "yaml-syntax", file, ...(field ? { field } : {}), message, hint, ...(line ? { line, column: column ?? 1 } : {}) }] };
 }
@@ -529,7 +661,28 @@ interface UnclosedQuote {
  * matter's lines as in the file (index 0 is the opening ---).
  */
 function unclosedQuote(lines: string[]): UnclosedQuote | undefined {
+  const { quote, flow } = scanValues(lines);
+  if (!quote) return undefined;
+  const open = quote;
+  const text = lines[open.index]!;
+  const top = KEY_AT_START.exec(text);
+  const field = top ? (top[1] ?? top[2] ?? top[3]) : undefined;
+  const parent = field ? undefined : fieldAbove(lines, open.index);
+  const fixed = `${text.trimEnd()}${open.quote}`;
+  // Closed at the end of its line, the value must read whole: a line that then parses alone (a field,
+  // or a list item whose indentation is its own).
+  const reads = !flow && loadYaml(fixed.trimStart()) !== undefined && !/\s#/.test(text.slice(open.column));
+  return { line: open.index + 1, column: open.column + 1, quote: open.quote, ...(field ? { field } : {}), ...(parent ? { parent } : {}), ...(reads ? { fixed: fixed.trim() } : {}) };
+}
+
+/**
+ * Follows the front matter's values as YAML reads them (see `unclosedQuote`): the quote left open at
+ * the end, if any, and the outermost list or group («[», «{») left open, if any (0-based line index
+ * into `lines`, and column).
+ */
+function scanValues(lines: readonly string[]): { quote?: { index: number; column: number; quote: '"' | "'" }; flow?: { index: number; column: number } } {
   let open: { index: number; column: number; quote: '"' | "'" } | undefined;
+  let flowOpen: { index: number; column: number } | undefined;
   let flow = 0;
   for (let i = 1; i < lines.length; i++) {
     const text = lines[i]!;
@@ -558,6 +711,7 @@ function unclosedQuote(lines: string[]): UnclosedQuote | undefined {
         j = close;
         valueStarts = false;
       } else if ((c === "[" || c === "{") && (valueStarts || flow > 0)) {
+        if (flow === 0) flowOpen = { index: i, column: j };
         flow++;
         valueStarts = true;
       } else if (flow > 0 && (c === "]" || c === "}")) {
@@ -568,16 +722,7 @@ function unclosedQuote(lines: string[]): UnclosedQuote | undefined {
       else valueStarts = false;
     }
   }
-  if (!open) return undefined;
-  const text = lines[open.index]!;
-  const top = KEY_AT_START.exec(text);
-  const field = top ? (top[1] ?? top[2] ?? top[3]) : undefined;
-  const parent = field ? undefined : fieldAbove(lines, open.index);
-  const fixed = `${text.trimEnd()}${open.quote}`;
-  // Closed at the end of its line, the value must read whole: a line that then parses alone (a field,
-  // or a list item whose indentation is its own).
-  const reads = flow === 0 && loadYaml(fixed.trimStart()) !== undefined && !/\s#/.test(text.slice(open.column));
-  return { line: open.index + 1, column: open.column + 1, quote: open.quote, ...(field ? { field } : {}), ...(parent ? { parent } : {}), ...(reads ? { fixed: fixed.trim() } : {}) };
+  return { ...(open ? { quote: open } : {}), ...(flow > 0 && flowOpen ? { flow: flowOpen } : {}) };
 }
 
 /** The top-level field an indented line of the front matter belongs to (the nearest one above it). */

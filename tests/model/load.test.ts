@@ -42,7 +42,9 @@ test("a value that needed quotes is named in Spanish, with the line written as i
 
 test("an error found on a later line than its cause suggests no quotes for the innocent line", () => {
   const p = parseError("---\ntags: [a, b\ndate: 2024-01-01\n---\n");
-  assert.match(p.message, /falta una coma entre los elementos de una lista/);
+  // Said where the list opens (line 2), not on the next line, where js-yaml finds it.
+  assert.equal(p.line, 2);
+  assert.match(p.message, /la lista «\[…\]» que abre aquí no se cierra con «\]» en la misma línea/);
   assert.doesNotMatch(p.hint!, /Pon el valor entre comillas/);
   const tabs = parseError("---\ntitle: a\ntags:\n\t- a\n---\n");
   assert.match(tabs.message, /tabuladores/);
@@ -200,5 +202,51 @@ test("an unclosed quote is reported where it opens, with the line closed", () =>
     assert.deepEqual([p.line, p.column, p.field], [line, column, field], text);
     assert.match(p.message, new RegExp(`en la línea ${line} y no la`), text);
     assert.match(p.hint!, hint, text);
+  }
+});
+
+test("every YAML error an editor can meet is said in Spanish, with its line and what to do", () => {
+  // One front matter per reason js-yaml's loader gives (node_modules/js-yaml/lib/loader.js), as an editor would write it.
+  const cases: Array<[string, number, RegExp, RegExp]> = [
+    ["title: a\n  date: 2024-04-09", 3, /la línea 3 empieza con espacios/, /quita los espacios del principio de la línea 3/],
+    ["title: a\ndate:2024-04-09", 3, /falta el espacio después de «:»/, /date: 2024-04-09$/],
+    ["title: *Nuevo* programa", 2, /«\*Nuevo\*»: un valor que empieza con «\*» es para YAML una referencia/, /title: "\*Nuevo\* programa"$/],
+    ["title: &a &b x", 2, /ancla o una referencia/, /title: "&a &b x"$/],
+    ["x: &a b\ntitle: !!str *a", 4, /ancla o una referencia/, /sin anclas ni alias/],
+    ["title: *", 2, /ancla o una referencia/, /title: "\*"$/],
+    ["title: !Atención a esto", 2, /etiqueta de tipo/, /title: "!Atención a esto"$/],
+    ["title: !!int 5", 2, /«!!int», que YAML lee como una etiqueta de tipo/, /title: "!!int 5"$/],
+    ["title: !!python/object x", 2, /«!!python\/object»/, /comillas/],
+    ["title: !a!b x", 2, /etiqueta de tipo/, /comillas/],
+    ["title: !foo,bar x", 2, /etiqueta de tipo/, /comillas/],
+    ["title: !!str !!str x", 2, /etiqueta de tipo/, /comillas/],
+    ["title: >x", 2, /«\|» o «>» al principio de un valor/, /title: ">x"$/],
+    ["title: |0\n  a", 2, /«\|» o «>»/, /comillas/],
+    ["title: |++\n  a", 2, /«\|» o «>»/, /comillas/],
+    ["title: |2-2\n  a", 2, /«\|» o «>»/, /comillas/],
+    ["tags: [a,,b]", 2, /coma de más/, /comillas|coma sobrante/],
+    ["tags: [a, b\ntitle: x", 2, /la lista «\[…\]» que abre aquí no se cierra con «\]»/, /«]»/],
+    ["tags:\n  - a\n - b", 4, /no tiene la sangría de los anteriores/, /misma sangría/],
+    ["tags: - a", 2, /«tags:» y su primer elemento de lista/, /cada elemento en la suya/],
+    ["title: a\n- b", 3, /no tiene la forma «nombre: valor»/, /nombre: valor/],
+    ["%TAG ! x", 3, /«%», que YAML lee como una directiva/, /%50 de descuento/],
+    ["? [a, [b]]\n: c", 3, /«\?»/, /nombre: valor/],
+    ['title: "a\\q"', 2, /barra invertida/, /Escribe la línea así: title: "a\\\\q"$/],
+    ['title: "a\\xZZ"', 2, /barra invertida/, /title: "a\\\\xZZ"$/],
+    ['title: "a\u0007"', 2, /caracteres de control invisibles/, /Borra el carácter invisible/],
+    ["title: a\u0007", 2, /caracteres de control invisibles/, /Borra el carácter invisible/],
+    ["title: a\n\ttags: b", 3, /tabuladores/, /espacios/],
+    ["key: value: other", 2, /contiene «: »/, /key: "value: other"$/],
+    ["title: x\ntitle: y", 3, /aparece dos veces/, /Deja una sola línea title:/],
+  ];
+  const english = /\b(the|of|is|are|expected|unknown|tag|node|stream|indentation|mapping|scalar|character|directive)\b/i;
+  for (const [front, line, message, hint] of cases) {
+    const p = parseError(`---\n${front}\n---\n\nTexto\n`);
+    assert.equal(p.code, "yaml-syntax", front);
+    assert.equal(p.line, line, front);
+    assert.match(p.message, message, front);
+    assert.match(p.hint!, hint, front);
+    assert.doesNotMatch(`${p.message} ${p.hint}`, /detalle técnico/, front);
+    assert.doesNotMatch(p.message.replace(/«[^»]*»/g, ""), english, front);
   }
 });
