@@ -5,6 +5,7 @@ import { daysInMonth, MONTHS, WEEKDAYS as WEEKDAY_NAMES } from "../policy/dates.
  * Spanish datelines of press releases: `Ciudad de México, martes 9 de abril de 2024`,
  * `Monterrey, Nuevo León, a 2 de febrero de 2024.-`, `07 de julio de 2023`, `1º de junio de 2022`,
  * `Mérida, Yucatán, 1o. de mayo de 2024`, `9 de abr. de 2024`, `Tlaxcala, Tlax., 9 abril de 2024`,
+ * `Ciudad de México a 9 de mayo de 2024` (no comma before `a`),
  * `abril 9, 2024`, `Ciudad de México, 10 de abril de 2024, 18:00 horas` (the time is not kept).
  * Only whole datelines count: a date inside a sentence (`el 16 de mayo`) is not the bulletin's.
  */
@@ -51,11 +52,18 @@ const BEFORE_YEAR = String.raw`(?:\s*,\s*|\s+)(?:del?\s+)?`;
 const TIME = String.raw`(?:\s*[,;|]?\s*[-–—]?\s*(?:\d{1,2}:\d{2}(?:\s*(?:horas|hrs?|h)\.?|\s*[ap]\.?\s?m\.?)?|\d{1,2}\s*(?:horas|hrs?)\.?)(?![\p{L}\d])(?=\s*(?:$|[.,;:|–—-])))`;
 
 /**
- * `[city,] [a] [weekday[,]] [a] D de MES [de|del] AAAA [time]` and what follows. The city is everything before
- * the last comma that precedes the weekday or day (it may itself contain commas: `Monterrey, Nuevo León`).
+ * After the place: a comma, or only a space before `a` (`Ciudad de México a 9 de mayo de 2024`, a form
+ * as common as the comma). Without the comma the place must read like one (see `looksLikePlace`).
+ */
+const AFTER_PLACE = String.raw`(?:\s*(?<comma>,)\s*|\s+(?=a\s))`;
+
+/**
+ * `[city,|city] [a] [weekday[,]] [a] D de MES [de|del] AAAA [time]` and what follows. The city is everything
+ * before the last comma (or the `a`) that precedes the weekday or day (it may itself contain commas:
+ * `Monterrey, Nuevo León`).
  */
 const DATELINE_RE = new RegExp(
-  String.raw`^(?:(?<city>.+?)\s*,\s*)?(?:a\s+)?(?:(?<weekday>${WEEKDAYS})\s*,?\s+)?(?:a\s+)?${DAY_AND_MONTH}${BEFORE_YEAR}(?<year>\d{4})(?!\d)(?:${TIME})?(?<rest>.*)$`,
+  String.raw`^(?:(?<city>.+?)${AFTER_PLACE})?(?:a\s+)?(?:(?<weekday>${WEEKDAYS})\s*,?\s+)?(?:a\s+)?${DAY_AND_MONTH}${BEFORE_YEAR}(?<year>\d{4})(?!\d)(?:${TIME})?(?<rest>.*)$`,
   "iu",
 );
 
@@ -74,6 +82,8 @@ export function matchDateline(line: string): Dateline | undefined {
   if (g.city !== undefined) {
     city = g.city.replace(/\s+/g, " ").replace(/[\s,]+$/, "").trim();
     if (!CITY_RE.test(city) || city.split(" ").length > MAX_CITY_WORDS) return undefined;
+    // `Convoca el IMSS a 9 de…` is a sentence: without a comma only a place name is a place.
+    if (!g.comma && !looksLikePlace(city)) return undefined;
   }
   const weekday = g.weekday;
   return { date, ...(city ? { city } : {}), rest: g.rest ?? "", ...(weekday ? { weekday: weekday.toLowerCase() } : {}) };
@@ -100,7 +110,7 @@ const DATE_IN_LINE_RE = new RegExp(
 );
 /** `Ciudad de México, martes 9 de abril`: a weekday and a day, but no year. */
 const NO_YEAR_RE = new RegExp(
-  String.raw`^(?:\p{Lu}[\p{L}\s.,'’-]*\s*,\s*)?(?:a\s+)?(?:${WEEKDAYS})\s*,?\s+(?:a\s+)?${DAY_AND_MONTH}[\s.,;:–—-]*$`,
+  String.raw`^(?:\p{Lu}[\p{L}\s.,'’-]*?${AFTER_PLACE})?(?:a\s+)?(?:${WEEKDAYS})\s*,?\s+(?:a\s+)?${DAY_AND_MONTH}[\s.,;:–—-]*$`,
   "iu",
 );
 const NUMERIC_DATE_RE = /(?:^|[\s,;:])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b/;
@@ -112,14 +122,25 @@ const NUMBER_AFTER_RE = new RegExp(String.raw`^[\s.,;:|–—-]*${NUMBER_PREFIX}
 /** The weekday and `a` between the place and the day (`…, a martes 9 de…`), read from the end of what precedes the day. */
 const BEFORE_DAY_RE = new RegExp(String.raw`(?:^|(?<=[\s,;.:]))(?:a|${WEEKDAYS})\s*,?\s*$`, "iu");
 /** Words a place name may have in lower case (`Ciudad de México`, `Valle de las Palmas`). */
-export const PLACE_CONNECTORS: ReadonlySet<string> = new Set(["de", "del", "la", "las", "los", "el", "y"]);
+const PLACE_CONNECTORS: ReadonlySet<string> = new Set(["de", "del", "la", "las", "los", "el", "y"]);
+
+/**
+ * `Ciudad de México`, `Mérida, Yucatán`, `Oaxaca de Juárez, Oax.`: a few words, each capitalized or a
+ * connector of place names, the first capitalized; only letters and the punctuation of abbreviations.
+ * A title or a sentence has words in lower case.
+ */
+export function looksLikePlace(text: string, maxWords = MAX_CITY_WORDS): boolean {
+  const words = text.split(/[\s,]+/).filter(Boolean);
+  if (words.length === 0 || words.length > maxWords || !/^[\p{L}\s.,;'’()-]+$/u.test(text)) return false;
+  return /^\p{Lu}/u.test(words[0]!) && words.every((w) => PLACE_CONNECTORS.has(w) || /^\(?\p{Lu}/u.test(w));
+}
 /** A longer tail after the date is a sentence, not a slip in a dateline. */
 const MAX_TAIL_LENGTH = 25;
 const EXAMPLE = "Ciudad de México, 9 de abril de 2024";
 
 /**
  * Why a short line that is clearly meant as a dateline is not one the importer reads, precisely
- * (`Ciudad de México, 31 de abril de 2024`, `Ciudad de México a 9 de abril de 2024`, `9 de abrill de 2024`,
+ * (`Ciudad de México, 31 de abril de 2024`, `Ciudad de México 9 de abril de 2024`, `9 de abrill de 2024`,
  * `09/04/2024`); undefined for a line that is read, and for any other line (a title that mentions a date
  * stays a title). A line whose date opens a paragraph (`… de 2024.- El Instituto…`) is never said to be
  * unreadable: skipping it would lose its text.
@@ -195,10 +216,9 @@ function placeBefore(before: string): PlaceBefore | undefined {
   let name = separator && separator !== "." ? head.slice(0, -1).trim() : head;
   const words = name.split(/[\s,]+/).filter(Boolean);
   if (words.length === 0 || words.length > MAX_CITY_WORDS || !/^[\p{L}\s.,;'’()-]+$/u.test(name)) return undefined;
-  const capitalized = words.every((w) => PLACE_CONNECTORS.has(w) || /^\(?\p{Lu}/u.test(w)) && /^\p{Lu}/u.test(words[0]!);
   if (separator === ",") return { kind: "comma", name, between };
   // Without a comma a line is taken for a dateline only when it reads like a place (`Ciudad de México`).
-  if (!capitalized) return undefined;
+  if (!looksLikePlace(name)) return undefined;
   if (separator === ";") return { kind: "semicolon", name, between };
   if (separator === ":") return { kind: "colon", name, between };
   if (separator === ".") {

@@ -3,7 +3,7 @@ import { endsSentence, joinWrapped, matchListItem, plainText, startsLowercase, t
 import { findUrl, matchLinkLabel, urlOnlyLine, type LinkKind } from "./links.ts";
 import { isBareNumber, isEndMark, isLetterheadOffice, isPageFurniture, isRule, isSplitFurniture } from "./page-furniture.ts";
 import { matchNumberLine, splitNumber } from "./release-number.ts";
-import { formatCalendarDay, inlineDatelineText, isStandaloneDateline, matchDateline, PLACE_CONNECTORS, unreadableDateline, weekdayMismatch, type CalendarDay } from "./spanish-dates.ts";
+import { formatCalendarDay, inlineDatelineText, isStandaloneDateline, looksLikePlace, matchDateline, unreadableDateline, weekdayMismatch, type CalendarDay } from "./spanish-dates.ts";
 
 /**
  * From the text of a press release (converted from Word or PDF, or produced by `docx.ts`/`pdf.ts`)
@@ -312,7 +312,7 @@ function readHead(lines: Line[], layout: Layout): Head {
       // A dateline wrapped inside a narrow letterhead cell (`… a 28 de` + `noviembre de 2022`), or the
       // place on its own line above the date (`Ciudad de México` + `martes 9 de abril de 2024`).
       const nextPlain = plainText(next.text);
-      meta = readDatelineAndNumber(`${plain} ${nextPlain}`) ?? (looksLikePlace(plain) ? readDatelineAndNumber(`${plain}, ${nextPlain}`) : undefined);
+      meta = readDatelineAndNumber(`${plain} ${nextPlain}`) ?? (looksLikePlace(plain, MAX_PLACE_LINE_WORDS) ? readDatelineAndNumber(`${plain}, ${nextPlain}`) : undefined);
       if (meta?.date) i++;
       else meta = undefined;
     }
@@ -368,11 +368,8 @@ function readHead(lines: Line[], layout: Layout): Head {
   return head;
 }
 
-/** `Ciudad de México`, `Monterrey, Nuevo León`: a few capitalized words; a title is a sentence. */
-function looksLikePlace(text: string): boolean {
-  const words = text.replace(/,/g, " ").split(/\s+/).filter(Boolean);
-  return words.length > 0 && words.length <= 6 && words.every((w) => PLACE_CONNECTORS.has(w) || /^\p{Lu}[\p{L}.'’-]*$/u.test(w));
-}
+/** A place on its own line above the date is short (`Ciudad de México`, `Monterrey, Nuevo León`). */
+const MAX_PLACE_LINE_WORDS = 6;
 
 /** Longest line taken as the rest of a wrapped title in text that is not hard-wrapped throughout. */
 const MAX_TITLE_WRAP = 100;

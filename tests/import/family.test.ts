@@ -28,9 +28,11 @@ const letterheads = [
 const datelines: Array<[string, string]> = [
   ["Ciudad de México, martes 9 de abril de 2024\n", ""],
   ["Ciudad de México, a 9 de abril de 2024\n", ""],
+  ["Ciudad de México a 9 de abril de 2024\n", ""],
   ["Ciudad de México, 09 de Abril de 2024.\n", ""],
   ["**Ciudad de México, martes 9 de abril de 2024**\n", ""],
   ["", "Ciudad de México, a 9 de abril de 2024.- "],
+  ["", "Ciudad de México a 9 de abril de 2024.- "],
   ["", "**Ciudad de México, 9 de abril de 2024.-** "],
 ];
 const numbers = ["No. 171/2024", "No.171/2024", "Núm. 171/2024", "No. 171 /2024", "NO. 171/2024", "Boletín No. 171/2024"];

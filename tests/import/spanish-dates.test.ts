@@ -47,6 +47,13 @@ const datelines: Array<[string, string, string | undefined, boolean]> = [
   ["abril 9, 2024", "2024-04-09", undefined, true],
   ["Ciudad de México, martes, abril 9, 2024.", "2024-04-09", "Ciudad de México", true],
   ["Ciudad de México, a martes 9 de abril de 2024", "2024-04-09", "Ciudad de México", true],
+  // The place, then «a» without a comma: as common as the comma.
+  ["Ciudad de México a 9 de mayo de 2024", "2024-05-09", "Ciudad de México", true],
+  ["Mérida, Yucatán a 9 de mayo de 2024", "2024-05-09", "Mérida, Yucatán", true],
+  ["Ciudad de México a martes 9 de abril de 2024.", "2024-04-09", "Ciudad de México", true],
+  ["Oaxaca de Juárez, Oax. a 12 de setiembre de 2021", "2021-09-12", "Oaxaca de Juárez, Oax.", true],
+  ["CIUDAD DE MÉXICO A 9 DE MAYO DE 2024", "2024-05-09", "CIUDAD DE MÉXICO", true],
+  ["Ciudad de México a 9 de mayo de 2024. No. 175/2024", "2024-05-09", "Ciudad de México", true],
 ];
 
 for (const [line, day, city, standalone] of datelines) {
@@ -75,6 +82,9 @@ const notDatelines = [
   "Ciudad de México, 31 de abr. de 2024",
   "Ciudad de México, abril de 2024",
   "Se realizaron 9 de cada 10 cirugías en 2024",
+  // Without a comma, what precedes «a» must be a place name, not a sentence.
+  "Se amplía el plazo a 9 de mayo de 2024",
+  "El registro cierra a 9 de mayo de 2024",
 ];
 for (const line of notDatelines) {
   test(`not a dateline: ${JSON.stringify(line)}`, () => {
@@ -93,6 +103,8 @@ const inline: Array<[string, string | undefined]> = [
   ["Mérida, Yucatán, 1.º de mayo de 2024.- El Instituto", "El Instituto"],
   ["Ciudad de México, 9 de abr. de 2024.- El Instituto", "El Instituto"],
   ["Ciudad de México, 10 de abril de 2024, 18:00 horas.- El Instituto", "El Instituto"],
+  ["Ciudad de México a 9 de mayo de 2024.- El Instituto", "El Instituto"],
+  ["Mérida, Yucatán a 1o. de mayo de 2024.- El Instituto", "El Instituto"],
   // Guards: a time opening the text is the text's, not the dateline's; a dateline alone opens no text.
   ["Ciudad de México, 9 de abril de 2024 – 24 horas después del sismo, el Instituto", "24 horas después del sismo, el Instituto"],
   ["Ciudad de México, 9 de abril de 2024.-", undefined],
@@ -124,7 +136,6 @@ const unreadable: Array<[string, string | undefined]> = [
   ["Ciudad de México, abril 31, 2024", "el 31 de abril de 2024 no existe"],
   ["Ciudad de México, 9 de abrill de 2024", "«abrill» no es un mes (¿«abril»?)"],
   ["Ciudad de México, 9 de Avril de 2024", "«Avril» no es un mes (¿«abril»?)"],
-  ["Ciudad de México a 9 de mayo de 2024", "no tiene la forma «Ciudad de México, a 9 de mayo de 2024»; falta la coma después del lugar"],
   ["Ciudad de México 9 de mayo de 2024", "no tiene la forma «Ciudad de México, 9 de mayo de 2024»; falta la coma después del lugar"],
   ["Oaxaca de Juárez, Oax. 9 de abril de 2024", "no tiene la forma «Oaxaca de Juárez, Oax., 9 de abril de 2024»; falta la coma después del lugar"],
   ["Ciudad de México; 9 de abril de 2024", "no tiene la forma «Ciudad de México, 9 de abril de 2024»; después del lugar va una coma, no punto y coma"],
@@ -133,11 +144,14 @@ const unreadable: Array<[string, string | undefined]> = [
   ["ciudad de méxico, 9 de abril de 2024", "el lugar («ciudad de méxico») debe empezar con mayúscula"],
   ["Ciudad de México, 9 de abril de 2024 (IMSS)", "después de la fecha sigue «(IMSS)»"],
   ["Ciudad de México, martes 9 de abril", "falta el año"],
+  ["Ciudad de México a martes 9 de abril", "falta el año"],
   ["Ciudad de México, 09/04/2024", "la fecha está escrita con números; escríbela con letras, como «9 de abril de 2024»"],
   // Guards (nothing to say). Read:
   ["Ciudad de México, 9 de abril de 2024.-", undefined],
   ["Mérida, Yucatán, 1o. de mayo de 2024", undefined],
   ["Ciudad de México, 10 de abril de 2024, 18:00 horas", undefined],
+  ["Ciudad de México a 9 de mayo de 2024", undefined],
+  ["Mérida, Yucatán a 9 de mayo de 2024", undefined],
   // No dateline: a title or a sentence that mentions a date.
   ["Inaugura IMSS hospital el 9 de abril de 2024", undefined],
   ["IMSS celebra el Día del Niño", undefined],

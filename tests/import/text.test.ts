@@ -24,6 +24,10 @@ const cases: Array<[string, string, Expected]> = [
   ["date: line with weekday", HEAD + "Texto.", { date: "2024-04-09", city: "Ciudad de México" }],
   ["date: without weekday", "Ciudad de México, 9 de abril de 2024\n\nT\n\nTexto.", { date: "2024-04-09" }],
   ["date: «a 5 de junio de 2023»", "Ciudad de México, a 5 de junio de 2023\n\nT\n\nTexto.", { date: "2023-06-05" }],
+  ["date: «Ciudad de México a 9 de mayo de 2024» (no comma before «a»)", "Ciudad de México a 9 de mayo de 2024\nNo. 175/2024\n\nT\n\nTexto.", { date: "2024-05-09", city: "Ciudad de México", number: "175/2024", title: "T" }],
+  ["date: «Mérida, Yucatán a 9 de mayo de 2024»", "Mérida, Yucatán a 9 de mayo de 2024\n\nT\n\nTexto.", { date: "2024-05-09", city: "Mérida, Yucatán", title: "T" }],
+  ["date: «…, a 9 de mayo de 2024» with the comma", "Ciudad de México, a 9 de mayo de 2024\n\nT\n\nTexto.", { date: "2024-05-09", city: "Ciudad de México", title: "T" }],
+  ["date: inline «Mérida, Yucatán a 9 de mayo de 2024.-»", "T\n\nMérida, Yucatán a 9 de mayo de 2024.- El IMSS informó.", { date: "2024-05-09", city: "Mérida, Yucatán", body: "El IMSS informó." }],
   ["date: zero-padded day", "Chihuahua, Chihuahua, 07 de julio de 2023\n\nT\n\nTexto.", { date: "2023-07-07", city: "Chihuahua, Chihuahua" }],
   ["date: capitalized month", "Ciudad de México, Martes 9 de Abril de 2024\n\nT\n\nTexto.", { date: "2024-04-09" }],
   ["date: bold dateline", "**Ciudad de México, martes 9 de abril de 2024**\n\nT\n\nTexto.", { date: "2024-04-09", city: "Ciudad de México" }],
@@ -275,7 +279,7 @@ test("a dateline that cannot be read, a second dateline or a wrong weekday is ne
   const withHead = (head: string) => extractRelease(`${head}\nNo. 171/2024\n\n${title}\n\n· Un punto\n\nEl texto.`);
   for (const [line, reason] of [
     ["Ciudad de México, 31 de abril de 2024", "el 31 de abril de 2024 no existe"],
-    ["Ciudad de México a 9 de abril de 2024", "no tiene la forma"],
+    ["Ciudad de México 9 de abril de 2024", "no tiene la forma"],
     ["Ciudad de México; 9 de abril de 2024", "no tiene la forma"],
     ["Ciudad de México, 09/04/2024", "escrita con números"],
   ] as const) {
