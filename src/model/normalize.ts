@@ -4,6 +4,7 @@ import { DATE_FORMATS_HINT, parseBulletinDate, type BulletinDate } from "../poli
 import { findUnpublishable, hasUnpublishable, publishable } from "../policy/characters.ts";
 import { isAbsent } from "../policy/empty.ts";
 import { cleanLabel, labelSlug, type Label } from "../policy/labels.ts";
+import { foldName, nearestName } from "../policy/nearest.ts";
 import { hasHtmlStub, normalizeSitePath, onSiteHost } from "../policy/site-paths.ts";
 import { isCanonicalSlug, slugify } from "../policy/slug.ts";
 import { titleFault } from "../policy/titles.ts";
@@ -213,17 +214,26 @@ class FrontMatter implements Reporter {
   }
 }
 
+/**
+ * The names an unknown key is compared with: the fields, and the other names editors give them
+ * (`FIELD_ALIASES`), each with the field it means.
+ */
+const FIELD_NAMES: ReadonlyArray<readonly [string, KnownField]> = [...KNOWN_FIELDS.map((f) => [f, f] as const), ...Object.entries(FIELD_ALIASES)];
+
 function reportUnknownFields(fm: FrontMatter): void {
   for (const key of Object.keys(fm.data)) {
     if ((KNOWN_FIELDS as readonly string[]).includes(key)) continue;
     // Own properties only: a key such as `constructor` or `__proto__` must not find Object's.
-    const meant = aliasOf(key.toLowerCase()) ?? aliasOf(key);
-    const jekyll = Object.hasOwn(JEKYLL_FIELD_HINTS, key) ? JEKYLL_FIELD_HINTS[key] : undefined;
+    const jekyllKey = Object.hasOwn(JEKYLL_FIELD_HINTS, key) ? key : Object.hasOwn(JEKYLL_FIELD_HINTS, foldName(key)) ? foldName(key) : undefined;
+    const jekyll = jekyllKey !== undefined ? JEKYLL_FIELD_HINTS[jekyllKey] : undefined;
+    // `Title`, `TÍTULO`, `fechа`, `tittle`, `descripcion`: the field meant, whatever the case, accents or a slip of the keyboard.
+    const meant = aliasOf(key) ?? nearestName(key, FIELD_NAMES);
+    const lowerCase = meant !== undefined && foldName(key) === meant && key !== meant ? " Los nombres de los campos van en minúsculas y sin acentos." : "";
     fm.warn(
       "field-unknown",
       key,
       `El campo «${key}» no se reconoce y no se publica.`,
-      jekyll ?? (meant ? `¿Quisiste escribir «${meant}:»?` : `Campos válidos: ${KNOWN_FIELDS.filter((f) => f !== "layout").join(", ")}.`),
+      jekyll ?? (meant ? `¿Quisiste escribir «${meant}:»?${lowerCase}` : `Campos válidos: ${KNOWN_FIELDS.filter((f) => f !== "layout").join(", ")}.`),
     );
   }
 }

@@ -441,3 +441,32 @@ test("a text field keeps what the editor wrote: YAML numbers, booleans and null-
   // A number field keeps its zeros to be read as written.
   assert.equal(normalizeText(fm(`${BASE}\nnumber: 007/2024`)).bulletin!.number, "7/2024");
 });
+
+test("an unknown key that differs from a field by case, accents or a slip of the keyboard suggests that field", () => {
+  const cases: Array<[string, string]> = [
+    ["Title", "title"],
+    ["Date", "date"],
+    ["Tags", "tags"],
+    ["TÍTULO", "title"],
+    ["Descripción", "description"],
+    ["Redirect-From", "redirect_from"],
+    ["redirectfrom", "redirect_from"],
+    ["tittle", "title"],
+    ["descripton", "description"],
+    ["secion", "section"],
+    ["Fecha", "date"],
+    ["highlight", "highlights"],
+  ];
+  for (const [key, meant] of cases) {
+    const r = normalizeText(fm(`${BASE}\n${key}: x`));
+    const p = r.problems.find((q) => q.code === "field-unknown");
+    assert.ok(p, key);
+    assert.equal(p.field, key);
+    assert.match(p.hint!, new RegExp(`^¿Quisiste escribir «${meant}:»\\?`), key);
+  }
+  assert.match(normalizeText(fm(`${BASE}\nTitle: x`)).problems[0]!.hint!, /van en minúsculas/);
+  // Jekyll's own fields keep their advice in any case; a key like no field gets the list of fields.
+  assert.match(normalizeText(fm(`${BASE}\nCategories: [a]`)).problems[0]!.hint!, /una sola sección por boletín/);
+  assert.match(normalizeText(fm(`${BASE}\nzzz: x`)).problems[0]!.hint!, /^Campos válidos: title, date/);
+  assert.match(normalizeText(fm(`${BASE}\nconstructor: x`)).problems[0]!.hint!, /^Campos válidos/);
+});
