@@ -205,10 +205,23 @@ class FrontMatter implements Reporter {
   link(field: "video" | "audio" | "photos"): string | undefined {
     const raw = this.text(field);
     if (raw === undefined) return undefined;
-    const value = raw.replace(/^<|>$/g, "");
+    const { value, lone } = unwrapAngles(raw);
     if (!isHttpUrl(value)) {
-      this.error("link-invalid", field, `«${field}» debe ser un enlace http(s), no «${value}».`, `Escribe la dirección completa, por ejemplo ${field}: https://…`);
+      this.error(
+        "link-invalid",
+        field,
+        `«${field}» debe ser un enlace http(s), no «${value}».`,
+        lone === "<" ? `Cierra la dirección con «>» o quita «<»: ${field}: ${value.slice(1).trim()}` : `Escribe la dirección completa, por ejemplo ${field}: https://…`,
+      );
       return undefined;
+    }
+    if (lone === ">") {
+      this.warn(
+        "link-angle",
+        field,
+        `«${field}» termina en «>» sin «<» al principio: se publica con ella (${value}).`,
+        `Si «>» sobra (el cierre de <…>), quítala: ${field}: ${value.slice(0, -1).trimEnd()}; si es parte de la dirección, escríbela como %3E.`,
+      );
     }
     return value;
   }
@@ -402,7 +415,7 @@ function readForward(fm: FrontMatter, url: string, redirectFrom: readonly string
     fm.error("redirect-invalid", "redirect_to", `redirect_to tiene ${values.length} direcciones; una página reenvía a una sola.`, "Deja una dirección en redirect_to.");
     return undefined;
   }
-  let raw = values[0]!.replace(/^<|>$/g, "");
+  let raw = unwrapAngles(values[0]!).value;
   // A full address of this site (http or https, as the legacy site often wrote them) is the site path it names.
   const own = ownSitePath(raw, siteOrigin);
   if (own !== undefined) raw = own;
@@ -481,6 +494,17 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return "una lista";
   if (value && typeof value === "object") return "un grupo de campos";
   return typeof value;
+}
+
+/**
+ * `<https://…>` (a markdown autolink, pasted whole) is the address inside; a `<` or `>` at one end
+ * only is part of what was written: kept, and named as `lone` for the caller to say.
+ */
+function unwrapAngles(raw: string): { value: string; lone?: "<" | ">" } {
+  if (raw.length >= 2 && raw.startsWith("<") && raw.endsWith(">")) return { value: raw.slice(1, -1).trim() };
+  if (raw.startsWith("<")) return { value: raw, lone: "<" };
+  if (raw.endsWith(">")) return { value: raw, lone: ">" };
+  return { value: raw };
 }
 
 function isHttpUrl(value: string): boolean {

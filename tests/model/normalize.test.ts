@@ -470,3 +470,20 @@ test("an unknown key that differs from a field by case, accents or a slip of the
   assert.match(normalizeText(fm(`${BASE}\nzzz: x`)).problems[0]!.hint!, /^Campos válidos: title, date/);
   assert.match(normalizeText(fm(`${BASE}\nconstructor: x`)).problems[0]!.hint!, /^Campos válidos/);
 });
+
+test("a link written <https://…> is the address inside; a «>» or «<» at one end only is kept and said, never cut", () => {
+  const link = (v: string) => normalizeText(fm(`${BASE}\nvideo: "${v}"`));
+  assert.equal(link("<https://youtu.be/abc>").bulletin!.video, "https://youtu.be/abc");
+  assert.deepEqual(link("<https://youtu.be/abc>").problems, []);
+  const trailing = link("https://youtu.be/abc>");
+  assert.equal(trailing.bulletin!.video, "https://youtu.be/abc>", "the «>» is not cut silently");
+  assert.deepEqual(trailing.problems.map((p) => [p.code, p.field, p.severity]), [["link-angle", "video", "warning"]]);
+  assert.match(trailing.problems[0]!.hint!, /quítala: video: https:\/\/youtu\.be\/abc;/);
+  const leading = link("<https://youtu.be/abc");
+  assert.equal(leading.bulletin, undefined);
+  assert.deepEqual(leading.problems.map((p) => p.code), ["link-invalid"]);
+  assert.match(leading.problems[0]!.hint!, /Cierra la dirección con «>» o quita «<»: video: https:\/\/youtu\.be\/abc$/);
+  // redirect_to: the same rule (a lone «>» is part of the path, and refused there).
+  assert.equal(normalizeText(fm(`${BASE}\nredirect_to: <https://www.gob.mx/imss>`)).bulletin!.redirectTo, "https://www.gob.mx/imss");
+  assert.deepEqual(normalizeText(fm(`${BASE}\nredirect_to: /boletines/2024/03/otro/>`)).problems.map((p) => p.code), ["redirect-invalid"]);
+});
