@@ -33,6 +33,8 @@ export interface Bulletin {
   url: string;
   /** Whether `url` came from `permalink:` (collision messages differ). */
   hasPermalink: boolean;
+  /** Present (true) when `slug` is the one the file's `slug:` gives, not one made from the title or the file's name. */
+  hasSlug?: true;
   /** Old site paths that must lead here, canonical form (see `policy/site-paths.ts`). */
   redirectFrom: string[];
   /**

@@ -264,7 +264,7 @@ function describeClaim(claim: PathClaim): string {
 
 function nestedProblem(claim: PathClaim, what: string): Problem {
   if (!claim.bulletin) return publicFileProblem(claim, `${what}.`);
-  const hint = claim.kind === "redirect" ? "Quita esa ruta de redirect_from." : "Agrega slug: o permalink: con otra ruta.";
+  const hint = claim.kind === "redirect" ? "Quita esa ruta de redirect_from." : `${capitalized(newAddress(claim.bulletin))}.`;
   return problemFor(claim, `${describeOwn(claim)} ${what}.`, hint);
 }
 
@@ -287,9 +287,23 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/**
+ * How to give a bulletin's page another address, as fits what its file has: its `permalink:` or its
+ * `slug:` to change, or a `slug:` to add (its address comes from its title).
+ */
+function newAddress(b: Bulletin): string {
+  if (b.hasPermalink) return `cambia su permalink: ${b.url} por otra ruta`;
+  if (b.hasSlug) return `cambia su slug: ${b.slug} por otro valor (o escribe un permalink: con otra ruta)`;
+  return "agrega slug: con otro valor (su dirección sale del título)";
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 function problemFor(claim: PathClaim, message: string, hint: string, otherFile?: string): Problem {
   const b = claim.bulletin!;
-  const field = claim.automatic ? "number" : claim.kind === "redirect" ? "redirect_from" : b.hasPermalink ? "permalink" : "title";
+  const field = claim.automatic ? "number" : claim.kind === "redirect" ? "redirect_from" : b.hasPermalink ? "permalink" : b.hasSlug ? "slug" : "title";
   const pos = b.positions[field] ?? (field === "title" ? b.positions["date"] : undefined);
   return {
     severity: "error",
@@ -311,12 +325,12 @@ function describeOwn(claim: PathClaim): string {
 function collisionProblem(claim: PathClaim, owner: PathClaim): Problem {
   const what = describeOwn(claim);
   if (!owner.bulletin) {
-    return problemFor(claim, `${what} coincide con ${owner.description ?? "una página del sitio"}.`, claim.kind === "redirect" ? "Quita esa ruta de redirect_from." : "Agrega slug: o permalink: con otra ruta.");
+    return problemFor(claim, `${what} coincide con ${owner.description ?? "una página del sitio"}.`, claim.kind === "redirect" ? "Quita esa ruta de redirect_from." : `${capitalized(newAddress(claim.bulletin!))}.`);
   }
   const ownerWhat = owner.kind === "redirect" ? `una redirección de ${owner.bulletin.file}` : `la URL de ${owner.bulletin.file}`;
   const hint =
     claim.kind === "page"
-      ? `Agrega slug: con otro valor a uno de los dos archivos (${owner.bulletin.file}, ${claim.bulletin!.file}).`
+      ? `Cambia la dirección de uno de los dos: en ${owner.bulletin.file}, ${newAddress(owner.bulletin)}; o en ${claim.bulletin!.file}, ${newAddress(claim.bulletin!)}.`
       : `Una ruta antigua solo puede llevar a un boletín: quítala de uno de los dos archivos.`;
   return problemFor(claim, `${what} ya es ${ownerWhat}.`, hint, owner.bulletin.file);
 }

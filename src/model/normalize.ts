@@ -50,7 +50,7 @@ export function normalizeBulletin(doc: SourceDocument, ctx: NormalizeContext): N
   const photos = fm.link("photos");
   const alt = fm.text("alt");
   const image = imageValue(fm.text("image"), alt, title, ctx, fm);
-  const { slug, url, hasPermalink } = readAddress(fm, title, date);
+  const { slug, url, hasPermalink, hasSlug } = readAddress(fm, title, date);
   const redirectFrom = readRedirects(fm, date, slug);
   const redirectTo = readForward(fm, url, redirectFrom, ctx.site.baseUrl);
   const number = numberValue(fm.text("number"), date, fm);
@@ -94,6 +94,7 @@ export function normalizeBulletin(doc: SourceDocument, ctx: NormalizeContext): N
     slug,
     url,
     hasPermalink,
+    ...(hasSlug ? { hasSlug } : {}),
     redirectFrom,
     ...(redirectTo ? { redirectTo } : {}),
     ...(number ? { number } : {}),
@@ -348,7 +349,7 @@ function readTags(fm: FrontMatter): Label[] {
 }
 
 /** The bulletin's slug (its own, or made from the title or the file's name) and URL (by date, or its permalink). */
-function readAddress(fm: FrontMatter, title: string | undefined, date: BulletinDate | undefined): { slug: string; url: string; hasPermalink: boolean } {
+function readAddress(fm: FrontMatter, title: string | undefined, date: BulletinDate | undefined): { slug: string; url: string; hasPermalink: boolean; hasSlug: boolean } {
   const explicitSlug = fm.text("slug");
   let slug: string;
   if (explicitSlug !== undefined) {
@@ -374,7 +375,7 @@ function readAddress(fm: FrontMatter, title: string | undefined, date: BulletinD
       hasPermalink = true;
     }
   }
-  return { slug, url, hasPermalink };
+  return { slug, url, hasPermalink, hasSlug: explicitSlug !== undefined };
 }
 
 /**

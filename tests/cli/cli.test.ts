@@ -88,7 +88,7 @@ test("check: all errors with file:line:column, exit 1; warnings exit 0 unless --
   // An unclosed quote is said where it opens (not at the closing ---), with the line closed.
   assert.match(broken.stderr, /tests\/fixtures\/broken\/b-yaml\.md:2:8: error \[title\]: .*abre comillas .* en la línea 2 y no las cierra.*\n    → Cierra las comillas al final del valor: title: "Comillas sin cerrar"/);
   assert.match(broken.stderr, /tests\/fixtures\/broken\/d-colision\.md:2:1: error \[title\]: La URL \/boletines\/2024\/01\/correcto\/ de este boletín ya es la URL de tests\/fixtures\/broken\/c-ok\.md/);
-  assert.match(broken.stderr, /→ Agrega slug:/);
+  assert.match(broken.stderr, /→ Cambia la dirección de uno de los dos: en tests\/fixtures\/broken\/c-ok\.md, agrega slug: con otro valor .*; o en tests\/fixtures\/broken\/d-colision\.md, agrega slug: con otro valor/);
 
   const seeds = run(["check"], ROOT);
   assert.equal(seeds.code, 0, seeds.stderr);

@@ -195,3 +195,24 @@ test("nothing goes where the site needs a folder that is a file, nor inside the 
   // A redirect that writes no file (`/old.php`, `/img/viejo.jpg`: only rules) leaves its path free to be a folder
   // and may point from inside a folder of files; public/ files may live there.
 });
+
+test("a collision's hint fits what each file has: a slug: or permalink: to change, or a slug: to add", () => {
+  const titled = bulletin("content/a.md", 'title: "Mismo título"\ndate: 2024-04-09');
+  const slugged = bulletin("content/b.md", 'title: "Otro"\ndate: 2024-04-20\nslug: mismo-titulo');
+  const [both] = findPathCollisions(claimsOfBulletins([titled, slugged]));
+  assert.equal(both!.file, "content/b.md");
+  assert.equal(both!.field, "slug", "said on the slug: line that makes the address");
+  assert.equal(both!.line, 5);
+  assert.equal(
+    both!.hint,
+    "Cambia la dirección de uno de los dos: en content/a.md, agrega slug: con otro valor (su dirección sale del título); o en content/b.md, cambia su slug: mismo-titulo por otro valor (o escribe un permalink: con otra ruta).",
+  );
+  const fixed = bulletin("content/c.md", 'title: "Tercero"\ndate: 2024-04-21\npermalink: /boletines/2024/04/mismo-titulo/');
+  const [withPermalink] = findPathCollisions(claimsOfBulletins([titled, fixed]));
+  assert.equal(withPermalink!.field, "permalink");
+  assert.match(withPermalink!.hint!, /en content\/c\.md, cambia su permalink: \/boletines\/2024\/04\/mismo-titulo\/ por otra ruta\.$/);
+  assert.doesNotMatch(withPermalink!.hint!, /content\/c\.md, agrega slug/);
+  // Onto a page of the site: the same advice, for the one file.
+  const onGenerated = findPathCollisions([{ path: "/boletines/2024/04/otro/", kind: "generated", description: "una página del sitio" }, ...claimsOfBulletins([bulletin("content/d.md", 'title: "D"\ndate: 2024-04-09\nslug: otro')])]);
+  assert.equal(onGenerated[0]!.hint, "Cambia su slug: otro por otro valor (o escribe un permalink: con otra ruta).");
+});
