@@ -2,6 +2,7 @@ import { Parser } from "htmlparser2";
 import JSZip from "jszip";
 import mammoth from "mammoth";
 import { plainText } from "./inline.ts";
+import { matchYearlessNumberLine } from "./release-number.ts";
 import { readDatelineAndNumber } from "./text.ts";
 
 /**
@@ -28,14 +29,14 @@ export async function docxToText(buffer: Buffer): Promise<DocxText> {
     .filter((m) => m.type === "error")
     .map((m) => `una imagen del documento no se pudo leer y se omite (detalle técnico: ${m.message.split("\n")[0]}).`);
   const body = htmlToReleaseText(result.value);
-  const fromHeaders = (await headerParagraphs(buffer)).filter((line) => readDatelineAndNumber(plainText(line)));
+  const fromHeaders = (await headerParagraphs(buffer)).filter((line) => readDatelineAndNumber(plainText(line)) || matchYearlessNumberLine(plainText(line)));
   return { text: [...fromHeaders, body].join("\n\n"), messages: errors };
 }
 
 /**
  * Paragraphs of the page headers (`word/header*.xml`), which mammoth leaves out. Some offices put the
- * dateline and the number in the first page's header; only those lines are taken from it (the rest of
- * a header is letterhead).
+ * dateline and the number (`No. 175/2024`, or `No. 175` without its year) in the first page's header;
+ * only those lines are taken from it (the rest of a header is letterhead).
  */
 export async function headerParagraphs(buffer: Buffer): Promise<string[]> {
   const zip = await JSZip.loadAsync(buffer);

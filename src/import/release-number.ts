@@ -35,19 +35,25 @@ export function matchNumberLine(line: string): string | undefined {
 
 /**
  * `No. 175` alone on its line (`175`): the line is the bulletin number, but without its year it is no
- * number the bulletin can carry. The caller may complete it with the dateline's year (and say so).
+ * number the bulletin can carry. The caller may complete it with the dateline's year (`withYear`) and say so.
  */
 export function matchYearlessNumberLine(line: string): string | undefined {
   const m = YEARLESS_LINE_RE.exec(line.trim());
   return m?.[1] ? String(Number(m[1])) : undefined;
 }
 
+/** `175` and the dateline's year → `175/2024`. */
+export function withYear(serial: string, year: number): string | undefined {
+  return normalizeBulletinNumber(`${serial}/${year}`);
+}
+
 /**
  * The number and what else the line says (`No. 171/2024   Ciudad de México, 9 de abril de 2024`).
  * A number without its year (`No. 175`) counts only at the start or the end of a line whose rest is a
- * dateline: the year is the dateline's (`Ciudad de México, 12 de abril de 2024. No. 175` → `175/2024`).
+ * dateline: the year is the dateline's (`Ciudad de México, 12 de abril de 2024. No. 175` → `175/2024`,
+ * `yearFromDate`: the caller tells the editor).
  */
-export function splitNumber(line: string): { number: string; rest: string } | undefined {
+export function splitNumber(line: string): { number: string; rest: string; yearFromDate?: true } | undefined {
   const full = split(line, NUMBER_TOKEN_RE);
   if (full) {
     const number = numberOf(full.groups);
@@ -57,8 +63,8 @@ export function splitNumber(line: string): { number: string; rest: string } | un
   if (!yearless || (!yearless.alone.before && !yearless.alone.after)) return undefined;
   const dateline = matchDateline(yearless.rest);
   if (!dateline || !isStandaloneDateline(dateline) || !/^[\s.,;:–—-]*$/.test(dateline.rest)) return undefined;
-  const number = normalizeBulletinNumber(`${yearless.groups.yearless}/${dateline.date.year}`);
-  return number ? { number, rest: yearless.rest } : undefined;
+  const number = withYear(yearless.groups.yearless ?? "", dateline.date.year);
+  return number ? { number, rest: yearless.rest, yearFromDate: true } : undefined;
 }
 
 /** The number token `re` finds in `line`, and the line without it. */

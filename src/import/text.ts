@@ -2,7 +2,7 @@ import { publishable } from "../policy/characters.ts";
 import { endsSentence, joinWrapped, matchListItem, plainText, startsLowercase, type ListItem } from "./inline.ts";
 import { findUrl, matchLinkLabel, urlOnlyLine, type LinkKind } from "./links.ts";
 import { isBareNumber, isEndMark, isLetterheadOffice, isPageFurniture, isRule, isSplitFurniture } from "./page-furniture.ts";
-import { matchNumberLine, splitNumber } from "./release-number.ts";
+import { matchNumberLine, matchYearlessNumberLine, splitNumber, withYear } from "./release-number.ts";
 import { formatCalendarDay, inlineDatelineText, isStandaloneDateline, looksLikePlace, matchDateline, unreadableDateline, weekdayMismatch, type CalendarDay } from "./spanish-dates.ts";
 
 /**
@@ -56,6 +56,14 @@ export function extractRelease(raw: string): ReleaseParts {
     }
   }
   warnings.push(...head.warnings);
+  let number = head.number;
+  if (!number && head.yearless) {
+    // `No. 175` on its own line: the year is the date's, wherever the date was found (head or first paragraph).
+    const { serial, line } = head.yearless;
+    number = date ? withYear(serial, date.year) : undefined;
+    if (number && date) warnings.push(yearFromDateWarning(line, number, date.year));
+    else warnings.push(`El número «${line}» no dice el año y no hay fecha de la que tomarlo: no se guardó. Agrega number: ${serial}/AAAA con el año del boletín.`);
+  }
   let title = head.title;
   if (title && (title.length > MAX_TITLE_LENGTH || (title.length > LONG_SENTENCE && endsSentence(title)))) {
     warnings.push("El texto no tiene una línea de título (la primera línea es un párrafo largo).");
@@ -63,13 +71,13 @@ export function extractRelease(raw: string): ReleaseParts {
   }
   if (!title) warnings.push("No se encontró el título.");
   if (!date) warnings.push("No se encontró la línea de fecha (por ejemplo «Ciudad de México, martes 9 de abril de 2024»).");
-  if (!head.number) warnings.push("No se encontró el número de boletín (por ejemplo «No. 171/2024»).");
+  if (!number && !head.yearless) warnings.push("No se encontró el número de boletín (por ejemplo «No. 171/2024»).");
   const body = renderChunks(chunks);
   if (!body) warnings.push("El boletín no tiene texto después del título.");
   return {
     ...(title ? { title } : {}),
     ...(date ? { date } : {}),
-    ...(head.number ? { number: head.number } : {}),
+    ...(number ? { number } : {}),
     ...(city ? { city } : {}),
     highlights: head.highlights,
     ...(links.photos ? { photos: links.photos } : {}),
@@ -162,7 +170,7 @@ function removeFurniture(lines: Line[]): Line[] {
       i = nextIndex;
       continue;
     }
-    if (!seenTitleCandidate && !readDatelineAndNumber(plainText(line.text))) seenTitleCandidate = true;
+    if (!seenTitleCandidate && !readDatelineAndNumber(plainText(line.text)) && !matchYearlessNumberLine(plainText(line.text))) seenTitleCandidate = true;
     out.push(line);
   }
   return removePageNumbers(out);
@@ -276,6 +284,8 @@ interface Head {
   date?: CalendarDay;
   city?: string;
   number?: string;
+  /** `No. 175` alone on its line: the number without its year, which the date completes. */
+  yearless?: { serial: string; line: string };
   highlights: string[];
   /** Index of the first body line. */
   bodyStart: number;
@@ -307,12 +317,14 @@ function readHead(lines: Line[], layout: Layout): Head {
     }
     const plain = plainText(line.text);
     let meta = head.date && head.number ? undefined : readDatelineAndNumber(plain);
+    let metaText = plain;
     const next = lines[i + 1];
     if (!meta && !(head.date && head.number) && next?.kind === "text") {
       // A dateline wrapped inside a narrow letterhead cell (`… a 28 de` + `noviembre de 2022`), or the
       // place on its own line above the date (`Ciudad de México` + `martes 9 de abril de 2024`).
       const nextPlain = plainText(next.text);
       meta = readDatelineAndNumber(`${plain} ${nextPlain}`) ?? (looksLikePlace(plain, MAX_PLACE_LINE_WORDS) ? readDatelineAndNumber(`${plain}, ${nextPlain}`) : undefined);
+      metaText = `${plain} ${nextPlain}`;
       if (meta?.date) i++;
       else meta = undefined;
     }
@@ -329,7 +341,16 @@ function readHead(lines: Line[], layout: Layout): Head {
       if (meta.date) head.date = meta.date;
       if (meta.city) head.city = meta.city;
       if (meta.number) head.number = meta.number;
+      if (meta.yearFromDate && meta.number && meta.date) head.warnings.push(yearFromDateWarning(metaText, meta.number, meta.date.year));
       if (meta.weekdayWarning) head.warnings.push(meta.weekdayWarning);
+      if (state === "title") state = "after-title";
+      previousWasHighlight = false;
+      continue;
+    }
+    const yearless = head.number || head.yearless ? undefined : matchYearlessNumberLine(plain);
+    if (yearless) {
+      // `No. 175` alone on its line is the number, never the title; the date gives its year (extractRelease).
+      head.yearless = { serial: yearless, line: plain };
       if (state === "title") state = "after-title";
       previousWasHighlight = false;
       continue;
@@ -368,6 +389,11 @@ function readHead(lines: Line[], layout: Layout): Head {
   return head;
 }
 
+/** What the editor is told when a number without its year (`No. 175`) took the date's. */
+function yearFromDateWarning(line: string, number: string, year: number): string {
+  return `El número de boletín en «${line}» no dice el año; se tomó el de la fecha (${year}): ${number}. Revisa que sea el correcto.`;
+}
+
 /** A place on its own line above the date is short (`Ciudad de México`, `Monterrey, Nuevo León`). */
 const MAX_PLACE_LINE_WORDS = 6;
 
@@ -387,7 +413,7 @@ function continuesTitle(titleLines: string[], line: string, layout: Layout): boo
  * A line holding the dateline, the number, or both (in either order). Anything else on the line
  * means it is not a head line: nothing is taken from it.
  */
-export function readDatelineAndNumber(plain: string): { date?: CalendarDay; city?: string; number?: string; weekdayWarning?: string } | undefined {
+export function readDatelineAndNumber(plain: string): { date?: CalendarDay; city?: string; number?: string; yearFromDate?: true; weekdayWarning?: string } | undefined {
   const split = splitNumber(plain);
   const rest = split ? split.rest : plain;
   if (split && rest === "") return { number: split.number };
@@ -395,7 +421,13 @@ export function readDatelineAndNumber(plain: string): { date?: CalendarDay; city
   if (!dateline || !isStandaloneDateline(dateline)) return undefined;
   const number = split?.number ?? matchNumberLine(dateline.rest);
   const weekdayWarning = weekdayMismatch(dateline);
-  return { date: dateline.date, ...(dateline.city ? { city: dateline.city } : {}), ...(number ? { number } : {}), ...(weekdayWarning ? { weekdayWarning } : {}) };
+  return {
+    date: dateline.date,
+    ...(dateline.city ? { city: dateline.city } : {}),
+    ...(number ? { number } : {}),
+    ...(split?.yearFromDate ? { yearFromDate: true } : {}),
+    ...(weekdayWarning ? { weekdayWarning } : {}),
+  };
 }
 
 type Chunk =

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
+import JSZip from "jszip";
 import { docxToText, htmlToReleaseText } from "../../src/import/docx.ts";
 import { pdfToText } from "../../src/import/pdf.ts";
 import { extractRelease } from "../../src/import/text.ts";
@@ -134,4 +135,22 @@ test("dateline and number in the first page's Word header; the PDF shows them on
     assert.doesNotMatch(parts.body, /GOBIERNO|Página|o0o/);
   }
   assert.equal(fromPdf.body, fromDocx.body);
+});
+
+test("docx: a number without its year in the Word header («Núm. 233») takes the dateline's, and says so", async () => {
+  const zip = await JSZip.loadAsync(bytes("merida-header-dateline.docx"));
+  let edited = 0;
+  for (const header of Object.keys(zip.files).filter((n) => /^word\/header\d*\.xml$/.test(n))) {
+    const xml = await zip.file(header)!.async("string");
+    if (xml.includes("233/2023")) {
+      zip.file(header, xml.replace("233/2023", "233"));
+      edited++;
+    }
+  }
+  assert.equal(edited, 1, "the header holds the number");
+  const docx = await zip.generateAsync({ type: "nodebuffer" });
+  const parts = extractRelease((await docxToText(docx)).text);
+  assert.equal(parts.number, "233/2023");
+  assert.equal(parts.title, "Reconoce IMSS Yucatán a 35 enfermeras con la medalla al mérito");
+  assert.ok(parts.warnings.some((w) => w.includes("«Núm. 233» no dice el año; se tomó el de la fecha (2023)")), parts.warnings.join(" | "));
 });

@@ -40,7 +40,7 @@ for (const [line, expected] of cases) {
   test(`number ${JSON.stringify(line)} → ${expected}`, () => assert.equal(matchNumberLine(line), expected));
 }
 
-const splits: Array<[string, { number: string; rest: string } | undefined]> = [
+const splits: Array<[string, ReturnType<typeof splitNumber>]> = [
   ["No. 171/2024 Ciudad de México, 9 de abril de 2024", { number: "171/2024", rest: "Ciudad de México, 9 de abril de 2024" }],
   ["Ciudad de México, 9 de abril de 2024 | Núm. 45/2024", { number: "45/2024", rest: "Ciudad de México, 9 de abril de 2024" }],
   ["Comunicado No. 3/2023", { number: "3/2023", rest: "" }],
@@ -49,8 +49,8 @@ const splits: Array<[string, { number: string; rest: string } | undefined]> = [
   ["No. 174-2024 Ciudad de México, 11 de abril de 2024", { number: "174/2024", rest: "Ciudad de México, 11 de abril de 2024" }],
   ["Ciudad de México, 11 de abril de 2024 | No 171/24", { number: "171/2024", rest: "Ciudad de México, 11 de abril de 2024" }],
   // Without its year, the number takes the dateline's on the same line.
-  ["Ciudad de México, 12 de abril de 2024. No. 175", { number: "175/2024", rest: "Ciudad de México, 12 de abril de 2024." }],
-  ["No. 175 Ciudad de México, viernes 12 de abril de 2024", { number: "175/2024", rest: "Ciudad de México, viernes 12 de abril de 2024" }],
+  ["Ciudad de México, 12 de abril de 2024. No. 175", { number: "175/2024", rest: "Ciudad de México, 12 de abril de 2024.", yearFromDate: true }],
+  ["No. 175 Ciudad de México, viernes 12 de abril de 2024", { number: "175/2024", rest: "Ciudad de México, viernes 12 de abril de 2024", yearFromDate: true }],
   // Guards.
   ["No. 175", undefined],
   ["Ciudad de México, 12 de abril de 2024 UMF No. 68", undefined],

@@ -53,6 +53,13 @@ const cases: Array<[string, string, Expected]> = [
   ["date: dateline wrapped in a narrow cell, after the number", "No. 512/2022 Hermosillo, Sonora, a 28 de\nnoviembre de 2022\n\nT\n\nTexto.", { number: "512/2022", date: "2022-11-28", city: "Hermosillo, Sonora", title: "T" }],
   ["date: the place on its own line above the date", "Ciudad de México\nmartes 9 de abril de 2024\n\nT\n\nTexto.", { date: "2024-04-09", city: "Ciudad de México", title: "T" }],
   ["date: a short title above a bare date is not taken for a place", "IMSS inaugura hospital\nmartes 9 de abril de 2024\n\nTexto.", { title: "IMSS inaugura hospital", date: "2024-04-09", city: undefined, body: "Texto." }],
+  // A number without its year on its own line: the number, never the title; the date gives the year.
+  ["number: «No. 175» alone under the dateline", "Ciudad de México, 12 de abril de 2024\nNo. 175\n\nT\n\nTexto.", { number: "175/2024", date: "2024-04-12", title: "T", body: "Texto." }],
+  ["number: «No. 175» above the dateline, a blank line between", "No. 175\n\nCiudad de México, 12 de abril de 2024\n\nT\n\nTexto.", { number: "175/2024", title: "T", body: "Texto." }],
+  ["number: «Núm. 045.» between the title and the dateline", "T\nNúm. 045.\nCiudad de México a 12 de abril de 2024\n\nTexto.", { number: "45/2024", title: "T", body: "Texto." }],
+  ["number: «Boletín No. 175» with the date opening the text", "Boletín No. 175\n\nT\n\nMérida, Yucatán, 9 de mayo de 2024.- El IMSS informó.", { number: "175/2024", date: "2024-05-09", title: "T", body: "El IMSS informó." }],
+  ["number: «No. 175» without any date is no number and no title", "No. 175\n\nT\n\nTexto.", { number: undefined, title: "T", body: "Texto." }],
+  ["number: «UMF No. 68» under the title stays text", "Ciudad de México, 12 de abril de 2024\n\nT\n\nUMF No. 68\n\nTexto.", { number: undefined, title: "T", body: "UMF No. 68\n\nTexto." }],
   ["number: a numbered line that says more is not the number", "T\n\nNo. 3/2024 de la serie de reportes.", { number: undefined, body: "No. 3/2024 de la serie de reportes." }],
   ["number: UMF No. 68 in the body is not it", "T\n\nLa UMF No. 68 y el HGZ No. 1/2024 atienden.", { number: undefined }],
   // Highlights
@@ -301,6 +308,18 @@ test("a dateline that cannot be read, a second dateline or a wrong weekday is ne
   assert.ok(saturday.warnings.includes("La línea de fecha dice «sábado», pero el 9 de abril de 2024 fue martes: revisa el día."));
   assert.ok(!withHead("Ciudad de México, martes 9 de abril de 2024").warnings.some((w) => w.includes("revisa el día")));
   assert.ok(!withHead("Ciudad de México, Miércoles 10 de abril de 2024").warnings.some((w) => w.includes("revisa el día")), "capitals and accents");
+});
+
+test("a number without its year takes the date's, and the editor is told which line and which year", () => {
+  const under = extractRelease("Ciudad de México, 12 de abril de 2024\nNo. 175\n\nT\n\nTexto.");
+  assert.ok(under.warnings.includes("El número de boletín en «No. 175» no dice el año; se tomó el de la fecha (2024): 175/2024. Revisa que sea el correcto."), under.warnings.join(" | "));
+  assert.ok(!under.warnings.some((w) => w.startsWith("No se encontró el número")));
+  const sameLine = extractRelease("Ciudad de México, 12 de abril de 2024. No. 175\n\nT\n\nTexto.");
+  assert.equal(sameLine.number, "175/2024");
+  assert.ok(sameLine.warnings.some((w) => w.includes("«Ciudad de México, 12 de abril de 2024. No. 175» no dice el año; se tomó el de la fecha (2024)")), sameLine.warnings.join(" | "));
+  const undated = extractRelease("No. 175\n\nT\n\nTexto.");
+  assert.ok(undated.warnings.includes("El número «No. 175» no dice el año y no hay fecha de la que tomarlo: no se guardó. Agrega number: 175/AAAA con el año del boletín."), undated.warnings.join(" | "));
+  assert.ok(!extractRelease("Ciudad de México, 12 de abril de 2024\nNo. 175/2024\n\nT\n\nTexto.").warnings.some((w) => w.includes("no dice el año")));
 });
 
 test("without a title line, neither a highlight nor the first paragraph becomes the title", () => {
