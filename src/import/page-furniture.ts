@@ -1,4 +1,4 @@
-import { foldForMatch, plainText } from "./inline.ts";
+import { endsSentence, foldForMatch, plainText, startsLowercase } from "./inline.ts";
 import { ENTITY_PATTERN } from "./state-office.ts";
 
 /**
@@ -74,8 +74,35 @@ export function isPageFurniture(line: string): boolean {
   return FURNITURE_PHRASES.has(folded.replace(/ ?[-‐] ?/g, " ")) || PRESS_OFFICE_RE.test(folded) || PAGE_NUMBER_RE.test(folded) || DASHED_PAGE_NUMBER_RE.test(line.trim());
 }
 
-function isYearLegend(line: string): boolean {
+export function isYearLegend(line: string): boolean {
   return line.length <= MAX_LEGEND_LENGTH && /^\W{0,8}(?:19|20)\d\d/.test(line.trim()) && YEAR_LEGEND_RE.test(plainText(line));
+}
+
+/** Words a legend's names have in lower case (`Benemérito del Proletariado`, `Revolucionario y Defensor del Mayab`). */
+const LEGEND_CONNECTOR = "de|del|la|las|los|el|y|e|en|a|al|por|para";
+/** A legend left open: it ends with a comma or a word that needs another after it (`…Benemérito del`). */
+const OPEN_END_RE = new RegExp(`(?:[,;:–—-]|\\s(?:${LEGEND_CONNECTOR}))$`, "iu");
+const CONNECTOR_START_RE = new RegExp(`^(?:${LEGEND_CONNECTOR})\\s`, "u");
+
+/**
+ * The legend wrapped onto the next line by the page or the converter (`2024: Año de Felipe Carrillo Puerto,
+ * Benemérito del Proletariado,` + `Revolucionario y Defensor del Mayab`). Both together must still be a
+ * legend (no sentence's end), and either the legend so far is left open (a comma, a connector, a quote not
+ * closed) and the next line is names (every word capitalized but the short connectors: a title or a
+ * sentence has words in lower case) or starts in lower case; or the next line is names that start with a
+ * connector (`y Defensor del Mayab`). A complete legend followed by a title (`IMSS inaugura…`), or by a
+ * sentence a page break cut, is not continued.
+ */
+export function continuesYearLegend(legend: string, next: string): boolean {
+  const a = plainText(legend);
+  const b = plainText(next);
+  if (!a || !b || b.length > MAX_FURNITURE_LENGTH || endsSentence(a)) return false;
+  if (!isYearLegend(legend) || !isYearLegend(`${a} ${b}`)) return false;
+  const names = b.split(/\s+/).every((w) => w.replace(/[^\p{L}]/gu, "").length <= 3 || /^[“«"(]*\p{Lu}/u.test(w));
+  const openQuote = (a.match(/[“«]/g)?.length ?? 0) > (a.match(/[”»]/g)?.length ?? 0) || (a.match(/"/g)?.length ?? 0) % 2 === 1;
+  const open = OPEN_END_RE.test(a) || openQuote;
+  // Left open, the legend may go on in lower case (`2023, Año de Francisco Villa,` + `el revolucionario del pueblo`).
+  return (open && (names || startsLowercase(b))) || (CONNECTOR_START_RE.test(b) && names);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { publishable } from "../policy/characters.ts";
 import { endsSentence, joinWrapped, matchListItem, plainText, startsLowercase, type ListItem } from "./inline.ts";
 import { findUrl, matchLinkLabel, urlOnlyLine, type LinkKind } from "./links.ts";
-import { isBareNumber, isEndMark, isLetterheadOffice, isPageFurniture, isRule, isSplitFurniture } from "./page-furniture.ts";
+import { continuesYearLegend, isBareNumber, isEndMark, isLetterheadOffice, isPageFurniture, isRule, isSplitFurniture, isYearLegend } from "./page-furniture.ts";
 import { matchNumberLine, matchYearlessNumberLine, splitNumber, withYear } from "./release-number.ts";
 import { formatCalendarDay, inlineDatelineText, isStandaloneDateline, looksLikePlace, matchDateline, unreadableDateline, weekdayMismatch, type CalendarDay } from "./spanish-dates.ts";
 
@@ -161,6 +161,7 @@ function removeFurniture(lines: Line[]): Line[] {
     }
     if (isPageFurniture(line.text) || (!seenTitleCandidate && isLetterheadOffice(line.text))) {
       out.push({ kind: "page" });
+      if (isYearLegend(line.text)) i = skipLegendContinuation(lines, i, out);
       continue;
     }
     const nextIndex = lines[i + 1]?.kind === "blank" ? i + 2 : i + 1;
@@ -174,6 +175,24 @@ function removeFurniture(lines: Line[]): Line[] {
     out.push(line);
   }
   return removePageNumbers(out);
+}
+
+/**
+ * The lines a year legend wrapped onto (`2024: Año de Felipe Carrillo Puerto, Benemérito del Proletariado,` +
+ * `Revolucionario y Defensor del Mayab`), right after it or after one blank line (Word paragraphs), are
+ * furniture too; returns the index of the last line taken.
+ */
+function skipLegendContinuation(lines: Line[], legendIndex: number, out: Line[]): number {
+  let legend = (lines[legendIndex] as { text: string }).text;
+  let last = legendIndex;
+  for (;;) {
+    const nextIndex = lines[last + 1]?.kind === "blank" ? last + 2 : last + 1;
+    const next = lines[nextIndex];
+    if (next?.kind !== "text" || !continuesYearLegend(legend, next.text)) return last;
+    legend = `${plainText(legend)} ${plainText(next.text)}`;
+    out.push({ kind: "page" });
+    last = nextIndex;
+  }
 }
 
 /**

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { isEndMark, isLetterheadOffice, isPageFurniture, isRule, isSplitFurniture } from "../../src/import/page-furniture.ts";
+import { continuesYearLegend, isEndMark, isLetterheadOffice, isPageFurniture, isRule, isSplitFurniture } from "../../src/import/page-furniture.ts";
 import { extractRelease } from "../../src/import/text.ts";
 
 const furniture = [
@@ -137,3 +137,25 @@ test("import: a subheading about «comunicación social» and a state office's n
   assert.match(parts.body, /\n\nComunicación social en salud: el reto de llegar a todos\n\n/);
   assert.match(parts.body, /\n\nIMSS Jalisco\n\n/);
 });
+
+const LEGEND_2024 = "2024: Año de Felipe Carrillo Puerto, Benemérito del Proletariado, Revolucionario y Defensor del Mayab";
+/** [the legend so far, the next line, whether it goes on]: a year legend wrapped by a page or a converter. */
+const legendWraps: Array<[string, string, boolean]> = [
+  ["2024: Año de Felipe Carrillo Puerto, Benemérito del Proletariado,", "Revolucionario y Defensor del Mayab", true],
+  ["2024: Año de Felipe Carrillo Puerto, Benemérito del", "Proletariado, Revolucionario y Defensor del Mayab", true],
+  ["2024: Año de Felipe Carrillo Puerto, Benemérito del Proletariado, Revolucionario", "y Defensor del Mayab", true],
+  ["“2024: Año de Felipe Carrillo Puerto, Benemérito del Proletariado", "Revolucionario y Defensor del Mayab”", true],
+  ["**2024: Año de Felipe Carrillo Puerto, Benemérito del Proletariado,**", "**Revolucionario y Defensor del Mayab**", true],
+  ["2023, Año de Francisco Villa,", "el revolucionario del pueblo", true],
+  // Guards: a complete legend, then a title or text; a legend left open, then a title.
+  [LEGEND_2024, "IMSS inaugura clínica en Mérida", false],
+  [LEGEND_2024, "IMSS Yucatán Inaugura Clínica", false],
+  [LEGEND_2024, "los requisitos son tener entre 18 y 65 años", false],
+  [LEGEND_2024, "y de la población derechohabiente", false],
+  ["2024: Año de Felipe Carrillo Puerto,", "IMSS inaugura clínica en Mérida", false],
+  ["2024: Año de Felipe Carrillo Puerto,", "El IMSS inauguró una clínica. La obra costó 86 millones", false],
+  ["IMSS inaugura clínica,", "Revolucionario y Defensor del Mayab", false],
+];
+for (const [legend, next, goesOn] of legendWraps) {
+  test(`year legend ${JSON.stringify(legend)} + ${JSON.stringify(next)}: ${goesOn ? "one legend" : "not the legend"}`, () => assert.equal(continuesYearLegend(legend, next), goesOn));
+}

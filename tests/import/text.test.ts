@@ -99,6 +99,12 @@ const cases: Array<[string, string, Expected]> = [
       body: "El IMSS invirtió 120 millones de pesos en equipo médico para las unidades del estado, informó el director.",
     },
   ],
+  // The year's legend wrapped over two lines (a page header in a PDF, a converter's wrap, two Word paragraphs)
+  ["clean: year legend over two lines above the dateline", "2024: Año de Felipe Carrillo Puerto, Benemérito del Proletariado,\nRevolucionario y Defensor del Mayab\n\nCiudad de México, 9 de mayo de 2024\nNo. 175/2024\n\nT\n\nTexto.", { title: "T", date: "2024-05-09", body: "Texto." }],
+  ["clean: year legend over two lines, then the title with no blank line", "2024: Año de Felipe Carrillo Puerto, Benemérito del\nProletariado, Revolucionario y Defensor del Mayab\nIMSS inaugura clínica en Mérida\n\nTexto.", { title: "IMSS inaugura clínica en Mérida", body: "Texto." }],
+  ["clean: year legend as two Word paragraphs", "**2024: Año de Felipe Carrillo Puerto, Benemérito del Proletariado,**\n\n**Revolucionario y Defensor del Mayab**\n\nT\n\nTexto.", { title: "T", body: "Texto." }],
+  ["clean: year legend wrapped before «y», in a page header mid-paragraph", "T\n\nLos requisitos son\n\f2024: Año de Felipe Carrillo Puerto, Benemérito del Proletariado, Revolucionario\ny Defensor del Mayab\ntener entre 18 y 65 años.", { title: "T", body: "Los requisitos son tener entre 18 y 65 años." }],
+  ["clean: a complete legend then a title on the next line keeps the title", "2024: Año de Felipe Carrillo Puerto, Benemérito del Proletariado, Revolucionario y Defensor del Mayab\nIMSS inaugura clínica en Mérida\n\nTexto.", { title: "IMSS inaugura clínica en Mérida", body: "Texto." }],
   // Joining
   ["join: paragraph cut by a page break and header", "T\n\nen Hemodinamia y\n\n---\n\n## Unidad de Comunicación Social\n\nRadioterapia; agilizar.", { body: "en Hemodinamia y Radioterapia; agilizar." }],
   ["join: footer in the middle of a paragraph", "T\n\nla contratación de 54 trabajadores, entre\nPágina 1 de 2\n\fUNIDAD DE COMUNICACIÓN SOCIAL\nadministrativos.", { body: "la contratación de 54 trabajadores, entre administrativos." }],
