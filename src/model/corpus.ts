@@ -8,7 +8,7 @@ import { bulletinNumberPaths, pathIdentity } from "../policy/urls.ts";
 import type { Bulletin } from "./bulletin.ts";
 import { listContentFiles, loadContentFile, type ContentFile, type Listing } from "./load.ts";
 import { normalizeBulletin, type NormalizeContext, type NormalizeResult } from "./normalize.ts";
-import type { Problem } from "./problems.ts";
+import { hasErrors, type Problem } from "./problems.ts";
 
 /**
  * The whole content folder, loaded once: every valid bulletin plus every problem found,
@@ -51,19 +51,42 @@ export async function loadCorpus({ contentDir, publicDir, site, loadFile = loadA
   const problems: Problem[] = [...listing.problems];
   const imageExists = makeImageExists(publicDir);
   const results: Array<Bulletin | undefined> = new Array(listing.files.length);
+  // Files with errors whose addresses are known all the same (`NormalizeResult.partial`).
+  const partial: Array<Bulletin | undefined> = [];
   let next = 0;
   async function worker(): Promise<void> {
     while (next < listing.files.length) {
       const index = next++;
       const file = listing.files[index]!;
-      const normalized = await loadFile(file, { site, imageExists });
+      const ctx = { site, imageExists };
+      const normalized = await loadFile(file, ctx);
       problems.push(...normalized.problems);
       results[index] = normalized.bulletin;
+      if (!normalized.bulletin && hasErrors(normalized.problems)) {
+        // A cache keeps no partial bulletin: the few files with errors are read again.
+        partial[index] = normalized.partial ?? (loadFile === loadAndNormalize ? undefined : (await loadAndNormalize(file, ctx)).partial);
+      }
     }
   }
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, listing.files.length) }, worker));
   const bulletins = results.filter((b): b is Bulletin => b !== undefined);
+  const withErrors = partial.filter((b): b is Bulletin => b !== undefined);
+  problems.push(...findProblemsOfFilesWithErrors(bulletins, withErrors));
   return { bulletins: applyCorpusLabels(bulletins), problems, fileCount: listing.files.length };
+}
+
+/**
+ * What the site-wide checks (a shared address, a shared number) find in files with errors, which have
+ * no bulletin: an error in one file must not hide another problem until the next run. `withErrors` are
+ * those files read as far as they could be (`NormalizeResult.partial`, only when their addresses are
+ * known); the problems between valid bulletins alone are found by the build's checks (prepare.ts).
+ */
+function findProblemsOfFilesWithErrors(bulletins: readonly Bulletin[], withErrors: readonly Bulletin[]): Problem[] {
+  if (withErrors.length === 0) return [];
+  const files = new Set(withErrors.map((b) => b.file));
+  const all = [...bulletins, ...withErrors];
+  const involved = (p: Problem) => files.has(p.file) || (p.otherFile !== undefined && files.has(p.otherFile));
+  return [...findPathCollisions(claimsOfBulletins(all)), ...findDuplicateNumbers(all)].filter(involved);
 }
 
 export function makeImageExists(publicDir: string): (sitePath: string) => boolean {

@@ -23,7 +23,17 @@ export interface NormalizeContext {
 export interface NormalizeResult {
   bulletin?: Bulletin;
   problems: Problem[];
+  /**
+   * A file with errors has no `bulletin`, but when its addresses are known all the same (no error in
+   * the fields that make them: title, date, slug, permalink) it is here, as far as it could be read: so
+   * that one run says every problem, a collision of this file with another included (corpus.ts).
+   * Never published, rendered or listed.
+   */
+  partial?: Bulletin;
 }
+
+/** Fields whose errors leave a file's page address unknown (see `NormalizeResult.partial`). */
+const ADDRESS_FIELDS: ReadonlySet<string> = new Set(["title", "date", "slug", "permalink"]);
 
 /** Where undated drafts are previewed (they have no year/month yet). */
 export const UNDATED_DRAFTS_PATH = "/borradores/";
@@ -74,7 +84,7 @@ export function normalizeBulletin(doc: SourceDocument, ctx: NormalizeContext): N
   }
 
   const { problems } = fm;
-  if (problems.some((p) => p.severity === "error") || !title) return { problems };
+  if (!title) return { problems };
   const bulletin: Bulletin = {
     id: doc.relPath.replace(/\.(md|markdown)$/i, ""),
     file: doc.file,
@@ -105,6 +115,8 @@ export function normalizeBulletin(doc: SourceDocument, ctx: NormalizeContext): N
     bodyLine: doc.bodyLine,
     positions: doc.fields,
   };
+  const errors = problems.filter((p) => p.severity === "error");
+  if (errors.length > 0) return errors.some((p) => p.field !== undefined && ADDRESS_FIELDS.has(p.field)) ? { problems } : { problems, partial: bulletin };
   return { bulletin, problems };
 }
 

@@ -36,7 +36,8 @@ test("build with defaults: content/ → _site/, then a broken file leaves _site 
   const bad = run(["build"], dir);
   assert.equal(bad.code, 1);
   assert.match(bad.stderr, /content\/2021\/roto\.md:3:1: error \[date\]: «2021-02-30» no es una fecha válida: el día 30 no existe en febrero de 2021/);
-  assert.match(bad.stderr, /content\/2021\/roto2\.md:\d+:\d+: error: El encabezado YAML no se puede leer/);
+  // `title: [` and the end of the front matter: said where the list opens, on the title's line.
+  assert.match(bad.stderr, /content\/2021\/roto2\.md:2:8: error \[title\]: El encabezado YAML no se puede leer: la lista «\[…\]» que abre aquí no se cierra/);
   assert.match(bad.stderr, /2 errores en 2 archivos/);
   assert.match(bad.stderr, /No se generó el sitio; _site queda como estaba/);
   assert.doesNotMatch(bad.stderr, /\n\s+at /, "no stack trace");
@@ -248,4 +249,20 @@ test("a picture whose file cannot be converted: check and build say which and wh
   const page = await readFile(path.join(dir, "_site/boletines/2024/04/con-foto/index.html"), "utf8");
   assert.doesNotMatch(page, /<picture/);
   assert.match(page, /<img src="\/uploads\/enorme\.png" alt="Plano"/);
+});
+
+test("check: an error in a file does not hide its collision with another file, in the first run or from the cache", async () => {
+  const dir = await tempDir("boletines-cli-");
+  await mkdir(path.join(dir, "content"));
+  await mkdir(path.join(dir, "public"));
+  await writeFile(path.join(dir, "content/a.md"), '---\ntitle: "Mismo título"\ndate: 2024-04-09\ndescription: "d"\n---\nTexto.\n');
+  await writeFile(path.join(dir, "content/b.md"), '---\ntitle: "Mismo título"\ndate: 2024-04-20\ndescription: "d"\nfront: quizás\n---\nTexto.\n');
+  for (const round of ["first", "cached"]) {
+    const r = run(["check"], dir);
+    assert.equal(r.code, 1, round);
+    assert.match(r.stderr, /content\/b\.md:5:1: error \[front\]: «front» debe ser true o false/, round);
+    assert.match(r.stderr, /content\/b\.md:2:1: error \[title\]: La URL \/boletines\/2024\/04\/mismo-titulo\/ de este boletín ya es la URL de content\/a\.md/, round);
+  }
+  // Named alone, the valid file is told of the collision too.
+  assert.match(run(["check", "content/a.md"], dir).stderr, /content\/b\.md:2:1: error \[title\]: La URL .* ya es la URL de content\/a\.md/);
 });

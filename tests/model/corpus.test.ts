@@ -216,3 +216,51 @@ test("a collision's hint fits what each file has: a slug: or permalink: to chang
   const onGenerated = findPathCollisions([{ path: "/boletines/2024/04/otro/", kind: "generated", description: "una página del sitio" }, ...claimsOfBulletins([bulletin("content/d.md", 'title: "D"\ndate: 2024-04-09\nslug: otro')])]);
   assert.equal(onGenerated[0]!.hint, "Cambia su slug: otro por otro valor (o escribe un permalink: con otra ruta).");
 });
+
+test("an error in a file does not hide its collision or its number in the same run; a file whose address is unknown is left out", async () => {
+  const { mkdtemp, mkdir, writeFile } = await import("node:fs/promises");
+  const os = await import("node:os");
+  const path = await import("node:path");
+  const { DEFAULT_SITE } = await import("../../src/site.ts");
+  const { loadAndNormalize, loadCorpus } = await import("../../src/model/corpus.ts");
+  const dir = await mkdtemp(path.join(os.tmpdir(), "boletines-corpus-"));
+  const content = path.join(dir, "content");
+  await mkdir(content);
+  await writeFile(path.join(content, "a.md"), fm('title: "Mismo título"\ndate: 2024-04-09\ndescription: "d"\nnumber: 171/2024'));
+  // An error in another field: its address and its number are known, so the collisions are said now.
+  await writeFile(path.join(content, "b.md"), fm('title: "Mismo título"\ndate: 2024-04-20\ndescription: "d"\nnumber: 171/2024\nfront: quizás'));
+  // An impossible date: its address is unknown, nothing to compare.
+  await writeFile(path.join(content, "c.md"), fm('title: "Mismo título"\ndate: 2024-04-31\ndescription: "d"'));
+  // Both files with errors, colliding with each other.
+  await writeFile(path.join(content, "d.md"), fm('title: "Otro"\ndate: 2024-04-09\ndescription: [x]\nslug: compartido'));
+  await writeFile(path.join(content, "e.md"), fm('title: "Otro más"\ndate: 2024-04-10\ndescription: [y]\nslug: compartido'));
+  // As a cache returns a file with errors: its problems only (the partial bulletin is read again).
+  const cached = async (file: Parameters<typeof loadAndNormalize>[0], ctx: Parameters<typeof loadAndNormalize>[1]) => {
+    const r = await loadAndNormalize(file, ctx);
+    return r.bulletin ? { bulletin: r.bulletin, problems: r.problems } : { problems: r.problems };
+  };
+  for (const loadFile of [undefined, cached]) {
+    const corpus = await loadCorpus({ contentDir: content, publicDir: path.join(dir, "public"), site: DEFAULT_SITE, ...(loadFile ? { loadFile } : {}) });
+    assert.deepEqual(corpus.bulletins.map((b) => path.basename(b.file)), ["a.md"]);
+    const found = corpus.problems.filter((p) => p.code === "path-collision" || p.code === "number-duplicate").map((p) => [path.basename(p.file), p.code, p.field, p.otherFile && path.basename(p.otherFile)]);
+    assert.deepEqual(
+      found.sort(),
+      [
+        ["b.md", "number-duplicate", "number", "a.md"],
+        // The number's two addresses (as between two valid bulletins).
+        ["b.md", "path-collision", "number", "a.md"],
+        ["b.md", "path-collision", "number", "a.md"],
+        ["b.md", "path-collision", "title", "a.md"],
+        ["e.md", "path-collision", "slug", "d.md"],
+      ],
+      String(loadFile),
+    );
+    // The files' own errors are there too, each once.
+    assert.deepEqual(corpus.problems.filter((p) => p.severity === "error" && p.code !== "path-collision" && p.code !== "number-duplicate").map((p) => [path.basename(p.file), p.code]).sort(), [
+      ["b.md", "field-type"],
+      ["c.md", "date-invalid"],
+      ["d.md", "field-type"],
+      ["e.md", "field-type"],
+    ]);
+  }
+});
