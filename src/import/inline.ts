@@ -51,7 +51,11 @@ const LETTERED_RE = /^[a-zA-Z]\)\s+\S/u;
  * a capital letter. `o` is also the word "or", so only right after another item (`afterItem`).
  */
 const WORD_SUB_BULLET_RE = /^o[ \t]+(?=[*_"“«¿¡]*\p{Lu})(.*)$/u;
-const ORDERED_RE = /^(\d{1,3})([.)])\s+(\S.*)$/u;
+/**
+ * `1. Texto`, `1) Texto`; touching its text only before a capital (`1.Se registraron…`, as typed by hand),
+ * so `1.5 millones` and `2.o piso` are not items.
+ */
+const ORDERED_RE = /^(\d{1,3})([.)])(?:\s+|(?=[*_"“«¿¡]*\p{Lu}))(\S.*)$/u;
 
 export interface ListItem {
   ordered: boolean;
@@ -80,6 +84,17 @@ export function matchListItem(line: string, context: ListContext = {}): ListItem
   if (ordered) return { ordered: true, ordinal: Number(ordered[1]), text: (ordered[3] ?? "").trim() };
   if (LETTERED_RE.test(line)) return { ordered: false, lettered: true, text: line.trim().replace(/\s+/g, " ") };
   return undefined;
+}
+
+/**
+ * `*Texto` (`\*Texto` as Word and pandoc escape it): an asterisk touching a capital, with no other asterisk
+ * on the line (`*cursiva*` is emphasis). A bullet only when several lines in a row have one; a single one
+ * is often a footnote (`*Cifras preliminares`), which the caller keeps as written. Returns the text.
+ */
+const TOUCHING_STAR_RE = /^\\?\*(?=[_"“«¿¡]*\p{Lu})([^*]*)$/u;
+
+export function matchTouchingStar(line: string): string | undefined {
+  return TOUCHING_STAR_RE.exec(line.trim())?.[1]?.trim() || undefined;
 }
 
 /** Sentence-final punctuation: a paragraph ending otherwise was cut (by a page break). */

@@ -1,5 +1,5 @@
 import { publishable } from "../policy/characters.ts";
-import { endsSentence, joinWrapped, matchListItem, plainText, startsLowercase, type ListItem } from "./inline.ts";
+import { endsSentence, joinWrapped, matchListItem, matchTouchingStar, plainText, startsLowercase, type ListItem } from "./inline.ts";
 import { findUrl, matchLinkLabel, urlOnlyLine, type LinkKind } from "./links.ts";
 import { continuesYearLegend, isBareNumber, isEndMark, isLetterheadOffice, isPageFurniture, isRule, isSplitFurniture, isYearLegend } from "./page-furniture.ts";
 import { matchNumberLine, matchYearlessNumberLine, splitNumber, withYear } from "./release-number.ts";
@@ -116,7 +116,7 @@ export function normalizeConvertedText(raw: string): string {
  * copy from Word or a spreadsheet separates with tabs (two rows or more of the same number of cells).
  */
 function toLines(text: string): Line[] {
-  const raw = text.split("\n");
+  const raw = touchingStarItems(text.split("\n"));
   // `▪\tUno`, `1.\tUno`: Word's list items keep a tab after their mark; they are no table's cells.
   const tabColumns = raw.map((line) => (line.includes("\t") && line.trim() && !matchListItem(line.replace(/\t/g, " ").trim()) ? line.trim().split(/\t+/).length : 0));
   return raw.map((line, i): Line => {
@@ -130,6 +130,42 @@ function toLines(text: string): Line[] {
     if (isRule(t)) return { kind: "page" };
     return { kind: "text", text: t };
   });
+}
+
+/** `*Nota:`, `*Fuente:`: what a footnote starts with. */
+const FOOTNOTE_RE = /^(?:notas?|fuentes?|n\.\s?b\.)(?!\p{L})/iu;
+/** `1,200 casos*`, `(IMSS)*`: an asterisk after a word or figure, marking a footnote. */
+const FOOTNOTE_MARK_RE = /[\p{L}\p{N})%»”]\\?\*+(?=[\s.,;:)]|$)/mu;
+/** Markdown emphasis (`**negritas**`, `*cursiva*`), whose asterisks mark nothing. */
+const EMPHASIS_RE = /(?<!\\)\*\*(?=\S)[^*\n]*?\S\*\*|(?<![\\*\p{L}\p{N}])\*(?=[^\s*])[^*\n]*?[^\s*\\]\*(?![*\p{L}\p{N}])/gu;
+
+/**
+ * `*Uno` / `*Dos`: asterisks touching their text are the writer's bullets when two or more lines in a row
+ * (blank lines between them allowed) have them, none is a footnote (`*Nota:`, `*Fuente:`) and the text
+ * marks no footnote with an asterisk (`…1,200 casos*`). They get markdown's space (`* Uno`); a single
+ * such line, or any in a text with footnotes, stays as written.
+ */
+function touchingStarItems(raw: string[]): string[] {
+  const starred = raw.map((line) => matchTouchingStar(line));
+  if (starred.filter(Boolean).length < 2) return raw;
+  if (FOOTNOTE_MARK_RE.test(raw.join("\n").replace(EMPHASIS_RE, ""))) return raw;
+  const out = [...raw];
+  for (let i = 0; i < raw.length; ) {
+    if (!starred[i]) {
+      i++;
+      continue;
+    }
+    // A run: starred lines with at most blank lines between them.
+    const run: number[] = [];
+    let j = i;
+    while (j < raw.length && (starred[j] || raw[j]!.trim() === "")) {
+      if (starred[j]) run.push(j);
+      j++;
+    }
+    if (run.length >= 2 && !run.some((k) => FOOTNOTE_RE.test(starred[k]!))) for (const k of run) out[k] = `* ${starred[k]}`;
+    i = j;
+  }
+  return out;
 }
 
 /** The cells of a markdown table row (`| a | b |`, `|---|:--:|`), `\|` kept inside its cell; undefined for any other line. */

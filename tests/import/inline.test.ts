@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { endsSentence, joinWrapped, matchListItem, plainText, startsLowercase } from "../../src/import/inline.ts";
+import { endsSentence, joinWrapped, matchListItem, matchTouchingStar, plainText, startsLowercase } from "../../src/import/inline.ts";
 import { extractRelease } from "../../src/import/text.ts";
 
 const plain: Array<[string, string]> = [
@@ -62,6 +62,18 @@ const items: Array<[string, ReturnType<typeof matchListItem>]> = [
   ["a)", undefined],
   ["ab) Uno", undefined],
   ["a. m. del lunes", undefined],
+  // A number touching its text, as typed by hand: only before a capital.
+  ["1.Se registraron 5 casos", { ordered: true, ordinal: 1, text: "Se registraron 5 casos" }],
+  ["2)Uno", { ordered: true, ordinal: 2, text: "Uno" }],
+  ["3.**Se atendieron**", { ordered: true, ordinal: 3, text: "**Se atendieron**" }],
+  ["4.“Cita”", { ordered: true, ordinal: 4, text: "“Cita”" }],
+  ["1.5 millones de personas", undefined],
+  ["2.o piso", undefined],
+  ["1.er lugar", undefined],
+  ["2024.Año", undefined],
+  // Bullets touching their text.
+  ["•Texto", { ordered: false, text: "Texto" }],
+  ["·Texto", { ordered: false, text: "Texto" }],
 ];
 for (const [line, expected] of items) test(`matchListItem ${JSON.stringify(line)}`, () => assert.deepEqual(matchListItem(line), expected));
 
@@ -77,6 +89,20 @@ const afterItem: Array<[string, ReturnType<typeof matchListItem>]> = [
 for (const [line, expected] of afterItem) {
   test(`matchListItem after an item ${JSON.stringify(line)}`, () => assert.deepEqual(matchListItem(line, { afterItem: true }), expected));
 }
+
+const stars: Array<[string, string | undefined]> = [
+  ["*Texto", "Texto"],
+  ["\\*Texto", "Texto"], // as Word (docx.ts) and pandoc escape it
+  ["*Se registraron 1,200 casos.", "Se registraron 1,200 casos."],
+  ["*“Cita”", "“Cita”"],
+  ["*Nota: cifras preliminares", "Nota: cifras preliminares"], // a footnote's too: the caller decides
+  ["*cursiva", undefined],
+  ["*Uno*", undefined],
+  ["**Negritas**", undefined],
+  ["* Uno", undefined], // markdown's own bullet, read by matchListItem
+  ["*", undefined],
+];
+for (const [line, expected] of stars) test(`matchTouchingStar ${JSON.stringify(line)}`, () => assert.equal(matchTouchingStar(line), expected));
 
 const joins: Array<[string, string, string]> = [
   ["El Instituto", "Mexicano", "El Instituto Mexicano"],

@@ -155,6 +155,17 @@ const cases: Array<[string, string, Expected]> = [
   ["list: items separated by blank lines stay one list", "T\n\nSon:\n\n- Uno\n\n- Dos\n\nFin.", { body: "Son:\n\n- Uno\n- Dos\n\nFin." }],
   ["list: ordered", "T\n\nSon:\n1. Uno\n2. Dos", { body: "Son:\n\n1. Uno\n2. Dos" }],
   ["list: wrapped item", "T\n\nSon:\n\n- Uno que\nsigue\n- Dos", { body: "Son:\n\n- Uno que sigue\n- Dos" }],
+  // Markers touching the text.
+  ["list: «*Texto» items", "T\n\nSon:\n\n*Uno\n*Dos\n\nFin.", { body: "Son:\n\n- Uno\n- Dos\n\nFin." }],
+  ["list: «*Texto» items separated by blank lines, escaped as pandoc writes them", "T\n\nSon:\n\n\\*Uno\n\n\\*Dos\n\nFin.", { body: "Son:\n\n- Uno\n- Dos\n\nFin." }],
+  ["highlights: «*Texto»", "T\n\n*Uno\n*Dos\n\nTexto.", { highlights: ["Uno", "Dos"], body: "Texto." }],
+  ["list: «1.Se registraron…»", "T\n\nEn el periodo:\n1.Se registraron 5 casos.\n2.Se atendieron 3.\n\nFin.", { body: "En el periodo:\n\n1. Se registraron 5 casos.\n2. Se atendieron 3.\n\nFin." }],
+  ["list: «1)Uno» right under the title", "T\n\n1)Uno\n2)Dos", { highlights: [], body: "1. Uno\n2. Dos" }],
+  ["list: «•Texto» in the highlights and the body", "T\n\n•Uno\n•Dos\n\nSon:\n•Tres\n•Cuatro", { highlights: ["Uno", "Dos"], body: "Son:\n\n- Tres\n- Cuatro" }],
+  ["list: «1.5 millones» opening a paragraph is no item", "T\n\n1.5 millones de personas se vacunaron.", { body: "1.5 millones de personas se vacunaron." }],
+  ["list: a single «*…» line (a footnote) stays as written", "T\n\nSe registraron 1,200 casos.\n\n*Cifras preliminares al 30 de abril.", { body: "Se registraron 1,200 casos.\n\n*Cifras preliminares al 30 de abril." }],
+  ["list: «*Nota:» and «*Fuente:» in a row stay as written", "T\n\nTexto.\n\n*Nota: cifras preliminares.\n\n*Fuente: IMSS.", { body: "Texto.\n\n*Nota: cifras preliminares.\n\n*Fuente: IMSS." }],
+  ["list: «*…» lines in a text that marks footnotes with «*» stay as written", "T\n\nSe registraron 1,200 casos* y 300 altas**.\n\n*Cifras preliminares.\n\n**Incluye casos sospechosos.", { body: "Se registraron 1,200 casos* y 300 altas**.\n\n*Cifras preliminares.\n\n**Incluye casos sospechosos." }],
   ["list: bold inside the body is kept", "T\n\nTexto con **negritas**.", { body: "Texto con **negritas**." }],
   // Paragraphs one per line, with no blank line between them (Word text pasted into a plain editor)
   [
