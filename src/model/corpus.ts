@@ -72,6 +72,7 @@ export async function loadCorpus({ contentDir, publicDir, site, loadFile = loadA
   const bulletins = results.filter((b): b is Bulletin => b !== undefined);
   const withErrors = partial.filter((b): b is Bulletin => b !== undefined);
   problems.push(...findProblemsOfFilesWithErrors(bulletins, withErrors));
+  problems.push(...findForwardChains(withErrors.length ? [...bulletins, ...withErrors] : bulletins));
   return { bulletins: applyCorpusLabels(bulletins), problems, fileCount: listing.files.length };
 }
 
@@ -377,6 +378,93 @@ export function automaticRedirects(b: Bulletin): string[] {
 export function redirectsOf(b: Bulletin): string[] {
   const seen = new Set(b.redirectFrom.map(pathIdentity));
   return [...b.redirectFrom, ...automaticRedirects(b).filter((p) => !seen.has(pathIdentity(p)))];
+}
+
+/**
+ * Forwards (`redirect_to:` a path of this site) that lead to another forward's address: round in a
+ * loop (A → B → A, or a `redirect_to` onto a `redirect_from` of a file that forwards back), an error
+ * for every file of the loop and every one that leads into it; or along a chain that ends somewhere
+ * (A → B → a page), a warning on the first, with the final address to write instead. A chain still
+ * works, and what the editor wrote is published as written; but each hop is one more request, and a
+ * host or browser gives up after a few. A `redirect_to` onto an old address (`redirect_from`) of a
+ * bulletin is a chain of two as well. Drafts and embargoed files count: they will be published.
+ */
+export function findForwardChains(bulletins: readonly Bulletin[]): Problem[] {
+  if (!bulletins.some((b) => b.redirectTo?.startsWith("/"))) return [];
+  const forwardAt = new Map<string, Bulletin>();
+  const oldAddressOf = new Map<string, Bulletin>();
+  for (const b of bulletins) {
+    if (b.redirectTo !== undefined) {
+      for (const a of [b.url, ...redirectsOf(b)]) if (!forwardAt.has(pathIdentity(a))) forwardAt.set(pathIdentity(a), b);
+    } else for (const r of b.redirectFrom) oldAddressOf.set(pathIdentity(r), b);
+  }
+  const problems: Problem[] = [];
+  const sorted = [...bulletins].sort((x, y) => compare(x.file, y.file));
+  for (const first of sorted) {
+    if (!first.redirectTo?.startsWith("/")) continue;
+    const chain: Bulletin[] = [first];
+    let loopFrom = -1;
+    for (let at = first; at.redirectTo?.startsWith("/"); ) {
+      const next = forwardAt.get(pathIdentity(at.redirectTo));
+      if (!next) break;
+      loopFrom = chain.indexOf(next);
+      if (loopFrom !== -1) break;
+      chain.push(next);
+      at = next;
+    }
+    const pos = first.positions["redirect_to"];
+    const problem = (severity: Problem["severity"], code: string, message: string, hint: string, otherFile?: string): Problem => ({
+      severity,
+      code,
+      file: first.file,
+      field: "redirect_to",
+      ...(pos ? { line: pos.line, column: pos.column } : {}),
+      message,
+      hint,
+      ...(otherFile ? { otherFile } : {}),
+    });
+    const steps = (files: readonly Bulletin[]) => files.map((b) => `${b.file} → ${b.redirectTo}`).join(", ");
+    if (loopFrom === 0) {
+      problems.push(
+        problem(
+          "error",
+          "redirect-loop",
+          `redirect_to: ${first.redirectTo} lleva a otro reenvío, y los reenvíos dan vueltas sin llegar a ninguna página: ${steps(chain)}, de vuelta a ${first.file}.`,
+          "Haz que uno de ellos lleve a la página que los reemplaza (la dirección de un boletín publicado, o https://…), o quítale el redirect_to.",
+          chain[1]?.file ?? first.file,
+        ),
+      );
+    } else if (loopFrom > 0) {
+      const loop = chain.slice(loopFrom);
+      problems.push(
+        problem(
+          "error",
+          "redirect-loop",
+          `redirect_to: ${first.redirectTo} es una dirección de ${chain[1]!.file}, y desde ahí los reenvíos dan vueltas sin llegar a ninguna página: ${steps(loop)}, de vuelta a ${loop[0]!.file}.`,
+          "Escribe en redirect_to la dirección de la página que debe abrirse (la de un boletín publicado, o https://…), y corrige el reenvío que da vueltas.",
+          chain[1]!.file,
+        ),
+      );
+    } else {
+      const last = chain[chain.length - 1]!;
+      const page = last.redirectTo!.startsWith("/") ? oldAddressOf.get(pathIdentity(last.redirectTo!)) : undefined;
+      const final = page ? page.url : last.redirectTo!;
+      const hops = chain.length + (page ? 1 : 0);
+      if (hops < 2) continue;
+      const through = chain.length > 1 ? `es una dirección de ${chain[1]!.file}, que también reenvía` : `es una dirección antigua (redirect_from) de ${page!.file}`;
+      const route = [...(chain.length > 1 ? [steps(chain)] : []), ...(page ? [`${last.redirectTo} → ${page.url} (redirect_from de ${page.file})`] : [])].join(", ");
+      problems.push(
+        problem(
+          "warning",
+          "redirect-chain",
+          `redirect_to: ${first.redirectTo} ${through}: los lectores pasan por ${hops} redirecciones (${route}) para llegar a ${final}.`,
+          `Escribe redirect_to: ${final} para llevarlos en una sola.`,
+          (chain[1] ?? page)!.file,
+        ),
+      );
+    }
+  }
+  return problems;
 }
 
 /** `number` is unique per year. */

@@ -266,3 +266,21 @@ test("check: an error in a file does not hide its collision with another file, i
   // Named alone, the valid file is told of the collision too.
   assert.match(run(["check", "content/a.md"], dir).stderr, /content\/b\.md:2:1: error \[title\]: La URL .* ya es la URL de content\/a\.md/);
 });
+
+test("check: two forward files that lead to each other are refused, naming both; a chain of forwards is a warning", async () => {
+  const dir = await tempDir("boletines-cli-");
+  await mkdir(path.join(dir, "content"));
+  await mkdir(path.join(dir, "public"));
+  await writeFile(path.join(dir, "content/a.md"), '---\ntitle: "A"\ndate: 2024-04-09\nredirect_to: /boletines/2024/04/b/\n---\n');
+  await writeFile(path.join(dir, "content/b.md"), '---\ntitle: "B"\ndate: 2024-04-09\nredirect_to: /boletines/2024/04/a/\n---\n');
+  const loop = run(["check"], dir);
+  assert.equal(loop.code, 1, loop.stderr);
+  assert.match(loop.stderr, /content\/a\.md:4:1: error \[redirect_to\]: redirect_to: \/boletines\/2024\/04\/b\/ lleva a otro reenvío, y los reenvíos dan vueltas/);
+  assert.match(loop.stderr, /content\/b\.md:4:1: error \[redirect_to\]: .* content\/b\.md → \/boletines\/2024\/04\/a\/, content\/a\.md → \/boletines\/2024\/04\/b\/, de vuelta a content\/b\.md/);
+  assert.equal(run(["build"], dir).code, 1, "nor is it built");
+  await writeFile(path.join(dir, "content/b.md"), '---\ntitle: "B"\ndate: 2024-04-09\nredirect_to: https://www.gob.mx/imss\n---\n');
+  const chain = run(["check"], dir);
+  assert.equal(chain.code, 0, chain.stderr);
+  assert.match(chain.stderr, /content\/a\.md:4:1: aviso \[redirect_to\]: .*pasan por 2 redirecciones .*\n    → Escribe redirect_to: https:\/\/www\.gob\.mx\/imss para llevarlos en una sola\./);
+  assert.equal(run(["check", "--strict"], dir).code, 1);
+});

@@ -264,3 +264,48 @@ test("an error in a file does not hide its collision or its number in the same r
     ]);
   }
 });
+
+test("forwards that round in a loop are refused naming the files; a chain of forwards is a warning with the final address", async () => {
+  const { findForwardChains } = await import("../../src/model/corpus.ts");
+  const forward = (file: string, fields: string) => bulletin(file, `title: "${file}"\ndate: 2024-04-09\n${fields}`);
+  const a = forward("content/a.md", "slug: a\nredirect_to: /boletines/2024/04/b/");
+  const b = forward("content/b.md", "slug: b\nredirect_to: /boletines/2024/04/a/");
+  const loop = findForwardChains([a, b]);
+  assert.deepEqual(loop.map((p) => [p.file, p.code, p.severity, p.field, p.line, p.otherFile]), [
+    ["content/a.md", "redirect-loop", "error", "redirect_to", 6, "content/b.md"],
+    ["content/b.md", "redirect-loop", "error", "redirect_to", 6, "content/a.md"],
+  ]);
+  assert.match(loop[0]!.message, /dan vueltas sin llegar a ninguna página: content\/a\.md → \/boletines\/2024\/04\/b\/, content\/b\.md → \/boletines\/2024\/04\/a\/, de vuelta a content\/a\.md\./);
+  // Through an old address: c forwards to /news/9/, which d keeps in redirect_from, and d forwards back to c.
+  const c = forward("content/c.md", "slug: c\nredirect_to: /news/9");
+  const d = forward("content/d.md", "slug: d\nredirect_from: /news/9/\nredirect_to: /boletines/2024/04/c/");
+  assert.deepEqual(findForwardChains([c, d]).map((p) => [p.file, p.code]), [["content/c.md", "redirect-loop"], ["content/d.md", "redirect-loop"]]);
+  // A longer loop, and a file that leads into it.
+  const e = forward("content/e.md", "slug: e\nredirect_to: /boletines/2024/04/f/");
+  const f = forward("content/f.md", "slug: f\nredirect_to: /boletines/2024/04/g/");
+  const g = forward("content/g.md", "slug: g\nredirect_to: /boletines/2024/04/e/");
+  const h = forward("content/h.md", "slug: h\nredirect_to: /boletines/2024/04/e/");
+  const longer = findForwardChains([e, f, g, h]);
+  assert.deepEqual(longer.map((p) => [p.file, p.code, p.severity]), [
+    ["content/e.md", "redirect-loop", "error"],
+    ["content/f.md", "redirect-loop", "error"],
+    ["content/g.md", "redirect-loop", "error"],
+    ["content/h.md", "redirect-loop", "error"],
+  ]);
+  assert.match(longer[3]!.message, /es una dirección de content\/e\.md, y desde ahí los reenvíos dan vueltas/);
+  // A chain that ends at a page: a warning on its first file, with the address to write instead.
+  const page = bulletin("content/pagina.md", 'title: "Página"\ndate: 2024-04-09\nslug: pagina\nredirect_from: /news/10');
+  const i = forward("content/i.md", "slug: i\nredirect_to: /boletines/2024/04/j/");
+  const j = forward("content/j.md", "slug: j\nredirect_to: /news/10");
+  const chain = findForwardChains([page, i, j]);
+  assert.deepEqual(chain.map((p) => [p.file, p.code, p.severity, p.otherFile]), [
+    ["content/i.md", "redirect-chain", "warning", "content/j.md"],
+    ["content/j.md", "redirect-chain", "warning", "content/pagina.md"],
+  ]);
+  assert.match(chain[0]!.message, /los lectores pasan por 3 redirecciones .* para llegar a \/boletines\/2024\/04\/pagina\/\./);
+  assert.equal(chain[0]!.hint, "Escribe redirect_to: /boletines/2024/04/pagina/ para llevarlos en una sola.");
+  // A forward to a page, or to another site: nothing to say.
+  const k = forward("content/k.md", "slug: k\nredirect_to: /boletines/2024/04/pagina/");
+  const l = forward("content/l.md", "slug: l\nredirect_to: https://www.gob.mx/imss");
+  assert.deepEqual(findForwardChains([page, k, l]), []);
+});
