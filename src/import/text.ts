@@ -29,8 +29,14 @@ const MAX_TITLE_LENGTH = 300;
 /** A first line this long that ends a sentence is the body's first paragraph, not a title (titles end without a period). */
 const LONG_SENTENCE = 160;
 
-/** Marks left in the line stream where furniture was removed; `row`: a row of a table, as markdown (`| a | b |`). */
-type Line = { kind: "text"; text: string } | { kind: "row"; cells: string[] } | { kind: "blank" } | { kind: "page" } | { kind: "end" };
+/**
+ * Marks left in the line stream where furniture was removed; `row`: a row of a table, as markdown (`| a | b |`).
+ * `quote`: how many `>` a markdown blockquote put before the line (pandoc writes an indented Word paragraph so).
+ */
+type Line = { kind: "text"; text: string; quote?: number } | { kind: "row"; cells: string[]; quote?: number } | { kind: "blank" } | { kind: "page" } | { kind: "end" };
+
+/** `> `, `> > `: a markdown blockquote's marks (an escaped `\>` is a literal character). */
+const QUOTE_RE = /^ {0,3}((?:>[ \t]?)+)/;
 
 export function extractRelease(raw: string): ReleaseParts {
   const warnings: string[] = [];
@@ -114,21 +120,28 @@ export function normalizeConvertedText(raw: string): string {
  * Indentation is never meaningful in a release (and would make a markdown code block): it goes.
  * Tables stay tables: markdown's (`| a | b |`, as docx.ts and pandoc write them) and the columns a
  * copy from Word or a spreadsheet separates with tabs (two rows or more of the same number of cells).
+ * A blockquote's `>` marks are taken off the text and kept as the line's `quote` depth: the head reads
+ * the text, and the body writes the quote back as markdown (never a literal `>` inside a paragraph).
  */
 function toLines(text: string): Line[] {
-  const raw = touchingStarItems(text.split("\n"));
+  const quoted = text.split("\n").map((line) => {
+    const q = QUOTE_RE.exec(line);
+    return q ? { quote: q[1]!.split(">").length - 1, line: line.slice(q[0].length) } : { quote: 0, line };
+  });
+  const raw = touchingStarItems(quoted.map((q) => q.line));
   // `▪\tUno`, `1.\tUno`: Word's list items keep a tab after their mark; they are no table's cells.
   const tabColumns = raw.map((line) => (line.includes("\t") && line.trim() && !matchListItem(line.replace(/\t/g, " ").trim()) ? line.trim().split(/\t+/).length : 0));
   return raw.map((line, i): Line => {
+    const quote = quoted[i]!.quote ? { quote: quoted[i]!.quote } : {};
     const columns = tabColumns[i]!;
-    if (columns >= 2 && (tabColumns[i - 1] === columns || tabColumns[i + 1] === columns)) return { kind: "row", cells: line.trim().split(/\t+/).map(cellText) };
+    if (columns >= 2 && (tabColumns[i - 1] === columns || tabColumns[i + 1] === columns)) return { kind: "row", cells: line.trim().split(/\t+/).map(cellText), ...quote };
     const t = line.replace(/\t/g, " ").replace(/ {2,}/g, " ").trim();
     if (t === "") return { kind: "blank" };
     const cells = tableCells(t);
-    if (cells) return { kind: "row", cells };
+    if (cells) return { kind: "row", cells, ...quote };
     if (isEndMark(t)) return { kind: "end" };
     if (isRule(t)) return { kind: "page" };
-    return { kind: "text", text: t };
+    return { kind: "text", text: t, ...quote };
   });
 }
 
@@ -485,10 +498,11 @@ export function readDatelineAndNumber(plain: string): { date?: CalendarDay; city
   };
 }
 
+/** `quote`: the blockquote depth of the chunk's lines (0: none). */
 type Chunk =
-  | { kind: "paragraph"; text: string; afterPage: boolean }
-  | { kind: "list"; ordered: boolean; start: number; items: string[]; afterPage: boolean }
-  | { kind: "table"; rows: string[][]; afterPage: boolean };
+  | { kind: "paragraph"; text: string; afterPage: boolean; quote: number }
+  | { kind: "list"; ordered: boolean; start: number; items: string[]; afterPage: boolean; quote: number }
+  | { kind: "table"; rows: string[][]; afterPage: boolean; quote: number };
 
 /**
  * Body lines to paragraphs and lists. Lines of one paragraph are joined (hard wraps); a page mark
@@ -506,7 +520,12 @@ function buildChunks(lines: Line[], layout: Layout): Chunk[] {
   };
   // Blank lines between the items of one list (Word writes each item as a paragraph) keep the list open.
   let blankInList = false;
+  // Whether the previous line was text (no blank line between): an unquoted line right after a quoted
+  // paragraph continues it, as markdown reads it (a lazy continuation).
+  let afterText = false;
   for (const line of lines) {
+    const wasAfterText = afterText;
+    afterText = line.kind === "text";
     if (line.kind === "blank" && open?.kind === "list") {
       blankInList = true;
       continue;
@@ -515,12 +534,21 @@ function buildChunks(lines: Line[], layout: Layout): Chunk[] {
       close();
       continue;
     }
+    if (line.kind === "text" || line.kind === "row") {
+      // A blockquote starts or ends: a chunk is in one quote or in none.
+      const quote = line.quote ?? 0;
+      const lazy = line.kind === "text" && quote === 0 && wasAfterText && open?.kind === "paragraph" && !matchListItem(line.text);
+      if (open && open.quote !== quote && !lazy) {
+        close();
+        blankInList = false;
+      }
+    }
     if (line.kind === "row") {
       // Consecutive rows are one table; a page break inside it does not end it.
       if (open?.kind === "table") open.rows.push(line.cells);
       else {
         close();
-        open = { kind: "table", rows: [line.cells], afterPage };
+        open = { kind: "table", rows: [line.cells], afterPage, quote: line.quote ?? 0 };
       }
       blankInList = false;
       afterPage = false;
@@ -548,7 +576,7 @@ function buildChunks(lines: Line[], layout: Layout): Chunk[] {
       if (open?.kind === "list" && open.ordered === item.ordered) open.items.push(item.text);
       else {
         close();
-        open = { kind: "list", ordered: item.ordered, start: item.ordinal ?? 1, items: [item.text], afterPage };
+        open = { kind: "list", ordered: item.ordered, start: item.ordinal ?? 1, items: [item.text], afterPage, quote: line.quote ?? 0 };
       }
     } else if (open?.kind === "list") {
       const last = open.items.length - 1;
@@ -557,7 +585,7 @@ function buildChunks(lines: Line[], layout: Layout): Chunk[] {
       open.text = joinWrapped(open.text, line.text);
     } else {
       close();
-      open = { kind: "paragraph", text: line.text, afterPage };
+      open = { kind: "paragraph", text: line.text, afterPage, quote: line.quote ?? 0 };
     }
     previousLine = line.text;
     afterPage = false;
@@ -575,7 +603,7 @@ function mendPageBreaks(chunks: Chunk[]): Chunk[] {
       previous.rows.push(...chunk.rows);
       continue;
     }
-    if (chunk.kind === "paragraph" && chunk.afterPage && previous && previous.kind !== "table") {
+    if (chunk.kind === "paragraph" && chunk.afterPage && previous && previous.kind !== "table" && previous.quote === chunk.quote) {
       const tail = previous.kind === "paragraph" ? previous.text : previous.items[previous.items.length - 1]!;
       if (!endsSentence(tail) || startsLowercase(chunk.text)) {
         if (previous.kind === "paragraph") previous.text = joinWrapped(previous.text, chunk.text);
@@ -588,16 +616,30 @@ function mendPageBreaks(chunks: Chunk[]): Chunk[] {
   return out;
 }
 
+/**
+ * The body's markdown. A quoted chunk's lines carry its `>` marks; quoted chunks one after another at
+ * the same depth are one blockquote (its paragraphs separated by a `>` line, as pandoc writes them).
+ */
 function renderChunks(chunks: Chunk[]): string {
-  return chunks
-    .map((chunk) => {
-      // `2024. Año de la atención primaria…` is a sentence here, not the item 2024 of a list.
-      if (chunk.kind === "paragraph") return chunk.text.replace(/^(\d+)([.)])(?=\s|$)/, "$1\\$2");
-      if (chunk.kind === "table") return renderTable(chunk.rows);
-      return chunk.items.map((item, i) => (chunk.ordered ? `${chunk.start + i}. ${item}` : `- ${item}`)).join("\n");
-    })
-    .filter((text) => text.trim() !== "")
-    .join("\n\n");
+  let out = "";
+  let previousQuote = 0;
+  for (const chunk of chunks) {
+    const text = renderChunk(chunk);
+    if (text.trim() === "") continue;
+    const marks = "> ".repeat(chunk.quote);
+    const quoted = chunk.quote ? text.split("\n").map((line) => `${marks}${line}`).join("\n") : text;
+    if (out) out += chunk.quote > 0 && chunk.quote === previousQuote ? `\n${marks.trimEnd()}\n` : "\n\n";
+    out += quoted;
+    previousQuote = chunk.quote;
+  }
+  return out;
+}
+
+function renderChunk(chunk: Chunk): string {
+  // `2024. Año de la atención primaria…` is a sentence here, not the item 2024 of a list.
+  if (chunk.kind === "paragraph") return chunk.text.replace(/^(\d+)([.)])(?=\s|$)/, "$1\\$2");
+  if (chunk.kind === "table") return renderTable(chunk.rows);
+  return chunk.items.map((item, i) => (chunk.ordered ? `${chunk.start + i}. ${item}` : `- ${item}`)).join("\n");
 }
 
 /**

@@ -146,6 +146,15 @@ const cases: Array<[string, string, Expected]> = [
   ["join: hard-wrapped PDF lines", "T\n\nEl Instituto Mexicano\ndel Seguro Social informó\nque hoy.", { body: "El Instituto Mexicano del Seguro Social informó que hoy." }],
   ["join: hyphenated word at a line end", "T\n\nla con-\ntratación de personal", { body: "la contratación de personal" }],
   ["join: a real hyphen is kept", "T\n\nel programa IMSS-\nBienestar opera", { body: "el programa IMSS- Bienestar opera" }],
+  // Pandoc's blockquotes (pandoc writes an indented Word paragraph as one): a markdown blockquote, never a literal «>» in the text
+  ["quote: a quoted paragraph stays a blockquote", "T\n\nEl director dijo:\n\n> “La salud es primero, seguiremos trabajando”.\n\nFin.", { body: "El director dijo:\n\n> “La salud es primero, seguiremos trabajando”.\n\nFin." }],
+  ["quote: its wrapped lines are one paragraph", "T\n\n> El IMSS reafirma su compromiso con la salud de\n> las y los derechohabientes.\n\nFin.", { body: "> El IMSS reafirma su compromiso con la salud de las y los derechohabientes.\n\nFin." }],
+  ["quote: two paragraphs of one quote", "T\n\n> Uno.\n>\n> Dos.\n\nFin.", { body: "> Uno.\n>\n> Dos.\n\nFin." }],
+  ["quote: a list inside a quote", "T\n\nSon:\n\n> - Uno\n> - Dos\n\nFin.", { body: "Son:\n\n> - Uno\n> - Dos\n\nFin." }],
+  ["quote: a quote inside a quote", "T\n\n> Uno.\n>\n> > Dos.\n\nFin.", { body: "> Uno.\n\n> > Dos.\n\nFin." }],
+  ["quote: an unquoted line right after a quoted one continues it (markdown's lazy line)", "T\n\n> Uno que\nsigue.\n\nFin.", { body: "> Uno que sigue.\n\nFin." }],
+  ["quote: dateline, number, title and highlights in quotes are read", "> Ciudad de México, 9 de abril de 2024\n>\n> No. 171/2024\n\n> **Título del boletín**\n\n> • Uno\n> • Dos\n\nTexto.", { date: "2024-04-09", number: "171/2024", title: "Título del boletín", highlights: ["Uno", "Dos"], body: "Texto." }],
+  ["quote: an escaped «\\>» is text", "T\n\n\\> 60 años: 3 mil casos.", { body: "\\> 60 años: 3 mil casos." }],
   // Normalization
   ["normalize: BOM, CRLF", "\uFEFFT\r\n\r\nUno.\r\nsigue.", { title: "T", body: "Uno. sigue." }],
   ["normalize: NBSP and zero-width", "T\n\nDoctor\u00A0Juan\u200B Pérez.", { body: "Doctor Juan Pérez." }],
@@ -204,6 +213,28 @@ for (const [name, input, expected] of cases) {
     assert.deepEqual(picked, expected);
   });
 }
+
+test("a pandoc markdown input with quoted lines leaves no «>» inside the text, only a blockquote's marks", () => {
+  const pandoc = [
+    "> Ciudad de México, 9 de abril de 2024",
+    "",
+    "**IMSS inaugura clínica en Mérida**",
+    "",
+    "El director general dijo en el evento:",
+    "",
+    "> “Esta clínica es de todas y todos. Con ella, más de 50 mil personas",
+    "> tendrán atención cerca de su casa”, señaló.",
+    ">",
+    "> “Seguiremos trabajando”, agregó.",
+    "",
+    "La obra costó 86 millones de pesos.",
+  ].join("\n");
+  const parts = extractRelease(pandoc);
+  assert.equal(parts.title, "IMSS inaugura clínica en Mérida");
+  assert.equal(parts.city, "Ciudad de México");
+  for (const line of parts.body.split("\n")) assert.doesNotMatch(line.replace(/^(?:> ?)+/, ""), />/, line);
+  assert.match(parts.body, /\n\n> “Esta clínica es de todas y todos\. Con ella, más de 50 mil personas tendrán atención cerca de su casa”, señaló\.\n>\n> “Seguiremos trabajando”, agregó\.\n\nLa obra costó/);
+});
 
 test("nothing is guessed: no date, no number, warnings say so", () => {
   const parts = extractRelease("Título\n\nTexto.");
