@@ -141,8 +141,9 @@ export function htmlToReleaseText(html: string): string {
         } else if (BLOCKS.has(name)) {
           flush();
           if (name === "li") {
+            // A list inside an item (Word's second level) is indented under it, which text.ts reads as nesting.
             const list = lists[lists.length - 1];
-            prefix = list?.ordered ? `${list.next++}. ` : "- ";
+            prefix = "    ".repeat(Math.max(0, lists.length - 1)) + (list?.ordered ? `${list.next++}. ` : "- ");
           } else if (/^h[1-6]$/.test(name)) prefix = `${"#".repeat(Math.min(6, Number(name[1]) + 1))} `;
         } else if (name === "strong" || name === "b") bold++;
         else if (name === "em" || name === "i") italic++;

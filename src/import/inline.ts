@@ -63,6 +63,8 @@ export interface ListItem {
   ordinal?: number;
   /** `a) Texto`: unordered for markdown, its letter kept at the start of `text`. */
   lettered?: true;
+  /** Word's second-level `o` bullet: an item one level under the item before it. */
+  sub?: true;
   text: string;
 }
 
@@ -78,8 +80,10 @@ export interface ListContext {
  * not run together into one paragraph.
  */
 export function matchListItem(line: string, context: ListContext = {}): ListItem | undefined {
-  const bullet = BULLET_RE.exec(line) ?? DASH_BULLET_RE.exec(line) ?? (context.afterItem ? WORD_SUB_BULLET_RE.exec(line) : null);
+  const bullet = BULLET_RE.exec(line) ?? DASH_BULLET_RE.exec(line);
   if (bullet) return { ordered: false, text: (bullet[1] ?? "").trim() };
+  const sub = context.afterItem ? WORD_SUB_BULLET_RE.exec(line) : null;
+  if (sub) return { ordered: false, sub: true, text: (sub[1] ?? "").trim() };
   const ordered = ORDERED_RE.exec(line);
   if (ordered) return { ordered: true, ordinal: Number(ordered[1]), text: (ordered[3] ?? "").trim() };
   if (LETTERED_RE.test(line)) return { ordered: false, lettered: true, text: line.trim().replace(/\s+/g, " ") };

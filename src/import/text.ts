@@ -32,8 +32,10 @@ const LONG_SENTENCE = 160;
 /**
  * Marks left in the line stream where furniture was removed; `row`: a row of a table, as markdown (`| a | b |`).
  * `quote`: how many `>` a markdown blockquote put before the line (pandoc writes an indented Word paragraph so).
+ * `indent`: the columns of space before the text (a tab to the next multiple of 4), which only a list's
+ * nesting reads.
  */
-type Line = { kind: "text"; text: string; quote?: number } | { kind: "row"; cells: string[]; quote?: number } | { kind: "blank" } | { kind: "page" } | { kind: "end" };
+type Line = { kind: "text"; text: string; quote?: number; indent?: number } | { kind: "row"; cells: string[]; quote?: number } | { kind: "blank" } | { kind: "page" } | { kind: "end" };
 
 /** `> `, `> > `: a markdown blockquote's marks (an escaped `\>` is a literal character). */
 const QUOTE_RE = /^ {0,3}((?:>[ \t]?)+)/;
@@ -117,7 +119,8 @@ export function normalizeConvertedText(raw: string): string {
 }
 
 /**
- * Indentation is never meaningful in a release (and would make a markdown code block): it goes.
+ * Indentation is never meaningful in a release (and would make a markdown code block): it goes, but
+ * for the nesting of list items (kept as the line's `indent`).
  * Tables stay tables: markdown's (`| a | b |`, as docx.ts and pandoc write them) and the columns a
  * copy from Word or a spreadsheet separates with tabs (two rows or more of the same number of cells).
  * A blockquote's `>` marks are taken off the text and kept as the line's `quote` depth: the head reads
@@ -129,8 +132,15 @@ function toLines(text: string): Line[] {
     return q ? { quote: q[1]!.split(">").length - 1, line: line.slice(q[0].length) } : { quote: 0, line };
   });
   const raw = touchingStarItems(quoted.map((q) => q.line));
-  // `▪\tUno`, `1.\tUno`: Word's list items keep a tab after their mark; they are no table's cells.
-  const tabColumns = raw.map((line) => (line.includes("\t") && line.trim() && !matchListItem(line.replace(/\t/g, " ").trim()) ? line.trim().split(/\t+/).length : 0));
+  // `▪\tUno`, `1.\tUno`, `\to\tUno a` after an item: Word's list items keep a tab after their mark; they are no table's cells.
+  let afterItem = false;
+  const tabColumns = raw.map((line) => {
+    const text = line.replace(/\t/g, " ").trim();
+    if (text === "") return 0;
+    const item = !!matchListItem(text, { afterItem });
+    afterItem = item;
+    return line.includes("\t") && !item ? line.trim().split(/\t+/).length : 0;
+  });
   return raw.map((line, i): Line => {
     const quote = quoted[i]!.quote ? { quote: quoted[i]!.quote } : {};
     const columns = tabColumns[i]!;
@@ -141,8 +151,16 @@ function toLines(text: string): Line[] {
     if (cells) return { kind: "row", cells, ...quote };
     if (isEndMark(t)) return { kind: "end" };
     if (isRule(t)) return { kind: "page" };
-    return { kind: "text", text: t, ...quote };
+    const indent = indentation(line);
+    return { kind: "text", text: t, ...quote, ...(indent ? { indent } : {}) };
   });
+}
+
+/** Columns of space before a line's text; a tab goes to the next multiple of 4. */
+function indentation(line: string): number {
+  let column = 0;
+  for (const c of /^[ \t]*/.exec(line)![0]) column = c === "\t" ? column + 4 - (column % 4) : column + 1;
+  return column;
 }
 
 /** `*Nota:`, `*Fuente:`: what a footnote starts with. */
@@ -175,7 +193,7 @@ function touchingStarItems(raw: string[]): string[] {
       if (starred[j]) run.push(j);
       j++;
     }
-    if (run.length >= 2 && !run.some((k) => FOOTNOTE_RE.test(starred[k]!))) for (const k of run) out[k] = `* ${starred[k]}`;
+    if (run.length >= 2 && !run.some((k) => FOOTNOTE_RE.test(starred[k]!))) for (const k of run) out[k] = `${/^\s*/.exec(raw[k]!)![0]}* ${starred[k]}`;
     i = j;
   }
   return out;
@@ -371,6 +389,7 @@ function readHead(lines: Line[], layout: Layout): Head {
   const titleLines: string[] = [];
   let state: "before-title" | "title" | "after-title" = "before-title";
   let previousWasHighlight = false;
+  let highlightIndent = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.kind === "end" || line.kind === "row") {
@@ -433,6 +452,11 @@ function readHead(lines: Line[], layout: Layout): Head {
     const item = matchListItem(line.text, { afterItem: previousWasHighlight });
     if (item && !item.ordered && !item.lettered) {
       // Highlights follow the title; bullets before any title mean the release has none (said below).
+      const indent = line.indent ?? 0;
+      if (head.highlights.length === 0) highlightIndent = indent;
+      else if (item.sub || indent >= highlightIndent + NEST_INDENT) {
+        head.warnings.push(`La viñeta «${plainText(item.text)}» va debajo de otra, pero las viñetas destacadas (highlights) no se anidan: quedó como una más. Revisa si va en el texto.`);
+      }
       head.highlights.push(plainText(item.text));
       state = "after-title";
       previousWasHighlight = true;
@@ -498,11 +522,78 @@ export function readDatelineAndNumber(plain: string): { date?: CalendarDay; city
   };
 }
 
+/** A list item and the lists under it. */
+interface ListEntry {
+  text: string;
+  children: SubList[];
+}
+interface SubList {
+  ordered: boolean;
+  start: number;
+  items: ListEntry[];
+}
+
 /** `quote`: the blockquote depth of the chunk's lines (0: none). */
 type Chunk =
   | { kind: "paragraph"; text: string; afterPage: boolean; quote: number }
-  | { kind: "list"; ordered: boolean; start: number; items: string[]; afterPage: boolean; quote: number }
+  | ({ kind: "list"; afterPage: boolean; quote: number } & SubList)
   | { kind: "table"; rows: string[][]; afterPage: boolean; quote: number };
+
+/** An item indented this many columns more than the one above it is under it. */
+const NEST_INDENT = 2;
+
+/** A level of the list being read: its items, their indentation, whether they are Word's `o` sub-bullets. */
+interface ListLevel {
+  list: SubList;
+  indent: number;
+  sub: boolean;
+}
+
+/**
+ * Where an item goes in the list being read (`levels`, outermost first). Under the previous item when
+ * the source shows it: indented further (`    - Uno a`, a tab before Word's `o`), or Word's `o` sub-bullet
+ * right after an item that is not one; back up to the level its indentation matches, and after `o` items
+ * to the item above them. False when the item cannot continue the list (another kind of list at the top).
+ */
+function placeItem(levels: ListLevel[], item: ListItem, indent: number): boolean {
+  let top = levels[levels.length - 1]!;
+  const entry: ListEntry = { text: item.text, children: [] };
+  const nest = () => {
+    const list: SubList = { ordered: item.ordered, start: item.ordinal ?? 1, items: [entry] };
+    top.list.items[top.list.items.length - 1]!.children.push(list);
+    levels.push({ list, indent, sub: !!item.sub });
+    return true;
+  };
+  if (indent >= top.indent + NEST_INDENT) return nest();
+  while (levels.length > 1 && indent <= top.indent - NEST_INDENT) {
+    levels.pop();
+    top = levels[levels.length - 1]!;
+  }
+  if (item.sub && !top.sub) return nest();
+  if (!item.sub && top.sub && levels.length > 1) {
+    levels.pop();
+    top = levels[levels.length - 1]!;
+  }
+  if (top.list.ordered === item.ordered) {
+    top.list.items.push(entry);
+    return true;
+  }
+  if (levels.length === 1) return false;
+  // Another kind of list under the same item (bullets, then numbers): a second list there.
+  levels.pop();
+  top = levels[levels.length - 1]!;
+  return nest();
+}
+
+/** The last item of a list, however deep: where a wrapped line or a page's next line continues. */
+function lastEntry(list: SubList): ListEntry {
+  let entry = list.items[list.items.length - 1]!;
+  while (entry.children.length > 0) {
+    const child = entry.children[entry.children.length - 1]!;
+    entry = child.items[child.items.length - 1]!;
+  }
+  return entry;
+}
 
 /**
  * Body lines to paragraphs and lists. Lines of one paragraph are joined (hard wraps); a page mark
@@ -520,6 +611,7 @@ function buildChunks(lines: Line[], layout: Layout): Chunk[] {
   };
   // Blank lines between the items of one list (Word writes each item as a paragraph) keep the list open.
   let blankInList = false;
+  let levels: ListLevel[] = [];
   // Whether the previous line was text (no blank line between): an unquoted line right after a quoted
   // paragraph continues it, as markdown reads it (a lazy continuation).
   let afterText = false;
@@ -555,7 +647,9 @@ function buildChunks(lines: Line[], layout: Layout): Chunk[] {
       continue;
     }
     const current = open as Chunk | undefined;
-    const continuesList = blankInList && current?.kind === "list" && line.kind === "text" && matchListItem(line.text, { afterItem: true })?.ordered === current.ordered;
+    const next = blankInList && current?.kind === "list" && line.kind === "text" ? matchListItem(line.text, { afterItem: true }) : undefined;
+    // After a blank line the list goes on with an item of its kind, or one nested under its items.
+    const continuesList = !!next && current?.kind === "list" && (next.ordered === current.ordered || !!next.sub || (line.kind === "text" && (line.indent ?? 0) >= levels[0]!.indent + NEST_INDENT));
     if (blankInList && !continuesList) close();
     blankInList = false;
     if (line.kind === "page") {
@@ -573,14 +667,16 @@ function buildChunks(lines: Line[], layout: Layout): Chunk[] {
     const wrappedMidSentence = layout.hardWrapped && open?.kind === "paragraph" && !endsSentence(previousLine);
     const item: ListItem | undefined = wrappedMidSentence ? undefined : matchListItem(line.text, { afterItem: open?.kind === "list" });
     if (item) {
-      if (open?.kind === "list" && open.ordered === item.ordered) open.items.push(item.text);
-      else {
+      const indent = line.indent ?? 0;
+      if (open?.kind !== "list" || !placeItem(levels, item, indent)) {
         close();
-        open = { kind: "list", ordered: item.ordered, start: item.ordinal ?? 1, items: [item.text], afterPage, quote: line.quote ?? 0 };
+        const list: Chunk = { kind: "list", ordered: item.ordered, start: item.ordinal ?? 1, items: [{ text: item.text, children: [] }], afterPage, quote: line.quote ?? 0 };
+        open = list;
+        levels = [{ list, indent, sub: false }];
       }
     } else if (open?.kind === "list") {
-      const last = open.items.length - 1;
-      open.items[last] = joinWrapped(open.items[last]!, line.text);
+      const last = lastEntry(open);
+      last.text = joinWrapped(last.text, line.text);
     } else if (open?.kind === "paragraph" && !endsParagraph(previousLine, line.text, layout)) {
       open.text = joinWrapped(open.text, line.text);
     } else {
@@ -604,10 +700,10 @@ function mendPageBreaks(chunks: Chunk[]): Chunk[] {
       continue;
     }
     if (chunk.kind === "paragraph" && chunk.afterPage && previous && previous.kind !== "table" && previous.quote === chunk.quote) {
-      const tail = previous.kind === "paragraph" ? previous.text : previous.items[previous.items.length - 1]!;
+      const tail = previous.kind === "paragraph" ? previous.text : lastEntry(previous).text;
       if (!endsSentence(tail) || startsLowercase(chunk.text)) {
         if (previous.kind === "paragraph") previous.text = joinWrapped(previous.text, chunk.text);
-        else previous.items[previous.items.length - 1] = joinWrapped(tail, chunk.text);
+        else lastEntry(previous).text = joinWrapped(tail, chunk.text);
         continue;
       }
     }
@@ -639,7 +735,15 @@ function renderChunk(chunk: Chunk): string {
   // `2024. Año de la atención primaria…` is a sentence here, not the item 2024 of a list.
   if (chunk.kind === "paragraph") return chunk.text.replace(/^(\d+)([.)])(?=\s|$)/, "$1\\$2");
   if (chunk.kind === "table") return renderTable(chunk.rows);
-  return chunk.items.map((item, i) => (chunk.ordered ? `${chunk.start + i}. ${item}` : `- ${item}`)).join("\n");
+  return renderList(chunk, "").join("\n");
+}
+
+/** A list's lines; a nested list indented under its item's text (`- Uno` / `  - Uno a`, `1. Uno` / `   - a`). */
+function renderList(list: SubList, indent: string): string[] {
+  return list.items.flatMap((entry, i) => {
+    const marker = list.ordered ? `${list.start + i}. ` : "- ";
+    return [`${indent}${marker}${entry.text}`, ...entry.children.flatMap((child) => renderList(child, indent + " ".repeat(marker.length)))];
+  });
 }
 
 /**

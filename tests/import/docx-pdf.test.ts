@@ -75,6 +75,7 @@ const html: Array<[string, string, string]> = [
   ["heading", "<h1>Título</h1>", "## Título"],
   ["unordered list", "<ul><li>Uno</li><li>Dos</li></ul>", "- Uno\n\n- Dos"],
   ["ordered list", "<ol><li>Uno</li><li>Dos</li></ol>", "1. Uno\n\n2. Dos"],
+  ["nested list: the inner items indented under their item", "<ul><li>Uno<ul><li>Uno a</li><li>Uno b</li></ul></li><li>Dos</li></ul>", "- Uno\n\n    - Uno a\n\n    - Uno b\n\n- Dos"],
   ["line break", "<p>Ciudad de México, 9 de abril de 2024<br />No. 171/2024</p>", "Ciudad de México, 9 de abril de 2024\nNo. 171/2024"],
   ["link with text", '<p><a href="https://a.mx/v">Ver video</a></p>', "[Ver video](https://a.mx/v)"],
   ["link showing its address", '<p><a href="https://a.mx/v">https://a.mx/v</a></p>', "https://a.mx/v"],
@@ -153,4 +154,9 @@ test("docx: a number without its year in the Word header («Núm. 233») takes t
   assert.equal(parts.number, "233/2023");
   assert.equal(parts.title, "Reconoce IMSS Yucatán a 35 enfermeras con la medalla al mérito");
   assert.ok(parts.warnings.some((w) => w.includes("«Núm. 233» no dice el año; se tomó el de la fecha (2023)")), parts.warnings.join(" | "));
+});
+
+test("docx: a Word list with a second level stays nested in the bulletin", () => {
+  const text = htmlToReleaseText("<h1>T</h1><p>Son:</p><ol><li>Uno<ul><li>Uno a</li><li>Uno b</li></ul></li><li>Dos</li></ol><p>Fin.</p>");
+  assert.equal(extractRelease(text).body, "Son:\n\n1. Uno\n   - Uno a\n   - Uno b\n2. Dos\n\nFin.");
 });

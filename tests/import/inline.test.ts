@@ -78,9 +78,9 @@ const items: Array<[string, ReturnType<typeof matchListItem>]> = [
 for (const [line, expected] of items) test(`matchListItem ${JSON.stringify(line)}`, () => assert.deepEqual(matchListItem(line), expected));
 
 const afterItem: Array<[string, ReturnType<typeof matchListItem>]> = [
-  ["o De ellos, 400 son mujeres", { ordered: false, text: "De ellos, 400 son mujeres" }],
-  ["o\tDe ellos", { ordered: false, text: "De ellos" }],
-  ["o **De ellos**", { ordered: false, text: "**De ellos**" }],
+  ["o De ellos, 400 son mujeres", { ordered: false, sub: true, text: "De ellos, 400 son mujeres" }],
+  ["o\tDe ellos", { ordered: false, sub: true, text: "De ellos" }],
+  ["o **De ellos**", { ordered: false, sub: true, text: "**De ellos**" }],
   ["o bien, en la clínica", undefined],
   ["o 5 mil", undefined],
   ["oDe ellos", undefined],

@@ -201,7 +201,16 @@ const cases: Array<[string, string, Expected]> = [
   ["table: markdown's without a delimiter row gets one", "T\n\n| A | B |\n| 1 | 2 |", { body: "| A | B |\n| --- | --- |\n| 1 | 2 |" }],
   ["table: a page break inside a table does not end it", "T\n\n| A | B |\n| --- | --- |\n| 1 | 2 |\n\fUNIDAD DE COMUNICACIÓN SOCIAL\n| 3 | 4 |\n\nFin.", { body: "| A | B |\n| --- | --- |\n| 1 | 2 |\n| 3 | 4 |\n\nFin." }],
   ["table: one line between pipes is text", "T\n\n| nota |\n\nFin.", { body: "| nota |\n\nFin." }],
-  ["list: Word's «o» sub-bullet after an item is an item, in the highlights and in the body", "T\n\n• Generará 1,200 empleos\no De ellos, 400 serán médicos\n\nSon:\n\n• Uno\no Dos\n\nO bien, nada.", { highlights: ["Generará 1,200 empleos", "De ellos, 400 serán médicos"], body: "Son:\n\n- Uno\n- Dos\n\nO bien, nada." }],
+  ["list: Word's «o» sub-bullet after an item is an item, in the highlights and (nested) in the body", "T\n\n• Generará 1,200 empleos\no De ellos, 400 serán médicos\n\nSon:\n\n• Uno\no Dos\n\nO bien, nada.", { highlights: ["Generará 1,200 empleos", "De ellos, 400 serán médicos"], body: "Son:\n\n- Uno\n  - Dos\n\nO bien, nada." }],
+  // Nested lists keep their nesting where the source shows it (indentation, Word's «o» after an item).
+  ["list: sub-items indented with spaces are nested", "T\n\nSon:\n\n- Uno\n    - Uno a\n    - Uno b\n- Dos\n\nFin.", { body: "Son:\n\n- Uno\n  - Uno a\n  - Uno b\n- Dos\n\nFin." }],
+  ["list: Word text with tabs (• items, tab-indented «o» items) is a nested list, not a table", "T\n\nSon:\n\n•\tUno\n\to\tUno a\n\to\tUno b\n•\tDos\n\nFin.", { body: "Son:\n\n- Uno\n  - Uno a\n  - Uno b\n- Dos\n\nFin." }],
+  ["list: Word's «o» items under a • item, then the next • item", "T\n\nSon:\n\n• Tres\no Tres a\no Tres b\n• Cuatro\n\nFin.", { body: "Son:\n\n- Tres\n  - Tres a\n  - Tres b\n- Cuatro\n\nFin." }],
+  ["list: bullets under the items of a numbered list", "T\n\nSon:\n\n1. Uno\n   - a\n   - b\n2. Dos\n\nFin.", { body: "Son:\n\n1. Uno\n   - a\n   - b\n2. Dos\n\nFin." }],
+  ["list: pandoc's loose nested list (blank lines between items)", "T\n\nSon:\n\n-   Uno\n\n    -   Uno a\n\n-   Dos\n\nFin.", { body: "Son:\n\n- Uno\n  - Uno a\n- Dos\n\nFin." }],
+  ["list: three levels, back to the first", "T\n\nSon:\n\n- A\n  - B\n    - C\n- D\n\nFin.", { body: "Son:\n\n- A\n  - B\n    - C\n- D\n\nFin." }],
+  ["list: a wrapped sub-item is joined in its place", "T\n\nSon:\n\n- Uno\n    - Uno a que\n      sigue\n- Dos\n\nFin.", { body: "Son:\n\n- Uno\n  - Uno a que sigue\n- Dos\n\nFin." }],
+  ["list: numbers nested under bullets keep their numbers", "T\n\nSon:\n\n- Uno\n    3. Tres\n    4. Cuatro\n- Dos\n\nFin.", { body: "Son:\n\n- Uno\n  3. Tres\n  4. Cuatro\n- Dos\n\nFin." }],
   ["list: lettered items under the title are the body's, not highlights", "T\n\na) Primero\nb) Segundo", { highlights: [], body: "- a) Primero\n- b) Segundo" }],
   ["table: Word list items with a tab are a list, not a table", "T\n\nSon:\n\n1.\tUno\n2.\tDos", { body: "Son:\n\n1. Uno\n2. Dos" }],
 ];
@@ -368,6 +377,16 @@ test("a number without its year takes the date's, and the editor is told which l
   const undated = extractRelease("No. 175\n\nT\n\nTexto.");
   assert.ok(undated.warnings.includes("El número «No. 175» no dice el año y no hay fecha de la que tomarlo: no se guardó. Agrega number: 175/AAAA con el año del boletín."), undated.warnings.join(" | "));
   assert.ok(!extractRelease("Ciudad de México, 12 de abril de 2024\nNo. 175/2024\n\nT\n\nTexto.").warnings.some((w) => w.includes("no dice el año")));
+});
+
+test("a sub-bullet under a highlight is one more highlight (highlights do not nest), and the editor is told", () => {
+  const parts = extractRelease("T\n\n• Generará 1,200 empleos\no De ellos, 400 serán médicos\n\nTexto.");
+  assert.deepEqual(parts.highlights, ["Generará 1,200 empleos", "De ellos, 400 serán médicos"]);
+  assert.ok(parts.warnings.includes("La viñeta «De ellos, 400 serán médicos» va debajo de otra, pero las viñetas destacadas (highlights) no se anidan: quedó como una más. Revisa si va en el texto."), parts.warnings.join(" | "));
+  const indented = extractRelease("T\n\n- Uno\n    - Uno a\n- Dos\n\nTexto.");
+  assert.deepEqual(indented.highlights, ["Uno", "Uno a", "Dos"]);
+  assert.ok(indented.warnings.some((w) => w.startsWith("La viñeta «Uno a» va debajo de otra")), indented.warnings.join(" | "));
+  assert.ok(!extractRelease("T\n\n- Uno\n- Dos\n\nTexto.").warnings.some((w) => w.includes("no se anidan")));
 });
 
 test("without a title line, neither a highlight nor the first paragraph becomes the title", () => {
