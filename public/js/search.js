@@ -222,8 +222,7 @@ async function find() {
   if (words) await Promise.all(indexes.map(([name, , url]) => pagefind.mergeIndex(url, { mergeFilter: { [INDEX_OF_WORDS]: name } })));
   const chosen = words ? { ...filters, ...NOT_WORDS } : filters;
   if (query) {
-    const search = await pagefind.search(query, { filters: chosen });
-    const results = search ? search.results : [];
+    const results = words ? await rankedAcross(pagefind, indexes, chosen) : ((await pagefind.search(query, { filters: chosen })) || { results: [] }).results;
     if (!results.length) return nothing();
     const absent = await absentWords(notExact, results);
     return absent.length ? { results: [], absent } : { results, absent };
@@ -239,6 +238,64 @@ async function find() {
     results.push(...search.results);
   }
   return { results, absent: [] };
+}
+
+// One order for the results of every index searched, as one index of the whole site would give.
+// Pagefind scores a page with BM25 within its own index: a word's weight (its IDF) comes from how
+// many of that index's pages have it, out of how many pages the index has, and Pagefind's merge
+// only sorts the indexes' scores together. A word in every bulletin of 2023 and in few of 2024
+// weighs little in 2023's index and much in 2024's: each of 2024's bulletins that names it once came
+// before 2023's that has it in its title and all through its text, and the results ran by year. A
+// page's score is a sum over the query's words of the word's IDF times what the page has of it (how
+// often, where, how long the page is; the title's boost is the IDF times the field's weight too),
+// so each word's part is moved from its index's IDF to the IDF it has in all the indexes searched
+// together: the pages that have the word and the pages there are, counted by Pagefind in each index
+// (its filter `indice`). Each word's part of a page's score is its score for that word alone.
+// Searching costs no download: every index's words are loaded by the query's own search. What is
+// left as each index has it is the page's length against the average length of its index's pages
+// (close between years; Pagefind gives no page lengths to move it).
+async function rankedAcross(pagefind, indexes, chosen) {
+  // Each index's results (with the reader's choices), to know which index scored which page.
+  const own = await Promise.all(indexes.map(([name]) => pagefind.search(query, { filters: { ...chosen, [INDEX_OF_WORDS]: name } })));
+  const found = own.flatMap((search, i) => (search ? search.results.map((result) => ({ result, index: indexes[i][0], score: result.score })) : []));
+  if (indexes.length < 2 || found.length < 2) return found.map(({ result }) => result);
+  const phrase = /^\s*".+"\s*$/.test(query);
+  const words = [...new Set(query.replaceAll('"', " ").split(/\s+/).filter((word) => folded(word)))];
+  // Pages of each index (a search by no word), and for each word its pages in each index and each page's score for it alone.
+  const [all, ...alone] = await Promise.all([pagefind.search(null, { filters: NOT_WORDS }), ...words.map((word) => pagefind.search(word, { filters: NOT_WORDS }))]);
+  const pages = countsOf(all);
+  const total = sum(Object.values(pages));
+  const idf = (having, of) => Math.log((of - having + 0.5) / (having + 0.5) + 1);
+  const parts = alone.map((search) => {
+    const having = countsOf(search);
+    const everywhere = sum(Object.values(having));
+    const moved = Object.fromEntries(Object.entries(having).filter(([name, n]) => n > 0 && pages[name] > 0).map(([name, n]) => [name, idf(everywhere, total) / idf(n, pages[name])]));
+    return { moved, scores: new Map(search ? search.results.map((r) => [r.id, r.score]) : []) };
+  });
+  for (const item of found) {
+    let asScored = 0;
+    let asOne = 0;
+    for (const { moved, scores } of parts) {
+      const score = scores.get(item.result.id);
+      if (score === undefined || !moved[item.index]) continue;
+      asScored += score;
+      asOne += score * moved[item.index];
+    }
+    // A quoted phrase: Pagefind gives every page that has it the same score; its words' scores rank them.
+    if (asScored > 0) item.score = phrase ? asOne : item.score * (asOne / asScored);
+  }
+  // Equal scores keep the newest index first (the order of `indexes`) and Pagefind's order within one.
+  return found.sort((a, b) => b.score - a.score).map(({ result }) => result);
+}
+
+// Pages per index (filter `indice`) of a search of the merged indexes.
+function countsOf(search) {
+  const counts = (search && search.filters && search.filters[INDEX_OF_WORDS]) || {};
+  return Object.fromEntries(Object.entries(counts).filter(([, n]) => typeof n === "number"));
+}
+
+function sum(numbers) {
+  return numbers.reduce((a, b) => a + b, 0);
 }
 
 // Pagefind answers a word that no indexed word starts with (after stemming) by the pages of the

@@ -557,11 +557,16 @@ test("search: a count of results of a thousand or more is written with a thousan
   // Pagefind stood in for by a module that finds 1,234 pages (the fixture has 24 bulletins).
   const fake = `
 const names = JSON.parse(document.getElementById("buscador").dataset.indices).map(([name]) => name);
-const page = (i) => ({ data: async () => ({ url: "/boletines/" + i + "/", meta: { title: "Boletín " + i }, excerpt: "texto", content: "texto", locations: [] }) });
+const page = (i) => ({ id: String(i), score: 1, data: async () => ({ url: "/boletines/" + i + "/", meta: { title: "Boletín " + i }, excerpt: "texto", content: "texto", locations: [] }) });
 export async function options() {}
 export async function filters() { return {}; }
 export async function mergeIndex() {}
-export async function search() { return { results: Array.from({ length: 1234 }, (_, i) => page(i)), filters: { indice: Object.fromEntries(names.map((n) => [n, 1])) } }; }
+// All in the newest index (a search of one index by its filter indice finds them there only).
+export async function search(term, options = {}) {
+  const index = options.filters && options.filters.indice;
+  const results = !index || index === names[0] ? Array.from({ length: 1234 }, (_, i) => page(i)) : [];
+  return { results, filters: { indice: Object.fromEntries(names.map((n, i) => [n, i === 0 ? 1234 : 0])) } };
+}
 `;
   const own = await browser.newContext({ baseURL: site.origin, viewport: { width: 1280, height: 900 } });
   own.setDefaultTimeout(E2E_TIMEOUT_MS);
