@@ -37,6 +37,7 @@ for (const [param, filter] of Object.entries(FILTERS)) {
 }
 form.elements.namedItem("q").value = query;
 namePrintedAddress();
+nameInTitle();
 
 // Back from a result (or a reload) shows the same results, as many batches as were shown, at the
 // reader's place (`savedPlace`, kept in this history entry's state). The browser's own scroll
@@ -49,6 +50,26 @@ if (listPage) window.location.replace(listPage);
 else if (query || Object.keys(filters).length) run().catch(() => {
   status.textContent = "No se pudo hacer la búsqueda. Intente de nuevo más tarde.";
 });
+else askForWords();
+
+// Nothing to search: the form sent empty (the header's box too), or the page opened by itself. The
+// ways to find a bulletin without words are shown (layouts/search.njk), and a form sent empty says
+// what to do, with the cursor in the words' box.
+function askForWords() {
+  const help = document.getElementById("sin-busqueda");
+  if (help) help.hidden = false;
+  if (![...params.keys()].some((param) => param === "q" || param in FILTERS)) return;
+  status.textContent = "Escriba una o más palabras, o elija una sección, un año o un tema, y pulse «Buscar».";
+  form.elements.namedItem("q").focus();
+}
+
+// «vacunación» (sección Local) · Buscar boletines · Boletines IMSS: the page's title (tabs, history,
+// bookmarks) names the search, before the title the layout gives the page (layouts/base.njk).
+function nameInTitle() {
+  const choices = choicesText();
+  const named = query ? `«${query}»${choices ? ` (${choices})` : ""}` : choices.charAt(0).toLocaleUpperCase("es-MX") + choices.slice(1);
+  if (named) document.title = `${named} · ${document.title}`;
+}
 
 // On paper the form is left off and the masthead names the page's address (layouts/partials/
 // print-masthead.njk): for a search, the address of this search, with its words and choices, so

@@ -553,6 +553,33 @@ test("search: Back from a result of a later batch shows the same batches, with t
   assert.equal(await page.locator(".search-result").count(), 10);
 });
 
+test("search: the page's title names the search; a search with nothing in it says what to do and where else to look", async () => {
+  await page.goto(`${FIXTURE.search}?q=vacunaci%C3%B3n&seccion=Local`);
+  await page.locator("#estado-busqueda", { hasText: "encontrad" }).waitFor();
+  assert.equal(await page.title(), "«vacunación» (sección Local) · Buscar boletines · Boletines IMSS");
+  await page.goto(`${FIXTURE.search}?q=&seccion=Local&tema=vacunaci%C3%B3n`);
+  await page.locator("#estado-busqueda", { hasText: "encontrad" }).waitFor();
+  assert.equal(await page.title(), "Sección Local, tema vacunación · Buscar boletines · Boletines IMSS");
+  assert.ok(await page.locator("#sin-busqueda").isHidden());
+  // The header's box sent empty, from a bulletin.
+  await page.goto(FIXTURE.featured);
+  await page.locator("#buscar-encabezado").press("Enter");
+  await page.waitForURL("**/buscar/?q=");
+  await page.locator("#estado-busqueda", { hasText: "Escriba" }).waitFor();
+  assert.equal(await page.locator("#estado-busqueda").textContent(), "Escriba una o más palabras, o elija una sección, un año o un tema, y pulse «Buscar».");
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "q", "the cursor is in the words' box");
+  assert.equal(await page.title(), "Buscar boletines · Boletines IMSS");
+  const help = page.locator("#sin-busqueda");
+  assert.ok(await help.isVisible());
+  await help.locator("a", { hasText: "boletines recientes" }).click();
+  await page.waitForURL("**/#recientes");
+  assert.equal(await page.locator("section.latest .card-title a").first().textContent(), "Campaña de vacunación contra el sarampión en Mérida");
+  // Opened by itself, the page offers the same ways, and nothing is said before the reader asks.
+  await page.goto(FIXTURE.search);
+  assert.ok(await page.locator("#sin-busqueda").isVisible());
+  assert.equal(await page.locator("#estado-busqueda").textContent(), "");
+});
+
 test("search: a count of results of a thousand or more is written with a thousands separator («1,234 boletines encontrados»)", async () => {
   // Pagefind stood in for by a module that finds 1,234 pages (the fixture has 24 bulletins).
   const fake = `
