@@ -93,7 +93,7 @@ async function importOne(file: string, options: ImportOptions, flags: RunFlags, 
     return false;
   }
   const parts = extractRelease(source.text);
-  const notes = source.notes.map((n) => `Word: ${n}`);
+  const notes = source.notes;
   if (flags.json) {
     const record = importRecord(shownSource, parts, options);
     record.warnings.push(...notes);

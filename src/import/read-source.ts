@@ -55,7 +55,8 @@ export async function readReleaseSource(file: string): Promise<SourceText> {
     try {
       if (ext === ".docx") {
         const { text, messages } = await docxToText(bytes);
-        converted = { text, notes: messages };
+        // The converter's own notes name it: the editor reads them beside the importer's.
+        converted = { text, notes: messages.map((m) => `Word: ${m}`) };
       } else converted = { text: await pdfToText(bytes), notes: [] };
     } catch (error) {
       throw ext === ".docx" ? unreadableDocx(bytes, error) : unreadablePdf(bytes, error);
