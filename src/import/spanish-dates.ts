@@ -1,5 +1,6 @@
 import { NUMBER_PREFIX } from "./number-prefix.ts";
 import { daysInMonth, MONTHS, WEEKDAYS as WEEKDAY_NAMES } from "../policy/dates.ts";
+import { editDistance } from "../policy/nearest.ts";
 
 /**
  * Spanish datelines of press releases: `Ciudad de México, martes 9 de abril de 2024`,
@@ -250,16 +251,6 @@ function nearestMonth(word: string): string | undefined {
     if (distance <= 2 && (!best || distance < best.distance)) best = { name, distance };
   }
   return best?.name;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = current;
-  }
-  return previous[b.length]!;
 }
 
 function withoutAccents(text: string): string {
