@@ -124,7 +124,9 @@ async function run() {
   let readerMoved = false;
   for (const type of ["wheel", "touchmove", "keydown", "mousedown"]) window.addEventListener(type, () => { readerMoved = true; }, { once: true, passive: true });
   if (!place) intoView();
-  const { results, absent } = await find();
+  const { results, absent } = await find((text) => { status.textContent = text; });
+  // On a slow network the first excerpts take a round trip more: said, so the search does not look stuck.
+  if (results.length) status.textContent = "Cargando los resultados…";
   const total = results.length;
   let shown = 0;
   // One batch at a time: a second tap while one loads would take the same batch again.
@@ -214,14 +216,18 @@ function restorePlace(place) {
 // it is Pagefind's first index and the others are merged into it: one copy of Pagefind's code and
 // WebAssembly for the reader, and its pages are left out of the results. Without one, the site has a
 // single index.
-async function find() {
+// `say` tells the reader how the search is going (a slow network takes seconds at each step).
+async function find(say) {
   const none = { results: [], absent: [] };
   // [index, its year, URL]: a large year has several indexes (parts of the year).
   let indexes = JSON.parse(form.dataset.indices || "[]").filter(([, year]) => !filters.year || year === filters.year);
   if (!indexes.length) return none;
   const words = form.dataset.palabras;
   const pagefind = await import(`${words || indexes[0][2]}pagefind.js`);
-  await pagefind.options({ basePath: words || indexes[0][2], excerptLength: 30 });
+  // On the page's thread, not in Pagefind's worker: the worker's own script (~40 KB) came only after
+  // pagefind.js, a round trip and a half more on a slow network, and its requests cannot use what the
+  // page preloads (the WebAssembly: layouts/search.njk). A search takes milliseconds of it.
+  await pagefind.options({ basePath: words || indexes[0][2], excerptLength: 30, noWorker: true });
   // Asked of the first index, which has every word of the site (the words index, or the only index).
   const unsure = wordsNotExact(pagefind);
   // No result at all: the words no page has, not even by a shorter word, are why (and said).
@@ -235,6 +241,7 @@ async function find() {
     // any year's index is downloaded (a mistyped word on a slow phone costs one small request).
     const absent = await absentWords(await unsure, vocabulary);
     if (absent.length) return { results: [], absent };
+    say(`Buscando en los boletines ${yearsText(indexes)}…`);
   }
   // Answered before any index is merged: by the first index alone.
   const notExact = await unsure;
@@ -317,6 +324,14 @@ function countsOf(search) {
 
 function sum(numbers) {
   return numbers.reduce((a, b) => a + b, 0);
+}
+
+// «de 2024», «de 2023 y 2025», «de 10 años (2016 a 2025)»: the years of these indexes.
+function yearsText(indexes) {
+  const years = [...new Set(indexes.map(([, year]) => year))].sort();
+  if (years.length === 1) return `de ${years[0]}`;
+  if (years.length === 2) return `de ${years[0]} y ${years[1]}`;
+  return `de ${years.length} años (${years[0]} a ${years.at(-1)})`;
 }
 
 // Pagefind answers a word that no indexed word starts with (after stemming) by the pages of the

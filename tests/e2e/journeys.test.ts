@@ -323,7 +323,9 @@ test("search filters by section, year and tag", async () => {
   await page.goto(`${FIXTURE.search}?q=&seccion=Infraestructura`);
   await page.waitForURL("**/secciones/infraestructura/");
   assert.deepEqual(await page.locator(".card-title a").allTextContents(), ["IMSS inaugura hospital general de zona en Querétaro"]);
-  assert.ok(!requested.slice(before).some((u) => u.includes("/pagefind/")), "no search index was loaded");
+  // (Pagefind's code and WebAssembly are asked for with the page, layouts/search.njk: not an index.)
+  const index = requested.slice(before).filter((u) => u.includes("/pagefind/") && !/\/(pagefind\.js|wasm\.[\w-]+\.pagefind)$/.test(new URL(u).pathname));
+  assert.deepEqual(index, [], "no search index was loaded");
   await page.goBack();
   assert.ok(page.url().endsWith("?q=&seccion=Infraestructura&anio=2023"), `the search address is replaced, not kept in the history: back at ${page.url()}`);
 
@@ -578,6 +580,46 @@ test("search: the page's title names the search; a search with nothing in it say
   await page.goto(FIXTURE.search);
   assert.ok(await page.locator("#sin-busqueda").isVisible());
   assert.equal(await page.locator("#estado-busqueda").textContent(), "");
+});
+
+test("search on a slow network: the status line says what is being searched, and Pagefind's code and WebAssembly are asked for with the page, once each, with no worker script", async () => {
+  const own = await browser.newContext({ baseURL: site.origin, viewport: { width: 1280, height: 900 } });
+  own.setDefaultTimeout(E2E_TIMEOUT_MS);
+  const asked: string[] = [];
+  own.on("request", (r) => asked.push(new URL(r.url()).pathname));
+  // The years' indexes answer slowly (a phone's network): what the reader sees meanwhile.
+  const slow = async (route: Route) => {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await route.continue();
+  };
+  try {
+    const tab = await own.newPage();
+    tab.on("pageerror", (e) => pageErrors.push(e.message));
+    await tab.route(/\/pagefind\/\d{4}/, slow);
+    const said: string[] = [];
+    await tab.exposeFunction("said", (text: string) => said.push(text));
+    await tab.addInitScript(() => {
+      let last = "";
+      new MutationObserver(() => {
+        const text = document.getElementById("estado-busqueda")?.textContent ?? "";
+        if (text !== last) (window as unknown as { said(t: string): void }).said((last = text));
+      }).observe(document, { childList: true, characterData: true, subtree: true });
+    });
+    await tab.goto(`${FIXTURE.search}?q=imss`);
+    await tab.locator("#estado-busqueda", { hasText: "encontrado" }).waitFor();
+    assert.deepEqual(said.slice(0, 3), ["Buscando…", "Buscando en los boletines de 3 años (2023 a 2025)…", "Cargando los resultados…"], said.join(" | "));
+    assert.match(said.at(-1)!, /^\d+ boletines encontrados para «imss»\.$/);
+    await tab.goto(`${FIXTURE.search}?q=vacunacion&anio=2024`);
+    await tab.locator("#estado-busqueda", { hasText: "encontrado" }).waitFor();
+    assert.ok(said.includes("Buscando en los boletines de 2024…"), said.join(" | "));
+    // Preloaded by the page (layouts/search.njk) and used: each once a page, and no worker.
+    const count = (name: string) => asked.filter((u) => u.endsWith(name)).length;
+    assert.equal(count("/pagefind/palabras/pagefind.js"), 2);
+    assert.equal(count("/pagefind/palabras/wasm.es-mx.pagefind"), 2);
+    assert.equal(count("pagefind-worker.js"), 0);
+  } finally {
+    await own.close();
+  }
 });
 
 test("search: a count of results of a thousand or more is written with a thousands separator («1,234 boletines encontrados»)", async () => {
