@@ -222,7 +222,8 @@ test("pages work in Chromium under the CSP: styles apply, links and redirects wo
     // Wait for the search to finish (results, none, or an error message), so a failure says which.
     await page.waitForFunction(() => {
       const status = document.getElementById("estado-busqueda")?.textContent ?? "";
-      return status !== "" && status !== "Buscando…" && (!/encontrad/.test(status) || document.querySelector("#resultados li.search-result") !== null);
+      // (While it runs the status line says its steps: «Buscando…», «Buscando en los boletines de…», «Cargando los resultados…».)
+      return /encontrad|No hay|No se pudo/.test(status) && (!/encontrad/.test(status) || document.querySelector("#resultados li.search-result") !== null);
     }, undefined, { timeout: 120_000 });
     const status = await page.locator("#estado-busqueda").textContent();
     assert.ok((await page.locator("#resultados li.search-result").count()) >= 2, `both seed bulletins found (status: ${status}; console: ${consoleErrors.join(" | ")})`);
