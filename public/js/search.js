@@ -289,8 +289,12 @@ async function rankedAcross(pagefind, indexes, chosen) {
   if (indexes.length < 2 || found.length < 2) return found.map(({ result }) => result);
   const phrase = /^\s*".+"\s*$/.test(query);
   const words = [...new Set(query.replaceAll('"', " ").split(/\s+/).filter((word) => folded(word)))];
-  // Pages of each index (a search by no word), and for each word its pages in each index and each page's score for it alone.
-  const [all, ...alone] = await Promise.all([pagefind.search(null, { filters: NOT_WORDS }), ...words.map((word) => pagefind.search(word, { filters: NOT_WORDS }))]);
+  // Pages of each index (a search by no word), and for each word its pages in each index and each
+  // page's score for it alone. A single word with no section or topic chosen: the query's own
+  // results are those (a search of a common word at 10,000 bulletins takes ~0.14 s of the page).
+  const asIs = words.length === 1 && !phrase && !filters.section && !filters.tag;
+  const ownCounts = { filters: { [INDEX_OF_WORDS]: Object.fromEntries(indexes.map(([name], i) => [name, own[i] ? own[i].results.length : 0])) }, results: found.map(({ result }) => result) };
+  const [all, ...alone] = await Promise.all([pagefind.search(null, { filters: NOT_WORDS }), ...(asIs ? [ownCounts] : words.map((word) => pagefind.search(word, { filters: NOT_WORDS })))]);
   const pages = countsOf(all);
   const total = sum(Object.values(pages));
   const idf = (having, of) => Math.log((of - having + 0.5) / (having + 0.5) + 1);
