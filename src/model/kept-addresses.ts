@@ -1,6 +1,7 @@
 import type { DateTime } from "luxon";
 import type { Label } from "../policy/labels.ts";
-import { PATHS, pathIdentity, sectionFeedUrl, sectionUrl, tagFeedUrl, tagUrl } from "../policy/urls.ts";
+import { monthName } from "../policy/dates.ts";
+import { monthUrl, PATHS, pathIdentity, sectionFeedUrl, sectionUrl, tagFeedUrl, tagUrl, yearUrl } from "../policy/urls.ts";
 import type { Bulletin } from "./bulletin.ts";
 import { claimsOfBulletins, selectForwards, selectPublished, type PathClaim } from "./corpus.ts";
 import type { Problem } from "./problems.ts";
@@ -57,6 +58,48 @@ export function findLostAddresses(earlier: readonly EarlierBulletin[], current: 
     else if (holder) for (const claim of lost) problems.push(movedProblem(before, holder, claim));
   }
   problems.push(...lostListPages(earlier, current, { kept, byFile }, now));
+  problems.push(...lostArchivePages(earlier, current, { kept, byFile }, now));
+  return problems;
+}
+
+/**
+ * A year's and a month's page of the archive (`/boletines/2024/`, `/boletines/2024/04/`) exist while a
+ * published bulletin is dated then. When the change leaves none (the month's only bulletin deleted, or
+ * its date moved), the page goes with the links to it: said once per page, on a file that was dated
+ * then, with the forward file that sends it to the year's page (or the archive's, for a year).
+ */
+function lostArchivePages(
+  earlier: readonly EarlierBulletin[],
+  current: readonly Bulletin[],
+  { kept, byFile }: { kept: ReadonlySet<string>; byFile: ReadonlyMap<string, Bulletin> },
+  now: DateTime,
+): Problem[] {
+  const datedNow = published(current, now).flatMap((b) => (b.date ? [b.date] : []));
+  const yearsNow = new Set(datedNow.map((d) => d.year));
+  const monthsNow = new Set(datedNow.map((d) => `${d.year}/${d.monthPadded}`));
+  const said = new Set<string>();
+  const problems: Problem[] = [];
+  for (const { bulletin: before, nowIn } of [...earlier].sort((a, b) => (a.bulletin.file < b.bulletin.file ? -1 : 1))) {
+    const holder = holderOf(nowIn, byFile);
+    const date = before.date;
+    if (!date || !published([before], now).length || holder === null) continue;
+    const pages = [
+      ...(yearsNow.has(date.year) ? [] : [{ what: `de ${date.year}`, path: yearUrl(date.year), to: PATHS.bulletins, name: `archivo-${date.year}` }]),
+      ...(monthsNow.has(`${date.year}/${date.monthPadded}`) ? [] : [{ what: `de ${monthName(date.month)} de ${date.year}`, path: monthUrl(date.year, date.monthPadded), to: yearsNow.has(date.year) ? yearUrl(date.year) : PATHS.bulletins, name: `archivo-${date.year}-${date.monthPadded}` }]),
+    ];
+    for (const page of pages) {
+      // What a forward file (redirect_to:) already keeps is not lost.
+      if (said.has(page.path) || kept.has(pathIdentity(page.path))) continue;
+      said.add(page.path);
+      problems.push({
+        severity: "warning",
+        code: ADDRESS_LOST,
+        ...(holder ? at(holder, "date") : { file: before.file }),
+        message: `Ya ningún boletín publicado es ${page.what}: la página del archivo ${page.path} dejaría de existir, y los enlaces ya compartidos llevarían a «no encontrado».`,
+        hint: `Si se quiere conservar, que lleve a ${page.to} con un archivo de reenvío (con title: y date:): content/redirecciones/${page.name}.md con redirect_to: ${page.to} y redirect_from: ${page.path}.`,
+      });
+    }
+  }
   return problems;
 }
 

@@ -19,8 +19,8 @@ date: 2024-04-09T10:00:00-06:00
 number: 171/2024
 redirect_from: /news/190812`;
 
-/** Another published bulletin in the site's default section, as every site has: its section page stays. */
-const NEIGHBOUR = `title: "Otro boletín"\ndate: 2024-03-01`;
+/** Another published bulletin in the site's default section and in the same month, as every site has: its section's and its month's pages stay. */
+const NEIGHBOUR = `title: "Otro boletín"\ndate: 2024-04-01`;
 
 function lost(before: string, after: string | undefined, others: Bulletin[] = [], nowIn: string | undefined = after === undefined ? undefined : FILE) {
   const earlier: EarlierBulletin[] = [{ bulletin: bulletin(before), ...(nowIn ? { nowIn } : {}) }];
@@ -161,4 +161,29 @@ test("a topic or section no published bulletin has any more: its page and feed a
   assert.deepEqual(deleted.map((p) => [p.file, p.message.slice(0, 30)]), [[FILE, "Se borró este boletín, publica"], [FILE, "Ya ningún boletín publicado ti"], [FILE, "Ya ningún boletín publicado ti"]]);
   // A draft's topic was never a page.
   assert.deepEqual(lost(`${tagged}\ndraft: true`, `${BEFORE}\ndraft: true`), []);
+});
+
+test("a month's or a year's archive page no published bulletin is dated in any more: said once, on the date's line, with the forward file that keeps it", () => {
+  const alone = (date: string) => `title: "Único de su mes"\ndate: ${date}`;
+  const earlier = (date: string): EarlierBulletin[] => [{ bulletin: bulletin(alone(date), "content/2023/unico.md"), nowIn: "content/2023/unico.md" }];
+  const neighbour = bulletin(NEIGHBOUR, "content/2024/otro.md");
+  // Moved from May to June 2024: May's page goes (the year stays, with April's bulletin).
+  const moved = findLostAddresses(earlier("2024-05-10"), [bulletin(alone("2024-06-10"), "content/2023/unico.md"), neighbour], NOW);
+  const months = moved.filter((p) => /archivo/.test(p.message));
+  assert.deepEqual(months.map((p) => [p.file, p.field, p.line]), [["content/2023/unico.md", "date", 3]]);
+  assert.equal(months[0]!.message, "Ya ningún boletín publicado es de mayo de 2024: la página del archivo /boletines/2024/05/ dejaría de existir, y los enlaces ya compartidos llevarían a «no encontrado».");
+  assert.equal(months[0]!.hint, "Si se quiere conservar, que lleve a /boletines/2024/ con un archivo de reenvío (con title: y date:): content/redirecciones/archivo-2024-05.md con redirect_to: /boletines/2024/ y redirect_from: /boletines/2024/05/.");
+  // The only bulletin of 2023 deleted: the year's page and the month's, both to the archive's first page, on the deleted file.
+  const deleted = findLostAddresses([{ bulletin: bulletin(alone("2023-11-02"), "content/2023/unico.md") }], [neighbour], NOW).filter((p) => /archivo/.test(p.message));
+  assert.deepEqual(deleted.map((p) => [p.file, /\/boletines\/2023\/(11\/)? /.exec(p.message)?.[0], p.hint!.match(/redirect_to: (\S+)/)![1]]), [
+    ["content/2023/unico.md", "/boletines/2023/ ", "/boletines/"],
+    ["content/2023/unico.md", "/boletines/2023/11/ ", "/boletines/"],
+  ]);
+  // A forward file that keeps the page: nothing said. Another bulletin still dated then: nothing either.
+  const forward = bulletin('title: "Reenvío"\ndate: 2024-02-01\nredirect_to: /boletines/2024/\nredirect_from: /boletines/2024/05/', "content/redirecciones/archivo-2024-05.md");
+  assert.deepEqual(findLostAddresses(earlier("2024-05-10"), [bulletin(alone("2024-06-10"), "content/2023/unico.md"), neighbour, forward], NOW).filter((p) => /archivo/.test(p.message)), []);
+  const sameMonth = bulletin('title: "Otro de mayo"\ndate: 2024-05-20', "content/2024/mayo.md");
+  assert.deepEqual(findLostAddresses(earlier("2024-05-10"), [bulletin(alone("2024-06-10"), "content/2023/unico.md"), neighbour, sameMonth], NOW).filter((p) => /archivo/.test(p.message)), []);
+  // A draft was never in the archive.
+  assert.deepEqual(findLostAddresses([{ bulletin: bulletin(`${alone("2024-05-10")}\ndraft: true`, "content/2023/unico.md") }], [neighbour], NOW), []);
 });
