@@ -57,9 +57,20 @@ export function findLostAddresses(earlier: readonly EarlierBulletin[], current: 
     else if (holder && !reachable([holder], now).length) problems.push(hiddenProblem(before, holder, lost));
     else if (holder) for (const claim of lost) problems.push(movedProblem(before, holder, claim));
   }
-  problems.push(...lostListPages(earlier, current, { kept, byFile }, now));
-  problems.push(...lostArchivePages(earlier, current, { kept, byFile }, now));
+  const changed = earlierPublished(earlier, byFile, now);
+  problems.push(...lostListPages(changed, current, kept, now));
+  problems.push(...lostArchivePages(changed, current, kept, now));
   return problems;
+}
+
+/** The earlier bulletins readers could open, by file, each with the bulletin that holds it now (undefined: deleted); files now in error left out. */
+function earlierPublished(earlier: readonly EarlierBulletin[], byFile: ReadonlyMap<string, Bulletin>, now: DateTime): Array<{ before: Bulletin; holder: Bulletin | undefined }> {
+  return [...earlier]
+    .sort((a, b) => (a.bulletin.file < b.bulletin.file ? -1 : 1))
+    .flatMap(({ bulletin: before, nowIn }) => {
+      const holder = holderOf(nowIn, byFile);
+      return !published([before], now).length || holder === null ? [] : [{ before, holder }];
+    });
 }
 
 /**
@@ -68,21 +79,15 @@ export function findLostAddresses(earlier: readonly EarlierBulletin[], current: 
  * its date moved), the page goes with the links to it: said once per page, on a file that was dated
  * then, with the forward file that sends it to the year's page (or the archive's, for a year).
  */
-function lostArchivePages(
-  earlier: readonly EarlierBulletin[],
-  current: readonly Bulletin[],
-  { kept, byFile }: { kept: ReadonlySet<string>; byFile: ReadonlyMap<string, Bulletin> },
-  now: DateTime,
-): Problem[] {
+function lostArchivePages(changed: ReturnType<typeof earlierPublished>, current: readonly Bulletin[], kept: ReadonlySet<string>, now: DateTime): Problem[] {
   const datedNow = published(current, now).flatMap((b) => (b.date ? [b.date] : []));
   const yearsNow = new Set(datedNow.map((d) => d.year));
   const monthsNow = new Set(datedNow.map((d) => `${d.year}/${d.monthPadded}`));
   const said = new Set<string>();
   const problems: Problem[] = [];
-  for (const { bulletin: before, nowIn } of [...earlier].sort((a, b) => (a.bulletin.file < b.bulletin.file ? -1 : 1))) {
-    const holder = holderOf(nowIn, byFile);
+  for (const { before, holder } of changed) {
     const date = before.date;
-    if (!date || !published([before], now).length || holder === null) continue;
+    if (!date) continue;
     const pages = [
       ...(yearsNow.has(date.year) ? [] : [{ what: `de ${date.year}`, path: yearUrl(date.year), to: PATHS.bulletins, name: `archivo-${date.year}` }]),
       ...(monthsNow.has(`${date.year}/${date.monthPadded}`) ? [] : [{ what: `de ${monthName(date.month)} de ${date.year}`, path: monthUrl(date.year, date.monthPadded), to: yearsNow.has(date.year) ? yearUrl(date.year) : PATHS.bulletins, name: `archivo-${date.year}-${date.monthPadded}` }]),
@@ -110,20 +115,13 @@ function lostArchivePages(
  * addresses: a forward file (`redirect_to:`) whose `redirect_from` holds them. Bulletins the change did
  * not touch still have theirs, so the earlier versions of the changed files are all it needs.
  */
-function lostListPages(
-  earlier: readonly EarlierBulletin[],
-  current: readonly Bulletin[],
-  { kept, byFile }: { kept: ReadonlySet<string>; byFile: ReadonlyMap<string, Bulletin> },
-  now: DateTime,
-): Problem[] {
+function lostListPages(changed: ReturnType<typeof earlierPublished>, current: readonly Bulletin[], kept: ReadonlySet<string>, now: DateTime): Problem[] {
   const publishedNow = published(current, now);
   const tagsNow = new Set(publishedNow.flatMap((b) => b.tags.map((t) => t.slug)));
   const sectionsNow = new Set(publishedNow.map((b) => b.section.slug));
   const said = new Set<string>();
   const problems: Problem[] = [];
-  for (const { bulletin: before, nowIn } of [...earlier].sort((a, b) => (a.bulletin.file < b.bulletin.file ? -1 : 1))) {
-    const holder = holderOf(nowIn, byFile);
-    if (!published([before], now).length || holder === null) continue;
+  for (const { before, holder } of changed) {
     const lists: Array<{ field: "tags" | "section"; what: string; label: Label; page: string; feed: string; base: string }> = [
       ...before.tags.filter((t) => !tagsNow.has(t.slug)).map((t) => ({ field: "tags" as const, what: "el tema", label: t, page: tagUrl(t.slug), feed: tagFeedUrl(t.slug), base: PATHS.tags })),
       ...(sectionsNow.has(before.section.slug)
