@@ -3,9 +3,10 @@ import { displayPath } from "../model/load.ts";
 import type { Bulletin } from "../model/bulletin.ts";
 import { hasErrors, type Problem } from "../model/problems.ts";
 import type { SiteConfig } from "../site.ts";
+import { withYear } from "./release-number.ts";
 import { formatCalendarDay } from "./spanish-dates.ts";
 import { stateOfficeOf } from "./state-office.ts";
-import type { ReleaseParts } from "./text.ts";
+import { yearFromDateWarning, type ReleaseParts } from "./text.ts";
 import { bulletinRelPath, renderBulletinFile, validateBulletinFile } from "./write.ts";
 
 /** The `--json` record: exactly these keys, in this order (other tools rely on the shape). */
@@ -36,25 +37,34 @@ export interface ImportOptions {
 export const NO_TITLE = "No se encontró el título del boletín; no se escribió nada.";
 const UNDATED_DRAFT = "Se importa como borrador (draft: true) sin fecha: agrega date: AAAA-MM-DD y quita draft, o vuelve a importar con --date AAAA-MM-DD --force (reemplaza este borrador).";
 
-/** The date to use and the warnings that go with it. */
-function resolveDate(parts: ReleaseParts, options: ImportOptions): { date?: string; warnings: string[] } {
+/**
+ * The date and the number to use, and the warnings that go with them: `--date` stands for a dateline
+ * the release lacks, and gives its year to a number written without one (`No. 175`).
+ */
+function resolveDate(parts: ReleaseParts, options: ImportOptions): { date?: string; number?: string; warnings: string[] } {
   const found = parts.date ? formatCalendarDay(parts.date) : undefined;
-  const warnings = parts.warnings.filter((w) => !(options.date && w.startsWith("No se encontró la línea de fecha")));
+  let number = parts.number;
+  const completed = !number && parts.yearless && options.date ? withYear(parts.yearless.serial, Number(options.date.slice(0, 4))) : undefined;
+  const warnings = parts.warnings.filter((w) => !(options.date && w.startsWith("No se encontró la línea de fecha")) && !(completed && w === parts.yearless?.warning));
+  if (completed && parts.yearless) {
+    number = completed;
+    warnings.push(yearFromDateWarning(parts.yearless.line, completed, Number(options.date!.slice(0, 4))));
+  }
   if (options.date && found && found !== options.date) {
     warnings.push(`La línea de fecha dice ${found}; se usa --date ${options.date}.`);
   }
   const date = options.date ?? found;
   if (!date) warnings.push(UNDATED_DRAFT);
-  return { ...(date ? { date } : {}), warnings };
+  return { ...(date ? { date } : {}), ...(number ? { number } : {}), warnings };
 }
 
 export function importRecord(source: string, parts: ReleaseParts, options: ImportOptions): ImportRecord {
-  const { date, warnings } = resolveDate(parts, options);
+  const { date, number, warnings } = resolveDate(parts, options);
   return {
     source,
     title: parts.title ?? null,
     date: date ?? null,
-    number: parts.number ?? null,
+    number: number ?? null,
     city: parts.city ?? null,
     highlights: parts.highlights,
     body: parts.body,
@@ -84,7 +94,7 @@ export interface FilePlan {
 
 /** What would be written for one release, already validated. */
 export function planBulletinFile(parts: ReleaseParts, options: ImportOptions): FilePlan | { error: string; warnings: string[] } {
-  const { date, warnings } = resolveDate(parts, options);
+  const { date, number, warnings } = resolveDate(parts, options);
   // Nothing is written: not even as a draft.
   if (!parts.title) return { error: NO_TITLE, warnings: warnings.filter((w) => w !== UNDATED_DRAFT) };
   const section = chooseSection(parts, options, warnings);
@@ -96,7 +106,7 @@ export function planBulletinFile(parts: ReleaseParts, options: ImportOptions): F
       title: parts.title,
       ...(date ? { date } : {}),
       section,
-      ...(parts.number ? { number: parts.number } : {}),
+      ...(number ? { number } : {}),
       ...(parts.city ? { city: parts.city } : {}),
       highlights: parts.highlights,
       ...(parts.photos ? { photos: parts.photos } : {}),
@@ -113,7 +123,7 @@ export function planBulletinFile(parts: ReleaseParts, options: ImportOptions): F
     shownPath,
     content,
     draft: !date,
-    ...(parts.number ? { number: parts.number } : {}),
+    ...(number ? { number } : {}),
     ...(undatedPath ? { undatedPath } : {}),
     warnings,
     problems: validation.problems,

@@ -22,6 +22,11 @@ export interface ReleaseParts {
   body: string;
   /** Spanish, for the editor. */
   warnings: string[];
+  /**
+   * A number written without its year (`No. 175`) and no date in the release to take the year from:
+   * the serial and the line, for a date given on the command line (plan.ts) to complete.
+   */
+  yearless?: { serial: string; line: string; warning: string };
 }
 
 /** A title longer than this is a paragraph: the release had no title line. */
@@ -65,12 +70,16 @@ export function extractRelease(raw: string): ReleaseParts {
   }
   warnings.push(...head.warnings);
   let number = head.number;
+  let yearlessLeft: ReleaseParts["yearless"];
   if (!number && head.yearless) {
     // `No. 175` on its own line: the year is the date's, wherever the date was found (head or first paragraph).
     const { serial, line } = head.yearless;
     number = date ? withYear(serial, date.year) : undefined;
     if (number && date) warnings.push(yearFromDateWarning(line, number, date.year));
-    else warnings.push(`El número «${line}» no dice el año y no hay fecha de la que tomarlo: no se guardó. Agrega number: ${serial}/AAAA con el año del boletín.`);
+    else {
+      yearlessLeft = { serial, line, warning: `El número «${line}» no dice el año y no hay fecha de la que tomarlo: no se guardó. Agrega number: ${serial}/AAAA con el año del boletín, o vuelve a importar con --date.` };
+      warnings.push(yearlessLeft.warning);
+    }
   }
   let title = head.title;
   if (title && (title.length > MAX_TITLE_LENGTH || (title.length > LONG_SENTENCE && endsSentence(title)))) {
@@ -92,6 +101,7 @@ export function extractRelease(raw: string): ReleaseParts {
     ...(links.video ? { video: links.video } : {}),
     body,
     warnings,
+    ...(yearlessLeft ? { yearless: yearlessLeft } : {}),
   };
 }
 
@@ -482,7 +492,7 @@ function readHead(lines: Line[], layout: Layout): Head {
 }
 
 /** What the editor is told when a number without its year (`No. 175`) took the date's. */
-function yearFromDateWarning(line: string, number: string, year: number): string {
+export function yearFromDateWarning(line: string, number: string, year: number): string {
   return `El número de boletín en «${line}» no dice el año; se tomó el de la fecha (${year}): ${number}. Revisa que sea el correcto.`;
 }
 

@@ -361,3 +361,17 @@ test("a published release replaced with --force under another address: the new f
   assert.ok(listFiles(content).every((f) => !f.startsWith("borradores/")));
   assert.ok(listFiles(content).filter((f) => f !== second).every((f) => !/redirect_from/.test(readFileSync(path.join(content, f), "utf8"))));
 });
+
+test("a number without its year and no dateline: --date gives the year, and the editor is told; without it, the warning says so", () => {
+  const cwd = tempDir();
+  writeFileSync(path.join(cwd, "sin-fecha.txt"), "No. 175\n\nInaugura IMSS clínica en Tepic\n\nEl Instituto abrió la clínica.\n");
+  const dated = runCli(["import", "sin-fecha.txt", "--date", "2024-05-09"], cwd);
+  assert.equal(dated.code, 0, dated.stderr);
+  assert.match(readFileSync(path.join(cwd, "content/2024/2024-05-09-inaugura-imss-clinica-en-tepic.md"), "utf8"), /\nnumber: 175\/2024\n/);
+  assert.match(dated.stderr, /aviso: El número de boletín en «No\. 175» no dice el año; se tomó el de la fecha \(2024\): 175\/2024/);
+  assert.doesNotMatch(dated.stderr, /no se guardó/);
+  const json = runCli(["import", "--json", "sin-fecha.txt"], cwd);
+  const record = JSON.parse(json.stdout.trim()) as { number: string | null; warnings: string[] };
+  assert.equal(record.number, null);
+  assert.ok(record.warnings.some((w) => /no se guardó\. Agrega number: 175\/AAAA con el año del boletín, o vuelve a importar con --date\./.test(w)), record.warnings.join(" | "));
+});

@@ -375,7 +375,7 @@ test("a number without its year takes the date's, and the editor is told which l
   assert.equal(sameLine.number, "175/2024");
   assert.ok(sameLine.warnings.some((w) => w.includes("«Ciudad de México, 12 de abril de 2024. No. 175» no dice el año; se tomó el de la fecha (2024)")), sameLine.warnings.join(" | "));
   const undated = extractRelease("No. 175\n\nT\n\nTexto.");
-  assert.ok(undated.warnings.includes("El número «No. 175» no dice el año y no hay fecha de la que tomarlo: no se guardó. Agrega number: 175/AAAA con el año del boletín."), undated.warnings.join(" | "));
+  assert.ok(undated.warnings.includes("El número «No. 175» no dice el año y no hay fecha de la que tomarlo: no se guardó. Agrega number: 175/AAAA con el año del boletín, o vuelve a importar con --date."), undated.warnings.join(" | "));
   assert.ok(!extractRelease("Ciudad de México, 12 de abril de 2024\nNo. 175/2024\n\nT\n\nTexto.").warnings.some((w) => w.includes("no dice el año")));
 });
 
