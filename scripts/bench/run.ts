@@ -36,7 +36,7 @@ const { values } = parseArgs({
     "no-eleventy": { type: "boolean", default: false },
     /** Only write the corpora (e.g. to build one by hand). */
     "generate-only": { type: "boolean", default: false },
-    /** Only rewrite the table from .bench/results.json (after editing scripts/bench/NOTES.md). */
+    /** Only rewrite the table from docs/benchmarks.json (after editing scripts/bench/NOTES.md). */
     "render-only": { type: "boolean", default: false },
     out: { type: "string", default: path.join(ROOT, "docs/benchmarks.md") },
   },
@@ -393,21 +393,19 @@ for (const n of values["render-only"] ? [] : sizes) {
   emptyTrash();
 }
 
-// ---- results are kept per size in .bench/results.json, so sizes measured by separate runs (a 50,000
-// run takes many minutes) end up in one table; each size says which command and when.
+// ---- results are kept per size in docs/benchmarks.json, committed with the table, so sizes measured by
+// separate runs (a 50,000 run takes many minutes), on this checkout or an earlier one, end up in one
+// table; each size says which command and when. (Until session 31 they lived in .bench/, which a new
+// checkout does not have: a 10,000 run there dropped the other sizes' rows.)
 interface SizeResult {
   rows: Row[];
   checks: string[];
   command: string;
   date: string;
 }
-const resultsFile = path.join(BENCH_DIR, "results.json");
-let stored: Record<string, SizeResult> = {};
-try {
-  stored = JSON.parse(readFileSync(resultsFile, "utf8")) as Record<string, SizeResult>;
-} catch {
-  stored = {};
-}
+const resultsFile = path.join(ROOT, "docs/benchmarks.json");
+// A missing file starts an empty table; a damaged one stops here rather than drop the other sizes' rows.
+const stored = (existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, "utf8")) : {}) as Record<string, SizeResult>;
 const command = `npm run bench -- --sizes ${values.sizes} --runs ${baseRuns} --runs-large ${largeRuns} --runs-quick ${quickRuns}` + (eleventyMax !== 10000 ? ` --eleventy-max ${eleventyMax}` : "") + (eleventyRunsGiven !== undefined ? ` --eleventy-runs ${eleventyRunsGiven}` : "");
 for (const n of values["render-only"] ? [] : sizes) {
   stored[String(n)] = { rows: rows.filter((r) => r.n === n), checks: checks.filter((c) => c.startsWith(`N=${n}:`)), command, date: new Date().toISOString() };
