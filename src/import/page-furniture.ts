@@ -85,24 +85,92 @@ const OPEN_END_RE = new RegExp(`(?:[,;:–—-]|\\s(?:${LEGEND_CONNECTOR}))$`, "
 const CONNECTOR_START_RE = new RegExp(`^(?:${LEGEND_CONNECTOR})\\s`, "u");
 
 /**
+ * The federal year legends, as their decrees (Diario Oficial) write them: every federal document of the year
+ * carries one, so a release's letterhead does. A page may cut one anywhere, also right after a complete name
+ * (`2024: Año de Felipe Carrillo Puerto` + `Benemérito del Proletariado, …`), where nothing in the first line
+ * says that more follows.
+ */
+export const FEDERAL_YEAR_LEGENDS = [
+  "2016, Año del Nuevo Sistema de Justicia Penal",
+  "2017, Año del Centenario de la Promulgación de la Constitución Política de los Estados Unidos Mexicanos",
+  "2019, Año del Caudillo del Sur, Emiliano Zapata",
+  "2020, Año de Leona Vicario, Benemérita Madre de la Patria",
+  "2021: Año de la Independencia",
+  "2022, Año de Ricardo Flores Magón, Precursor de la Revolución Mexicana",
+  "2023, Año de Francisco Villa, el revolucionario del pueblo",
+  "2024: Año de Felipe Carrillo Puerto, Benemérito del Proletariado, Revolucionario y Defensor del Mayab",
+  "2025, Año de la Mujer Indígena",
+] as const;
+
+/** A legend's words only (no case, accents, punctuation, emphasis or quotes), to compare its pieces. */
+function legendWords(text: string): string {
+  return foldForMatch(text)
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
+
+export interface LegendContext {
+  /**
+   * The line after `next` (blank lines aside) is the release's head or more letterhead (the dateline, the
+   * number, a header line) or a page break: `next` is still in the letterhead above the release's own lines.
+   */
+  headFollows?: boolean;
+  /** Whole legends already read in this release (a page header repeats its legend on every page). */
+  known?: readonly string[];
+}
+
+/** How a line was taken as the rest of the year's legend, when it was. */
+export type LegendContinuation =
+  /** The legend so far was left open (a comma, a connector, an open quote) or the line starts with a connector. */
+  | "open"
+  /** Both lines together are the start of a legend the importer knows (a decree's, or one read before). */
+  | "known"
+  /**
+   * A legend the importer does not know, cut after a complete name: the line is a list of names and the
+   * release's head follows it. A guess, which the editor is told about.
+   */
+  | "names";
+
+/**
  * The legend wrapped onto the next line by the page or the converter (`2024: Año de Felipe Carrillo Puerto,
  * Benemérito del Proletariado,` + `Revolucionario y Defensor del Mayab`). Both together must still be a
- * legend (no sentence's end), and either the legend so far is left open (a comma, a connector, a quote not
- * closed) and the next line is names (every word capitalized but the short connectors: a title or a
- * sentence has words in lower case) or starts in lower case; or the next line is names that start with a
- * connector (`y Defensor del Mayab`). A complete legend followed by a title (`IMSS inaugura…`), or by a
- * sentence a page break cut, is not continued.
+ * legend (no sentence's end), and one of:
+ * - the legend so far is left open (a comma, a connector, a quote not closed) and the next line is names
+ *   (every word capitalized but the short connectors: a title or a sentence has words in lower case) or
+ *   starts in lower case; or the next line is names that start with a connector (`y Defensor del Mayab`);
+ * - both lines are the start of a legend the importer knows (a federal decree's, or one this release already
+ *   showed whole): a cut after a complete name (`2024: Año de Felipe Carrillo Puerto` + `Benemérito del
+ *   Proletariado, …`, `2023, Año de Francisco Villa` + `el revolucionario del pueblo`);
+ * - for a legend it does not know, cut after a complete name: the next line is a list of names with no figure
+ *   and no acronym (titles name the IMSS, have figures, or have their verb in lower case) and the release's
+ *   head comes right after it (`context.headFollows`).
+ * A complete legend followed by a title (`IMSS inaugura…`), or by a sentence a page break cut, is not continued.
  */
-export function continuesYearLegend(legend: string, next: string): boolean {
+export function yearLegendContinuation(legend: string, next: string, context: LegendContext = {}): LegendContinuation | undefined {
   const a = plainText(legend);
   const b = plainText(next);
-  if (!a || !b || b.length > MAX_FURNITURE_LENGTH || endsSentence(a)) return false;
-  if (!isYearLegend(legend) || !isYearLegend(`${a} ${b}`)) return false;
+  if (!a || !b || b.length > MAX_FURNITURE_LENGTH || endsSentence(a)) return undefined;
+  if (!isYearLegend(legend) || !isYearLegend(`${a} ${b}`)) return undefined;
   const names = b.split(/\s+/).every((w) => w.replace(/[^\p{L}]/gu, "").length <= 3 || /^[“«"(]*\p{Lu}/u.test(w));
   const openQuote = (a.match(/[“«]/g)?.length ?? 0) > (a.match(/[”»]/g)?.length ?? 0) || (a.match(/"/g)?.length ?? 0) % 2 === 1;
   const open = OPEN_END_RE.test(a) || openQuote;
   // Left open, the legend may go on in lower case (`2023, Año de Francisco Villa,` + `el revolucionario del pueblo`).
-  return (open && (names || startsLowercase(b))) || (CONNECTOR_START_RE.test(b) && names);
+  if ((open && (names || startsLowercase(b))) || (CONNECTOR_START_RE.test(b) && names)) return "open";
+  const sofar = legendWords(a);
+  const both = legendWords(`${a} ${b}`);
+  const known = [...FEDERAL_YEAR_LEGENDS, ...(context.known ?? [])].map(legendWords);
+  if (known.some((whole) => whole.length > sofar.length && (whole === both || whole.startsWith(`${both} `)))) return "known";
+  // A legend the importer knows is over when it is complete: what follows is the release.
+  if (known.includes(sofar)) return undefined;
+  const upper = a === a.toUpperCase();
+  const acronym = /\bIMSS\b/iu.test(b) || (!upper && /\p{Lu}{2,}/u.test(b));
+  if (names && context.headFollows && !/\d/.test(b) && !acronym && /^[“«"(]*\p{Lu}/u.test(b)) return "names";
+  return undefined;
+}
+
+/** Whether `next` is the rest of the year's legend (see `yearLegendContinuation`). */
+export function continuesYearLegend(legend: string, next: string, context: LegendContext = {}): boolean {
+  return yearLegendContinuation(legend, next, context) !== undefined;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { publishable } from "../policy/characters.ts";
 import { endsSentence, joinWrapped, matchListItem, matchTouchingStar, plainText, startsLowercase, type ListItem } from "./inline.ts";
 import { findUrl, matchLinkLabel, urlOnlyLine, type LinkKind } from "./links.ts";
-import { continuesYearLegend, isBareNumber, isEndMark, isLetterheadOffice, isPageFurniture, isRule, isSplitFurniture, isYearLegend } from "./page-furniture.ts";
+import { isBareNumber, isEndMark, isLetterheadOffice, isPageFurniture, isRule, isSplitFurniture, isYearLegend, yearLegendContinuation } from "./page-furniture.ts";
 import { matchNumberLine, matchYearlessNumberLine, splitNumber, withYear } from "./release-number.ts";
 import { formatCalendarDay, inlineDatelineText, isStandaloneDateline, looksLikePlace, matchDateline, unreadableDateline, weekdayMismatch, type CalendarDay } from "./spanish-dates.ts";
 
@@ -47,7 +47,7 @@ const QUOTE_RE = /^ {0,3}((?:>[ \t]?)+)/;
 
 export function extractRelease(raw: string): ReleaseParts {
   const warnings: string[] = [];
-  const lines = removeFurniture(toLines(normalizeConvertedText(raw)));
+  const lines = removeFurniture(toLines(normalizeConvertedText(raw)), warnings);
   const links = takeLinks(lines, warnings);
   const layout = measureLayout(lines);
   const head = readHead(lines, layout);
@@ -227,9 +227,11 @@ function isDelimiterRow(cells: readonly string[]): boolean {
 }
 
 /** Headers and footers become page marks, so a paragraph they cut can be joined again. */
-function removeFurniture(lines: Line[]): Line[] {
+function removeFurniture(lines: Line[], warnings: string[]): Line[] {
   const out: Line[] = [];
   let seenTitleCandidate = false;
+  // The year legends read so far: a page header repeats its legend on every page, cut the same way or not.
+  const legends: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.kind !== "text") {
@@ -238,7 +240,7 @@ function removeFurniture(lines: Line[]): Line[] {
     }
     if (isPageFurniture(line.text) || (!seenTitleCandidate && isLetterheadOffice(line.text))) {
       out.push({ kind: "page" });
-      if (isYearLegend(line.text)) i = skipLegendContinuation(lines, i, out);
+      if (isYearLegend(line.text)) i = skipLegendContinuation(lines, i, out, legends, warnings);
       continue;
     }
     const nextIndex = lines[i + 1]?.kind === "blank" ? i + 2 : i + 1;
@@ -257,19 +259,46 @@ function removeFurniture(lines: Line[]): Line[] {
 /**
  * The lines a year legend wrapped onto (`2024: Año de Felipe Carrillo Puerto, Benemérito del Proletariado,` +
  * `Revolucionario y Defensor del Mayab`), right after it or after one blank line (Word paragraphs), are
- * furniture too; returns the index of the last line taken.
+ * furniture too; returns the index of the last line taken. The whole legend joins `legends`. A line taken
+ * only because it looks like the rest of a legend the importer does not know is said to the editor.
  */
-function skipLegendContinuation(lines: Line[], legendIndex: number, out: Line[]): number {
-  let legend = (lines[legendIndex] as { text: string }).text;
+function skipLegendContinuation(lines: Line[], legendIndex: number, out: Line[], legends: string[], warnings: string[]): number {
+  let legend = plainText((lines[legendIndex] as { text: string }).text);
   let last = legendIndex;
   for (;;) {
     const nextIndex = lines[last + 1]?.kind === "blank" ? last + 2 : last + 1;
     const next = lines[nextIndex];
-    if (next?.kind !== "text" || !continuesYearLegend(legend, next.text)) return last;
-    legend = `${plainText(legend)} ${plainText(next.text)}`;
+    const how = next?.kind === "text" ? yearLegendContinuation(legend, next.text, { headFollows: headFollows(lines, nextIndex), known: legends }) : undefined;
+    if (!how || next?.kind !== "text") break;
+    if (how === "names") {
+      warnings.push(`La línea «${plainText(next.text)}» se quitó como parte de la leyenda del año («${legend}…»), partida en dos renglones. Si es el título o texto del boletín, agrégala a mano.`);
+    }
+    legend = `${legend} ${plainText(next.text)}`;
     out.push({ kind: "page" });
     last = nextIndex;
   }
+  legends.push(legend);
+  return last;
+}
+
+/**
+ * Whether what follows line `index` (blank lines aside) is still letterhead or the release's head: nothing,
+ * a page break, furniture, a state office's line, the dateline (also with the place on the line above it) or
+ * the number. A title or a paragraph is none of these.
+ */
+function headFollows(lines: Line[], index: number): boolean {
+  let j = index + 1;
+  while (lines[j]?.kind === "blank") j++;
+  const line = lines[j];
+  if (line === undefined || line.kind === "page" || line.kind === "end") return true;
+  if (line.kind !== "text") return false;
+  const plain = plainText(line.text);
+  if (isPageFurniture(line.text) || isLetterheadOffice(line.text) || isBareNumber(line.text)) return true;
+  if (readDatelineAndNumber(plain) || matchYearlessNumberLine(plain)) return true;
+  const after = lines[j + 1];
+  if (after?.kind !== "text") return false;
+  const afterPlain = plainText(after.text);
+  return !!(readDatelineAndNumber(`${plain} ${afterPlain}`)?.date ?? (looksLikePlace(plain, MAX_PLACE_LINE_WORDS) ? readDatelineAndNumber(`${plain}, ${afterPlain}`)?.date : undefined));
 }
 
 /**

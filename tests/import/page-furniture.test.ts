@@ -155,7 +155,44 @@ const legendWraps: Array<[string, string, boolean]> = [
   ["2024: Año de Felipe Carrillo Puerto,", "IMSS inaugura clínica en Mérida", false],
   ["2024: Año de Felipe Carrillo Puerto,", "El IMSS inauguró una clínica. La obra costó 86 millones", false],
   ["IMSS inaugura clínica,", "Revolucionario y Defensor del Mayab", false],
+  // Cut right after a complete name (no comma, no connector): the year's legend as the decree writes it goes on.
+  ["2024: Año de Felipe Carrillo Puerto", "Benemérito del Proletariado, Revolucionario y Defensor del Mayab", true],
+  ["2024, Año de Felipe Carrillo Puerto, Benemérito del Proletariado", "Revolucionario y Defensor del Mayab", true],
+  ["**2024: AÑO DE FELIPE CARRILLO PUERTO**", "**BENEMÉRITO DEL PROLETARIADO, REVOLUCIONARIO Y DEFENSOR DEL MAYAB**", true],
+  ["2024: Año de Felipe Carrillo", "Puerto, Benemérito del Proletariado, Revolucionario y Defensor del Mayab", true],
+  ["2025: Año de la Mujer", "Indígena", true],
+  ["“2023, Año de Francisco Villa", "el revolucionario del pueblo”", true],
+  ["2023, Año de Francisco Villa", "el revolucionario del pueblo", true],
+  ["2022, Año de Ricardo Flores Magón", "Precursor de la Revolución Mexicana", true],
+  ["2020, Año de Leona Vicario", "Benemérita Madre de la Patria", true],
+  ["2019, Año del Caudillo del Sur", "Emiliano Zapata", true],
+  ["2017, Año del Centenario de la Promulgación de la Constitución", "Política de los Estados Unidos Mexicanos", true],
+  // …but not past its end, nor into a title or a sentence.
+  ["2024: Año de Felipe Carrillo Puerto", "IMSS inaugura Unidad de Medicina Familiar en Mérida", false],
+  ["2024: Año de Felipe Carrillo Puerto", "Inaugura IMSS Unidad de Medicina Familiar en Mérida", false],
+  ["2020, Año de Leona Vicario", "Benemérita Madre de la Patria Potestad", false],
+  ["2023, Año de Francisco Villa", "el revolucionario del pueblo fue homenajeado", false],
+  ["2025: Año de la Mujer Indígena", "Reconocimiento a Enfermeras de Yucatán", false],
 ];
 for (const [legend, next, goesOn] of legendWraps) {
   test(`year legend ${JSON.stringify(legend)} + ${JSON.stringify(next)}: ${goesOn ? "one legend" : "not the legend"}`, () => assert.equal(continuesYearLegend(legend, next), goesOn));
+}
+
+/**
+ * A legend the importer does not know (a state's, a year to come) cut after a complete name: its next line
+ * goes with it only when it is a list of names (no figures, no acronyms such as IMSS) and the release's own
+ * lines (dateline, number, more letterhead) come right after it.
+ */
+const STATE_LEGEND = "2024, Año del Bicentenario de la Fundación del Estado Libre";
+const unknownLegendWraps: Array<[string, string, boolean, boolean]> = [
+  [STATE_LEGEND, "y Soberano de Yucatán", false, true],
+  [STATE_LEGEND, "Soberano de Yucatán", true, true],
+  [STATE_LEGEND, "Soberano de Yucatán", false, false],
+  [STATE_LEGEND, "IMSS Yucatán Inaugura Unidad de Medicina Familiar", true, false],
+  [STATE_LEGEND, "Inaugura Clínica con 12 Consultorios", true, false],
+  [STATE_LEGEND, "inaugura clínica en Mérida", true, false],
+];
+for (const [legend, next, headFollows, goesOn] of unknownLegendWraps) {
+  test(`unknown year legend + ${JSON.stringify(next)}${headFollows ? ", then the dateline" : ""}: ${goesOn ? "one legend" : "not the legend"}`, () =>
+    assert.equal(continuesYearLegend(legend, next, { headFollows }), goesOn));
 }

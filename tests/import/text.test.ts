@@ -104,6 +104,10 @@ const cases: Array<[string, string, Expected]> = [
   ["clean: year legend over two lines, then the title with no blank line", "2024: Año de Felipe Carrillo Puerto, Benemérito del\nProletariado, Revolucionario y Defensor del Mayab\nIMSS inaugura clínica en Mérida\n\nTexto.", { title: "IMSS inaugura clínica en Mérida", body: "Texto." }],
   ["clean: year legend as two Word paragraphs", "**2024: Año de Felipe Carrillo Puerto, Benemérito del Proletariado,**\n\n**Revolucionario y Defensor del Mayab**\n\nT\n\nTexto.", { title: "T", body: "Texto." }],
   ["clean: year legend wrapped before «y», in a page header mid-paragraph", "T\n\nLos requisitos son\n\f2024: Año de Felipe Carrillo Puerto, Benemérito del Proletariado, Revolucionario\ny Defensor del Mayab\ntener entre 18 y 65 años.", { title: "T", body: "Los requisitos son tener entre 18 y 65 años." }],
+  ["clean: year legend cut after a complete name, above the dateline", "2024: Año de Felipe Carrillo Puerto\nBenemérito del Proletariado, Revolucionario y Defensor del Mayab\n\nCiudad de México, 9 de mayo de 2024\nNo. 175/2024\n\nT\n\nTexto.", { title: "T", date: "2024-05-09", body: "Texto." }],
+  ["clean: year legend cut after a complete name, then the title with no blank line", "2020, Año de Leona Vicario\nBenemérita Madre de la Patria\nIMSS inaugura Unidad de Medicina Familiar en Mérida\n\nTexto.", { title: "IMSS inaugura Unidad de Medicina Familiar en Mérida", body: "Texto." }],
+  ["clean: year legend cut after a complete name, then the title (a title is never the legend's rest)", "2024: Año de Felipe Carrillo Puerto\nIMSS inaugura Unidad de Medicina Familiar en Mérida\n\nCiudad de México, 9 de mayo de 2024\n\nTexto.", { title: "IMSS inaugura Unidad de Medicina Familiar en Mérida", date: "2024-05-09", body: "Texto." }],
+  ["clean: year legend cut after a complete name, in a page header mid-paragraph", "T\n\nLos requisitos son\n\f2023, Año de Francisco Villa\nel revolucionario del pueblo\ntener entre 18 y 65 años.", { title: "T", body: "Los requisitos son tener entre 18 y 65 años." }],
   ["clean: a complete legend then a title on the next line keeps the title", "2024: Año de Felipe Carrillo Puerto, Benemérito del Proletariado, Revolucionario y Defensor del Mayab\nIMSS inaugura clínica en Mérida\n\nTexto.", { title: "IMSS inaugura clínica en Mérida", body: "Texto." }],
   // Joining
   ["join: paragraph cut by a page break and header", "T\n\nen Hemodinamia y\n\n---\n\n## Unidad de Comunicación Social\n\nRadioterapia; agilizar.", { body: "en Hemodinamia y Radioterapia; agilizar." }],
@@ -403,4 +407,31 @@ test("without a title line, neither a highlight nor the first paragraph becomes 
 test("a paragraph that starts with a number and a period stays a paragraph (escaped), not an ordered list", () => {
   const parts = extractRelease("Título del boletín\n\n2024. Año de la atención primaria, dijo el director.\n\nOtro párrafo.");
   assert.equal(parts.body, "2024\\. Año de la atención primaria, dijo el director.\n\nOtro párrafo.");
+});
+
+test("a year legend the importer does not know, cut after a complete name: its rest goes above the dateline (and is said), and on the next page's header", () => {
+  const parts = extractRelease(
+    [
+      "2024, Año del Bicentenario del Estado Libre",
+      "Soberano de Yucatán",
+      "",
+      "Mérida, Yucatán, 9 de mayo de 2024",
+      "No. 175/2024",
+      "",
+      "IMSS inaugura Unidad de Medicina Familiar en Mérida",
+      "",
+      "Los requisitos son",
+      "\f2024, Año del Bicentenario del Estado Libre",
+      "Soberano de Yucatán",
+      "tener entre 18 y 65 años.",
+    ].join("\n"),
+  );
+  assert.equal(parts.title, "IMSS inaugura Unidad de Medicina Familiar en Mérida");
+  assert.equal(parts.number, "175/2024");
+  assert.equal(parts.body, "Los requisitos son tener entre 18 y 65 años.");
+  const said = parts.warnings.filter((w) => w.includes("leyenda del año"));
+  assert.deepEqual(said, ["La línea «Soberano de Yucatán» se quitó como parte de la leyenda del año («2024, Año del Bicentenario del Estado Libre…»), partida en dos renglones. Si es el título o texto del boletín, agrégala a mano."]);
+  // A federal legend (known) is taken without a word.
+  const federal = extractRelease("2024: Año de Felipe Carrillo Puerto\nBenemérito del Proletariado, Revolucionario y Defensor del Mayab\n\nCiudad de México, 9 de mayo de 2024\n\nT\n\nTexto.");
+  assert.ok(!federal.warnings.some((w) => w.includes("leyenda del año")), federal.warnings.join(" | "));
 });
