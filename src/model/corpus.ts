@@ -4,7 +4,7 @@ import type { DateTime } from "luxon";
 import type { SiteConfig } from "../site.ts";
 import { LabelChooser } from "../policy/labels.ts";
 import { hasHtmlStub } from "../policy/site-paths.ts";
-import { bulletinNumberPaths, pathIdentity } from "../policy/urls.ts";
+import { bulletinNumberPaths, listFeedOf, pathIdentity } from "../policy/urls.ts";
 import type { Bulletin } from "./bulletin.ts";
 import { listContentFiles, loadContentFile, type ContentFile, type Listing } from "./load.ts";
 import { normalizeBulletin, type NormalizeContext, type NormalizeResult } from "./normalize.ts";
@@ -378,6 +378,39 @@ export function automaticRedirects(b: Bulletin): string[] {
 export function redirectsOf(b: Bulletin): string[] {
   const seen = new Set(b.redirectFrom.map(pathIdentity));
   return [...b.redirectFrom, ...automaticRedirects(b).filter((p) => !seen.has(pathIdentity(p)))];
+}
+
+/** A redirect: an old path and where it leads now. */
+export interface Route {
+  from: string;
+  to: string;
+  /** A feed's redirect the forward of its page makes by itself (`forwardRoutes`), not a path the file names. */
+  carried?: true;
+}
+
+/**
+ * The redirects a forward file (`redirect_to:`) makes: its own address and its old ones lead to its
+ * `redirect_to`. A forward from a topic's or a section's page to another's (a renamed topic:
+ * `redirect_from: /temas/vacunacion/`, `redirect_to: /temas/vacunas/`) also takes the old page's feed
+ * to the new one's, so that one file keeps both the links and the feed's subscribers; a feed path the
+ * file names itself keeps what it says. Where another file already redirects that feed, its redirect
+ * is the one written (site-data.ts): the feed forward is never a collision of its own.
+ */
+export function forwardRoutes(f: Bulletin): Route[] {
+  const to = f.redirectTo!;
+  const own = [f.url, ...redirectsOf(f)];
+  const routes: Route[] = own.map((from) => ({ from, to }));
+  const toFeed = listFeedOf(to);
+  if (!toFeed) return routes;
+  const named = new Set(own.map(pathIdentity));
+  for (const from of own) {
+    const feed = listFeedOf(from);
+    if (feed && !named.has(pathIdentity(feed))) {
+      named.add(pathIdentity(feed));
+      routes.push({ from: feed, to: toFeed, carried: true });
+    }
+  }
+  return routes;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Label } from "../policy/labels.ts";
 import { monthName } from "../policy/dates.ts";
 import { monthUrl, PATHS, pathIdentity, sectionFeedUrl, sectionUrl, tagFeedUrl, tagUrl, yearUrl } from "../policy/urls.ts";
 import type { Bulletin } from "./bulletin.ts";
-import { claimsOfBulletins, selectForwards, selectPublished, type PathClaim } from "./corpus.ts";
+import { claimsOfBulletins, forwardRoutes, selectForwards, selectPublished, type PathClaim } from "./corpus.ts";
 import type { Problem } from "./problems.ts";
 
 /** The code of every problem found here. */
@@ -131,32 +131,61 @@ function lostListPages(changed: ReturnType<typeof earlierPublished>, current: re
     for (const list of lists) {
       const key = `${list.field}:${list.label.slug}`;
       // What a forward file (redirect_to:) already keeps is not lost.
-      const gone = [{ what: "su página", path: list.page, to: `${list.base}<nuevo>/` }, { what: "su feed", path: list.feed, to: `${list.base}<nuevo>/feed.xml` }].filter((a) => !kept.has(pathIdentity(a.path)));
+      const gone = [{ what: "su página", path: list.page }, { what: "su feed", path: list.feed }].filter((a) => !kept.has(pathIdentity(a.path)));
       if (said.has(key) || !gone.length) continue;
       said.add(key);
       const name = `${list.field === "tags" ? "tema" : "seccion"}-${list.label.slug}`;
-      const files = gone.map((a) => `content/redirecciones/${name}${a.what === "su feed" ? "-feed" : ""}.md con redirect_to: ${a.to} y redirect_from: ${a.path}`);
+      // The new name, when the change put exactly one in place of the old (a rename); else a placeholder.
+      const renamed = holder ? replacementOf(before, holder, list.field) : undefined;
+      const target = `${list.base}${renamed ?? "<nuevo>"}/`;
+      // A forward of the page to another topic's page carries the feed too (corpus.ts forwardRoutes): one file.
+      const pageGone = gone.some((a) => a.what === "su página");
+      const file = pageGone
+        ? `content/redirecciones/${name}.md con redirect_to: ${target} y redirect_from: ${list.page}${gone.length > 1 ? ` (lleva también el feed a ${target}feed.xml)` : ""}`
+        : `content/redirecciones/${name}-feed.md con redirect_to: ${target}feed.xml y redirect_from: ${list.feed}`;
       problems.push({
         severity: "warning",
         code: ADDRESS_LOST,
         ...(holder ? at(holder, list.field) : { file: before.file }),
         message: `Ya ningún boletín publicado tiene ${list.what} «${list.label.label}»: ${gone.map((a) => `${a.what} (${a.path})`).join(" y ")} ${gone.length > 1 ? "dejarían" : "dejaría"} de existir. Los enlaces ya compartidos llevarían a «no encontrado»${gone.some((a) => a.what === "su feed") ? ", y quienes siguen ese feed dejarían de recibir boletines" : ""}.`,
-        hint: `Si cambió de nombre, que ${gone.length > 1 ? "sus direcciones lleven" : "su dirección lleve"} a ${gone.length > 1 ? "las" : "la"} del nuevo con ${gone.length > 1 ? "archivos de reenvío (cada uno con title: y date:)" : "un archivo de reenvío (con title: y date:)"}: ${files.join("; ")}.`,
+        hint: `Si cambió de nombre, que ${gone.length > 1 ? "sus direcciones lleven a las" : "su dirección lleve a la"} del nuevo con un archivo de reenvío (con title: y date:): ${file}.`,
       });
     }
   }
   return problems;
 }
 
+/**
+ * The slug of the topic (or section) the holder has in place of one `before` had: the one new tag when
+ * there is exactly one, or the new section; undefined when the change is no plain rename.
+ */
+function replacementOf(before: Bulletin, holder: Bulletin, field: "tags" | "section"): string | undefined {
+  if (field === "section") return holder.section.slug !== before.section.slug ? holder.section.slug : undefined;
+  const had = new Set(before.tags.map((t) => t.slug));
+  const added = holder.tags.filter((t) => !had.has(t.slug));
+  return added.length === 1 ? added[0]!.slug : undefined;
+}
+
+/** The addresses `bulletins` give readers: pages, redirects, and the feeds forwards carry (corpus.ts `forwardRoutes`). */
+function readersClaims(bulletins: readonly Bulletin[], now: DateTime): PathClaim[] {
+  const open = reachable(bulletins, now);
+  const claims = claimsOfBulletins(open);
+  for (const f of open) {
+    if (f.redirectTo === undefined) continue;
+    for (const r of forwardRoutes(f)) if (r.carried) claims.push({ path: r.from, bulletin: f, kind: "redirect" });
+  }
+  return claims;
+}
+
 /** Every address `bulletins` give readers, as `pathIdentity` compares them. */
 function keptIdentities(bulletins: readonly Bulletin[], now: DateTime): Set<string> {
-  return new Set(claimsOfBulletins(reachable(bulletins, now)).map((c) => pathIdentity(c.path)));
+  return new Set(readersClaims(bulletins, now).map((c) => pathIdentity(c.path)));
 }
 
 /** The addresses `before` gave readers that none of `kept` has, each once. */
 function lostClaims(before: Bulletin, kept: ReadonlySet<string>, now: DateTime): PathClaim[] {
   const seen = new Set<string>();
-  return claimsOfBulletins(reachable([before], now)).filter((c) => {
+  return readersClaims([before], now).filter((c) => {
     const key = pathIdentity(c.path);
     if (kept.has(key) || seen.has(key)) return false;
     seen.add(key);

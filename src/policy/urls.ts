@@ -47,6 +47,19 @@ export function tagFeedUrl(tagSlug: string): string {
   return `${PATHS.tags}${tagSlug}/feed.xml`;
 }
 
+/**
+ * The feed beside a topic's or a section's first page (`/temas/vacunacion/` → `/temas/vacunacion/feed.xml`),
+ * as written (case and `%` kept); undefined for any other path, a later page (`…/pagina/2/`) included.
+ */
+export function listFeedOf(path: string): string | undefined {
+  const identity = pathIdentity(path);
+  for (const base of [PATHS.tags, PATHS.sections]) {
+    const rest = identity.startsWith(base) ? identity.slice(base.length) : "";
+    if (/^[^/]+\/$/.test(rest)) return `${path}${path.endsWith("/") ? "" : "/"}feed.xml`;
+  }
+  return undefined;
+}
+
 export function sectionUrl(sectionSlug: string, page = 1): string {
   return paginated(`${PATHS.sections}${sectionSlug}/`, page);
 }

@@ -1,9 +1,9 @@
 import type { DateTime } from "luxon";
 import type { Bulletin } from "../model/bulletin.ts";
-import { isEmbargoed, redirectsOf, type PathClaim } from "../model/corpus.ts";
+import { forwardRoutes, isEmbargoed, redirectsOf, type PathClaim, type Route } from "../model/corpus.ts";
 import { htmlDatetime, monthName } from "../policy/dates.ts";
 import { hasHtmlStub } from "../policy/site-paths.ts";
-import { absoluteUrl, monthUrl, PATHS, searchIndexUrl, sectionFeedUrl, sectionSubscribeId, sectionSubscribeUrl, sectionUrl, tagFeedUrl, tagUrl, WORDS_INDEX, yearUrl } from "../policy/urls.ts";
+import { absoluteUrl, monthUrl, PATHS, pathIdentity, searchIndexUrl, sectionFeedUrl, sectionSubscribeId, sectionSubscribeUrl, sectionUrl, tagFeedUrl, tagUrl, WORDS_INDEX, yearUrl } from "../policy/urls.ts";
 import type { SiteConfig } from "../site.ts";
 import { buildAssets, readAssetSources, type SiteAssets } from "./assets.ts";
 import { buildFeeds, type FeedList } from "./feeds.ts";
@@ -241,10 +241,21 @@ export function buildSiteData(bulletins: readonly Bulletin[], options: SiteDataO
       redirects.push({ from, to: p.url, absoluteTo: p.absoluteUrl, title: p.title, writesStub: hasHtmlStub(from) });
     }
   }
+  const carried: Array<{ route: Route; title: string }> = [];
   for (const f of options.forwards ?? []) {
-    const to = f.redirectTo!;
-    const absoluteTo = to.startsWith("/") ? absoluteUrl(site.baseUrl, to) : to;
-    for (const from of [f.url, ...redirectsOf(f)]) redirects.push({ from, to, absoluteTo, title: f.title, writesStub: hasHtmlStub(from) });
+    for (const route of forwardRoutes(f)) {
+      if (route.carried) carried.push({ route, title: f.title });
+      else redirects.push({ from: route.from, to: route.to, absoluteTo: route.to.startsWith("/") ? absoluteUrl(site.baseUrl, route.to) : route.to, title: f.title, writesStub: hasHtmlStub(route.from) });
+    }
+  }
+  // A renamed topic's feed forward, unless another file already redirects that feed (the two files of earlier versions).
+  if (carried.length) {
+    const redirected = new Set(redirects.map((r) => pathIdentity(r.from)));
+    for (const { route, title } of carried) {
+      if (redirected.has(pathIdentity(route.from))) continue;
+      redirected.add(pathIdentity(route.from));
+      redirects.push({ from: route.from, to: route.to, absoluteTo: absoluteUrl(site.baseUrl, route.to), title, writesStub: hasHtmlStub(route.from) });
+    }
   }
   redirects.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
 

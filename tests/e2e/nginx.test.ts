@@ -68,6 +68,11 @@ redirect_from:
     path.join(content, "2021/2021-08-19-reenviado.md"),
     `---\nlayout: post\ntitle: "Boletín que se trasladó"\ndate: 2021-08-19T18:08:00.000-06:00\nredirect_to: https://www.gob.mx/imss/prensa/boletin-190?origen=web&precio=$1\nredirect_from: /news/190900\n---\n`,
   );
+  // A renamed topic: one forward file for its page, which carries its feed too.
+  await writeText(
+    path.join(content, "redirecciones/tema-chihuahua-antiguo.md"),
+    `---\ntitle: "Tema Chihuahua (nombre anterior)"\ndate: 2024-04-09\nredirect_to: /temas/chihuahua/\nredirect_from: /temas/estado-de-chihuahua/\n---\n`,
+  );
   const publicDir = path.join(dir, "public");
   await cp(path.join(ROOT, "public"), publicDir, { recursive: true });
   await writeText(path.join(publicDir, "assets/logo.svg"), '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>\n');
@@ -90,6 +95,11 @@ redirect_from:
   assert.ok(redirects.length >= 9, `expected the fixture's redirects, got ${redirects.length}`);
   // The forward's own address and its old one, with and without the slash.
   assert.equal(redirects.filter((r) => r.to === "https://www.gob.mx/imss/prensa/boletin-190?origen=web&precio=$1").length, 4);
+  // The renamed topic's page and feed, from one file (each checked below like every redirect: 301, then 200).
+  assert.deepEqual(
+    redirects.filter((r) => r.from.startsWith("/temas/estado-de-chihuahua/")),
+    [{ from: "/temas/estado-de-chihuahua/", to: "/temas/chihuahua/" }, { from: "/temas/estado-de-chihuahua/feed.xml", to: "/temas/chihuahua/feed.xml" }],
+  );
   server = await startNginx(site);
 });
 

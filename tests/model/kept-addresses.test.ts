@@ -138,20 +138,30 @@ test("a topic or section no published bulletin has any more: its page and feed a
   const problems = lost(tagged, `${BEFORE}\ntags: [Vacunas, salud]`);
   assert.deepEqual(problems.map((p) => [p.field, p.line]), [["tags", 6]]);
   assert.match(problems[0]!.message, /^Ya ningún boletín publicado tiene el tema «Vacunación»: su página \(\/temas\/vacunacion\/\) y su feed \(\/temas\/vacunacion\/feed\.xml\) dejarían de existir\./);
+  // One file: the page's forward carries the feed. The tag put in place of the old one is named.
   assert.equal(
     problems[0]!.hint,
-    "Si cambió de nombre, que sus direcciones lleven a las del nuevo con archivos de reenvío (cada uno con title: y date:): content/redirecciones/tema-vacunacion.md con redirect_to: /temas/<nuevo>/ y redirect_from: /temas/vacunacion/; content/redirecciones/tema-vacunacion-feed.md con redirect_to: /temas/<nuevo>/feed.xml y redirect_from: /temas/vacunacion/feed.xml.",
+    "Si cambió de nombre, que sus direcciones lleven a las del nuevo con un archivo de reenvío (con title: y date:): content/redirecciones/tema-vacunacion.md con redirect_to: /temas/vacunas/ y redirect_from: /temas/vacunacion/ (lleva también el feed a /temas/vacunas/feed.xml).",
   );
+  // Two tags new, or none: no guess.
+  assert.match(lost(tagged, `${BEFORE}\ntags: [Vacunas, Influenza, salud]`)[0]!.hint!, /redirect_to: \/temas\/<nuevo>\/ y redirect_from/);
+  assert.match(lost(tagged, `${BEFORE}\ntags: [salud]`)[0]!.hint!, /redirect_to: \/temas\/<nuevo>\/ y redirect_from/);
   // Another published bulletin still has it: nothing is lost.
   assert.deepEqual(lost(tagged, `${BEFORE}\ntags: [Vacunas, salud]`, [bulletin(`title: "Tercero"\ndate: 2024-02-01\ntags: [vacunacion]`, "content/2024/tercero.md")]), []);
-  // Forwards keep the topic's page and feed: nothing is lost either. With the page's alone, the feed is said.
+  // The page's forward to another topic keeps the page and the feed; so do the two files earlier versions asked for.
   const forward = (to: string, from: string, file: string) => bulletin(`title: "Reenvío ${file}"\ndate: 2024-02-01\nredirect_to: ${to}\nredirect_from: ${from}`, `content/redirecciones/${file}.md`);
   const page = forward("/temas/vacunas/", "/temas/vacunacion/", "tema-vacunacion");
   const feed = forward("/temas/vacunas/feed.xml", "/temas/vacunacion/feed.xml", "tema-vacunacion-feed");
+  assert.deepEqual(lost(tagged, `${BEFORE}\ntags: [Vacunas, salud]`, [page]), []);
   assert.deepEqual(lost(tagged, `${BEFORE}\ntags: [Vacunas, salud]`, [page, feed]), []);
-  const feedOnly = lost(tagged, `${BEFORE}\ntags: [Vacunas, salud]`, [page]);
+  // A forward of the page elsewhere (not a topic's page) carries no feed: the feed is said, with its own file.
+  const elsewhere = forward("https://www.gob.mx/imss/vacunacion", "/temas/vacunacion/", "tema-vacunacion");
+  const feedOnly = lost(tagged, `${BEFORE}\ntags: [Vacunas, salud]`, [elsewhere]);
   assert.match(feedOnly[0]!.message, /tema «Vacunación»: su feed \(\/temas\/vacunacion\/feed\.xml\) dejaría de existir\. Los enlaces ya compartidos llevarían a «no encontrado», y quienes siguen ese feed/);
-  assert.match(feedOnly[0]!.hint!, /que su dirección lleve a la del nuevo con un archivo de reenvío \(con title: y date:\): content\/redirecciones\/tema-vacunacion-feed\.md con redirect_to: \/temas\/<nuevo>\/feed\.xml y redirect_from: \/temas\/vacunacion\/feed\.xml\.$/);
+  assert.match(feedOnly[0]!.hint!, /que su dirección lleve a la del nuevo con un archivo de reenvío \(con title: y date:\): content\/redirecciones\/tema-vacunacion-feed\.md con redirect_to: \/temas\/vacunas\/feed\.xml y redirect_from: \/temas\/vacunacion\/feed\.xml\.$/);
+  // The page's forward deleted later: the feed it carried is said lost too.
+  const gone = findLostAddresses([{ bulletin: page }], [], NOW);
+  assert.match(gone[0]!.message, /desde 2 direcciones antiguas/, gone.map((p) => p.message).join("\n"));
   // A section renamed on its only bulletin.
   const section = lost(`${BEFORE}\nsection: Local`, `${BEFORE}\nsection: Estados`);
   assert.deepEqual(section.map((p) => p.field), ["section"]);
