@@ -147,3 +147,21 @@ test("each topic has a feed of its newest bulletins: at most tagFeedSize, summar
   assert.equal(list.feedAddress, `https://www.imss.gob.mx/temas/${slug}/feed.xml`);
   assert.equal(data.listPages.find((p) => p.url === `/temas/${slug}/pagina/2/`)!.feedAddress, list.feedAddress);
 });
+
+test("a forward from a topic's page to another's also forwards its feed, once, and yields to a file that forwards that feed itself", () => {
+  const [post, page, feed, away] = corpus([
+    ["content/a.md", 'title: "A"\ndate: 2024-01-01\ntags: [Vacunas]'],
+    ["content/redirecciones/tema.md", 'title: "Tema"\ndate: 2024-01-01\nredirect_to: /temas/vacunas/\nredirect_from: /temas/vacunacion/'],
+    ["content/redirecciones/feed.md", 'title: "Feed"\ndate: 2024-01-01\nredirect_to: /feed.xml\nredirect_from: /temas/vacunacion/feed.xml'],
+    ["content/redirecciones/fuera.md", 'title: "Fuera"\ndate: 2024-01-01\nredirect_to: https://www.gob.mx/imss\nredirect_from: /secciones/vieja/'],
+  ]);
+  const routes = (forwards: typeof post[]) =>
+    buildSiteData([post!], { site: DEFAULT_SITE, now, forwards })
+      .redirects.filter((r) => /^\/(temas|secciones)\//.test(r.from))
+      .map((r) => `${r.from} ${r.to}`);
+  assert.deepEqual(routes([page!]), ["/temas/vacunacion/ /temas/vacunas/", "/temas/vacunacion/feed.xml /temas/vacunas/feed.xml"]);
+  // The file that forwards the feed itself says where it goes; the page's forward adds nothing over it.
+  assert.deepEqual(routes([page!, feed!]), ["/temas/vacunacion/ /temas/vacunas/", "/temas/vacunacion/feed.xml /feed.xml"]);
+  // A forward of a section's page elsewhere carries no feed.
+  assert.deepEqual(routes([away!]), ["/secciones/vieja/ https://www.gob.mx/imss"]);
+});
