@@ -155,7 +155,7 @@ test("a forward from a topic's page to another's also forwards its feed, once, a
     ["content/redirecciones/feed.md", 'title: "Feed"\ndate: 2024-01-01\nredirect_to: /feed.xml\nredirect_from: /temas/vacunacion/feed.xml'],
     ["content/redirecciones/fuera.md", 'title: "Fuera"\ndate: 2024-01-01\nredirect_to: https://www.gob.mx/imss\nredirect_from: /secciones/vieja/'],
   ]);
-  const routes = (forwards: typeof post[]) =>
+  const routes = (forwards: NonNullable<typeof post>[]) =>
     buildSiteData([post!], { site: DEFAULT_SITE, now, forwards })
       .redirects.filter((r) => /^\/(temas|secciones)\//.test(r.from))
       .map((r) => `${r.from} ${r.to}`);
