@@ -1,10 +1,10 @@
 import path from "node:path";
 import type { DateTime } from "luxon";
-import { claimsOfBulletins, findDuplicateNumbers, findPathCollisions, loadCorpus, redirectsOf, selectForwards, selectPublished } from "../model/corpus.ts";
+import { claimsOfBulletins, findCollisionsOfFilesWithErrors, findDuplicateNumbers, findPathCollisions, loadCorpus, redirectsOf, selectForwards, selectPublished } from "../model/corpus.ts";
 import { findBrokenReferences } from "../model/body-references.ts";
 import { findUnusableImages } from "../model/image-files.ts";
 import { findLostAddresses, type EarlierBulletin } from "../model/kept-addresses.ts";
-import { formatProblem, hasErrors, sortProblems, type Problem } from "../model/problems.ts";
+import { formatProblem, hasErrors, problemKey, sortProblems, type Problem } from "../model/problems.ts";
 import { resolveNow } from "../policy/clock.ts";
 import type { EleventyInputs } from "../eleventy/inputs.ts";
 import { renderMarkdownAndText } from "../render/markdown.ts";
@@ -94,6 +94,11 @@ export async function prepareSite(options: PrepareOptions): Promise<Prepared> {
   // break the day they are published.
   const siteClaims = [...generatedClaims(data), ...publicFileClaims(options.publicDir)];
   problems.push(...findPathCollisions([...siteClaims, ...claimsOfBulletins(corpus.bulletins)]));
+  // Files with errors against the site's own pages (loadCorpus compared them with the bulletins), each problem once.
+  if (corpus.withErrors.length) {
+    const said = new Set(problems.map(problemKey));
+    problems.push(...findCollisionsOfFilesWithErrors(corpus.withErrors, siteClaims).filter((p) => !said.has(problemKey(p))));
+  }
   // Links and pictures in bodies lead to what this build writes: the published bulletins' pages and stubs.
   problems.push(...findBrokenReferences(published, corpus.bulletins, { claims: siteClaims, redirectsOf, forwards }));
   problems.push(...findUnusableImages(corpus.bulletins, options.publicDir));

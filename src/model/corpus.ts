@@ -18,6 +18,11 @@ export interface Corpus {
   bulletins: Bulletin[];
   problems: Problem[];
   fileCount: number;
+  /**
+   * Files with errors, read as far as their addresses (`NormalizeResult.partial`): compared here with the
+   * bulletins, and by the build with the site's own pages (`findCollisionsOfFilesWithErrors`).
+   */
+  withErrors: Bulletin[];
 }
 
 export interface CorpusOptions {
@@ -45,6 +50,7 @@ export async function loadCorpus({ contentDir, publicDir, site, loadFile = loadA
       bulletins: [],
       fileCount: 0,
       problems: [{ severity: "error", code: "content-missing", file: contentDir, message: "La carpeta de contenido no existe.", hint: "Crea la carpeta o indica otra con --content DIR." }],
+      withErrors: [],
     };
   }
   const listing = (await listed) ?? (await listContentFiles(contentDir));
@@ -73,7 +79,7 @@ export async function loadCorpus({ contentDir, publicDir, site, loadFile = loadA
   const withErrors = partial.filter((b): b is Bulletin => b !== undefined);
   problems.push(...findProblemsOfFilesWithErrors(bulletins, withErrors));
   problems.push(...findForwardChains(withErrors.length ? [...bulletins, ...withErrors] : bulletins));
-  return { bulletins: applyCorpusLabels(bulletins), problems, fileCount: listing.files.length };
+  return { bulletins: applyCorpusLabels(bulletins), problems, fileCount: listing.files.length, withErrors };
 }
 
 /**
@@ -88,6 +94,16 @@ function findProblemsOfFilesWithErrors(bulletins: readonly Bulletin[], withError
   const all = [...bulletins, ...withErrors];
   const involved = (p: Problem) => files.has(p.file) || (p.otherFile !== undefined && files.has(p.otherFile));
   return [...findPathCollisions(claimsOfBulletins(all)), ...findDuplicateNumbers(all)].filter(involved);
+}
+
+/**
+ * The collisions of files with errors with the site's own paths (`siteClaims`: generated pages, public/
+ * files), which `loadCorpus` cannot see: those with bulletins and between themselves are found there.
+ */
+export function findCollisionsOfFilesWithErrors(withErrors: readonly Bulletin[], siteClaims: readonly PathClaim[]): Problem[] {
+  if (withErrors.length === 0) return [];
+  const files = new Set(withErrors.map((b) => b.file));
+  return findPathCollisions([...siteClaims, ...claimsOfBulletins(withErrors)]).filter((p) => files.has(p.file) && p.otherFile === undefined);
 }
 
 export function makeImageExists(publicDir: string): (sitePath: string) => boolean {

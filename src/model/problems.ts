@@ -38,6 +38,11 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
   );
 }
 
+/** What makes two problems the same one (the same file, place, rule and message). */
+export function problemKey(p: Problem): string {
+  return `${p.file}\n${p.line ?? ""}:${p.column ?? ""}\n${p.code}\n${p.message}`;
+}
+
 function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

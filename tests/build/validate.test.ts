@@ -70,6 +70,24 @@ test("what the site writes besides pages is claimed too: the font, the search in
   assert.ok(!("fatal" in built.result && built.result.fatal), JSON.stringify(built.result));
 });
 
+test("a file with errors is compared with the site's own pages in the same run, from scratch and from the cache", async () => {
+  const dir = await tempDir("boletines-errored-claims-");
+  const content = path.join(dir, "content", "2024");
+  mkdirSync(content, { recursive: true });
+  writeFileSync(path.join(content, "2024-04-09-a.md"), `---\ntitle: "A"\ndate: 2024-04-09\ndescription: "d"\ntags: [Vacunas]\n---\nTexto.\n`);
+  // An error of its own (front: quizás), and a redirect onto the topic's page the site writes.
+  writeFileSync(path.join(content, "2024-04-10-b.md"), `---\ntitle: "B"\ndate: 2024-04-10\ndescription: "d"\nfront: quizás\nredirect_from: /temas/vacunas/\n---\nTexto.\n`);
+  const cache = path.join(dir, "cache");
+  for (const cacheDir of [undefined, cache, cache]) {
+    const checked = await validateSite(options(path.join(dir, "content"), cacheDir));
+    const errors = checked.problems.filter((p) => p.severity === "error").map(formatProblem);
+    assert.equal(errors.filter((e) => e.includes("[front]")).length, 1, errors.join("\n"));
+    assert.deepEqual(errors.filter((e) => e.includes("redirect_from")), [
+      `${path.join(content, "2024-04-10-b.md")}:6:1: error [redirect_from]: La redirección /temas/vacunas/ coincide con la página «Tema: Vacunas».\n    → Quita esa ruta de redirect_from.`,
+    ]);
+  }
+});
+
 test("links and pictures in bodies: checked against what the build writes, the same from threads, from the cache and from scratch", async () => {
   const dir = await tempDir("boletines-references-");
   const content = path.join(dir, "content");
