@@ -35,9 +35,10 @@ export function foldForMatch(line: string): string {
  * Glyphs Word, PDFs and converters use for bullets: `·` (what Word's Symbol bullet becomes in text),
  * U+F0B7/U+F0A7/U+F0D8/U+F0FC (Word's private-use Symbol/Wingdings bullets), `•`, `▪`, `◆`, `❖`,
  * arrows, checks. `*` and `+` are markdown bullets and need a space after them; the others may touch
- * the text.
+ * the text. A `+` before a figure is a sign (`+ 52 55 5238 2700`, `+ 15 %`), not a bullet (but see
+ * `matchTouchingPlus`).
  */
-const BULLET_RE = /^(?:[*+]\s+|[·•▪▫◦‣⁃●○■□◆◇❖♦➢➤►▶→➔➜⇒✓✔\uF0B7\uF0A7\uF0D8\uF0FC\uF076\uF0A8]\s*)(?=\S)(.*)$/u;
+const BULLET_RE = /^(?:\*\s+|\+\s+(?![\d(])|[·•▪▫◦‣⁃●○■□◆◇❖♦➢➤►▶→➔➜⇒✓✔\uF0B7\uF0A7\uF0D8\uF0FC\uF076\uF0A8]\s*)(?=\S)(.*)$/u;
 /**
  * Dashes as bullets: `-` (markdown), `–`, `—`, `‐` (U+2010), `−` (U+2212). With a space after them any
  * text; touching the text only before a capital letter, so `-30-` (the end mark), `-5 grados` and
@@ -99,6 +100,22 @@ const TOUCHING_STAR_RE = /^\\?\*(?=[_"“«¿¡]*\p{Lu})([^*]*)$/u;
 
 export function matchTouchingStar(line: string): string | undefined {
   return TOUCHING_STAR_RE.exec(line.trim())?.[1]?.trim() || undefined;
+}
+
+/**
+ * A `+` that is a bullet only when several lines in a row have one, as with `*Texto`: touching a capital
+ * (`+Texto`, also escaped `\+Texto`), before a figure (`+ 3 mil consultas`: alone, `+ 15 %` is a figure) or
+ * escaped as pandoc writes a plus typed in Word (`\+ Texto`). A phone number (`+52 55 5238 2700`,
+ * `+ 52 55…`) and a plus touching a figure (`+3 mil`, «more than») never are. Returns the text.
+ */
+const TOUCHING_PLUS_RE = /^\\?\+(?=[*_"“«¿¡]*\p{Lu})(.*)$/u;
+const SPACED_PLUS_RE = /^(?:\+\s+(?=[\d(])|\\\+\s+(?=\S))(.*)$/u;
+const PHONE_RE = /^[\d\s().-]+$/;
+
+export function matchTouchingPlus(line: string): string | undefined {
+  const t = line.trim();
+  const text = (TOUCHING_PLUS_RE.exec(t) ?? SPACED_PLUS_RE.exec(t))?.[1]?.trim();
+  return text && !PHONE_RE.test(text) ? text : undefined;
 }
 
 /** Sentence-final punctuation: a paragraph ending otherwise was cut (by a page break). */

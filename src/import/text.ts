@@ -1,5 +1,5 @@
 import { publishable } from "../policy/characters.ts";
-import { endsSentence, joinWrapped, matchListItem, matchTouchingStar, plainText, startsLowercase, type ListItem } from "./inline.ts";
+import { endsSentence, joinWrapped, matchListItem, matchTouchingPlus, matchTouchingStar, plainText, startsLowercase, type ListItem } from "./inline.ts";
 import { findUrl, matchLinkLabel, urlOnlyLine, type LinkKind } from "./links.ts";
 import { isBareNumber, isEndMark, isLetterheadOffice, isPageFurniture, isRule, isSplitFurniture, isYearLegend, yearLegendContinuation } from "./page-furniture.ts";
 import { matchNumberLine, matchYearlessNumberLine, splitNumber, withYear } from "./release-number.ts";
@@ -141,7 +141,7 @@ function toLines(text: string): Line[] {
     const q = QUOTE_RE.exec(line);
     return q ? { quote: q[1]!.split(">").length - 1, line: line.slice(q[0].length) } : { quote: 0, line };
   });
-  const raw = touchingStarItems(quoted.map((q) => q.line));
+  const raw = typedBulletItems(quoted.map((q) => q.line));
   // `▪\tUno`, `1.\tUno`, `\to\tUno a` after an item: Word's list items keep a tab after their mark; they are no table's cells.
   let afterItem = false;
   const tabColumns = raw.map((line) => {
@@ -181,29 +181,39 @@ const FOOTNOTE_MARK_RE = /[\p{L}\p{N})%»”]\\?\*+(?=[\s.,;:)]|$)/mu;
 const EMPHASIS_RE = /(?<!\\)\*\*(?=\S)[^*\n]*?\S\*\*|(?<![\\*\p{L}\p{N}])\*(?=[^\s*])[^*\n]*?[^\s*\\]\*(?![*\p{L}\p{N}])/gu;
 
 /**
- * `*Uno` / `*Dos`: asterisks touching their text are the writer's bullets when two or more lines in a row
- * (blank lines between them allowed) have them, none is a footnote (`*Nota:`, `*Fuente:`) and the text
- * marks no footnote with an asterisk (`…1,200 casos*`). They get markdown's space (`* Uno`); a single
- * such line, or any in a text with footnotes, stays as written.
+ * `*Uno` / `*Dos`, `+Uno` / `+Dos`: a star or a plus touching its text (or a plus before a figure, `+ 3 mil
+ * consultas`) is the writer's bullet when two or more lines in a row (blank lines between them allowed) have
+ * that glyph (lines with markdown's own `* Uno`, `+ Uno` count in the run). Stars also need that none is a
+ * footnote (`*Nota:`, `*Fuente:`) and that the text marks no footnote with an asterisk (`…1,200 casos*`).
+ * They become markdown's items (`- Uno`); a single such line stays as written (`*Cifras preliminares`, a
+ * footnote; `+ 15 %`, a figure; never a phone number, `+52 55 5238 2700`).
  */
-function touchingStarItems(raw: string[]): string[] {
-  const starred = raw.map((line) => matchTouchingStar(line));
-  if (starred.filter(Boolean).length < 2) return raw;
-  if (FOOTNOTE_MARK_RE.test(raw.join("\n").replace(EMPHASIS_RE, ""))) return raw;
+function typedBulletItems(raw: string[]): string[] {
+  let out = markRuns(raw, "*", matchTouchingStar, (run) => !run.some((text) => FOOTNOTE_RE.test(text)) && !FOOTNOTE_MARK_RE.test(raw.join("\n").replace(EMPHASIS_RE, "")));
+  out = markRuns(out, "+", matchTouchingPlus, () => true);
+  return out;
+}
+
+/** Rewrites as markdown items (`- text`) the runs of two or more lines with the glyph (`match`) that `accept` takes. */
+function markRuns(raw: string[], glyph: "*" | "+", match: (line: string) => string | undefined, accept: (run: string[]) => boolean): string[] {
+  const typed = raw.map((line) => match(line));
+  if (!typed.some((text) => text !== undefined)) return raw;
+  const inRun = (k: number) => typed[k] !== undefined || (raw[k]!.trim().startsWith(glyph) && !!matchListItem(raw[k]!.trim()));
   const out = [...raw];
   for (let i = 0; i < raw.length; ) {
-    if (!starred[i]) {
+    if (!inRun(i)) {
       i++;
       continue;
     }
-    // A run: starred lines with at most blank lines between them.
+    // A run: lines with the glyph, with at most blank lines between them.
     const run: number[] = [];
     let j = i;
-    while (j < raw.length && (starred[j] || raw[j]!.trim() === "")) {
-      if (starred[j]) run.push(j);
+    while (j < raw.length && (inRun(j) || raw[j]!.trim() === "")) {
+      if (inRun(j)) run.push(j);
       j++;
     }
-    if (run.length >= 2 && !run.some((k) => FOOTNOTE_RE.test(starred[k]!))) for (const k of run) out[k] = `${/^\s*/.exec(raw[k]!)![0]}* ${starred[k]}`;
+    const texts = run.map((k) => typed[k] ?? raw[k]!.trim().slice(1).trim());
+    if (run.length >= 2 && accept(texts)) for (const k of run) if (typed[k] !== undefined) out[k] = `${/^\s*/.exec(raw[k]!)![0]}- ${typed[k]}`;
     i = j;
   }
   return out;
@@ -772,7 +782,8 @@ function renderChunks(chunks: Chunk[]): string {
 
 function renderChunk(chunk: Chunk): string {
   // `2024. Año de la atención primaria…` is a sentence here, not the item 2024 of a list.
-  if (chunk.kind === "paragraph") return chunk.text.replace(/^(\d+)([.)])(?=\s|$)/, "$1\\$2");
+  // `+ 15 %` (a figure, not an item) or a lone `+`: escaped, or markdown would show a list.
+  if (chunk.kind === "paragraph") return chunk.text.replace(/^(\d+)([.)])(?=\s|$)/, "$1\\$2").replace(/^([-+*])(?=\s|$)/, "\\$1");
   if (chunk.kind === "table") return renderTable(chunk.rows);
   return renderList(chunk, "").join("\n");
 }

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { endsSentence, joinWrapped, matchListItem, matchTouchingStar, plainText, startsLowercase } from "../../src/import/inline.ts";
+import { endsSentence, joinWrapped, matchListItem, matchTouchingPlus, matchTouchingStar, plainText, startsLowercase } from "../../src/import/inline.ts";
 import { extractRelease } from "../../src/import/text.ts";
 
 const plain: Array<[string, string]> = [
@@ -22,6 +22,11 @@ const items: Array<[string, ReturnType<typeof matchListItem>]> = [
   ["- Uno", { ordered: false, text: "Uno" }],
   ["* Uno", { ordered: false, text: "Uno" }],
   ["+ Uno", { ordered: false, text: "Uno" }],
+  // A plus before a figure is a sign (`+52 55 5238 2700`, `+ 15 %`): an item only in a run of them (text.ts).
+  ["+ 52 55 5238 2700", undefined],
+  ["+52 55 5238 2700", undefined],
+  ["+ (55) 5238 2700", undefined],
+  ["+", undefined],
   ["· Uno", { ordered: false, text: "Uno" }],
   ["•Uno", { ordered: false, text: "Uno" }],
   ["▪ Uno", { ordered: false, text: "Uno" }],
@@ -103,6 +108,23 @@ const stars: Array<[string, string | undefined]> = [
   ["*", undefined],
 ];
 for (const [line, expected] of stars) test(`matchTouchingStar ${JSON.stringify(line)}`, () => assert.equal(matchTouchingStar(line), expected));
+
+/** `+Texto` and a plus before a figure (`+ 3 mil consultas`): bullets only in runs (text.ts); a phone number never. */
+const pluses: Array<[string, string | undefined]> = [
+  ["+Se atendieron 3 mil consultas", "Se atendieron 3 mil consultas"],
+  ["\\+Se atendieron", "Se atendieron"],
+  ["+**Se atendieron**", "**Se atendieron**"],
+  ["+“Cita”", "“Cita”"],
+  ["+ 3 mil consultas", "3 mil consultas"],
+  ["\\+ Se atendieron", "Se atendieron"], // pandoc's escape of a plus typed in Word
+  ["+información", undefined],
+  ["+52 55 5238 2700", undefined],
+  ["+ 52 55 5238 2700", undefined],
+  ["+3 mil consultas", undefined],
+  ["+", undefined],
+  ["+ ", undefined],
+];
+for (const [line, expected] of pluses) test(`matchTouchingPlus ${JSON.stringify(line)}`, () => assert.equal(matchTouchingPlus(line), expected));
 
 const joins: Array<[string, string, string]> = [
   ["El Instituto", "Mexicano", "El Instituto Mexicano"],
