@@ -1,5 +1,5 @@
 import { publishable } from "../policy/characters.ts";
-import { endsSentence, joinWrapped, matchListItem, matchTouchingPlus, matchTouchingStar, plainText, startsLowercase, type ListItem } from "./inline.ts";
+import { endsSentence, foldForMatch, joinWrapped, matchListItem, matchTouchingPlus, matchTouchingStar, plainText, startsLowercase, type ListItem } from "./inline.ts";
 import { findUrl, matchLinkLabel, urlOnlyLine, type LinkKind } from "./links.ts";
 import { isBareNumber, isEndMark, isLetterheadOffice, isPageFurniture, isRule, isSplitFurniture, isYearLegend, yearLegendContinuation } from "./page-furniture.ts";
 import { matchNumberLine, matchYearlessNumberLine, splitNumber, withYear } from "./release-number.ts";
@@ -242,13 +242,22 @@ function removeFurniture(lines: Line[], warnings: string[]): Line[] {
   let seenTitleCandidate = false;
   // The year legends read so far: a page header repeats its legend on every page, cut the same way or not.
   const legends: string[] = [];
+  // A state office's or directorate's line taken as letterhead above the title (`IMSS Puebla`): the same line
+  // at the top of a later page is that page's header, not text.
+  const offices = new Set<string>();
+  const atPageTop = () => {
+    for (let j = out.length - 1; j >= 0; j--) if (out[j]!.kind !== "blank") return out[j]!.kind === "page";
+    return true;
+  };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.kind !== "text") {
       out.push(line);
       continue;
     }
-    if (isPageFurniture(line.text) || (!seenTitleCandidate && isLetterheadOffice(line.text))) {
+    const office = isLetterheadOffice(line.text) ? foldForMatch(line.text) : undefined;
+    if (office !== undefined && !seenTitleCandidate) offices.add(office);
+    if (isPageFurniture(line.text) || (office !== undefined && (!seenTitleCandidate || (offices.has(office) && atPageTop())))) {
       out.push({ kind: "page" });
       if (isYearLegend(line.text)) i = skipLegendContinuation(lines, i, out, legends, warnings);
       continue;
