@@ -136,6 +136,8 @@ export async function listContentFiles(contentDir: string): Promise<Listing> {
       if (isDir) await walk(abs);
       else if (isFile && isContentName(entry.name)) {
         files.push({ absPath: abs, relPath: abs.startsWith(base) ? abs.slice(base.length).split(path.sep).join("/") : path.relative(contentDir, abs).split(path.sep).join("/") });
+      } else if (isFile) {
+        problems.push(notReadProblem(abs, entry.name));
       }
     }
   }
@@ -145,6 +147,30 @@ export async function listContentFiles(contentDir: string): Promise<Listing> {
 
 export function isContentName(name: string): boolean {
   return CONTENT_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext));
+}
+
+/** Releases as they arrive, before `boletines import` makes them bulletins. */
+const RELEASE_EXTENSIONS = [".docx", ".doc", ".odt", ".rtf", ".pdf", ".txt"];
+/** Pictures, which the site takes from public/. */
+const PICTURE_EXTENSIONS = [".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg", ".heic", ".tif", ".tiff", ".bmp"];
+
+/**
+ * A file of content/ that is no bulletin (not .md or .markdown) is not read, and said, so that nothing
+ * put there is lost without a word: a bulletin saved as `.md.txt` (Windows hides the extension), a
+ * release not imported yet, a picture that belongs in public/. Names starting with `_` or `.` stay quiet.
+ */
+function notReadProblem(absPath: string, name: string): Problem {
+  const lower = name.toLowerCase();
+  const ext = path.extname(lower);
+  const asBulletin = CONTENT_EXTENSIONS.find((e) => lower.endsWith(`${e}${ext}`) && ext !== "");
+  const hint = asBulletin
+    ? `Si es un boletín, quítale el ${name.slice(-ext.length)} del final: ${name.slice(0, -ext.length)} (Windows oculta las extensiones y agrega .txt al guardar).`
+    : RELEASE_EXTENSIONS.includes(ext)
+      ? `Si es un comunicado, conviértelo en boletín con node bin/boletines.js import ${displayPath(absPath)} (escribe el .md en content/) y quita este archivo de aquí.`
+      : PICTURE_EXTENSIONS.includes(ext)
+        ? "Las imágenes van en public/ (por ejemplo public/uploads/2024/foto.jpg) y se enlazan como /uploads/2024/foto.jpg."
+        : "Si no es un boletín, muévelo fuera de content/ o empieza su nombre con _ para que se ignore sin aviso.";
+  return { severity: "warning", code: "file-not-read", file: displayPath(absPath), message: `No se publica: solo se leen archivos ${CONTENT_EXTENSIONS.join(" y ")}.`, hint };
 }
 
 function fileProblem(absPath: string, code: string, message: string, hint: string): Problem {

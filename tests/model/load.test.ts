@@ -169,11 +169,30 @@ test("listing: sorted, skips dot and underscore files, refuses symlinks leaving 
   await writeFile(path.join(dir, "secreto.md"), "---\ntitle: fuera\n---\n");
   await symlink(path.join(dir, "secreto.md"), path.join(content, "enlace.md"));
   await symlink(path.join(content, "2024", "b.md"), path.join(content, "dentro.md"));
+  await writeFile(path.join(content, "_notas.txt"), "");
   const { files, problems } = await listContentFiles(content);
   assert.deepEqual(files.map((f) => f.relPath), ["2024/a.markdown", "2024/b.md", "dentro.md"]);
-  assert.equal(problems.length, 1);
-  assert.equal(problems[0]!.code, "symlink-outside");
-  assert.match(problems[0]!.file, /enlace\.md$/);
+  assert.deepEqual(problems.map((p) => [p.code, path.basename(p.file)]), [["symlink-outside", "enlace.md"], ["file-not-read", "notas.txt"]]);
+});
+
+test("listing: a file of content/ that is no bulletin is not read, and said with what to do about it", async () => {
+  const dir = await tempDir();
+  const content = path.join(dir, "content", "2024");
+  await mkdir(content, { recursive: true });
+  const names = ["boletin.md.txt", "comunicado.DOCX", "foto.jpg", "datos.json", "Boletín.MD"];
+  for (const name of names) await writeFile(path.join(content, name), "");
+  const { files, problems } = await listContentFiles(path.join(dir, "content"));
+  assert.deepEqual(files.map((f) => f.relPath), ["2024/Boletín.MD"]);
+  const said = new Map(problems.map((p) => [path.basename(p.file), p]));
+  assert.deepEqual([...said.keys()].sort(), ["boletin.md.txt", "comunicado.DOCX", "datos.json", "foto.jpg"]);
+  for (const p of said.values()) {
+    assert.equal(p.severity, "warning");
+    assert.equal(p.message, "No se publica: solo se leen archivos .md y .markdown.");
+  }
+  assert.match(said.get("boletin.md.txt")!.hint!, /quítale el \.txt del final: boletin\.md /);
+  assert.match(said.get("comunicado.DOCX")!.hint!, /import .*comunicado\.DOCX/);
+  assert.match(said.get("foto.jpg")!.hint!, /van en public\//);
+  assert.match(said.get("datos.json")!.hint!, /empieza su nombre con _/);
 });
 
 test("files are shown relative to the working folder when inside it, whole otherwise (as path.relative decides)", () => {
