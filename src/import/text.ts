@@ -748,6 +748,13 @@ function buildChunks(lines: Line[], layout: Layout): Chunk[] {
   return mendPageBreaks(chunks);
 }
 
+/** Text that cannot end there: a comma, a dash, an opening bracket or a word that needs another after it. */
+const LEFT_OPEN_RE = /(?:[,(–—-]|(?<!\p{L})(?:de|del|la|las|los|el|lo|y|e|o|u|ni|a|al|en|con|para|por|que|sin|sobre|entre|hasta|desde|hacia|su|sus|un|una|unos|unas|como|cuando|donde|más|muy)(?!\p{L}))$/iu;
+
+/**
+ * Chunks a page break cut: a paragraph continued on the next page (it did not end its sentence, or the next
+ * page starts in lower case) is joined again, also the last item of a list; a table goes on.
+ */
 function mendPageBreaks(chunks: Chunk[]): Chunk[] {
   const out: Chunk[] = [];
   for (const chunk of chunks) {
@@ -759,7 +766,9 @@ function mendPageBreaks(chunks: Chunk[]): Chunk[] {
     }
     if (chunk.kind === "paragraph" && chunk.afterPage && previous && previous.kind !== "table" && previous.quote === chunk.quote) {
       const tail = previous.kind === "paragraph" ? previous.text : lastEntry(previous).text;
-      if (!endsSentence(tail) || startsLowercase(chunk.text)) {
+      // A list item seldom ends with a period: it was cut only if it is left open (`…antes de`, `…consultas,`).
+      const cut = previous.kind === "paragraph" ? !endsSentence(tail) : LEFT_OPEN_RE.test(tail.replace(/[*_\s]+$/, ""));
+      if (cut || startsLowercase(chunk.text)) {
         if (previous.kind === "paragraph") previous.text = joinWrapped(previous.text, chunk.text);
         else lastEntry(previous).text = joinWrapped(tail, chunk.text);
         continue;

@@ -115,6 +115,8 @@ const cases: Array<[string, string, Expected]> = [
   ["join: paragraph cut by a page break and header", "T\n\nen Hemodinamia y\n\n---\n\n## Unidad de Comunicación Social\n\nRadioterapia; agilizar.", { body: "en Hemodinamia y Radioterapia; agilizar." }],
   ["join: footer in the middle of a paragraph", "T\n\nla contratación de 54 trabajadores, entre\nPágina 1 de 2\n\fUNIDAD DE COMUNICACIÓN SOCIAL\nadministrativos.", { body: "la contratación de 54 trabajadores, entre administrativos." }],
   ["join: next page starts in lower case", "T\n\nUno termina aquí.\n\n---\n\ny continúa.", { body: "Uno termina aquí. y continúa." }],
+  ["join: a list ending at the foot of a page and the next page's paragraph stay apart", "T\n\nSon:\n\n- Uno\n- Llegar 15 minutos antes de la cita\n\fUNIDAD DE COMUNICACIÓN SOCIAL\n\nEl horario sigue igual.", { body: "Son:\n\n- Uno\n- Llegar 15 minutos antes de la cita\n\nEl horario sigue igual." }],
+  ["join: a list item the page cut where it was left open goes on", "T\n\nSon:\n\n- Uno\n- Acudir a la\n\fUNIDAD DE COMUNICACIÓN SOCIAL\n\nUMF No. 13 en Tehuacán\n\nFin.", { body: "Son:\n\n- Uno\n- Acudir a la UMF No. 13 en Tehuacán\n\nFin." }],
   ["join: complete paragraphs around a page break stay apart", "T\n\nUno.\n\n---\n\nDos.", { body: "Uno.\n\nDos." }],
   [
     "join: in hard-wrapped text a short line ending a sentence ends its paragraph",
