@@ -1,3 +1,4 @@
+import { fieldMarkup, type FieldMarkup } from "./field-markup.ts";
 import path from "node:path";
 import type { SiteConfig } from "../site.ts";
 import { DATE_FORMATS_HINT, parseBulletinDate, type BulletinDate } from "../policy/dates.ts";
@@ -70,6 +71,7 @@ export function normalizeBulletin(doc: SourceDocument, ctx: NormalizeContext): N
   const layout = fm.text("layout");
   if (layout !== undefined && layout !== "post") fm.warn("layout-ignored", "layout", `«layout: ${layout}» se ignora: todos los boletines usan la misma plantilla.`, "Quita el campo layout.");
   const description = fm.text("description");
+  reportFieldMarkup(fm, { title, description, alt, city, author }, highlights);
   // A forward has no page: no description, text or links of its own to check.
   if (!description && !draft && !redirectTo) fm.warn("description-missing", "description", "El boletín no tiene descripción (se usa en buscadores y redes sociales).", 'Agrega description: "Una frase que resuma el boletín".');
   const body = publishableBody(fm);
@@ -118,6 +120,26 @@ export function normalizeBulletin(doc: SourceDocument, ctx: NormalizeContext): N
   const errors = problems.filter((p) => p.severity === "error");
   if (errors.length > 0) return errors.some((p) => p.field !== undefined && ADDRESS_FIELDS.has(p.field)) ? { problems } : { problems, partial: bulletin };
   return { bulletin, problems };
+}
+
+/**
+ * Markup in the text fields (`**negritas**`, `m<sup>2</sup>`, `[enlace](…)`, `&nbsp;`): printed as
+ * written, so readers would see it; said once per field, with the value as it reads without it.
+ */
+function reportFieldMarkup(fm: FrontMatter, texts: Partial<Record<"title" | "description" | "alt" | "city" | "author", string>>, highlights: readonly string[]): void {
+  const say = (field: string, markup: FieldMarkup, instead: string) =>
+    fm.warn("field-markup", field, `«${markup.found}» se publica tal cual, con sus marcas: ${field} es texto, no markdown ni HTML.`, `${instead} ${JSON.stringify(markup.plain)} (sin marcas; en el texto del boletín sí se pueden usar).`);
+  for (const [field, value] of Object.entries(texts)) {
+    const markup = value === undefined ? undefined : fieldMarkup(value);
+    if (markup) say(field, markup, `Escribe ${field}:`);
+  }
+  for (const item of highlights) {
+    const markup = fieldMarkup(item);
+    if (markup) {
+      say("highlights", markup, "Escribe ese punto así:");
+      break;
+    }
+  }
 }
 
 /**
