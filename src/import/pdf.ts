@@ -5,14 +5,17 @@ import { extractTextItems, getDocumentProxy, type StructuredTextItem } from "unp
  * runs on one baseline make a line; a vertical gap clearly larger than the usual line spacing, or a
  * change of font size, starts a new paragraph (blank line). Pages are separated by a form feed, which
  * `text.ts` treats as a page break (so a paragraph cut by it is joined again). Lines inside a
- * paragraph stay separate here; `text.ts` joins hard-wrapped lines.
+ * paragraph stay separate here; `text.ts` joins hard-wrapped lines. A line that starts to the right of
+ * the left margin is indented with spaces (see `indentFor`): only the nesting of list items reads them.
  */
 export async function pdfToText(bytes: Uint8Array): Promise<string> {
   // verbosity 0: pdf.js's own warnings (in English, «Warning: Indexing all PDF objects») stay off the editor's terminal.
   const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
   try {
     const { items } = await extractTextItems(pdf);
-    return items.map(pageText).join("\n\f\n");
+    const pages = items.map((page) => toLines(page.filter((item) => item.dir !== "ttb")));
+    const indent = indentation(pages.flat());
+    return pages.map((lines) => pageText(lines, indent)).join("\n\f\n");
   } finally {
     await pdf.loadingTask.destroy();
   }
@@ -28,11 +31,10 @@ interface PdfLine {
 /** A gap this many times the page's usual line spacing separates paragraphs. */
 const PARAGRAPH_GAP_FACTOR = 1.35;
 
-function pageText(items: StructuredTextItem[]): string {
-  const lines = toLines(items.filter((item) => item.dir !== "ttb"));
+function pageText(lines: PdfLine[], indent: (line: PdfLine) => string): string {
   if (lines.length === 0) return "";
   const usual = usualLineSpacing(lines);
-  const out: string[] = [lines[0]!.text];
+  const out: string[] = [indent(lines[0]!) + lines[0]!.text];
   for (let i = 1; i < lines.length; i++) {
     const previous = lines[i - 1]!;
     const line = lines[i]!;
@@ -41,9 +43,39 @@ function pageText(items: StructuredTextItem[]): string {
     // Indentation does not tell a wrapped item from the next paragraph (a bullet typed with a tab wraps
     // to the margin), so only spacing and font size do.
     if (gap > usual * PARAGRAPH_GAP_FACTOR || sizeChanged) out.push("");
-    out.push(line.text);
+    out.push(indent(line) + line.text);
   }
   return out.join("\n");
+}
+
+/** How much of the body's font size counts as one column of indentation (about a character's width). */
+const COLUMN_WIDTH_EM = 0.5;
+
+/**
+ * A line's distance from the document's left margin, as spaces: Word indents each list level a quarter or
+ * half an inch more (18 or 36 points: 3 or 6 columns at 11 points), which `text.ts` reads as the item's
+ * nesting, whatever its glyph. The margin is where most lines start (body text is left-aligned or
+ * justified, so its lines share their x; headings, centred lines and list items are fewer), the same on
+ * every page, so a list that a page break cuts keeps its levels; left of it counts as none. A column is
+ * half the body's usual font size, the same for every line (a bold or larger item is not indented more).
+ */
+function indentation(lines: PdfLine[]): (line: PdfLine) => string {
+  const counts = new Map<number, number>();
+  for (const line of lines) counts.set(Math.round(line.x), (counts.get(Math.round(line.x)) ?? 0) + 1);
+  let margin = 0;
+  let most = 0;
+  for (const [x, count] of counts) {
+    if (count > most || (count === most && x < margin)) {
+      margin = x;
+      most = count;
+    }
+  }
+  const sizes = lines.map((l) => l.fontSize).sort((a, b) => a - b);
+  const column = (sizes[Math.floor(sizes.length / 2)] ?? 12) * COLUMN_WIDTH_EM;
+  return (line) => {
+    const columns = Math.round((line.x - margin) / column);
+    return columns > 0 ? " ".repeat(columns) : "";
+  };
 }
 
 /**

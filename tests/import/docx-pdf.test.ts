@@ -104,7 +104,7 @@ test("letterhead table, Heading 1 title, manual page break mid-sentence, numbere
   const fromDocx = extractRelease((await docxToText(bytes("hermosillo-table-letterhead.docx"))).text);
   const pdfText = await pdfToText(bytes("hermosillo-table-letterhead.pdf"));
   // In the PDF the number and the wrapped dateline share lines, and the sentence is cut by a page.
-  assert.match(pdfText, /No\. 512\/2022 Hermosillo, Sonora, a 28 de\nnoviembre de 2022/);
+  assert.match(pdfText, /No\. 512\/2022 Hermosillo, Sonora, a 28 de\n *noviembre de 2022/);
   assert.match(pdfText, /los requisitos son\n[\s\S]*Página 1 de 2[\s\S]*\f[\s\S]*Jefatura de Comunicación Social - IMSS Sonora\n[\s\S]*tener entre 18/);
   const fromPdf = extractRelease(pdfText);
   for (const parts of [fromDocx, fromPdf]) {
@@ -159,4 +159,27 @@ test("docx: a number without its year in the Word header («Núm. 233») takes t
 test("docx: a Word list with a second level stays nested in the bulletin", () => {
   const text = htmlToReleaseText("<h1>T</h1><p>Son:</p><ol><li>Uno<ul><li>Uno a</li><li>Uno b</li></ul></li><li>Dos</li></ol><p>Fin.</p>");
   assert.equal(extractRelease(text).body, "Son:\n\n1. Uno\n   - Uno a\n   - Uno b\n2. Dos\n\nFin.");
+});
+
+test("pdf: nested lists keep their levels from the lines' indentation, whatever the glyph (Word's •/o/▪, numbers with – under them, typed • and -)", async () => {
+  const pdfText = await pdfToText(bytes("puebla-nested-lists.pdf"));
+  // In the PDF only the x of each line tells the levels apart. Page 2 starts with the letterhead's «IMSS Puebla».
+  assert.match(pdfText, /\n {2,4}\uF0B7 Consulta de Medicina Familiar\n {8,11}o Turno vespertino/);
+  assert.match(pdfText, /Llegar 15 minutos antes de la cita\n[\s\S]*Página 1 de 2\n\f\n[\s\S]*IMSS Puebla\n\nRamírez Juárez recordó/);
+  const fromPdf = extractRelease(pdfText);
+  const fromDocx = extractRelease((await docxToText(bytes("puebla-nested-lists.docx"))).text);
+  const wordLists = [
+    "Los servicios que se amplían son:",
+    "- Consulta de Medicina Familiar\n  - Turno vespertino de 14:00 a 20:00 horas\n  - Fines de semana en seis unidades\n    - UMF No. 2, No. 6 y No. 55 en la capital\n    - UMF No. 13 en Tehuacán\n- Laboratorio clínico\n- Módulos de vacunación",
+  ].join("\n\n");
+  const numbered = "1. Zona metropolitana\n   - De lunes a viernes, de 8:00 a 20:00 horas\n   - Sábados, de 8:00 a 14:00 horas\n2. Zona norte y sierra\n   - De lunes a viernes, de 8:00 a 18:00 horas";
+  for (const parts of [fromPdf, fromDocx]) {
+    assert.equal(parts.title, "IMSS Puebla amplía horarios de atención en 12 Unidades de Medicina Familiar");
+    assert.deepEqual(parts.highlights, ["El horario vespertino se extiende hasta las 20:00 horas", "Seis unidades abrirán también los fines de semana"]);
+    assert.ok(parts.body.includes(`\n\n${wordLists}\n\n`), parts.body);
+    assert.ok(parts.body.includes(`\n\n${numbered}\n\n`), parts.body);
+  }
+  // Bullets typed by hand in indented paragraphs: the PDF shows the indentation (mammoth does not give it for .docx).
+  assert.ok(fromPdf.body.includes("\n\nPara acudir se recomienda:\n\n- Llevar la Cartilla Nacional de Salud\n  - En su versión impresa o digital\n- Llegar 15 minutos antes de la cita\n\nRamírez Juárez recordó"), fromPdf.body);
+  assert.deepEqual(fromPdf.warnings, []);
 });
