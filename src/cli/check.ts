@@ -48,7 +48,8 @@ export default async function check(argv: string[]): Promise<number> {
   if (format === "text") {
     const stream = failed ? process.stderr : process.stdout;
     const checked = only ? `${positionals.join(", ")}: revisado junto con el resto del sitio (${countOf(prepared.fileCount, "boletín", "boletines")}).` : `${countOf(prepared.fileCount, "boletín revisado", "boletines revisados")}.`;
-    stream.write(problems.length ? `${checked}\n` : `${checked} ${summarizeProblems(problems)}\n`);
+    // With problems, their summary closes their list (printProblems); without, it is said here, on its own line too.
+    stream.write(problems.length ? `${checked}\n` : `${checked}\n${summarizeProblems(problems)}\n`);
     if (values.since !== undefined && earlier) {
       const lost = prepared.problems.filter((p) => p.code === ADDRESS_LOST).length;
       stream.write(`Comparado con ${earlier.ref} (${earlier.commit.slice(0, 7)}): ${countOf(earlier.changed, "boletín cambiado, renombrado o borrado", "boletines cambiados, renombrados o borrados")}. ${lost ? `${countOf(lost, "aviso", "avisos")} de direcciones que se pierden.` : "Ninguna dirección publicada se pierde."}\n`);

@@ -94,7 +94,7 @@ export default async function serve(argv: string[]): Promise<number> {
     const wasFailing = failure !== undefined;
     failure = undefined;
     lostAddresses = result.problems.filter((p) => p.code === ADDRESS_LOST);
-    process.stderr.write(`${new Date().toLocaleTimeString("es-MX")} · ${countOf(result.published, "boletín", "boletines")}. ${summarizeProblems(result.problems)}\n`);
+    process.stderr.write(`${new Date().toLocaleTimeString("es-MX", { timeZone: options.site.timeZone })} · ${countOf(result.published, "boletín", "boletines")}. ${summarizeProblems(result.problems)}\n`);
     if (builds > 1 || wasFailing) {
       server.reload({ files: [] });
       // Editors (and the tests) learn here that the preview now shows their last save.

@@ -213,7 +213,13 @@ export function findBrokenReferences(published: readonly Bulletin[], all: readon
   // Each key pointed at, and whether the site writes it; lower-cased keys for the case hint.
   const wanted = new Map<string, boolean>();
   const wantedLower = new Map<string, string | undefined>();
-  for (const { r } of checked) if (r.kind !== "post") wanted.set(targetKey(r.path), false);
+  for (const { r } of checked) {
+    if (r.kind === "post") continue;
+    wanted.set(targetKey(r.path), false);
+    // `/public/uploads/…` names the folder, not the address: the file it meant is looked for too.
+    const meant = withoutPublic(r.path);
+    if (meant) wanted.set(targetKey(meant), false);
+  }
   for (const key of wanted.keys()) wantedLower.set(key.toLowerCase(), undefined);
   const folders: string[] = [];
   const see = (p: string) => {
@@ -279,17 +285,27 @@ export function findBrokenReferences(published: readonly Bulletin[], all: readon
       continue;
     }
     const sameButCase = wantedLower.get(key.toLowerCase());
-    const hint = sameButCase
+    const meant = withoutPublic(r.path);
+    const hint = meant && wanted.get(targetKey(meant))
+      ? `Quita /public del principio: ${meant} (lo que está en public/ se publica desde la raíz del sitio).`
+      : sameButCase
       ? `¿Quisiste decir ${sameButCase}? Las direcciones distinguen mayúsculas y minúsculas.`
       : forward
         ? "Escribe la dirección de un boletín publicado, o una dirección completa (https://…)."
         : r.kind === "image"
-          ? `Copia el archivo a public${decodeTarget(r.path)} o corrige la ruta.`
+          ? meant
+            ? `Copia el archivo a public${decodeTarget(meant)} y escribe ${meant}, sin /public (lo que está en public/ se publica desde la raíz del sitio).`
+            : `Copia el archivo a public${decodeTarget(r.path)} o corrige la ruta.`
           : "Corrige la dirección o quita el enlace. Si era una dirección del sitio anterior, el boletín que la tenía puede llevarla en redirect_from.";
     const message = r.kind === "image" ? `${what}${resolved} no existe en public/ y no se mostrará.` : `${what}${resolved} no lleva a ninguna página del sitio.`;
     problems.push({ severity: "warning", code: forward ? "redirect-broken" : r.kind === "image" ? "body-image-missing" : "body-link-broken", ...where, message, hint });
   }
   return problems;
+}
+
+/** A path written with the public/ folder in it (`/public/uploads/a.jpg`), without it; undefined for any other. */
+function withoutPublic(p: string): string | undefined {
+  return /^\/public\//i.test(p) ? p.slice("/public".length) : undefined;
 }
 
 /** How a host finds a path: percent-decoded, `index.html` and the trailing slash optional; case kept. */

@@ -608,11 +608,32 @@ function imageValue(
   }
   const src = decodeURIComponent(result.path);
   if (!ctx.imageExists(src)) {
-    report.warn("image-missing", "image", `La imagen ${src} no existe en public/ y no se mostrará.`, `Copia el archivo a public${src} o corrige la ruta.`);
+    report.warn("image-missing", "image", `La imagen ${src} no existe en public/ y no se mostrará.`, missingImageHint(src, ctx));
     return undefined;
   }
   if (!alt) report.warn("image-alt-missing", "alt", "La imagen no tiene texto alternativo; se usa el título.", 'Agrega alt: "Descripción de la imagen" para quienes usan lectores de pantalla.');
   return { src: result.path, alt: alt ?? title ?? "" };
+}
+
+/**
+ * What to do about a picture not found in public/: the file it most likely meant, when one exists
+ * (the path with `public/` written in it, other capitals, `.jpeg` for `.jpg`), else to copy it there.
+ * Only asked through `ctx.imageExists`, so a build cache knows every file the answer depended on.
+ */
+function missingImageHint(src: string, ctx: NormalizeContext): string {
+  const PUBLIC = "/public/";
+  if (src.toLowerCase().startsWith(PUBLIC) && ctx.imageExists(src.slice(PUBLIC.length - 1))) {
+    return `Quita /public del principio: image: ${src.slice(PUBLIC.length - 1)} (lo que está en public/ se publica desde la raíz del sitio).`;
+  }
+  const dot = src.lastIndexOf(".");
+  const [stem, ext] = [src.slice(0, dot), src.slice(dot)];
+  const lowerExt = ext.toLowerCase();
+  const otherJpeg = lowerExt === ".jpg" ? ".jpeg" : lowerExt === ".jpeg" ? ".jpg" : undefined;
+  const candidates = [src.toLowerCase(), stem + lowerExt, stem + ext.toUpperCase(), ...(otherJpeg ? [stem + otherJpeg, stem.toLowerCase() + otherJpeg] : [])];
+  const meant = candidates.find((c) => c !== src && ctx.imageExists(c));
+  if (meant) return `¿Quisiste decir image: ${meant}? Las rutas distinguen mayúsculas y minúsculas, y .jpg de .jpeg.`;
+  if (src.toLowerCase().startsWith(PUBLIC)) return `Copia el archivo a public${src.slice(PUBLIC.length - 1)} y escribe image: ${src.slice(PUBLIC.length - 1)}, sin /public (lo que está en public/ se publica desde la raíz del sitio).`;
+  return `Copia el archivo a public${src} o corrige la ruta.`;
 }
 
 /** `171/2024`, `154 /2022`, `No. 88/2023` → `171/2024`, `154/2022`, `88/2023`. */

@@ -83,5 +83,5 @@ export function summarizeProblems(problems: readonly Problem[]): string {
   const files = new Set(problems.filter((p) => p.severity === "error").map((p) => p.file)).size;
   const e = errors === 1 ? "1 error" : `${formatCount(errors)} errores`;
   const w = warnings === 1 ? "1 aviso" : `${formatCount(warnings)} avisos`;
-  return errors ? `${e} en ${files === 1 ? "1 archivo" : `${formatCount(files)} archivos`}, ${w}.` : `Sin errores, ${w}.`;
+  return errors ? `${e} en ${files === 1 ? "1 archivo" : `${formatCount(files)} archivos`}, ${w}.` : warnings ? `Sin errores, ${w}.` : "Sin errores ni avisos.";
 }

@@ -77,6 +77,15 @@ test("links and pictures to paths the build writes pass; the rest are warnings a
   assert.match(problems[3]!.message, /\.\.\/\.\.\/03\/otro\/ \(\/boletines\/2024\/03\/otro\/\)/);
 });
 
+test("a picture written with /public/ in its path: the hint names the address it meant", () => {
+  const source = bulletin("content/2024/origen.md", 'title: "Origen"\ndate: 2024-04-09', "![Foto](/public/uploads/2024/foto.jpg)\n\n![Otra](/public/uploads/2024/otra.jpg)\n");
+  const claims = generated(["/uploads/2024/foto.jpg"], []);
+  const problems = findBrokenReferences([source], [source], { claims, redirectsOf });
+  assert.deepEqual(problems.map((p) => p.code), ["body-image-missing", "body-image-missing"]);
+  assert.equal(problems[0]!.hint, "Quita /public del principio: /uploads/2024/foto.jpg (lo que está en public/ se publica desde la raíz del sitio).");
+  assert.equal(problems[1]!.hint, "Copia el archivo a public/uploads/2024/otra.jpg y escribe /uploads/2024/otra.jpg, sin /public (lo que está en public/ se publica desde la raíz del sitio).");
+});
+
 test("a link to a draft or an embargoed bulletin: said as such, naming it; nothing when it is published too", () => {
   const draft = bulletin("content/2024/borrador.md", 'title: "Borrador"\ndate: 2024-03-01\ndraft: true');
   const later = bulletin("content/2024/futuro.md", 'title: "Futuro"\ndate: 2099-03-01');

@@ -487,3 +487,16 @@ test("a link written <https://…> is the address inside; a «>» or «<» at on
   assert.equal(normalizeText(fm(`${BASE}\nredirect_to: <https://www.gob.mx/imss>`)).bulletin!.redirectTo, "https://www.gob.mx/imss");
   assert.deepEqual(normalizeText(fm(`${BASE}\nredirect_to: /boletines/2024/03/otro/>`)).problems.map((p) => p.code), ["redirect-invalid"]);
 });
+
+test("a picture not found in public/ names the file it most likely meant: /public/ written in, other capitals, .jpeg for .jpg", () => {
+  const hintFor = (image: string, images: string[]) => {
+    const r = normalizeText(fm(`title: "Foto"\ndate: 2024-04-09\ndescription: "d"\nalt: "Una foto"\nimage: ${image}`), { images });
+    return r.problems.find((p) => p.code === "image-missing")?.hint;
+  };
+  assert.equal(hintFor("/public/uploads/2024/foto.jpg", ["/uploads/2024/foto.jpg"]), "Quita /public del principio: image: /uploads/2024/foto.jpg (lo que está en public/ se publica desde la raíz del sitio).");
+  assert.equal(hintFor("/uploads/2024/Foto.JPG", ["/uploads/2024/foto.jpg"]), "¿Quisiste decir image: /uploads/2024/foto.jpg? Las rutas distinguen mayúsculas y minúsculas, y .jpg de .jpeg.");
+  assert.match(hintFor("/uploads/2024/IMG_01.jpg", ["/uploads/2024/IMG_01.JPG"])!, /image: \/uploads\/2024\/IMG_01\.JPG\?/);
+  assert.match(hintFor("/uploads/2024/foto.jpg", ["/uploads/2024/foto.jpeg"])!, /image: \/uploads\/2024\/foto\.jpeg\?/);
+  assert.equal(hintFor("/uploads/2024/otra.jpg", ["/uploads/2024/foto.jpg"]), "Copia el archivo a public/uploads/2024/otra.jpg o corrige la ruta.");
+  assert.equal(hintFor("/public/uploads/2024/otra.jpg", []), "Copia el archivo a public/uploads/2024/otra.jpg y escribe image: /uploads/2024/otra.jpg, sin /public (lo que está en public/ se publica desde la raíz del sitio).");
+});

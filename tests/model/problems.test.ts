@@ -17,7 +17,7 @@ test("sorting and summaries", () => {
   const list = sortProblems([{ ...p, file: "b.md" }, { ...p, line: 9 }, p, { ...p, severity: "warning", file: "a.md" }]);
   assert.deepEqual(list.map((x) => `${x.file}:${x.line}`), ["a.md:3", "b.md:3", "content/a, b.md:3", "content/a, b.md:9"]);
   assert.equal(summarizeProblems(list), "3 errores en 2 archivos, 1 aviso.");
-  assert.equal(summarizeProblems([]), "Sin errores, 0 avisos.");
+  assert.equal(summarizeProblems([]), "Sin errores ni avisos.");
   // Large counts are grouped as es-MX writes them.
   const many: Problem[] = Array.from({ length: 1234 }, (_, i) => ({ ...p, severity: "warning", file: `content/${i}.md` }));
   assert.equal(summarizeProblems(many), "Sin errores, 1,234 avisos.");
