@@ -1,3 +1,5 @@
+import { PATHS } from "../policy/urls.ts";
+import { NEWS_SITEMAP_PATH } from "./news-sitemap.ts";
 import type { RawFile } from "./views.ts";
 
 /**
@@ -86,24 +88,67 @@ export function isFingerprinted(sitePath: string): boolean {
  * every time.
  */
 export const PAGE_PREFIXES = ["/boletines/*", "/temas/*", "/secciones/*", "/buscar/*"] as const;
-const PAGE_FILES = ["/", "/index.html", "/404.html", "/feed.xml", "/feed.json", "/sitemap.xml", "/robots.txt"] as const;
+const PAGE_FILES = ["/", "/index.html", "/404.html", PATHS.feedAtom, PATHS.feedJson, PATHS.sitemap, NEWS_SITEMAP_PATH, "/robots.txt"] as const;
+
+/**
+ * The media types of the feeds and sitemaps. Servers name a file's type by its extension, and
+ * their tables say `.xml` is `text/xml` (Debian's mime.types for nginx) and `.json` is
+ * `application/json`: right for neither an Atom feed, nor a JSON Feed (its own type, JSON Feed
+ * 1.1), nor a sitemap. Both hosts are told each type by path.
+ */
+export const CONTENT_TYPES = {
+  atom: "application/atom+xml; charset=utf-8",
+  jsonFeed: "application/feed+json; charset=utf-8",
+  xml: "application/xml; charset=utf-8",
+} as const;
+
+/** Folders where each topic or section has its Atom feed, beside its first page: `/temas/<slug>/feed.xml`. */
+export const LIST_FEED_FOLDERS = [PATHS.tags, PATHS.sections] as const;
+export const LIST_FEED_FILE = "feed.xml";
+
+/**
+ * Files served with a type of their own, by exact path: the site's feeds and sitemaps.
+ * `sitemapParts`: the files of a sitemap index (`/sitemaps/sitemap-1.xml`…), beyond 50,000 addresses.
+ */
+export function typedFiles(sitemapParts: readonly string[] = []): Array<[path: string, type: string]> {
+  return [
+    [PATHS.feedAtom, CONTENT_TYPES.atom],
+    [PATHS.feedJson, CONTENT_TYPES.jsonFeed],
+    [PATHS.sitemap, CONTENT_TYPES.xml],
+    [NEWS_SITEMAP_PATH, CONTENT_TYPES.xml],
+    ...[...new Set(sitemapParts)].sort().map((p): [string, string] => [p, CONTENT_TYPES.xml]),
+  ];
+}
 
 export const HEADERS_FILE_URL = "/_headers";
 
 /**
- * `_headers`: security headers on every path, then one cache rule per disjoint group of paths.
- * `fingerprinted`: site paths of the files the build named by content (stylesheet, script, icon).
+ * `_headers`: security headers on every path, then one cache rule per disjoint group of paths, and
+ * the type of each feed and sitemap. Every header name is given by at most one rule matching a
+ * path (the hosts join the values of several with commas), so a path's rule may hold both its
+ * Cache-Control and its Content-Type. A topic's or section's feed is matched with a placeholder
+ * (`:slug`, one path segment), which both hosts read.
+ * `fingerprinted`: site paths of the files the build named by content (stylesheet, script, icon);
+ * `sitemapParts`: the files of a sitemap index, if the sitemap is one.
  */
-export function buildHeadersFile(fingerprinted: readonly string[] = []): RawFile {
+export function buildHeadersFile(fingerprinted: readonly string[] = [], sitemapParts: readonly string[] = []): RawFile {
+  const rules = new Map<string, string[]>();
+  const add = (pattern: string, name: string, value: string) => {
+    const lines = rules.get(pattern) ?? [];
+    lines.push(`  ${name}: ${value}`);
+    rules.set(pattern, lines);
+  };
+  for (const p of IMMUTABLE_PREFIXES) add(`${p}*`, "Cache-Control", CACHE_CONTROL.immutable);
+  for (const f of exactFingerprinted(fingerprinted)) add(f, "Cache-Control", CACHE_CONTROL.immutable);
+  for (const p of [...PAGE_FILES, ...PAGE_PREFIXES, ...[...new Set(sitemapParts)].sort()]) add(p, "Cache-Control", CACHE_CONTROL.page);
+  for (const [p, type] of typedFiles(sitemapParts)) add(p, "Content-Type", type);
+  for (const folder of LIST_FEED_FOLDERS) add(`${folder}:slug/${LIST_FEED_FILE}`, "Content-Type", CONTENT_TYPES.atom);
   const lines: string[] = [
     "# Generado por boletines (src/render/host-headers.ts); no editar a mano.",
     "/*",
     ...SECURITY_HEADERS.map(([name, value]) => `  ${name}: ${value}`),
   ];
-  const rule = (pattern: string, value: string) => lines.push("", pattern, `  Cache-Control: ${value}`);
-  for (const p of IMMUTABLE_PREFIXES) rule(`${p}*`, CACHE_CONTROL.immutable);
-  for (const f of exactFingerprinted(fingerprinted)) rule(f, CACHE_CONTROL.immutable);
-  for (const p of [...PAGE_FILES, ...PAGE_PREFIXES]) rule(p, CACHE_CONTROL.page);
+  for (const [pattern, headers] of rules) lines.push("", pattern, ...headers);
   return { url: HEADERS_FILE_URL, content: `${lines.join("\n")}\n` };
 }
 

@@ -1,5 +1,5 @@
 import { PATHS } from "../policy/urls.ts";
-import { CACHE_CONTROL, exactFingerprinted, FINGERPRINTED_NAME_PATTERN, HEADERS_FILE_URL, IMMUTABLE_PREFIXES, SECURITY_HEADERS } from "./host-headers.ts";
+import { CACHE_CONTROL, CONTENT_TYPES, exactFingerprinted, FINGERPRINTED_NAME_PATTERN, HEADERS_FILE_URL, IMMUTABLE_PREFIXES, LIST_FEED_FILE, LIST_FEED_FOLDERS, SECURITY_HEADERS, typedFiles } from "./host-headers.ts";
 import type { RawFile, RedirectStub } from "./views.ts";
 import { decodeURIComponentSafe } from "../policy/site-paths.ts";
 import { fileMadeOf } from "./made-file.ts";
@@ -26,9 +26,12 @@ export const REDIRECT_VARIABLE = "$boletines_redirect";
 
 const HEADER = "# Generado por boletines (src/render/nginx-config.ts); no editar a mano.";
 
-/** `fingerprinted`: site paths of the files the build named by content (see host-headers.ts). */
-export function buildNginxFiles(redirects: readonly RedirectStub[], fingerprinted: readonly string[] = []): RawFile[] {
-  return [fileMadeOf(NGINX_REDIRECTS_URL, redirectPairs(redirects), redirectsMap), fileMadeOf(NGINX_SITE_URL, fingerprinted, siteConfig)];
+/**
+ * `fingerprinted`: site paths of the files the build named by content (see host-headers.ts);
+ * `sitemapParts`: the files of a sitemap index, if the sitemap is one.
+ */
+export function buildNginxFiles(redirects: readonly RedirectStub[], fingerprinted: readonly string[] = [], sitemapParts: readonly string[] = []): RawFile[] {
+  return [fileMadeOf(NGINX_REDIRECTS_URL, redirectPairs(redirects), redirectsMap), fileMadeOf(NGINX_SITE_URL, { fingerprinted, sitemapParts }, siteConfig)];
 }
 
 function redirectsMap(redirects: ReadonlyArray<readonly [from: string, to: string]>): string {
@@ -56,7 +59,7 @@ function redirectsMap(redirects: ReadonlyArray<readonly [from: string, to: strin
   return `${lines.join("\n")}\n`;
 }
 
-function siteConfig(fingerprinted: readonly string[]): string {
+function siteConfig({ fingerprinted, sitemapParts }: { fingerprinted: readonly string[]; sitemapParts: readonly string[] }): string {
   const security = (indent: string) => SECURITY_HEADERS.map(([name, value]) => `${indent}add_header ${name} ${quote(value)} always;`);
   // `add_header` in a location replaces every `add_header` inherited from the server block, so
   // each location that sets Cache-Control repeats the security headers.
@@ -67,6 +70,10 @@ function siteConfig(fingerprinted: readonly string[]): string {
     ...body.map((l) => `  ${l}`),
     "}",
   ];
+  // A feed's or sitemap's type: `types { }` empties the extension table (mime.types says `.xml` is
+  // text/xml) for the location, so its files take `default_type`; `charset` adds `; charset=utf-8`.
+  const typed = (match: string, type: string, body: string[] = []) => location(match, CACHE_CONTROL.page, ["types { }", `default_type ${type.split(";")[0]!.trim()};`, ...body]);
+  const listFeeds = `^(?:${LIST_FEED_FOLDERS.map(escapeRegExp).join("|")})[^/]+/${escapeRegExp(LIST_FEED_FILE)}$`;
   const lines = [
     HEADER,
     "# Va dentro de server { }, después de root (la carpeta _site/). Requiere redirects.conf en http { }.",
@@ -88,6 +95,10 @@ function siteConfig(fingerprinted: readonly string[]): string {
     "}",
     "",
     ...location("/", CACHE_CONTROL.page, ["try_files $uri $uri/ =404;"]),
+    "",
+    "# Feeds y mapas del sitio, con su tipo (mime.types da text/xml a todo .xml).",
+    ...typedFiles(sitemapParts).flatMap(([p, type]) => [...typed(`= ${quote(p)}`, type), ""]),
+    ...typed(`~ ${quote(listFeeds)}`, CONTENT_TYPES.atom, ["try_files $uri =404;"]),
     "",
     ...IMMUTABLE_PREFIXES.flatMap((p) => [...location(`^~ ${p}`, CACHE_CONTROL.immutable, ["try_files $uri =404;"]), ""]),
     // The files this build named by content, exactly; then any other name that carries a hash.
@@ -114,6 +125,10 @@ function siteConfig(fingerprinted: readonly string[]): string {
  */
 export function nginxUrl(p: string): string {
   return p.replace(/[^A-Za-z0-9/._~!*'(),;:@&=+%?#-]/gu, (c) => encodeURIComponent(c).replace(/[!'()*]/g, (x) => `%${x.charCodeAt(0).toString(16).toUpperCase()}`));
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /** An nginx double-quoted string. Control characters cannot occur: site paths are validated. */

@@ -281,15 +281,18 @@ export function buildSiteData(bulletins: readonly Bulletin[], options: SiteDataO
     ...indexPages.map((p) => p.url),
     ...listPages.map((p) => p.url),
   ];
+  const sitemaps = buildSitemaps(publishedPosts, htmlPages, { site });
+  // Beyond 50,000 addresses /sitemap.xml is an index of parts, each served with the sitemap's type.
+  const sitemapParts = sitemaps.filter((f) => f.url !== PATHS.sitemap).map((f) => f.url);
   const rawFiles: RawFile[] = [
     ...buildFeeds(dated, { sections: sectionLists, tags: tagFeeds }, { site }),
-    ...buildSitemaps(publishedPosts, htmlPages, { site }),
+    ...sitemaps,
     buildNewsSitemap(publishedPosts, now, site),
     withNewsSitemap(buildRobots(site), site),
     ...assets.files,
     buildRedirectsFile(redirects),
-    buildHeadersFile(fingerprintedUrls(assets)),
-    ...buildNginxFiles(redirects, fingerprintedUrls(assets)),
+    buildHeadersFile(fingerprintedUrls(assets), sitemapParts),
+    ...buildNginxFiles(redirects, fingerprintedUrls(assets), sitemapParts),
   ];
 
   return {

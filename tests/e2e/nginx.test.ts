@@ -6,7 +6,7 @@ import path from "node:path";
 import { after, before, test } from "node:test";
 import { gunzipSync } from "node:zlib";
 import * as cheerio from "cheerio";
-import { CACHE_CONTROL, CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from "../../src/render/host-headers.ts";
+import { CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPES, SECURITY_HEADERS } from "../../src/render/host-headers.ts";
 import { chromiumAvailable, launchChromium } from "../hardening/support/browser.ts";
 import { bulletinText, ROOT, runCli, seedContent, tempDir, writeText } from "../hardening/support/build.ts";
 import { nginxAvailable, startNginx, type RunningNginx } from "../hardening/support/nginx.ts";
@@ -151,6 +151,38 @@ test("pages, feeds and files answer 200 with the security headers and their cach
   const bare = await get("/boletines");
   assert.equal(bare.status, 301);
   assert.equal(bare.headers.location, "/boletines/");
+});
+
+test("feeds and sitemaps are served with their own types (not mime.types' text/xml), with the security headers and the page lifetime", { skip }, async () => {
+  const kinds: Array<[string, string]> = [
+    ["/feed.xml", "application/atom+xml; charset=utf-8"],
+    ["/temas/chihuahua/feed.xml", "application/atom+xml; charset=utf-8"],
+    ["/secciones/local/feed.xml", "application/atom+xml; charset=utf-8"],
+    ["/feed.json", "application/feed+json; charset=utf-8"],
+    ["/sitemap.xml", "application/xml; charset=utf-8"],
+    ["/sitemap-news.xml", "application/xml; charset=utf-8"],
+  ];
+  for (const [p, type] of kinds) {
+    for (const encoding of ["identity", "gzip"]) {
+      const r = await get(p, { "Accept-Encoding": encoding });
+      assert.equal(r.status, 200, p);
+      assert.equal(r.headers["content-type"], type, `${p} (${encoding})`);
+      assert.equal(r.headers["cache-control"], CACHE_CONTROL.page, p);
+      assertSecurityHeaders(r, p);
+    }
+  }
+  assert.deepEqual(new Set(kinds.map(([, t]) => t)), new Set(Object.values(CONTENT_TYPES)), "the types _headers gives");
+  // Compressed like the rest of the text.
+  const feed = await get("/feed.xml", { "Accept-Encoding": "gzip" });
+  assert.equal(feed.headers["content-encoding"], "gzip");
+  assert.deepEqual(gunzipSync(feed.body), await readFile(path.join(site, "feed.xml")));
+  // Pages and other files keep their types; a missing feed is the Spanish 404 page, as HTML.
+  assert.match(String((await get("/temas/chihuahua/")).headers["content-type"]), /^text\/html; charset=utf-8$/);
+  assert.match(String((await get("/robots.txt")).headers["content-type"]), /^text\/plain/);
+  const missing = await get("/temas/no-existe/feed.xml");
+  assert.equal(missing.status, 404);
+  assert.match(String(missing.headers["content-type"]), /^text\/html/);
+  assertSecurityHeaders(missing, "/temas/no-existe/feed.xml");
 });
 
 test("every line of _redirects is a 301 to the bulletin, with the headers", { skip }, async () => {

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { test } from "node:test";
-import { buildHeadersFile, CACHE_CONTROL, CONTENT_SECURITY_POLICY, isFingerprinted, SECURITY_HEADERS } from "../../src/render/host-headers.ts";
+import { buildHeadersFile, CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPES, isFingerprinted, SECURITY_HEADERS } from "../../src/render/host-headers.ts";
 import { buildNginxFiles, nginxUrl, NGINX_REDIRECTS_URL, NGINX_SITE_URL } from "../../src/render/nginx-config.ts";
 import type { RedirectStub } from "../../src/render/views.ts";
 import { ROOT } from "./support/build.ts";
@@ -22,8 +22,12 @@ function parseHeaders(text: string): Array<{ pattern: string; headers: Array<[st
   return rules;
 }
 
+/** A rule's pattern as both hosts match it: `*` is anything (a splat), `:name` one path segment (a placeholder). */
 function headersFor(rules: ReturnType<typeof parseHeaders>, sitePath: string): Array<[string, string]> {
-  const matches = (p: string) => (p.endsWith("*") ? sitePath.startsWith(p.slice(0, -1)) : sitePath === p);
+  const matches = (p: string) => {
+    const re = p.split(/(\*|:[A-Za-z]\w*)/).map((part) => (part === "*" ? ".*" : part.startsWith(":") ? "[^/]+" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))).join("");
+    return new RegExp(`^${re}$`).test(sitePath);
+  };
   return rules.filter((r) => matches(r.pattern)).flatMap((r) => r.headers);
 }
 
@@ -63,6 +67,58 @@ test("_headers: every path gets each security header once and exactly one cache 
     assert.equal(got.filter(([n]) => n === "Cache-Control").length, 0, p);
     assert.equal(got.filter(([n]) => n === "Content-Security-Policy").length, 1, p);
   }
+});
+
+test("_headers: feeds and sitemaps are sent with their own type, once, beside their cache lifetime and the security headers", () => {
+  const rules = parseHeaders(buildHeadersFile(["/css/site.0e4cb87036.css"], ["/sitemaps/sitemap-1.xml", "/sitemaps/sitemap-2.xml"]).content);
+  assert.ok(rules.length <= 100, "Cloudflare Pages reads at most 100 rules");
+  const expected: Array<[string, string]> = [
+    ["/feed.xml", CONTENT_TYPES.atom],
+    ["/temas/vacunacion/feed.xml", CONTENT_TYPES.atom],
+    ["/secciones/local/feed.xml", CONTENT_TYPES.atom],
+    ["/feed.json", CONTENT_TYPES.jsonFeed],
+    ["/sitemap.xml", CONTENT_TYPES.xml],
+    ["/sitemap-news.xml", CONTENT_TYPES.xml],
+    ["/sitemaps/sitemap-2.xml", CONTENT_TYPES.xml],
+  ];
+  for (const [p, type] of expected) {
+    const got = headersFor(rules, p);
+    assert.deepEqual(got.filter(([n]) => n === "Content-Type"), [["Content-Type", type]], `${p}: one Content-Type`);
+    assert.deepEqual(got.filter(([n]) => n === "Cache-Control"), [["Cache-Control", CACHE_CONTROL.page]], `${p}: one Cache-Control`);
+    for (const [name, value] of SECURITY_HEADERS) assert.deepEqual(got.filter(([n]) => n === name), [[name, value]], `${p}: ${name}`);
+  }
+  assert.match(CONTENT_TYPES.atom, /^application\/atom\+xml; charset=utf-8$/);
+  assert.match(CONTENT_TYPES.jsonFeed, /^application\/feed\+json; charset=utf-8$/);
+  // Pages, their own files and a topic's later page keep the host's type.
+  for (const p of ["/temas/vacunacion/", "/temas/vacunacion/pagina/2/", "/temas/feed.xml", "/temas/a/b/feed.xml", "/css/site.0e4cb87036.css", "/boletines/2024/04/x/"]) {
+    assert.deepEqual(headersFor(rules, p).filter(([n]) => n === "Content-Type"), [], p);
+  }
+});
+
+test("nginx: feeds and sitemaps get their type in locations that keep the security headers and the page lifetime", () => {
+  const site = buildNginxFiles([], [], ["/sitemaps/sitemap-1.xml"])[1]!.content;
+  const block = (match: string) => {
+    const start = site.indexOf(`location ${match} {`);
+    assert.ok(start >= 0, `location ${match}`);
+    return site.slice(start, site.indexOf("\n}", start));
+  };
+  for (const [match, type] of [
+    ['= "/feed.xml"', "application/atom+xml"],
+    ['= "/feed.json"', "application/feed+json"],
+    ['= "/sitemap.xml"', "application/xml"],
+    ['= "/sitemap-news.xml"', "application/xml"],
+    ['= "/sitemaps/sitemap-1.xml"', "application/xml"],
+    ['~ "^(?:/temas/|/secciones/)[^/]+/feed\\\\.xml$"', "application/atom+xml"],
+  ] as const) {
+    const b = block(match);
+    assert.match(b, /^ {2}types \{ \}$/m, match);
+    assert.ok(b.includes(`\n  default_type ${type};`), `${match}: ${type}`);
+    assert.ok(b.includes(`add_header Cache-Control "${CACHE_CONTROL.page}" always;`), match);
+    for (const [name] of SECURITY_HEADERS) assert.ok(b.includes(`add_header ${name} `), `${match}: ${name}`);
+  }
+  // charset adds "; charset=utf-8" to each of these types.
+  const charsetTypes = /^charset_types (.+);$/m.exec(site)![1]!.split(" ");
+  for (const t of ["application/atom+xml", "application/feed+json", "application/xml"]) assert.ok(charsetTypes.includes(t), t);
 });
 
 test("the CSP is strict: nothing inline, nothing from other origins, no framing", () => {
