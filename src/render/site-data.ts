@@ -228,9 +228,11 @@ export function buildSiteData(bulletins: readonly Bulletin[], options: SiteDataO
     { kind: "archive", url: PATHS.bulletins, title: "Archivo de boletines", description: "Boletines de prensa del IMSS por año y mes.", breadcrumbs: [home], entries: archiveEntries },
   ];
 
+  // The latest leave out what «Destacados» already shows just above: no bulletin twice on the home page.
+  const featured = dated.filter((p) => p.bulletin.featured).slice(0, site.homeFeatured);
   const homePage: HomePage = {
-    featured: dated.filter((p) => p.bulletin.featured).slice(0, site.homeFeatured),
-    latest: dated.slice(0, site.homeLatest),
+    featured,
+    latest: (featured.length ? dated.filter((p) => !featured.includes(p)) : dated).slice(0, site.homeLatest),
     sections: sectionEntries,
     archiveUrl: PATHS.bulletins,
   };

@@ -165,3 +165,14 @@ test("a forward from a topic's page to another's also forwards its feed, once, a
   // A forward of a section's page elsewhere carries no feed.
   assert.deepEqual(routes([away!]), ["/secciones/vieja/ https://www.gob.mx/imss"]);
 });
+
+test("the home page shows no bulletin twice: the latest leave out the featured ones above them", () => {
+  const bulletins = corpus([
+    ["content/a.md", 'title: "A"\ndate: 2024-01-01'],
+    ["content/b.md", 'title: "B"\ndate: 2024-02-01\nfront: true'],
+    ["content/c.md", 'title: "C"\ndate: 2024-03-01'],
+  ]);
+  const { home } = buildSiteData(bulletins, { site: { ...DEFAULT_SITE, homeLatest: 2 }, now });
+  assert.deepEqual(home.featured.map((p) => p.title), ["B"]);
+  assert.deepEqual(home.latest.map((p) => p.title), ["C", "A"]);
+});
