@@ -23,6 +23,8 @@ export const NGINX_REDIRECTS_URL = `${NGINX_DIR}redirects.conf`;
 export const NGINX_SITE_URL = `${NGINX_DIR}site.conf`;
 /** Variable the map sets; named for the project so it cannot clash with the operator's own maps. */
 export const REDIRECT_VARIABLE = "$boletines_redirect";
+/** `&` and the request's query, or nothing without one: what a target with its own query gets. */
+export const AND_ARGS_VARIABLE = "$boletines_and_args";
 
 const HEADER = "# Generado por boletines (src/render/nginx-config.ts); no editar a mano.";
 
@@ -37,7 +39,7 @@ export function buildNginxFiles(redirects: readonly RedirectStub[], fingerprinte
 function redirectsMap(redirects: ReadonlyArray<readonly [from: string, to: string]>): string {
   const entries = new Map<string, string>();
   for (const [rawFrom, rawTo] of redirects) {
-    const to = nginxUrl(rawTo);
+    const to = withRequestQuery(nginxUrl(rawTo));
     // `$uri` is decoded, so keys are decoded paths; directory-style paths match with and without `/`.
     const from = decodeURIComponentSafe(rawFrom);
     if (from.endsWith("/") && from.length > 1) entries.set(from.slice(0, -1), to);
@@ -47,13 +49,18 @@ function redirectsMap(redirects: ReadonlyArray<readonly [from: string, to: strin
   const longest = Math.max(0, ...keys.map((k) => Buffer.byteLength(k)));
   const lines = [
     HEADER,
-    "# Va dentro de http { }. Antiguas direcciones → boletín (301), la misma lista que _redirects.",
+    "# Va dentro de http { }. Antiguas direcciones → boletín (301, con la consulta de la petición: ?utm_source=…), la misma lista que _redirects.",
     // nginx refuses to start if a key does not fit in a hash bucket; size both for this list.
     `map_hash_bucket_size ${powerOfTwoAtLeast(longest + 32, 64)};`,
     `map_hash_max_size ${powerOfTwoAtLeast(keys.length * 2, 2048)};`,
+    // Each target keeps the request's query (campaign links: ?utm_source=…), added by its value.
     `map $uri ${REDIRECT_VARIABLE} {`,
     '  default "";',
     ...keys.map((k) => `  ${quote(k)} ${quote(entries.get(k)!)};`),
+    "}",
+    `map $args ${AND_ARGS_VARIABLE} {`,
+    '  "" "";',
+    '  default "&$args";',
     "}",
   ];
   return `${lines.join("\n")}\n`;
@@ -129,6 +136,22 @@ export function nginxUrl(p: string): string {
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
+ * A map value that sends the request's query on (nginx's `return` drops it): `/news/190812?utm_source=fb`
+ * → `/boletines/…/?utm_source=fb`. A target with a query of its own (`redirect_to:
+ * https://www.gob.mx/…?origen=web`) gets `&` and the request's (`?origen=web&utm_source=fb`); a
+ * fragment stays last, after the query. Without a query in the request the target is unchanged
+ * (`$is_args` is empty then, and so is AND_ARGS_VARIABLE). `target` is already made safe by
+ * `nginxUrl`: the only `$` in the result are these variables.
+ */
+export function withRequestQuery(target: string): string {
+  const hashAt = target.indexOf("#");
+  const base = hashAt < 0 ? target : target.slice(0, hashAt);
+  const fragment = hashAt < 0 ? "" : target.slice(hashAt);
+  const query = !base.includes("?") ? "$is_args$args" : /[?&]$/.test(base) ? "$args" : AND_ARGS_VARIABLE;
+  return `${base}${query}${fragment}`;
 }
 
 /** An nginx double-quoted string. Control characters cannot occur: site paths are validated. */

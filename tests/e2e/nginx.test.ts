@@ -68,6 +68,11 @@ redirect_from:
     path.join(content, "2021/2021-08-19-reenviado.md"),
     `---\nlayout: post\ntitle: "Boletín que se trasladó"\ndate: 2021-08-19T18:08:00.000-06:00\nredirect_to: https://www.gob.mx/imss/prensa/boletin-190?origen=web&precio=$1\nredirect_from: /news/190900\n---\n`,
   );
+  // A forward to an anchor of another site's page: a query kept from the request goes before the anchor.
+  await writeText(
+    path.join(content, "2021/2021-08-20-reenviado-ancla.md"),
+    `---\ntitle: "Boletín que se trasladó a una sección"\ndate: 2021-08-20T10:00:00-06:00\nredirect_to: https://www.gob.mx/imss/prensa/boletin-191#nota\nredirect_from: /news/190901\n---\n`,
+  );
   // A renamed topic: one forward file for its page, which carries its feed too.
   await writeText(
     path.join(content, "redirecciones/tema-chihuahua-antiguo.md"),
@@ -195,6 +200,34 @@ test("every line of _redirects is a 301 to the bulletin, with the headers", { sk
     if (/^https?:/.test(to)) continue;
     const target = await get(String(r.headers.location));
     assert.equal(target.status, 200, `${from} leads to ${r.headers.location}, which answers ${target.status}`);
+  }
+});
+
+test("a redirect keeps the request's query (campaign links), also after a forward's own query and before its anchor", { skip }, async () => {
+  const bulletin = redirects.find((r) => r.from === "/news/190812")!.to;
+  assert.match(bulletin, /^\/boletines\/2021\/12\//);
+  const cases: Array<[string, string]> = [
+    ["/news/190812?utm_source=fb", `${bulletin}?utm_source=fb`],
+    ["/news/190812/?utm_source=fb&utm_medium=social&utm_campaign=vacunaci%C3%B3n", `${bulletin}?utm_source=fb&utm_medium=social&utm_campaign=vacunaci%C3%B3n`],
+    ["/news/190812", bulletin],
+    ["/news/190812?", bulletin],
+    ["/temas/estado-de-chihuahua/?utm_source=fb", "/temas/chihuahua/?utm_source=fb"],
+    ["/temas/estado-de-chihuahua/feed.xml?utm_source=fb", "/temas/chihuahua/feed.xml?utm_source=fb"],
+    // A forward whose target has a query of its own: joined with &, never a second ?.
+    ["/news/190900?utm_source=fb", "https://www.gob.mx/imss/prensa/boletin-190?origen=web&precio=%241&utm_source=fb"],
+    ["/news/190900", "https://www.gob.mx/imss/prensa/boletin-190?origen=web&precio=%241"],
+    // A forward to an anchor: the query before it.
+    ["/news/190901/?utm_source=fb", "https://www.gob.mx/imss/prensa/boletin-191?utm_source=fb#nota"],
+    ["/news/190901", "https://www.gob.mx/imss/prensa/boletin-191#nota"],
+    // nginx's own slash redirect keeps it too.
+    ["/boletines?utm_source=fb", "/boletines/?utm_source=fb"],
+  ];
+  for (const [from, location] of cases) {
+    const r = await get(from);
+    assert.equal(r.status, 301, from);
+    assert.equal(r.headers.location, location, from);
+    assertSecurityHeaders(r, from);
+    if (location.startsWith("/")) assert.equal((await get(location)).status, 200, location);
   }
 });
 

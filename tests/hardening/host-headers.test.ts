@@ -3,7 +3,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { test } from "node:test";
 import { buildHeadersFile, CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPES, isFingerprinted, SECURITY_HEADERS } from "../../src/render/host-headers.ts";
-import { buildNginxFiles, nginxUrl, NGINX_REDIRECTS_URL, NGINX_SITE_URL } from "../../src/render/nginx-config.ts";
+import { buildNginxFiles, nginxUrl, NGINX_REDIRECTS_URL, NGINX_SITE_URL, withRequestQuery } from "../../src/render/nginx-config.ts";
 import type { RedirectStub } from "../../src/render/views.ts";
 import { ROOT } from "./support/build.ts";
 
@@ -121,6 +121,17 @@ test("nginx: feeds and sitemaps get their type in locations that keep the securi
   for (const t of ["application/atom+xml", "application/feed+json", "application/xml"]) assert.ok(charsetTypes.includes(t), t);
 });
 
+test("nginx redirects keep the request's query: after a site path, after a target's own query with &, before a fragment", () => {
+  assert.equal(withRequestQuery("/boletines/2021/12/a/"), "/boletines/2021/12/a/$is_args$args");
+  assert.equal(withRequestQuery("https://www.gob.mx/imss/prensa/boletin-190?origen=web"), "https://www.gob.mx/imss/prensa/boletin-190?origen=web$boletines_and_args");
+  assert.equal(withRequestQuery("https://www.gob.mx/a?origen=web#nota"), "https://www.gob.mx/a?origen=web$boletines_and_args#nota");
+  assert.equal(withRequestQuery("https://www.gob.mx/a#nota"), "https://www.gob.mx/a$is_args$args#nota");
+  assert.equal(withRequestQuery("https://www.gob.mx/a?"), "https://www.gob.mx/a?$args");
+  assert.equal(withRequestQuery("https://www.gob.mx/a?b=1&"), "https://www.gob.mx/a?b=1&$args");
+  // A `?` inside the fragment is the fragment's.
+  assert.equal(withRequestQuery("https://www.gob.mx/a#x?y"), "https://www.gob.mx/a$is_args$args#x?y");
+});
+
 test("the CSP is strict: nothing inline, nothing from other origins, no framing", () => {
   const directives = new Map(CONTENT_SECURITY_POLICY.split(";").map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k!, v]));
   assert.deepEqual(directives.get("default-src"), ["'none'"]);
@@ -156,10 +167,13 @@ test("nginx redirect map: decoded keys, both slash forms, targets safe from ngin
   const files = buildNginxFiles([stub("/news/190812", "/boletines/2021/12/a/"), stub("/viejo/a%20b/", "/boletines/$x/"), stub(`/${"l".repeat(300)}/`, "/b/")]);
   assert.deepEqual(files.map((f) => f.url), [NGINX_REDIRECTS_URL, NGINX_SITE_URL]);
   const map = files[0]!.content;
-  assert.match(map, /^ {2}"\/news\/190812" "\/boletines\/2021\/12\/a\/";$/m);
-  assert.match(map, /^ {2}"\/viejo\/a b" "\/boletines\/%24x\/";$/m);
-  assert.match(map, /^ {2}"\/viejo\/a b\/" "\/boletines\/%24x\/";$/m);
-  assert.doesNotMatch(map.split("\n").filter((l) => l.startsWith("  ")).join("\n"), /\$(?!boletines_redirect)/, "no $ left in keys or values");
+  assert.match(map, /^ {2}"\/news\/190812" "\/boletines\/2021\/12\/a\/\$is_args\$args";$/m);
+  assert.match(map, /^ {2}"\/viejo\/a b" "\/boletines\/%24x\/\$is_args\$args";$/m);
+  assert.match(map, /^ {2}"\/viejo\/a b\/" "\/boletines\/%24x\/\$is_args\$args";$/m);
+  // The only variables are the request's query, added to each target; never a `$` of a path.
+  const values = map.split("\n").filter((l) => l.startsWith("  ")).join("\n").replaceAll("$is_args$args", "").replaceAll("$boletines_and_args", "").replaceAll('"&$args"', "");
+  assert.doesNotMatch(values, /\$/, "no other $ in keys or values");
+  assert.match(map, /^map \$args \$boletines_and_args \{\n {2}"" "";\n {2}default "&\$args";\n\}$/m);
   const bucket = Number(/map_hash_bucket_size (\d+);/.exec(map)?.[1]);
   assert.ok(bucket >= 302 && (bucket & (bucket - 1)) === 0, `bucket ${bucket} holds the longest key`);
   assert.equal(nginxUrl("/a b/$(x)/"), "/a%20b/%24(x)/");
