@@ -45,7 +45,13 @@ function holderOf(nowIn: string | undefined, byFile: ReadonlyMap<string, Bulleti
  * (naming the field that moved it and the line to add) or, for a deleted file, on that file.
  * Warnings, not errors: taking a bulletin down can be the intent; `check --strict` makes them fail.
  */
-export function findLostAddresses(earlier: readonly EarlierBulletin[], current: readonly Bulletin[], now: DateTime): Problem[] {
+/** How many bulletins the feeds carry (site.ts `feedSize`, `tagFeedSize`): a renamed file matters while it is among them. */
+export interface FeedSizes {
+  feedSize: number;
+  tagFeedSize: number;
+}
+
+export function findLostAddresses(earlier: readonly EarlierBulletin[], current: readonly Bulletin[], now: DateTime, feeds?: FeedSizes): Problem[] {
   const kept = keptIdentities(current, now);
   const byFile = new Map(current.map((b) => [b.file, b]));
   const problems: Problem[] = [];
@@ -60,7 +66,39 @@ export function findLostAddresses(earlier: readonly EarlierBulletin[], current: 
   const changed = earlierPublished(earlier, byFile, now);
   problems.push(...lostListPages(changed, current, kept, now));
   problems.push(...lostArchivePages(changed, current, kept, now));
+  if (feeds) problems.push(...renamedFeedEntries(changed, current, now, feeds));
   return problems;
+}
+
+/**
+ * A feed entry's id comes from its file's path (render/feeds.ts `entryId`: it survives a new title).
+ * A published bulletin whose file was renamed or moved gets another id, and news readers show it
+ * again as new to everyone who follows the site, its section or its topic: said while it is among a
+ * feed's entries (past them, no reader sees it again).
+ */
+function renamedFeedEntries(changed: ReturnType<typeof earlierPublished>, current: readonly Bulletin[], now: DateTime, feeds: FeedSizes): Problem[] {
+  const renamed = changed.filter(({ before, holder }) => holder && holder.id !== before.id && published([holder], now).length);
+  if (!renamed.length) return [];
+  // Newest first, as the feeds list them (ties by id).
+  const newest = published(current, now).sort((a, b) => b.date!.epochMs - a.date!.epochMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const rank = (b: Bulletin, among: (x: Bulletin) => boolean) => newest.filter(among).indexOf(b);
+  return renamed.flatMap(({ before, holder }) => {
+    const b = holder!;
+    const inFeeds =
+      rank(b, () => true) < feeds.feedSize ||
+      rank(b, (x) => x.section.slug === b.section.slug) < feeds.feedSize ||
+      b.tags.some((t) => rank(b, (x) => x.tags.some((u) => u.slug === t.slug)) < feeds.tagFeedSize);
+    if (!inFeeds) return [];
+    return [
+      {
+        severity: "warning" as const,
+        code: "feed-entry-renamed",
+        file: b.file,
+        message: `Este archivo se llamaba ${before.file}: su entrada en los feeds cambia de identificador (sale de la ruta del archivo), y los lectores de noticias de quienes siguen el sitio la mostrarían otra vez como nueva.`,
+        hint: `Si el nombre nuevo no hace falta, devuélvele el anterior: git mv ${b.file} ${before.file}. Cuando el boletín ya no esté entre los más recientes, cambiarle el nombre no se nota.`,
+      },
+    ];
+  });
 }
 
 /** The earlier bulletins readers could open, by file, each with the bulletin that holds it now (undefined: deleted); files now in error left out. */

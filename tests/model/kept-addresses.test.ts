@@ -197,3 +197,18 @@ test("a month's or a year's archive page no published bulletin is dated in any m
   // A draft was never in the archive.
   assert.deepEqual(findLostAddresses([{ bulletin: bulletin(`${alone("2024-05-10")}\ndraft: true`, "content/2023/unico.md") }], [neighbour], NOW), []);
 });
+
+test("a published bulletin's file renamed: its feed entries change id, said while it is among a feed's entries", () => {
+  const renamedTo = "content/2024/2024-04-09-arranca-campana.md";
+  const earlier: EarlierBulletin[] = [{ bulletin: bulletin(BEFORE), nowIn: renamedTo }];
+  const sizes = { feedSize: 50, tagFeedSize: 20 };
+  const warned = findLostAddresses(earlier, [bulletin(BEFORE, renamedTo), bulletin(NEIGHBOUR, "content/2024/otro.md")], NOW, sizes);
+  assert.deepEqual(warned.map((p) => [p.code, p.file]), [["feed-entry-renamed", renamedTo]]);
+  assert.match(warned[0]!.message, /^Este archivo se llamaba content\/2024\/vacunacion\.md: su entrada en los feeds cambia de identificador/);
+  assert.equal(warned[0]!.hint, `Si el nombre nuevo no hace falta, devuélvele el anterior: git mv ${renamedTo} ${FILE}. Cuando el boletín ya no esté entre los más recientes, cambiarle el nombre no se nota.`);
+  // Past every feed's entries (here: feeds of one entry, and a newer bulletin in its section), nothing to say.
+  const newer = bulletin('title: "Más nuevo"\ndate: 2024-05-01', "content/2024/nuevo.md");
+  assert.deepEqual(findLostAddresses(earlier, [bulletin(BEFORE, renamedTo), newer], NOW, { feedSize: 1, tagFeedSize: 1 }), []);
+  // Not renamed: nothing.
+  assert.deepEqual(findLostAddresses([{ bulletin: bulletin(BEFORE), nowIn: FILE }], [bulletin(BEFORE)], NOW, sizes), []);
+});
