@@ -17,7 +17,7 @@ import { bulletinSummary } from "./summary.ts";
 import { buildHeadersFile, IMMUTABLE_PREFIXES, META_CONTENT_SECURITY_POLICY } from "./host-headers.ts";
 import { buildNginxFiles, NGINX_DIR } from "./nginx-config.ts";
 import { buildRedirectsFile } from "./redirects-out.ts";
-import { buildRobots, buildSitemaps } from "./sitemap.ts";
+import { buildRobots, buildSitemaps, listSitemapPages, newestChange, type SitemapPage } from "./sitemap.ts";
 import type { HomePage, IndexPage, LinkView, ListGroupData, ListPage, PostStatus, PostView, RawFile, RedirectStub, RelatedView, SearchPage, SiteData, SubscriptionFeed, SubscriptionPage } from "./views.ts";
 import type { PictureView } from "./images.ts";
 import type { Label } from "../policy/labels.ts";
@@ -276,12 +276,14 @@ export function buildSiteData(bulletins: readonly Bulletin[], options: SiteDataO
   };
   const assets = options.assets ?? buildAssets(readAssetSources());
 
-  const htmlPages = [
-    "/",
+  // <lastmod>: the home page's and each list page's newest bulletin shown. The indexes, search and
+  // subscription pages show no bulletin (names and counts only): none, rather than a date they may not have changed on.
+  const htmlPages: Array<string | SitemapPage> = [
+    withLastmod("/", newestChange([...homePage.featured, ...homePage.latest])),
     PATHS.search,
     PATHS.subscribe,
     ...indexPages.map((p) => p.url),
-    ...listPages.map((p) => p.url),
+    ...listSitemapPages(listPages),
   ];
   const sitemaps = buildSitemaps(publishedPosts, htmlPages, { site });
   // Beyond 50,000 addresses /sitemap.xml is an index of parts, each served with the sitemap's type.
@@ -316,6 +318,10 @@ export function buildSiteData(bulletins: readonly Bulletin[], options: SiteDataO
 /** Topics and sections in Spanish alphabetical order (ties by URL: never by file order). */
 function byLabel(a: LinkView, b: LinkView): number {
   return a.label.localeCompare(b.label, "es") || (a.url < b.url ? -1 : 1);
+}
+
+function withLastmod(url: string, at: BulletinDate | undefined): SitemapPage {
+  return at ? { url, lastmod: at.iso } : { url };
 }
 
 /** robots.txt also names the news sitemap, which search engines would not find otherwise. */

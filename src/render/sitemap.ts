@@ -1,6 +1,7 @@
+import type { BulletinDate } from "../policy/dates.ts";
 import { PATHS, absoluteUrl } from "../policy/urls.ts";
 import type { SiteConfig } from "../site.ts";
-import type { PostView, RawFile } from "./views.ts";
+import type { ListPage, PostView, RawFile } from "./views.ts";
 import { escapeXml } from "./xml.ts";
 import { fileMadeOf } from "./made-file.ts";
 
@@ -12,10 +13,57 @@ interface SitemapEntry {
   lastmod?: string;
 }
 
-export function buildSitemaps(publishedPosts: readonly PostView[], otherPages: readonly string[], { site }: { site: SiteConfig }): RawFile[] {
+/** A page of the site other than a bulletin, with its `<lastmod>` when it has one (W3C datetime). */
+export interface SitemapPage {
+  url: string;
+  lastmod?: string;
+}
+
+/**
+ * When a bulletin last changed, for `<lastmod>`: its `updated:` date (a correction), else its
+ * publication date; with the offset it was written with. Never the build's clock: the same
+ * content gives the same sitemap, byte for byte.
+ */
+export function changedAt(p: PostView): BulletinDate {
+  return (p.bulletin.updated ?? p.bulletin.date)!;
+}
+
+/** The newest change among these bulletins (the first of equal instants), or undefined without any. */
+export function newestChange(posts: Iterable<PostView>): BulletinDate | undefined {
+  return newest(posts, changedAt);
+}
+
+function newest(posts: Iterable<PostView>, dateOf: (p: PostView) => BulletinDate): BulletinDate | undefined {
+  let found: BulletinDate | undefined;
+  for (const p of posts) {
+    const at = dateOf(p);
+    if (!found || at.epochMs > found.epochMs) found = at;
+  }
+  return found;
+}
+
+/**
+ * The list pages (topic, section, year, month), each with its `<lastmod>`: the newest change among
+ * the bulletins it shows, or the list's newest publication if later, since a bulletin published
+ * since pushes the last one of each page onto the next (a correction moves nothing). A list is
+ * newest first, so its newest publication is on its first page. `pages` holds each list's pages in
+ * order from its first, as `buildSiteData` makes them.
+ */
+export function listSitemapPages(pages: readonly ListPage[]): SitemapPage[] {
+  let published: BulletinDate | undefined;
+  return pages.map((page) => {
+    if (page.pageNumber === 1) published = newest(page.items, (p) => p.bulletin.date!);
+    const changed = newestChange(page.items);
+    const at = !changed || (published && published.epochMs > changed.epochMs) ? published : changed;
+    return at ? { url: page.url, lastmod: at.iso } : { url: page.url };
+  });
+}
+
+/** `otherPages`: the site's pages that are not bulletins (a bare path has no `<lastmod>`). */
+export function buildSitemaps(publishedPosts: readonly PostView[], otherPages: ReadonlyArray<string | SitemapPage>, { site }: { site: SiteConfig }): RawFile[] {
   const entries: SitemapEntry[] = [
-    ...otherPages.map((p) => ({ loc: absoluteUrl(site.baseUrl, p) })),
-    ...publishedPosts.map((p) => ({ loc: p.absoluteUrl, lastmod: (p.bulletin.updated ?? p.bulletin.date)!.iso })),
+    ...otherPages.map((p) => (typeof p === "string" ? { loc: absoluteUrl(site.baseUrl, p) } : { loc: absoluteUrl(site.baseUrl, p.url), ...(p.lastmod ? { lastmod: p.lastmod } : {}) })),
+    ...publishedPosts.map((p) => ({ loc: p.absoluteUrl, lastmod: changedAt(p).iso })),
   ];
   if (entries.length <= SITEMAP_MAX_URLS) return [fileMadeOf(PATHS.sitemap, entries, urlset)];
   const files: RawFile[] = [];
