@@ -3,7 +3,14 @@ import path from "node:path";
 import type { PathClaim } from "../model/corpus.ts";
 import { displayPath } from "../model/load.ts";
 import type { Problem } from "../model/problems.ts";
+import { FINGERPRINTED_SOURCES } from "../render/assets.ts";
 import type { SiteFile } from "./pages.ts";
+
+/**
+ * Files of `public/` the build publishes under a fingerprinted name instead (render/assets.ts):
+ * the stylesheet, the scripts, the icon. They keep their claims (nothing else may take their paths).
+ */
+const NOT_COPIED = new Set<string>(FINGERPRINTED_SOURCES.map((s) => s.replace(/^public\//, "")));
 
 /**
  * Files under `public/` are copied to the site root, so they own their paths too: a redirect or a
@@ -32,14 +39,16 @@ export function missingPublicProblem(publicDir: string): Problem[] {
   ];
 }
 
-/** Every file under `public/`, as a site file copied to the same path under the site root. */
+/** Every file under `public/`, as a site file copied to the same path under the site root, but the sources of fingerprinted assets. */
 export function publicSiteFiles(publicDir: string): SiteFile[] {
   if (!existsSync(publicDir)) return [];
   const files: SiteFile[] = [];
   for (const e of readdirSync(publicDir, { recursive: true, withFileTypes: true })) {
     if (!e.isFile()) continue;
     const source = path.join(e.parentPath, e.name);
-    files.push({ file: path.relative(publicDir, source).split(path.sep).join("/"), digest: copyDigest(source), source });
+    const file = path.relative(publicDir, source).split(path.sep).join("/");
+    if (NOT_COPIED.has(file)) continue;
+    files.push({ file, digest: copyDigest(source), source });
   }
   return files;
 }

@@ -20,6 +20,14 @@ export const NOT_FOUND_SCRIPT_SOURCE = "public/js/not-found.js";
 /** Without an icon every browser asks for /favicon.ico and logs a 404. */
 export const FAVICON_SOURCE = "public/favicon.svg";
 
+/**
+ * The sources above, published only under their fingerprinted names: the copy of `public/` leaves
+ * them out (build/public-files.ts). The unhashed copies were a leftover of the first layouts, which
+ * linked `/css/site.css` before the names were fingerprinted: nothing links them, and that
+ * stylesheet lacked the generated @font-face.
+ */
+export const FINGERPRINTED_SOURCES = [STYLESHEET_SOURCE, SEARCH_SCRIPT_SOURCE, NOT_FOUND_SCRIPT_SOURCE, FAVICON_SOURCE] as const;
+
 const requireFromHere = createRequire(import.meta.url);
 
 /** Noto Sans, the typeface of the federal identity, latin subset only: Spanish needs no other. */

@@ -82,6 +82,8 @@ redirect_from:
   await cp(path.join(ROOT, "public"), publicDir, { recursive: true });
   await writeText(path.join(publicDir, "assets/logo.svg"), '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>\n');
   await writeText(path.join(publicDir, "css/extra.3f9a1c2b.css"), "p { margin: 0; }\n");
+  // A stylesheet of public/ under a fixed name (big enough for gzip).
+  await writeText(path.join(publicDir, "css/imprenta.css"), "p { margin: 0; }\n".repeat(30));
   await writeText(path.join(publicDir, "uploads/2021/foto-20210819.jpg"), "no es una foto\n");
   site = path.join(dir, "_site");
   const run = await runCli(["build", "--content", content, "--public", publicDir, "--out", site, "--quiet"]);
@@ -137,10 +139,12 @@ test("pages, feeds and files answer 200 with the security headers and their cach
     assert.equal(r.headers["cache-control"], CACHE_CONTROL.immutable, u);
     assertSecurityHeaders(r, u);
   }
-  const css = await get("/css/site.css");
+  const css = await get("/css/imprenta.css");
   assert.equal(css.status, 200);
   assert.match(String(css.headers["content-type"]), /^text\/css/);
   assert.equal(css.headers["cache-control"], CACHE_CONTROL.file);
+  // The sources of the fingerprinted files are published under those names only.
+  for (const p of ["/css/site.css", "/js/search.js", "/js/not-found.js", "/favicon.svg"]) assert.equal((await get(p)).status, 404, p);
   const asset = await get("/assets/logo.svg");
   assert.equal(asset.status, 200);
   assert.equal(asset.headers["cache-control"], CACHE_CONTROL.immutable);
@@ -243,10 +247,10 @@ test("a missing page is a 404 with the Spanish page; host files are not served",
 });
 
 test("text is compressed with gzip", { skip }, async () => {
-  const r = await get("/css/site.css", { "Accept-Encoding": "gzip" });
+  const r = await get("/css/imprenta.css", { "Accept-Encoding": "gzip" });
   assert.equal(r.headers["content-encoding"], "gzip");
   assert.match(String(r.headers.vary), /Accept-Encoding/);
-  const plain = await readFile(path.join(site, "css/site.css"));
+  const plain = await readFile(path.join(site, "css/imprenta.css"));
   assert.deepEqual(gunzipSync(r.body), plain);
 });
 
