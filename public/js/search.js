@@ -157,6 +157,12 @@ async function run() {
   status.textContent = total === 0
     ? `No hay boletines que coincidan${query ? ` con «${query}»` : ""}${chosen}.${absentText(absent)}`
     : `${COUNT.format(total)} ${total === 1 ? "boletín encontrado" : "boletines encontrados"}${query ? ` para «${query}»${chosen}` : `${chosen}, del más reciente al más antiguo`}.`;
+  // Nothing found: the other ways to a bulletin (as for an empty search), and no screen kept empty for results.
+  if (total === 0) {
+    const help = document.getElementById("sin-busqueda");
+    if (help) help.hidden = false;
+    list.hidden = true;
+  }
   if (place) restorePlace(place);
   keepPlace();
 }

@@ -459,6 +459,9 @@ test("search: a word no bulletin has gives no results and is named (Pagefind wou
         const before = requested.length;
         const status = `No hay boletines que coincidan con «${query}». Ningún boletín tiene «hemodialisis»: revise cómo está escrita.`;
         assert.deepEqual(await search(query), { status, titles: [] }, `${origin}: «${query}»`);
+        // Nothing found: the other ways to a bulletin, and no empty screen kept for results.
+        assert.ok(await tab.locator("#sin-busqueda").isVisible(), `${origin}: «${query}»`);
+        assert.ok(!(await tab.locator("#resultados").isVisible()), `${origin}: «${query}»`);
         if (tab === page) {
           // Told by the words index: no year's index was downloaded for it (Pagefind's fallback words
           // are in every year, and merging them all cost two requests each and their word chunks).
@@ -781,6 +784,17 @@ test("print: the bulletin alone, links spelled out; dark scheme follows the syst
   }
   const after = await page.locator('.bulletin-body a[href^="https"]').first().evaluate((el) => getComputedStyle(el, "::after").content);
   assert.equal(after, '" (https://www.imss.gob.mx/)"');
+  // The photos', video's and audio's links (as layouts/bulletin.njk writes them) are printed with their addresses.
+  const media = await page.evaluate(() => {
+    const list = document.createElement("ul");
+    list.className = "media-links";
+    list.innerHTML = '<li><a href="https://www.youtube.com/watch?v=abc">Video</a></li>';
+    document.querySelector(".bulletin-body")!.after(list);
+    const a = list.querySelector("a")!;
+    return { display: getComputedStyle(list).display, after: getComputedStyle(a, "::after").content };
+  });
+  assert.notEqual(media.display, "none");
+  assert.equal(media.after, '": https://www.youtube.com/watch?v=abc"');
   await page.emulateMedia({ media: "screen", colorScheme: "dark" });
   assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), "rgb(22, 19, 15)");
   await page.emulateMedia({ media: "screen", colorScheme: "light" });
