@@ -57,6 +57,8 @@ interface DateParts {
   second?: number;
   millisecond?: number;
   offset?: string;
+  /** Written day first (`09/04/2024`), as Mexico writes dates. */
+  dayFirst?: true;
 }
 
 export function parseBulletinDate(input: string, timeZone: string): DateParseResult {
@@ -94,6 +96,16 @@ export function parseBulletinDate(input: string, timeZone: string): DateParseRes
     value = DateTime.fromMillis(wall - minutes * MINUTE_MS, { zone: FixedOffsetZone.instance(minutes) });
   }
   if (!value.isValid) return { ok: false, message: `«${text}» no es una fecha válida (${value.invalidExplanation ?? "fecha inválida"}).` };
+  // `04/09/2024` is 4 September here, and 9 April where months go first: said, with the unambiguous way to write each.
+  if (!warning && parts.dayFirst && parts.day <= 12 && parts.day !== parts.month) {
+    const asWritten = `${parts.day} de ${monthName(parts.month)} de ${parts.year}`;
+    const swapped = `${parts.month} de ${monthName(parts.day)} de ${parts.year}`;
+    warning = {
+      code: "date-day-month",
+      message: `«${text}» se lee como día/mes/año: ${asWritten}.`,
+      hint: `Para que no haya duda, escribe ${parts.year}-${pad(parts.month)}-${pad(parts.day)}${text.includes(":") ? " con la hora" : ""}; si era ${swapped}, escribe ${parts.year}-${pad(parts.day)}-${pad(parts.month)}.`,
+    };
+  }
   return { ok: true, date: toBulletinDate(value, hasTime), value, ...(warning ? { warning } : {}) };
 }
 
@@ -131,7 +143,7 @@ function matchParts(text: string): DateParts | undefined {
   const dmy = DMY_RE.exec(text);
   if (dmy) {
     const [, d, mo, y, h, mi, s] = dmy;
-    return numericParts(y, mo, d, h, mi, s);
+    return { ...numericParts(y, mo, d, h, mi, s), dayFirst: true };
   }
   return undefined;
 }

@@ -84,6 +84,23 @@ for (const [input, message] of invalid) {
   });
 }
 
+test("a day-first date that could be read the other way round is read day first, with a warning giving both unambiguous forms", () => {
+  const r = parseBulletinDate("04/09/2024", MX);
+  assert.ok(r.ok);
+  assert.equal(r.date.day, "2024-09-04");
+  assert.deepEqual(r.warning, {
+    code: "date-day-month",
+    message: "«04/09/2024» se lee como día/mes/año: 4 de septiembre de 2024.",
+    hint: "Para que no haya duda, escribe 2024-09-04; si era 9 de abril de 2024, escribe 2024-04-09.",
+  });
+  assert.match(parseBulletinDate("1/2/2024 10:30", MX).ok ? String((parseBulletinDate("1/2/2024 10:30", MX) as { warning?: { hint?: string } }).warning?.hint) : "", /escribe 2024-02-01 con la hora;/);
+  // Only one reading: no warning (a day over 12, the same day and month, or ISO).
+  for (const input of ["15/07/2023", "05/05/2024", "2024-04-09"]) {
+    const other = parseBulletinDate(input, MX);
+    assert.ok(other.ok && other.warning === undefined, input);
+  }
+});
+
 test("a local time inside the spring DST gap is moved forward with a warning", () => {
   // 2021-04-04 02:30 did not exist in Mexico City (clocks jumped from 02:00 to 03:00).
   const r = parseBulletinDate("2021-04-04 02:30", MX);
