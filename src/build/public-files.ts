@@ -12,6 +12,11 @@ import type { SiteFile } from "./pages.ts";
  */
 const NOT_COPIED = new Set<string>(FINGERPRINTED_SOURCES.map((s) => s.replace(/^public\//, "")));
 
+/** Whether a file of `public/` (its path there, `/`-separated) is copied to the site: Eleventy's passthrough copy asks too. */
+export function isCopiedFromPublic(relativePath: string): boolean {
+  return !NOT_COPIED.has(relativePath.replace(/^\.\//, ""));
+}
+
 /**
  * Files under `public/` are copied to the site root, so they own their paths too: a redirect or a
  * permalink onto `/css/site.css` would replace the stylesheet on hosts that apply redirects first.
@@ -47,7 +52,7 @@ export function publicSiteFiles(publicDir: string): SiteFile[] {
     if (!e.isFile()) continue;
     const source = path.join(e.parentPath, e.name);
     const file = path.relative(publicDir, source).split(path.sep).join("/");
-    if (NOT_COPIED.has(file)) continue;
+    if (!isCopiedFromPublic(file)) continue;
     files.push({ file, digest: copyDigest(source), source });
   }
   return files;

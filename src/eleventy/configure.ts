@@ -1,4 +1,5 @@
 import path from "node:path";
+import { isCopiedFromPublic } from "../build/public-files.ts";
 import { CODE_ROOT, PROJECT_ROOT, RUNS_COMPILED } from "../project-root.ts";
 import { writeSiteAssets } from "../render/site-files.ts";
 import type { EleventyHandoff, EleventyInputs } from "./inputs.ts";
@@ -30,7 +31,7 @@ export interface EleventyUserConfig {
   addGlobalData(name: string, value: unknown): void;
   setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
   addNunjucksGlobal(name: string, value: unknown): void;
-  addPassthroughCopy(paths: Record<string, string> | string): void;
+  addPassthroughCopy(paths: Record<string, string> | string, copyOptions?: { filter?: (relativePath: string) => boolean }): void;
   addWatchTarget(path: string): void;
   setTemplateFormats(formats: string[]): void;
   setUseGitIgnore(enabled: boolean): void;
@@ -64,7 +65,8 @@ export function configureEleventy(config: EleventyUserConfig, handoff: EleventyH
   config.addGlobalData("site", async () => (await resolved()).site);
   config.addGlobalData("boletines", async () => (await resolved()).data);
   config.addGlobalData("preview", async () => (await resolved()).preview);
-  config.addPassthroughCopy({ [handoff.publicDir]: "/" });
+  // The sources of the fingerprinted files are written under those names only (as `build` does).
+  config.addPassthroughCopy({ [handoff.publicDir]: "/" }, { filter: (relative) => isCopiedFromPublic(relative.split(path.sep).join("/")) });
   for (const dir of handoff.watch) config.addWatchTarget(dir);
   // Binary files made from the data (fonts, AVIF/WebP pictures) are written once the pages are.
   config.on("eleventy.after", async ({ directories }) => {
