@@ -10,9 +10,11 @@ import { formatProblem, type Problem } from "../model/problems.ts";
 import { parseBulletinDate } from "../policy/dates.ts";
 import { resolveSiteConfig } from "../site.ts";
 import { ExistingReleases } from "../import/existing.ts";
-import { importRecord, NO_TITLE, planBulletinFile, planFailed, planHasErrors, type ImportOptions, type ImportRecord } from "../import/plan.ts";
+import { importRecord, NO_TITLE, planBulletinFile, planFailed, planHasErrors, type FilePlan, type ImportOptions, type ImportRecord } from "../import/plan.ts";
 import { readReleaseSource, SourceError, type SourceText } from "../import/read-source.ts";
-import { extractRelease } from "../import/text.ts";
+import { formatCalendarDay } from "../import/spanish-dates.ts";
+import { splitReleases, type ReleaseSlice } from "../import/split.ts";
+import { extractRelease, type ReleaseParts } from "../import/text.ts";
 import { optionValueProblems } from "../import/write.ts";
 import { folderOption, parseCommandArgs, refuseOptionValues, UsageError } from "./args.ts";
 import { writeFailure } from "./common.ts";
@@ -27,8 +29,10 @@ export const usage = `boletines import ARCHIVO… [--out DIR] [--date AAAA-MM-DD
                  tiene su número (No. 171/2024) o su borrador sin fecha, que se borra (sin --force nunca se
                  reemplaza ni se borra nada: se dice qué archivo es)
   --dry-run      muestra lo que se escribiría, sin escribir
-  --json         imprime un objeto JSON por archivo (source, title, date, number, city, highlights, body, photos, video, warnings) y no escribe nada;
+  --json         imprime un objeto JSON por comunicado (source, title, date, number, city, highlights, body, photos, video, warnings) y no escribe nada;
                  si un archivo no se puede importar, el primer elemento de warnings es el error («error: …»)
+  Un archivo con varios comunicados seguidos (cada uno con su fecha y su número, o separados por ---o0o---)
+  da un boletín por comunicado; si no se sabe dónde empieza el segundo, no se importa y se dice la línea.
   Sale con 0 si todo se importó, 1 si algún archivo falló (los demás se importan igual), 2 si las opciones son incorrectas.`;
 
 export default async function importCommand(argv: string[]): Promise<number> {
@@ -92,57 +96,139 @@ async function importOne(file: string, options: ImportOptions, flags: RunFlags, 
     if (flags.json) say(JSON.stringify(emptyRecord(shownSource, `error: ${error.oneLine}`)));
     return false;
   }
-  const parts = extractRelease(source.text);
-  const notes = source.notes;
-  if (flags.json) {
-    const record = importRecord(shownSource, parts, options);
-    record.warnings.push(...notes);
-    // What the build's validator refuses (a title without letters or numbers) fails here too: said of the input.
-    const failures = parts.title === undefined ? [NO_TITLE] : invalidPlanMessages(planBulletinFile(parts, options));
-    // A failure is said in the record too, first, as «error: …» (the record keeps its agreed keys).
-    record.warnings.unshift(...failures.map((f) => `error: ${f}`));
-    say(JSON.stringify(record));
-    for (const failure of failures) complain(`${shownSource}: error: ${failure}`);
-    return failures.length === 0;
-  }
-
-  let plan = planBulletinFile(parts, options);
-  for (const warning of [...plan.warnings, ...notes]) complain(`${shownSource}: aviso: ${warning}`);
-  if (planFailed(plan)) {
-    complain(`${shownSource}: error: ${plan.error}`);
+  // A file may hold several releases one after the other: each one is a bulletin of its own.
+  const split = splitReleases(source.text);
+  if ("ambiguous" in split) {
+    const { line, text, why } = split.ambiguous;
+    const where = source.format === "text" ? `en la línea ${line} («${text}»)` : `en «${text}»`;
+    const error = `no se sabe si el archivo trae uno o dos comunicados: ${where} ${why}. No se escribió nada.`;
+    const hint = "Si es otro comunicado, pásalo a un archivo aparte (o escribe la marca ---o0o--- al final del anterior y su número, No. NNN/AAAA, debajo de su fecha) y vuelve a importar; si es parte del texto, únela al párrafo de al lado.";
+    complain(`${shownSource}: error: ${error}`);
+    complain(`    → ${hint}`);
+    if (flags.json) say(JSON.stringify(emptyRecord(shownSource, `error: ${error} ${hint}`)));
     return false;
   }
+  const several = split.releases.length > 1;
+  const releaseParts = split.releases.map((slice) => extractRelease(slice.text));
+  const labels = releaseParts.map((_, k) => (several ? `${shownSource} (comunicado ${k + 1} de ${releaseParts.length})` : shownSource));
+  // --date stands for a dateline a release lacks: in a file of several, only for those without their own.
+  const optionsFor = releaseParts.map((parts) => (several && parts.date && options.date ? { ...options, date: undefined } : options));
+  const dateNotes = releaseParts.map((parts) =>
+    several && parts.date && options.date ? [`--date ${options.date} no se usa en este comunicado: tiene su propia línea de fecha (${formatCalendarDay(parts.date)}). Si está mal, corrígela en el archivo.`] : [],
+  );
+  const announcement = several ? severalReleasesNote(split.releases, releaseParts, source.format) : undefined;
+  const notes = source.notes;
+  if (flags.json) {
+    let ok = true;
+    releaseParts.forEach((parts, k) => {
+      const partOptions = optionsFor[k]!;
+      const record = importRecord(shownSource, parts, partOptions);
+      record.warnings.push(...(announcement ? [`${announcement} Este es el ${k + 1}.º.`] : []), ...dateNotes[k]!, ...notes);
+      // What the build's validator refuses (a title without letters or numbers) fails here too: said of the input.
+      const failures = parts.title === undefined ? [NO_TITLE] : invalidPlanMessages(planBulletinFile(parts, partOptions));
+      // A failure is said in the record too, first, as «error: …» (the record keeps its agreed keys).
+      record.warnings.unshift(...failures.map((f) => `error: ${f}`));
+      say(JSON.stringify(record));
+      for (const failure of failures) complain(`${labels[k]}: error: ${failure}`);
+      if (failures.length) ok = false;
+    });
+    return ok;
+  }
+
+  if (announcement) complain(`${shownSource}: aviso: ${announcement}`);
+  // Every release of the file is checked before any is written: a file is imported whole or not at all.
+  const prepared: Prepared[] = [];
+  let failed = false;
+  for (const [k, parts] of releaseParts.entries()) {
+    const result = await prepare(parts, labels[k]!, optionsFor[k]!, flags, releases, [...dateNotes[k]!, ...(k === 0 ? notes : [])]);
+    for (const line of result.messages) complain(line);
+    if (!("plan" in result)) {
+      failed = true;
+      continue;
+    }
+    // Two releases of one file that would be the same bulletin file (same date and title).
+    const twin = prepared.find((p) => p.plan.absPath === result.plan.absPath);
+    if (twin) {
+      complain(`${labels[k]}: error: daría el mismo archivo que ${twin.label}: ${result.plan.shownPath} (misma fecha y mismo título).`);
+      complain("    → Revisa el título y la fecha de cada comunicado en el archivo, o impórtalos por separado.");
+      failed = true;
+      continue;
+    }
+    prepared.push(result);
+  }
+  if (failed) {
+    if (several) complain(`${shownSource}: error: no se escribió ninguno de los ${releaseParts.length} comunicados del archivo; corrige lo que se dice arriba y vuelve a importarlo.`);
+    return false;
+  }
+  for (const ready of prepared) {
+    if (!(await commit(ready, flags, releases))) return false;
+  }
+  return true;
+}
+
+/** «El archivo trae 2 comunicados: No. 250/2024 «…» (línea 1) y No. 251/2024 «…» (línea 18)…». */
+function severalReleasesNote(slices: ReleaseSlice[], parts: ReleaseParts[], format: SourceText["format"]): string {
+  const said = slices.map((slice, k) => {
+    const p = parts[k]!;
+    const name = [p.number ? `No. ${p.number}` : undefined, p.title ? `«${p.title}»` : undefined].filter(Boolean).join(" ") || "sin título ni número";
+    return format === "text" ? `${name} (desde la línea ${slice.firstLine})` : name;
+  });
+  const list = said.length === 2 ? `${said[0]} y ${said[1]}` : `${said.slice(0, -1).join(", ")} y ${said[said.length - 1]}`;
+  return `El archivo trae ${slices.length} comunicados: ${list}; cada uno se importa en su propio boletín.`;
+}
+
+/** A release ready to be written: its file, and what it replaces. */
+interface Prepared {
+  label: string;
+  plan: FilePlan;
+  exists: boolean;
+  other?: string;
+  /** Warnings to say (already said by the caller when it gets them). */
+  messages: string[];
+}
+
+/**
+ * What one release would write, checked against the content folder. Messages are said by the caller;
+ * when the release cannot be written because its bulletin already exists, only that is said (the warnings
+ * about a file that is not written are noise).
+ */
+async function prepare(parts: ReleaseParts, label: string, options: ImportOptions, flags: RunFlags, releases: ExistingReleases, notes: string[]): Promise<Prepared | { messages: string[] }> {
+  const messages: string[] = [];
+  let plan = planBulletinFile(parts, options);
+  const warnings = [...plan.warnings, ...notes].map((warning) => `${label}: aviso: ${warning}`);
+  if (planFailed(plan)) return { messages: [...warnings, `${label}: error: ${plan.error}`] };
   if (planHasErrors(plan)) {
     // Said of the input, not at a line of a file that is not written.
     const errors = plan.problems.filter((p) => p.severity === "error").map(saidOfRelease);
-    for (const p of errors) complain(formatProblem({ ...p, file: shownSource }));
     // A file named after a title that is refused would be named after nothing: not shown.
     const unwritten = errors.some((p) => p.field === "title") ? "nada" : plan.shownPath;
-    complain(`${shownSource}: error: el boletín resultante no es válido; no se escribió ${unwritten}.`);
-    return false;
+    return { messages: [...warnings, ...errors.map((p) => formatProblem({ ...p, file: label })), `${label}: error: el boletín resultante no es válido; no se escribió ${unwritten}.`] };
   }
-  for (const problem of plan.problems) complain(formatProblem(problem));
   // The same release already in the content folder: the very file (same date and title), or another file
   // with its number (imported before with another date) or its undated draft. Never replaced without --force.
   const exists = existsSync(plan.absPath) || releases.isPlanned(plan.absPath);
   const others = releases.sameRelease(plan);
   const shownOthers = others.map((other) => displayPath(other));
   if (others.length > 1) {
-    complain(`${shownSource}: error: este comunicado ya está en ${others.length} archivos: ${shownOthers.join(", ")}; no se reemplaza ninguno ni se escribe ${plan.shownPath}.`);
-    complain(`    → Deja uno solo (borra o corrige a mano los demás) y vuelve a importar${flags.force ? "" : " con --force para reemplazarlo"}.`);
-    return false;
+    return {
+      messages: [
+        `${label}: error: este comunicado ya está en ${others.length} archivos: ${shownOthers.join(", ")}; no se reemplaza ninguno ni se escribe ${plan.shownPath}.`,
+        `    → Deja uno solo (borra o corrige a mano los demás) y vuelve a importar${flags.force ? "" : " con --force para reemplazarlo"}.`,
+      ],
+    };
   }
   const other = others[0];
   const shownOther = shownOthers[0];
   if (!flags.force && (exists || other)) {
-    if (exists) complain(`${shownSource}: error: ${plan.shownPath} ya existe; no se reemplaza (usa --force para reemplazarlo).`);
+    if (exists) messages.push(`${label}: error: ${plan.shownPath} ya existe; no se reemplaza (usa --force para reemplazarlo).`);
     if (other) {
       const which = plan.number && other !== plan.undatedPath ? `el boletín ${plan.number}` : "el borrador sin fecha de este comunicado";
-      complain(`${shownSource}: error: ${which} ya existe: ${shownOther}; no se reemplaza (usa --force para reemplazarlo por ${plan.shownPath}).`);
-      complain(`    → Con --force se borra ${shownOther} y se pierde lo que se haya editado en él; para conservarlo, corrígelo a mano en vez de volver a importar.`);
+      messages.push(`${label}: error: ${which} ya existe: ${shownOther}; no se reemplaza (usa --force para reemplazarlo por ${plan.shownPath}).`);
+      messages.push(`    → Con --force se borra ${shownOther} y se pierde lo que se haya editado en él; para conservarlo, corrígelo a mano en vez de volver a importar.`);
     }
-    return false;
+    return { messages };
   }
+  messages.push(...warnings, ...plan.problems.map((problem) => formatProblem(problem)));
   // What the replaced files gave readers stays reachable: their addresses the new file would not have
   // (an earlier date's page, a redirect_from written by hand) go into its redirect_from.
   const replaced = [...(exists ? [plan.absPath] : []), ...(other ? [other] : [])];
@@ -151,18 +237,25 @@ async function importOne(file: string, options: ImportOptions, flags: RunFlags, 
   if (keep.length) {
     const kept = planBulletinFile(parts, { ...options, redirectFrom: keep });
     if (planFailed(kept) || planHasErrors(kept)) {
-      complain(`${shownSource}: error: las direcciones de ${replaced.map((f) => displayPath(f)).join(" y ")} no caben en ${plan.shownPath} (redirect_from: ${keep.join(", ")}); no se reemplaza nada.`);
-      if (!planFailed(kept)) for (const p of kept.problems.filter((q) => q.severity === "error")) complain(formatProblem(p));
-      return false;
+      messages.push(`${label}: error: las direcciones de ${replaced.map((f) => displayPath(f)).join(" y ")} no caben en ${plan.shownPath} (redirect_from: ${keep.join(", ")}); no se reemplaza nada.`);
+      if (!planFailed(kept)) for (const p of kept.problems.filter((q) => q.severity === "error")) messages.push(formatProblem(p));
+      return { messages };
     }
     plan = kept;
-    complain(`${shownSource}: aviso: ${plan.shownPath} conserva en redirect_from ${keep.length === 1 ? "la dirección" : "las direcciones"} que ya tenían los lectores: ${keep.join(", ")}.`);
+    messages.push(`${label}: aviso: ${plan.shownPath} conserva en redirect_from ${keep.length === 1 ? "la dirección" : "las direcciones"} que ya tenían los lectores: ${keep.join(", ")}.`);
   }
+  return { label, plan, exists, ...(other ? { other } : {}), messages };
+}
+
+/** Writes a prepared release (or, with --dry-run, shows it) and removes the file it replaces. */
+async function commit(ready: Prepared, flags: RunFlags, releases: ExistingReleases): Promise<boolean> {
+  const { label, plan, exists, other } = ready;
+  const shownOther = other ? displayPath(other) : undefined;
   releases.add(plan.absPath, plan.number);
   const what = plan.draft ? "borrador sin fecha" : "boletín";
   if (flags.dryRun) {
     const replaces = [...(exists ? [`reemplazaría ${plan.shownPath}`] : []), ...(other ? [`reemplazaría a ${shownOther}`] : [])];
-    say(`${shownSource} → ${plan.shownPath} (${[what, ...replaces].join("; ")}; no se escribió: --dry-run)\n${plan.content}`);
+    say(`${label} → ${plan.shownPath} (${[what, ...replaces].join("; ")}; no se escribió: --dry-run)\n${plan.content}`);
     return true;
   }
   try {
@@ -170,8 +263,8 @@ async function importOne(file: string, options: ImportOptions, flags: RunFlags, 
     // `wx` refuses to replace a file that appeared since the check above.
     await writeFile(plan.absPath, plan.content, { flag: flags.force ? "w" : "wx" });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") complain(`${shownSource}: error: ${plan.shownPath} ya existe; no se reemplaza (usa --force para reemplazarlo).`);
-    else complain(`${shownSource}: error: ${plan.shownPath}: ${writeFailure(error)}`);
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") complain(`${label}: error: ${plan.shownPath} ya existe; no se reemplaza (usa --force para reemplazarlo).`);
+    else complain(`${label}: error: ${plan.shownPath}: ${writeFailure(error)}`);
     return false;
   }
   if (other) {
@@ -179,13 +272,13 @@ async function importOne(file: string, options: ImportOptions, flags: RunFlags, 
     try {
       await rm(other, { force: true });
     } catch (error) {
-      complain(`${shownSource}: error: se escribió ${plan.shownPath}, pero ${shownOther}: ${writeFailure(error, "borrar")}`);
+      complain(`${label}: error: se escribió ${plan.shownPath}, pero ${shownOther}: ${writeFailure(error, "borrar")}`);
       complain(`    → Bórralo a mano: los dos tienen el mismo comunicado.`);
       return false;
     }
     releases.remove(other);
   }
-  say(`${shownSource} → ${plan.shownPath}${exists ? " (reemplazado)" : ""} (${what}${other ? `; reemplaza a ${shownOther}, que se borró` : ""})`);
+  say(`${label} → ${plan.shownPath}${exists ? " (reemplazado)" : ""} (${what}${other ? `; reemplaza a ${shownOther}, que se borró` : ""})`);
   return true;
 }
 

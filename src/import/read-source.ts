@@ -30,6 +30,8 @@ export interface SourceText {
   text: string;
   /** Notes worth showing: mammoth's errors, or that a text was not UTF-8 and how it was read. */
   notes: string[];
+  /** What the text was read from: only a text file's lines are the editor's (Word's and PDF's are the converter's). */
+  format: "text" | "docx" | "pdf";
 }
 
 export async function readReleaseSource(file: string): Promise<SourceText> {
@@ -56,8 +58,8 @@ export async function readReleaseSource(file: string): Promise<SourceText> {
       if (ext === ".docx") {
         const { text, messages } = await docxToText(bytes);
         // The converter's own notes name it: the editor reads them beside the importer's.
-        converted = { text, notes: messages.map((m) => `Word: ${m}`) };
-      } else converted = { text: await pdfToText(bytes), notes: [] };
+        converted = { text, notes: messages.map((m) => `Word: ${m}`), format: "docx" };
+      } else converted = { text: await pdfToText(bytes), notes: [], format: "pdf" };
     } catch (error) {
       throw ext === ".docx" ? unreadableDocx(bytes, error) : unreadablePdf(bytes, error);
     }
@@ -81,7 +83,7 @@ export async function readReleaseSource(file: string): Promise<SourceText> {
   if (isBulletinFile(text)) {
     throw new SourceError("ya es un boletín con encabezado (front matter); no se importa: cópialo a content/ y revísalo con «boletines check».");
   }
-  return { text, notes };
+  return { text, notes, format: "text" };
 }
 
 /** Any letter or digit: a file of spaces, blank lines, a BOM or invisible characters has nothing to import. */

@@ -69,6 +69,8 @@ test("import the three seeds: files written where the layout says, valid for the
   const second = runCli(["import", ...SEEDS], cwd);
   assert.equal(second.code, 1);
   assert.equal((second.stderr.match(/ya existe; no se reemplaza/g) ?? []).length, 3);
+  // Only that: no warning about a file that is not written (the draft's missing date, a missing description).
+  assert.equal(second.stderr.trim().split("\n").length, 3, second.stderr);
   assert.equal(readFileSync(path.join(cwd, "content", SEED_FILES[0]!), "utf8"), "editado a mano\n");
 
   const forced = runCli(["import", "--force", SEEDS[1]!], cwd);
@@ -374,4 +376,81 @@ test("a number without its year and no dateline: --date gives the year, and the 
   const record = JSON.parse(json.stdout.trim()) as { number: string | null; warnings: string[] };
   assert.equal(record.number, null);
   assert.ok(record.warnings.some((w) => /no se guardó\. Agrega number: 175\/AAAA con el año del boletín, o vuelve a importar con --date\./.test(w)), record.warnings.join(" | "));
+});
+
+const TWO_RELEASES = [
+  "INSTITUTO MEXICANO DEL SEGURO SOCIAL",
+  "",
+  "Ciudad de México, martes 4 de junio de 2024",
+  "No. 250/2024",
+  "",
+  "IMSS amplía horario de vacunación en unidades de medicina familiar",
+  "",
+  "- Las unidades atenderán de 8:00 a 20:00 horas",
+  "",
+  "El Instituto Mexicano del Seguro Social amplió el horario de vacunación en sus unidades de medicina familiar.",
+  "",
+  "---o0o---",
+  "",
+  "INSTITUTO MEXICANO DEL SEGURO SOCIAL",
+  "",
+  "Ciudad de México, martes 4 de junio de 2024",
+  "No. 251/2024",
+  "",
+  "IMSS realiza jornada de cirugías de cataratas",
+  "",
+  "- Se beneficiaron 120 pacientes en tres días",
+  "",
+  "El IMSS llevó a cabo una jornada de cirugías de cataratas en el Hospital General Regional No. 1 de la ciudad.",
+  "",
+  "---o0o---",
+  "",
+].join("\n");
+
+test("a file with two releases: two bulletins, said in the report; re-imported, only the «ya existe» errors; --date only for a release without its dateline", () => {
+  const cwd = tempDir();
+  writeFileSync(path.join(cwd, "dos.txt"), TWO_RELEASES);
+  const names = ["2024/2024-06-04-imss-amplia-horario-de-vacunacion-en-unidades-de-medicina-familiar.md", "2024/2024-06-04-imss-realiza-jornada-de-cirugias-de-cataratas.md"];
+  const dry = runCli(["import", "--dry-run", "dos.txt"], cwd);
+  assert.equal(dry.code, 0, dry.stderr);
+  assert.match(dry.stderr, /^dos\.txt: aviso: El archivo trae 2 comunicados: No\. 250\/2024 «IMSS amplía horario de vacunación en unidades de medicina familiar» \(desde la línea 1\) y No\. 251\/2024 «IMSS realiza jornada de cirugías de cataratas» \(desde la línea 14\); cada uno se importa en su propio boletín\./);
+  assert.match(dry.stdout, new RegExp(`dos\\.txt \\(comunicado 1 de 2\\) → content/${names[0]!.replace(/[.]/g, "\\.")}`));
+  assert.match(dry.stdout, new RegExp(`dos\\.txt \\(comunicado 2 de 2\\) → content/${names[1]!.replace(/[.]/g, "\\.")}`));
+  assert.deepEqual(listFiles(path.join(cwd, "content")), []);
+
+  const written = runCli(["import", "dos.txt"], cwd);
+  assert.equal(written.code, 0, written.stderr);
+  assert.deepEqual(listFiles(path.join(cwd, "content")), names);
+  const [first, second] = names.map((n) => readFileSync(path.join(cwd, "content", n), "utf8"));
+  assert.match(first!, /\nnumber: 250\/2024\n/);
+  assert.doesNotMatch(first!, /251|cataratas/);
+  assert.match(second!, /^---\ntitle: IMSS realiza jornada de cirugías de cataratas\ndate: 2024-06-04\nsection: Nacional\nnumber: 251\/2024\n/);
+
+  // Again: each release's file exists; only that is said (no warning about the files that are not written).
+  const again = runCli(["import", "dos.txt"], cwd);
+  assert.equal(again.code, 1);
+  assert.equal((again.stderr.match(/ya existe; no se reemplaza/g) ?? []).length, 2);
+  assert.match(again.stderr, /dos\.txt: error: no se escribió ninguno de los 2 comunicados del archivo/);
+  assert.doesNotMatch(again.stderr, /description|descripción/);
+  const forced = runCli(["import", "--force", "--date", "2024-06-05", "dos.txt"], cwd);
+  assert.equal(forced.code, 0, forced.stderr);
+  assert.equal((forced.stdout.match(/\(reemplazado\)/g) ?? []).length, 2);
+  assert.equal((forced.stderr.match(/--date 2024-06-05 no se usa en este comunicado: tiene su propia línea de fecha \(2024-06-04\)/g) ?? []).length, 2);
+  assert.deepEqual(listFiles(path.join(cwd, "content")), names);
+
+  const json = runCli(["import", "--json", "dos.txt"], cwd);
+  assert.equal(json.code, 0, json.stderr);
+  const records = json.stdout.trim().split("\n").map((l) => JSON.parse(l));
+  assert.deepEqual(records.map((r) => r.number), ["250/2024", "251/2024"]);
+});
+
+test("a second release that cannot be told from the text is refused, naming its line and what to do; nothing is written", () => {
+  const cwd = tempDir();
+  const text = TWO_RELEASES.replace("---o0o---\n\nINSTITUTO MEXICANO DEL SEGURO SOCIAL\n\nCiudad de México, martes 4 de junio de 2024\nNo. 251/2024\n", "Ciudad de México, miércoles 5 de junio de 2024\n");
+  writeFileSync(path.join(cwd, "ambiguo.txt"), text);
+  const result = runCli(["import", "ambiguo.txt"], cwd);
+  assert.equal(result.code, 1);
+  assert.match(result.stderr, /^ambiguo\.txt: error: no se sabe si el archivo trae uno o dos comunicados: en la línea 12 \(«Ciudad de México, miércoles 5 de junio de 2024»\) hay una línea de fecha sin número de boletín en medio del texto/);
+  assert.match(result.stderr, /\n {4}→ Si es otro comunicado, pásalo a un archivo aparte/);
+  assert.deepEqual(listFiles(path.join(cwd, "content")), []);
 });

@@ -1,0 +1,78 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { splitReleases } from "../../src/import/split.ts";
+import { extractRelease } from "../../src/import/text.ts";
+
+const release = (number: string | undefined, title: string, options: { date?: string; end?: string; titleAbove?: boolean } = {}) => {
+  const date = options.date ?? "Ciudad de México, martes 4 de junio de 2024";
+  const head = options.titleAbove ? [title, "", date, ...(number ? [`No. ${number}`] : [])] : [date, ...(number ? [`No. ${number}`] : []), "", title];
+  return [
+    "INSTITUTO MEXICANO DEL SEGURO SOCIAL",
+    "COORDINACIÓN DE COMUNICACIÓN SOCIAL",
+    "",
+    ...head,
+    "",
+    "- Se beneficiaron 120 pacientes en tres días",
+    "- Participaron 15 especialistas",
+    "",
+    "El Instituto Mexicano del Seguro Social llevó a cabo la jornada en el Hospital General Regional No. 1 de la ciudad.",
+    "",
+    "El director del hospital señaló que la jornada permitió reducir los tiempos de espera de los pacientes.",
+    "",
+    ...(options.end === "" ? [] : [options.end ?? "---o0o---", ""]),
+  ].join("\n");
+};
+
+const parts = (text: string) => {
+  const result = splitReleases(text);
+  assert.ok("releases" in result, JSON.stringify(result));
+  return result.releases.map((slice) => ({ ...extractRelease(slice.text), firstLine: slice.firstLine }));
+};
+
+test("two releases one after the other, whatever the end mark: two releases, each with its number, date and title", () => {
+  for (const end of ["---o0o---", "-o0o-", "oOo", "—oOo—", ""]) {
+    const text = release("250/2024", "IMSS amplía horario de vacunación", { end }) + release("251/2024", "IMSS realiza jornada de cirugías de cataratas");
+    const [first, second, ...rest] = parts(text);
+    assert.equal(rest.length, 0, end);
+    assert.equal(first!.number, "250/2024");
+    assert.equal(first!.title, "IMSS amplía horario de vacunación");
+    assert.doesNotMatch(first!.body, /251|cataratas/, `${end}: nothing of the second is left in the first`);
+    assert.equal(second!.number, "251/2024");
+    assert.equal(second!.title, "IMSS realiza jornada de cirugías de cataratas");
+    assert.deepEqual(second!.date, first!.date);
+    assert.deepEqual(second!.highlights, ["Se beneficiaron 120 pacientes en tres días", "Participaron 15 especialistas"]);
+    // The second release starts at its letterhead, right after the first one's end.
+    assert.equal(second!.firstLine, text.split("\n").indexOf("INSTITUTO MEXICANO DEL SEGURO SOCIAL", 3) + 1);
+  }
+});
+
+test("after an end mark, a dateline without number, or a title written above the dateline, still starts the next release", () => {
+  const dateOnly = parts(release("250/2024", "Uno") + release(undefined, "Dos"));
+  assert.deepEqual(dateOnly.map((p) => [p.title, p.number]), [["Uno", "250/2024"], ["Dos", undefined]]);
+  const above = parts(release("250/2024", "Uno") + release("251/2024", "Dos", { titleAbove: true }));
+  assert.deepEqual(above.map((p) => [p.title, p.number]), [["Uno", "250/2024"], ["Dos", "251/2024"]]);
+  const three = parts(release("250/2024", "Uno") + release("251/2024", "Dos") + release("252/2024", "Tres", { date: "Ciudad de México, miércoles 5 de junio de 2024" }));
+  assert.deepEqual(three.map((p) => [p.title, p.number]), [["Uno", "250/2024"], ["Dos", "251/2024"], ["Tres", "252/2024"]]);
+});
+
+test("one release stays one: a number or dateline repeated by a page header, a closing date, a dateline written twice in the head", () => {
+  const one = release("250/2024", "Uno", { end: "" });
+  const body = one.split("\n").slice(0, -1);
+  const header = [...body.slice(0, 12), "", "INSTITUTO MEXICANO DEL SEGURO SOCIAL", "Ciudad de México, martes 4 de junio de 2024", "No. 250/2024", "", ...body.slice(12), "---o0o---"].join("\n");
+  assert.equal(parts(header).length, 1);
+  const closing = [...body, "Ciudad de México, a 4 de junio de 2024", "", "---o0o---"].join("\n");
+  assert.equal(parts(closing).length, 1);
+  const twice = ["Ciudad de México, martes 4 de junio de 2024", "No. 250/2024", "Ciudad de México, martes 4 de junio de 2024", "", ...body.slice(4)].join("\n");
+  assert.equal(parts(twice).length, 1);
+  const unsplit = splitReleases(one);
+  assert.ok("releases" in unsplit && unsplit.releases[0]!.text === one, "a file of one release is given as it is");
+});
+
+test("a dateline alone in the middle of the text, followed by a title and text, is ambiguous: the line is named", () => {
+  const text = release("250/2024", "Uno", { end: "" }) + release(undefined, "Dos", { date: "Ciudad de México, miércoles 5 de junio de 2024" });
+  const result = splitReleases(text);
+  assert.ok("ambiguous" in result, JSON.stringify(result));
+  assert.equal(result.ambiguous.line, text.split("\n").indexOf("Ciudad de México, miércoles 5 de junio de 2024") + 1);
+  assert.equal(result.ambiguous.text, "Ciudad de México, miércoles 5 de junio de 2024");
+  assert.match(result.ambiguous.why, /línea de fecha sin número/);
+});
