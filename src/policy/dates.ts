@@ -30,9 +30,12 @@ export interface BulletinDate {
   time: string;
 }
 
-/** A local time the site's zone skipped (`gap`) or went through twice (`ambiguous`) when its clocks changed. */
+/**
+ * A date read, with something to say: a local time the site's zone skipped (`gap`) or went through twice
+ * (`ambiguous`) when its clocks changed, or a day-first date that reads otherwise with the month first.
+ */
 export interface DateWarning {
-  code: "date-dst-gap" | "date-dst-ambiguous";
+  code: "date-dst-gap" | "date-dst-ambiguous" | "date-day-month";
   message: string;
   hint?: string;
 }
