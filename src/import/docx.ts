@@ -14,7 +14,7 @@ import { readDatelineAndNumber } from "./text.ts";
  */
 export interface DocxText {
   text: string;
-  /** mammoth's errors (a part of the document it could not read), for the editor. */
+  /** mammoth's errors (a part of the document it could not read), and what the editor should check (a superscript after a figure). */
   messages: string[];
 }
 
@@ -28,9 +28,10 @@ export async function docxToText(buffer: Buffer): Promise<DocxText> {
   const errors = result.messages
     .filter((m) => m.type === "error")
     .map((m) => `una imagen del documento no se pudo leer y se omite (detalle técnico: ${m.message.split("\n")[0]}).`);
-  const body = htmlToReleaseText(result.value);
+  const notes: string[] = [];
+  const body = htmlToReleaseText(result.value, notes);
   const fromHeaders = (await headerParagraphs(buffer)).filter((line) => readDatelineAndNumber(plainText(line)) || matchYearlessNumberLine(plainText(line)));
-  return { text: [...fromHeaders, body].join("\n\n"), messages: errors };
+  return { text: [...fromHeaders, body].join("\n\n"), messages: [...errors, ...notes] };
 }
 
 /**
@@ -94,8 +95,18 @@ interface Table {
   cell?: string[];
 }
 
-/** mammoth's HTML (a small, regular vocabulary) to the text format `text.ts` reads. */
-export function htmlToReleaseText(html: string): string {
+/**
+ * mammoth's HTML (a small, regular vocabulary) to the text format `text.ts` reads.
+ *
+ * Superscripts and subscripts (`<sup>`, `<sub>`: Word's «Superíndice», «Subíndice») are kept, never glued
+ * to the text before them (10³ is not 103): digits and signs as their Unicode characters (m², 10³, CO₂, which
+ * read the same in titles, feeds and search), an ordinal's letters after a figure in the Spanish style
+ * (1.er, 1.ª, 2.º), anything else as `<sup>`/`<sub>` in the text (the site publishes both).
+ * Word's footnotes and endnotes become markdown footnotes: `[^1]` where the reference is, `[^1]: …` at the
+ * end of the text (mammoth's numbers; its back-link arrow is dropped).
+ * `notes` receives what the editor should check (a superscript right after a figure: a power or a footnote?).
+ */
+export function htmlToReleaseText(html: string, notes: string[] = []): string {
   const blocks: string[] = [];
   const tables: Table[] = [];
   const lists: Array<{ ordered: boolean; next: number }> = [];
@@ -105,14 +116,31 @@ export function htmlToReleaseText(html: string): string {
   let italic = 0;
   let href: string | undefined;
   let linkText = "";
+  // A superscript or subscript being read: its text as typed, said when it closes.
+  let script: { tag: "sup" | "sub"; text: string; depth: number } | undefined;
+  // Word's notes: the reference being read (its note's id), each note's label (mammoth's number) by id, the
+  // note whose text is being read, and the notes' definitions for the end of the text.
+  let noteRef: { id: string; text: string } | undefined;
+  const noteLabels = new Map<string, string>();
+  let note: { label: string; paragraphs: string[] } | undefined;
+  let skipText = 0;
+  const definitions: string[] = [];
   const append = (text: string) => {
+    if (skipText > 0) return;
+    if (noteRef) noteRef.text += text;
+    else if (href !== undefined) linkText += text;
+    else segments.push({ text, bold: bold > 0, italic: italic > 0 });
+  };
+  /** Text written as it is (markdown or HTML made here, never escaped). */
+  const appendRaw = (text: string) => {
     if (href !== undefined) linkText += text;
     else segments.push({ text, bold: bold > 0, italic: italic > 0 });
   };
+  const textBefore = () => (href !== undefined ? linkText : segments.map((s) => s.text).join(""));
   const flush = () => {
     const body = renderSegments(segments);
     const cell = tables[tables.length - 1]?.cell;
-    if (body.trim()) (cell ?? blocks).push(prefix + body.trim());
+    if (body.trim()) (note?.paragraphs ?? cell ?? blocks).push(note ? body.trim() : prefix + body.trim());
     segments = [];
     prefix = "";
   };
@@ -130,6 +158,29 @@ export function htmlToReleaseText(html: string): string {
   const parser = new Parser(
     {
       onopentag(name, attrs) {
+        const noteOf = /^(?:.*-)?((?:footnote|endnote)-\d+)$/.exec(attrs["id"] ?? "");
+        const refOf = /^(?:.*-)?((?:footnote|endnote))-ref-(\d+)$/.exec(attrs["id"] ?? "");
+        if (name === "a" && refOf && /^#/.test(attrs["href"] ?? "")) {
+          // A note's reference (`<sup><a id="footnote-ref-1">[1]</a></sup>`): `[^1]`, whatever the superscript.
+          noteRef = { id: `${refOf[1]}-${refOf[2]}`, text: "" };
+          return;
+        }
+        if (name === "li" && noteOf) {
+          // A note's text (mammoth lists them at the end): a definition, never a list item.
+          flush();
+          note = { label: noteLabels.get(noteOf[1]!) ?? noteOf[1]!.replace(/\D+/g, ""), paragraphs: [] };
+          return;
+        }
+        if (name === "a" && note && /^#(?:.*-)?(?:footnote|endnote)-ref-\d+$/.test(attrs["href"] ?? "")) {
+          // The note's link back to its reference (mammoth's «↑»).
+          skipText++;
+          return;
+        }
+        if (name === "sup" || name === "sub") {
+          if (script) script.depth++;
+          else script = { tag: name, text: "", depth: 1 };
+          return;
+        }
         if (name === "ul" || name === "ol") lists.push({ ordered: name === "ol", next: 1 });
         else if (name === "table") {
           flush();
@@ -154,9 +205,45 @@ export function htmlToReleaseText(html: string): string {
         }
       },
       ontext(text) {
-        append(escapeMarkdown(text));
+        // A superscript's text is kept as typed until it closes (scriptText escapes what it writes).
+        if (script && !noteRef && skipText === 0) script.text += text;
+        else append(escapeMarkdown(text));
       },
       onclosetag(name) {
+        if (name === "a" && noteRef) {
+          const label = /\d+/.exec(noteRef.text)?.[0] ?? noteRef.id.replace(/\D+/g, "");
+          noteLabels.set(noteRef.id, label);
+          noteRef = undefined;
+          if (script) script.text += `\u0000${label}\u0000`;
+          else appendRaw(`[^${label}]`);
+          return;
+        }
+        if (name === "li" && note) {
+          flush();
+          const text = note.paragraphs.join(" ").replace(/\s+/g, " ").trim();
+          if (text) definitions.push(`[^${note.label}]: ${text}`);
+          note = undefined;
+          return;
+        }
+        if (name === "a" && skipText > 0) {
+          skipText--;
+          return;
+        }
+        if ((name === "sup" || name === "sub") && script) {
+          if (--script.depth > 0) return;
+          const { tag, text } = script;
+          script = undefined;
+          // A note's reference inside the superscript: only the reference.
+          const refs = [...text.matchAll(/\u0000(\d+)\u0000/g)].map((m) => `[^${m[1]}]`);
+          const rest = text.replace(/\u0000\d+\u0000/g, "");
+          if (refs.length) appendRaw(refs.join(""));
+          if (rest.trim()) {
+            const said = scriptText(tag, rest, textBefore());
+            appendRaw(said.text);
+            if (said.note) notes.push(said.note);
+          } else if (rest) append(rest);
+          return;
+        }
         if (name === "ul" || name === "ol") lists.pop();
         else if ((name === "td" || name === "th") && tables.length) {
           flush();
@@ -183,7 +270,47 @@ export function htmlToReleaseText(html: string): string {
   parser.write(html);
   parser.end();
   flush();
-  return blocks.join("\n\n");
+  return [...blocks, ...definitions].join("\n\n");
+}
+
+const SUPERSCRIPT: Record<string, string> = { "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹", "+": "⁺", "-": "⁻", "−": "⁻", "=": "⁼", "(": "⁽", ")": "⁾" };
+const SUBSCRIPT: Record<string, string> = { "0": "₀", "1": "₁", "2": "₂", "3": "₃", "4": "₄", "5": "₅", "6": "₆", "7": "₇", "8": "₈", "9": "₉", "+": "₊", "-": "₋", "−": "₋", "=": "₌", "(": "₍", ")": "₎" };
+/** The letters of an abbreviated ordinal (1.er, 2.º, 3.as, 1.era), as Word superscripts them. */
+const ORDINAL_RE = /^\.?(?:[oa]s?|er[oa]?s?|[nrdtvm][oa]s?|av[oa]s?)$/i;
+
+/**
+ * A superscript's or subscript's text as it is written in the bulletin, after `before` (the paragraph's text
+ * so far, escaped); `note` when the editor should check it: a superscript number right after a figure
+ * (3,500¹) is a power or a footnote's call, and which one only the writer knows.
+ */
+export function scriptText(tag: "sup" | "sub", text: string, before: string): { text: string; note?: string } {
+  const lead = /^\s*/.exec(text)![0];
+  const trail = /\s*$/.exec(text)![0];
+  const core = text.trim();
+  const table = tag === "sup" ? SUPERSCRIPT : SUBSCRIPT;
+  const last = before.slice(-1);
+  if ([...core].every((c) => table[c] !== undefined)) {
+    const said = [...core].map((c) => table[c]).join("");
+    const figure = /(?:^|[^\d.,])([\d][\d.,  ]*)$/.exec(before)?.[1];
+    if (tag === "sup" && !lead && figure && /\d$/.test(figure) && figure !== "10" && /^\d/.test(core)) {
+      // The figure and the words before it, from a word's start.
+      const tail = before.replace(/\\(.)/g, "$1").slice(-30);
+      const shown = `${tail.length < 30 ? tail.trimStart() : tail.replace(/^\S*\s+/, "")}${said}`;
+      return {
+        text: `${lead}${said}${trail}`,
+        note: `«…${shown}»: un número en superíndice justo después de una cifra; se escribió volado (${said}), no pegado a la cifra. Si es la llamada a una nota, revisa que la nota esté en el texto; si es una potencia, está bien.`,
+      };
+    }
+    return { text: `${lead}${said}${trail}` };
+  }
+  if (tag === "sup" && !lead && /\p{L}/u.test(last) && /^[oa]$/.test(core)) return { text: `${core === "o" ? "º" : "ª"}${trail}` };
+  if (tag === "sup" && !lead && /[\d.]/.test(last) && /\d/.test(before.replace(/\.$/, "").slice(-1)) && ORDINAL_RE.test(core)) {
+    // Spanish ordinal abbreviations: a period, then the letters (1.er, 1.ª, 2.º, 3.os).
+    const letters = core.replace(/^\./, "");
+    const said = letters === "o" ? "º" : letters === "a" ? "ª" : letters;
+    return { text: `${last === "." ? "" : "."}${said}${trail}` };
+  }
+  return { text: `${lead}<${tag}>${escapeMarkdown(core)}</${tag}>${trail}` };
 }
 
 /** Runs of the same style merged; `**` placed inside the spaces (`** text **` is not bold in markdown). */
