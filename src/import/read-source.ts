@@ -34,12 +34,15 @@ export interface SourceText {
   format: "text" | "docx" | "pdf";
 }
 
+/** Word processors' formats the importer cannot read: to be saved as .docx (unless the file is plain text under that name). */
+const RESAVE_EXTENSIONS = [".doc", ".rtf", ".odt", ".pages", ".wpd"];
+
 export async function readReleaseSource(file: string): Promise<SourceText> {
   const ext = path.extname(file).toLowerCase();
-  if (!(IMPORT_EXTENSIONS as readonly string[]).includes(ext)) {
-    const resave = [".doc", ".rtf", ".odt", ".pages", ".wpd"].includes(ext) ? " Ábrelo en Word o LibreOffice y guárdalo como .docx (o expórtalo a PDF)." : "";
-    throw new SourceError(`«${ext || path.basename(file)}» no es un formato que se pueda importar; se aceptan ${IMPORT_EXTENSIONS.join(", ")}.${resave}`);
-  }
+  const resave = RESAVE_EXTENSIONS.includes(ext);
+  const refused = () =>
+    new SourceError(`«${ext || path.basename(file)}» no es un formato que se pueda importar; se aceptan ${IMPORT_EXTENSIONS.join(", ")}.${resave ? " Ábrelo en Word o LibreOffice y guárdalo como .docx (o expórtalo a PDF)." : ""}`);
+  if (!(IMPORT_EXTENSIONS as readonly string[]).includes(ext) && !resave) throw refused();
   let size: number;
   try {
     const info = await stat(file);
@@ -52,6 +55,7 @@ export async function readReleaseSource(file: string): Promise<SourceText> {
   if (size > MAX_INPUT_BYTES) throw new SourceError(`pesa ${(size / 1024 / 1024).toFixed(0)} MB; un boletín no pasa de ${MAX_INPUT_BYTES / 1024 / 1024} MB.`);
   if (size === 0) throw new SourceError("está vacío (0 bytes).", "Revisa que sea el archivo correcto; si se descargó o copió a medias, hazlo otra vez.");
   const bytes = await readFile(file);
+  if (resave) return misnamedText(bytes, ext, refused);
   if (ext === ".docx" || ext === ".pdf") {
     let converted: SourceText;
     try {
@@ -84,6 +88,36 @@ export async function readReleaseSource(file: string): Promise<SourceText> {
     throw new SourceError("ya es un boletín con encabezado (front matter); no se importa: cópialo a content/ y revísalo con «boletines check».");
   }
   return { text, notes, format: "text" };
+}
+
+/**
+ * A file named .doc (or .rtf, .odt…) that is plain text: a text saved or renamed so (Notepad's «Guardar como»
+ * with «Todos los archivos»). Read as text (UTF-8 or Windows-1252), with a notice; any other content (a real
+ * Word 97-2003 document, RTF, a web page saved as .doc, a binary) is refused as before, or named when it is
+ * a PDF or a .docx with the extension changed.
+ */
+function misnamedText(bytes: Buffer, ext: string, refused: () => SourceError): SourceText {
+  const kind = actualKind(bytes);
+  if (kind?.ext === ".pdf") throw new SourceError(`no es un documento ${ext}: es ${kind.said} con la extensión cambiada.`, "Cámbiale la extensión a .pdf e impórtalo otra vez.");
+  if (kind?.said.startsWith("un archivo comprimido") && ext === ".doc") {
+    throw new SourceError("no es un documento .doc: es un archivo comprimido (¿un .docx con la extensión cambiada?).", "Si es un documento de Word, cámbiale la extensión a .docx e impórtalo otra vez; si no, ábrelo en Word y guárdalo como .docx.");
+  }
+  if (kind && kind.ext !== ".txt") throw refused();
+  const head = bytes.subarray(0, 1024).toString("latin1").replace(/^\xEF\xBB\xBF/, "").trimStart();
+  if (bytes.includes(0) || /^<(?:!doctype|html|\?xml|\?mso|w:)/i.test(head) || /^{\\rtf/.test(head)) throw refused();
+  let read: { text: string; notes: string[] };
+  try {
+    read = decodeText(bytes);
+  } catch {
+    throw refused();
+  }
+  if (!hasText(read.text)) throw new SourceError("está vacío: no tiene texto, solo espacios o líneas en blanco.", "Revisa que sea el archivo correcto y que se haya guardado con el texto del comunicado.");
+  if (isBulletinFile(read.text)) throw new SourceError("ya es un boletín con encabezado (front matter); no se importa: cópialo a content/ y revísalo con «boletines check».");
+  return {
+    text: read.text,
+    notes: [`el archivo se llama ${ext} pero es texto sin formato: se importó como texto. Revisa el resultado; para no ver este aviso, cámbiale la extensión a .txt.`, ...read.notes],
+    format: "text",
+  };
 }
 
 /** Any letter or digit: a file of spaces, blank lines, a BOM or invisible characters has nothing to import. */

@@ -454,3 +454,25 @@ test("a second release that cannot be told from the text is refused, naming its 
   assert.match(result.stderr, /\n {4}→ Si es otro comunicado, pásalo a un archivo aparte/);
   assert.deepEqual(listFiles(path.join(cwd, "content")), []);
 });
+
+test("a plain text renamed .doc is imported as text, with a notice; a real Word 97-2003 .doc, RTF or a web page saved as .doc is still refused", () => {
+  const cwd = tempDir();
+  const seed = readFileSync(SEEDS[2]!, "utf8");
+  writeFileSync(path.join(cwd, "texto.doc"), seed);
+  // Windows-1252 (Notepad's «ANSI»): á is one byte.
+  writeFileSync(path.join(cwd, "ansi.doc"), Buffer.from(seed.replace(/[^\x00-\xFF]/g, " "), "latin1"));
+  writeFileSync(path.join(cwd, "word97.doc"), Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]));
+  writeFileSync(path.join(cwd, "pagina.doc"), "<html><body><p>Ciudad de México, martes 9 de abril de 2024</p></body></html>");
+  writeFileSync(path.join(cwd, "rico.rtf"), "{\\rtf1\\ansi Ciudad de México}");
+  const result = runCli(["import", "--json", "texto.doc", "ansi.doc", "word97.doc", "pagina.doc", "rico.rtf"], cwd);
+  assert.equal(result.code, 1);
+  const records = result.stdout.trim().split("\n").map((l) => JSON.parse(l));
+  for (const record of records.slice(0, 2)) {
+    assert.equal(record.number, "171/2024", record.source);
+    assert.match(record.warnings.join(" | "), /el archivo se llama \.doc pero es texto sin formato: se importó como texto\. Revisa el resultado; para no ver este aviso, cámbiale la extensión a \.txt\./);
+  }
+  assert.match(records[1].warnings.join(" | "), /se leyó como Windows-1252/);
+  for (const file of ["word97.doc", "pagina.doc", "rico.rtf"]) {
+    assert.match(result.stderr, new RegExp(`${file.replace(".", "\\.")}: error: «\\.(doc|rtf)» no es un formato que se pueda importar; .* guárdalo como \\.docx`), file);
+  }
+});
