@@ -1,8 +1,9 @@
 import path from "node:path";
 import { LAYOUT_IDS } from "../policy/anchors.ts";
 import { decodeURIComponentSafe } from "../policy/site-paths.ts";
+import { footnoteIds, isFootnoteId } from "../render/footnotes.ts";
 import { headingIds, renderMarkdown } from "../render/markdown.ts";
-import { findBodyReferences, type WrittenReference } from "../render/references.ts";
+import { findBodyReferences, findFootnoteIssues, type FootnoteIssue, type WrittenReference } from "../render/references.ts";
 import type { Bulletin, SiteReference } from "./bulletin.ts";
 import type { PathClaim } from "./corpus.ts";
 import { findKramdownAttributes, findLiquid, holdsLiquid } from "./jekyll.ts";
@@ -64,6 +65,7 @@ export function readBodyReferences({ file, body, bodyLine, url, siteOrigin }: Bo
     }
   }
   problems.push(...jekyllProblems(file, body, bodyLine, references));
+  for (const issue of findFootnoteIssues(body)) problems.push({ severity: "warning", file, ...at(issue.offset), ...footnoteMessage(issue) });
   for (const d of found.dropped) {
     const times = d.count === 1 ? "" : ` (${d.count} veces)`;
     problems.push({
@@ -117,6 +119,45 @@ function jekyllProblems(file: string, body: string, bodyLine: number, references
   return problems;
 }
 
+/** What a footnote's problem means for the page, and what to write (render/footnotes.ts). */
+function footnoteMessage({ kind, label, count }: FootnoteIssue): { code: string; message: string; hint: string } {
+  const call = `[^${label}]`;
+  const times = count === 1 ? "" : ` (${count} veces)`;
+  if (kind === "missing") {
+    return {
+      code: "body-footnote-missing",
+      message: `El texto llama a la nota ${call}${times}, pero no hay ninguna nota ${call}: se publica tal cual, con sus corchetes.`,
+      hint: `Escribe la nota al final del texto, en un renglón propio: ${call}: Texto de la nota. Si no es una nota, quita la marca.`,
+    };
+  }
+  if (kind === "in-link") {
+    return {
+      code: "body-footnote-in-link",
+      message: `La llamada ${call}${times} está dentro del texto de un enlace o de una imagen: ahí se publica tal cual, con sus corchetes.`,
+      hint: `Escríbela fuera de los corchetes del enlace, después de él: [texto](dirección)${call}.`,
+    };
+  }
+  if (kind === "empty") {
+    return {
+      code: "body-footnote-empty",
+      message: `La nota ${call} no tiene texto: se publica vacía al final.`,
+      hint: `Escribe el texto de la nota en el mismo renglón, después de «${call}:», o quita la nota y su llamada.`,
+    };
+  }
+  if (kind === "unused") {
+    return {
+      code: "body-footnote-unused",
+      message: `Ningún lugar del texto llama a la nota ${call}: se publica al final, con las notas, pero ningún número lleva a ella.`,
+      hint: `Escribe ${call} en el texto, justo después de la palabra o cifra a la que se refiere, o quita la nota.`,
+    };
+  }
+  return {
+    code: "body-footnote-repeated",
+    message: `La nota ${call} está escrita ${count} veces: las llamadas llevan a la primera, y las otras se publican al final sin número que lleve a ellas.`,
+    hint: `Deja una sola nota ${call}:, o dale otro nombre a la otra ([^${label}-2]) y llámala así en el texto.`,
+  };
+}
+
 /** Each text once, in the order first seen: how many times, and where the first one is. */
 function countByText(found: ReadonlyArray<{ text: string; offset: number }>): Map<string, { count: number; offset: number }> {
   const counted = new Map<string, { count: number; offset: number }>();
@@ -132,13 +173,15 @@ function liquidMessage(text: string): string {
   return `El texto tiene «${text}», una etiqueta de Jekyll (Liquid): este sitio no la interpreta y se publica tal cual`;
 }
 
-/** The ids a bulletin's page has: its body's headings (policy/anchors.ts) and the layout's own. Only bodies a link points into are rendered for this. */
+/** The ids a bulletin's page has: its body's headings (policy/anchors.ts), its footnotes (`#fn:1`) and the layout's own. Only bodies a link points into are rendered for this. */
 function pageAnchors(body: string): ReadonlySet<string> {
-  return new Set([...LAYOUT_IDS, ...headingIds(renderMarkdown(body))]);
+  const html = renderMarkdown(body);
+  return new Set([...LAYOUT_IDS, ...headingIds(html), ...footnoteIds(html)]);
 }
 
+/** The anchors of a page's headings, for a message (its footnotes' are not named). */
 function anchorList(anchors: ReadonlySet<string>): string {
-  const own = [...anchors].filter((id) => !LAYOUT_IDS.includes(id));
+  const own = [...anchors].filter((id) => !LAYOUT_IDS.includes(id) && !isFootnoteId(id));
   return own.length === 0 ? "el texto no tiene títulos" : `las anclas de sus títulos: ${own.slice(0, 5).map((id) => `#${id}`).join(", ")}${own.length > 5 ? "…" : ""}`;
 }
 

@@ -5,6 +5,7 @@ import { lazyRequire } from "../lazy-require.ts";
 import { HeadingAnchors } from "../policy/anchors.ts";
 import { renderParagraphs, renderProse, renderTokens, type Rendered } from "./markdown-direct.ts";
 import { escapeUnknownTags } from "./raw-html.ts";
+import { arrangeFootnotes, FOOTNOTE_HREF, footnotes, NOTE_ID, REF_ID, withoutFootnoteMarkers } from "./footnotes.ts";
 
 /**
  * Bulletin bodies: markdown by marked, then sanitized. The body is never run through a template
@@ -23,14 +24,28 @@ const sanitizeHtmlLib = lazyRequire<typeof SanitizeHtml>("sanitize-html");
 const entities = lazyRequire<typeof Entities>("entities");
 
 // Raw HTML reaches the sanitizer with its tags that are no HTML element written as text (raw-html.ts).
-const marked = new Marked({ gfm: true, breaks: false, async: false, renderer: { html: ({ text }) => escapeUnknownTags(text) } });
+// Only `~~double~~` tildes strike text through: in a press release `~5 mil` means «about» and
+// `H~2~O` is pandoc's subscript, so a single tilde stays as written. Footnotes: footnotes.ts.
+const marked = new Marked(
+  { gfm: true, breaks: false, async: false, renderer: { html: ({ text }) => escapeUnknownTags(text) } },
+  { tokenizer: { del: (src) => (src.startsWith("~~") ? false : undefined) } },
+  footnotes,
+);
 
 /** Raw HTML the policy drops with everything inside it: scripts, styles, frames, forms' lists, embedded documents. */
 export const DROPPED_WITH_CONTENT: readonly string[] = ["script", "style", "textarea", "option", "noscript", "iframe", "object", "embed", "template", "svg", "math"];
 
-/** marked's tokens of a body, with this instance's options (what every page's HTML is made from). */
+/**
+ * marked's tokens of a body, with this instance's options, as written: footnote definitions where
+ * they are (references.ts reads them in the order of the text). A page is made from `lexBody`'s.
+ */
 export function lexMarkdown(markdown: string): Token[] {
   return marked.lexer(markdown);
+}
+
+/** A body's tokens as its page prints them: footnotes numbered, their notes at the end (footnotes.ts). */
+function lexBody(markdown: string): Token[] {
+  return arrangeFootnotes(marked.lexer(markdown));
 }
 
 /** The elements a body keeps (an `h1` is kept as an `h2`); any other loses its tags, and those of `DROPPED_WITH_CONTENT` what is inside too. */
@@ -48,6 +63,9 @@ const SANITIZE: SanitizeHtml.IOptions = {
     a: ["href", "title"],
     img: ["src", "alt", "title", "width", "height"],
     abbr: ["title"],
+    // Footnotes' ids and their links' labels, only as footnotes.ts writes them (see transformTags).
+    sup: ["id", "data-pagefind-ignore"],
+    li: ["id"],
     th: ["scope", "colspan", "rowspan", "align"],
     td: ["colspan", "rowspan", "align"],
     ol: ["start"],
@@ -69,12 +87,23 @@ const SANITIZE: SanitizeHtml.IOptions = {
     a: (tagName, attribs) => {
       const href = attribs["href"] ?? "";
       const external = /^https?:\/\//i.test(href);
-      return { tagName, attribs: external ? { ...attribs, rel: "noopener noreferrer" } : attribs };
+      const own = FOOTNOTE_HREF.test(href) ? attribs : withoutAttributes(attribs, ["aria-label", "data-pagefind-ignore"]);
+      return { tagName, attribs: external ? { ...own, rel: "noopener noreferrer" } : own };
     },
+    sup: (tagName, attribs) => ({ tagName, attribs: REF_ID.test(attribs["id"] ?? "") ? attribs : withoutAttributes(attribs, ["id", "data-pagefind-ignore"]) }),
+    li: (tagName, attribs) => ({ tagName, attribs: NOTE_ID.test(attribs["id"] ?? "") ? attribs : withoutAttributes(attribs, ["id"]) }),
     img: (tagName, attribs) => ({ tagName, attribs: { ...attribs, loading: "lazy", decoding: "async" } }),
   },
 };
-SANITIZE.allowedAttributes = { ...(SANITIZE.allowedAttributes as Record<string, string[]>), a: ["href", "title", "rel"], img: ["src", "alt", "title", "width", "height", "loading", "decoding"] };
+SANITIZE.allowedAttributes = { ...(SANITIZE.allowedAttributes as Record<string, string[]>), a: ["href", "title", "rel", "aria-label", "data-pagefind-ignore"], img: ["src", "alt", "title", "width", "height", "loading", "decoding"] };
+
+/** `attribs` without `names` (the same object when it has none of them). */
+function withoutAttributes(attribs: SanitizeHtml.Attributes, names: readonly string[]): SanitizeHtml.Attributes {
+  if (!names.some((n) => n in attribs)) return attribs;
+  const rest = { ...attribs };
+  for (const n of names) delete rest[n];
+  return rest;
+}
 
 export function renderMarkdown(markdown: string): string {
   const made = renderOrLex(markdown);
@@ -95,14 +124,17 @@ export function withHeadingIds(html: string): string {
   });
 }
 
+/** A footnote's call once sanitized (footnotes.ts): its number is no word of the heading it is in. */
+const FOOTNOTE_CALL = /<sup id="fnref:[^"]*"[^>]*>[\s\S]*?<\/sup>/g;
+
 /** The ids `withHeadingIds` gave, in order. */
 export function headingIds(html: string): string[] {
   return [...html.matchAll(/<h[2-6] id="([^"]*)">/g)].map((m) => entities().decodeHTMLAttribute(m[1]!));
 }
 
-/** A heading's text: its sanitized inner HTML without tags, references decoded. */
+/** A heading's text: its sanitized inner HTML without tags nor footnote calls, references decoded. */
 function headingText(inner: string): string {
-  const text = inner.replace(/<[^>]*>/g, "");
+  const text = (inner.includes("<sup") ? inner.replace(FOOTNOTE_CALL, "") : inner).replace(/<[^>]*>/g, "");
   return text.includes("&") ? entities().decodeHTML(text) : text;
 }
 
@@ -139,22 +171,27 @@ export function renderBody(markdown: string): { html: string; text: string; word
  * body starts with something else (a list, a quote, a table…) or is empty. Link definitions are skipped.
  */
 export function firstBlockText(markdown: string): string | undefined {
-  const first = marked.lexer(markdown).find((t) => t.type !== "space" && t.type !== "def");
-  return first && (first.type === "paragraph" || first.type === "heading" || first.type === "html") ? markdownToText(first.raw) : undefined;
+  const tokens = marked.lexer(markdown);
+  const first = tokens.find((t) => t.type !== "space" && t.type !== "def" && t.type !== "footnote");
+  if (!first || (first.type !== "paragraph" && first.type !== "heading" && first.type !== "html")) return undefined;
+  // Its footnote calls lead to notes written further on: read with the whole body (the text drops them).
+  if (!first.raw.includes("[^")) return markdownToText(first.raw);
+  arrangeFootnotes(tokens);
+  return htmlToText(marked.parser([first]));
 }
 
 /** Which way `renderMarkdownAndText` takes for a body (for benchmarks and tests). */
 export function markdownRenderPath(markdown: string): "prose" | "paragraphs" | "tokens" | "sanitizer" {
   if (renderProse(markdown)) return "prose";
   if (renderParagraphs(markdown, lexInline)) return "paragraphs";
-  return renderTokens(marked.lexer(markdown)) ? "tokens" : "sanitizer";
+  return renderTokens(lexBody(markdown)) ? "tokens" : "sanitizer";
 }
 
 /** The first of the quick ways that applies to `markdown`, or marked's tokens when only sanitize-html will do. */
 function renderOrLex(markdown: string): Rendered | Token[] {
   const quick = renderProse(markdown) ?? renderParagraphs(markdown, lexInline);
   if (quick) return quick;
-  const tokens = marked.lexer(markdown);
+  const tokens = lexBody(markdown);
   return renderTokens(tokens) ?? tokens;
 }
 
@@ -181,8 +218,9 @@ export function renderMarkdownAndTextReference(markdown: string): { html: string
   return { html: withHeadingIds(sanitizeHtml(parsed, SANITIZE).trim()), text: htmlToText(parsed) };
 }
 
+/** The text of marked's HTML: tags dropped, references decoded, footnotes' markers left out (their notes stay, at the end). */
 function htmlToText(html: string): string {
-  const stripped = sanitizeHtml(html, { allowedTags: [], allowedAttributes: {}, nonTextTags: ["script", "style", "textarea", "noscript", "iframe", "template"] });
+  const stripped = sanitizeHtml(withoutFootnoteMarkers(html), { allowedTags: [], allowedAttributes: {}, nonTextTags: ["script", "style", "textarea", "noscript", "iframe", "template"] });
   return entities().decodeHTML(stripped).replace(/\s+/g, " ").trim();
 }
 

@@ -6,6 +6,7 @@ import { PATHS } from "../policy/urls.ts";
 import { ALLOWED_TAGS, DROPPED_WITH_CONTENT, lexInline, lexMarkdown } from "./markdown.ts";
 import { isHtmlElement, NAMESPACED_TAG, unknownTags } from "./raw-html.ts";
 import { htmlAddressKept, imageSource, linkAddress, paragraphsOnly } from "./markdown-direct.ts";
+import { footnoteKey, type FootnoteToken } from "./footnotes.ts";
 
 const htmlparser2 = lazyRequire<typeof Htmlparser2>("htmlparser2");
 
@@ -264,4 +265,75 @@ function locator(markdown: string): (raw: string, address?: string) => number | 
     }
     return undefined;
   };
+}
+
+/**
+ * What goes wrong with a body's footnotes (footnotes.ts), each label once, where it is first written:
+ * - `missing`: a call `[^x]` with no note `[^x]:` (the page prints it as written, brackets and all);
+ * - `unused`: a note no call leads to (it is printed with the others, with no number pointing at it);
+ * - `repeated`: a second note of the same label (calls lead to the first; this one is printed like an unused one);
+ * - `in-link`: a call of a note written in a link's or an image's text, where it stays text (a link cannot hold a link);
+ * - `empty`: a note without text.
+ * A call escaped (`\[^x]`) or in code is text on purpose. Labels are compared without case.
+ */
+export interface FootnoteIssue {
+  kind: "missing" | "unused" | "repeated" | "in-link" | "empty";
+  /** As written. */
+  label: string;
+  /** How many calls (`missing`, `in-link`) or notes (`repeated`) of that label there are. */
+  count: number;
+  offset?: number;
+}
+
+const LITERAL_CALL = /\[\^([^\s\]]+)\](?!:)/g;
+
+export function findFootnoteIssues(markdown: string): FootnoteIssue[] {
+  if (!markdown.includes("[^")) return [];
+  const notes: FootnoteToken[] = [];
+  const called = new Set<string>();
+  const literal = new Map<string, { label: string; count: number }>();
+  const literalCalls = (text: string) => {
+    if (!text.includes("[^")) return;
+    for (const m of text.matchAll(LITERAL_CALL)) {
+      const key = footnoteKey(m[1]!);
+      const seen = literal.get(key);
+      if (seen) seen.count++;
+      else literal.set(key, { label: m[1]!, count: 1 });
+    }
+  };
+  walkTokens(lexMarkdown(markdown), (token) => {
+    if (token.type === "footnote") notes.push(token as unknown as FootnoteToken);
+    else if (token.type === "footnoteRef") called.add(footnoteKey((token as unknown as { label: string }).label));
+    else if (token.type === "text" && !(token as Tokens.Text).tokens?.length) literalCalls(token.raw);
+    // An image's alternative text is printed as text, calls included.
+    else if (token.type === "image") literalCalls((token as Tokens.Image).text);
+  });
+  const issues: FootnoteIssue[] = [];
+  const defined = new Map<string, number>();
+  const noteAt = new Map<string, number>();
+  for (const note of notes) {
+    const key = footnoteKey(note.label);
+    const at = markdown.indexOf(`[^${note.label}]:`, (noteAt.get(key) ?? -1) + 1);
+    if (at !== -1) noteAt.set(key, at);
+    const times = (defined.get(key) ?? 0) + 1;
+    defined.set(key, times);
+    if (note.tokens.every((t) => t.type === "space")) issues.push({ kind: "empty", label: note.label, count: 1, ...offsetField(at === -1 ? undefined : at) });
+    if (times === 1 && !called.has(key)) issues.push({ kind: "unused", label: note.label, count: 1, ...offsetField(at === -1 ? undefined : at) });
+    if (times === 2) issues.push({ kind: "repeated", label: note.label, count: 2, ...offsetField(at === -1 ? undefined : at) });
+    else if (times > 2) issues.find((i) => i.kind === "repeated" && footnoteKey(i.label) === key)!.count = times;
+  }
+  for (const [key, { label, count }] of literal) {
+    const at = firstCall(markdown, label);
+    issues.push({ kind: defined.has(key) ? "in-link" : "missing", label, count, ...offsetField(at) });
+  }
+  return issues.sort((a, b) => (a.offset ?? 0) - (b.offset ?? 0));
+}
+
+/** Where `[^label]` is first written as a call (not as a note's `[^label]:`). */
+function firstCall(markdown: string, label: string): number | undefined {
+  const needle = `[^${label}]`;
+  for (let at = markdown.indexOf(needle); at !== -1; at = markdown.indexOf(needle, at + 1)) {
+    if (markdown.charAt(at + needle.length) !== ":") return at;
+  }
+  return undefined;
 }

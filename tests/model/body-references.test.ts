@@ -232,3 +232,45 @@ test("text that looks like a tag is said: printed as text when it is no HTML ele
   // Written with a backslash, the same text says nothing.
   assert.deepEqual(normalizeText(fm('title: "T"\ndate: 2024-04-09\ndescription: "d"', "El programa \\<IMSS-Bienestar> crece.\n")).problems, []);
 });
+
+test("footnotes: a call without its note, a note nobody calls and a note written twice are said where they are written", () => {
+  const body = [
+    "Texto con nota[^1], otra[^falta] y otra vez[^falta].", // line 7
+    "",
+    "Escapada \\[^2] y en código `[^3]`: texto a propósito.",
+    "",
+    "[^1]: La nota.", // line 11
+    "[^sobra]: Nadie la llama.",
+    "[^1]: Otra vez la 1.",
+  ].join("\n");
+  const r = normalizeText(fm('title: "T"\ndate: 2024-04-09\ndescription: "d"', body), { file: "content/2024/t.md" });
+  assert.deepEqual(r.problems.map((p) => [p.code, p.line, p.column]), [
+    ["body-footnote-missing", 7, 25],
+    ["body-footnote-unused", 12, 1],
+    ["body-footnote-repeated", 13, 1],
+  ]);
+  assert.ok(r.problems.every((p) => p.severity === "warning" && p.file === "content/2024/t.md"));
+  assert.match(r.problems[0]!.message, /\[\^falta\] \(2 veces\).*se publica tal cual/);
+  assert.match(r.problems[0]!.hint!, /\[\^falta\]: Texto de la nota/);
+  assert.match(r.problems[1]!.message, /\[\^sobra\]/);
+  assert.match(r.problems[1]!.hint!, /Escribe \[\^sobra\] en el texto/);
+  assert.match(r.problems[2]!.message, /\[\^1\] está escrita 2 veces/);
+});
+
+test("footnotes: a body whose calls and notes match says nothing; links to #fn:1 and #fnref:1 are places on the page", () => {
+  const body = "Cifra[^1] y [ver la nota](#fn:1).\n\n[^1]: Fuente: IMSS. [Volver](#fnref:1)\n\n[roto](#fn:2) [título](#datos)\n\n## Datos\n";
+  const r = normalizeText(fm('title: "T"\ndate: 2024-04-09\ndescription: "d"', body), { file: "content/2024/t.md" });
+  assert.deepEqual(r.problems.map((p) => [p.code, p.line, p.column]), [["body-link-fragment", 11, 1]]);
+  assert.match(r.problems[0]!.message, /#fn:2.*#datos\)/);
+});
+
+test("footnotes: a call inside a link's or an image's text, and an empty note, are said too", () => {
+  const body = "Ver [el informe[^1]](https://x.example/) y ![gráfica[^1]](/uploads/a.png).\n\nTexto[^2].\n\n[^1]: Fuente.\n[^2]:\n";
+  const r = normalizeText(fm('title: "T"\ndate: 2024-04-09\ndescription: "d"', body), { file: "content/2024/t.md" });
+  assert.deepEqual(r.problems.map((p) => [p.code, p.line, p.column]), [
+    ["body-footnote-in-link", 7, 16],
+    ["body-footnote-unused", 11, 1],
+    ["body-footnote-empty", 12, 1],
+  ]);
+  assert.match(r.problems[0]!.message, /\[\^1\] \(2 veces\) está dentro del texto de un enlace/);
+});

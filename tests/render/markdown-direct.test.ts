@@ -167,6 +167,8 @@ const inlineOf = (withHtml: boolean): fc.Arbitrary<string> => fc.letrec<{ inline
     { arbitrary: tie("inline").map((x) => `**${x}**`), weight: 1 },
     { arbitrary: tie("inline").map((x) => `__${x}__`), weight: 1 },
     { arbitrary: tie("inline").map((x) => `~~${x}~~`), weight: 1 },
+    // A single tilde is text (pandoc's subscript, «about»): never a strikethrough.
+    { arbitrary: tie("inline").map((x) => `~${x}~`), weight: 1 },
     { arbitrary: tie("inline").map((x) => `***${x}***`), weight: 1 },
     { arbitrary: codeText.map((x) => `\`${x}\``), weight: 1 },
     { arbitrary: codeText.map((x) => `\`\`${x}\`\``), weight: 1 },
@@ -179,6 +181,8 @@ const inlineOf = (withHtml: boolean): fc.Arbitrary<string> => fc.letrec<{ inline
     ...(withHtml ? [{ arbitrary: rawInline, weight: 2 }] : []),
     { arbitrary: fc.constantFrom("[x][ref]", "[ref]", "[ref][]", "![img][ref]", "[x][nada]"), weight: 1 },
     { arbitrary: fc.constantFrom("{{ 7*7 }}", "{% if x %}", "${process.env.HOME}"), weight: 1 },
+    // Footnote calls: of notes the documents define (`[^1]`, `[^nota]`), and of none.
+    { arbitrary: fc.constantFrom("[^1]", "[^nota]", "[^NOTA]", "[^falta]", "\\[^1]", "[^1]:", "[^ 1]"), weight: 1 },
   ),
 })).inline;
 
@@ -229,6 +233,8 @@ function blockOf(withHtml: boolean): fc.Arbitrary<string> {
     { arbitrary: fc.constantFrom("---", "***", "___", "- - -", "* * *"), weight: 1 },
     ...(withHtml ? [{ arbitrary: rawBlock, weight: 1 }] : []),
     { arbitrary: fc.tuple(href, title).map(([h, t]) => `[ref]: ${h || "/vacio"}${t}`), weight: 1 },
+    // Footnotes' notes: one line, lazily continued, with an indented second paragraph.
+    { arbitrary: fc.tuple(fc.constantFrom("[^1]:", "[^nota]:", "[^1]: ", "   [^nota]:"), inlines, fc.constantFrom("", "\nsigue", "\n\n    otro párrafo", "\n\n    - lista")).map(([d, t, more]) => `${d} ${t}${more}`), weight: 1 },
     { arbitrary: fc.constantFrom("", " ", "\t", "\u00a0", "  \t "), weight: 1 },
   );
   // Blocks inside quotes and list items (indented under the marker), a level or two deep.
@@ -376,6 +382,13 @@ test("hand-picked bodies: the reference's bytes, each the way expected", () => {
     ["Texto\n_", "tokens"],
     ["Texto\n**\nmás", "tokens"],
     ["Texto\r\nY más **x**", "tokens"],
+    // Footnotes are for the sanitizer; a call without its note is text.
+    ["Texto con nota[^1] y *énfasis*.\n\n[^1]: La nota.", "sanitizer"],
+    ["# Título[^a]\n\n- uno[^b]\n\n[^b]: B.\n[^a]: A.", "sanitizer"],
+    ["Texto[^x] sin nota.", "paragraphs"],
+    // A single tilde is text, in every way.
+    ["H~2~O y de ~5 mil a ~10 mil personas.", "paragraphs"],
+    ["- H~2~O\n- ~~tachado~~", "tokens"],
     ["<b>HTML</b> en línea", "sanitizer"],
     ["Texto con <b>HTML</b> en línea.", "sanitizer"],
     ["Texto.\n\n<div>bloque</div>", "sanitizer"],
@@ -401,4 +414,10 @@ test("readingMinutes equals the reference on generated text", () => {
     }),
     params(500),
   );
+});
+
+test("a single tilde is text in the quick ways too; only ~~double~~ is <del>", () => {
+  assert.deepEqual(renderBody("H~2~O y de ~5 mil a ~10 mil personas."), { html: "<p>H~2~O y de ~5 mil a ~10 mil personas.</p>", text: "H~2~O y de ~5 mil a ~10 mil personas.", words: 9 });
+  assert.equal(renderMarkdown("| CO~2~ | ~3 % |\n|---|---|\n| ~~no~~ | x |"), "<table>\n<thead>\n<tr>\n<th>CO~2~</th>\n<th>~3 %</th>\n</tr>\n</thead>\n<tbody><tr>\n<td><del>no</del></td>\n<td>x</td>\n</tr>\n</tbody></table>");
+  assert.equal(markdownRenderPath("| CO~2~ | ~3 % |\n|---|---|\n| ~~no~~ | x |"), "tokens");
 });

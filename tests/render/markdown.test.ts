@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import * as cheerio from "cheerio";
-import { markdownToText, readingMinutes, renderMarkdown } from "../../src/render/markdown.ts";
+import { firstBlockText, headingIds, markdownToText, readingMinutes, renderMarkdown } from "../../src/render/markdown.ts";
+import { bulletinSummary } from "../../src/render/summary.ts";
+import { indexedWords } from "../../src/build/search-words.ts";
 
 const hostile: Array<[string, string]> = [
   ["<script>alert(1)</script>", "script"],
@@ -56,4 +58,70 @@ test("plain text for summaries", () => {
   assert.equal(markdownToText("**Hola** & <b>adiós</b> &lt;3 <script>x()</script>"), "Hola & adiós <3");
   assert.equal(readingMinutes("palabra ".repeat(1000)), 5);
   assert.equal(readingMinutes(""), 1);
+});
+
+test("footnotes: a superscript number links to its note, the notes close the body with a link back; the text has no markers", () => {
+  const body = "Texto con nota[^1] y *énfasis*.\n\n[^1]: La nota.";
+  assert.equal(
+    renderMarkdown(body),
+    '<p>Texto con nota<sup id="fnref:1" data-pagefind-ignore><a href="#fn:1" aria-label="Nota 1">1</a></sup> y <em>énfasis</em>.</p>\n' +
+      '<hr />\n<ol>\n<li id="fn:1">\n<p>La nota. <a href="#fnref:1" aria-label="Volver al texto" data-pagefind-ignore>↩</a></p>\n</li>\n</ol>',
+  );
+  assert.equal(markdownToText(body), "Texto con nota y énfasis. La nota.");
+  // Cards and feeds: the start of the text, without «[^1]» nor a stray number.
+  assert.equal(bulletinSummary({ title: "T", body }, markdownToText(body)), "Texto con nota y énfasis. La nota.");
+  assert.equal(firstBlockText(body), "Texto con nota y énfasis.");
+  // The search index reads the page: «nota», not «nota1», and no ↩.
+  assert.deepEqual(indexedWords(`<main data-pagefind-body>${renderMarkdown(body)}</main>`), ["Texto", "con", "nota", "y", "énfasis", "La"]);
+});
+
+test("footnotes: numbered in the order first called, whatever their labels; repeated calls, notes of several paragraphs, unused notes last", () => {
+  const body = [
+    "Uno[^b], dos[^A] y otra vez[^b].",
+    "",
+    "[^a]: Nota A con [enlace](https://x.example/).",
+    "[^b]: Nota B.",
+    "",
+    "    Segundo párrafo de B.",
+    "",
+    "[^c]: Nadie la llama.",
+    "",
+    "Sigue el texto.",
+  ].join("\n");
+  const $ = cheerio.load(renderMarkdown(body));
+  assert.deepEqual($("p sup a").map((_, a) => [[$(a).attr("href"), $(a).text()]]).get(), [["#fn:1", "1"], ["#fn:2", "2"], ["#fn:1", "1"]]);
+  assert.deepEqual($("sup[id]").map((_, s) => $(s).attr("id")).get(), ["fnref:1", "fnref:2", "fnref:1:2"]);
+  assert.deepEqual($("ol > li").map((_, li) => $(li).attr("id")).get(), ["fn:1", "fn:2", "fn:3"]);
+  assert.equal($("#fn\\:1 p").length, 2, "a note keeps its paragraphs");
+  assert.deepEqual($("#fn\\:1 a").map((_, a) => [[$(a).attr("href"), $(a).attr("aria-label")]]).get(), [["#fnref:1", "Volver al texto"], ["#fnref:1:2", "Volver al texto (2)"]]);
+  assert.equal($("#fn\\:2 a[rel]").attr("href"), "https://x.example/", "a note's links are links like any other");
+  assert.equal($("#fn\\:3").text().trim(), "Nadie la llama.", "an unused note is printed, with nothing pointing back");
+  // The body's own text comes before the notes, wherever they were written.
+  assert.ok(renderMarkdown(body).indexOf("Sigue el texto.") < renderMarkdown(body).indexOf("<hr />"));
+  assert.equal(markdownToText(body), "Uno, dos y otra vez. Sigue el texto. Nota B. Segundo párrafo de B. Nota A con enlace. Nadie la llama.");
+});
+
+test("footnotes: a call without a note, an escaped call and one in code stay text; ids never collide with headings' or the layout's", () => {
+  assert.equal(renderMarkdown("Texto[^x] sin nota."), "<p>Texto[^x] sin nota.</p>");
+  assert.equal(renderMarkdown("Escapada \\[^1] y `[^1]`.\n\n[^1]: Nota."), '<p>Escapada [^1] y <code>[^1]</code>.</p>\n<hr />\n<ol>\n<li id="fn:1">\n<p>Nota.</p>\n</li>\n</ol>');
+  const html = renderMarkdown("## fn:1\n\n## Datos[^1]\n\n## contenido\n\nTexto[^1].\n\n[^1]: Nota.");
+  assert.deepEqual(headingIds(html), ["fn1", "datos", "contenido-1"], "a heading's anchor never takes a call's number nor a footnote's id");
+  assert.deepEqual([...html.matchAll(/ id="(fn(?:ref)?:[^"]*)"/g)].map((m) => m[1]), ["fnref:1", "fnref:1:2", "fn:1"]);
+});
+
+test("footnotes: the sanitizer keeps their ids and labels only, never an id or label written in raw HTML", () => {
+  const html = renderMarkdown('<li id="contenido">a</li> <sup id="buscar-encabezado" data-pagefind-ignore>b</sup> <sup id="fnref:x">c</sup> <li id="fn:1 x">d</li> <a href="/x" aria-label="otra cosa" data-pagefind-ignore>e</a> <p id="fn:2">f</p>\n\nTexto[^1].\n\n[^1]: Nota.');
+  const $ = cheerio.load(html);
+  assert.deepEqual($("[id]").map((_, e) => `${e.tagName}#${$(e).attr("id")}`).get(), ["sup#fnref:1", "li#fn:1"], html);
+  assert.deepEqual($("[aria-label]").map((_, e) => $(e).attr("href")).get(), ["#fn:1", "#fnref:1"], html);
+  // Search leaves out the call's number and the link back («nota1» is no word); nothing else.
+  assert.deepEqual($("[data-pagefind-ignore]").map((_, e) => `${e.tagName}${$(e).attr("id") ?? $(e).attr("href")}`).get(), ["supfnref:1", "a#fnref:1"], html);
+});
+
+test("a single tilde never strikes text through, and is kept; only ~~double~~ does", () => {
+  assert.equal(renderMarkdown("H~2~O"), "<p>H~2~O</p>");
+  assert.equal(renderMarkdown("Atendió de ~5 mil a ~10 mil personas."), "<p>Atendió de ~5 mil a ~10 mil personas.</p>");
+  assert.equal(markdownToText("Atendió de ~5 mil a ~10 mil personas."), "Atendió de ~5 mil a ~10 mil personas.");
+  assert.equal(renderMarkdown("- CO~2~ y ~3 %\n- ~~tachado~~"), "<ul>\n<li>CO~2~ y ~3 %</li>\n<li><del>tachado</del></li>\n</ul>");
+  assert.equal(renderMarkdown("~~a ~b~ c~~ y ~~~"), "<p><del>a ~b~ c</del> y ~~~</p>");
 });
