@@ -21,7 +21,7 @@ export interface DocxText {
 export async function docxToText(buffer: Buffer): Promise<DocxText> {
   const result = await mammoth.convertToHtml(
     { buffer },
-    { convertImage: mammoth.images.imgElement(async () => ({ src: "" })), externalFileAccess: false },
+    { convertImage: mammoth.images.imgElement(async () => ({ src: "" })), externalFileAccess: false, transformDocument: paragraphTransform(markIndent) },
   );
   // mammoth's warnings are about unmapped Word styles, which mean nothing to an editor; errors do. Its
   // only errors are images it could not convert (its words, in English, only as a detail).
@@ -32,6 +32,50 @@ export async function docxToText(buffer: Buffer): Promise<DocxText> {
   const body = htmlToReleaseText(result.value, notes);
   const fromHeaders = (await headerParagraphs(buffer)).filter((line) => readDatelineAndNumber(plainText(line)) || matchYearlessNumberLine(plainText(line)));
   return { text: [...fromHeaders, body].join("\n\n"), messages: [...errors, ...notes] };
+}
+
+/** mammoth's `transforms.paragraph` (documented, missing from its type declarations). */
+const paragraphTransform = (mammoth as unknown as { transforms: { paragraph(fn: (p: MammothParagraph) => MammothParagraph): (document: unknown) => unknown } }).transforms.paragraph;
+
+/** Marks a paragraph's indentation at the start of its text (mammoth's HTML has none): one per column. */
+const INDENT_MARK = "\uE0F1";
+/** Word's indentation is in twentieths of a point: 180 (an eighth of an inch) is one column of text. */
+const TWIPS_PER_COLUMN = 180;
+
+/**
+ * A paragraph indented by hand (not a Word list item, whose level mammoth already nests): where its first
+ * line starts, as marks before its text, which `htmlToReleaseText` turns into the spaces text.ts reads as
+ * a list's nesting (a `-` typed under a `•`). Only the paragraph's own indentation is known (not its style's).
+ */
+function markIndent(paragraph: MammothParagraph): MammothParagraph {
+  if (paragraph.numbering) return paragraph;
+  const twips = (value: string | null | undefined) => (value && /^-?\d+$/.test(value) ? Number(value) : 0);
+  const indent = paragraph.indent ?? {};
+  const start = twips(indent.start) + twips(indent.firstLine) - twips(indent.hanging);
+  const columns = Math.round(start / TWIPS_PER_COLUMN);
+  if (columns <= 0) return paragraph;
+  const first = firstText(paragraph);
+  if (first) first.value = INDENT_MARK.repeat(columns) + first.value;
+  return paragraph;
+}
+
+interface MammothElement {
+  type: string;
+  value?: string;
+  children?: MammothElement[];
+}
+interface MammothParagraph extends MammothElement {
+  numbering?: unknown;
+  indent?: { start?: string | null; end?: string | null; firstLine?: string | null; hanging?: string | null };
+}
+
+function firstText(element: MammothElement): MammothElement | undefined {
+  if (element.type === "text") return element;
+  for (const child of element.children ?? []) {
+    const found = firstText(child);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /**
@@ -138,8 +182,13 @@ export function htmlToReleaseText(html: string, notes: string[] = []): string {
   };
   const textBefore = () => (href !== undefined ? linkText : segments.map((s) => s.text).join(""));
   const flush = () => {
-    const body = renderSegments(segments);
+    let body = renderSegments(segments);
+    // A paragraph indented by hand (see `markIndent`), or with tabs before its text: spaces before it.
+    const marks = new RegExp(`^[ \\t]*(${INDENT_MARK}*)[ \\t]*`).exec(body)!;
+    const columns = marks[1]!.length + [...marks[0].replaceAll(INDENT_MARK, "")].reduce((n, c) => n + (c === "\t" ? 4 : 1), 0);
+    body = body.slice(marks[0].length).replaceAll(INDENT_MARK, "");
     const cell = tables[tables.length - 1]?.cell;
+    if (!cell && !note && !prefix && body.trim() && columns > 0) prefix = " ".repeat(columns);
     if (body.trim()) (note?.paragraphs ?? cell ?? blocks).push(note ? body.trim() : prefix + body.trim());
     segments = [];
     prefix = "";

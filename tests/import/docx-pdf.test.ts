@@ -223,3 +223,11 @@ test("docx HTML: each kind of superscript and subscript, notes in a superscript,
   );
   assert.equal(htmlToReleaseText(notes), "Uno[^1] y dos[^2].\n\n[^1]: Primera nota. Su segundo párrafo\n\n[^2]: Nota final con \\*asterisco\\*.");
 });
+
+test("docx: bullets typed by hand in paragraphs indented by hand nest by their indentation (a «-» under a «•»), as in the PDF", async () => {
+  const { text } = await docxToText(bytes("puebla-nested-lists.docx"));
+  const body = extractRelease(text).body;
+  assert.ok(body.includes("Para acudir se recomienda:\n\n- Llevar la Cartilla Nacional de Salud\n  - En su versión impresa o digital\n- Llegar 15 minutos antes de la cita\n\n"), body);
+  // Tabs typed before a paragraph's text count as indentation too; a paragraph that is no item keeps none.
+  assert.equal(extractRelease(htmlToReleaseText("<h1>T</h1><p>Son:</p><p>• Uno</p><p>\t- Uno a</p><p>• Dos</p><p>\tFin.</p>")).body, "Son:\n\n- Uno\n  - Uno a\n- Dos\n\nFin.");
+});
