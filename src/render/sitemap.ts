@@ -30,13 +30,9 @@ export function changedAt(p: PostView): BulletinDate {
 
 /** The newest change among these bulletins (the first of equal instants), or undefined without any. */
 export function newestChange(posts: Iterable<PostView>): BulletinDate | undefined {
-  return newest(posts, changedAt);
-}
-
-function newest(posts: Iterable<PostView>, dateOf: (p: PostView) => BulletinDate): BulletinDate | undefined {
   let found: BulletinDate | undefined;
   for (const p of posts) {
-    const at = dateOf(p);
+    const at = changedAt(p);
     if (!found || at.epochMs > found.epochMs) found = at;
   }
   return found;
@@ -52,8 +48,10 @@ function newest(posts: Iterable<PostView>, dateOf: (p: PostView) => BulletinDate
 export function listSitemapPages(pages: readonly ListPage[]): SitemapPage[] {
   let published: BulletinDate | undefined;
   return pages.map((page) => {
-    if (page.pageNumber === 1) published = newest(page.items, (p) => p.bulletin.date!);
-    const changed = newestChange(page.items);
+    // Each page's bulletins are sliced from its list when asked for: once per page.
+    const items = page.items;
+    if (page.pageNumber === 1) published = items[0]?.bulletin.date;
+    const changed = newestChange(items);
     const at = !changed || (published && published.epochMs > changed.epochMs) ? published : changed;
     return at ? { url: page.url, lastmod: at.iso } : { url: page.url };
   });
