@@ -42,9 +42,13 @@ export function tagUrl(tagSlug: string, page = 1): string {
   return paginated(`${PATHS.tags}${tagSlug}/`, page);
 }
 
+/** Folders where each topic or section has its Atom feed, beside its first page: `/temas/<slug>/feed.xml`. */
+export const LIST_FEED_FOLDERS = [PATHS.tags, PATHS.sections] as const;
+export const LIST_FEED_FILE = "feed.xml";
+
 /** A topic's feed (Atom): beside its first page. */
 export function tagFeedUrl(tagSlug: string): string {
-  return `${PATHS.tags}${tagSlug}/feed.xml`;
+  return `${PATHS.tags}${tagSlug}/${LIST_FEED_FILE}`;
 }
 
 /**
@@ -53,9 +57,9 @@ export function tagFeedUrl(tagSlug: string): string {
  */
 export function listFeedOf(path: string): string | undefined {
   const identity = pathIdentity(path);
-  for (const base of [PATHS.tags, PATHS.sections]) {
+  for (const base of LIST_FEED_FOLDERS) {
     const rest = identity.startsWith(base) ? identity.slice(base.length) : "";
-    if (/^[^/]+\/$/.test(rest)) return `${path}${path.endsWith("/") ? "" : "/"}feed.xml`;
+    if (/^[^/]+\/$/.test(rest)) return `${path}${path.endsWith("/") ? "" : "/"}${LIST_FEED_FILE}`;
   }
   return undefined;
 }
@@ -65,7 +69,7 @@ export function sectionUrl(sectionSlug: string, page = 1): string {
 }
 
 export function sectionFeedUrl(sectionSlug: string): string {
-  return `${PATHS.sections}${sectionSlug}/feed.xml`;
+  return `${PATHS.sections}${sectionSlug}/${LIST_FEED_FILE}`;
 }
 
 /** The element id of a section's entry on the subscription page. */

@@ -1,4 +1,4 @@
-import { PATHS } from "../policy/urls.ts";
+import { LIST_FEED_FILE, LIST_FEED_FOLDERS, PATHS } from "../policy/urls.ts";
 import { NEWS_SITEMAP_PATH } from "./news-sitemap.ts";
 import type { RawFile } from "./views.ts";
 
@@ -101,10 +101,6 @@ export const CONTENT_TYPES = {
   jsonFeed: "application/feed+json; charset=utf-8",
   xml: "application/xml; charset=utf-8",
 } as const;
-
-/** Folders where each topic or section has its Atom feed, beside its first page: `/temas/<slug>/feed.xml`. */
-export const LIST_FEED_FOLDERS = [PATHS.tags, PATHS.sections] as const;
-export const LIST_FEED_FILE = "feed.xml";
 
 /**
  * Files served with a type of their own, by exact path: the site's feeds and sitemaps.

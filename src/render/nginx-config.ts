@@ -1,5 +1,5 @@
-import { PATHS } from "../policy/urls.ts";
-import { CACHE_CONTROL, CONTENT_TYPES, exactFingerprinted, FINGERPRINTED_NAME_PATTERN, HEADERS_FILE_URL, IMMUTABLE_PREFIXES, LIST_FEED_FILE, LIST_FEED_FOLDERS, SECURITY_HEADERS, typedFiles } from "./host-headers.ts";
+import { LIST_FEED_FILE, LIST_FEED_FOLDERS, PATHS } from "../policy/urls.ts";
+import { CACHE_CONTROL, CONTENT_TYPES, exactFingerprinted, FINGERPRINTED_NAME_PATTERN, HEADERS_FILE_URL, IMMUTABLE_PREFIXES, SECURITY_HEADERS, typedFiles } from "./host-headers.ts";
 import type { RawFile, RedirectStub } from "./views.ts";
 import { decodeURIComponentSafe } from "../policy/site-paths.ts";
 import { fileMadeOf } from "./made-file.ts";
