@@ -16,6 +16,8 @@ const INDEX_OF_WORDS = "indice";
 const NOT_WORDS = { not: { pagina: "palabras" } };
 // Bulletin pages' sort key (layouts/bulletin.njk `data-pagefind-sort`): their date.
 const NEWEST_FIRST = { date: "desc" };
+// An excerpt's length in words, as Pagefind's (its `excerptLength`).
+const EXCERPT_WORDS = 30;
 // Counts as Mexican Spanish writes them, «1,234 boletines encontrados» (as the pages do: src/policy/numbers.ts).
 const COUNT = new Intl.NumberFormat("es-MX", { maximumFractionDigits: 0 });
 
@@ -233,7 +235,7 @@ async function find(say) {
   // On the page's thread, not in Pagefind's worker: the worker's own script (~40 KB) came only after
   // pagefind.js, a round trip and a half more on a slow network, and its requests cannot use what the
   // page preloads (the WebAssembly: layouts/search.njk). A search takes milliseconds of it.
-  await pagefind.options({ basePath: words || indexes[0][2], excerptLength: 30, noWorker: true });
+  await pagefind.options({ basePath: words || indexes[0][2], excerptLength: EXCERPT_WORDS, noWorker: true });
   // Asked of the first index, which has every word of the site (the words index, or the only index).
   const unsure = wordsNotExact(pagefind);
   // No result at all: the words no page has, not even by a shorter word, are why (and said).
@@ -426,24 +428,89 @@ function renderResult(item) {
     date.textContent = item.meta.date;
     li.append(date);
   }
-  const excerpt = document.createElement("p");
-  excerpt.className = "summary";
-  excerpt.append(...excerptNodes(item.excerpt));
-  li.append(excerpt);
+  const nodes = excerptNodes(item);
+  if (nodes.length) {
+    const excerpt = document.createElement("p");
+    excerpt.className = "summary";
+    excerpt.append(...nodes);
+    li.append(excerpt);
+  }
   return li;
 }
 
-// The excerpt is HTML with <mark> around matches: keep only its text and the marks.
-function excerptNodes(html) {
-  const doc = new DOMParser().parseFromString(`<p>${html}</p>`, "text/html");
+// A result shows the bulletin's title and date, then an excerpt: a passage of what follows the title
+// on the bulletin's page (its highlights or summary, the text, its topics). Pagefind's own excerpt is
+// the passage where the query's words weigh most, and a word of the title (its h1) weighs 7 times one
+// of the text: with the words in the title, it was the page's first 30 words, the kicker («Local ·
+// Boletín No. 121/2025») and the title again. Pagefind's choice is made here again
+// (`densestStart`, its calculate_excerpt_region) among the words after the title only; with none of
+// the query's words there (they are only in the title, or the search has no words), the excerpt is
+// the words right after the title: the bulletin's highlights or summary, or the start of its text.
+// Its text and the query's words, marked, reach the page as text nodes and <mark> elements only.
+function excerptNodes(item) {
+  // Pagefind's word positions count the words of the page's text split at white space.
+  const words = String(item.content || "").split(/[\r\n\s]+/g);
+  const from = titleEnd(words, item.meta && item.meta.title);
+  const located = (item.weighted_locations || (item.locations || []).map((location) => ({ location, balanced_score: 1 })))
+    .filter(({ location }) => location >= from && location < words.length);
+  const best = from + densestStart(located.map(({ location, balanced_score }) => ({ at: location - from, score: balanced_score })), EXCERPT_WORDS);
+  const start = Math.max(from, Math.min(best, words.length - EXCERPT_WORDS));
+  const marked = new Set(located.map(({ location }) => location));
   const nodes = [];
-  for (const node of doc.body.firstChild.childNodes) {
-    if (node.nodeType === Node.TEXT_NODE) nodes.push(document.createTextNode(node.textContent));
-    else if (node.nodeName === "MARK") {
-      const mark = document.createElement("mark");
-      mark.textContent = node.textContent;
-      nodes.push(mark);
-    } else nodes.push(document.createTextNode(node.textContent || ""));
+  let text = "";
+  for (let at = start; at < Math.min(words.length, start + EXCERPT_WORDS); at++) {
+    if (!words[at]) continue;
+    const space = text || nodes.length ? " " : "";
+    if (!marked.has(at)) {
+      text += space + words[at];
+      continue;
+    }
+    if (text + space) nodes.push(document.createTextNode(text + space));
+    text = "";
+    const mark = document.createElement("mark");
+    mark.textContent = words[at];
+    nodes.push(mark);
   }
+  if (text) nodes.push(document.createTextNode(text));
   return nodes;
+}
+
+// The position of the first word after the page's title (Pagefind's `title`, its h1) in its words:
+// the title as written, wherever it first comes (after the kicker); 0 if it is not found there.
+function titleEnd(words, title) {
+  const wanted = String(title || "").split(/\s+/).map(folded).filter(Boolean);
+  if (!wanted.length) return 0;
+  // Words that are only signs («·», «–») are left out on both sides.
+  const have = [];
+  words.forEach((word, at) => {
+    const key = folded(word);
+    if (key) have.push([at, key]);
+  });
+  for (let i = 0; i + wanted.length <= have.length; i++) {
+    if (wanted.every((word, j) => have[i + j][1] === word)) return have[i + wanted.length - 1][0] + 1;
+  }
+  return 0;
+}
+
+// Pagefind's choice of an excerpt (calculate_excerpt_region in its pagefind.js): where, among
+// windows of `length` words, its words' scores sum the most; for a run of equal windows, its middle
+// (the first such run: with the words once each, the first passage that has them); the start if
+// they all fit in the first window.
+function densestStart(located, length) {
+  if (!located.length) return 0;
+  const scores = [];
+  for (const { at, score } of located) scores[at] = (scores[at] || 0) + score;
+  if (scores.length <= length) return 0;
+  let sum = 0;
+  for (let i = 0; i < length; i++) sum += scores[i] || 0;
+  let densest = sum;
+  let densestAt = [0];
+  for (let i = 0; i < scores.length; i++) {
+    sum += (scores[i + length] || 0) - (scores[i] || 0);
+    if (sum > densest) {
+      densest = sum;
+      densestAt = [i];
+    } else if (sum === densest && densestAt.at(-1) === i - 1) densestAt.push(i);
+  }
+  return densestAt[Math.floor(densestAt.length / 2)];
 }
