@@ -635,34 +635,44 @@ interface Change {
 
 /**
  * Applies the changes file to the index just read. A line for another index file (left by a build
- * killed between writing a new index and deleting the changes) or a half-written last line is ignored,
- * with every line after it.
+ * killed between writing a new index and deleting the changes), a half-written line (a build killed
+ * while appending), or a file with bytes this code does not write, stops there: that line and every
+ * line after it are ignored, and the next save rewrites the whole index and deletes the changes file
+ * (a line appended after a damaged one would be ignored too, and every later build would read again
+ * the files it had learned about).
  */
 function applyChanges(index: Index, file: string): void {
   let text: string;
   try {
     text = readAscii(file);
-  } catch {
-    // Missing, or not written by this code (a file with other bytes is not trusted): no changes applied.
+  } catch (error) {
+    index.changeLines = (error as NodeJS.ErrnoException).code === "ENOENT" ? 0 : MAX_CHANGE_LINES;
     return;
   }
   let applied = 0;
   for (const line of text.split("\n")) {
     if (!line) continue;
-    let change: Change;
+    let change: Change | undefined;
     try {
       change = JSON.parse(line) as Change;
     } catch {
+      change = undefined;
+    }
+    if (!change || change.base !== index.id || change.packBytes < index.packBytes) {
+      applied = MAX_CHANGE_LINES;
       break;
     }
-    if (change.base !== index.id || change.packBytes < index.packBytes) break;
-    Object.assign(index.entries, change.set);
-    for (const key of change.drop) delete index.entries[key];
-    index.savedAt = change.savedAt;
-    index.packBytes = change.packBytes;
+    applyChange(index, change);
     applied++;
   }
   index.changeLines = applied;
+}
+
+function applyChange(index: Index, change: Change): void {
+  Object.assign(index.entries, change.set);
+  for (const key of change.drop) delete index.entries[key];
+  index.savedAt = change.savedAt;
+  index.packBytes = change.packBytes;
 }
 
 function equalStamps(a: [number, number, number], b: [number, number, number]): boolean {

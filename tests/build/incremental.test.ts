@@ -144,6 +144,8 @@ test("after editing a body, another bulletin's tags and a third one's title, the
   appendFileSync(path.join(cache, "index-changes.jsonl"), '{"base":"x","set":{"2021/');
   writeFileSync(bodyAgain, `${readFileSync(bodyAgain, "utf8").trimEnd()}\n\nTercera nota.\n`);
   await build(content, site, cache);
+  // …and the next save rewrites the index instead of appending after it (where its line would be ignored too).
+  assert.ok(!existsSync(path.join(cache, "index-changes.jsonl")), "the damaged changes file is replaced by a new index");
   const freshAgain = path.join(tmp, "fresh-again");
   await build(content, freshAgain, path.join(tmp, "fresh-again-cache"));
   assertSameTree(site, freshAgain);
