@@ -6,6 +6,7 @@ import { after, before, test } from "node:test";
 import Eleventy from "@11ty/eleventy";
 import { buildErrors, siteTree, treeDifference, writeGeneratedContent } from "./helpers.ts";
 import { buildSite, PROJECT_ROOT } from "../../src/build/build.ts";
+import { indexReads } from "../../src/build/cache.ts";
 import { prepareSite } from "../../src/build/prepare.ts";
 import { ELEVENTY_DIRS } from "../../src/eleventy/configure.ts";
 import { provideEleventyHandoff } from "../../src/eleventy/inputs.ts";
@@ -149,6 +150,53 @@ test("after editing a body, another bulletin's tags and a third one's title, the
   const freshAgain = path.join(tmp, "fresh-again");
   await build(content, freshAgain, path.join(tmp, "fresh-again-cache"));
   assertSameTree(site, freshAgain);
+});
+
+test("a process that builds again (the preview) takes the cache's index from memory while its files are untouched, with the same bytes", async () => {
+  const own = path.join(tmp, "resident-content");
+  cpSync(content, own, { recursive: true });
+  const site = path.join(tmp, "resident-site");
+  const cache = path.join(tmp, "resident-cache");
+  const edited = path.join(own, contentFiles()[3]!);
+  let edits = 0;
+  const edit = () => writeFileSync(edited, `${readFileSync(edited, "utf8").trimEnd()}\n\nNota ${++edits} de la redacción.\n`);
+  const sameAsFresh = async () => {
+    const fresh = path.join(tmp, `resident-fresh-${edits}`);
+    await build(own, fresh, path.join(tmp, `resident-fresh-cache-${edits}`));
+    assertSameTree(site, fresh);
+  };
+  const reads = async (): Promise<{ file: number; memory: number }> => {
+    const before = { ...indexReads };
+    await build(own, site, cache);
+    return { file: indexReads.file - before.file, memory: indexReads.memory - before.memory };
+  };
+
+  await build(own, site, cache);
+  edit();
+  // The first build wrote a whole index (kept in memory only when appending): read from its file.
+  assert.deepEqual(await reads(), { file: 1, memory: 0 });
+  edit();
+  assert.deepEqual(await reads(), { file: 0, memory: 1 }, "after a save that appended a line");
+  await sameAsFresh();
+  assert.deepEqual(await reads(), { file: 0, memory: 1 }, "after a save that wrote nothing");
+  await sameAsFresh();
+
+  // Written by someone else since (here a line of another build appended by hand): read from the files.
+  const changes = path.join(cache, "index-changes.jsonl");
+  appendFileSync(changes, readFileSync(changes, "utf8").split("\n")[0]!.replace(/"savedAt":\d+/, '"savedAt":1') + "\n");
+  edit();
+  assert.deepEqual(await reads(), { file: 1, memory: 0 });
+  await sameAsFresh();
+
+  // A build that stops with an error leaves nothing in memory: the next one reads the files.
+  edit();
+  await build(own, site, cache);
+  const good = readFileSync(edited, "utf8");
+  writeFileSync(edited, good.replace(/^title:.*$/m, "title: ["));
+  assert.equal((await buildSite(options(own, site, cache))).ok, false);
+  writeFileSync(edited, good);
+  assert.deepEqual(await reads(), { file: 1, memory: 0 });
+  await sameAsFresh();
 });
 
 test("the bulk pages rendered outside Eleventy's pagination are byte for byte what Eleventy renders", async () => {
