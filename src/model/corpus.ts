@@ -2,7 +2,7 @@ import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import type { DateTime } from "luxon";
 import type { SiteConfig } from "../site.ts";
-import { LabelChooser } from "../policy/labels.ts";
+import { accentCount, LabelChooser, shoutedLabel } from "../policy/labels.ts";
 import { hasHtmlStub } from "../policy/site-paths.ts";
 import { bulletinNumberPaths, listFeedOf, pathIdentity } from "../policy/urls.ts";
 import type { Bulletin } from "./bulletin.ts";
@@ -79,7 +79,9 @@ export async function loadCorpus({ contentDir, publicDir, site, loadFile = loadA
   const withErrors = partial.filter((b): b is Bulletin => b !== undefined);
   problems.push(...findProblemsOfFilesWithErrors(bulletins, withErrors));
   problems.push(...findForwardChains(withErrors.length ? [...bulletins, ...withErrors] : bulletins));
-  return { bulletins: applyCorpusLabels(bulletins), problems, fileCount: listing.files.length, withErrors };
+  const labels = chooseCorpusLabels(bulletins);
+  problems.push(...findShoutedLabels(bulletins, labels));
+  return { bulletins: applyCorpusLabels(bulletins, labels), problems, fileCount: listing.files.length, withErrors };
 }
 
 /**
@@ -119,14 +121,24 @@ export function makeImageExists(publicDir: string): (sitePath: string) => boolea
   };
 }
 
-/** Replace each tag's and section's label by the corpus-wide choice (see `policy/labels.ts`). */
-export function applyCorpusLabels(bulletins: Bulletin[]): Bulletin[] {
+/** The corpus-wide choice of each tag's and section's label (see `policy/labels.ts`). */
+export interface CorpusLabels {
+  tags: LabelChooser;
+  sections: LabelChooser;
+}
+
+export function chooseCorpusLabels(bulletins: readonly Bulletin[]): CorpusLabels {
   const tags = new LabelChooser();
   const sections = new LabelChooser();
   for (const b of bulletins) {
     sections.add(b.section.slug, b.section.label);
     for (const t of b.tags) tags.add(t.slug, t.label);
   }
+  return { tags, sections };
+}
+
+/** Replace each tag's and section's label by the corpus-wide choice (see `policy/labels.ts`). */
+export function applyCorpusLabels(bulletins: Bulletin[], { tags, sections }: CorpusLabels = chooseCorpusLabels(bulletins)): Bulletin[] {
   return bulletins.map((b) => {
     // Most bulletins already spell every label as chosen: kept as they are (no copy).
     if (sections.labelOf(b.section.slug) === b.section.label && b.tags.every((t) => tags.labelOf(t.slug) === t.label)) return b;
@@ -139,6 +151,51 @@ export function applyCorpusLabels(bulletins: Bulletin[]): Bulletin[] {
       tags: b.tags.map((t) => ({ slug: t.slug, label: tags.labelOf(t.slug) })),
     } as Bulletin;
   });
+}
+
+/**
+ * Tags and sections written all in capitals (`SALUD`, `NUEVO LEÓN`; not acronyms such as `IMSS`,
+ * `COVID-19`: policy/labels.ts `shoutedLabel`): a warning on each file that writes one, on its
+ * `tags:` or `section:` line, saying how the site shows it — as written, shouting on the topic's page,
+ * the cards and the breadcrumbs, or as another file writes it (the corpus-wide choice prefers any
+ * spelling not in capitals) — and what to write. One pass over the labels, each spelling judged once.
+ */
+export function findShoutedLabels(bulletins: readonly Bulletin[], { tags, sections }: CorpusLabels): Problem[] {
+  const judged = new Map<string, string | undefined>();
+  const shouted = (label: string) => {
+    if (!judged.has(label)) judged.set(label, shoutedLabel(label));
+    return judged.get(label);
+  };
+  const problems: Problem[] = [];
+  for (const b of bulletins) {
+    const sectionFix = shouted(b.section.label);
+    if (sectionFix !== undefined) problems.push(shoutedLabelProblem(b, "section", b.section.label, sections.labelOf(b.section.slug), sectionFix));
+    for (const t of b.tags) {
+      const fix = shouted(t.label);
+      if (fix !== undefined) problems.push(shoutedLabelProblem(b, "tags", t.label, tags.labelOf(t.slug), fix));
+    }
+  }
+  return problems;
+}
+
+function shoutedLabelProblem(b: Bulletin, field: "section" | "tags", written: string, shown: string, capitalized: string): Problem {
+  const [what, where] =
+    field === "section"
+      ? ["La sección", "la página de la sección, en las tarjetas de sus boletines y en la ruta de navegación"]
+      : ["La etiqueta", "la página del tema, en los temas de cada boletín y en la ruta de navegación"];
+  const how = shown === written ? `, y así se muestra en ${where}` : `; el sitio muestra «${shown}», como la escriben otros boletines`;
+  // Another file's spelling, when it is not shouted and keeps the accents; else this one with its capitals put right.
+  const instead = shown !== written && shoutedLabel(shown) === undefined && accentCount(shown) >= accentCount(capitalized) ? shown : capitalized;
+  const pos = b.positions[field];
+  return {
+    severity: "warning",
+    code: "label-capitals",
+    file: b.file,
+    field,
+    ...(pos ? { line: pos.line, column: pos.column } : {}),
+    message: `${what} «${written}» está escrita toda en mayúsculas${how}.`,
+    hint: `Escribe «${instead}» (las siglas, como IMSS o VIH, se quedan en mayúsculas).`,
+  };
 }
 
 export interface PublishOptions {

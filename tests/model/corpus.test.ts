@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { DateTime } from "luxon";
 import type { Bulletin } from "../../src/model/bulletin.ts";
-import { applyCorpusLabels, claimsOfBulletins, findDuplicateNumbers, findPathCollisions, selectForwards, selectPublished } from "../../src/model/corpus.ts";
+import { applyCorpusLabels, chooseCorpusLabels, claimsOfBulletins, findDuplicateNumbers, findPathCollisions, findShoutedLabels, selectForwards, selectPublished } from "../../src/model/corpus.ts";
 import { fm, normalizeText } from "./helpers.ts";
 
 function bulletin(file: string, fields: string): Bulletin {
@@ -80,6 +80,35 @@ test("labels are chosen across the corpus", () => {
     assert.deepEqual(b.tags, [{ slug: "vacunacion", label: "Vacunación" }]);
     assert.equal(b.section.label, "Nacional");
   }
+});
+
+test("a tag or section written all in capitals is a warning on its line: shown as written when no file spells it otherwise, else as another file does; acronyms say nothing", () => {
+  const bulletins = [
+    bulletin("content/a.md", 'title: "A"\ndate: 2024-04-09\nsection: NUEVO LEÓN\ntags: [SALUD, IMSS, COVID-19, VACUNACIÓN]'),
+    bulletin("content/b.md", 'title: "B"\ndate: 2024-04-09\ntags: [vacunacion, Salud Mental]'),
+    bulletin("content/c.md", 'title: "C"\ndate: 2024-04-09\nsection: Local\ntags:\n  - SALUD MENTAL\n  - VIH Y SIDA'),
+  ];
+  const labels = chooseCorpusLabels(bulletins);
+  const problems = findShoutedLabels(bulletins, labels);
+  assert.deepEqual(problems.map((p) => [p.file, p.field, p.line, p.severity, p.code]), [
+    ["content/a.md", "section", 5, "warning", "label-capitals"],
+    ["content/a.md", "tags", 6, "warning", "label-capitals"],
+    ["content/a.md", "tags", 6, "warning", "label-capitals"],
+    ["content/c.md", "tags", 6, "warning", "label-capitals"],
+  ]);
+  assert.equal(problems[0]!.message, "La sección «NUEVO LEÓN» está escrita toda en mayúsculas, y así se muestra en la página de la sección, en las tarjetas de sus boletines y en la ruta de navegación.");
+  assert.equal(problems[0]!.hint, "Escribe «Nuevo León» (las siglas, como IMSS o VIH, se quedan en mayúsculas).");
+  assert.equal(problems[1]!.message, "La etiqueta «SALUD» está escrita toda en mayúsculas, y así se muestra en la página del tema, en los temas de cada boletín y en la ruta de navegación.");
+  assert.equal(problems[1]!.hint, "Escribe «Salud» (las siglas, como IMSS o VIH, se quedan en mayúsculas).");
+  // Another file's spelling is shown, and said; the hint keeps the accent that spelling lacks.
+  assert.equal(problems[2]!.message, "La etiqueta «VACUNACIÓN» está escrita toda en mayúsculas; el sitio muestra «vacunacion», como la escriben otros boletines.");
+  assert.equal(problems[2]!.hint, "Escribe «Vacunación» (las siglas, como IMSS o VIH, se quedan en mayúsculas).");
+  assert.equal(problems[3]!.message, "La etiqueta «SALUD MENTAL» está escrita toda en mayúsculas; el sitio muestra «Salud Mental», como la escriben otros boletines.");
+  assert.equal(problems[3]!.hint, "Escribe «Salud Mental» (las siglas, como IMSS o VIH, se quedan en mayúsculas).");
+  const shown = applyCorpusLabels(bulletins, labels);
+  assert.deepEqual(shown[0]!.tags.map((t) => t.label), ["SALUD", "IMSS", "COVID-19", "vacunacion"]);
+  assert.equal(shown[0]!.section.label, "NUEVO LEÓN");
+  assert.deepEqual(shown[2]!.tags.map((t) => t.label), ["Salud Mental", "VIH Y SIDA"]);
 });
 
 test("a relabelled bulletin keeps the parts a loader hides (body and positions read on demand through its prototype, a symbol)", () => {

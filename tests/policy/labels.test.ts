@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { cleanLabel, LabelChooser, labelSlug, preferVariant } from "../../src/policy/labels.ts";
+import { cleanLabel, LabelChooser, labelSlug, preferVariant, shoutedLabel } from "../../src/policy/labels.ts";
 
 test("tag identity is the slug", () => {
   for (const v of ["Vacunación", "vacunacion", "VACUNACIÓN", " vacunación ", "Vacunacion"]) assert.equal(labelSlug(v), "vacunacion");
@@ -25,6 +25,13 @@ const choices: Array<[string[], string]> = [
   [["vih", "vih", "VIH"], "VIH"],
   [["salud mental", "Salud Mental", "SALUD MENTAL"], "Salud Mental"],
   [["CARDIOLOGÍA EN ZACATECAS", "CARDIOLOGÍA EN ZACATECAS", "cardiología en zacatecas"], "cardiología en zacatecas"],
+  // A short word in capitals is shouting too, and any spelling not in capitals is shown before it, accents aside.
+  [["SALUD", "SALUD", "salud"], "salud"],
+  [["VACUNACIÓN", "VACUNACIÓN", "vacunacion"], "vacunacion"],
+  [["LOCAL", "Local"], "Local"],
+  // Acronyms are capitals on purpose, also when longer than five letters.
+  [["issste", "ISSSTE"], "ISSSTE"],
+  [["Infonavit", "INFONAVIT", "INFONAVIT"], "INFONAVIT"],
   // Then the most used.
   [["Salud Mental", "Salud mental", "Salud mental"], "Salud mental"],
   // Then code-point order, so the result never depends on input order.
@@ -47,4 +54,25 @@ test("preferVariant is a strict order", () => {
   assert.ok(preferVariant("Vacunación", "vacunacion") < 0);
   assert.ok(preferVariant("vacunacion", "Vacunación") > 0);
   assert.equal(preferVariant("x", "x"), 0);
+});
+
+test("a label written all in capitals is shouting unless every word is an acronym; its capitals put right keep the acronyms", () => {
+  const shouted: Array<[string, string]> = [
+    ["SALUD", "Salud"],
+    ["VACUNACIÓN", "Vacunación"],
+    ["SALUD MENTAL", "Salud Mental"],
+    ["NUEVO LEÓN", "Nuevo León"],
+    ["CIUDAD DE MÉXICO", "Ciudad de México"],
+    ["DÍA MUNDIAL DE LA SALUD", "Día Mundial de la Salud"],
+    ["IMSS CHIHUAHUA", "IMSS Chihuahua"],
+    ["IMSS-BIENESTAR", "IMSS-Bienestar"],
+    ["VIH Y SALUD SEXUAL", "VIH y Salud Sexual"],
+    ["TB PULMONAR", "TB Pulmonar"],
+    ["PREVENCIÓN DEL COVID-19", "Prevención del COVID-19"],
+  ];
+  for (const [label, capitalized] of shouted) assert.equal(shoutedLabel(label), capitalized, label);
+  // Acronyms (listed, without vowels, ending in two consonants, a letter three times), short words, labels with small letters, numbers.
+  for (const label of ["IMSS", "ISSSTE", "COVID-19", "VIH", "VIH Y SIDA", "UMF 21", "CDMX", "H1N1", "SNTSS", "UNAM", "DE", "Salud", "salud mental", "IMSS Chihuahua", "2024"]) {
+    assert.equal(shoutedLabel(label), undefined, label);
+  }
 });
