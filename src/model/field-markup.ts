@@ -36,7 +36,40 @@ const RULES: ReadonlyArray<{ pattern: RegExp; plain: (match: string, ...groups: 
   { pattern: /&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});/gi, plain: (m) => decodeHTML(m) },
 ];
 
-/** The markup in `value`, or undefined when it has none. */
+/**
+ * A footnote's call (`[^1]`, `[^nota 1]`, `[^]`): only a body has notes (render/footnotes.ts), so in a
+ * text field it is printed as written, brackets and all. Any label, even one a body would not take.
+ */
+const FOOTNOTE_CALL = /\[\^[^\]\n]{0,60}\]/g;
+
+/** A footnote's call written in a text field. */
+export interface FieldFootnote {
+  /** The first call, as written (`[^1]`). */
+  call: string;
+  /** The whole value without its calls, nor any other markup: what to write instead. */
+  plain: string;
+}
+
+/** The first footnote call in `value`, or undefined when it has none (nearly every value: no `[^`). */
+export function fieldFootnote(value: string): FieldFootnote | undefined {
+  if (!value.includes("[^")) return undefined;
+  const call = value.match(FOOTNOTE_CALL)?.[0];
+  if (call === undefined) return undefined;
+  return { call, plain: fieldMarkup(value)?.plain ?? withoutFootnoteCalls(value) };
+}
+
+/** `value` without its calls and the space before one that ends a sentence or the value («casos [^1].» → «casos.»). */
+function withoutFootnoteCalls(value: string): string {
+  return value
+    .replace(/\s*\[\^[^\]\n]{0,60}\]\s*/g, (call: string, at: number) => {
+      const next = value.charAt(at + call.length);
+      return at === 0 || next === "" || /[.,;:!?)»”]/.test(next) ? "" : " ";
+    })
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** The markup in `value`, or undefined when it has none. A footnote's call is not markup here (`fieldFootnote`), but it is left out of `plain`. */
 export function fieldMarkup(value: string): FieldMarkup | undefined {
   if (!MAYBE.test(value)) return undefined;
   let found: { at: number; text: string } | undefined;
@@ -51,5 +84,5 @@ export function fieldMarkup(value: string): FieldMarkup | undefined {
     plain = plain.replace(pattern, (m: string, ...groups: string[]) => undo(m, ...groups));
   }
   if (!found) return undefined;
-  return { found: found.text, plain: plain.replace(/\s+/g, " ").trim() };
+  return { found: found.text, plain: plain.includes("[^") ? withoutFootnoteCalls(plain) : plain.replace(/\s+/g, " ").trim() };
 }

@@ -1,4 +1,4 @@
-import { fieldMarkup, type FieldMarkup } from "./field-markup.ts";
+import { fieldFootnote, fieldMarkup, type FieldFootnote, type FieldMarkup } from "./field-markup.ts";
 import path from "node:path";
 import type { SiteConfig } from "../site.ts";
 import { DATE_FORMATS_HINT, parseBulletinDate, type BulletinDate } from "../policy/dates.ts";
@@ -6,9 +6,10 @@ import { findUnpublishable, hasUnpublishable, publishable } from "../policy/char
 import { isAbsent } from "../policy/empty.ts";
 import { cleanLabel, labelSlug, type Label } from "../policy/labels.ts";
 import { foldName, nearestName } from "../policy/nearest.ts";
+import { formatCount } from "../policy/numbers.ts";
 import { hasHtmlStub, normalizeSitePath, onSiteHost } from "../policy/site-paths.ts";
 import { isCanonicalSlug, slugify } from "../policy/slug.ts";
-import { titleFault } from "../policy/titles.ts";
+import { LONGEST_TITLE, titleFault, titleLength } from "../policy/titles.ts";
 import { bulletinUrl, PATHS } from "../policy/urls.ts";
 import { BODY_PLACEHOLDER, FIELD_ALIASES, JEKYLL_FIELD_HINTS, KNOWN_FIELDS, type Bulletin, type BulletinImage, type KnownField, type SiteReference } from "./bulletin.ts";
 import { bodyPosition, readBodyReferences } from "./body-references.ts";
@@ -71,6 +72,7 @@ export function normalizeBulletin(doc: SourceDocument, ctx: NormalizeContext): N
   const layout = fm.text("layout");
   if (layout !== undefined && layout !== "post") fm.warn("layout-ignored", "layout", `«layout: ${layout}» se ignora: todos los boletines usan la misma plantilla.`, "Quita el campo layout.");
   const description = fm.text("description");
+  if (title) reportLongTitle(fm, title, description);
   reportFieldMarkup(fm, { title, description, alt, city, author }, highlights);
   // A forward has no page: no description, text or links of its own to check.
   if (!description && !draft && !redirectTo) fm.warn("description-missing", "description", "El boletín no tiene descripción (se usa en buscadores y redes sociales).", 'Agrega description: "Una frase que resuma el boletín".');
@@ -124,21 +126,45 @@ export function normalizeBulletin(doc: SourceDocument, ctx: NormalizeContext): N
 
 /**
  * Markup in the text fields (`**negritas**`, `m<sup>2</sup>`, `[enlace](…)`, `&nbsp;`): printed as
- * written, so readers would see it; said once per field, with the value as it reads without it.
+ * written, so readers would see it; said once per field, with the value as it reads without it. So is
+ * a footnote's call (`[^1]`): only the body has notes.
  */
 function reportFieldMarkup(fm: FrontMatter, texts: Partial<Record<"title" | "description" | "alt" | "city" | "author", string>>, highlights: readonly string[]): void {
   const say = (field: string, markup: FieldMarkup, instead: string) =>
     fm.warn("field-markup", field, `«${markup.found}» se publica tal cual, con sus marcas: ${field} es texto, no markdown ni HTML.`, `${instead} ${JSON.stringify(markup.plain)} (sin marcas; en el texto del boletín sí se pueden usar).`);
+  const sayNote = (field: string, { call, plain }: FieldFootnote, instead: string) => {
+    // `[^1]:` already written in the body: the note is there, only its call is in the wrong place.
+    const noted = call.length > 3 && fm.doc.body.includes(`${call}:`);
+    fm.warn(
+      "field-footnote",
+      field,
+      `«${call}» se publica tal cual, con sus corchetes: ${field} es texto, y las notas al pie solo existen en el texto del boletín.`,
+      noted
+        ? `El texto ya tiene la nota ${call}: escribe la llamada ${call} en el texto del boletín, donde corresponde, y quítala de ${field}. ${instead} ${JSON.stringify(plain)}`
+        : `Si la nota hace falta, escribe la llamada ${call} en el texto del boletín y la nota al final del texto, en un renglón propio (${call}: …); si no, quita la llamada. ${instead} ${JSON.stringify(plain)}`,
+    );
+  };
   for (const [field, value] of Object.entries(texts)) {
-    const markup = value === undefined ? undefined : fieldMarkup(value);
+    if (value === undefined) continue;
+    const note = fieldFootnote(value);
+    if (note) sayNote(field, note, `Escribe ${field}:`);
+    const markup = fieldMarkup(value);
     if (markup) say(field, markup, `Escribe ${field}:`);
   }
+  let markupSaid = false;
+  let noteSaid = false;
   for (const item of highlights) {
-    const markup = fieldMarkup(item);
+    const note = noteSaid ? undefined : fieldFootnote(item);
+    if (note) {
+      sayNote("highlights", note, "Escribe ese punto así:");
+      noteSaid = true;
+    }
+    const markup = markupSaid ? undefined : fieldMarkup(item);
     if (markup) {
       say("highlights", markup, "Escribe ese punto así:");
-      break;
+      markupSaid = true;
     }
+    if (markupSaid && noteSaid) break;
   }
 }
 
@@ -321,6 +347,34 @@ function readTitle(fm: FrontMatter): string | undefined {
     );
   }
   return title;
+}
+
+/**
+ * A title longer than any real one (policy/titles.ts `LONGEST_TITLE`) is a paragraph pasted as the
+ * title: printed whole as the page's heading, on cards, in feeds and the browser's tab. Said with its
+ * length, and its first sentence when it has one that could be the title.
+ */
+function reportLongTitle(fm: FrontMatter, title: string, description: string | undefined): void {
+  const length = titleLength(title);
+  if (length <= LONGEST_TITLE) return;
+  const rest = description ? "a description o al texto del boletín" : "a description (el resumen que acompaña al título en las tarjetas y en los buscadores)";
+  const sentence = firstSentence(title);
+  fm.warn(
+    "title-too-long",
+    "title",
+    `El título tiene ${formatCount(length)} caracteres: parece un párrafo, y se publica entero como el encabezado de la página, en las tarjetas, en los feeds y en la pestaña del navegador.`,
+    `Deja en title solo el titular (los del IMSS caben en unos 160 caracteres) y pasa el resto ${rest}.${sentence ? ` La primera oración podría ser el título: title: ${JSON.stringify(sentence)}` : ""}`,
+  );
+}
+
+/**
+ * The title's first sentence (up to `.`, `;`, `:`, `!` or `?` and a capital), when it is long enough to
+ * be a title (not «Dr.») and short enough to be one; without its `.`, `;` or `:` (titles end without).
+ */
+function firstSentence(title: string): string | undefined {
+  const end = /[.;:!?]\s+(?=[¿¡"“«]?\p{Lu})/u.exec(title.slice(0, LONGEST_TITLE));
+  if (!end || end.index < 30) return undefined;
+  return title.slice(0, ".;:".includes(title.charAt(end.index)) ? end.index : end.index + 1).trim();
 }
 
 function readDates(fm: FrontMatter, ctx: NormalizeContext, draft: boolean): { date?: BulletinDate; updated?: BulletinDate } {

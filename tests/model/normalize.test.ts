@@ -500,3 +500,30 @@ test("a picture not found in public/ names the file it most likely meant: /publi
   assert.equal(hintFor("/uploads/2024/otra.jpg", ["/uploads/2024/foto.jpg"]), "Copia el archivo a public/uploads/2024/otra.jpg o corrige la ruta.");
   assert.equal(hintFor("/public/uploads/2024/otra.jpg", []), "Copia el archivo a public/uploads/2024/otra.jpg y escribe image: /uploads/2024/otra.jpg, sin /public (lo que está en public/ se publica desde la raíz del sitio).");
 });
+
+test("a title longer than any real one (a pasted paragraph) is a warning with its length, its first sentence and where the rest goes; real titles say nothing", () => {
+  const paragraph =
+    "El Instituto Mexicano del Seguro Social (IMSS) en Yucatán informa que a partir del lunes 15 de abril amplía el horario de atención en sus Unidades de Medicina Familiar. La medida busca acercar los servicios de salud a las personas trabajadoras que no pueden acudir por la mañana, y se suma a las jornadas de fin de semana.";
+  const r = normalizeText(fm(`title: "${paragraph}"\ndate: 2024-04-09`));
+  assert.ok(r.bulletin, "a warning: the bulletin is published as written");
+  assert.equal(r.bulletin.title, paragraph);
+  const long = r.problems.filter((p) => p.code === "title-too-long");
+  assert.deepEqual(long.map((p) => [p.severity, p.field, p.line, p.column]), [["warning", "title", 2, 1]]);
+  assert.equal(long[0]!.message, "El título tiene 322 caracteres: parece un párrafo, y se publica entero como el encabezado de la página, en las tarjetas, en los feeds y en la pestaña del navegador.");
+  assert.equal(
+    long[0]!.hint,
+    'Deja en title solo el titular (los del IMSS caben en unos 160 caracteres) y pasa el resto a description (el resumen que acompaña al título en las tarjetas y en los buscadores). La primera oración podría ser el título: title: "El Instituto Mexicano del Seguro Social (IMSS) en Yucatán informa que a partir del lunes 15 de abril amplía el horario de atención en sus Unidades de Medicina Familiar"',
+  );
+  // With a description already, and without a sentence that could be the title; counted in characters, not bytes.
+  const words = normalizeText(fm(`title: "${"Atención médica en clínicas del IMSS ".repeat(8).trim()}"\ndate: 2024-04-09\ndescription: "Resumen"`)).problems.filter((p) => p.code === "title-too-long");
+  assert.match(words[0]!.message, /^El título tiene 295 caracteres: parece un párrafo/);
+  assert.match(words[0]!.hint!, /pasa el resto a description o al texto del boletín\.$/);
+  // The longest titles of the seeds and content/, and one of 250 characters (the limit) say nothing.
+  for (const title of [
+    "IMSS-Bienestar se fortalece con La Clínica es Nuestra, contratación de médicos y Sistema de Abasto Institucional",
+    "IMSS fortalece recuperación de sus servicios médicos ante reducción de casos y hospitalizaciones por COVID-19",
+    "Ñ".repeat(250),
+  ]) {
+    assert.deepEqual(normalizeText(fm(`title: "${title}"\ndate: 2024-04-09\ndescription: "d"`)).problems, [], title);
+  }
+});
