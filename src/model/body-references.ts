@@ -1,11 +1,12 @@
 import path from "node:path";
 import { LAYOUT_IDS } from "../policy/anchors.ts";
 import { decodeURIComponentSafe } from "../policy/site-paths.ts";
-import { footnoteIds, isFootnoteId } from "../render/footnotes.ts";
+import { acceptedFootnoteLabel, footnoteIds, isFootnoteId } from "../render/footnotes.ts";
 import { headingIds, renderMarkdown } from "../render/markdown.ts";
 import { findBodyReferences, findFootnoteIssues, type FootnoteIssue, type WrittenReference } from "../render/references.ts";
 import type { Bulletin, SiteReference } from "./bulletin.ts";
 import type { PathClaim } from "./corpus.ts";
+import { findFootnoteWriting, type FootnoteWriting } from "./footnote-writing.ts";
 import { findKramdownAttributes, findLiquid, holdsLiquid } from "./jekyll.ts";
 import type { Problem } from "./problems.ts";
 
@@ -66,6 +67,7 @@ export function readBodyReferences({ file, body, bodyLine, url, siteOrigin }: Bo
   }
   problems.push(...jekyllProblems(file, body, bodyLine, references));
   for (const issue of findFootnoteIssues(body)) problems.push({ severity: "warning", file, ...at(issue.offset), ...footnoteMessage(issue) });
+  for (const issue of findFootnoteWriting(body)) problems.push({ severity: "warning", file, ...at(issue.offset), ...footnoteWritingMessage(issue) });
   for (const d of found.dropped) {
     const times = d.count === 1 ? "" : ` (${d.count} veces)`;
     problems.push({
@@ -155,6 +157,39 @@ function footnoteMessage({ kind, label, count }: FootnoteIssue): { code: string;
     code: "body-footnote-repeated",
     message: `La nota ${call} está escrita ${count} veces: las llamadas llevan a la primera, y las otras se publican al final sin número que lleve a ellas.`,
     hint: `Deja una sola nota ${call}:, o dale otro nombre a la otra ([^${label}-2]) y llámala así en el texto.`,
+  };
+}
+
+/** A footnote written so that it is not read as one, or a note's paragraph that is not the note's (model/footnote-writing.ts). */
+function footnoteWritingMessage(issue: FootnoteWriting): { code: string; message: string; hint: string } {
+  if (issue.kind === "label") {
+    const written = `[^${issue.label}]`;
+    const accepted = acceptedFootnoteLabel(issue.label);
+    const why = accepted === undefined ? "le falta el nombre" : "el nombre de una nota no puede tener espacios";
+    const times = issue.count === 1 ? "" : ` (${issue.count} veces)`;
+    const fate =
+      issue.linkedTo !== undefined
+        ? `La nota «${written}: ${issue.linkedTo}» se toma por la dirección de un enlace: no se publica, y cada llamada ${written} se publica como un enlace a «${issue.linkedTo}».`
+        : `Se publica tal cual, con sus corchetes${times}.`;
+    return {
+      code: "body-footnote-label",
+      message: `«${written}» no es una nota al pie: ${why}. ${fate}`,
+      hint:
+        accepted === undefined
+          ? "Escribe un número o una palabra entre «[^» y «]», igual en la llamada y en la nota: [^1] en el texto y [^1]: … al final."
+          : `Escribe el nombre sin espacios, igual en la llamada y en la nota: [^${accepted}] en el texto y [^${accepted}]: … al final.`,
+    };
+  }
+  const what = issue.block === "list" ? "La lista" : "El párrafo";
+  const start = issue.start.length > 60 ? `${issue.start.slice(0, 60).trimEnd()}…` : issue.start;
+  const where =
+    issue.indent === 0
+      ? "sin sangría"
+      : `con ${issue.indent === 1 ? "1 espacio" : `${issue.indent} espacios`} de sangría (una nota sigue solo con cuatro)`;
+  return {
+    code: "body-footnote-paragraph",
+    message: `${what} «${start}» va después de la nota [^${issue.label}], ${where}: no es parte de la nota, y se publica en el texto del boletín, antes de las notas.`,
+    hint: "Si es otro párrafo de la nota, escríbelo con cuatro espacios al principio de cada renglón; si es texto del boletín, escríbelo antes de las notas (la página las pone siempre al final).",
   };
 }
 

@@ -54,7 +54,17 @@ export function footnoteKey(label: string): string {
   return label.toLowerCase();
 }
 
-/** A definition's first line: `[^label]:` (labels hold no space nor `]`). */
+/** Whether a text can be a note's label, as in `[^label]` and `[^label]:`: not empty, no whitespace (nor `]`). */
+export function isFootnoteLabel(label: string): boolean {
+  return /^[^\s\]]+$/.test(label);
+}
+
+/** A label as a note can take it (`nota 1` → `nota-1`): its whitespace as hyphens; undefined when nothing is left (`[^]`). */
+export function acceptedFootnoteLabel(label: string): string | undefined {
+  return label.trim().replace(/\s+/g, "-") || undefined;
+}
+
+/** A definition's first line: `[^label]:` (labels hold no space nor `]`: `isFootnoteLabel`). */
 const DEFINITION = /^ {0,3}\[\^([^\s\]]+)\]:[ \t]*/;
 /** Where the first definition of a text starts, at the start of a line. */
 const DEFINITION_START = /(?:^|\n) {0,3}\[\^[^\s\]]+\]:/;

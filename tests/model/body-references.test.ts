@@ -274,3 +274,53 @@ test("footnotes: a call inside a link's or an image's text, and an empty note, a
   ]);
   assert.match(r.problems[0]!.message, /\[\^1\] \(2 veces\) está dentro del texto de un enlace/);
 });
+
+test("footnotes: a label a note cannot take (a space, none at all) is said once, where first written, with the label it can take", () => {
+  const body = [
+    "Cifras preliminares[^nota 1] y otra vez[^nota 1].", // line 7
+    "",
+    "Sin nombre[^] aquí; en código `[^a b]` y escrito \\[^c d] a propósito.",
+    "",
+    "[^nota 1]: Fuente: IMSS, 2024.",
+    "[^]: Otra fuente.",
+  ].join("\n");
+  const r = normalizeText(fm('title: "T"\ndate: 2024-04-09\ndescription: "d"', body), { file: "content/2024/t.md" });
+  assert.deepEqual(r.problems.map((p) => [p.code, p.line, p.column, p.severity]), [
+    ["body-footnote-label", 7, 20, "warning"],
+    ["body-footnote-label", 9, 11, "warning"],
+  ]);
+  assert.equal(r.problems[0]!.message, "«[^nota 1]» no es una nota al pie: el nombre de una nota no puede tener espacios. Se publica tal cual, con sus corchetes (3 veces).");
+  assert.equal(r.problems[0]!.hint, "Escribe el nombre sin espacios, igual en la llamada y en la nota: [^nota-1] en el texto y [^nota-1]: … al final.");
+  assert.match(r.problems[1]!.message, /^«\[\^\]» no es una nota al pie: le falta el nombre\./);
+  assert.match(r.problems[1]!.hint!, /\[\^1\] en el texto y \[\^1\]: … al final/);
+  // A tab or a no-break space is a space too.
+  assert.match(normalizeText(fm('title: "T"\ndate: 2024-04-09\ndescription: "d"', "Dato[^nota\u00a02].\n\n[^nota\u00a02]: Fuente.\n")).problems[0]!.hint!, /\[\^nota-2\]/);
+});
+
+test("footnotes: a note of one word or an address with such a label is taken for a link's definition: said, with the link its calls become", () => {
+  const body = "Dato[^nota 1] del Instituto.\n\n[^nota 1]: IMSS\n";
+  const r = normalizeText(fm('title: "T"\ndate: 2024-04-09\ndescription: "d"', body), { file: "content/2024/t.md" });
+  const label = r.problems.filter((p) => p.code === "body-footnote-label");
+  assert.deepEqual(label.map((p) => [p.line, p.column]), [[7, 5]]);
+  assert.equal(label[0]!.message, "«[^nota 1]» no es una nota al pie: el nombre de una nota no puede tener espacios. La nota «[^nota 1]: IMSS» se toma por la dirección de un enlace: no se publica, y cada llamada [^nota 1] se publica como un enlace a «IMSS».");
+});
+
+test("footnotes: a paragraph after a note that is not indented by four spaces is said: it is printed in the text, not as the note's", () => {
+  const head = 'title: "T"\ndate: 2024-04-09\ndescription: "d"';
+  const codes = (body: string) => normalizeText(fm(head, body), { file: "content/2024/t.md" }).problems.map((p) => [p.code, p.line, p.column]);
+  // Among the notes at the end, not indented: most likely the note's second paragraph.
+  const r = normalizeText(fm(head, "Texto[^1] y más[^2].\n\n[^1]: Primer párrafo de la nota.\n\nSegundo párrafo, sin sangría.\n\n[^2]: Otra nota.\n"), { file: "content/2024/t.md" });
+  assert.deepEqual(r.problems.map((p) => [p.code, p.line, p.column]), [["body-footnote-paragraph", 11, 1]]);
+  assert.equal(r.problems[0]!.message, "El párrafo «Segundo párrafo, sin sangría.» va después de la nota [^1], sin sangría: no es parte de la nota, y se publica en el texto del boletín, antes de las notas.");
+  assert.equal(r.problems[0]!.hint, "Si es otro párrafo de la nota, escríbelo con cuatro espacios al principio de cada renglón; si es texto del boletín, escríbelo antes de las notas (la página las pone siempre al final).");
+  // Indented by one to three spaces: meant as the note's, wherever it is.
+  const shallow = normalizeText(fm(head, "Texto[^1].\n\n[^1]: Nota.\n\n  Segundo párrafo.\n\n## Más\n\nTexto.\n"));
+  assert.deepEqual(shallow.problems.map((p) => [p.code, p.line]), [["body-footnote-paragraph", 11]]);
+  assert.match(shallow.problems[0]!.message, /con 2 espacios de sangría \(una nota sigue solo con cuatro\)/);
+  // A list after the last note.
+  assert.deepEqual(codes("Texto[^1].\n\n[^1]: Fuentes:\n\n- IMSS\n- INEGI\n"), [["body-footnote-paragraph", 11, 1]]);
+  // Indented by four spaces or a tab: the note's (nothing to say); text that goes on with a heading or calls a note: the body's.
+  assert.deepEqual(codes("Texto[^1].\n\n[^1]: Nota.\n\n    Segundo párrafo.\n\n\tTercero.\n"), []);
+  assert.deepEqual(codes("Uno[^1].\n\n[^1]: Nota uno.\n\nDos[^2].\n\n[^2]: Nota dos.\n\n## Contacto\n\nTexto.\n"), []);
+  assert.deepEqual(codes("Texto[^1].\n\n```\n[^1]: en código\n\nno es nota\n```\n\n[^1]: Nota.\n"), []);
+});
