@@ -284,3 +284,55 @@ test("check: two forward files that lead to each other are refused, naming both;
   assert.match(chain.stderr, /content\/a\.md:4:1: aviso \[redirect_to\]: .*pasan por 2 redirecciones .*\n    → Escribe redirect_to: https:\/\/www\.gob\.mx\/imss para llevarlos en una sola\./);
   assert.equal(run(["check", "--strict"], dir).code, 1);
 });
+
+test("check and build warn of what was published worse than written: a footnote's call in a field, a label notes cannot take, a note's paragraph left out of it, a pasted paragraph as title, labels in capitals; exit 0, from the cache too", async () => {
+  const dir = await tempDir("boletines-cli-");
+  await mkdir(path.join(dir, "public"));
+  await mkdir(path.join(dir, "content/2024"), { recursive: true });
+  const write = (name: string, text: string) => writeFile(path.join(dir, "content/2024", name), text);
+  await write("a-campo.md", '---\ntitle: "Casos de dengue[^1] en Yucatán"\ndate: 2024-04-09\ndescription: "d"\nhighlights:\n  - "Dos[^2]"\n---\n\nTexto con nota[^1].\n\n[^1]: Fuente: IMSS.\n');
+  await write("b-nombre.md", '---\ntitle: "Nombre de nota"\ndate: 2024-04-10\ndescription: "d"\n---\n\nCifras preliminares[^nota 1].\n\n[^nota 1]: Fuente: IMSS, 2024.\n');
+  await write("c-parrafo.md", '---\ntitle: "Nota de dos párrafos"\ndate: 2024-04-11\ndescription: "d"\n---\n\nTexto[^1].\n\n[^1]: Primer párrafo de la nota.\n\nSegundo párrafo, sin sangría.\n');
+  const paragraph = "El Instituto Mexicano del Seguro Social informa que amplía el horario de atención en sus Unidades de Medicina Familiar de todo el país. ".repeat(3).trim();
+  await write("d-titulo.md", `---\ndate: 2024-04-12\ndescription: "d"\ntitle: "${paragraph}"\n---\n\nTexto.\n`);
+  await write("e-mayusculas.md", '---\ntitle: "Salud en mayúsculas"\ndate: 2024-04-13\ndescription: "d"\nsection: LOCAL\ntags:\n  - SALUD\n  - IMSS\n  - COVID-19\n---\n\nTexto.\n');
+  await write("f-minusculas.md", '---\ntitle: "Salud en minúsculas"\ndate: 2024-04-14\ndescription: "d"\ntags: [salud]\n---\n\nTexto.\n');
+  const expected = [
+    /content\/2024\/a-campo\.md:2:1: aviso \[title\]: «\[\^1\]» se publica tal cual, con sus corchetes: title es texto, y las notas al pie solo existen en el texto del boletín\.\n    → El texto ya tiene la nota \[\^1\]: .*Escribe title: "Casos de dengue en Yucatán"/,
+    /content\/2024\/a-campo\.md:5:1: aviso \[highlights\]: «\[\^2\]» se publica tal cual/,
+    /content\/2024\/b-nombre\.md:7:20: aviso: «\[\^nota 1\]» no es una nota al pie: el nombre de una nota no puede tener espacios\. Se publica tal cual, con sus corchetes \(2 veces\)\.\n    → .*\[\^nota-1\] en el texto y \[\^nota-1\]: … al final\./,
+    /content\/2024\/c-parrafo\.md:11:1: aviso: El párrafo «Segundo párrafo, sin sangría\.» va después de la nota \[\^1\], sin sangría: no es parte de la nota.*\n    → Si es otro párrafo de la nota, escríbelo con cuatro espacios/,
+    /content\/2024\/d-titulo\.md:4:1: aviso \[title\]: El título tiene 407 caracteres: parece un párrafo.*\n    → Deja en title solo el titular .*La primera oración podría ser el título: title: "El Instituto Mexicano del Seguro Social informa que amplía el horario de atención en sus Unidades de Medicina Familiar de todo el país"/,
+    /content\/2024\/e-mayusculas\.md:5:1: aviso \[section\]: La sección «LOCAL» está escrita toda en mayúsculas, y así se muestra .*\n    → Escribe «Local»/,
+    /content\/2024\/e-mayusculas\.md:6:1: aviso \[tags\]: La etiqueta «SALUD» está escrita toda en mayúsculas; el sitio muestra «salud», como la escriben otros boletines\.\n    → Escribe «salud»/,
+  ];
+  for (const round of ["first", "cached"]) {
+    const checked = run(["check"], dir);
+    assert.equal(checked.code, 0, `${round}: ${checked.stderr}`);
+    for (const re of expected) assert.match(checked.stderr, re, round);
+    assert.doesNotMatch(checked.stderr, /«IMSS»|«COVID-19»|f-minusculas\.md/, "acronyms and a label in small letters say nothing");
+    assert.match(checked.stderr, /Sin errores, 7 avisos\./, round);
+  }
+  assert.equal(run(["check", "--strict"], dir).code, 1);
+  // A file alone: its own warnings, with their lines.
+  const one = run(["check", "content/2024/c-parrafo.md"], dir);
+  assert.equal(one.code, 0, one.stderr);
+  assert.match(one.stderr, /^content\/2024\/c-parrafo\.md:11:1: aviso: El párrafo «Segundo párrafo, sin sangría\.»/m);
+  assert.doesNotMatch(one.stderr, /a-campo|b-nombre|d-titulo|e-mayusculas/);
+  assert.match(run(["check", "content/2024/e-mayusculas.md"], dir).stderr, /e-mayusculas\.md:6:1: aviso \[tags\]: La etiqueta «SALUD»/);
+  // Warnings do not stop the build, from scratch or from its cache; the topic's page shows the spelling not in capitals.
+  for (const round of ["first", "cached"]) {
+    const built = run(["build", "--no-search"], dir);
+    assert.equal(built.code, 0, `${round}: ${built.stderr}`);
+    assert.match(built.stderr, /c-parrafo\.md:11:1: aviso: El párrafo/, round);
+    assert.match(built.stderr, /d-titulo\.md:4:1: aviso \[title\]: El título tiene 407 caracteres/, round);
+    assert.match(built.stderr, /e-mayusculas\.md:6:1: aviso \[tags\]: La etiqueta «SALUD»/, round);
+    assert.match(built.stderr, /Sin errores, 7 avisos\./, round);
+  }
+  const topic = await readFile(path.join(dir, "_site/temas/salud/index.html"), "utf8");
+  assert.match(topic, /<h1[^>]*>[^<]*salud/);
+  assert.doesNotMatch(topic, /SALUD/);
+  // Nothing is rewritten: the title is published as written.
+  const page = await readFile(path.join(dir, "_site/boletines/2024/04/casos-de-dengue-1-en-yucatan/index.html"), "utf8");
+  assert.match(page, /<h1[^>]*>Casos de dengue\[\^1\] en Yucatán<\/h1>/);
+});
