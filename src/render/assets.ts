@@ -6,9 +6,10 @@ import { PROJECT_ROOT } from "../project-root.ts";
 import type { RawFile } from "./views.ts";
 
 /**
- * The site's own static assets: one stylesheet and the self-hosted font. Both get content-hashed
- * file names so hosts can cache them for a year (`immutable`) while a change still reaches readers
- * at once. Fonts come from an npm package (no page may load anything from another host).
+ * The site's own static assets: one stylesheet, the self-hosted font, the icon and the scripts (search,
+ * 404 page, redirect stubs). All get content-hashed file names so hosts can cache them for a year
+ * (`immutable`) while a change still reaches readers at once. Fonts come from an npm package (no
+ * page may load anything from another host).
  */
 
 /** The stylesheet source, relative to the project root (it is part of the site, not of the content). */
@@ -17,6 +18,8 @@ export const STYLESHEET_SOURCE = "public/css/site.css";
 export const SEARCH_SCRIPT_SOURCE = "public/js/search.js";
 /** The 404 page's script: the words of the missing address, offered as a search. */
 export const NOT_FOUND_SCRIPT_SOURCE = "public/js/not-found.js";
+/** The redirect stubs' script: the reader's query and fragment go along to the new address. */
+export const REDIRECT_SCRIPT_SOURCE = "public/js/redirect.js";
 /** Without an icon every browser asks for /favicon.ico and logs a 404. */
 export const FAVICON_SOURCE = "public/favicon.svg";
 
@@ -26,7 +29,7 @@ export const FAVICON_SOURCE = "public/favicon.svg";
  * linked `/css/site.css` before the names were fingerprinted: nothing links them, and that
  * stylesheet lacked the generated @font-face.
  */
-export const FINGERPRINTED_SOURCES = [STYLESHEET_SOURCE, SEARCH_SCRIPT_SOURCE, NOT_FOUND_SCRIPT_SOURCE, FAVICON_SOURCE] as const;
+export const FINGERPRINTED_SOURCES = [STYLESHEET_SOURCE, SEARCH_SCRIPT_SOURCE, NOT_FOUND_SCRIPT_SOURCE, REDIRECT_SCRIPT_SOURCE, FAVICON_SOURCE] as const;
 
 const requireFromHere = createRequire(import.meta.url);
 
@@ -49,6 +52,8 @@ export interface SiteAssets {
   searchScriptUrl: string;
   /** Fingerprinted path of the 404 page's script. */
   notFoundScriptUrl: string;
+  /** Fingerprinted path of the redirect stubs' script. */
+  redirectScriptUrl: string;
   /** Fonts the stylesheet uses; the first is worth preloading. */
   fonts: FontAsset[];
   /** The stylesheet, the scripts and the icon, written as raw files. */
@@ -69,6 +74,7 @@ export interface AssetSources {
   stylesheet: string;
   searchScript: string;
   notFoundScript: string;
+  redirectScript: string;
   favicon: string;
   font: Buffer;
   fontSource: string;
@@ -80,6 +86,7 @@ export function readAssetSources(root: string = PROJECT_ROOT): AssetSources {
     stylesheet: readFileSync(path.join(root, STYLESHEET_SOURCE), "utf8"),
     searchScript: readFileSync(path.join(root, SEARCH_SCRIPT_SOURCE), "utf8"),
     notFoundScript: readFileSync(path.join(root, NOT_FOUND_SCRIPT_SOURCE), "utf8"),
+    redirectScript: readFileSync(path.join(root, REDIRECT_SCRIPT_SOURCE), "utf8"),
     favicon: readFileSync(path.join(root, FAVICON_SOURCE), "utf8"),
     font: readFileSync(fontSource),
     fontSource,
@@ -107,17 +114,20 @@ export function buildAssets(sources: AssetSources): SiteAssets {
   const stylesheetUrl = fingerprintedUrl("/css/site.css", css);
   const searchScriptUrl = fingerprintedUrl("/js/search.js", sources.searchScript);
   const notFoundScriptUrl = fingerprintedUrl("/js/not-found.js", sources.notFoundScript);
+  const redirectScriptUrl = fingerprintedUrl("/js/redirect.js", sources.redirectScript);
   const faviconUrl = fingerprintedUrl("/favicon.svg", sources.favicon);
   return {
     stylesheetUrl,
     faviconUrl,
     searchScriptUrl,
     notFoundScriptUrl,
+    redirectScriptUrl,
     fonts: [{ source: sources.fontSource, url: fontUrl }],
     files: [
       { url: stylesheetUrl, content: css },
       { url: searchScriptUrl, content: sources.searchScript },
       { url: notFoundScriptUrl, content: sources.notFoundScript },
+      { url: redirectScriptUrl, content: sources.redirectScript },
       { url: faviconUrl, content: sources.favicon },
     ],
   };

@@ -32,7 +32,7 @@ test("cards print no field their digest leaves out", () => {
 
 test("page worker threads render with the layouts and report a file-system error with its code", async () => {
   const dir = await tempDir("page-workers-");
-  const workers = new PageWorkers({ globals: { site: DEFAULT_SITE, preview: false, boletines: { assets: { stylesheetUrl: "/css/s.css", faviconUrl: "/f.svg", searchScriptUrl: "/js/s.js", notFoundScriptUrl: "/js/n.js", fonts: [], files: [] }, metaContentSecurityPolicy: "" } } }, 1);
+  const workers = new PageWorkers({ globals: { site: DEFAULT_SITE, preview: false, boletines: { assets: { stylesheetUrl: "/css/s.css", faviconUrl: "/f.svg", searchScriptUrl: "/js/s.js", notFoundScriptUrl: "/js/n.js", redirectScriptUrl: "/js/r.js", fonts: [], files: [] }, metaContentSecurityPolicy: "" } } }, 1);
   try {
     const redirect = { from: "/news/1/", to: "/boletines/2024/04/uno/", absoluteTo: "https://example.org/boletines/2024/04/uno/", title: "Uno <b>", writesStub: true };
     const [size] = await workers.write(path.join(dir, "news", "1", "index.html"), "redirect.njk", { redirect });

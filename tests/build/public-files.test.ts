@@ -13,7 +13,7 @@ test("public/ is copied but for the sources of the fingerprinted files, which ke
     await writeFile(path.join(dir, "css", "imprenta.css"), "p{}\n");
     await writeFile(path.join(dir, "robots-extra.txt"), "x\n");
     const copied = publicSiteFiles(dir).map((f) => f.file);
-    for (const source of ["css/site.css", "js/search.js", "js/not-found.js", "favicon.svg"]) {
+    for (const source of ["css/site.css", "js/search.js", "js/not-found.js", "js/redirect.js", "favicon.svg"]) {
       assert.ok(!copied.includes(source), `${source} is published only under its fingerprinted name`);
       assert.ok(publicFileClaims(dir).some((c) => c.path === `/${source}`), `${source} still owns its path`);
     }

@@ -144,7 +144,7 @@ test("pages, feeds and files answer 200 with the security headers and their cach
   assert.match(String(css.headers["content-type"]), /^text\/css/);
   assert.equal(css.headers["cache-control"], CACHE_CONTROL.file);
   // The sources of the fingerprinted files are published under those names only.
-  for (const p of ["/css/site.css", "/js/search.js", "/js/not-found.js", "/favicon.svg"]) assert.equal((await get(p)).status, 404, p);
+  for (const p of ["/css/site.css", "/js/search.js", "/js/not-found.js", "/js/redirect.js", "/favicon.svg"]) assert.equal((await get(p)).status, 404, p);
   const asset = await get("/assets/logo.svg");
   assert.equal(asset.status, 200);
   assert.equal(asset.headers["cache-control"], CACHE_CONTROL.immutable);

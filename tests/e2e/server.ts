@@ -7,7 +7,8 @@ import path from "node:path";
 /**
  * A small static host for the built site, behaving like the hosts the site is published on:
  * `index.html` for folders (and a 301 to add the trailing slash), the 301s of `_redirects`,
- * and `404.html` with status 404 for anything else.
+ * and `404.html` with status 404 for anything else. With `redirectRules: false` it ignores
+ * `_redirects`, as GitHub Pages and plain static hosting do: old addresses get the build's HTML stubs.
  */
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -54,9 +55,9 @@ export async function parseRedirects(root: string): Promise<Map<string, { to: st
 }
 
 /** `port` 0 (the default) takes any free port. */
-export async function serveStatic(root: string, port = 0): Promise<StaticSite> {
+export async function serveStatic(root: string, port = 0, options: { redirectRules?: boolean } = {}): Promise<StaticSite> {
   const base = path.resolve(root);
-  const redirects = await parseRedirects(base);
+  const redirects = options.redirectRules === false ? new Map<string, { to: string; status: number }>() : await parseRedirects(base);
   const server: Server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? "/", "http://localhost");

@@ -117,11 +117,18 @@ test("the built pages are inert: no script, handler, dangerous URL, foreign reso
     const html = await readFile(path.join(site, f), "utf8");
     const $ = cheerio.load(html);
     const where = (el: unknown) => `${f}: ${$.html(el as never).slice(0, 160)}`;
-    // The only scripts: the search page's and the 404 page's own files, and JSON-LD data blocks that
-    // must stay valid JSON (a title with </script> in it must not end the block early).
+    // The only scripts: the search page's, the 404 page's and the redirect stubs' own files, and JSON-LD
+    // data blocks that must stay valid JSON (a title with </script> in it must not end the block early).
     $("script").each((_, el) => {
       const type = $(el).attr("type");
       if (type === "module" && /^\/js\/(?:search|not-found)\.[0-9a-f]+\.js$/.test($(el).attr("src") ?? "")) return;
+      if (type === undefined && /^\/js\/redirect\.[0-9a-f]+\.js$/.test($(el).attr("src") ?? "") && $(el).text() === "") {
+        // A stub's script (public/js/redirect.js) leads where its meta refresh does: this site, or exactly where a forward said.
+        const to = $(el).attr("data-to") ?? "";
+        assert.equal($('meta[http-equiv="refresh"]').attr("content"), `0; url=${to}`, where(el));
+        if (!forwards.includes(to)) assert.match(to, /^\/(?!\/)/, `stub script only to this site ${where(el)}`);
+        return;
+      }
       assert.equal(type, "application/ld+json", `${where(el)}`);
       assert.doesNotThrow(() => JSON.parse($(el).text()), `${where(el)}: JSON-LD is not valid JSON`);
     });
@@ -139,7 +146,7 @@ test("the built pages are inert: no script, handler, dangerous URL, foreign reso
       }
     });
     // Resources the page loads by itself (not links the reader may follow) come from this site only.
-    $("img[src], link[rel=stylesheet], link[rel=icon]").each((_, el) => {
+    $("img[src], script[src], link[rel=stylesheet], link[rel=icon]").each((_, el) => {
       const url = new URL($(el).attr("src") ?? $(el).attr("href") ?? "", "http://127.0.0.1/pagina/");
       assert.equal(url.origin, "http://127.0.0.1", `foreign resource ${where(el)}`);
     });

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { buildAssets, fingerprint, fingerprintedUrl, readAssetSources } from "../../src/render/assets.ts";
 
-const sources = { stylesheet: "body { color: red; }\n", searchScript: "console.log(1);\n", notFoundScript: "console.log(2);\n", favicon: "<svg/>", font: Buffer.from("font-bytes"), fontSource: "/x/font.woff2" };
+const sources = { stylesheet: "body { color: red; }\n", searchScript: "console.log(1);\n", notFoundScript: "console.log(2);\n", redirectScript: "console.log(3);\n", favicon: "<svg/>", font: Buffer.from("font-bytes"), fontSource: "/x/font.woff2" };
 
 test("file names carry a hash of their content", () => {
   assert.match(fingerprintedUrl("/css/site.css", "a"), /^\/css\/site\.[0-9a-f]{10}\.css$/);
