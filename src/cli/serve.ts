@@ -61,7 +61,13 @@ export default async function serve(argv: string[]): Promise<number> {
     messageOnStart: () => false,
     // Pages pass through untouched, except while the last save has errors or takes away published addresses.
     onRequest: {
-      "/*": ({ url }: { url: URL }) => {
+      "/*": ({ url }: { url: URL }): { status: number; headers: Record<string, string>; body: string } | undefined => {
+        // The server's own redirect to a folder's trailing slash (/news/190812 → /news/190812/) drops the
+        // query; this one keeps it, as hosts do, so an old address's stub gets ?utm_source=… (public/js/redirect.js).
+        if (url.search && !url.pathname.endsWith("/")) {
+          const match = server.mapUrlToFilePath(url.pathname);
+          if (match.statusCode === 301 && match.url) return { status: 301, headers: { Location: `${match.url}${url.search}` }, body: "" };
+        }
         const body = failure ? pageWithFailure(outDir, url.pathname, failure) : lostAddresses.length ? pageWithAddressNotice(outDir, url.pathname, lostAddresses) : undefined;
         return body === undefined ? undefined : { status: 200, headers: { "Content-Type": "text/html; charset=utf-8" }, body };
       },

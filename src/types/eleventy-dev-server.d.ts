@@ -27,6 +27,11 @@ declare module "@11ty/eleventy-dev-server" {
     /** Tells every open page to reload (`files` empty: a full reload). */
     reload(event?: { files?: string[] }): void;
     close(): Promise<void>;
+    /**
+     * What a request path is answered with: a file of the folder (200), a redirect to or from a
+     * trailing slash (301, `url` without the request's query), or 404.
+     */
+    mapUrlToFilePath(url: string): { statusCode: number; filepath?: string; url?: string };
     /** The Node HTTP server, made on first use. */
     readonly server: import("node:http").Server;
     /**

@@ -227,3 +227,34 @@ test("serve on a port already taken moves to the next one and says which", async
     taken.close();
   }
 });
+
+test("serve: an old address's page forwards with the reader's query and fragment in the preview too, also when opened without its trailing slash", async () => {
+  const dir = await tempDir("boletines-serve-stub-");
+  await mkdir(path.join(dir, "content"));
+  await mkdir(path.join(dir, "public"));
+  await writeFile(path.join(dir, "content/2024-04-09-movido.md"), '---\ntitle: "Boletín movido"\ndate: 2024-04-09\ndescription: "d"\nredirect_from: /news/190812/\n---\nTexto.\n');
+  const { child, log, base } = await startServe(dir);
+  try {
+    await log.waitFor(/Vista previa en http/);
+    const bulletin = "/boletines/2024/04/boletin-movido/";
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      const problems: string[] = [];
+      page.on("console", (m) => void (m.type() === "error" && problems.push(m.text())));
+      page.on("pageerror", (e) => void problems.push(e.message));
+      // Without the slash, the server's redirect to /news/190812/ keeps the query (the browser keeps the fragment).
+      for (const old of ["/news/190812/", "/news/190812"]) {
+        await page.goto(`${base}${old}?utm_source=fb#x`, { waitUntil: "commit", timeout: E2E_TIMEOUT_MS });
+        await page.waitForURL((u) => u.pathname === bulletin, { timeout: E2E_TIMEOUT_MS });
+        assert.equal(page.url(), `${base}${bulletin}?utm_source=fb#x`, old);
+      }
+      assert.match((await page.textContent("h1")) ?? "", /Boletín movido/);
+      assert.deepEqual(problems, [], "no script or CSP error");
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    child.kill("SIGTERM");
+  }
+});
