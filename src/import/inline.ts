@@ -135,3 +135,11 @@ export function joinWrapped(a: string, b: string): string {
   if (/\p{Ll}-$/u.test(a) && /^\p{Ll}/u.test(b)) return a.slice(0, -1) + b;
   return `${a} ${b}`;
 }
+
+/**
+ * Plain text (Word's) as markdown: characters markdown would read as markup are escaped, so a `*` or a `<`
+ * typed in Word shows as typed. Bullets typed by hand (`- `, `• `) stay: they are the writer's list.
+ */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_<>[\]]/g, (c) => `\\${c}`);
+}
