@@ -1,4 +1,7 @@
 import { extractTextItems, getDocumentProxy, type StructuredTextItem } from "unpdf";
+import { joinWrapped } from "./inline.ts";
+import { isBareNumber, isLetterheadOffice, isPageFurniture } from "./page-furniture.ts";
+import { scriptText } from "./scripts.ts";
 
 /**
  * PDF to release text. A PDF has no paragraphs, only positioned runs of text, so they are rebuilt:
@@ -7,21 +10,69 @@ import { extractTextItems, getDocumentProxy, type StructuredTextItem } from "unp
  * `text.ts` treats as a page break (so a paragraph cut by it is joined again). Lines inside a
  * paragraph stay separate here; `text.ts` joins hard-wrapped lines. A line that starts to the right of
  * the left margin is indented with spaces (see `indentFor`): only the nesting of list items reads them.
+ *
+ * A smaller run raised from its line is a superscript, one lowered a subscript (see `toLines`): written as
+ * the .docx path writes Word's (scripts.ts: m², 10³, CO₂, 1.er, <sup>TM</sup>), never glued to the text
+ * (10³ is not «103») nor left on a line of its own. Footnotes (see `findFootnotes`): a superscript number
+ * after a word (the call) and, at the foot of the page, a note that starts with that number become a
+ * markdown footnote, `[^1]` in the text and `[^1]: …` after the page's text (text.ts takes it to the end of
+ * the body); when the call is not certain, the note is kept, uncalled, and the editor is told.
  */
-export async function pdfToText(bytes: Uint8Array): Promise<string> {
+export interface PdfText {
+  text: string;
+  /** What the editor should check (Spanish): a superscript after a figure, a footnote without a certain call. */
+  messages: string[];
+}
+
+export async function pdfToText(bytes: Uint8Array): Promise<PdfText> {
   // verbosity 0: pdf.js's own warnings (in English, «Warning: Indexing all PDF objects») stay off the editor's terminal.
   const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
   try {
     const { items } = await extractTextItems(pdf);
-    const pages = items.map((page) => toLines(page.filter((item) => item.dir !== "ttb")));
-    const indent = indentation(pages.flat());
-    return pages.map((lines) => pageText(lines, indent)).join("\n\f\n");
+    return itemsToText(items);
   } finally {
     await pdf.loadingTask.destroy();
   }
 }
 
+/** The text of a PDF from pdf.js's text items, one array per page (the geometry alone: testable without a PDF). */
+export function itemsToText(pages: StructuredTextItem[][]): PdfText {
+  const messages: string[] = [];
+  const lines = pages.map((page, p) => toLines(page.filter((item) => item.dir !== "ttb"), p + 1));
+  const notes = findFootnotes(lines);
+  pairFootnotes(notes, lines, messages);
+  const rendered = lines.map((page) => page.map((line) => ({ y: line.y, x: line.x, fontSize: line.fontSize, text: renderLine(line, messages) })));
+  const indent = indentation(rendered.flat());
+  const text = rendered
+    .map((page, p) => {
+      const definitions = notes.filter((note) => note.page === p + 1 && note.label).map((note) => `[^${note.label}]: ${noteText(note, messages)}`);
+      return [pageText(page, indent), ...definitions].filter((part) => part !== "").join("\n\n");
+    })
+    .join("\n\f\n");
+  return { text, messages };
+}
+
+/** A superscript or subscript of a line; `label` once it is known to be a footnote's call. */
+interface Script {
+  tag: "sup" | "sub";
+  script: string;
+  label?: string;
+}
+type Piece = { text: string } | Script;
+
+const isScript = (piece: Piece | undefined): piece is Script => piece !== undefined && "tag" in piece;
+
 interface PdfLine {
+  page: number;
+  /** The baseline of its text (its superscripts and subscripts aside). */
+  y: number;
+  x: number;
+  /** The largest font size of its text, superscripts and subscripts aside. */
+  fontSize: number;
+  pieces: Piece[];
+}
+
+interface TextLine {
   y: number;
   x: number;
   fontSize: number;
@@ -31,7 +82,7 @@ interface PdfLine {
 /** A gap this many times the page's usual line spacing separates paragraphs. */
 const PARAGRAPH_GAP_FACTOR = 1.35;
 
-function pageText(lines: PdfLine[], indent: (line: PdfLine) => string): string {
+function pageText(lines: TextLine[], indent: (line: TextLine) => string): string {
   if (lines.length === 0) return "";
   const usual = usualLineSpacing(lines);
   const out: string[] = [indent(lines[0]!) + lines[0]!.text];
@@ -59,7 +110,7 @@ const COLUMN_WIDTH_EM = 0.5;
  * every page, so a list that a page break cuts keeps its levels; left of it counts as none. A column is
  * half the body's usual font size, the same for every line (a bold or larger item is not indented more).
  */
-function indentation(lines: PdfLine[]): (line: PdfLine) => string {
+function indentation(lines: TextLine[]): (line: TextLine) => string {
   const counts = new Map<number, number>();
   for (const line of lines) counts.set(Math.round(line.x), (counts.get(Math.round(line.x)) ?? 0) + 1);
   let margin = 0;
@@ -82,7 +133,7 @@ function indentation(lines: PdfLine[]): (line: PdfLine) => string {
  * The spacing of lines inside a paragraph: the lower quartile of the gaps (most gaps are in-paragraph
  * ones, but a page of one-line paragraphs has none), capped by what single spacing gives the body font.
  */
-function usualLineSpacing(lines: PdfLine[]): number {
+function usualLineSpacing(lines: Array<{ y: number; fontSize: number }>): number {
   const gaps = lines
     .slice(1)
     .map((line, i) => lines[i]!.y - line.y)
@@ -94,34 +145,406 @@ function usualLineSpacing(lines: PdfLine[]): number {
   return quartile === undefined ? singleSpacing : Math.min(quartile, singleSpacing);
 }
 
-/** Runs grouped by baseline (within a third of the font size), top to bottom, left to right. */
-function toLines(items: StructuredTextItem[]): PdfLine[] {
-  const sorted = [...items].filter((item) => item.str.trim() !== "").sort((a, b) => b.y - a.y || a.x - b.x);
-  const groups: StructuredTextItem[][] = [];
-  for (const item of sorted) {
-    const group = groups[groups.length - 1];
-    const ref = group?.[0];
-    if (group && ref && Math.abs(ref.y - item.y) <= Math.max(ref.fontSize, item.fontSize) / 3) group.push(item);
-    else groups.push([item]);
+/** A run of text as pdf.js gives it; `script` once it is known to be a superscript or subscript of its line. */
+interface Run {
+  text: string;
+  x: number;
+  end: number;
+  y: number;
+  size: number;
+  script?: "sup" | "sub";
+}
+
+/**
+ * A superscript or subscript is at most this part of the size of the text beside it (Word prints them at
+ * about two thirds, LibreOffice at 58 %), and beside it: at most this many of that text's font size away.
+ */
+const SCRIPT_SIZE = 0.85;
+const SCRIPT_REACH = 1;
+/**
+ * Its baseline, from that text's, in that text's font size: raised at least `RAISED` (Word and LibreOffice
+ * raise a superscript a third of the size) and at most `HIGHEST`; lowered at least `LOWERED` (a tenth in
+ * LibreOffice) and at most `LOWEST`. Closer to the baseline, a smaller run is only smaller text of the line.
+ */
+const RAISED = 0.12;
+const HIGHEST = 0.7;
+const LOWERED = 0.05;
+const LOWEST = 0.45;
+
+/**
+ * Runs to lines, top to bottom. The largest runs are placed first, so every line has its text before its
+ * smaller runs are read: a run on a line's baseline (within a third of the font size) is part of it; a
+ * smaller run raised or lowered beside a line's text is its superscript or subscript (LibreOffice and Word
+ * give it its own baseline, which read alone made it a line of its own: «2 3» over «m que prepara 10»).
+ */
+function toLines(items: StructuredTextItem[], page: number): PdfLine[] {
+  const runs: Run[] = items
+    .filter((item) => item.str.trim() !== "")
+    .map((item) => ({ text: item.str, x: item.x, end: item.x + item.width, y: item.y, size: item.fontSize }))
+    .sort((a, b) => b.size - a.size || b.y - a.y || a.x - b.x);
+  const groups: Array<{ y: number; size: number; runs: Run[] }> = [];
+  for (const run of runs) {
+    let best: { group: (typeof groups)[number]; script?: "sup" | "sub"; distance: number } | undefined;
+    for (const group of groups) {
+      const placed = placeRun(group, run);
+      if (placed && (!best || placed.distance < best.distance)) best = { group, ...placed };
+    }
+    if (!best) groups.push({ y: run.y, size: run.size, runs: [run] });
+    else best.group.runs.push(best.script ? { ...run, script: best.script } : run);
   }
   return groups
-    .map((group) => {
-      group.sort((a, b) => a.x - b.x);
-      let text = "";
-      let end = -Infinity;
-      for (const item of group) {
-        const gapToPrevious = item.x - end;
-        if (text && gapToPrevious > item.fontSize * 0.15) text += " ";
-        text += item.str;
-        end = item.x + item.width;
+    .map((group) => composeLine(group.runs, page))
+    .filter((line) => line.pieces.length > 0)
+    .sort((a, b) => b.y - a.y || a.x - b.x);
+}
+
+/** Whether `run` goes on the line `group` (as its text, or as a superscript or subscript), and how far from its baseline. */
+function placeRun(group: { y: number; size: number; runs: Run[] }, run: Run): { script?: "sup" | "sub"; distance: number } | undefined {
+  const dy = run.y - group.y;
+  if (Math.abs(dy) > Math.max(group.size, run.size)) return undefined;
+  // The line's text nearest to the run, beside it: a superscript touches its base (or is a space away).
+  let host: Run | undefined;
+  let gap = Infinity;
+  for (const r of group.runs) {
+    if (r.script) continue;
+    const g = Math.max(r.x - run.end, run.x - r.end, 0);
+    if (g < gap) {
+      gap = g;
+      host = r;
+    }
+  }
+  if (host && run.size <= host.size * SCRIPT_SIZE && gap <= host.size * SCRIPT_REACH) {
+    const rise = (run.y - host.y) / host.size;
+    if (rise >= RAISED && rise <= HIGHEST) return { script: "sup", distance: Math.abs(dy) };
+    if (rise <= -LOWERED && rise >= -LOWEST) return { script: "sub", distance: Math.abs(dy) };
+  }
+  if (Math.abs(dy) <= Math.max(group.size, run.size) / 3) return { distance: Math.abs(dy) };
+  return undefined;
+}
+
+/** A line's runs, left to right, as text and scripts; a space where the runs are apart. */
+function composeLine(runs: Run[], page: number): PdfLine {
+  runs.sort((a, b) => a.x - b.x);
+  const pieces: Piece[] = [];
+  const addText = (text: string) => {
+    const last = pieces[pieces.length - 1];
+    if (last && !isScript(last)) last.text += text;
+    else pieces.push({ text });
+  };
+  let end = -Infinity;
+  for (const run of runs) {
+    const spaced = pieces.length > 0 && run.x - end > run.size * 0.15;
+    if (run.script) {
+      const last = pieces[pieces.length - 1];
+      const script = run.text.trim();
+      if (spaced || /^\s/.test(run.text)) addText(" ");
+      if (isScript(last) && last.tag === run.script && !spaced && !/^\s/.test(run.text)) last.script += script;
+      else pieces.push({ tag: run.script, script });
+      if (/\s$/.test(run.text)) addText(" ");
+    } else addText((spaced ? " " : "") + run.text);
+    end = run.end;
+  }
+  // Spaces as the text shows them: one between words, none at the ends.
+  const cleaned: Piece[] = [];
+  for (const piece of pieces) {
+    if (isScript(piece)) cleaned.push(piece);
+    else {
+      const text = piece.text.replace(/\s+/g, " ");
+      if (text) cleaned.push({ text });
+    }
+  }
+  const first = cleaned[0];
+  if (first && !isScript(first)) first.text = first.text.trimStart();
+  const last = cleaned[cleaned.length - 1];
+  if (last && !isScript(last)) last.text = last.text.trimEnd();
+  const main = runs.filter((run) => !run.script);
+  return {
+    page,
+    y: main[0]?.y ?? runs[0]!.y,
+    x: Math.min(...runs.map((run) => run.x)),
+    fontSize: Math.max(...main.map((run) => run.size)),
+    pieces: cleaned.filter((piece) => isScript(piece) || piece.text !== ""),
+  };
+}
+
+/** The line's text with its scripts as printed (`1 Monto…`, `m2`): what furniture and excerpts are read from. */
+function rawText(line: PdfLine, from = 0): string {
+  return line.pieces
+    .slice(from)
+    .map((piece) => (isScript(piece) ? piece.script : piece.text))
+    .join("")
+    .trim();
+}
+
+/** The line as the bulletin's text: scripts as scripts.ts writes them, a footnote's call as `[^label]`. */
+function renderLine(line: PdfLine, messages: string[], from = 0): string {
+  let out = "";
+  for (const piece of line.pieces.slice(from)) {
+    if (!isScript(piece)) out += piece.text;
+    else if (piece.label) out += `[^${piece.label}]`;
+    else {
+      const said = scriptText(piece.tag, piece.script, out);
+      out += said.text;
+      if (said.note) messages.push(said.note);
+    }
+  }
+  return out.trim();
+}
+
+/** A footnote at the foot of a page: its number as printed, its lines, and its label once it is written. */
+interface Footnote {
+  page: number;
+  number: number;
+  /** Whether the number is printed as a superscript (Word) or as text before the note (LibreOffice's default). */
+  superscript: boolean;
+  lines: PdfLine[];
+  label?: string;
+}
+
+/** A superscript number after a word or figure: maybe a footnote's call. */
+interface Call {
+  page: number;
+  piece: Script;
+  value: number;
+  /** What it follows: a word (or a closing sign), a figure (a power?), a unit (m², km³: a power). */
+  after: "word" | "figure" | "unit";
+  /** The text before it and the call, for the editor (`…5 mil pacientes¹`). */
+  shown: string;
+}
+
+/** Units a superscript 2 or 3 squares or cubes (m², km³): a power, never a call. */
+const UNIT_RE = /^(?:[kcdm]?m|mts?|pies?|ft|in)$/;
+
+/** The footnote calls of the pages' lines (superscript numbers glued to a word or figure). */
+function findCalls(lines: PdfLine[][]): Call[] {
+  const calls: Call[] = [];
+  for (const page of lines) {
+    for (const line of page) {
+      let before = "";
+      for (const piece of line.pieces) {
+        if (!isScript(piece)) {
+          before += piece.text;
+          continue;
+        }
+        if (piece.tag === "sup" && /^\d{1,3}$/.test(piece.script) && before && !/\s$/.test(before)) {
+          const value = Number(piece.script);
+          const last = before.slice(-1);
+          const word = /\p{L}+$/u.exec(before)?.[0];
+          const after = /\d/.test(last) ? "figure" : word !== undefined && (value === 2 || value === 3) && UNIT_RE.test(word) ? "unit" : /[\p{L}.,;:)\]”»"'’%!?…]/u.test(last) ? "word" : undefined;
+          const tail = before.slice(-30);
+          const said = scriptText("sup", piece.script, before).text;
+          if (after) calls.push({ page: line.page, piece, value, after, shown: `…${tail.length < 30 ? tail.trimStart() : tail.replace(/^\S*\s+/, "")}${said}` });
+        }
+        // As the text will show it (m², ¹), for the next call's excerpt.
+        before += scriptText(piece.tag, piece.script, before).text;
       }
-      const fontSize = Math.max(...group.map((item) => item.fontSize));
-      return {
-        y: group[0]!.y,
-        x: group[0]!.x,
-        fontSize,
-        text: text.replace(/\s+/g, " ").trim(),
-      };
+    }
+  }
+  return calls;
+}
+
+/**
+ * The number a line starts with when the line may start a footnote: a superscript number followed by text
+ * (Word, and LibreOffice with Word's styles), or a number, a space and text (LibreOffice's own).
+ */
+function noteMarker(line: PdfLine): { number: number; superscript: boolean } | undefined {
+  const [first, second] = line.pieces;
+  if (isScript(first)) return first.tag === "sup" && /^\d{1,3}$/.test(first.script) && second && !isScript(second) && second.text.trim() ? { number: Number(first.script), superscript: true } : undefined;
+  const plain = first ? /^(\d{1,3})[ \t]+(?=\S)/.exec(first.text) : null;
+  return plain ? { number: Number(plain[1]), superscript: false } : undefined;
+}
+
+/**
+ * Headers, footers and page numbers: they may follow the notes at the foot of a page. `running`: the lines
+ * the document repeats on several pages (a footer with the office's address), furniture too.
+ */
+function isFurnitureLine(line: PdfLine, running: Set<string>): boolean {
+  const text = rawText(line);
+  return running.has(text) || isPageFurniture(text) || isBareNumber(text) || isLetterheadOffice(text);
+}
+
+/** The lines printed on more than one page: a running header or footer. */
+function runningLines(lines: PdfLine[][]): Set<string> {
+  const pages = new Map<string, Set<number>>();
+  for (const page of lines) for (const line of page) pages.set(rawText(line), (pages.get(rawText(line)) ?? new Set()).add(line.page));
+  return new Set([...pages].filter(([, on]) => on.size > 1).map(([text]) => text));
+}
+
+/** The lines of a note are this many times its font size apart, at most (single spacing is about 1.15). */
+const NOTE_LINE_SPACING = 1.6;
+/** Two notes, at most this many (a note's paragraph may have space after it). */
+const NOTE_GAP = 3;
+
+/**
+ * The footnotes at the foot of each page, taken out of its lines (they are not the body's text). A page's
+ * notes are its last lines (only headers, footers, page numbers or smaller print below them), apart from the
+ * text above them (a gap larger than its line spacing, or a smaller font), each starting with its number:
+ * a superscript in a smaller font than the body's (Word), or the number of a superscript call of the page,
+ * as a superscript or as text before the note (LibreOffice's default notes, as large as the text).
+ * A note goes on over the lines right under it, in its font; lines at the top of a page's foot, in the
+ * notes' smaller font and without a number, continue the last note of the page before (Word carries a long
+ * note over). Word's endnotes, after the text of the last page, are read the same way.
+ */
+function findFootnotes(lines: PdfLine[][]): Footnote[] {
+  const size = bodyFontSize(lines.flat());
+  const calls = findCalls(lines);
+  const running = runningLines(lines);
+  const notes: Footnote[] = [];
+  lines.forEach((page, p) => {
+    // The numbers the page calls (the last page's foot may also hold endnotes, called on any page).
+    const last = p === lines.length - 1;
+    const called = new Set(calls.filter((call) => call.page === p + 1 || last).map((call) => call.value));
+    // A note of the page before may go on at the top of this page's foot, in its font.
+    const previous = notes[notes.length - 1];
+    const carrying = previous && previous.page === p ? previous.lines[previous.lines.length - 1]!.fontSize : undefined;
+    const foot = footOf(page, { bodySize: size, called, running, ...(carrying !== undefined ? { carrying } : {}) });
+    if (!foot) return;
+    const carried = foot.carried;
+    if (carried.length) previous!.lines.push(...carried);
+    notes.push(...foot.notes.map((note) => ({ ...note, page: p + 1 })));
+    const taken = new Set([...carried, ...foot.notes.flatMap((note) => note.lines)]);
+    lines[p] = page.filter((line) => !taken.has(line));
+  });
+  return notes;
+}
+
+interface FootContext {
+  bodySize: number;
+  /** The numbers of the superscript calls the page's notes may answer. */
+  called: Set<number>;
+  running: Set<string>;
+  /** The font size of the page before's last note, when the page may carry it over. */
+  carrying?: number;
+}
+
+/** A page's footnotes (see `findFootnotes`), and the lines at the top of its foot that carry a note over. */
+function footOf(page: PdfLine[], { bodySize, called, running, carrying }: FootContext): { notes: Array<Omit<Footnote, "page">>; carried: PdfLine[] } | undefined {
+  const spacing = usualLineSpacing(page);
+  const small = (line: PdfLine) => line.fontSize < bodySize - 0.5;
+  const furniture = (line: PdfLine) => isFurnitureLine(line, running);
+  const apart = (above: PdfLine | undefined, line: PdfLine) => !above || above.y - line.y > spacing * PARAGRAPH_GAP_FACTOR || line.fontSize < above.fontSize - 0.5;
+  const close = (above: PdfLine, line: PdfLine) => Math.abs(above.fontSize - line.fontSize) <= 0.5 && above.y - line.y <= line.fontSize * NOTE_LINE_SPACING;
+  // A line carrying the page before's last note over: in its font, smaller than the body's, without a number.
+  const carries = (line: PdfLine) => carrying !== undefined && small(line) && Math.abs(line.fontSize - carrying) <= 0.5 && !noteMarker(line) && !furniture(line);
+  for (let i = 1; i < page.length; i++) {
+    const first = page[i]!;
+    const marker = noteMarker(first);
+    // A number as text starts a note only if the page calls it (a table's row may start with one); a superscript
+    // in the body's font too (a paragraph may start with ¹⁸F).
+    if (!marker || (!(marker.superscript && small(first)) && !called.has(marker.number))) continue;
+    const notes: Array<Omit<Footnote, "page">> = [];
+    let j = i;
+    for (; j < page.length; j++) {
+      const line = page[j]!;
+      const next = noteMarker(line);
+      const current = notes[notes.length - 1];
+      // The next note: numbered as the first one is, in its font, and (a number as text) the next number.
+      const starts =
+        next &&
+        (j === i ||
+          (next.superscript === marker.superscript &&
+            Math.abs(line.fontSize - first.fontSize) <= 0.5 &&
+            page[j - 1]!.y - line.y <= line.fontSize * NOTE_GAP &&
+            (next.superscript || next.number === current!.number + 1)));
+      if (starts) notes.push({ number: next.number, superscript: next.superscript, lines: [line] });
+      else if (current && close(page[j - 1]!, line) && !furniture(line)) current.lines.push(line);
+      else break;
+    }
+    // Notes are the last text of their page: only furniture or smaller print (a footer) after them.
+    if (page.slice(j).some((line) => !furniture(line) && !small(line))) continue;
+    // Lines just above the first note, in the font of the page before's last note: that note, carried over.
+    let top = i;
+    while (top > 1 && carries(page[top - 1]!) && close(page[top - 1]!, page[top]!)) top--;
+    const carried = top < i && apart(page[top - 1], page[top]!);
+    if (!carried && !apart(page[i - 1], first)) continue;
+    return { notes, carried: carried ? page.slice(top, i) : [] };
+  }
+  // No note starts on the page: its foot may still carry the page before's last note over.
+  let end = page.length;
+  while (end > 0 && furniture(page[end - 1]!)) end--;
+  let top = end - 1;
+  if (top < 1 || !carries(page[top]!)) return undefined;
+  while (top > 1 && carries(page[top - 1]!) && close(page[top - 1]!, page[top]!)) top--;
+  return apart(page[top - 1], page[top]!) ? { notes: [], carried: page.slice(top, end) } : undefined;
+}
+
+/** The body's font size: the size of most of the text (by characters), which titles and notes are not. */
+function bodyFontSize(lines: PdfLine[]): number {
+  const bySize = lines.map((line) => ({ size: line.fontSize, weight: rawText(line).length })).sort((a, b) => a.size - b.size);
+  const total = bySize.reduce((sum, entry) => sum + entry.weight, 0);
+  let seen = 0;
+  for (const entry of bySize) {
+    seen += entry.weight;
+    if (seen * 2 >= total) return entry.size;
+  }
+  return 12;
+}
+
+/** A note's text, without its number, its lines joined (a word cut at a line's end joined again). */
+function noteText(note: Footnote, messages: string[]): string {
+  return note.lines
+    .map((line, k) => {
+      if (k > 0 || note.superscript) return renderLine(line, messages, k === 0 ? 1 : 0);
+      return renderLine(line, messages).replace(/^\d{1,3}[ \t]+/, "");
     })
-    .filter((line) => line.text !== "");
+    .filter((text) => text !== "")
+    .reduce((acc, text) => (acc ? joinWrapped(acc, text) : text), "");
+}
+
+/** The first words of a note, for the editor. */
+function noteExcerpt(note: Footnote): string {
+  const text = note.lines.map((line, k) => rawText(line, k === 0 && note.superscript ? 1 : 0)).join(" ");
+  const words = (note.superscript ? text : text.replace(/^\d{1,3}[ \t]+/, "")).split(/\s+/);
+  return words.length > 8 ? `${words.slice(0, 8).join(" ")}…` : words.join(" ");
+}
+
+/**
+ * Each note's call: the superscript of its number on its page (or, for an endnote or a note carried over,
+ * on a page before) after a word, or, when there is none, the only one after a figure (said: it may be a
+ * power). A note with no such call, or with several, is not paired (nothing is guessed): it is kept, as an
+ * uncalled note at the end of the text, and the editor is told where to put its call. Labels are the
+ * printed numbers (another when numbers restart on each page).
+ */
+function pairFootnotes(notes: Footnote[], lines: PdfLine[][], messages: string[]): void {
+  if (notes.length === 0) return;
+  // The notes' lines are out of the pages by now: a number inside a note calls nothing.
+  const calls = findCalls(lines);
+  const used = new Set<Call>();
+  const labels = new Set<string>();
+  const labelFor = (number: number) => {
+    let label = number;
+    if (labels.has(String(label))) label = Math.max(...[...labels].map(Number)) + 1;
+    labels.add(String(label));
+    return String(label);
+  };
+  const ambiguous = new Set<Call>();
+  for (const note of notes) {
+    const open = calls.filter((call) => !used.has(call) && call.value === note.number && call.page <= note.page && call.after !== "unit");
+    const onPage = open.filter((call) => call.page === note.page);
+    const pool = onPage.length ? onPage : open;
+    const words = pool.filter((call) => call.after === "word");
+    const figures = pool.filter((call) => call.after === "figure");
+    const said = `Página ${note.page}: la nota al pie ${note.number} («${noteExcerpt(note)}»)`;
+    note.label = labelFor(note.number);
+    const call = words.length === 1 ? words[0] : words.length === 0 && figures.length === 1 ? figures[0] : undefined;
+    if (call) {
+      used.add(call);
+      call.piece.label = note.label;
+      if (call.after === "figure") messages.push(`${said} se unió al único ${note.number} volado de la página, que va justo después de una cifra («${call.shown}»): revisa que sea su llamada y no una potencia.`);
+      continue;
+    }
+    const candidates = words.length > 1 ? words : figures;
+    for (const candidate of candidates) ambiguous.add(candidate);
+    messages.push(
+      candidates.length > 1
+        ? `${said} no se unió a su llamada: hay ${candidates.length} números ${note.number} volados que pueden serlo (${candidates.map((c) => `«${c.shown}»`).join(", ")}). Quedó al final del texto como [^${note.label}], sin llamada: escribe [^${note.label}] en lugar del número volado que la llama.`
+        : `${said} no tiene en el texto un ${note.number} volado que la llame. Quedó al final del texto como [^${note.label}], sin llamada: escribe [^${note.label}] donde va la llamada, o bórrala si sobra.`,
+    );
+  }
+  for (const call of calls) {
+    if (used.has(call) || ambiguous.has(call) || call.after !== "word") continue;
+    messages.push(
+      `Página ${call.page}: «${call.shown}»: un número volado después de una palabra, sin nota al pie con ese número en la página; quedó volado. Si es la llamada a una nota, agrega la nota al final del texto ([^${call.value}]: …) y cambia el número volado por [^${call.value}].`,
+    );
+  }
 }

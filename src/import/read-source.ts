@@ -28,7 +28,7 @@ export class SourceError extends Error {
 
 export interface SourceText {
   text: string;
-  /** Notes worth showing: mammoth's errors, or that a text was not UTF-8 and how it was read. */
+  /** Notes worth showing: mammoth's errors, a superscript or footnote to check, or that a text was not UTF-8 and how it was read. */
   notes: string[];
   /** What the text was read from: only a text file's lines are the editor's (Word's and PDF's are the converter's). */
   format: "text" | "docx" | "pdf";
@@ -63,7 +63,10 @@ export async function readReleaseSource(file: string): Promise<SourceText> {
         const { text, messages } = await docxToText(bytes);
         // The converter's own notes name it: the editor reads them beside the importer's.
         converted = { text, notes: messages.map((m) => `Word: ${m}`), format: "docx" };
-      } else converted = { text: await pdfToText(bytes), notes: [], format: "pdf" };
+      } else {
+        const { text, messages } = await pdfToText(bytes);
+        converted = { text, notes: messages.map((m) => `PDF: ${m}`), format: "pdf" };
+      }
     } catch (error) {
       throw ext === ".docx" ? unreadableDocx(bytes, error) : unreadablePdf(bytes, error);
     }

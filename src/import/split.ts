@@ -43,7 +43,8 @@ export interface AmbiguousSplit {
 
 export type SplitResult = { releases: ReleaseSlice[] } | { ambiguous: AmbiguousSplit };
 
-type Kind = "blank" | "end" | "furniture" | "text";
+/** `note`: a footnote's definition (`[^1]: …`; a PDF's at the foot of its page): its release's, never a head or a title. */
+type Kind = "blank" | "end" | "furniture" | "note" | "text";
 
 interface HeadBlock {
   /** Index of its first and last head lines. */
@@ -122,6 +123,7 @@ function cleanLine(line: string): string {
 function kindOf(text: string): Kind {
   if (text === "") return "blank";
   if (isEndMark(text)) return "end";
+  if (/^\[\^[^\s\]]+\]:/.test(text)) return "note";
   if (isRule(text) || isBareNumber(text) || isPageFurniture(text) || isLetterheadOffice(text) || isYearLegend(text)) return "furniture";
   return "text";
 }
@@ -208,14 +210,15 @@ function isLink(text: string): boolean {
 
 /**
  * Where the release whose head is at `head` starts: its letterhead above the head goes with it, and, right
- * after the previous release's end mark, a title written above the dateline.
+ * after the previous release's end mark, a title written above the dateline. A footnote's definition
+ * belongs to the release before.
  */
 function releaseStart(texts: string[], kinds: Kind[], head: number): { start: number; titleAbove: boolean } {
   let start = head;
   while (start > 0 && (kinds[start - 1] === "blank" || kinds[start - 1] === "furniture")) start--;
   let above = start;
   let titleLines = 0;
-  while (above > 0 && kinds[above - 1] !== "end" && titleLines <= MAX_TITLE_LINES_ABOVE_HEAD) {
+  while (above > 0 && kinds[above - 1] !== "end" && kinds[above - 1] !== "note" && titleLines <= MAX_TITLE_LINES_ABOVE_HEAD) {
     const k = above - 1;
     if (kinds[k] === "text") {
       const text = texts[k]!;
@@ -224,7 +227,7 @@ function releaseStart(texts: string[], kinds: Kind[], head: number): { start: nu
     }
     above--;
   }
-  if (above > 0 && kinds[above - 1] === "end" && titleLines > 0 && titleLines <= MAX_TITLE_LINES_ABOVE_HEAD) {
+  if (above > 0 && (kinds[above - 1] === "end" || kinds[above - 1] === "note") && titleLines > 0 && titleLines <= MAX_TITLE_LINES_ABOVE_HEAD) {
     while (kinds[above] === "blank") above++;
     return { start: above, titleAbove: true };
   }

@@ -47,7 +47,10 @@ const QUOTE_RE = /^ {0,3}((?:>[ \t]?)+)/;
 
 export function extractRelease(raw: string): ReleaseParts {
   const warnings: string[] = [];
-  const lines = removeFurniture(toLines(normalizeConvertedText(raw)), warnings);
+  const converted = toLines(normalizeConvertedText(raw));
+  // Footnotes' definitions (`[^1]: …`) go to the end of the body, wherever the converter left them (a PDF's at the foot of their page).
+  const definitions = takeDefinitions(converted);
+  const lines = removeFurniture(converted, warnings);
   const links = takeLinks(lines, warnings);
   const layout = measureLayout(lines);
   const head = readHead(lines, layout);
@@ -89,8 +92,9 @@ export function extractRelease(raw: string): ReleaseParts {
   if (!title) warnings.push("No se encontró el título.");
   if (!date) warnings.push("No se encontró la línea de fecha (por ejemplo «Ciudad de México, martes 9 de abril de 2024»).");
   if (!number && !head.yearless) warnings.push("No se encontró el número de boletín (por ejemplo «No. 171/2024»).");
-  const body = renderChunks(chunks);
-  if (!body) warnings.push("El boletín no tiene texto después del título.");
+  const text = renderChunks(chunks);
+  if (!text) warnings.push("El boletín no tiene texto después del título.");
+  const body = [text, ...definitions].filter((part) => part !== "").join("\n\n");
   return {
     ...(title ? { title } : {}),
     ...(date ? { date } : {}),
@@ -164,6 +168,50 @@ function toLines(text: string): Line[] {
     const indent = indentation(line);
     return { kind: "text", text: t, ...quote, ...(indent ? { indent } : {}) };
   });
+}
+
+/** `[^1]: …`: a markdown footnote's definition, as docx.ts and pdf.ts write them. */
+const DEFINITION_RE = /^\[\^[^\s\]]+\]:/;
+
+/**
+ * Footnotes' definitions, taken out of the lines (left blank) in their order: the line `[^1]: …`, the lines
+ * right under it (a note's text wrapped, as markdown reads it), and its other paragraphs, indented by four
+ * spaces. The body ends with them, so a definition at the foot of a PDF's page never parts a paragraph the
+ * page cut, nor stays in the middle of the text.
+ */
+function takeDefinitions(lines: Line[]): string[] {
+  const definitions: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.kind !== "text" || line.quote || line.indent || !DEFINITION_RE.test(line.text)) continue;
+    let text = line.text;
+    lines[i] = { kind: "blank" };
+    let j = i + 1;
+    const continues = (k: number) => {
+      const next = lines[k];
+      return next?.kind === "text" && !next.quote && !DEFINITION_RE.test(next.text) && !matchListItem(next.text);
+    };
+    for (; continues(j); j++) {
+      text = joinWrapped(text, (lines[j] as { text: string }).text);
+      lines[j] = { kind: "blank" };
+    }
+    for (;;) {
+      let k = j;
+      while (lines[k]?.kind === "blank") k++;
+      const next = lines[k];
+      if (k === j || next?.kind !== "text" || (next.indent ?? 0) < 4 || !continues(k)) break;
+      let paragraph = next.text;
+      lines[k] = { kind: "blank" };
+      for (j = k + 1; continues(j) && ((lines[j] as { indent?: number }).indent ?? 0) >= 4; j++) {
+        paragraph = joinWrapped(paragraph, (lines[j] as { text: string }).text);
+        lines[j] = { kind: "blank" };
+      }
+      text += `\n\n    ${paragraph}`;
+    }
+    definitions.push(text);
+    i = j - 1;
+  }
+  return definitions;
 }
 
 /** Columns of space before a line's text; a tab goes to the next multiple of 4. */

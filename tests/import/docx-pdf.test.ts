@@ -46,7 +46,7 @@ test("docx: Word list highlights, inline bold dateline, body list, hyperlinked v
 });
 
 test("pdf: same release printed by LibreOffice gives the same parts (video link text is not an address)", async () => {
-  const parts = extractRelease(await pdfToText(bytes("monterrey-inline-dateline.pdf")));
+  const parts = extractRelease((await pdfToText(bytes("monterrey-inline-dateline.pdf"))).text);
   assert.deepEqual(head(parts), MONTERREY);
   assert.equal(parts.body, MONTERREY_BODY);
   // The PDF shows «Ver video», not the address: the importer says so instead of inventing one.
@@ -56,7 +56,7 @@ test("pdf: same release printed by LibreOffice gives the same parts (video link 
 
 test("docx and pdf of a two-page release agree; headers, footers and hard wraps are gone", async () => {
   const fromDocx = extractRelease((await docxToText(bytes("chihuahua-two-pages.docx"))).text);
-  const pdfText = await pdfToText(bytes("chihuahua-two-pages.pdf"));
+  const pdfText = (await pdfToText(bytes("chihuahua-two-pages.pdf"))).text;
   assert.match(pdfText, /Página 1 de 2[\s\S]*\f[\s\S]*UNIDAD DE COMUNICACIÓN SOCIAL/, "the PDF really has two pages with furniture");
   const fromPdf = extractRelease(pdfText);
   for (const parts of [fromDocx, fromPdf]) {
@@ -102,7 +102,7 @@ test("letterhead table, Heading 1 title, manual page break mid-sentence, numbere
     photos: "https://drive.google.com/drive/folders/SON_donacion_2022",
   };
   const fromDocx = extractRelease((await docxToText(bytes("hermosillo-table-letterhead.docx"))).text);
-  const pdfText = await pdfToText(bytes("hermosillo-table-letterhead.pdf"));
+  const pdfText = (await pdfToText(bytes("hermosillo-table-letterhead.pdf"))).text;
   // In the PDF the number and the wrapped dateline share lines, and the sentence is cut by a page.
   assert.match(pdfText, /No\. 512\/2022 Hermosillo, Sonora, a 28 de\n *noviembre de 2022/);
   assert.match(pdfText, /los requisitos son\n[\s\S]*Página 1 de 2[\s\S]*\f[\s\S]*Jefatura de Comunicación Social - IMSS Sonora\n[\s\S]*tener entre 18/);
@@ -126,7 +126,7 @@ test("dateline and number in the first page's Word header; the PDF shows them on
     photos: undefined,
   };
   const fromDocx = extractRelease((await docxToText(bytes("merida-header-dateline.docx"))).text);
-  const pdfText = await pdfToText(bytes("merida-header-dateline.pdf"));
+  const pdfText = (await pdfToText(bytes("merida-header-dateline.pdf"))).text;
   assert.match(pdfText, /y que la\n\f\nGOBIERNO DE MÉXICO\n\nconvocatoria permanecerá/, "a sentence cut by the page and the later pages' letterhead");
   const fromPdf = extractRelease(pdfText);
   for (const parts of [fromDocx, fromPdf]) {
@@ -162,7 +162,7 @@ test("docx: a Word list with a second level stays nested in the bulletin", () =>
 });
 
 test("pdf: nested lists keep their levels from the lines' indentation, whatever the glyph (Word's •/o/▪, numbers with – under them, typed • and -)", async () => {
-  const pdfText = await pdfToText(bytes("puebla-nested-lists.pdf"));
+  const pdfText = (await pdfToText(bytes("puebla-nested-lists.pdf"))).text;
   // In the PDF only the x of each line tells the levels apart. Page 2 starts with the letterhead's «IMSS Puebla».
   assert.match(pdfText, /\n {2,4}\uF0B7 Consulta de Medicina Familiar\n {8,11}o Turno vespertino/);
   assert.match(pdfText, /Llegar 15 minutos antes de la cita\n[\s\S]*Página 1 de 2\n\f\n[\s\S]*IMSS Puebla\n\nRamírez Juárez recordó/);
@@ -230,4 +230,77 @@ test("docx: bullets typed by hand in paragraphs indented by hand nest by their i
   assert.ok(body.includes("Para acudir se recomienda:\n\n- Llevar la Cartilla Nacional de Salud\n  - En su versión impresa o digital\n- Llegar 15 minutos antes de la cita\n\n"), body);
   // Tabs typed before a paragraph's text count as indentation too; a paragraph that is no item keeps none.
   assert.equal(extractRelease(htmlToReleaseText("<h1>T</h1><p>Son:</p><p>• Uno</p><p>\t- Uno a</p><p>• Dos</p><p>\tFin.</p>")).body, "Son:\n\n- Uno\n  - Uno a\n- Dos\n\nFin.");
+});
+
+test("pdf: the León release's superscripts, subscripts and footnote come out as from its .docx (1.er, m², 10³, CO₂, NO<sub>x</sub>, 3,500¹ said, [^1])", async () => {
+  const docx = await docxToText(bytes("leon-volados-y-notas.docx"));
+  const pdf = await pdfToText(bytes("leon-volados-y-notas.pdf"));
+  const fromDocx = extractRelease(docx.text);
+  const fromPdf = extractRelease(pdf.text);
+  assert.equal(fromPdf.title, "IMSS Guanajuato abre el 1.er Centro de Mezclas del Bajío");
+  assert.deepEqual(head(fromPdf), head(fromDocx));
+  assert.equal(fromPdf.body, fromDocx.body);
+  assert.match(fromPdf.body, /pacientes\[\^1\] en la jornada\.[\s\S]*\n\n\[\^1\]: Cifras preliminares de la Dirección de Prestaciones Médicas\.$/);
+  // The note was at the foot of the page, in the body's own font and with its number as text (LibreOffice's default).
+  assert.doesNotMatch(fromPdf.body, /\n1 Cifras|\n2 3\n|103|m2\b|CO2/);
+  assert.deepEqual(pdf.messages, docx.messages);
+});
+
+test("pdf and docx agree on a release with footnotes on two pages (Word's note styles), a note three lines long and several superscripts on a line", async () => {
+  const docx = await docxToText(bytes("queretaro-notas-al-pie.docx"));
+  const pdf = await pdfToText(bytes("queretaro-notas-al-pie.pdf"));
+  assert.match(pdf.text, /Página 1 de 2[\s\S]*\f/, "the PDF really has two pages");
+  const fromDocx = extractRelease(docx.text);
+  const fromPdf = extractRelease(pdf.text);
+  for (const parts of [fromDocx, fromPdf]) {
+    assert.equal(parts.title, "IMSS Querétaro abre el 2.º piso de Terapia Intensiva del Hospital General Regional No. 1");
+    assert.deepEqual(parts.highlights, ["El área suma 1 800 m² y 24 camas con monitoreo continuo", "Atenderá a derechohabientes de cinco municipios del estado"]);
+    assert.equal(parts.number, "301/2024");
+    const paragraphs = parts.body.split("\n\n");
+    assert.equal(paragraphs[0], "El Instituto Mexicano del Seguro Social (IMSS) en Querétaro inauguró el segundo piso de la Unidad de Cuidados Intensivos del Hospital General Regional (HGR) No. 1, con una inversión de 86 millones de pesos[^1] y una superficie de 1 800 m² distribuida en 24 cubículos de aislamiento.");
+    assert.equal(paragraphs[1], "Cada cubículo tiene un volumen de 45 m³, 12 recambios de aire por hora (12 h⁻¹) y filtros que retienen 10⁶ partículas por minuto, lo que reduce el CO₂ y las partículas PM<sub>2.5</sub> del aire que respiran los pacientes.");
+    assert.match(parts.body, /protocolo «Código Infarto»\[\^2\], con el que/);
+    // The page's notes do not part the paragraph the page cut.
+    assert.match(parts.body, /lo que generó empleo en la construcción/);
+    assert.deepEqual(
+      paragraphs.filter((p) => p.startsWith("[^")).map((p) => p.split(",")[0]),
+      [
+        "[^1]: Monto autorizado por el H. Consejo Técnico del IMSS en su sesión ordinaria del 24 de abril de 2024",
+        "[^2]: Protocolo de atención del infarto agudo al miocardio del IMSS",
+        "[^3]: Datos del Sistema de Información de Atención Integral a la Salud (SIAIS)",
+        "[^4]: Norma Oficial Mexicana NOM-016-SSA3-2012",
+        "[^5]: Incluye médicos intensivistas",
+      ],
+    );
+    assert.ok(paragraphs.slice(-5).every((p) => p.startsWith("[^")), "the notes close the body");
+    assert.match(parts.body, /\[\^1\]: Monto autorizado [^\n]* la capacitación del personal que operará la unidad\.\n/);
+    assert.doesNotMatch(parts.body, /Página|o0o/);
+  }
+  assert.equal(fromPdf.body, fromDocx.body);
+  assert.deepEqual(pdf.messages, []);
+});
+
+test("pdf as Word prints it: notes in a smaller font with superscript numbers restarting on each page, a note carried over to the next page, a paragraph starting with a superscript", async () => {
+  const pdf = await pdfToText(bytes("saltillo-notas-por-pagina.pdf"));
+  const parts = extractRelease(pdf.text);
+  assert.equal(parts.title, "Concluye IMSS Coahuila la 3.ª Jornada de Salud Pública en Saltillo");
+  assert.equal(parts.number, "315/2024");
+  const paragraphs = parts.body.split("\n\n");
+  assert.match(paragraphs[0]!, /48 mil vacunas a derechohabientes\[\^1\] de 38 municipios/);
+  assert.match(parts.body, /agua potable \(H₂O\) y sales/);
+  // The call is the page's last line; its note goes on at the foot of page 2, above that page's own notes.
+  assert.match(parts.body, /\(SINAVE\)\[\^2\], que registró los casos detectados para dar seguimiento a cada paciente/);
+  assert.match(parts.body, /\n\n¹⁸F-FDG, el radiofármaco que utiliza la unidad móvil/);
+  // Page 2 numbers its notes 1 and 2 again: they are the bulletin's third and fourth.
+  assert.match(parts.body, /participó en las brigadas\[\^3\] y recordó/);
+  assert.match(parts.body, /sin necesidad de ser derechohabientes\[\^4\], y que basta/);
+  const notes = paragraphs.filter((p) => p.startsWith("[^"));
+  assert.equal(notes.length, 4);
+  assert.deepEqual(paragraphs.slice(-4), notes);
+  assert.match(notes[1]!, /^\[\^2\]: El SINAVE concentra [^\n]* personas adultas mayores\. En Coahuila, la vigilancia [^\n]* notificación oportuna de los casos\.$/);
+  assert.equal(notes[2], "[^3]: Participaron 420 enfermeras y enfermeros de las 43 unidades médicas del estado.");
+  assert.equal(notes[3], "[^4]: La vacunación del esquema nacional es gratuita para toda la población, sea o no derechohabiente.");
+  assert.doesNotMatch(parts.body, /Página|GOBIERNO|o0o|\n\d /);
+  assert.deepEqual(pdf.messages, []);
+  assert.deepEqual(parts.warnings, []);
 });

@@ -76,3 +76,15 @@ test("a dateline alone in the middle of the text, followed by a title and text, 
   assert.equal(result.ambiguous.text, "Ciudad de México, miércoles 5 de junio de 2024");
   assert.match(result.ambiguous.why, /línea de fecha sin número/);
 });
+
+test("a footnote's definition after the end mark (a PDF's page foot) stays with its release; the next release's title above its dateline is the next one's", () => {
+  const first = release("250/2024", "IMSS amplía horario de vacunación").replace("de los pacientes.", "de los pacientes[^1].");
+  for (const note of ["[^1]: Cifras preliminares de la Dirección de Prestaciones Médicas.", "[^1]: Fuente: IMSS, 2024"]) {
+    const text = `${first}${note}\n\f\n${release("251/2024", "IMSS realiza jornada de cirugías de cataratas", { titleAbove: true })}`;
+    const [one, two, ...rest] = parts(text);
+    assert.equal(rest.length, 0, note);
+    assert.ok(one!.body.endsWith(`de los pacientes[^1].\n\n${note}`), one!.body);
+    assert.equal(two!.title, "IMSS realiza jornada de cirugías de cataratas", note);
+    assert.doesNotMatch(two!.body, /\[\^1\]/, note);
+  }
+});

@@ -280,6 +280,35 @@ test("text after the end mark that is not a link is kept", () => {
   assert.equal(extractRelease("T\n\nUno.\n\n---o0o---\n\nContacto: prensa@imss.gob.mx").body, "Uno.\n\nContacto: prensa@imss.gob.mx");
 });
 
+test("footnotes' definitions go to the end of the body wherever they are (a PDF's at the foot of a page a paragraph goes on after), with the lines under them and their indented paragraphs", () => {
+  const pdfLike = [
+    HEAD + "El Instituto atendió a 5 mil pacientes[^1] durante la jornada de vacunación y",
+    "",
+    "Página 1 de 2",
+    "",
+    "[^1]: Cifras preliminares de la Dirección",
+    "de Prestaciones Médicas.",
+    "\f",
+    "BOLETÍN DE PRENSA",
+    "",
+    "detección que se realizó en la ciudad.",
+    "",
+    "Otro párrafo[^2].",
+    "",
+    "[^2]: Primera parte.",
+    "",
+    "    Segunda parte de la nota.",
+    "",
+    "---o0o---",
+  ].join("\n");
+  const parts = extractRelease(pdfLike);
+  assert.equal(
+    parts.body,
+    "El Instituto atendió a 5 mil pacientes[^1] durante la jornada de vacunación y detección que se realizó en la ciudad.\n\nOtro párrafo[^2].\n\n[^1]: Cifras preliminares de la Dirección de Prestaciones Médicas.\n\n[^2]: Primera parte.\n\n    Segunda parte de la nota.",
+  );
+  assert.deepEqual(parts.warnings, []);
+});
+
 // The three press-release seeds (converted text as received).
 test("seed 002: no date line → no date; bold highlights; links in both forms", () => {
   const parts = extractRelease(fixture("seeds/002-sin-fecha.txt"));
