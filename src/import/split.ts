@@ -60,6 +60,8 @@ interface HeadBlock {
 const BODY_PARAGRAPH = 80;
 /** A release's title written above its dateline, after the previous release's end mark: at most this many lines. */
 const MAX_TITLE_LINES_ABOVE_HEAD = 3;
+/** And the highlights under that title, above the head: at most this many. */
+const MAX_HIGHLIGHTS_ABOVE_HEAD = 6;
 
 export function splitReleases(raw: string): SplitResult {
   const lines = raw.split(/\r\n|\r|\n/);
@@ -210,20 +212,23 @@ function isLink(text: string): boolean {
 
 /**
  * Where the release whose head is at `head` starts: its letterhead above the head goes with it, and, right
- * after the previous release's end mark, a title written above the dateline. A footnote's definition
- * belongs to the release before.
+ * after the previous release's end mark, a title written above the dateline or the number (with its
+ * highlights under it: `Título` / `- Viñeta` / `No. 172/2024`). A footnote's definition belongs to the
+ * release before.
  */
 function releaseStart(texts: string[], kinds: Kind[], head: number): { start: number; titleAbove: boolean } {
   let start = head;
   while (start > 0 && (kinds[start - 1] === "blank" || kinds[start - 1] === "furniture")) start--;
   let above = start;
   let titleLines = 0;
+  let highlights = 0;
   while (above > 0 && kinds[above - 1] !== "end" && kinds[above - 1] !== "note" && titleLines <= MAX_TITLE_LINES_ABOVE_HEAD) {
     const k = above - 1;
     if (kinds[k] === "text") {
       const text = texts[k]!;
-      if (isLink(text) || endsSentence(plainText(text)) || matchListItem(text)) return { start, titleAbove: false };
-      titleLines++;
+      if (titleLines === 0 && matchListItem(text) && highlights < MAX_HIGHLIGHTS_ABOVE_HEAD) highlights++;
+      else if (isLink(text) || endsSentence(plainText(text)) || matchListItem(text)) return { start, titleAbove: false };
+      else titleLines++;
     }
     above--;
   }

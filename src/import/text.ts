@@ -55,6 +55,7 @@ export function extractRelease(raw: string): ReleaseParts {
   const layout = measureLayout(lines);
   const head = readHead(lines, layout);
   const chunks = buildChunks(lines.slice(head.bodyStart), layout);
+  const afterEnd = titleAfterEndMark(lines.slice(head.bodyStart));
 
   let { date, city } = head;
   const first = chunks[0];
@@ -94,6 +95,11 @@ export function extractRelease(raw: string): ReleaseParts {
   if (!number && !head.yearless) warnings.push("No se encontró el número de boletín (por ejemplo «No. 171/2024»).");
   const text = renderChunks(chunks);
   if (!text) warnings.push("El boletín no tiene texto después del título.");
+  if (afterEnd) {
+    warnings.push(
+      `Después de la marca de fin del comunicado (---o0o---) sigue «${afterEnd}» y más texto, sin línea de fecha ni número de boletín: quedó al final de este boletín. Si es otro comunicado, pásalo a un archivo aparte, o escribe su número (No. NNN/AAAA) debajo de su título, y vuelve a importar; si es parte de este boletín, está bien así.`,
+    );
+  }
   const body = [text, ...definitions].filter((part) => part !== "").join("\n\n");
   return {
     ...(title ? { title } : {}),
@@ -213,6 +219,41 @@ function takeDefinitions(lines: Line[]): string[] {
   }
   return definitions;
 }
+
+/**
+ * Text after the release's end mark that starts with something like a title (a line that ends no sentence)
+ * and goes on with a paragraph: maybe another release, written without its dateline and number (split.ts
+ * starts one only with them). It stays, as all text after the end mark does, and the editor is told: the title.
+ */
+function titleAfterEndMark(lines: Line[]): string | undefined {
+  const end = lines.findIndex((line) => line.kind === "end");
+  if (end < 0) return undefined;
+  // The text after the end mark, as paragraphs (lines without a blank line between them).
+  const paragraphs: string[][] = [];
+  let open = false;
+  for (const line of lines.slice(end + 1)) {
+    if (line.kind !== "text") {
+      open = false;
+      continue;
+    }
+    if (open) paragraphs[paragraphs.length - 1]!.push(line.text);
+    else paragraphs.push([line.text]);
+    open = true;
+  }
+  const [title, ...rest] = paragraphs;
+  if (!title || title.length > 2) return undefined;
+  const plain = plainText(title.reduce((acc, part) => (acc ? joinWrapped(acc, part) : part), ""));
+  // A contact line or a link (an address, an e-mail) is no title.
+  if (plain.length > MAX_TITLE_WRAP * 2 || endsSentence(plain) || matchListItem(title[0]!) || findUrl(plain) || /\S@\S|www\./i.test(plain) || !/^[*_"“«¿¡]*\p{Lu}/u.test(plain)) return undefined;
+  const isText = (paragraph: string[]) => {
+    const text = plainText(paragraph.reduce((acc, part) => (acc ? joinWrapped(acc, part) : part), ""));
+    return text.length >= AFTER_END_PARAGRAPH && endsSentence(text) && !matchListItem(paragraph[0]!);
+  };
+  return rest.some(isText) ? plain : undefined;
+}
+
+/** A paragraph this long that ends a sentence is a release's text (a contact line or a link's label is shorter). */
+const AFTER_END_PARAGRAPH = 80;
 
 /** Columns of space before a line's text; a tab goes to the next multiple of 4. */
 function indentation(line: string): number {

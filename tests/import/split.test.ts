@@ -77,6 +77,17 @@ test("a dateline alone in the middle of the text, followed by a title and text, 
   assert.match(result.ambiguous.why, /línea de fecha sin número/);
 });
 
+test("after an end mark, a title with its highlights above the number line starts the next release", () => {
+  const first = release("250/2024", "IMSS amplía horario de vacunación");
+  const second = ["IMSS realiza jornada de cirugías de cataratas", "", "- Se beneficiaron 120 pacientes en tres días", "- Participaron 15 especialistas", "", "No. 251/2024", "", "El Instituto Mexicano del Seguro Social llevó a cabo la jornada en el Hospital General Regional No. 1 de la ciudad.", ""].join("\n");
+  const [one, two, ...rest] = parts(first + second);
+  assert.equal(rest.length, 0);
+  assert.deepEqual([one!.title, one!.number], ["IMSS amplía horario de vacunación", "250/2024"]);
+  assert.doesNotMatch(one!.body, /cataratas/);
+  assert.deepEqual([two!.title, two!.number], ["IMSS realiza jornada de cirugías de cataratas", "251/2024"]);
+  assert.deepEqual(two!.highlights, ["Se beneficiaron 120 pacientes en tres días", "Participaron 15 especialistas"]);
+});
+
 test("a footnote's definition after the end mark (a PDF's page foot) stays with its release; the next release's title above its dateline is the next one's", () => {
   const first = release("250/2024", "IMSS amplía horario de vacunación").replace("de los pacientes.", "de los pacientes[^1].");
   for (const note of ["[^1]: Cifras preliminares de la Dirección de Prestaciones Médicas.", "[^1]: Fuente: IMSS, 2024"]) {
@@ -87,4 +98,12 @@ test("a footnote's definition after the end mark (a PDF's page foot) stays with 
     assert.equal(two!.title, "IMSS realiza jornada de cirugías de cataratas", note);
     assert.doesNotMatch(two!.body, /\[\^1\]/, note);
   }
+});
+
+test("after an end mark, a title and text without dateline or number are not taken for another release, nor merged silently: the import says the title", () => {
+  const text = release("250/2024", "IMSS amplía horario de vacunación") + ["IMSS realiza jornada de cirugías de cataratas", "", "El Instituto Mexicano del Seguro Social realizó una jornada de cirugías de cataratas en el Hospital General de Zona No. 2.", ""].join("\n");
+  const [one, ...rest] = parts(text);
+  assert.equal(rest.length, 0);
+  assert.match(one!.body, /\n\nIMSS realiza jornada de cirugías de cataratas\n\nEl Instituto/);
+  assert.ok(one!.warnings.some((w) => w.startsWith("Después de la marca de fin del comunicado (---o0o---) sigue «IMSS realiza jornada de cirugías de cataratas» y más texto, sin línea de fecha ni número de boletín")), one!.warnings.join(" | "));
 });

@@ -309,6 +309,19 @@ test("footnotes' definitions go to the end of the body wherever they are (a PDF'
   assert.deepEqual(parts.warnings, []);
 });
 
+test("a title and text after the end mark, without dateline or number, stay in the bulletin but are said, naming the title", () => {
+  const after = "IMSS realiza jornada de cirugías de cataratas\n\n- Se beneficiaron 120 pacientes\n\nEl Instituto Mexicano del Seguro Social realizó una jornada de cirugías de cataratas en el Hospital General de Zona No. 2.";
+  const parts = extractRelease(`${HEAD}Texto del primero.\n\n---o0o---\n\n${after}`);
+  assert.match(parts.body, /^Texto del primero\.\n\nIMSS realiza jornada de cirugías de cataratas\n\n- Se beneficiaron 120 pacientes\n\nEl Instituto/);
+  assert.deepEqual(parts.warnings, [
+    "Después de la marca de fin del comunicado (---o0o---) sigue «IMSS realiza jornada de cirugías de cataratas» y más texto, sin línea de fecha ni número de boletín: quedó al final de este boletín. Si es otro comunicado, pásalo a un archivo aparte, o escribe su número (No. NNN/AAAA) debajo de su título, y vuelve a importar; si es parte de este boletín, está bien así.",
+  ]);
+  // A contact line, a link or a sentence after the end mark is no title: nothing said.
+  for (const tail of ["Contacto: prensa@imss.gob.mx", "Para más información: https://www.imss.gob.mx/prensa", "Cifras preliminares de la Dirección de Prestaciones Médicas, con corte al 30 de marzo de 2024."]) {
+    assert.deepEqual(extractRelease(`${HEAD}Texto del primero.\n\n---o0o---\n\n${tail}\n\nEl Instituto Mexicano del Seguro Social realizó una jornada de cirugías de cataratas en el Hospital General.`).warnings, [], tail);
+  }
+});
+
 // The three press-release seeds (converted text as received).
 test("seed 002: no date line → no date; bold highlights; links in both forms", () => {
   const parts = extractRelease(fixture("seeds/002-sin-fecha.txt"));
