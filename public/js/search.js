@@ -16,6 +16,9 @@ const INDEX_OF_WORDS = "indice";
 const NOT_WORDS = { not: { pagina: "palabras" } };
 // Bulletin pages' sort key (layouts/bulletin.njk `data-pagefind-sort`): their date.
 const NEWEST_FIRST = { date: "desc" };
+// Bulletin pages' filter with their date's text, shown under each result: no search names it, so
+// Pagefind never downloads its list of values (each result's own page data carries its value).
+const DATE_FILTER = "date";
 // An excerpt's length in words, as Pagefind's (its `excerptLength`).
 const EXCERPT_WORDS = 30;
 // Counts as Mexican Spanish writes them, «1,234 boletines encontrados» (as the pages do: src/policy/numbers.ts).
@@ -422,10 +425,13 @@ function renderResult(item) {
   link.textContent = item.meta.title || item.url;
   title.append(link);
   li.append(title);
-  if (item.meta.date) {
+  // The bulletin's date as its page writes it, a filter (layouts/bulletin.njk): Pagefind searches
+  // every metadata field, and a date's weekday and month would find every bulletin of that day.
+  const dateText = item.filters && item.filters[DATE_FILTER] && item.filters[DATE_FILTER][0];
+  if (dateText) {
     const date = document.createElement("p");
     date.className = "meta";
-    date.textContent = item.meta.date;
+    date.textContent = dateText;
     li.append(date);
   }
   const nodes = excerptNodes(item);

@@ -65,8 +65,12 @@ const PARALLEL_MAX_PAGES = 2500;
 const READ_THREADS_FROM = 2000;
 /** Files Pagefind writes for its own search interfaces, which the site does not use. */
 const UNUSED_UI = /^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$/;
-/** Bumped when search-words.ts changes what it finds in a page: the cached words are then not used. */
-const WORDS_FORMAT = "1";
+/**
+ * Bumped when search-words.ts changes what it finds in a page: the cached words are then not used,
+ * and the words index is made again (an index kept from an earlier build keeps its record's digest
+ * of its words, found the earlier way). 2: metadata words (the lead picture's `alt`), no other `alt`.
+ */
+const WORDS_FORMAT = "2";
 /** The label of the words index in messages. */
 const WORDS_LABEL = "las palabras, secciones y temas de cada índice";
 
@@ -199,7 +203,7 @@ export async function writeSearchIndex(
   // The words index changes with any index's words, sections or tags (one that comes or goes), not with every edit.
   let words: WordsRecord | null = null;
   if (withWords) {
-    const digest = sha1(shards.map((s) => `${s.name}\0${wordDigests.get(s.name)!}`).join("\n"));
+    const digest = sha1(`${WORDS_FORMAT}\n${shards.map((s) => `${s.name}\0${wordDigests.get(s.name)!}`).join("\n")}`);
     const matches = (r: SearchRecord | undefined) => (r?.words?.digest === digest ? r.words : undefined);
     words = reuse(path.join(out, WORDS_INDEX), matches(own), matches(published), publishedDir && path.join(publishedDir, WORDS_INDEX)) ?? null;
     if (!words) {

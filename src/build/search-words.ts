@@ -24,9 +24,16 @@ const htmlparser2 = lazyRequire<typeof Htmlparser2>("htmlparser2");
  * `data-pagefind-body`, without `nav`, `form`, `footer`… or `data-pagefind-ignore`; a space between
  * block elements, none around inline ones), split at white space, with the punctuation around each
  * word taken off: Pagefind makes the same keys (lower case, stemmed) from "«Querétaro»," as from
- * "Querétaro". Checked against the text Pagefind itself stored for each page
- * (tests/build/search-index.test.ts). Image `alt` text is added too: a word too many could only make
- * the browser open one index for nothing.
+ * "Querétaro". An image's `alt` is not part of that text.
+ *
+ * And the words of the page's metadata: Pagefind 1.5 searches every metadata field of a page as
+ * words of the page (with no place in its text, and a weight of its own: 5 for `title`, 1 for the
+ * others), so a word only there finds the page (`metadataOf`). What is a page's metadata is a choice
+ * of its layout (layouts/bulletin.njk): the title (its h1, whose words are in the text already) and
+ * the lead picture's `alt` (`image_alt`); no date (its weekday and month would find every bulletin of
+ * that day) and no image address (its «img», «webp», file name), which search.js does not need
+ * (the date reaches the results as a filter, which Pagefind does not search). Checked against the
+ * text and metadata Pagefind itself stored for each page (tests/build/search-index.test.ts).
  */
 
 /** Elements Pagefind leaves out of a page's text, with everything in them. */
@@ -36,6 +43,8 @@ const INLINE = new Set(["a", "abbr", "acronym", "b", "bdo", "big", "button", "ci
 /** Elements that never have an end tag: they open no level. */
 const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]);
 const EDGE_PUNCTUATION = /^\p{P}+|\p{P}+$/gu;
+/** Pagefind's `key[attribute]` in `data-pagefind-meta`: the value of that attribute. */
+const FROM_ATTRIBUTE = /^\s*([^:[\]]+)\[(.+)\]\s*$/;
 
 /**
  * The part of a page Pagefind indexes: from the start of the element with `data-pagefind-body` to
@@ -51,49 +60,154 @@ export function indexedPart(html: string): string {
   return end > from ? html.slice(from, end + name!.length + 3) : html.slice(from);
 }
 
-/** The distinct words Pagefind indexes in a page (or in its indexedPart), in order of first appearance. */
+/**
+ * The distinct words Pagefind indexes in a page (or in its indexedPart), in order of first
+ * appearance: its text's, then its metadata's (`metadataOf`).
+ */
 export function indexedWords(html: string): string[] {
-  const part = indexedPart(html);
+  const { text, metadata } = readPart(indexedPart(html));
+  // Most tokens repeat: each distinct one is trimmed once.
+  const words = new Set<string>();
+  for (const token of new Set([...text.split(/\s+/), ...Object.values(metadata).flatMap((value) => value.split(/\s+/))])) {
+    const word = isWordChar(token.charCodeAt(0)) && isWordChar(token.charCodeAt(token.length - 1)) ? token : token.replace(EDGE_PUNCTUATION, "");
+    if (word) words.add(word);
+  }
+  return [...words];
+}
+
+/**
+ * The metadata Pagefind stores (and searches) for a page, as it finds it in its indexedPart: each
+ * `data-pagefind-meta` (`key[attribute]`, `key:value`, or `key` for the element's text); `title`,
+ * the first h1's text, unless given; `image` and `image_alt`, the `src` and `alt` of the first
+ * image after the title, unless `image` is given (bulletins give it empty: their pictures' addresses
+ * are not searched). Metadata outside the indexed part (in `<head>`, or a page's `<title>`, which
+ * Pagefind takes for a page with no h1) is not seen: the layouts keep it all inside the article, and
+ * the tests compare with what Pagefind stored. `data-pagefind-default-meta` is not used by the site.
+ */
+export function metadataOf(html: string): Record<string, string> {
+  return readPart(indexedPart(html)).metadata;
+}
+
+/** One open element while a part is read. */
+interface Open {
+  name: string;
+  /** Its text is the page's text (inside the body, nothing left out). */
+  indexed: boolean;
+  /** `data-pagefind-ignore="all"`: no metadata from it or inside it. */
+  excluded: boolean;
+  /** Its text does not reach the elements around it (left out or ignored), as in Pagefind's parser. */
+  cut: boolean;
+  /** Its own metadata, taken when it closes (`data-pagefind-meta`, each `key:value` or a bare `key`). */
+  meta?: string[];
+  /** Its text, gathered for a bare `key` or for the title (an h1). */
+  text?: string[];
+}
+
+/** A part's text and metadata (one pass of the HTML parser). */
+function readPart(part: string): { text: string; metadata: Record<string, string> } {
   const parts: string[] = [];
-  // One entry per open element: whether its text is indexed.
-  const stack: Array<{ name: string; indexed: boolean }> = [];
+  const meta: Record<string, string> = {};
+  // What Pagefind finds by itself, used at the end if not given: the first h1's text and the first image after it.
+  let autoTitle: string | undefined;
+  let autoImage: [src: string, alt: string] | undefined;
+  // One entry per open element; `gathering` counts those gathering their text.
+  const stack: Open[] = [];
+  let gathering = 0;
   const indexedNow = (): boolean => stack.at(-1)?.indexed ?? false;
+  // Text (or a block's edge) reaches each element gathering it up to the first one it does not leave.
+  const gather = (data: string): void => {
+    for (let at = stack.length - 1; at >= 0; at--) {
+      const open = stack[at]!;
+      open.text?.push(data);
+      if (open.cut) break;
+    }
+  };
+  const take = (specs: readonly string[], text: string | undefined): void => {
+    for (const spec of specs) {
+      const colon = spec.indexOf(":");
+      if (colon >= 0) meta[spec.slice(0, colon)] = normalized(spec.slice(colon + 1));
+      else if (text) meta[spec] = normalized(text);
+    }
+  };
   const parser = new (htmlparser2().Parser)(
     {
       onopentag(name, attributes) {
-        if (name === "img" && indexedNow() && attributes.alt) parts.push(" ", attributes.alt, " ");
-        if (!INLINE.has(name) || name === "br") parts.push(" ");
-        if (VOID.has(name)) return;
-        const indexed =
-          "data-pagefind-body" in attributes ? true : !indexedNow() || LEFT_OUT.has(name) || "data-pagefind-ignore" in attributes ? false : true;
-        stack.push({ name, indexed });
+        const block = !INLINE.has(name) || name === "br";
+        if (block) {
+          parts.push(" ");
+          if (gathering) gather(" ");
+        }
+        const parent = stack.at(-1);
+        const ignore = attributes["data-pagefind-ignore"];
+        const body = "data-pagefind-body" in attributes;
+        const excluded = (parent?.excluded ?? false) || (!body && ignore !== undefined && !["", "index", "true"].includes(ignore.toLowerCase()));
+        const specs = !excluded && attributes["data-pagefind-meta"] !== undefined ? metaSpecs(attributes["data-pagefind-meta"], attributes) : undefined;
+        if (VOID.has(name)) {
+          if (excluded) return;
+          if (specs) take(specs, undefined);
+          if (name === "img" && autoImage === undefined && (autoTitle !== undefined || "title" in meta) && attributes.src !== undefined) autoImage = [attributes.src, attributes.alt ?? ""];
+          return;
+        }
+        const indexed = body ? true : !indexedNow() || LEFT_OUT.has(name) || ignore !== undefined ? false : true;
+        const open: Open = { name, indexed, excluded, cut: !body && (LEFT_OUT.has(name) || ignore !== undefined) };
+        if (specs) open.meta = specs;
+        if ((specs && specs.some((spec) => !spec.includes(":"))) || (name === "h1" && autoTitle === undefined)) {
+          open.text = [];
+          gathering++;
+        }
+        stack.push(open);
       },
       onclosetag(name, implied) {
         if (VOID.has(name) && !implied) return;
         // Close up to the matching element (htmlparser2 reports implied closes too).
         for (let at = stack.length - 1; at >= 0; at--) {
-          if (stack[at]!.name === name) {
-            stack.length = at;
-            break;
+          if (stack[at]!.name !== name) continue;
+          for (const open of stack.splice(at).reverse()) {
+            const text = open.text?.join("");
+            if (open.text) gathering--;
+            if (open.excluded) continue;
+            if (open.meta) take(open.meta, text);
+            if (open.name === "h1" && autoTitle === undefined && text && text.trim()) autoTitle = normalized(text);
           }
+          break;
         }
-        if (!INLINE.has(name)) parts.push(" ");
+        if (!INLINE.has(name)) {
+          parts.push(" ");
+          if (gathering) gather(" ");
+        }
       },
       ontext(data) {
         if (indexedNow()) parts.push(data);
+        if (gathering) gather(data);
       },
     },
     { decodeEntities: true, lowerCaseTags: true },
   );
   parser.end(part);
-  // Most tokens repeat: each distinct one is trimmed once.
-  const text = parts.join("");
-  const words = new Set<string>();
-  for (const token of new Set(text.split(/\s+/))) {
-    const word = isWordChar(token.charCodeAt(0)) && isWordChar(token.charCodeAt(token.length - 1)) ? token : token.replace(EDGE_PUNCTUATION, "");
-    if (word) words.add(word);
-  }
-  return [...words];
+  if (autoImage && !("image" in meta)) [meta.image, meta.image_alt] = autoImage;
+  if (autoTitle !== undefined && !("title" in meta)) meta.title = autoTitle;
+  return { text: parts.join(""), metadata: meta };
+}
+
+/**
+ * A `data-pagefind-meta` value as Pagefind reads it: comma-separated keys, each `key` (the element's
+ * text) or `key[attribute]`, the last of which may end in `:value`, taken to the end (commas too).
+ * Each comes back as `key:value`, or a bare `key`.
+ */
+function metaSpecs(value: string, attributes: Record<string, string>): string[] {
+  const colon = value.indexOf(":");
+  const keys = colon < 0 ? value : value.slice(0, colon);
+  const specs = keys.split(",").map((chunk) => {
+    const fromAttribute = FROM_ATTRIBUTE.exec(chunk.trim());
+    return fromAttribute ? `${fromAttribute[1]}:${attributes[fromAttribute[2]!] ?? ""}` : chunk.trim();
+  });
+  if (colon >= 0) specs[specs.length - 1] += `:${value.slice(colon + 1)}`;
+  return specs;
+}
+
+/** A value as Pagefind keeps it: white space collapsed, trimmed. */
+function normalized(value: string): string {
+  return value.replace(/\s+/g, " ").trim();
 }
 
 /** An ASCII letter or digit: a token that starts and ends with one has no punctuation to take off. */
@@ -119,6 +233,8 @@ export interface Facets {
  * The page of the words index for one index (`shard`), in the site's language: every word of its
  * pages, and every section and tag they have as filters, with the names the bulletin pages give them
  * (`section`, `tag`), so that a search by a section or a tag asks only the indexes that have them.
+ * It has no `<title>` (nor h1): Pagefind would take it for the page's `title` and search it, and the
+ * index's name («2024») would be a word of that index.
  */
 export function wordsPage(shard: string, words: readonly string[], facets: Facets, lang: string): string {
   const filter = (name: string, value: string) => `<span data-pagefind-filter="${escapeXml(name)}" data-pagefind-ignore>${escapeXml(value)}</span>`;
@@ -128,7 +244,7 @@ export function wordsPage(shard: string, words: readonly string[], facets: Facet
     ...facets.sections.map((section) => filter("section", section)),
     ...facets.tags.map((tag) => filter("tag", tag)),
   ].join("");
-  return `<!doctype html><html lang="${escapeXml(lang)}"><head><meta charset="utf-8"><title>${escapeXml(shard)}</title></head><body><main data-pagefind-body>${filters}<p>${escapeXml(words.join(" "))}</p></main></body></html>\n`;
+  return `<!doctype html><html lang="${escapeXml(lang)}"><head><meta charset="utf-8"></head><body><main data-pagefind-body>${filters}<p>${escapeXml(words.join(" "))}</p></main></body></html>\n`;
 }
 
 /** What Pagefind reads of a page file: the digest of its indexed part, and its words. */

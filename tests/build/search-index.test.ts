@@ -1,13 +1,13 @@
 import assert from "node:assert/strict";
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import { gunzipSync } from "node:zlib";
-import { buildFixture, tempDir } from "./helpers.ts";
+import { buildFixture, ROOT, tempDir } from "./helpers.ts";
 import type { BuildResult } from "../../src/build/build.ts";
 import { SEARCH_WORDS_DIR } from "../../src/build/search-index.ts";
 import { DEFAULT_SITE } from "../../src/site.ts";
-import { indexedWords, WORDS_FILTER } from "../../src/build/search-words.ts";
+import { indexedWords, metadataOf, WORDS_FILTER } from "../../src/build/search-words.ts";
 
 /**
  * The search indexes (src/build/search-index.ts): one per year, made by Pagefind from that year's
@@ -19,13 +19,21 @@ let tmp: string;
 let content: string;
 let out: string;
 let cache: string;
+let publicDir: string;
 
-/** Three years, two bulletins each; «quetzal» only in 2023, «querella» only in 2024. */
+/** The picture of the bulletins that have one (tests/fixtures/e2e-public). */
+const PHOTO = "/uploads/2023/foto.jpg";
+
+/**
+ * Three years, two bulletins each; «quetzal» only in 2023, «querella» only in 2024. «ajolote» only in
+ * the alt text of 2023's lead picture (front matter), «garza» and «tlacuache» only in the alt text of
+ * pictures in a 2024 bulletin's body. Their dates: a Wednesday, a Saturday, a Friday, a Monday…
+ */
 const BULLETINS: Array<[file: string, title: string, body: string]> = [
   ["2023/2023-03-01-uno.md", "Uno de 2023", "El IMSS informó que el quetzal volvió a la reserva."],
   ["2023/2023-07-01-dos.md", "Dos de 2023", "Las unidades de medicina familiar atienden sin cita."],
   ["2024/2024-03-01-tres.md", "Tres de 2024", "Una querella fue atendida por la delegación."],
-  ["2024/2024-07-01-cuatro.md", "Cuatro de 2024", "El **Instituto** amplió horarios en Querétaro, dijo que sí."],
+  ["2024/2024-07-01-cuatro.md", "Cuatro de 2024", `El **Instituto** amplió horarios en Querétaro, dijo que sí.\n\n![Una garza blanca](${PHOTO})\n\nY más.\n\n![Un tlacuache](${PHOTO})`],
   ["2025/2025-03-01-cinco.md", "Cinco de 2025", "Campaña de vacunación: «sarampión», rubéola (SR) y más."],
   ["2025/2025-07-01-seis.md", "Seis de 2025", "La derechohabiencia puede acudir a su UMF con su cartilla."],
 ];
@@ -36,12 +44,17 @@ const FACETS: Record<string, [section: string, tags: string[]]> = {
   "2024/2024-07-01-cuatro.md": ["Local", ["Querétaro", "horarios"]],
 };
 
+/** Front matter of some bulletins besides title, date, section and tags. */
+const FRONT: Record<string, string> = {
+  "2023/2023-03-01-uno.md": `image: ${PHOTO}\nalt: "Un ajolote nada en el canal"\n`,
+};
+
 function writeBulletin(file: string, title: string, body: string, facets = FACETS[file]): void {
   const date = `${file.slice(5, 15)}T10:00:00-06:00`;
   const full = path.join(content, file);
   const [section, tags] = facets ?? ["Nacional", ["salud"]];
   mkdirSync(path.dirname(full), { recursive: true });
-  writeFileSync(full, `---\ntitle: "${title}"\ndate: ${date}\nsection: ${section}\ntags:\n${tags.map((t) => `  - "${t}"\n`).join("")}---\n\n${body}\n`);
+  writeFileSync(full, `---\ntitle: "${title}"\ndate: ${date}\nsection: ${section}\ntags:\n${tags.map((t) => `  - "${t}"\n`).join("")}${FRONT[file] ?? ""}---\n\n${body}\n`);
 }
 
 before(async () => {
@@ -50,11 +63,15 @@ before(async () => {
   for (const [file, title, body] of BULLETINS) writeBulletin(file, title, body);
   out = path.join(tmp, "site");
   cache = path.join(tmp, "cache");
+  // Only the pictures (the site's own files come from the project).
+  publicDir = path.join(tmp, "public");
+  mkdirSync(path.join(publicDir, path.dirname(PHOTO)), { recursive: true });
+  copyFileSync(path.join(ROOT, "tests/fixtures/e2e-public/uploads/2024/vacuna-embarazo.jpg"), path.join(publicDir, PHOTO));
 });
 after(() => rmSync(tmp, { recursive: true, force: true }));
 
 async function build(site = DEFAULT_SITE): Promise<Extract<BuildResult, { ok: true }>> {
-  const { result } = await buildFixture(content, { outDir: out, cacheDir: cache, search: true, site });
+  const { result } = await buildFixture(content, { outDir: out, cacheDir: cache, search: true, site, publicDir });
   assert.ok(result.ok, result.ok ? "" : `${result.fatal ?? ""}`);
   return result;
 }
@@ -73,7 +90,7 @@ function indexFiles(): Map<string, number> {
 }
 
 /** A year's indexed pages as Pagefind stored them (its fragments: gzip, a signature, then JSON). */
-function fragments(year: string): Array<{ url: string; content: string; filters: Record<string, string[]> }> {
+function fragments(year: string): Array<{ url: string; content: string; filters: Record<string, string[]>; meta: Record<string, string> }> {
   const dir = path.join(realpathSync(out), "pagefind", year, "fragment");
   return readdirSync(dir).map((f) => {
     const raw = gunzipSync(readFileSync(path.join(dir, f))).toString("utf8");
@@ -86,9 +103,14 @@ function wordsIndex(): Map<string, Set<string>> {
   return new Map(
     fragments(WORDS).map((f) => {
       assert.equal(f.filters[WORDS_FILTER]?.length, 1, "one year per page");
-      return [f.filters[WORDS_FILTER]![0]!, wordsOf(f.content)];
+      return [f.filters[WORDS_FILTER]![0]!, searchedWords(f)];
     }),
   );
+}
+
+/** The words Pagefind searches in a page it stored: its text's and its metadata's. */
+function searchedWords(page: { content: string; meta: Record<string, string> }): Set<string> {
+  return new Set([...wordsOf(page.content), ...Object.values(page.meta).flatMap((value) => [...wordsOf(value)])]);
 }
 
 /** Files of one index, with their inodes. */
@@ -145,7 +167,7 @@ test("one index per year holds exactly that year's bulletins, and the words inde
   assert.deepEqual(indexFiles(), before);
 });
 
-test("the words found in a page are the words Pagefind indexed of it, and the words index has each year's words, no other", async () => {
+test("the words found in a page are the words Pagefind searches in it (its text and its metadata), and the words index has each year's words, no other", async () => {
   await build();
   const index = wordsIndex();
   const all = new Set<string>();
@@ -153,14 +175,39 @@ test("the words found in a page are the words Pagefind indexed of it, and the wo
     const own = new Set<string>();
     for (const page of fragments(year)) {
       const html = readFileSync(path.join(out, page.url, "index.html"), "utf8");
-      assert.deepEqual(new Set(indexedWords(html)), wordsOf(page.content), page.url);
-      for (const w of wordsOf(page.content)) own.add(w);
+      assert.deepEqual(new Set(indexedWords(html)), searchedWords(page), page.url);
+      assert.deepEqual(metadataOf(html), page.meta, page.url);
+      for (const w of searchedWords(page)) own.add(w);
     }
     assert.deepEqual(index.get(year), own, `${year}: its words in the words index`);
     for (const w of own) all.add(w);
   }
   assert.ok(all.has("quetzal") && all.has("Querétaro") && all.has("sarampión") && all.has("SR") && all.has("Instituto"));
   assert.ok(index.get("2023")!.has("quetzal") && !index.get("2024")!.has("quetzal") && !index.get("2025")!.has("quetzal"));
+  // A word only in a lead picture's alt text is searched in its year (metadata), and the words index knows it.
+  assert.ok(index.get("2023")!.has("ajolote") && !index.get("2024")!.has("ajolote"));
+});
+
+test("what Pagefind searches of a bulletin's metadata is its title and its lead picture's alt text: no date, no picture's address, no words index page's title", async () => {
+  await build();
+  const pages = YEARS.flatMap((year) => fragments(year));
+  const lead = pages.find((p) => p.url.includes("/2023/03/"))!;
+  assert.deepEqual(lead.meta, { title: "Uno de 2023", image: "", image_alt: "Un ajolote nada en el canal" });
+  // Pictures in the body: their alt text is not in the page's text, and no longer in its metadata either.
+  const body = pages.find((p) => p.url.includes("/2024/07/"))!;
+  assert.deepEqual(body.meta, { title: "Cuatro de 2024", image: "" });
+  for (const page of pages) {
+    assert.deepEqual(Object.keys(page.meta).filter((key) => !["title", "image", "image_alt"].includes(key)), [], page.url);
+    assert.equal(page.meta.image, "", `${page.url}: no picture's address («img», «webp», its file name) is searched`);
+    // The date reaches the results as a filter, which Pagefind does not search: no weekday, no month.
+    assert.equal(page.filters.date?.length, 1, page.url);
+    assert.match(page.filters.date![0]!, /^\p{L}+ \d{1,2} de \p{L}+ de 20\d\d$/u, page.url);
+    for (const word of [...searchedWords(page)]) assert.doesNotMatch(word, /^(lunes|martes|miércoles|jueves|viernes|sábado|domingo|marzo|julio|webp|avif|jpe?g|img|uploads)$/i, page.url);
+  }
+  const words = [...wordsIndex().values()].flatMap((w) => [...w]);
+  for (const word of ["garza", "tlacuache", "sábado", "webp", "img"]) assert.ok(!words.includes(word), `«${word}» is in no index`);
+  // The words index's pages: no title (a page's <title> would be searched: «2024» a word of 2024's index).
+  for (const page of fragments(WORDS)) assert.deepEqual(page.meta, {}, page.url);
 });
 
 test("an edit makes only its year's index again; the words index is made again only when a year's words change", async () => {
@@ -223,7 +270,7 @@ test("pages read on words threads give the same digests and words as on the main
   const words = path.join(cache, SEARCH_WORDS_DIR);
   const saved = new Map(readdirSync(words).map((f) => [f, readFileSync(path.join(words, f), "utf8")]));
   rmSync(words, { recursive: true, force: true });
-  const { result } = await buildFixture(content, { outDir: out, cacheDir: cache, search: true, searchThreadsFrom: 0 });
+  const { result } = await buildFixture(content, { outDir: out, cacheDir: cache, search: true, searchThreadsFrom: 0, publicDir });
   assert.ok(result.ok);
   // Every page read again, on threads: the same digests, so every index is kept.
   assert.deepEqual(result.search, { pages: 6, shards: 3, rebuilt: 0 });
@@ -282,7 +329,7 @@ test("a year with more bulletins than an index may hold is indexed in parts of w
     const [page] = fragments(part);
     assert.equal(page!.url.slice(11, 15), part.slice(0, 4));
     assert.equal(Number(page!.url.slice(16, 18)) >= 7, part.endsWith("-07"), `${page!.url} in ${part}`);
-    assert.deepEqual(wordsIndex().get(part), wordsOf(page!.content));
+    assert.deepEqual(wordsIndex().get(part), searchedWords(page!));
   }
   const form = readFileSync(path.join(out, "buscar/index.html"), "utf8").match(/data-indices="([^"]*)"/)![1]!.replace(/&quot;/g, '"');
   assert.deepEqual(JSON.parse(form), parts.map((p) => [p, p.slice(0, 4), `/pagefind/${p}/`]));
