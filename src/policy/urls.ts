@@ -99,8 +99,57 @@ export function bulletinNumberPaths(number: string, year: number, monthPadded: s
   return [`${PATHS.bulletins}numero/${numberYear}/${n}/`, `/prensa/archivo/${year}${monthPadded}/${n}/`];
 }
 
+/** A site path as an absolute address: `baseUrl` (site.ts, with the site's path prefix if it has one) and the path. */
 export function absoluteUrl(baseUrl: string, path: string): string {
   return `${baseUrl}${path}`;
+}
+
+/**
+ * A site published under a path (`https://imss-mx.github.io/boletines`: GitHub Pages without a custom
+ * domain) keeps its files where they are (`boletines/2024/…/index.html` at the root of the output, the
+ * host maps the path to it), and every address of it that a reader's browser asks for carries the
+ * path: `/boletines/2024/…/` is asked for as `/boletines/boletines/2024/…/`. Site paths everywhere else
+ * (output files, claims, digests, redirects' sources) stay as they are; what a page, a feed or a
+ * host's file prints goes through `withPathPrefix` (layouts: the `href` and `srcset` globals,
+ * eleventy/nunjucks-globals.ts; bodies: render/path-prefix.ts).
+ */
+
+/** The path of a base URL as site.ts normalizes it (`https://imss-mx.github.io/boletines` → `/boletines`), or "" for an origin. */
+export function pathPrefixOf(baseUrl: string): string {
+  const at = baseUrl.indexOf("/", baseUrl.indexOf("//") + 2);
+  return at < 0 ? "" : baseUrl.slice(at);
+}
+
+/**
+ * A site path (`/…`, not `//…`) as the browser asks for it, under `prefix` (`pathPrefixOf`);
+ * anything else (an http(s) address, `#id`, `mailto:`, a relative path, which the browser resolves
+ * against a page already under the prefix) as it is. Without a prefix, always as it is.
+ */
+export function withPathPrefix(prefix: string, path: string): string {
+  return prefix && path.charCodeAt(0) === 47 && path.charCodeAt(1) !== 47 && path.charCodeAt(1) !== 92 ? `${prefix}${path}` : path;
+}
+
+/** A `srcset` (`/img/a-480.webp 480w, /img/a-960.webp 960w`) with each candidate's address under `prefix`. */
+export function srcsetWithPathPrefix(prefix: string, srcset: string): string {
+  if (!prefix) return srcset;
+  return srcset
+    .split(",")
+    .map((candidate) => candidate.replace(/^(\s*)(\S+)/, (_whole, space: string, url: string) => `${space}${withPathPrefix(prefix, url)}`))
+    .join(",");
+}
+
+/**
+ * The site path of a full address of this site (http or https alike, as the legacy site wrote them;
+ * the same host and port; under the site's path, which is taken off): `https://imss-mx.github.io/boletines/temas/x/`
+ * → `/temas/x/`. Undefined for any other address, another repository's pages on the same host included.
+ */
+export function sitePathOfAddress(address: URL, baseUrl: string): string | undefined {
+  const site = new URL(baseUrl);
+  if (address.hostname !== site.hostname || address.port !== site.port) return undefined;
+  const prefix = pathPrefixOf(baseUrl);
+  if (!prefix) return address.pathname;
+  if (address.pathname === prefix) return "/";
+  return address.pathname.startsWith(`${prefix}/`) ? address.pathname.slice(prefix.length) : undefined;
 }
 
 /**

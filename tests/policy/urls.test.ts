@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { bulletinUrl, monthUrl, outputFileFor, pathIdentity, sectionFeedUrl, sectionUrl, tagFeedUrl, tagUrl, yearUrl } from "../../src/policy/urls.ts";
+import { absoluteUrl, bulletinUrl, monthUrl, outputFileFor, pathIdentity, pathPrefixOf, sectionFeedUrl, sectionUrl, sitePathOfAddress, srcsetWithPathPrefix, tagFeedUrl, tagUrl, withPathPrefix, yearUrl } from "../../src/policy/urls.ts";
 
 test("URL scheme", () => {
   assert.equal(bulletinUrl(2021, "08", "reconoce-imss"), "/boletines/2021/08/reconoce-imss/");
@@ -41,4 +41,37 @@ test("path identity ignores case and trailing slash", () => {
   // What hosts compare: the decoded path (`%41` is `A`; hex digits in either case).
   assert.equal(pathIdentity("/news/%41x"), pathIdentity("/news/ax/"));
   assert.equal(pathIdentity("/acentos/vacunaci%c3%b3n/"), pathIdentity("/ACENTOS/VACUNACI%C3%93N"));
+});
+
+test("a site served under a path: its prefix, the addresses a page prints, absolute addresses, and the site path of a full address", () => {
+  assert.equal(pathPrefixOf("https://www.imss.gob.mx"), "");
+  assert.equal(pathPrefixOf("http://127.0.0.1:8080"), "");
+  assert.equal(pathPrefixOf("https://imss-mx.github.io/boletines"), "/boletines");
+  assert.equal(pathPrefixOf("https://example.org/prensa/boletines"), "/prensa/boletines");
+
+  // Site paths go under the prefix; anything else is left as it is.
+  assert.equal(withPathPrefix("/boletines", "/"), "/boletines/");
+  assert.equal(withPathPrefix("/boletines", "/boletines/2024/04/x/"), "/boletines/boletines/2024/04/x/");
+  assert.equal(withPathPrefix("/boletines", "/#recientes"), "/boletines/#recientes");
+  assert.equal(withPathPrefix("/boletines", "/buscar/?q=a"), "/boletines/buscar/?q=a");
+  for (const other of ["https://www.gob.mx/imss", "//cdn.example/x", "/\\evil.example", "#fn:1", "mailto:a@b.mx", "../otro/", "x/", ""]) {
+    assert.equal(withPathPrefix("/boletines", other), other, other);
+  }
+  // Without a prefix nothing changes: a site at the root of its origin prints what it always printed.
+  for (const p of ["/", "/temas/", "https://x.mx/"]) assert.equal(withPathPrefix("", p), p);
+  assert.equal(srcsetWithPathPrefix("/boletines", "/img/a-480.webp 480w, /img/a-960.webp 960w"), "/boletines/img/a-480.webp 480w, /boletines/img/a-960.webp 960w");
+  assert.equal(srcsetWithPathPrefix("", "/img/a-480.webp 480w"), "/img/a-480.webp 480w");
+  assert.equal(absoluteUrl("https://imss-mx.github.io/boletines", "/feed.xml"), "https://imss-mx.github.io/boletines/feed.xml");
+
+  const base = "https://imss-mx.github.io/boletines";
+  assert.equal(sitePathOfAddress(new URL("https://imss-mx.github.io/boletines/temas/x/"), base), "/temas/x/");
+  assert.equal(sitePathOfAddress(new URL("http://imss-mx.github.io/boletines/boletines/2024/"), base), "/boletines/2024/", "http or https alike");
+  assert.equal(sitePathOfAddress(new URL("https://imss-mx.github.io/boletines"), base), "/");
+  assert.equal(sitePathOfAddress(new URL("https://imss-mx.github.io/boletines/"), base), "/");
+  assert.equal(sitePathOfAddress(new URL("https://imss-mx.github.io/otro-repositorio/temas/x/"), base), undefined, "another repository's pages");
+  assert.equal(sitePathOfAddress(new URL("https://imss-mx.github.io/boletines-viejos/x/"), base), undefined);
+  assert.equal(sitePathOfAddress(new URL("https://imss-mx.github.io/temas/x/"), base), undefined);
+  assert.equal(sitePathOfAddress(new URL("https://www.imss.gob.mx/boletines/2024/"), base), undefined);
+  assert.equal(sitePathOfAddress(new URL("https://www.imss.gob.mx/boletines/2024/"), "https://www.imss.gob.mx"), "/boletines/2024/");
+  assert.equal(sitePathOfAddress(new URL("https://www.imss.gob.mx:8443/x/"), "https://www.imss.gob.mx"), undefined, "another port");
 });
