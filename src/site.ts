@@ -1,3 +1,5 @@
+import { pathPrefixOf } from "./policy/urls.ts";
+
 /**
  * Site-wide constants and the one place they are resolved from the environment.
  * Everything else receives a `SiteConfig`; nothing reads `process.env` directly.
@@ -6,7 +8,12 @@ export interface SiteConfig {
   title: string;
   shortTitle: string;
   description: string;
-  /** Origin the site is published at, without trailing slash (feeds, sitemaps, canonical links). */
+  /**
+   * Where the site is published, without trailing slash: an origin (`https://www.imss.gob.mx`), or an
+   * origin and the path the site is served under (`https://imss-mx.github.io/boletines`: a GitHub
+   * Pages site without a custom domain). Absolute addresses (feeds, sitemaps, canonical links) start
+   * with it; every link a page prints to the site starts with its path (policy/urls.ts `pathPrefixOf`).
+   */
   baseUrl: string;
   /** Host used in Atom `tag:` ids; kept fixed so ids survive a move to another domain. */
   idAuthority: string;
@@ -70,10 +77,18 @@ export const SITE_ENV = {
 
 export class SiteConfigError extends Error {}
 
-export function resolveSiteConfig(env: NodeJS.ProcessEnv = process.env, base: SiteConfig = DEFAULT_SITE): SiteConfig {
+/**
+ * The site's settings from the environment. `notes`, when given, receives what was read otherwise
+ * than written (in Spanish, for the person who set it): a base URL written with a trailing slash.
+ */
+export function resolveSiteConfig(env: NodeJS.ProcessEnv = process.env, base: SiteConfig = DEFAULT_SITE, notes?: string[]): SiteConfig {
   const site = { ...base };
   const baseUrl = env[SITE_ENV.baseUrl]?.trim();
-  if (baseUrl) site.baseUrl = normalizeBaseUrl(baseUrl);
+  if (baseUrl) {
+    site.baseUrl = normalizeBaseUrl(baseUrl);
+    const prefix = pathPrefixOf(site.baseUrl);
+    if (prefix && baseUrl.endsWith("/")) notes?.push(`${SITE_ENV.baseUrl}=«${baseUrl}» se lee sin la «/» final: ${site.baseUrl} (el sitio se publica bajo ${prefix}/).`);
+  }
   const zone = env[SITE_ENV.timeZone]?.trim();
   if (zone) {
     if (!isValidTimeZone(zone)) {
@@ -84,22 +99,49 @@ export function resolveSiteConfig(env: NodeJS.ProcessEnv = process.env, base: Si
   return site;
 }
 
+/**
+ * The site as the preview (`boletines serve`, at http://localhost:8080/) makes it: at the root of its
+ * origin, whatever path it is published under. The preview's server answers at the root, and its
+ * pages are never indexed: its canonical addresses need not be the published ones.
+ */
+export function atRootOfOrigin(site: SiteConfig): SiteConfig {
+  return pathPrefixOf(site.baseUrl) ? { ...site, baseUrl: new URL(site.baseUrl).origin } : site;
+}
+
+/** Path segments a base URL may have: the characters a URL carries as they are (a GitHub repository's name has only these). */
+const BASE_PATH_SEGMENT = /^[A-Za-z0-9._~-]+$/;
+
+/**
+ * `https://dominio` or `https://dominio/ruta/del/sitio`, without trailing slash. Refused, with what to
+ * write instead: anything but an absolute http(s) URL, a user or password, a query or a fragment, and
+ * a path that is not a plain prefix (`//`, `.` or `..`, `\`, percent-encoding or characters a URL
+ * would encode). One trailing slash is dropped (`https://imss-mx.github.io/boletines/`).
+ */
 function normalizeBaseUrl(value: string): string {
+  const example = "por ejemplo https://www.imss.gob.mx, o https://imss-mx.github.io/boletines para un sitio publicado bajo una ruta";
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw new SiteConfigError(`${SITE_ENV.baseUrl}=«${value}» no es una URL absoluta (por ejemplo https://www.imss.gob.mx).`);
+    throw new SiteConfigError(`${SITE_ENV.baseUrl}=«${value}» no es una URL absoluta (${example}).`);
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
     throw new SiteConfigError(`${SITE_ENV.baseUrl} debe usar http o https.`);
   }
-  if (url.pathname !== "/" || url.search || url.hash) {
-    throw new SiteConfigError(
-      `${SITE_ENV.baseUrl}=«${value}» debe ser solo un origen (https://dominio), sin ruta: el sitio se publica en la raíz del dominio.`,
-    );
+  const problem = (what: string) => new SiteConfigError(`${SITE_ENV.baseUrl}=«${value}» ${what}: debe ser el origen del sitio y, si se publica bajo una ruta, esa ruta (${example}).`);
+  if (url.username || url.password) throw problem("lleva usuario o contraseña");
+  if (value.includes("?") || value.includes("#")) throw problem("lleva parámetros (?…) o un ancla (#…)");
+  // The path as written: URL would resolve `..`, turn `\` into `/` and encode what it must.
+  const written = /^[a-z][a-z0-9+.-]*:\/\/[^/\\]*(.*)$/i.exec(value)?.[1] ?? "";
+  if (written.includes("\\")) throw problem("lleva «\\» en su ruta");
+  const segments = written.split("/").slice(1);
+  if (segments.length > 0 && segments[segments.length - 1] === "") segments.pop();
+  for (const segment of segments) {
+    if (segment === "") throw problem("lleva «//» en su ruta");
+    if (segment === "." || segment === ".." || /^(%2e|\.)+$/i.test(segment)) throw problem("lleva «.» o «..» en su ruta");
+    if (!BASE_PATH_SEGMENT.test(segment)) throw problem(`lleva en su ruta caracteres que una dirección codifica («${segment}»); usa solo letras sin acento, números, «-», «_», «.» y «~»`);
   }
-  return url.origin;
+  return segments.length ? `${url.origin}/${segments.join("/")}` : url.origin;
 }
 
 function isValidTimeZone(zone: string): boolean {

@@ -17,12 +17,14 @@ export default async function build(argv: string[]): Promise<number> {
     quiet: { type: "boolean" },
     "no-search": { type: "boolean" },
   });
+  const notes: string[] = [];
   const options = {
-    ...prepareOptionsFrom(values),
+    ...prepareOptionsFrom(values, notes),
     outDir: folderOption(values.out, "--out", "_site"),
     cacheDir: folderOption(values.cache, "--cache", DEFAULT_CACHE_DIR),
     search: values["no-search"] !== true,
   };
+  for (const note of notes) process.stderr.write(`${note}\n`);
   const result = await buildSite(options);
   printProblems(result.problems, "text", process.stderr, { warningsPerKind: WARNINGS_PER_KIND });
   if (!result.ok) {

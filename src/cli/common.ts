@@ -23,14 +23,15 @@ export const CONTENT_OPTIONS = {
   future: { type: "boolean" },
 } as const;
 
-export function prepareOptionsFrom(flags: CommonFlags): PrepareOptions {
+/** `notes`, when given, receives what the environment's settings were read as, when not as written (site.ts `resolveSiteConfig`). */
+export function prepareOptionsFrom(flags: CommonFlags, notes?: string[]): PrepareOptions {
   return {
     contentDir: folderOption(flags.content, "--content", "content"),
     publicDir: folderOption(flags.public, "--public", "public"),
     drafts: flags.drafts ?? false,
     future: flags.future ?? false,
     now: resolveNow(),
-    site: resolveSiteConfig(),
+    site: resolveSiteConfig(process.env, undefined, notes),
   };
 }
 

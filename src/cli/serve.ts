@@ -15,6 +15,8 @@ import { ADDRESS_LOST } from "../model/kept-addresses.ts";
 import type { Problem } from "../model/problems.ts";
 import { earlierRevision } from "./earlier-revision.ts";
 import { countOf } from "../policy/numbers.ts";
+import { pathPrefixOf } from "../policy/urls.ts";
+import { atRootOfOrigin } from "../site.ts";
 
 export const usage = `boletines serve [--content DIR] [--port N] [--out DIR] [--host DIRECCIÓN]
   Vista previa con recarga automática en http://localhost:8080/. Muestra borradores («Borrador»)
@@ -46,7 +48,13 @@ export default async function serve(argv: string[]): Promise<number> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port debe ser un número de puerto, no «${values.port}».`);
   const outDir = folderOption(values.out, "--out", PREVIEW_OUT);
   const flags = { ...values, drafts: true, future: true };
+  // At the root of this machine's server, also for a site published under a path (BOLETINES_BASE_URL=https://…/boletines).
+  const previewOptions = () => {
+    const options = prepareOptionsFrom(flags);
+    return { ...options, site: atRootOfOrigin(options.site) };
+  };
   const first = prepareOptionsFrom(flags);
+  const publishedUnder = pathPrefixOf(first.site.baseUrl);
 
   let builds = 0;
   // A preview left by an earlier session is what the server shows until a build succeeds.
@@ -77,7 +85,7 @@ export default async function serve(argv: string[]): Promise<number> {
 
   /** One build of the preview; the clock is read again each time (scheduled bulletins come due). */
   const rebuild = async (): Promise<void> => {
-    const options = prepareOptionsFrom(flags);
+    const options = previewOptions();
     // As `check` does: an edit not yet committed that takes away a published address is said at once.
     const earlier = earlierRevision(undefined, options);
     const result = await buildSite({ ...options, ...(earlier ? { earlier: earlier.bulletins } : {}), outDir, cacheDir: path.resolve(PREVIEW_CACHE), search: false, quiet: true });
@@ -158,6 +166,7 @@ export default async function serve(argv: string[]): Promise<number> {
   server.serve(port);
   await server.ready();
   process.stdout.write(`Vista previa en ${server.getServerUrl("localhost", "/")} (Ctrl+C para salir)\n`);
+  if (publishedUnder) process.stdout.write(`El sitio se publica bajo ${publishedUnder}/ (${first.site.baseUrl}/); la vista previa lo muestra en la raíz.\n`);
   if (host !== LOOPBACK && host !== "localhost") {
     const others = networkUrls(host).map((h) => server.getServerUrl(h, "/"));
     process.stdout.write(`Abierta a la red, con borradores y boletines con embargo${others.length ? `: ${others.join(" · ")}` : ""}.\n`);

@@ -7,10 +7,10 @@ import { isAbsent } from "../policy/empty.ts";
 import { cleanLabel, labelSlug, type Label } from "../policy/labels.ts";
 import { foldName, nearestName } from "../policy/nearest.ts";
 import { formatCount } from "../policy/numbers.ts";
-import { hasHtmlStub, normalizeSitePath, onSiteHost } from "../policy/site-paths.ts";
+import { hasHtmlStub, normalizeSitePath } from "../policy/site-paths.ts";
 import { isCanonicalSlug, slugify } from "../policy/slug.ts";
 import { LONGEST_TITLE, titleFault, titleLength } from "../policy/titles.ts";
-import { bulletinUrl, PATHS } from "../policy/urls.ts";
+import { bulletinUrl, PATHS, sitePathOfAddress } from "../policy/urls.ts";
 import { BODY_PLACEHOLDER, FIELD_ALIASES, JEKYLL_FIELD_HINTS, KNOWN_FIELDS, type Bulletin, type BulletinImage, type KnownField, type SiteReference } from "./bulletin.ts";
 import { bodyPosition, readBodyReferences } from "./body-references.ts";
 import type { SourceDocument } from "./load.ts";
@@ -530,11 +530,14 @@ function readForward(fm: FrontMatter, url: string, redirectFrom: readonly string
   return target;
 }
 
-/** The path of a full address on the site's own host (without query or fragment); undefined for anything else. */
+/**
+ * The site path of a full address of this site (without query or fragment; under the site's path, when
+ * it is served under one: site.ts `baseUrl`); undefined for anything else.
+ */
 function ownSitePath(value: string, siteOrigin: string): string | undefined {
   if (!isHttpUrl(value)) return undefined;
   const address = new URL(value);
-  return onSiteHost(address, siteOrigin) && !address.search && !address.hash ? address.pathname : undefined;
+  return !address.search && !address.hash ? sitePathOfAddress(address, siteOrigin) : undefined;
 }
 
 /** The body with the characters no page can carry as spaces, said with where the first one is. */

@@ -100,12 +100,6 @@ export function resolveOnPage(address: string, pageUrl: string): URL {
   return new URL(address, PAGE_ORIGIN + pageUrl);
 }
 
-/** Whether a full address is on the site's own host: http and https alike (the site answers both), the same host and port. */
-export function onSiteHost(url: URL, siteOrigin: string): boolean {
-  const site = new URL(siteOrigin);
-  return url.hostname === site.hostname && url.port === site.port;
-}
-
 /** `decodeURIComponent` that returns the input unchanged when it is not valid percent-encoding. */
 export function decodeURIComponentSafe(s: string): string {
   try {

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { PROJECT_ROOT } from "../project-root.ts";
+import { withPathPrefix } from "../policy/urls.ts";
 import type { RawFile } from "./views.ts";
 
 /**
@@ -93,8 +94,12 @@ export function readAssetSources(root: string = PROJECT_ROOT): AssetSources {
   };
 }
 
-/** Pure: the same sources always give the same names and bytes (deterministic builds). */
-export function buildAssets(sources: AssetSources): SiteAssets {
+/**
+ * Pure: the same sources always give the same names and bytes (deterministic builds). `pathPrefix`:
+ * the path the site is served under (policy/urls.ts `pathPrefixOf`), which the stylesheet's address
+ * of the font carries; the files keep their site paths.
+ */
+export function buildAssets(sources: AssetSources, pathPrefix = ""): SiteAssets {
   const fontUrl = fingerprintedUrl("/fonts/noto-sans-latin.woff2", sources.font);
   // The @font-face rule is generated so that it always names the fingerprinted font file.
   // `optional`: a font that is not there at first paint (slow network, first visit) is not swapped
@@ -105,7 +110,7 @@ export function buildAssets(sources: AssetSources): SiteAssets {
     "  font-style: normal;",
     "  font-display: optional;",
     "  font-weight: 100 900;",
-    `  src: url("${fontUrl}") format("woff2");`,
+    `  src: url("${withPathPrefix(pathPrefix, fontUrl)}") format("woff2");`,
     "  unicode-range: U+0000-00FF, U+0131, U+0152-0153, U+02BB-02BC, U+02C6, U+02DA, U+02DC, U+0304, U+0308, U+0329, U+2000-206F, U+20AC, U+2122, U+2191, U+2193, U+2212, U+2215, U+FEFF, U+FFFD;",
     "}",
     "",

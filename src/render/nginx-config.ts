@@ -1,4 +1,4 @@
-import { LIST_FEED_FILE, LIST_FEED_FOLDERS, PATHS } from "../policy/urls.ts";
+import { LIST_FEED_FILE, LIST_FEED_FOLDERS, PATHS, withPathPrefix } from "../policy/urls.ts";
 import { CACHE_CONTROL, CONTENT_TYPES, exactFingerprinted, FINGERPRINTED_NAME_PATTERN, HEADERS_FILE_URL, IMMUTABLE_PREFIXES, SECURITY_HEADERS, typedFiles } from "./host-headers.ts";
 import type { RawFile, RedirectStub } from "./views.ts";
 import { decodeURIComponentSafe } from "../policy/site-paths.ts";
@@ -17,6 +17,11 @@ import { redirectPairs } from "./redirects-out.ts";
  * What depends on the machine (listen, server_name, TLS certificates, `root`) stays in the
  * operator's own `server { }` block; see docs/publishing.md. Both files, `_headers` and
  * `_redirects` are answered with 404, so they are never served.
+ *
+ * A site served under a path (`pathPrefix`, policy/urls.ts: `/boletines`): nginx is the server the
+ * readers' browsers ask, so it sees that path in every request. Every location, the map's old paths,
+ * the redirects' targets and the 404 page carry it; the operator's `root` is a folder where the site
+ * is found under that path (a link `boletines` → `_site`, docs/publishing.md).
  */
 export const NGINX_DIR = "/nginx/";
 export const NGINX_REDIRECTS_URL = `${NGINX_DIR}redirects.conf`;
@@ -32,8 +37,11 @@ const HEADER = "# Generado por boletines (src/render/nginx-config.ts); no editar
  * `fingerprinted`: site paths of the files the build named by content (see host-headers.ts);
  * `sitemapParts`: the files of a sitemap index, if the sitemap is one.
  */
-export function buildNginxFiles(redirects: readonly RedirectStub[], fingerprinted: readonly string[] = [], sitemapParts: readonly string[] = []): RawFile[] {
-  return [fileMadeOf(NGINX_REDIRECTS_URL, redirectPairs(redirects), redirectsMap), fileMadeOf(NGINX_SITE_URL, { fingerprinted, sitemapParts }, siteConfig)];
+export function buildNginxFiles(redirects: readonly RedirectStub[], fingerprinted: readonly string[] = [], sitemapParts: readonly string[] = [], pathPrefix = ""): RawFile[] {
+  return [
+    fileMadeOf(NGINX_REDIRECTS_URL, redirectPairs(redirects, { from: pathPrefix, to: pathPrefix }), redirectsMap),
+    fileMadeOf(NGINX_SITE_URL, { fingerprinted, sitemapParts, ...(pathPrefix ? { pathPrefix } : {}) }, siteConfig),
+  ];
 }
 
 function redirectsMap(redirects: ReadonlyArray<readonly [from: string, to: string]>): string {
@@ -66,7 +74,9 @@ function redirectsMap(redirects: ReadonlyArray<readonly [from: string, to: strin
   return `${lines.join("\n")}\n`;
 }
 
-function siteConfig({ fingerprinted, sitemapParts }: { fingerprinted: readonly string[]; sitemapParts: readonly string[] }): string {
+function siteConfig({ fingerprinted, sitemapParts, pathPrefix = "" }: { fingerprinted: readonly string[]; sitemapParts: readonly string[]; pathPrefix?: string }): string {
+  // A site path as nginx sees it in a request: under the site's path prefix, if it has one.
+  const at = (sitePath: string) => withPathPrefix(pathPrefix, sitePath);
   const security = (indent: string) => SECURITY_HEADERS.map(([name, value]) => `${indent}add_header ${name} ${quote(value)} always;`);
   // `add_header` in a location replaces every `add_header` inherited from the server block, so
   // each location that sets Cache-Control repeats the security headers.
@@ -80,10 +90,14 @@ function siteConfig({ fingerprinted, sitemapParts }: { fingerprinted: readonly s
   // A feed's or sitemap's type: `types { }` empties the extension table (mime.types says `.xml` is
   // text/xml) for the location, so its files take `default_type`; `charset` adds `; charset=utf-8`.
   const typed = (match: string, type: string, body: string[] = []) => location(match, CACHE_CONTROL.page, ["types { }", `default_type ${type.split(";")[0]!.trim()};`, ...body]);
-  const listFeeds = `^(?:${LIST_FEED_FOLDERS.map(escapeRegExp).join("|")})[^/]+/${escapeRegExp(LIST_FEED_FILE)}$`;
+  const listFeeds = `^${escapeRegExp(pathPrefix)}(?:${LIST_FEED_FOLDERS.map(escapeRegExp).join("|")})[^/]+/${escapeRegExp(LIST_FEED_FILE)}$`;
+  // Any name that carries a hash, under the site's path.
+  const fingerprintedName = pathPrefix ? `^${escapeRegExp(pathPrefix)}/.*${FINGERPRINTED_NAME_PATTERN}` : FINGERPRINTED_NAME_PATTERN;
   const lines = [
     HEADER,
-    "# Va dentro de server { }, después de root (la carpeta _site/). Requiere redirects.conf en http { }.",
+    pathPrefix
+      ? `# Va dentro de server { }, después de root: una carpeta donde el sitio (_site/) está en ${pathPrefix.slice(1)}/ (se publica bajo ${pathPrefix}/). Requiere redirects.conf en http { }.`
+      : "# Va dentro de server { }, después de root (la carpeta _site/). Requiere redirects.conf en http { }.",
     "server_tokens off;",
     "charset utf-8;",
     "charset_types text/css text/plain text/xml application/xml application/atom+xml application/json application/feed+json application/javascript;",
@@ -94,33 +108,33 @@ function siteConfig({ fingerprinted, sitemapParts }: { fingerprinted: readonly s
     "gzip_vary on;",
     "gzip_min_length 256;",
     "gzip_types text/css text/plain text/xml application/xml application/atom+xml application/json application/feed+json application/javascript image/svg+xml;",
-    `error_page 404 ${PATHS.notFound};`,
+    `error_page 404 ${at(PATHS.notFound)};`,
     ...security(""),
     "",
     `if (${REDIRECT_VARIABLE}) {`,
     `  return 301 ${REDIRECT_VARIABLE};`,
     "}",
     "",
-    ...location("/", CACHE_CONTROL.page, ["try_files $uri $uri/ =404;"]),
+    ...location(at("/"), CACHE_CONTROL.page, ["try_files $uri $uri/ =404;"]),
     "",
     "# Feeds y mapas del sitio, con su tipo (mime.types da text/xml a todo .xml).",
-    ...typedFiles(sitemapParts).flatMap(([p, type]) => [...typed(`= ${quote(p)}`, type), ""]),
+    ...typedFiles(sitemapParts).flatMap(([p, type]) => [...typed(`= ${quote(at(p))}`, type), ""]),
     ...typed(`~ ${quote(listFeeds)}`, CONTENT_TYPES.atom, ["try_files $uri =404;"]),
     "",
-    ...IMMUTABLE_PREFIXES.flatMap((p) => [...location(`^~ ${p}`, CACHE_CONTROL.immutable, ["try_files $uri =404;"]), ""]),
+    ...IMMUTABLE_PREFIXES.flatMap((p) => [...location(`^~ ${at(p)}`, CACHE_CONTROL.immutable, ["try_files $uri =404;"]), ""]),
     // The files this build named by content, exactly; then any other name that carries a hash.
-    ...exactFingerprinted(fingerprinted).flatMap((f) => [...location(`= ${quote(f)}`, CACHE_CONTROL.immutable, []), ""]),
-    ...location(`~ ${quote(FINGERPRINTED_NAME_PATTERN)}`, CACHE_CONTROL.immutable, ["try_files $uri =404;"]),
+    ...exactFingerprinted(fingerprinted).flatMap((f) => [...location(`= ${quote(at(f))}`, CACHE_CONTROL.immutable, []), ""]),
+    ...location(`~ ${quote(fingerprintedName)}`, CACHE_CONTROL.immutable, ["try_files $uri =404;"]),
     "",
     // Plain prefixes (not ^~): a fingerprinted name under them still takes the rules above.
-    ...location("/css/", CACHE_CONTROL.file, ["try_files $uri =404;"]),
+    ...location(at("/css/"), CACHE_CONTROL.file, ["try_files $uri =404;"]),
     "",
-    ...location("/js/", CACHE_CONTROL.file, ["try_files $uri =404;"]),
+    ...location(at("/js/"), CACHE_CONTROL.file, ["try_files $uri =404;"]),
     "",
     "# Archivos para otros servidores: no se publican.",
-    `location = ${HEADERS_FILE_URL} { return 404; }`,
-    `location = ${PATHS.redirects} { return 404; }`,
-    `location ^~ ${NGINX_DIR} { return 404; }`,
+    `location = ${at(HEADERS_FILE_URL)} { return 404; }`,
+    `location = ${at(PATHS.redirects)} { return 404; }`,
+    `location ^~ ${at(NGINX_DIR)} { return 404; }`,
   ];
   return `${lines.join("\n")}\n`;
 }

@@ -1,8 +1,8 @@
 import type * as Htmlparser2 from "htmlparser2";
 import type { Token, Tokens } from "marked";
 import { lazyRequire } from "../lazy-require.ts";
-import { decodeURIComponentSafe, onSiteHost, resolveOnPage } from "../policy/site-paths.ts";
-import { PATHS } from "../policy/urls.ts";
+import { decodeURIComponentSafe, resolveOnPage } from "../policy/site-paths.ts";
+import { PATHS, sitePathOfAddress } from "../policy/urls.ts";
 import { ALLOWED_TAGS, DROPPED_WITH_CONTENT, lexInline, lexMarkdown } from "./markdown.ts";
 import { isHtmlElement, NAMESPACED_TAG, unknownTags } from "./raw-html.ts";
 import { htmlAddressKept, imageSource, linkAddress, paragraphsOnly } from "./markdown-direct.ts";
@@ -52,7 +52,10 @@ export type ReferenceFate =
 export interface ReferringPage {
   /** Its site path: relative addresses resolve against it. */
   url: string;
-  /** The site's origin (`https://www.imss.gob.mx`): full addresses into the site's own folders are its pages. */
+  /**
+   * The site's base URL (site.ts `baseUrl`: `https://www.imss.gob.mx`, or with the path the site is
+   * served under): full addresses into the site's own folders are its pages.
+   */
   siteOrigin?: string;
 }
 
@@ -234,13 +237,18 @@ function sitePath(url: URL): ReferenceFate {
   return { kind: "site", path: url.pathname, ...(fragment === undefined ? {} : { fragment }) };
 }
 
-/** A full address of one of this site's own folders on its origin (http or https alike), as a site path. */
+/**
+ * A full address of one of this site's own folders (http or https alike; under the site's path, when
+ * it is served under one), as a site path.
+ */
 function ownPage(value: string, siteOrigin: string | undefined): ReferenceFate {
   if (!siteOrigin) return { kind: "elsewhere" };
   try {
     const url = new URL(value);
-    if (!onSiteHost(url, siteOrigin)) return { kind: "elsewhere" };
-    return OWN_FOLDERS.some((folder) => url.pathname.startsWith(folder)) ? sitePath(url) : { kind: "elsewhere" };
+    const own = sitePathOfAddress(url, siteOrigin);
+    if (own === undefined || !OWN_FOLDERS.some((folder) => own.startsWith(folder))) return { kind: "elsewhere" };
+    url.pathname = own;
+    return sitePath(url);
   } catch {
     return { kind: "elsewhere" };
   }

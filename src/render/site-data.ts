@@ -3,7 +3,7 @@ import type { Bulletin } from "../model/bulletin.ts";
 import { forwardRoutes, isEmbargoed, redirectsOf, type PathClaim, type Route } from "../model/corpus.ts";
 import { htmlDatetime, monthName } from "../policy/dates.ts";
 import { hasHtmlStub } from "../policy/site-paths.ts";
-import { absoluteUrl, monthUrl, PATHS, pathIdentity, searchIndexUrl, sectionFeedUrl, sectionSubscribeId, sectionSubscribeUrl, sectionUrl, tagFeedUrl, tagUrl, WORDS_INDEX, yearUrl } from "../policy/urls.ts";
+import { absoluteUrl, monthUrl, PATHS, pathIdentity, pathPrefixOf, searchIndexUrl, sectionFeedUrl, sectionSubscribeId, sectionSubscribeUrl, sectionUrl, tagFeedUrl, tagUrl, withPathPrefix, WORDS_INDEX, yearUrl } from "../policy/urls.ts";
 import type { SiteConfig } from "../site.ts";
 import { buildAssets, readAssetSources, type SiteAssets } from "./assets.ts";
 import { buildFeeds, type FeedList } from "./feeds.ts";
@@ -14,6 +14,7 @@ import { findRelated, type RelatedSubject } from "./related.ts";
 import { buildSeo, shareLinks } from "./seo.ts";
 import { markdownToText, readingMinutes, renderMarkdown } from "./markdown.ts";
 import { bulletinSummary } from "./summary.ts";
+import { htmlWithPathPrefix } from "./path-prefix.ts";
 import { buildHeadersFile, IMMUTABLE_PREFIXES, META_CONTENT_SECURITY_POLICY } from "./host-headers.ts";
 import { buildNginxFiles, NGINX_DIR } from "./nginx-config.ts";
 import { buildRedirectsFile } from "./redirects-out.ts";
@@ -77,6 +78,7 @@ export function compareNewestFirst(a: Bulletin, b: Bulletin): number {
  */
 export function buildSiteData(bulletins: readonly Bulletin[], options: SiteDataOptions): SiteData {
   const { site, now } = options;
+  const prefix = pathPrefixOf(site.baseUrl);
   const renderBody = options.renderBody ?? ((b: Bulletin) => renderMarkdown(b.body));
   const plainText = options.plainText ?? ((b: Bulletin) => markdownToText(b.body));
   const sorted = [...bulletins].sort(compareNewestFirst);
@@ -271,10 +273,13 @@ export function buildSiteData(bulletins: readonly Bulletin[], options: SiteDataO
     sections: sectionEntries.map(({ url, label }) => ({ url, label })),
     years: years.map((year) => ({ url: yearUrl(Number(year)), label: year })),
     tags: tagEntries.map(({ url, label }) => ({ url, label })),
-    indexes: shards.map(({ name, year }) => [name, year, searchIndexUrl(name)]),
-    wordsIndex: hasWordsIndex(shards.length) ? searchIndexUrl(WORDS_INDEX) : null,
+    // As the browser asks for them (public/js/search.js reads them from the form): under the site's path prefix.
+    // Pagefind puts what comes before `pagefind/` in an index's URL before its results' URLs (its default
+    // `baseUrl`): /boletines/pagefind/2024/ gives /boletines/boletines/2024/…/, the pages as the site links them.
+    indexes: shards.map(({ name, year }) => [name, year, withPathPrefix(prefix, searchIndexUrl(name))]),
+    wordsIndex: hasWordsIndex(shards.length) ? withPathPrefix(prefix, searchIndexUrl(WORDS_INDEX)) : null,
   };
-  const assets = options.assets ?? buildAssets(readAssetSources());
+  const assets = options.assets ?? buildAssets(readAssetSources(), prefix);
 
   // <lastmod>: the home page's and each list page's newest bulletin shown. The indexes, search and
   // subscription pages show no bulletin (names and counts only): none, rather than a date they may not have changed on.
@@ -294,9 +299,9 @@ export function buildSiteData(bulletins: readonly Bulletin[], options: SiteDataO
     buildNewsSitemap(publishedPosts, now, site),
     withNewsSitemap(buildRobots(site), site),
     ...assets.files,
-    buildRedirectsFile(redirects),
+    buildRedirectsFile(redirects, prefix),
     buildHeadersFile(fingerprintedUrls(assets), sitemapParts),
-    ...buildNginxFiles(redirects, fingerprintedUrls(assets), sitemapParts),
+    ...buildNginxFiles(redirects, fingerprintedUrls(assets), sitemapParts, prefix),
   ];
 
   return {
@@ -579,8 +584,10 @@ class Post implements PostView {
     return this.#html ?? this.#withPictures(this.#inputs.renderBody(this.bulletin));
   }
 
+  /** The body's HTML as printed: with its pictures, and its site paths under the site's path prefix (if it has one). */
   #withPictures(html: string): string {
-    return this.bodyPictures ? withBodyPictures(html, this.url, this.bodyPictures, { leadPicture: this.picture !== undefined }) : html;
+    const pictured = this.bodyPictures ? withBodyPictures(html, this.url, this.bodyPictures, { leadPicture: this.picture !== undefined }) : html;
+    return htmlWithPathPrefix(pictured, pathPrefixOf(this.#inputs.site.baseUrl));
   }
 
   /** Plain-text summary: the description, or the start of the body (past a first paragraph that repeats the title). */

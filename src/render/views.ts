@@ -65,9 +65,14 @@ export interface SearchPage {
   sections: LinkView[];
   years: LinkView[];
   tags: LinkView[];
-  /** The search indexes, newest first: [name, its year, URL of its folder] (src/build/search-index.ts). */
+  /**
+   * The search indexes, newest first: [name, its year, URL of its folder] (src/build/search-index.ts).
+   * The URLs are printed as they are (in the form's `data-indices`, read by public/js/search.js): they
+   * already carry the site's path prefix (policy/urls.ts), unlike the site paths of the other views;
+   * Pagefind then gives its results' URLs the same prefix (what comes before `pagefind/`).
+   */
   indexes: Array<[shard: string, year: string, url: string]>;
-  /** URL of the index of which words each index has, searched first to pick the indexes (with two indexes or more; src/build/search-index.ts). */
+  /** URL of the index of which words each index has, searched first to pick the indexes (with two indexes or more; src/build/search-index.ts); with the path prefix, as `indexes`. */
   wordsIndex: string | null;
 }
 

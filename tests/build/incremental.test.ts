@@ -221,6 +221,53 @@ test("the bulk pages rendered outside Eleventy's pagination are byte for byte wh
   assertSameTree(threaded, viaEleventy);
 });
 
+test("a site served under a path: a build whose cache was made for the site at the root renders every body and page again, and equals a build from scratch and Eleventy's", async () => {
+  const under = { ...DEFAULT_SITE, baseUrl: "https://imss-mx.github.io/boletines" };
+  const site = path.join(tmp, "prefix-site");
+  const cache = path.join(tmp, "prefix-cache");
+  await build(content, site, cache);
+  const atRoot = siteTree(site);
+  const result = await buildSite({ ...options(content, site, cache), site: under });
+  assert.ok(result.ok, buildErrors(result));
+  const fresh = path.join(tmp, "prefix-fresh");
+  const freshResult = await buildSite({ ...options(content, fresh), site: under });
+  assert.ok(freshResult.ok, buildErrors(freshResult));
+  assertSameTree(site, fresh);
+  // Files parsed and pages rendered on worker threads (their items as plain data): the same bytes.
+  const threaded = path.join(tmp, "prefix-threaded");
+  const threadedResult = await buildSite({ ...options(content, threaded, path.join(tmp, "prefix-threaded-cache"), 0), site: under });
+  assert.ok(threadedResult.ok, buildErrors(threadedResult));
+  assertSameTree(threaded, fresh);
+
+  // Every address into the site that a page prints is under /boletines/ (bodies' links and pictures too):
+  // none is left from the build at the root.
+  const html = [...siteTree(fresh)].filter(([file]) => file.endsWith(".html"));
+  assert.ok(html.length > 100, `${html.length} pages`);
+  const outside: string[] = [];
+  for (const [file, bytes] of html) {
+    for (const [, address] of bytes.toString("utf8").matchAll(/ (?:href|src|action|data-url|srcset|data-to|content="0; url)="?([^"]*)"/g)) {
+      for (const candidate of address!.split(", ")) if (candidate.startsWith("/") && !candidate.startsWith("/boletines/")) outside.push(`${file}: ${candidate}`);
+    }
+  }
+  assert.deepEqual(outside, []);
+  const bodyLink = [...siteTree(fresh).values()].find((bytes) => bytes.includes('<a href="/boletines/boletines/'));
+  assert.ok(bodyLink, "links to bulletins under the prefix");
+  assert.notDeepEqual(siteTree(site), atRoot);
+
+  // Eleventy's page definitions (`serve`'s) make the same bytes from the same data.
+  const prepared = await prepareSite({ ...options(content, fresh), site: under });
+  assert.ok(prepared.ok);
+  const viaEleventy = path.join(tmp, "prefix-via-eleventy");
+  provideEleventyHandoff({ inputs: prepared.inputs, publicDir: path.join(PROJECT_ROOT, "public"), watch: [] });
+  const eleventy = new Eleventy(path.join(PROJECT_ROOT, ELEVENTY_DIRS.input), viaEleventy, { configPath: path.join(PROJECT_ROOT, ".eleventy.ts"), quietMode: true });
+  await eleventy.write();
+  assertSameTree(fresh, viaEleventy);
+
+  // Back at the root with the same cache: the bytes of the first build.
+  await build(content, site, cache);
+  assert.equal(treeDifference(siteTree(site), atRoot), undefined);
+});
+
 test("a feed is made again exactly when one of its entries changed: an edit of the newest bulletin rewrites it, an edit of an old one leaves every feed as it was", async () => {
   const site = path.join(tmp, "feeds");
   const cache = path.join(tmp, "feeds-cache");

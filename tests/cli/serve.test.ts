@@ -56,12 +56,14 @@ function fetchText(url: string): Promise<string> {
   });
 }
 
-/** `boletines serve` in `dir` on a free port, its output watched. */
-async function startServe(dir: string, ...args: string[]) {
+/** `boletines serve` in `dir` on a free port, its output watched; `env`: variables of its own (the others are this process's). */
+async function startServe(dir: string, ...args: Array<string | { env: Record<string, string> }>) {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(ROOT, "bin/boletines.js"), "serve", "--port", String(port), ...args], {
+  const env = args.find((a): a is { env: Record<string, string> } => typeof a !== "string")?.env ?? {};
+  const flags = args.filter((a): a is string => typeof a === "string");
+  const child = spawn(process.execPath, [path.join(ROOT, "bin/boletines.js"), "serve", "--port", String(port), ...flags], {
     cwd: dir,
-    env: { ...process.env, BOLETINES_NOW: "2026-01-01T00:00:00-06:00" },
+    env: { ...process.env, BOLETINES_NOW: "2026-01-01T00:00:00-06:00", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   return { child, log: logWatcher([child.stdout, child.stderr]), port, base: `http://127.0.0.1:${port}` };
@@ -256,5 +258,26 @@ test("serve: an old address's page forwards with the reader's query and fragment
     }
   } finally {
     child.kill("SIGTERM");
+  }
+});
+
+test("serve with BOLETINES_BASE_URL under a path (GitHub Pages without a custom domain): the preview stays at the root of this machine, its pages link there, and it says so", async () => {
+  const dir = await tempDir("boletines-serve-prefix-");
+  await mkdir(path.join(dir, "content"));
+  await mkdir(path.join(dir, "public"));
+  await writeFile(path.join(dir, "content/2024-04-09-a.md"), '---\ntitle: "A"\ndate: 2024-04-09\ndescription: "d"\ntags: [salud]\n---\nVea el [archivo](/boletines/).\n');
+  const { child, log, base } = await startServe(dir, { env: { BOLETINES_BASE_URL: "https://imss-mx.github.io/boletines" } });
+  try {
+    await log.waitFor(/Vista previa en http/);
+    await log.waitFor(/El sitio se publica bajo \/boletines\/ \(https:\/\/imss-mx\.github\.io\/boletines\/\); la vista previa lo muestra en la raíz\./);
+    const page = await fetchText(`${base}/boletines/2024/04/a/`);
+    const stylesheet = /<link rel="stylesheet" href="(\/css\/site\.[0-9a-f]{10}\.css)">/.exec(page)?.[1];
+    assert.ok(stylesheet, page.slice(0, 1500));
+    assert.match(await fetchText(`${base}${stylesheet}`), /url\("\/fonts\/noto-sans-latin\.[0-9a-f]{10}\.woff2"\)/);
+    assert.match(page, /<a href="\/temas\/salud\/">salud<\/a>|<a href="\/temas\/salud\/" data-pagefind-filter="tag">salud<\/a>/);
+    assert.match(page, /<a href="\/boletines\/">archivo<\/a>/, "a body's site path, at the root too");
+    assert.match(await fetchText(`${base}/temas/salud/`), /<h1>Tema: salud<\/h1>/);
+  } finally {
+    child.kill();
   }
 });

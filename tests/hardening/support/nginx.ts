@@ -24,7 +24,11 @@ export function nginxAvailable(): boolean {
   return spawnSync(NGINX_BIN, ["-v"]).status === 0;
 }
 
-export async function startNginx(siteDir: string): Promise<RunningNginx> {
+/**
+ * `root`: the server's root folder, `siteDir` by default; a site served under a path has a root of
+ * its own, where the site is found under that path (docs/publishing.md).
+ */
+export async function startNginx(siteDir: string, { root = siteDir }: { root?: string } = {}): Promise<RunningNginx> {
   const prefix = await mkdtemp(path.join(os.tmpdir(), "boletines-nginx-"));
   for (const d of ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"]) await mkdir(path.join(prefix, d));
   const asNobody = process.getuid?.() === 0;
@@ -47,7 +51,7 @@ http {
   include ${siteDir}/nginx/redirects.conf;
   server {
     listen 127.0.0.1:${port};
-    root ${siteDir};
+    root ${root};
     include ${siteDir}/nginx/site.conf;
   }
 }
