@@ -154,7 +154,7 @@ test("main: build and deploy with the official Pages actions, hourly and on ever
   step(build, uses("actions/configure-pages"), "configure-pages");
   assert.deepEqual(build.permissions, { contents: "read", pages: "read" }, "configure-pages can read the Pages settings");
   const buildStep = step(build, runs(/^npm run build$/), "build");
-  assert.equal(buildStep.env?.["BOLETINES_BASE_URL"], "${{ vars.BOLETINES_BASE_URL }}");
+  assert.equal(buildStep.env?.["BOLETINES_BASE_URL"], "${{ vars.BOLETINES_BASE_URL || steps.pages.outputs.base_url }}");
   const pagesArtifact = step(build, uses("actions/upload-pages-artifact"), "upload-pages-artifact");
   assert.equal(pagesArtifact.with?.["path"], "_site");
   const order = (p: (s: Step) => boolean) => build.steps.findIndex(p);
@@ -167,6 +167,41 @@ test("main: build and deploy with the official Pages actions, hourly and on ever
   const d = step(deploy, uses("actions/deploy-pages"), "deploy-pages");
   assert.equal(d.id, "deployment");
   assert.equal(deploy.environment?.url, "${{ steps.deployment.outputs.page_url }}");
+});
+
+test("publish: the site's address is the publisher's BOLETINES_BASE_URL, else where Pages serves it (configure-pages' base_url), and a Pages URL with the repository's path makes a site that links under it", async () => {
+  const build = (await load("publish.yml")).jobs["build"]!;
+  const pages = step(build, uses("actions/configure-pages"), "configure-pages");
+  assert.equal(pages.id, "pages", "its outputs are read as steps.pages.outputs");
+  const generate = step(build, runs(/^npm run build$/), "build");
+  assert.ok(build.steps.indexOf(pages) < build.steps.indexOf(generate), "configure-pages before the build");
+  // The expression as GitHub evaluates it: `a || b` is a unless a is empty (an unset variable is empty).
+  const expression = /^\$\{\{ (\S+) \|\| (\S+) \}\}$/.exec(generate.env?.["BOLETINES_BASE_URL"] ?? "");
+  assert.ok(expression, String(generate.env?.["BOLETINES_BASE_URL"]));
+  const evaluate = (context: Record<string, string>) => context[expression[1]!] || context[expression[2]!] || "";
+  const pagesUrl = "https://imss-mx.github.io/boletines";
+  const unset = { "steps.pages.outputs.base_url": pagesUrl };
+  const set = { "vars.BOLETINES_BASE_URL": "https://boletines.imss.gob.mx", "steps.pages.outputs.base_url": pagesUrl };
+  assert.equal(evaluate(unset), pagesUrl);
+  assert.equal(evaluate({ ...unset, "vars.BOLETINES_BASE_URL": "" }), pagesUrl);
+  assert.equal(evaluate(set), "https://boletines.imss.gob.mx");
+
+  const tmp = mkdtempSync(path.join(os.tmpdir(), "boletines-pages-url-"));
+  try {
+    writeGeneratedContent(path.join(tmp, "content"), 3, 5);
+    for (const [context, stylesheet, canonical] of [
+      [unset, /<link rel="stylesheet" href="\/boletines\/css\/site\.[0-9a-f]{10}\.css">/, `<link rel="canonical" href="${pagesUrl}/">`],
+      [set, /<link rel="stylesheet" href="\/css\/site\.[0-9a-f]{10}\.css">/, '<link rel="canonical" href="https://boletines.imss.gob.mx/">'],
+    ] as const) {
+      const built = runCli(["build", "--no-search"], tmp, { BOLETINES_BASE_URL: evaluate(context), BOLETINES_NOW: "2026-01-01T00:00:00-06:00" });
+      assert.equal(built.code, 0, built.stderr);
+      const home = readFileSync(path.join(tmp, "_site", "index.html"), "utf8");
+      assert.match(home, stylesheet);
+      assert.ok(home.includes(canonical), canonical);
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
 });
 
 test("what the publish workflow caches carries a build to a fresh checkout: the next build there rewrites nothing and keeps the search index", async () => {
