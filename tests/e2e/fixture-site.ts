@@ -37,21 +37,30 @@ export interface FixtureSite extends StaticSite {
   dispose(): Promise<void>;
 }
 
+/**
+ * A production build of a test site (no drafts, no embargoed bulletins; with its search index unless
+ * `search: false`), at the clock `now` (ISO with offset): throws with the build's problems if it fails.
+ */
+export async function buildTestSite(options: { contentDir: string; publicDir: string; outDir: string; now: string; site?: SiteConfig; search?: boolean }): Promise<void> {
+  const result = await buildSite({
+    contentDir: options.contentDir,
+    publicDir: options.publicDir,
+    drafts: false,
+    future: false,
+    now: DateTime.fromISO(options.now, { setZone: true }),
+    site: options.site ?? DEFAULT_SITE,
+    outDir: options.outDir,
+    quiet: true,
+    ...(options.search === false ? { search: false } : {}),
+  });
+  if (!result.ok) throw new Error(`La compilación de prueba falló: ${result.fatal ?? result.problems.map((p) => p.message).join("; ")}`);
+}
+
 /** Builds the fixture site exactly as `npm run build` does (site, then Pagefind) and serves it on 127.0.0.1. */
 export async function startFixtureSite(options: { site?: SiteConfig; port?: number } = {}): Promise<FixtureSite> {
   const tmp = await mkdtemp(path.join(os.tmpdir(), "boletines-e2e-"));
   const dir = path.join(tmp, "site");
-  const result = await buildSite({
-    contentDir: E2E_CONTENT,
-    publicDir: E2E_PUBLIC,
-    drafts: false,
-    future: false,
-    now: DateTime.fromISO(E2E_NOW, { setZone: true }),
-    site: options.site ?? DEFAULT_SITE,
-    outDir: dir,
-    quiet: true,
-  });
-  if (!result.ok) throw new Error(`La compilación de prueba falló: ${result.fatal ?? result.problems.map((p) => p.message).join("; ")}`);
+  await buildTestSite({ contentDir: E2E_CONTENT, publicDir: E2E_PUBLIC, outDir: dir, now: E2E_NOW, ...(options.site ? { site: options.site } : {}) });
   const server = await serveStatic(dir, options.port);
   return {
     ...server,

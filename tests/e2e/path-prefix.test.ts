@@ -7,15 +7,13 @@ import os from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import { promisify } from "node:util";
-import { DateTime } from "luxon";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import type { Browser, BrowserContext, Page, Response } from "playwright-core";
-import { buildSite } from "../../src/build/build.ts";
 import { CACHE_CONTROL, CONTENT_TYPES } from "../../src/render/host-headers.ts";
 import { DEFAULT_SITE, type SiteConfig } from "../../src/site.ts";
 import { nginxAvailable, startNginx, type RunningNginx } from "../hardening/support/nginx.ts";
 import { E2E_TIMEOUT_MS, launchBrowser } from "./browser.ts";
-import { E2E_CONTENT, E2E_NOW, E2E_PUBLIC, FIXTURE } from "./fixture-site.ts";
+import { buildTestSite, E2E_CONTENT, E2E_NOW, E2E_PUBLIC, FIXTURE } from "./fixture-site.ts";
 import { freePort } from "./server.ts";
 import { ensureFeedparser } from "./tools.ts";
 
@@ -49,17 +47,7 @@ before(async () => {
   baseUrl = `http://127.0.0.1:${port}${PREFIX}`;
   // Six bulletins per search index at most: several indexes and the words index, merged in the browser.
   const site: SiteConfig = { ...DEFAULT_SITE, baseUrl, searchIndexPages: 6 };
-  const result = await buildSite({
-    contentDir: E2E_CONTENT,
-    publicDir: E2E_PUBLIC,
-    drafts: false,
-    future: false,
-    now: DateTime.fromISO(E2E_NOW, { setZone: true }),
-    site,
-    outDir: siteDir,
-    quiet: true,
-  });
-  assert.ok(result.ok, result.ok ? "" : (result.fatal ?? result.problems.map((p) => p.message).join("; ")));
+  await buildTestSite({ contentDir: E2E_CONTENT, publicDir: E2E_PUBLIC, outDir: siteDir, now: E2E_NOW, site });
   pages = await serveAsGitHubPages(siteDir, PREFIX, port);
   browser = await launchBrowser();
   context = await browser.newContext({ viewport: { width: 1280, height: 900 } });

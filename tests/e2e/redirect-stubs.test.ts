@@ -4,12 +4,9 @@ import os from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import * as cheerio from "cheerio";
-import { DateTime } from "luxon";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { buildSite } from "../../src/build/build.ts";
-import { DEFAULT_SITE } from "../../src/site.ts";
 import { E2E_TIMEOUT_MS, launchBrowser } from "./browser.ts";
-import { E2E_CONTENT, E2E_NOW, E2E_PUBLIC, FIXTURE } from "./fixture-site.ts";
+import { buildTestSite, E2E_CONTENT, E2E_NOW, E2E_PUBLIC, FIXTURE } from "./fixture-site.ts";
 import { serveStatic, type StaticSite } from "./server.ts";
 
 /**
@@ -47,18 +44,7 @@ before(async () => {
     `---\ntitle: "Campaña de vacunación (en gob.mx)"\ndate: 2024-07-01\nredirect_from: ${FORWARD_STUB}\nredirect_to: ${FORWARD_TO}\n---\n`,
   );
   dir = path.join(tmp, "site");
-  const result = await buildSite({
-    contentDir: content,
-    publicDir: E2E_PUBLIC,
-    drafts: false,
-    future: false,
-    now: DateTime.fromISO(E2E_NOW, { setZone: true }),
-    site: DEFAULT_SITE,
-    outDir: dir,
-    quiet: true,
-    search: false,
-  });
-  if (!result.ok) throw new Error(`La compilación de prueba falló: ${result.fatal ?? result.problems.map((p) => p.message).join("; ")}`);
+  await buildTestSite({ contentDir: content, publicDir: E2E_PUBLIC, outDir: dir, now: E2E_NOW, search: false });
   server = await serveStatic(dir, 0, { redirectRules: false });
   browser = await launchBrowser();
   context = await browser.newContext({ baseURL: server.origin });

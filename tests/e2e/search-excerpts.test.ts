@@ -3,12 +3,10 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
-import { DateTime } from "luxon";
 import type { Browser, Page } from "playwright-core";
-import { buildSite } from "../../src/build/build.ts";
-import { DEFAULT_SITE } from "../../src/site.ts";
 import { E2E_TIMEOUT_MS, launchBrowser } from "./browser.ts";
 import { serveStatic, type StaticSite } from "./server.ts";
+import { buildTestSite } from "./fixture-site.ts";
 
 /**
  * The excerpt of a search result (public/js/search.js): a result shows the bulletin's title and
@@ -82,17 +80,7 @@ before(async () => {
   const content = path.join(tmp, "content");
   await writeContent(content);
   const out = path.join(tmp, "site");
-  const result = await buildSite({
-    contentDir: content,
-    publicDir: path.join(tmp, "public"),
-    drafts: false,
-    future: false,
-    now: DateTime.fromISO("2025-12-31T12:00:00-06:00", { setZone: true }),
-    site: DEFAULT_SITE,
-    outDir: out,
-    quiet: true,
-  });
-  if (!result.ok) throw new Error(`La compilación de prueba falló: ${result.fatal ?? result.problems.map((p) => p.message).join("; ")}`);
+  await buildTestSite({ contentDir: content, publicDir: path.join(tmp, "public"), outDir: out, now: "2025-12-31T12:00:00-06:00" });
   site = await serveStatic(out);
   browser = await launchBrowser();
   const context = await browser.newContext({ baseURL: site.origin, viewport: { width: 1280, height: 900 } });

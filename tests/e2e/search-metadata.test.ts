@@ -3,12 +3,11 @@ import { copyFile, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
-import { DateTime } from "luxon";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { buildSite, PROJECT_ROOT } from "../../src/build/build.ts";
-import { DEFAULT_SITE } from "../../src/site.ts";
+import { PROJECT_ROOT } from "../../src/build/build.ts";
 import { E2E_TIMEOUT_MS, launchBrowser } from "./browser.ts";
 import { serveStatic, type StaticSite } from "./server.ts";
+import { buildTestSite } from "./fixture-site.ts";
 
 /**
  * What a search finds in a bulletin besides its text (layouts/bulletin.njk, public/js/search.js,
@@ -49,17 +48,7 @@ async function writeSite(dir: string, posts: readonly Post[]): Promise<string> {
   await mkdir(path.join(publicDir, path.dirname(PHOTO)), { recursive: true });
   await copyFile(path.join(PROJECT_ROOT, "tests/fixtures/e2e-public/uploads/2024/vacuna-embarazo.jpg"), path.join(publicDir, PHOTO));
   const out = path.join(dir, "site");
-  const result = await buildSite({
-    contentDir: content,
-    publicDir,
-    drafts: false,
-    future: false,
-    now: DateTime.fromISO("2025-12-31T12:00:00-06:00", { setZone: true }),
-    site: DEFAULT_SITE,
-    outDir: out,
-    quiet: true,
-  });
-  if (!result.ok) throw new Error(`La compilación de prueba falló: ${result.fatal ?? result.problems.map((p) => p.message).join("; ")}`);
+  await buildTestSite({ contentDir: content, publicDir, outDir: out, now: "2025-12-31T12:00:00-06:00" });
   return out;
 }
 

@@ -6,12 +6,10 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { after, before, test } from "node:test";
-import { DateTime } from "luxon";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { buildSite } from "../../src/build/build.ts";
-import { DEFAULT_SITE } from "../../src/site.ts";
 import { E2E_TIMEOUT_MS, launchBrowser } from "./browser.ts";
 import { serveStatic, type StaticSite } from "./server.ts";
+import { buildTestSite } from "./fixture-site.ts";
 
 /**
  * Search results of several years' indexes in one order (public/js/search.js): each year's index
@@ -76,17 +74,7 @@ before(async () => {
   const content = path.join(tmp, "content");
   await writeContent(content);
   const out = path.join(tmp, "site");
-  const result = await buildSite({
-    contentDir: content,
-    publicDir: path.join(tmp, "public"),
-    drafts: false,
-    future: false,
-    now: DateTime.fromISO("2025-12-31T12:00:00-06:00", { setZone: true }),
-    site: DEFAULT_SITE,
-    outDir: out,
-    quiet: true,
-  });
-  if (!result.ok) throw new Error(`La compilación de prueba falló: ${result.fatal ?? result.problems.map((p) => p.message).join("; ")}`);
+  await buildTestSite({ contentDir: content, publicDir: path.join(tmp, "public"), outDir: out, now: "2025-12-31T12:00:00-06:00" });
   writeWholeSiteIndex(out, path.join(tmp, "todo"));
   site = await serveStatic(out);
   browser = await launchBrowser();
