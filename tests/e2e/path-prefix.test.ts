@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { createReadStream } from "node:fs";
-import { chmod, mkdir, mkdtemp, readFile, rm, stat, symlink } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, readFile, rm, symlink } from "node:fs/promises";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
@@ -14,7 +13,7 @@ import { DEFAULT_SITE, type SiteConfig } from "../../src/site.ts";
 import { nginxAvailable, startNginx, type RunningNginx } from "../hardening/support/nginx.ts";
 import { E2E_TIMEOUT_MS, launchBrowser } from "./browser.ts";
 import { buildTestSite, E2E_CONTENT, E2E_NOW, E2E_PUBLIC, FIXTURE } from "./fixture-site.ts";
-import { freePort } from "./server.ts";
+import { freePort, serveStatic, type StaticSite } from "./server.ts";
 import { ensureFeedparser } from "./tools.ts";
 
 /**
@@ -29,7 +28,7 @@ const run = promisify(execFile);
 
 let tmp: string;
 let siteDir: string;
-let pages: GitHubPagesProject;
+let pages: StaticSite;
 let baseUrl: string;
 let browser: Browser;
 let context: BrowserContext;
@@ -48,7 +47,8 @@ before(async () => {
   // Six bulletins per search index at most: several indexes and the words index, merged in the browser.
   const site: SiteConfig = { ...DEFAULT_SITE, baseUrl, searchIndexPages: 6 };
   await buildTestSite({ contentDir: E2E_CONTENT, publicDir: E2E_PUBLIC, outDir: siteDir, now: E2E_NOW, site });
-  pages = await serveAsGitHubPages(siteDir, PREFIX, port);
+  // Served as GitHub Pages serves a project site (_redirects and _headers are files like any other there).
+  pages = await serveStatic(siteDir, port, { prefix: PREFIX, redirectRules: false });
   browser = await launchBrowser();
   context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   context.setDefaultTimeout(E2E_TIMEOUT_MS);
@@ -322,72 +322,3 @@ test("nginx with the generated files, its root holding the site under boletines/
     await nginx?.stop();
   }
 });
-
-interface GitHubPagesProject {
-  close(): Promise<void>;
-}
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".xml": "application/xml; charset=utf-8",
-  ".txt": "text/plain; charset=utf-8",
-  ".woff2": "font/woff2",
-  ".avif": "image/avif",
-  ".webp": "image/webp",
-  ".jpeg": "image/jpeg",
-  ".jpg": "image/jpeg",
-  ".svg": "image/svg+xml",
-};
-
-/**
- * As GitHub Pages serves a project site: the artifact's root at `prefix/` (`prefix` alone: a 301 to
- * `prefix/`), a folder's index.html (a 301 adds its trailing slash), the artifact's 404.html with
- * status 404 for what is missing under `prefix/`, and GitHub's own 404 anywhere else. `_redirects`
- * and `_headers` are files like any other (GitHub Pages reads neither).
- */
-async function serveAsGitHubPages(root: string, prefix: string, port: number): Promise<GitHubPagesProject> {
-  const base = path.resolve(root);
-  const server = http.createServer((req, res) => {
-    void (async () => {
-      const url = new URL(req.url ?? "/", "http://localhost");
-      if (url.pathname === prefix) return void res.writeHead(301, { location: `${prefix}/${url.search}` }).end();
-      if (!url.pathname.startsWith(`${prefix}/`)) return void res.writeHead(404, { "content-type": "text/plain" }).end("404: GitHub Pages");
-      let sitePath: string;
-      try {
-        sitePath = decodeURIComponent(url.pathname.slice(prefix.length));
-      } catch {
-        return void res.writeHead(400).end();
-      }
-      const file = path.join(base, path.posix.normalize(sitePath));
-      if (!file.startsWith(base)) return void res.writeHead(400).end();
-      const info = await stat(file).catch(() => null);
-      if (info?.isDirectory()) {
-        if (!sitePath.endsWith("/")) return void res.writeHead(301, { location: `${url.pathname}/${url.search}` }).end();
-        if (await stat(path.join(file, "index.html")).catch(() => null)) return send(path.join(file, "index.html"), 200);
-      } else if (info?.isFile()) {
-        return send(file, 200);
-      }
-      return send(path.join(base, "404.html"), 404);
-
-      function send(filePath: string, status: number): void {
-        res.writeHead(status, { "content-type": TYPES[path.extname(filePath).toLowerCase()] ?? "application/octet-stream", "cache-control": "no-cache" });
-        if (req.method === "HEAD") res.end();
-        else createReadStream(filePath).pipe(res);
-      }
-    })().catch(() => {
-      if (!res.headersSent) res.writeHead(500);
-      res.end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
-  return {
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((e) => (e ? reject(e) : resolve()));
-      }),
-  };
-}

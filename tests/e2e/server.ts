@@ -54,16 +54,23 @@ export async function parseRedirects(root: string): Promise<Map<string, { to: st
   return rules;
 }
 
-/** `port` 0 (the default) takes any free port. */
-export async function serveStatic(root: string, port = 0, options: { redirectRules?: boolean } = {}): Promise<StaticSite> {
+/**
+ * `port` 0 (the default) takes any free port. With `prefix` (`/boletines`), the folder is served under
+ * it as GitHub Pages serves a project site: `prefix` alone is a 301 to `prefix/`, and anything outside
+ * it is GitHub's own 404, not the site's.
+ */
+export async function serveStatic(root: string, port = 0, options: { redirectRules?: boolean; prefix?: string } = {}): Promise<StaticSite> {
+  const prefix = options.prefix ?? "";
   const base = path.resolve(root);
   const redirects = options.redirectRules === false ? new Map<string, { to: string; status: number }>() : await parseRedirects(base);
   const server: Server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? "/", "http://localhost");
+      if (prefix && url.pathname === prefix) return void res.writeHead(301, { location: `${prefix}/${url.search}` }).end();
+      if (!url.pathname.startsWith(`${prefix}/`)) return void res.writeHead(404, { "content-type": "text/plain" }).end("404: GitHub Pages");
       let pathname: string;
       try {
-        pathname = decodeURIComponent(url.pathname);
+        pathname = decodeURIComponent(url.pathname.slice(prefix.length));
       } catch {
         res.writeHead(400).end();
         return;
