@@ -1,7 +1,7 @@
 import { extractTextItems, getDocumentProxy, type StructuredTextItem } from "unpdf";
 import { joinWrapped } from "./inline.ts";
 import { isBareNumber, isLetterheadOffice, isPageFurniture } from "./page-furniture.ts";
-import { scriptText } from "./scripts.ts";
+import { scriptText, superscriptShown } from "./scripts.ts";
 
 /**
  * PDF to release text. A PDF has no paragraphs, only positioned runs of text, so they are rebuilt:
@@ -16,7 +16,8 @@ import { scriptText } from "./scripts.ts";
  * (10³ is not «103») nor left on a line of its own. Footnotes (see `findFootnotes`): a superscript number
  * after a word (the call) and, at the foot of the page, a note that starts with that number become a
  * markdown footnote, `[^1]` in the text and `[^1]: …` after the page's text (text.ts takes it to the end of
- * the body); when the call is not certain, the note is kept, uncalled, and the editor is told.
+ * the body); several calls after one word (`salud¹,²`, `salud¹ ²`, `salud¹⁻³`) become one call each, `[^1][^2]`
+ * (see `CallGroup`); when a call is not certain, the note is kept, uncalled, and the editor is told.
  */
 export interface PdfText {
   text: string;
@@ -52,11 +53,15 @@ export function itemsToText(pages: StructuredTextItem[][]): PdfText {
   return { text, messages };
 }
 
-/** A superscript or subscript of a line; `label` once it is known to be a footnote's call. */
+/**
+ * A superscript or subscript of a line; `label` once it is known to be a footnote's call, `group` once it starts
+ * the calls of several notes (and some of them are known).
+ */
 interface Script {
   tag: "sup" | "sub";
   script: string;
   label?: string;
+  group?: CallGroup;
 }
 type Piece = { text: string } | Script;
 
@@ -276,12 +281,17 @@ function rawText(line: PdfLine, from = 0): string {
     .trim();
 }
 
-/** The line as the bulletin's text: scripts as scripts.ts writes them, a footnote's call as `[^label]`. */
+/** The line as the bulletin's text: scripts as scripts.ts writes them, a footnote's call as `[^label]`, a group's as `groupText`. */
 function renderLine(line: PdfLine, messages: string[], from = 0): string {
   let out = "";
-  for (const piece of line.pieces.slice(from)) {
+  const pieces = line.pieces;
+  for (let i = from; i < pieces.length; i++) {
+    const piece = pieces[i]!;
     if (!isScript(piece)) out += piece.text;
-    else if (piece.label) out += `[^${piece.label}]`;
+    else if (piece.group) {
+      out += groupText(piece.group, out);
+      i += piece.group.span - 1;
+    } else if (piece.label) out += `[^${piece.label}]`;
     else {
       const said = scriptText(piece.tag, piece.script, out);
       out += said.text;
@@ -289,6 +299,28 @@ function renderLine(line: PdfLine, messages: string[], from = 0): string {
     }
   }
   return out.trim();
+}
+
+/**
+ * A group of calls as the bulletin's text, after `before`: each number linked to its note as its own call
+ * (`[^1][^2]`, the signs between them left out); the numbers not linked as printed, in a superscript with the signs
+ * between them and the calls beside them (`[^1]<sup>,3</sup>`: not `[^1]³`, which reads as 13).
+ */
+function groupText(group: CallGroup, before: string): string {
+  let out = "";
+  let printed = "";
+  const flush = (after: string) => {
+    if (printed !== "") out += scriptText("sup", printed + after, before + out).text;
+    printed = "";
+  };
+  group.units.forEach((unit, k) => {
+    if (unit.calls.every((call) => call.label !== undefined)) {
+      flush(k > 0 ? unit.before : "");
+      out += unit.calls.map((call) => `[^${call.label}]`).join("");
+    } else printed += (k > 0 ? unit.before : "") + unit.text;
+  });
+  flush("");
+  return out;
 }
 
 /** A footnote at the foot of a page: its number as printed, its lines, and its label once it is written. */
@@ -304,36 +336,90 @@ interface Footnote {
 /** A superscript number after a word or figure: maybe a footnote's call. */
 interface Call {
   page: number;
+  /** Its superscript (a group's first one). */
   piece: Script;
   value: number;
   /** What it follows: a word (or a closing sign), a figure (a power?), a unit (m², km³: a power). */
   after: "word" | "figure" | "unit";
   /** The text before it and the call, for the editor (`…5 mil pacientes¹`). */
   shown: string;
+  /** The group of calls it is one of (`salud¹,²`); its label is then its own, not its superscript's. */
+  group?: CallGroup;
+  label?: string;
 }
+
+/**
+ * The calls of several notes after one word, as Word and LibreOffice print them when a sentence cites two or
+ * more: a list (`salud¹,²`, `salud¹ ²`, `salud¹;³`), a range (`salud¹⁻³`: notes 1, 2 and 3), or two calls printed
+ * together without a sign between them (`salud⁵⁶`, read so only when the page has notes 5 and 6 and no 56).
+ * Each number becomes its own call, `[^1][^2]`: the site prints each as a superscript link, apart from the next
+ * one, so the signs between them are left out (a comma printed between two links would stand on the line).
+ */
+interface CallGroup {
+  page: number;
+  /** How many pieces of its line it takes, from its first superscript (the spaces or commas between its superscripts too). */
+  span: number;
+  units: CallUnit[];
+  /** The text before it and the group as printed, for the editor (`…la obesidad¹⁻³`). */
+  shown: string;
+}
+
+/**
+ * A number of a group, or a range or numbers printed together, which are calls all together or not at all (a range
+ * is not linked in part). A number or range that is not linked stays as it is printed, with the signs around it.
+ */
+interface CallUnit {
+  kind: "number" | "range" | "glued";
+  /** The sign before it as printed (`,`, ` `, `, `; nothing for the first one). */
+  before: string;
+  text: string;
+  calls: Call[];
+}
+
+/** A range of calls spans at most this many notes (¹⁻³ does; a wider one is read as text). */
+const RANGE_NOTES = 20;
 
 /** Units a superscript 2 or 3 squares or cubes (m², km³): a power, never a call. */
 const UNIT_RE = /^(?:[kcdm]?m|mts?|pies?|ft|in)$/;
 
-/** The footnote calls of the pages' lines (superscript numbers glued to a word or figure). */
+/** The footnote calls of the pages' lines (superscript numbers glued to a word or figure; several after a word: `CallGroup`). */
 function findCalls(lines: PdfLine[][]): Call[] {
   const calls: Call[] = [];
   for (const page of lines) {
     for (const line of page) {
+      const pieces = line.pieces;
       let before = "";
-      for (const piece of line.pieces) {
+      for (let i = 0; i < pieces.length; i++) {
+        const piece = pieces[i]!;
         if (!isScript(piece)) {
           before += piece.text;
           continue;
         }
-        if (piece.tag === "sup" && /^\d{1,3}$/.test(piece.script) && before && !/\s$/.test(before)) {
+        const glued = piece.tag === "sup" && before !== "" && !/\s$/.test(before);
+        const last = before.slice(-1);
+        const word = /\p{L}+$/u.exec(before)?.[0];
+        const tail = before.slice(-30);
+        const lead = `…${tail.length < 30 ? tail.trimStart() : tail.replace(/^\S*\s+/, "")}`;
+        // Several numbers after a word (never after a figure, 10²,³, nor a unit, m²,³).
+        const citation = glued && /[\p{L}.,;:)\]”»"'’%!?…]/u.test(last) && !(word !== undefined && UNIT_RE.test(word)) ? citationAt(pieces, i) : undefined;
+        if (citation) {
+          const shown = `${lead}${superscriptShown(citation.text)}`;
+          const group: CallGroup = { page: line.page, span: citation.span, units: [], shown };
+          for (const unit of citation.units) {
+            const unitCalls = unit.numbers.map((value): Call => ({ page: line.page, piece, value, after: "word", shown, group }));
+            group.units.push({ kind: unit.kind, before: unit.before, text: unit.text, calls: unitCalls });
+            calls.push(...unitCalls);
+          }
+          before += superscriptShown(citation.text);
+          i += citation.span - 1;
+          continue;
+        }
+        if (glued && /^\d{1,6}$/.test(piece.script)) {
           const value = Number(piece.script);
-          const last = before.slice(-1);
-          const word = /\p{L}+$/u.exec(before)?.[0];
           const after = /\d/.test(last) ? "figure" : word !== undefined && (value === 2 || value === 3) && UNIT_RE.test(word) ? "unit" : /[\p{L}.,;:)\]”»"'’%!?…]/u.test(last) ? "word" : undefined;
-          const tail = before.slice(-30);
           const said = scriptText("sup", piece.script, before).text;
-          if (after) calls.push({ page: line.page, piece, value, after, shown: `…${tail.length < 30 ? tail.trimStart() : tail.replace(/^\S*\s+/, "")}${said}` });
+          // More than three digits: no note's number, but maybe calls printed together after a word (¹¹¹²: 11 and 12).
+          if (after && (piece.script.length <= 3 || after === "word")) calls.push({ page: line.page, piece, value, after, shown: `${lead}${said}` });
         }
         // As the text will show it (m², ¹), for the next call's excerpt.
         before += scriptText(piece.tag, piece.script, before).text;
@@ -341,6 +427,79 @@ function findCalls(lines: PdfLine[][]): Call[] {
     }
   }
   return calls;
+}
+
+/**
+ * The group of calls a line's superscript at `i` starts, if it is one: its numbers, in one superscript (`1,2`,
+ * `1-3`) or in several with spaces or a comma between them (`1` ` ` `2`), the longest that reads as a group.
+ * It ends before a space, a sign or the line's end: a superscript glued to the letters after it is no call (¹⁸F).
+ */
+function citationAt(pieces: Piece[], i: number): { span: number; text: string; units: Array<Omit<CallUnit, "calls"> & { numbers: number[] }> } | undefined {
+  const extents = [{ span: 1, text: (pieces[i] as Script).script }];
+  for (;;) {
+    const { span, text } = extents[extents.length - 1]!;
+    const between = pieces[i + span];
+    const next = pieces[i + span + 1];
+    if (!between || isScript(between) || !/^\s*[,;]?\s*$/.test(between.text) || !isScript(next) || next.tag !== "sup") break;
+    extents.push({ span: span + 2, text: text + between.text + next.script });
+  }
+  for (const { span, text } of extents.reverse()) {
+    const after = pieces[i + span];
+    if (after && (isScript(after) || /^[\p{L}\p{N}]/u.test(after.text))) continue;
+    const units = citationUnits(text);
+    if (units) return { span, text, units };
+  }
+  return undefined;
+}
+
+/**
+ * The numbers of a group of calls as printed (`1,2`, `1, 3`, `1 2`, `1-3`, `1–3`, `1,3-5`), or undefined when the
+ * text is not one: fewer than two numbers, a number starting with 0, numbers not in increasing order (3,1 is no
+ * citation), a range wider than `RANGE_NOTES`.
+ */
+function citationUnits(text: string): Array<Omit<CallUnit, "calls"> & { numbers: number[] }> | undefined {
+  const units: Array<Omit<CallUnit, "calls"> & { numbers: number[] }> = [];
+  let rest = text;
+  let before = "";
+  let previous = 0;
+  for (;;) {
+    const m = /^([1-9]\d{0,2})(?:\s*[-–−‐‑]\s*([1-9]\d{0,2}))?(?!\d)/.exec(rest);
+    if (!m) return undefined;
+    const from = Number(m[1]);
+    const to = m[2] === undefined ? from : Number(m[2]);
+    if (from <= previous || to < from || (m[2] !== undefined && (to === from || to - from >= RANGE_NOTES))) return undefined;
+    units.push({ kind: m[2] === undefined ? "number" : "range", before, text: m[0], numbers: Array.from({ length: to - from + 1 }, (_, k) => from + k) });
+    previous = to;
+    rest = rest.slice(m[0].length);
+    if (rest === "") break;
+    const separator = /^(?:\s*[,;]\s*|\s+)/.exec(rest);
+    if (!separator) return undefined;
+    before = separator[0];
+    rest = rest.slice(before.length);
+  }
+  return units.reduce((count, unit) => count + unit.numbers.length, 0) > 1 ? units : undefined;
+}
+
+/**
+ * The ways a superscript's digits read as several calls printed together (`56`: 5 and 6; `123`: 1, 2 and 3 or 1 and
+ * 23), each in increasing order, no number starting with 0.
+ */
+function gluedSplits(digits: string): number[][] {
+  const splits: number[][] = [];
+  const walk = (rest: string, taken: number[]) => {
+    if (rest === "") {
+      if (taken.length > 1) splits.push(taken);
+      return;
+    }
+    for (let k = 1; k <= Math.min(3, rest.length); k++) {
+      const part = rest.slice(0, k);
+      if (part.startsWith("0") || (taken.length === 0 && k === rest.length)) continue;
+      const value = Number(part);
+      if (value > (taken[taken.length - 1] ?? 0)) walk(rest.slice(k), [...taken, value]);
+    }
+  };
+  walk(digits, []);
+  return splits;
 }
 
 /**
@@ -391,9 +550,12 @@ function findFootnotes(lines: PdfLine[][]): Footnote[] {
   const running = runningLines(lines);
   const notes: Footnote[] = [];
   lines.forEach((page, p) => {
-    // The numbers the page calls (the last page's foot may also hold endnotes, called on any page).
+    // The numbers the page calls (the last page's foot may also hold endnotes, called on any page); of a
+    // superscript after a word, the calls it may be printed together (⁵⁶: 5 and 6) too.
     const last = p === lines.length - 1;
-    const called = new Set(calls.filter((call) => call.page === p + 1 || last).map((call) => call.value));
+    const called = new Set(
+      calls.filter((call) => call.page === p + 1 || last).flatMap((call) => [call.value, ...(call.after === "word" && !call.group ? gluedSplits(call.piece.script).flat() : [])]),
+    );
     // A note of the page before may go on at the top of this page's foot, in its font.
     const previous = notes[notes.length - 1];
     const carrying = previous && previous.page === p ? previous.lines[previous.lines.length - 1]!.fontSize : undefined;
@@ -504,11 +666,30 @@ function noteExcerpt(note: Footnote): string {
  * power). A note with no such call, or with several, is not paired (nothing is guessed): it is kept, as an
  * uncalled note at the end of the text, and the editor is told where to put its call. Labels are the
  * printed numbers (another when numbers restart on each page).
+ *
+ * The numbers of a group of calls (`CallGroup`: `salud¹,²`, `salud¹⁻³`) pair one by one, as calls of their own;
+ * one without its note stays as printed and is said. A range, or calls printed together (`⁵⁶`), is linked whole
+ * or not at all: when one of its notes is missing, or paired elsewhere, it stays as printed and its notes wait,
+ * uncalled, for the editor.
  */
 function pairFootnotes(notes: Footnote[], lines: PdfLine[][], messages: string[]): void {
   if (notes.length === 0) return;
   // The notes' lines are out of the pages by now: a number inside a note calls nothing.
   const calls = findCalls(lines);
+  // Whether a note of that number may answer a call on that page (its own, or a later one's: carried over, endnotes).
+  const noted = (value: number, page: number) => notes.some((note) => note.number === value && note.page >= page);
+  // Calls printed together (⁵⁶): read so only when no note has their number and they read one way only as notes there are.
+  for (let k = 0; k < calls.length; k++) {
+    const call = calls[k]!;
+    if (call.after !== "word" || call.group || call.piece.script.length < 2 || noted(call.value, call.page)) continue;
+    const splits = gluedSplits(call.piece.script).filter((split) => split.every((value) => noted(value, call.page)));
+    if (splits.length !== 1) continue;
+    const group: CallGroup = { page: call.page, span: 1, units: [], shown: call.shown };
+    const unitCalls = splits[0]!.map((value): Call => ({ ...call, value, group }));
+    group.units.push({ kind: "glued", before: "", text: call.piece.script, calls: unitCalls });
+    calls.splice(k, 1, ...unitCalls);
+    k += unitCalls.length - 1;
+  }
   const used = new Set<Call>();
   const labels = new Set<string>();
   const labelFor = (number: number) => {
@@ -529,7 +710,8 @@ function pairFootnotes(notes: Footnote[], lines: PdfLine[][], messages: string[]
     const call = words.length === 1 ? words[0] : words.length === 0 && figures.length === 1 ? figures[0] : undefined;
     if (call) {
       used.add(call);
-      call.piece.label = note.label;
+      if (call.group) call.label = note.label;
+      else call.piece.label = note.label;
       if (call.after === "figure") messages.push(`${said} se unió al único ${note.number} volado de la página, que va justo después de una cifra («${call.shown}»): revisa que sea su llamada y no una potencia.`);
       continue;
     }
@@ -541,10 +723,62 @@ function pairFootnotes(notes: Footnote[], lines: PdfLine[][], messages: string[]
         : `${said} no tiene en el texto un ${note.number} volado que la llame. Quedó al final del texto como [^${note.label}], sin llamada: escribe [^${note.label}] donde va la llamada, o bórrala si sobra.`,
     );
   }
+  const groups = new Set(calls.flatMap((call) => (call.group ? [call.group] : [])));
+  for (const group of groups) {
+    groupMessages(group, ambiguous, noted, messages);
+    // Its superscript is written as the group's calls once one of them is known.
+    if (group.units.some((unit) => unit.calls.some((call) => call.label !== undefined))) group.units[0]!.calls[0]!.piece.group = group;
+  }
   for (const call of calls) {
-    if (used.has(call) || ambiguous.has(call) || call.after !== "word") continue;
+    if (used.has(call) || ambiguous.has(call) || call.after !== "word" || call.group) continue;
     messages.push(
       `Página ${call.page}: «${call.shown}»: un número volado después de una palabra, sin nota al pie con ese número en la página; quedó volado. Si es la llamada a una nota, agrega la nota al final del texto ([^${call.value}]: …) y cambia el número volado por [^${call.value}].`,
     );
   }
+}
+
+/** «1», «1 y 3», «1, 2 y 3». */
+function spanishList(items: Array<string | number>): string {
+  return items.length === 1 ? String(items[0]) : `${items.slice(0, -1).join(", ")} y ${items[items.length - 1]}`;
+}
+
+/**
+ * What the editor is told of a group of calls once its notes are paired, and its ranges (or calls printed together)
+ * linked in part undone: a number without a note (kept as printed), a range not linked and the notes it leaves
+ * uncalled, calls read as printed together (to check). Numbers whose note has several possible calls are said by
+ * that note's message.
+ */
+function groupMessages(group: CallGroup, ambiguous: Set<Call>, noted: (value: number, page: number) => boolean, messages: string[]): void {
+  const head = `Página ${group.page}: «${group.shown}»:`;
+  for (const unit of group.units) {
+    if (unit.kind === "number") continue;
+    const linked = unit.calls.filter((call) => call.label !== undefined);
+    const values = unit.calls.map((call) => call.value);
+    if (linked.length === unit.calls.length) {
+      if (unit.kind === "glued") {
+        messages.push(`${head} no hay nota ${unit.text} al pie de la página; el volado se leyó como las llamadas a las notas ${spanishList(values)}, impresas juntas (${linked.map((call) => `[^${call.label}]`).join("")}): revisa que así sea.`);
+      }
+      continue;
+    }
+    const absent = values.filter((value) => !noted(value, group.page));
+    // Not linked because its notes have other possible calls: those notes' messages say so.
+    if (linked.length === 0 && absent.length === 0) continue;
+    const labels = linked.map((call) => call.label!);
+    for (const call of linked) delete call.label;
+    const what = unit.kind === "range" ? `el intervalo de llamadas ${values[0]} a ${values[values.length - 1]}` : `el volado ${superscriptShown(unit.text)}, que puede ser las llamadas ${spanishList(values)} impresas juntas,`;
+    const why = absent.length === 0 ? "" : absent.length === 1 ? ` porque la nota ${absent[0]} no está al pie de la página` : ` porque las notas ${spanishList(absent)} no están al pie de la página`;
+    const waiting =
+      labels.length === 0
+        ? ""
+        : ` ${labels.length === 1 ? "Su nota quedó" : "Sus notas quedaron"} al final del texto como ${spanishList(labels.map((label) => `[^${label}]`))}, sin llamada: escribe ${labels.map((label) => `[^${label}]`).join("")} en lugar del volado si ${labels.length === 1 ? "es su llamada" : "son sus llamadas"}.`;
+    messages.push(`${head} ${what} no se unió a sus notas${why}; quedó volado como se imprimió.${waiting}`);
+  }
+  const missing = group.units.flatMap((unit) => (unit.kind === "number" ? unit.calls.filter((call) => call.label === undefined && !ambiguous.has(call)) : [])).map((call) => call.value);
+  if (missing.length === 0) return;
+  const one = missing.length === 1;
+  const others = group.units.flatMap((unit) => unit.calls).filter((call) => !missing.includes(call.value));
+  const rest = others.length > 0 && others.every((call) => call.label !== undefined) ? ` (${others.length === 1 ? "el otro se unió a su nota" : "los demás se unieron a sus notas"})` : "";
+  messages.push(
+    `${head} ${one ? `el ${missing[0]} volado no tiene nota al pie con ese número` : `los números volados ${spanishList(missing)} no tienen nota al pie con esos números`} en la página; ${one ? "quedó volado como se imprimió" : "quedaron volados como se imprimieron"}${rest}. Si ${one ? "es la llamada a una nota, agrega la nota" : "son llamadas a notas, agrega las notas"} al final del texto (${missing.map((value) => `[^${value}]: …`).join(", ")}) y cambia ${one ? "ese número volado" : "esos números volados"} por ${missing.map((value) => `[^${value}]`).join("")}.`,
+  );
 }

@@ -48,3 +48,7 @@ export function scriptText(tag: "sup" | "sub", text: string, before: string): { 
   return { text: `${lead}<${tag}>${escapeMarkdown(core)}</${tag}>${trail}` };
 }
 
+/** A superscript as an editor reads it in a message: its digits and signs as Unicode superscripts, anything else as printed (¹,³, ¹–³). */
+export function superscriptShown(text: string): string {
+  return [...text].map((c) => SUPERSCRIPT[c] ?? c).join("");
+}

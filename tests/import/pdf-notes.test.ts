@@ -117,3 +117,89 @@ test("pdf: a superscript or subscript never becomes a line of its own nor is glu
   const { text } = itemsToText([page([["Un volumen de 45 m", { sup: "3" }, " y 12 h", { sup: "-1" }, " de recambio."], [{ sup: "a" }, "Marca", { sup: "TM" }, " y NO", { sub: "x" }, "."]])]);
   assert.equal(text.split("\n\f\n")[0]!.split("\n").filter((l) => l.trim() && !/Página/.test(l)).join("\n"), "Un volumen de 45 m³ y 12 h⁻¹ de recambio.\n<sup>a</sup>Marca<sup>TM</sup> y NO<sub>x</sub>.");
 });
+
+test("pdf: several calls after a word, as one superscript or several (¹,², ¹ ², ¹;³, ¹⁻³), are each a call; printed together (¹²) only when no note is numbered so", () => {
+  const { text, messages } = itemsToText([
+    page(
+      [
+        ["Las causas de consulta", { sup: "1,2" }, " son dos, y la obesidad", { sup: "3" }, " ", { sup: "4" }, " afecta a siete"],
+        ["de cada diez adultos", { sup: "5; 7" }, " del estado y sus costos", { sup: "8-10" }, " crecen, según el informe", { sup: "11" }, { sup: "12" }, "."],
+        [FILLER],
+      ],
+      [
+        [{ sup: "1" }, " Uno."],
+        [{ sup: "2" }, " Dos."],
+        [{ sup: "3" }, " Tres."],
+        [{ sup: "4" }, " Cuatro."],
+        [{ sup: "5" }, " Cinco."],
+        [{ sup: "6" }, " Seis."],
+        [{ sup: "7" }, " Siete."],
+        [{ sup: "8" }, " Ocho."],
+        [{ sup: "9" }, " Nueve."],
+        [{ sup: "10" }, " Diez."],
+        [{ sup: "11" }, " Once."],
+        [{ sup: "12" }, " Doce."],
+      ],
+      { head: true },
+    ),
+  ]);
+  const body = extractRelease(text).body;
+  assert.equal(
+    body.split("\n\n")[0],
+    "Las causas de consulta[^1][^2] son dos, y la obesidad[^3][^4] afecta a siete de cada diez adultos[^5][^7] del estado y sus costos[^8][^9][^10] crecen, según el informe[^11][^12].",
+  );
+  assert.equal(body.split("\n\n").filter((p) => p.startsWith("[^")).length, 12);
+  assert.deepEqual(messages, [
+    "Página 1: la nota al pie 6 («Seis.») no tiene en el texto un 6 volado que la llame. Quedó al final del texto como [^6], sin llamada: escribe [^6] donde va la llamada, o bórrala si sobra.",
+    "Página 1: «…crecen, según el informe¹¹¹²»: no hay nota 1112 al pie de la página; el volado se leyó como las llamadas a las notas 11 y 12, impresas juntas ([^11][^12]): revisa que así sea.",
+  ]);
+});
+
+test("pdf: a range of calls one of whose notes is missing is not linked in part: it stays as printed, its notes uncalled, and the editor is told", () => {
+  const { text, messages } = itemsToText([page([["Las causas de consulta", { sup: "1-3" }, " son tres."], [FILLER]], [[{ sup: "1" }, " Uno."], [{ sup: "2" }, " Dos."]], { head: true })]);
+  const body = extractRelease(text).body;
+  assert.match(body, /^Las causas de consulta¹⁻³ son tres\./);
+  assert.match(body, /\n\n\[\^1\]: Uno\.\n\n\[\^2\]: Dos\.$/);
+  assert.deepEqual(messages, [
+    "Página 1: «…Las causas de consulta¹⁻³»: el intervalo de llamadas 1 a 3 no se unió a sus notas porque la nota 3 no está al pie de la página; quedó volado como se imprimió. Sus notas quedaron al final del texto como [^1] y [^2], sin llamada: escribe [^1][^2] en lugar del volado si son sus llamadas.",
+  ]);
+});
+
+test("pdf: beside a group of calls (⁴,⁵), what is none stays as before: after a figure (10²,³), numbers not in order, a superscript glued to the letters after it (¹⁸F), digits printed together when a note has their number", () => {
+  const { text, messages } = itemsToText([
+    page(
+      [
+        ["Se midieron 10", { sup: "2,3" }, " casos y la tasa", { sup: "3,1" }, " bajó."],
+        ["Se usó el radiofármaco", { sup: "1" }, " ", { sup: "18" }, "F-FDG y el informe", { sup: "12" }, " y los datos", { sup: "4,5" }, " lo confirman."],
+        [FILLER],
+      ],
+      [
+        [{ sup: "1" }, " Uno."],
+        [{ sup: "2" }, " Dos."],
+        [{ sup: "4" }, " Cuatro."],
+        [{ sup: "5" }, " Cinco."],
+        [{ sup: "12" }, " Doce."],
+      ],
+      { head: true },
+    ),
+  ]);
+  const body = extractRelease(text).body;
+  assert.match(body, /^Se midieron 10<sup>2,3<\/sup> casos y la tasa<sup>3,1<\/sup> bajó\.\n\nSe usó el radiofármaco\[\^1\] ¹⁸F-FDG y el informe\[\^12\] y los datos\[\^4\]\[\^5\] lo confirman\.\n/);
+  assert.deepEqual(messages, ["Página 1: la nota al pie 2 («Dos.») no tiene en el texto un 2 volado que la llame. Quedó al final del texto como [^2], sin llamada: escribe [^2] donde va la llamada, o bórrala si sobra."]);
+});
+
+test("pdf: a number of a group with several possible calls is not guessed; the group's other numbers are; numbers without notes are said once for the group", () => {
+  const { text, messages } = itemsToText([
+    page(
+      [["Las causas de consulta", { sup: "1,2" }, " y los datos", { sup: "2" }, " del estado; las cifras", { sup: "4,5" }, " son de 2023."], [FILLER]],
+      [[{ sup: "1" }, " Uno."], [{ sup: "2" }, " Dos."]],
+      { head: true },
+    ),
+  ]);
+  const body = extractRelease(text).body;
+  assert.match(body, /^Las causas de consulta\[\^1\]<sup>,2<\/sup> y los datos² del estado; las cifras<sup>4,5<\/sup> son de 2023\./);
+  assert.deepEqual(messages, [
+    "Página 1: la nota al pie 2 («Dos.») no se unió a su llamada: hay 2 números 2 volados que pueden serlo («…Las causas de consulta¹,²», «…de consulta¹,² y los datos²»). Quedó al final del texto como [^2], sin llamada: escribe [^2] en lugar del número volado que la llama.",
+    "Página 1: «…datos² del estado; las cifras⁴,⁵»: los números volados 4 y 5 no tienen nota al pie con esos números en la página; quedaron volados como se imprimieron. Si son llamadas a notas, agrega las notas al final del texto ([^4]: …, [^5]: …) y cambia esos números volados por [^4][^5].",
+  ]);
+});
