@@ -54,12 +54,28 @@ export interface Bulletin {
    * absent when none. Checked against what the build writes once the whole site is known.
    */
   references?: SiteReference[];
+  /**
+   * The tags and the section this file writes all in capitals (`SALUD`; not acronyms: policy/labels.ts
+   * `shoutedLabel`), in order, and where: warned once the corpus's spelling of each is known
+   * (corpus.ts `findShoutedLabels`); absent when none.
+   */
+  shouted?: ShoutedLabel[];
   /** Markdown body, as written. */
   body: string;
   /** First line of the body in the file (for messages about the body). */
   bodyLine: number;
   /** Where each front-matter field was written, for messages found after normalizing (collisions). */
   positions: Readonly<Record<string, { line: number; column: number }>>;
+}
+
+/** A label written all in capitals (see `Bulletin.shouted`). */
+export interface ShoutedLabel {
+  field: "tags" | "section";
+  /** As the file writes it. */
+  label: string;
+  /** Where it is written (the item's own line when found, else its field's); absent for the site's default section. */
+  line?: number;
+  column?: number;
 }
 
 /**

@@ -2,10 +2,10 @@ import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import type { DateTime } from "luxon";
 import type { SiteConfig } from "../site.ts";
-import { accentCount, LabelChooser, shoutedLabel } from "../policy/labels.ts";
+import { accentCount, LabelChooser, labelSlug, shoutedLabel } from "../policy/labels.ts";
 import { hasHtmlStub } from "../policy/site-paths.ts";
 import { bulletinNumberPaths, listFeedOf, pathIdentity } from "../policy/urls.ts";
-import type { Bulletin } from "./bulletin.ts";
+import type { Bulletin, ShoutedLabel } from "./bulletin.ts";
 import { listContentFiles, loadContentFile, type ContentFile, type Listing } from "./load.ts";
 import { normalizeBulletin, type NormalizeContext, type NormalizeResult } from "./normalize.ts";
 import { hasErrors, type Problem } from "./problems.ts";
@@ -161,24 +161,21 @@ export function applyCorpusLabels(bulletins: Bulletin[], { tags, sections }: Cor
  * spelling not in capitals) — and what to write. One pass over the labels, each spelling judged once.
  */
 export function findShoutedLabels(bulletins: readonly Bulletin[], { tags, sections }: CorpusLabels): Problem[] {
-  const judged = new Map<string, string | undefined>();
-  const shouted = (label: string) => {
-    if (!judged.has(label)) judged.set(label, shoutedLabel(label));
-    return judged.get(label);
-  };
+  const judged = new Map<string, { slug: string; fix: string }>();
   const problems: Problem[] = [];
   for (const b of bulletins) {
-    const sectionFix = shouted(b.section.label);
-    if (sectionFix !== undefined) problems.push(shoutedLabelProblem(b, "section", b.section.label, sections.labelOf(b.section.slug), sectionFix));
-    for (const t of b.tags) {
-      const fix = shouted(t.label);
-      if (fix !== undefined) problems.push(shoutedLabelProblem(b, "tags", t.label, tags.labelOf(t.slug), fix));
+    if (!b.shouted) continue;
+    for (const s of b.shouted) {
+      let seen = judged.get(s.label);
+      if (!seen) judged.set(s.label, (seen = { slug: labelSlug(s.label), fix: shoutedLabel(s.label) ?? s.label }));
+      const shown = (s.field === "section" ? sections : tags).labelOf(seen.slug);
+      problems.push(shoutedLabelProblem(b.file, s, shown, seen.fix));
     }
   }
   return problems;
 }
 
-function shoutedLabelProblem(b: Bulletin, field: "section" | "tags", written: string, shown: string, capitalized: string): Problem {
+function shoutedLabelProblem(file: string, { field, label: written, line, column }: ShoutedLabel, shown: string, capitalized: string): Problem {
   const [what, where] =
     field === "section"
       ? ["La sección", "la página de la sección, en las tarjetas de sus boletines y en la ruta de navegación"]
@@ -186,13 +183,12 @@ function shoutedLabelProblem(b: Bulletin, field: "section" | "tags", written: st
   const how = shown === written ? `, y así se muestra en ${where}` : `; el sitio muestra «${shown}», como la escriben otros boletines`;
   // Another file's spelling, when it is not shouted and keeps the accents; else this one with its capitals put right.
   const instead = shown !== written && shoutedLabel(shown) === undefined && accentCount(shown) >= accentCount(capitalized) ? shown : capitalized;
-  const pos = b.positions[field];
   return {
     severity: "warning",
     code: "label-capitals",
-    file: b.file,
+    file,
     field,
-    ...(pos ? { line: pos.line, column: pos.column } : {}),
+    ...(line !== undefined ? { line, column: column ?? 1 } : {}),
     message: `${what} «${written}» está escrita toda en mayúsculas${how}.`,
     hint: `Escribe «${instead}» (las siglas, como IMSS o VIH, se quedan en mayúsculas).`,
   };

@@ -31,6 +31,12 @@ export interface SourceDocument {
   data: Record<string, unknown>;
   /** Position of each top-level field's key. */
   fields: Record<string, FieldPosition>;
+  /**
+   * The front matter as written, from the line after the opening `---` (its line N is the file's line
+   * N): where an item of a list field is written is looked up here only when a problem names it
+   * (`itemPosition`), not for every file.
+   */
+  matter: string;
   body: string;
   /** Line of the file where the body starts. */
   bodyLine: number;
@@ -361,7 +367,7 @@ export function parseSource(input: string, file: string, relPath: string): LoadR
   }
   const bodyStart = text.length - body.length;
   const bodyLine = text.slice(0, bodyStart).split("\n").length;
-  return { ok: true, doc: { file, relPath, data: data as Record<string, unknown>, fields: fieldPositions(parsed.matter), body, bodyLine, comments: droppedComments(parsed.matter) } };
+  return { ok: true, doc: { file, relPath, data: data as Record<string, unknown>, fields: fieldPositions(parsed.matter), matter: parsed.matter, body, bodyLine, comments: droppedComments(parsed.matter) } };
 }
 
 class AliasBombError extends Error {}
@@ -382,6 +388,27 @@ function countAliases(source: string): number {
 
 /** A key at the start of a line of the front matter (`title:`, `"title":`). */
 const KEY_AT_START = /^(?:"([^"]+)"|'([^']+)'|([^\s#"'\-?:][^:#]*?))\s*:(?:\s|$)/;
+
+/**
+ * Where `text` (an item of the list or the value of `field`, as written) is in the front matter: the
+ * first place it appears on the field's key line (after the key) or on the lines under it, up to the
+ * next field. Undefined when the field has no line or the text is written otherwise (quoted with
+ * escapes, folded over lines): then the field's own line says where.
+ */
+export function itemPosition(doc: Pick<SourceDocument, "fields" | "matter">, field: string, text: string): FieldPosition | undefined {
+  const key = doc.fields[field];
+  if (!key || text === "") return undefined;
+  const lines = doc.matter.split("\n");
+  for (let i = key.line - 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    let from = 0;
+    if (i === key.line - 1) from = KEY_AT_START.exec(line)?.[0].length ?? 0;
+    else if (KEY_AT_START.test(line)) break;
+    const at = line.indexOf(text, from);
+    if (at >= 0) return { line: i + 1, column: at + 1 };
+  }
+  return undefined;
+}
 
 /**
  * Line of each top-level field. Front matter is a block map whose keys start at column 1;

@@ -4,16 +4,16 @@ import type { SiteConfig } from "../site.ts";
 import { DATE_FORMATS_HINT, parseBulletinDate, type BulletinDate } from "../policy/dates.ts";
 import { findUnpublishable, hasUnpublishable, publishable } from "../policy/characters.ts";
 import { isAbsent } from "../policy/empty.ts";
-import { cleanLabel, labelSlug, type Label } from "../policy/labels.ts";
+import { cleanLabel, labelSlug, shoutedLabel, type Label } from "../policy/labels.ts";
 import { foldName, nearestName } from "../policy/nearest.ts";
 import { formatCount } from "../policy/numbers.ts";
 import { hasHtmlStub, normalizeSitePath } from "../policy/site-paths.ts";
 import { isCanonicalSlug, slugify } from "../policy/slug.ts";
 import { LONGEST_TITLE, titleFault, titleLength } from "../policy/titles.ts";
 import { bulletinUrl, PATHS, sitePathOfAddress } from "../policy/urls.ts";
-import { BODY_PLACEHOLDER, FIELD_ALIASES, JEKYLL_FIELD_HINTS, KNOWN_FIELDS, type Bulletin, type BulletinImage, type KnownField, type SiteReference } from "./bulletin.ts";
+import { BODY_PLACEHOLDER, FIELD_ALIASES, JEKYLL_FIELD_HINTS, KNOWN_FIELDS, type Bulletin, type BulletinImage, type KnownField, type ShoutedLabel, type SiteReference } from "./bulletin.ts";
 import { bodyPosition, readBodyReferences } from "./body-references.ts";
-import type { SourceDocument } from "./load.ts";
+import { itemPosition, type SourceDocument } from "./load.ts";
 import type { Problem } from "./problems.ts";
 
 export interface NormalizeContext {
@@ -57,6 +57,7 @@ export function normalizeBulletin(doc: SourceDocument, ctx: NormalizeContext): N
   const { date, updated } = readDates(fm, ctx, draft);
   const section = readSection(fm, ctx);
   const tags = readTags(fm);
+  const shouted = shoutedLabelsOf(fm, section, tags);
   const video = fm.link("video");
   const audio = fm.link("audio");
   const photos = fm.link("photos");
@@ -115,6 +116,7 @@ export function normalizeBulletin(doc: SourceDocument, ctx: NormalizeContext): N
     ...(city ? { city } : {}),
     highlights,
     ...(references.length > 0 ? { references } : {}),
+    ...(shouted.length > 0 ? { shouted } : {}),
     body,
     bodyLine: doc.bodyLine,
     positions: doc.fields,
@@ -131,7 +133,7 @@ export function normalizeBulletin(doc: SourceDocument, ctx: NormalizeContext): N
  */
 function reportFieldMarkup(fm: FrontMatter, texts: Partial<Record<"title" | "description" | "alt" | "city" | "author", string>>, highlights: readonly string[]): void {
   const say = (field: string, markup: FieldMarkup, instead: string) =>
-    fm.warn("field-markup", field, `«${markup.found}» se publica tal cual, con sus marcas: ${field} es texto, no markdown ni HTML.`, `${instead} ${JSON.stringify(markup.plain)} (sin marcas; en el texto del boletín sí se pueden usar).`);
+    fm.warn("field-markup", field, `«${markup.found}» se publica tal cual, con sus marcas: ${field} es texto, no markdown ni HTML.`, `${instead} ${JSON.stringify(markup.plain)} (sin marcas; en el texto del boletín sí se pueden usar).`, markup.found);
   const sayNote = (field: string, { call, plain }: FieldFootnote, instead: string) => {
     // `[^1]:` already written in the body: the note is there, only its call is in the wrong place.
     const noted = call.length > 3 && fm.doc.body.includes(`${call}:`);
@@ -142,6 +144,7 @@ function reportFieldMarkup(fm: FrontMatter, texts: Partial<Record<"title" | "des
       noted
         ? `El texto ya tiene la nota ${call}: escribe la llamada ${call} en el texto del boletín, donde corresponde, y quítala de ${field}. ${instead} ${JSON.stringify(plain)}`
         : `Si la nota hace falta, escribe la llamada ${call} en el texto del boletín y la nota al final del texto, en un renglón propio (${call}: …); si no, quita la llamada. ${instead} ${JSON.stringify(plain)}`,
+      call,
     );
   };
   for (const [field, value] of Object.entries(texts)) {
@@ -205,8 +208,9 @@ class FrontMatter implements Reporter {
     return copy ?? data;
   }
 
-  report(severity: Problem["severity"], code: string, field: string | undefined, message: string, hint?: string): void {
-    const pos = field ? this.doc.fields[field] : undefined;
+  /** `item`: the list item (or value) the problem is about, as written: its own line is named when found, else the field's. */
+  report(severity: Problem["severity"], code: string, field: string | undefined, message: string, hint?: string, item?: string): void {
+    const pos = field ? ((item !== undefined ? itemPosition(this.doc, field, item) : undefined) ?? this.doc.fields[field]) : undefined;
     this.problems.push({
       severity,
       code,
@@ -218,12 +222,12 @@ class FrontMatter implements Reporter {
     });
   }
 
-  error(code: string, field: string | undefined, message: string, hint?: string): void {
-    this.report("error", code, field, message, hint);
+  error(code: string, field: string | undefined, message: string, hint?: string, item?: string): void {
+    this.report("error", code, field, message, hint, item);
   }
 
-  warn(code: string, field: string | undefined, message: string, hint?: string): void {
-    this.report("warning", code, field, message, hint);
+  warn(code: string, field: string | undefined, message: string, hint?: string, item?: string): void {
+    this.report("warning", code, field, message, hint, item);
   }
 
   /** A text field (a number or boolean is taken as its text); undefined when absent or not a text. */
@@ -422,7 +426,7 @@ function readTags(fm: FrontMatter): Label[] {
     const label = cleanLabel(raw);
     const slug = labelSlug(label);
     if (!slug) {
-      fm.warn("tag-empty-slug", "tags", `La etiqueta «${label}» no tiene letras ni números y se omite.`, "Quítala o escríbela con palabras.");
+      fm.warn("tag-empty-slug", "tags", `La etiqueta «${label}» no tiene letras ni números y se omite.`, "Quítala o escríbela con palabras.", raw);
       continue;
     }
     if (seenTags.has(slug)) continue;
@@ -434,6 +438,22 @@ function readTags(fm: FrontMatter): Label[] {
     tags.length = MAX_TAGS;
   }
   return tags;
+}
+
+/**
+ * The section and tags written all in capitals, with where each is written. Whether a label shouts
+ * is the file's own fact; how the site shows it depends on the corpus (corpus.ts `findShoutedLabels`).
+ */
+function shoutedLabelsOf(fm: FrontMatter, section: Label, tags: readonly Label[]): ShoutedLabel[] {
+  const found: ShoutedLabel[] = [];
+  const add = (field: ShoutedLabel["field"], label: string) => {
+    if (shoutedLabel(label) === undefined) return;
+    const pos = itemPosition(fm.doc, field, label) ?? fm.doc.fields[field];
+    found.push({ field, label, ...(pos ? { line: pos.line, column: pos.column } : {}) });
+  };
+  add("section", section.label);
+  for (const t of tags) add("tags", t.label);
+  return found;
 }
 
 /** The bulletin's slug (its own, or made from the title or the file's name) and URL (by date, or its permalink). */
@@ -486,7 +506,7 @@ function readRedirects(fm: FrontMatter, date: BulletinDate | undefined, slug: st
   const redirectFrom: string[] = [];
   for (const raw of listValue(fm.data["redirect_from"], "redirect_from", (m, h) => fm.error("field-type", "redirect_from", m, h), false)) {
     const result = normalizeSitePath(raw, { field: "redirect_from", placeholders: () => jekyllPlaceholders(fm, date, slug) });
-    if (!result.ok) fm.error("redirect-invalid", "redirect_from", result.message, result.hint);
+    if (!result.ok) fm.error("redirect-invalid", "redirect_from", result.message, result.hint, raw);
     else if (!redirectFrom.includes(result.path)) redirectFrom.push(result.path);
   }
   return redirectFrom;

@@ -298,13 +298,13 @@ test("check and build warn of what was published worse than written: a footnote'
   await write("e-mayusculas.md", '---\ntitle: "Salud en mayúsculas"\ndate: 2024-04-13\ndescription: "d"\nsection: LOCAL\ntags:\n  - SALUD\n  - IMSS\n  - COVID-19\n---\n\nTexto.\n');
   await write("f-minusculas.md", '---\ntitle: "Salud en minúsculas"\ndate: 2024-04-14\ndescription: "d"\ntags: [salud]\n---\n\nTexto.\n');
   const expected = [
-    /content\/2024\/a-campo\.md:2:1: aviso \[title\]: «\[\^1\]» se publica tal cual, con sus corchetes: title es texto, y las notas al pie solo existen en el texto del boletín\.\n    → El texto ya tiene la nota \[\^1\]: .*Escribe title: "Casos de dengue en Yucatán"/,
-    /content\/2024\/a-campo\.md:5:1: aviso \[highlights\]: «\[\^2\]» se publica tal cual/,
+    /content\/2024\/a-campo\.md:2:24: aviso \[title\]: «\[\^1\]» se publica tal cual, con sus corchetes: title es texto, y las notas al pie solo existen en el texto del boletín\.\n    → El texto ya tiene la nota \[\^1\]: .*Escribe title: "Casos de dengue en Yucatán"/,
+    /content\/2024\/a-campo\.md:6:9: aviso \[highlights\]: «\[\^2\]» se publica tal cual/,
     /content\/2024\/b-nombre\.md:7:20: aviso: «\[\^nota 1\]» no es una nota al pie: el nombre de una nota no puede tener espacios\. Se publica tal cual, con sus corchetes \(2 veces\)\.\n    → .*\[\^nota-1\] en el texto y \[\^nota-1\]: … al final\./,
     /content\/2024\/c-parrafo\.md:11:1: aviso: El párrafo «Segundo párrafo, sin sangría\.» va después de la nota \[\^1\], sin sangría: no es parte de la nota.*\n    → Si es otro párrafo de la nota, escríbelo con cuatro espacios/,
     /content\/2024\/d-titulo\.md:4:1: aviso \[title\]: El título tiene 407 caracteres: parece un párrafo.*\n    → Deja en title solo el titular .*La primera oración podría ser el título: title: "El Instituto Mexicano del Seguro Social informa que amplía el horario de atención en sus Unidades de Medicina Familiar de todo el país"/,
-    /content\/2024\/e-mayusculas\.md:5:1: aviso \[section\]: La sección «LOCAL» está escrita toda en mayúsculas, y así se muestra .*\n    → Escribe «Local»/,
-    /content\/2024\/e-mayusculas\.md:6:1: aviso \[tags\]: La etiqueta «SALUD» está escrita toda en mayúsculas; el sitio muestra «salud», como la escriben otros boletines\.\n    → Escribe «salud»/,
+    /content\/2024\/e-mayusculas\.md:5:10: aviso \[section\]: La sección «LOCAL» está escrita toda en mayúsculas, y así se muestra .*\n    → Escribe «Local»/,
+    /content\/2024\/e-mayusculas\.md:7:5: aviso \[tags\]: La etiqueta «SALUD» está escrita toda en mayúsculas; el sitio muestra «salud», como la escriben otros boletines\.\n    → Escribe «salud»/,
   ];
   for (const round of ["first", "cached"]) {
     const checked = run(["check"], dir);
@@ -319,14 +319,14 @@ test("check and build warn of what was published worse than written: a footnote'
   assert.equal(one.code, 0, one.stderr);
   assert.match(one.stderr, /^content\/2024\/c-parrafo\.md:11:1: aviso: El párrafo «Segundo párrafo, sin sangría\.»/m);
   assert.doesNotMatch(one.stderr, /a-campo|b-nombre|d-titulo|e-mayusculas/);
-  assert.match(run(["check", "content/2024/e-mayusculas.md"], dir).stderr, /e-mayusculas\.md:6:1: aviso \[tags\]: La etiqueta «SALUD»/);
+  assert.match(run(["check", "content/2024/e-mayusculas.md"], dir).stderr, /e-mayusculas\.md:7:5: aviso \[tags\]: La etiqueta «SALUD»/);
   // Warnings do not stop the build, from scratch or from its cache; the topic's page shows the spelling not in capitals.
   for (const round of ["first", "cached"]) {
     const built = run(["build", "--no-search"], dir);
     assert.equal(built.code, 0, `${round}: ${built.stderr}`);
     assert.match(built.stderr, /c-parrafo\.md:11:1: aviso: El párrafo/, round);
     assert.match(built.stderr, /d-titulo\.md:4:1: aviso \[title\]: El título tiene 407 caracteres/, round);
-    assert.match(built.stderr, /e-mayusculas\.md:6:1: aviso \[tags\]: La etiqueta «SALUD»/, round);
+    assert.match(built.stderr, /e-mayusculas\.md:7:5: aviso \[tags\]: La etiqueta «SALUD»/, round);
     assert.match(built.stderr, /Sin errores, 7 avisos\./, round);
   }
   const topic = await readFile(path.join(dir, "_site/temas/salud/index.html"), "utf8");

@@ -89,7 +89,7 @@ const frontMatter = fc.dictionary(fc.oneof(fc.constantFrom(...KNOWN_FIELDS), fc.
 function docOf(data: Record<string, unknown>, body: string): SourceDocument {
   const fields: SourceDocument["fields"] = {};
   Object.keys(data).forEach((k, i) => (fields[k] = { line: i + 2, column: 1 }));
-  return { file: FILE, relPath: "2024/2024-04-09-prueba.md", data, fields, body, bodyLine: Object.keys(data).length + 3, comments: [] };
+  return { file: FILE, relPath: "2024/2024-04-09-prueba.md", data, fields, matter: "", body, bodyLine: Object.keys(data).length + 3, comments: [] };
 }
 
 function assertNormalized(data: Record<string, unknown>, body: string): void {

@@ -90,11 +90,12 @@ test("a tag or section written all in capitals is a warning on its line: shown a
   ];
   const labels = chooseCorpusLabels(bulletins);
   const problems = findShoutedLabels(bulletins, labels);
-  assert.deepEqual(problems.map((p) => [p.file, p.field, p.line, p.severity, p.code]), [
-    ["content/a.md", "section", 5, "warning", "label-capitals"],
-    ["content/a.md", "tags", 6, "warning", "label-capitals"],
-    ["content/a.md", "tags", 6, "warning", "label-capitals"],
-    ["content/c.md", "tags", 6, "warning", "label-capitals"],
+  // Each on the line and column where the label is written (a list item on its own line).
+  assert.deepEqual(problems.map((p) => [p.file, p.field, p.line, p.column, p.severity, p.code]), [
+    ["content/a.md", "section", 5, 10, "warning", "label-capitals"],
+    ["content/a.md", "tags", 6, 8, "warning", "label-capitals"],
+    ["content/a.md", "tags", 6, 31, "warning", "label-capitals"],
+    ["content/c.md", "tags", 7, 5, "warning", "label-capitals"],
   ]);
   assert.equal(problems[0]!.message, "La sección «NUEVO LEÓN» está escrita toda en mayúsculas, y así se muestra en la página de la sección, en las tarjetas de sus boletines y en la ruta de navegación.");
   assert.equal(problems[0]!.hint, "Escribe «Nuevo León» (las siglas, como IMSS o VIH, se quedan en mayúsculas).");

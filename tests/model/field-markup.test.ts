@@ -31,13 +31,13 @@ test("text that only looks like markup is left alone", () => {
   }
 });
 
-test("check warns on the field's line, once per field, and publishes the value as written", () => {
+test("check warns on the line and column of the markup (a list item's own line), once per field, and publishes the value as written", () => {
   const r = normalizeText(
     fm('title: "IMSS **inaugura** clínica"\ndate: 2024-04-09\ndescription: "Prueba de **negritas** y m<sup>2</sup>"\nhighlights:\n  - "**Destacado** en negritas"\n  - "Otro *punto*"'),
   );
   assert.ok(r.bulletin);
   const warned = r.problems.filter((p) => p.code === "field-markup");
-  assert.deepEqual(warned.map((p) => [p.field, p.line]), [["title", 2], ["description", 4], ["highlights", 5]]);
+  assert.deepEqual(warned.map((p) => [p.field, p.line, p.column]), [["title", 2, 14], ["description", 4, 25], ["highlights", 6, 6]]);
   assert.equal(warned[1]!.message, "«**negritas**» se publica tal cual, con sus marcas: description es texto, no markdown ni HTML.");
   assert.equal(warned[1]!.hint, 'Escribe description: "Prueba de negritas y m²" (sin marcas; en el texto del boletín sí se pueden usar).');
   assert.match(warned[2]!.hint!, /^Escribe ese punto así: "Destacado en negritas"/);
@@ -60,7 +60,7 @@ test("a footnote's call in a text field is found, any label, with the value as i
   for (const value of ["IMSS inaugura clínica", "[Video] IMSS inaugura clínica", "Expresión [^abc sin cerrar", "Potencia 10^3"]) assert.equal(fieldFootnote(value), undefined, value);
 });
 
-test("check warns of a footnote's call in title, description, highlights and alt on the field's line, and publishes them as written", () => {
+test("check warns of a footnote's call in title, description, highlights and alt where the call is written, and publishes them as written", () => {
   const body = "Texto con nota[^1].\n\n[^1]: Fuente: IMSS, 2024.\n";
   const r = normalizeText(
     fm(
@@ -71,7 +71,7 @@ test("check warns of a footnote's call in title, description, highlights and alt
   );
   assert.ok(r.bulletin);
   const warned = r.problems.filter((p) => p.code === "field-footnote");
-  assert.deepEqual(warned.map((p) => [p.field, p.line, p.severity]), [["title", 2, "warning"], ["description", 4, "warning"], ["alt", 6, "warning"], ["highlights", 7, "warning"]]);
+  assert.deepEqual(warned.map((p) => [p.field, p.line, p.column, p.severity]), [["title", 2, 24, "warning"], ["description", 4, 31, "warning"], ["alt", 6, 23, "warning"], ["highlights", 9, 9, "warning"]]);
   assert.equal(warned[0]!.message, "«[^1]» se publica tal cual, con sus corchetes: title es texto, y las notas al pie solo existen en el texto del boletín.");
   // The body has the note [^1]: only the call is in the wrong place.
   assert.equal(warned[0]!.hint, 'El texto ya tiene la nota [^1]: escribe la llamada [^1] en el texto del boletín, donde corresponde, y quítala de title. Escribe title: "Casos de dengue en Yucatán"');

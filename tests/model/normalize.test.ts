@@ -527,3 +527,37 @@ test("a title longer than any real one (a pasted paragraph) is a warning with it
     assert.deepEqual(normalizeText(fm(`title: "${title}"\ndate: 2024-04-09\ndescription: "d"`)).problems, [], title);
   }
 });
+
+test("a problem about one item of a list names the item's line and column: block and flow lists, the item not the key, never a later field; else the field's line", () => {
+  const r = normalizeText(
+    fm(
+      [
+        'title: "Tags"',
+        "date: 2024-04-09",
+        'description: "d"',
+        "section: CHIHUAHUA",
+        "tags:",
+        "  - salud",
+        "",
+        "  - SALUD MENTAL   ",
+        '  - "!!"',
+        "  - \"NUTRICI\\u00d3N\"",
+        "redirect_from: [/news/190812, /noticias/ ver]",
+        "photos: https://example.org/SALUD",
+      ].join("\n"),
+    ),
+  );
+  // The invalid redirect is an error: the file is read as far as it could be.
+  const read = r.partial;
+  assert.ok(read, JSON.stringify(r.problems));
+  // Line 1 is the opening ---: section is line 5, tags line 6.
+  assert.deepEqual(read.shouted, [
+    { field: "section", label: "CHIHUAHUA", line: 5, column: 10 },
+    { field: "tags", label: "SALUD MENTAL", line: 9, column: 5 },
+    // Written with an escape: not found as the label reads, so its field's line.
+    { field: "tags", label: "NUTRICIÓN", line: 6, column: 1 },
+  ]);
+  const at = (code: string) => r.problems.filter((p) => p.code === code).map((p) => [p.field, p.line, p.column]);
+  assert.deepEqual(at("tag-empty-slug"), [["tags", 10, 6]]);
+  assert.deepEqual(at("redirect-invalid"), [["redirect_from", 12, 31]]);
+});
