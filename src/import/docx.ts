@@ -22,7 +22,7 @@ export interface DocxText {
 export async function docxToText(buffer: Buffer): Promise<DocxText> {
   const result = await mammoth.convertToHtml(
     { buffer },
-    { convertImage: mammoth.images.imgElement(async () => ({ src: "" })), externalFileAccess: false, transformDocument: paragraphTransform(markIndent) },
+    { convertImage: mammoth.images.imgElement(async () => ({ src: "" })), externalFileAccess: false, styleMap: NOTE_LIST_STYLES, transformDocument: paragraphTransform(markIndent) },
   );
   // mammoth's warnings are about unmapped Word styles, which mean nothing to an editor; errors do. Its
   // only errors are images it could not convert (its words, in English, only as a detail).
@@ -34,6 +34,18 @@ export async function docxToText(buffer: Buffer): Promise<DocxText> {
   const fromHeaders = (await headerParagraphs(buffer)).filter((line) => readDatelineAndNumber(plainText(line)) || matchYearlessNumberLine(plainText(line)));
   return { text: [...fromHeaders, body].join("\n\n"), messages: [...errors, ...notes] };
 }
+
+/**
+ * A list inside a footnote or an endnote: mammoth's default style map turns every paragraph of a note's
+ * styles (Word's «footnote text» and «endnote text», LibreOffice's «Footnote» and «Endnote») into a `<p>`,
+ * before its list rules are tried, so a note's bulleted or numbered items would lose their marks. These
+ * rules (tried before mammoth's own) give them the list of its default rules, at their level.
+ */
+const NOTE_LIST_STYLES: string[] = ["footnote text", "endnote text", "Footnote", "Endnote"].flatMap((style) =>
+  (["unordered-list", "ordered-list"] as const).flatMap((kind) =>
+    [1, 2, 3, 4, 5].map((level) => `p[style-name='${style}']:${kind}(${level}) => ${"ul|ol > li > ".repeat(level - 1)}${kind === "ordered-list" ? "ol" : "ul"} > li:fresh`),
+  ),
+);
 
 /** mammoth's `transforms.paragraph` (documented, missing from its type declarations). */
 const paragraphTransform = (mammoth as unknown as { transforms: { paragraph(fn: (p: MammothParagraph) => MammothParagraph): (document: unknown) => unknown } }).transforms.paragraph;
@@ -146,7 +158,9 @@ interface Table {
  * Superscripts and subscripts (`<sup>`, `<sub>`: Word's «Superíndice», «Subíndice») are kept, never glued
  * to the text before them (10³ is not 103), as `scriptText` writes them (scripts.ts, shared with pdf.ts).
  * Word's footnotes and endnotes become markdown footnotes: `[^1]` where the reference is, `[^1]: …` at the
- * end of the text (mammoth's numbers; its back-link arrow is dropped).
+ * end of the text (mammoth's numbers; its back-link arrow is dropped). A note of several paragraphs, or with
+ * a list, keeps them: its later paragraphs and lists are indented by four spaces under the `[^1]:` line
+ * (`noteDefinition`), as the site's footnotes read a note's paragraphs (render/footnotes.ts).
  * `notes` receives what the editor should check (a superscript right after a figure: a power or a footnote?).
  */
 export function htmlToReleaseText(html: string, notes: string[] = []): string {
@@ -165,7 +179,9 @@ export function htmlToReleaseText(html: string, notes: string[] = []): string {
   // note whose text is being read, and the notes' definitions for the end of the text.
   let noteRef: { id: string; text: string } | undefined;
   const noteLabels = new Map<string, string>();
-  let note: { label: string; paragraphs: string[] } | undefined;
+  // `lists`: the lists open around the note (mammoth's list of notes); `items`: its own list items open;
+  // `list`: how many lists the note has begun (its items say which one they are in).
+  let note: { label: string; blocks: NoteBlock[]; lists: number; items: number; list: number } | undefined;
   let skipText = 0;
   const definitions: string[] = [];
   const append = (text: string) => {
@@ -188,14 +204,22 @@ export function htmlToReleaseText(html: string, notes: string[] = []): string {
     body = body.slice(marks[0].length).replaceAll(INDENT_MARK, "");
     const cell = tables[tables.length - 1]?.cell;
     if (!cell && !note && !prefix && body.trim() && columns > 0) prefix = " ".repeat(columns);
-    if (body.trim()) (note?.paragraphs ?? cell ?? blocks).push(note ? body.trim() : prefix + body.trim());
+    // A note's paragraph on one line (a line break in it is a space, as before).
+    if (body.trim() && note && !cell) note.blocks.push({ text: prefix + body.replace(/\s+/g, " ").trim(), list: NOTE_ITEM_PREFIX.test(prefix) ? note.list : 0 });
+    else if (body.trim()) (cell ?? blocks).push(prefix + body.trim());
     segments = [];
     prefix = "";
   };
   const closeTable = () => {
     const table = tables.pop()!;
     const columns = Math.max(0, ...table.rows.map((r) => r.length));
-    const target = tables[tables.length - 1]?.cell ?? blocks;
+    const outer = tables[tables.length - 1]?.cell;
+    if (!outer && note) {
+      // A table inside a note: its cells' paragraphs, as the note's (a note's text is paragraphs and lists).
+      for (const paragraph of table.rows.flat(2)) note.blocks.push({ text: paragraph.replace(/\s+/g, " ").trim(), list: 0 });
+      return;
+    }
+    const target = outer ?? blocks;
     if (table.rows.length >= 2 && columns >= 2) {
       // A cell's paragraphs share its line; a `|` typed in it is text.
       const rows = table.rows.map((r) => [...r.map((c) => c.join(" ").replace(/\s*\n\s*/g, " ").replace(/\|/g, "\\|")), ...Array<string>(columns - r.length).fill("")]);
@@ -216,7 +240,7 @@ export function htmlToReleaseText(html: string, notes: string[] = []): string {
         if (name === "li" && noteOf) {
           // A note's text (mammoth lists them at the end): a definition, never a list item.
           flush();
-          note = { label: noteLabels.get(noteOf[1]!) ?? noteOf[1]!.replace(/\D+/g, ""), paragraphs: [] };
+          note = { label: noteLabels.get(noteOf[1]!) ?? noteOf[1]!.replace(/\D+/g, ""), blocks: [], lists: lists.length, items: 0, list: 0 };
           return;
         }
         if (name === "a" && note && /^#(?:.*-)?(?:footnote|endnote)-ref-\d+$/.test(attrs["href"] ?? "")) {
@@ -229,8 +253,10 @@ export function htmlToReleaseText(html: string, notes: string[] = []): string {
           else script = { tag: name, text: "", depth: 1 };
           return;
         }
-        if (name === "ul" || name === "ol") lists.push({ ordered: name === "ol", next: 1 });
-        else if (name === "table") {
+        if (name === "ul" || name === "ol") {
+          if (note && lists.length === note.lists) note.list++;
+          lists.push({ ordered: name === "ol", next: 1 });
+        } else if (name === "table") {
           flush();
           tables.push({ rows: [] });
         } else if (name === "tr" && tables.length) tables[tables.length - 1]!.rows.push([]);
@@ -240,9 +266,11 @@ export function htmlToReleaseText(html: string, notes: string[] = []): string {
         } else if (BLOCKS.has(name)) {
           flush();
           if (name === "li") {
-            // A list inside an item (Word's second level) is indented under it, which text.ts reads as nesting.
+            // A list inside an item (Word's second level) is indented under it, which text.ts reads as nesting;
+            // a list inside a note, from the note's own indentation (the notes are mammoth's list).
             const list = lists[lists.length - 1];
-            prefix = "    ".repeat(Math.max(0, lists.length - 1)) + (list?.ordered ? `${list.next++}. ` : "- ");
+            prefix = "    ".repeat(Math.max(0, lists.length - 1 - (note?.lists ?? 0))) + (list?.ordered ? `${list.next++}. ` : "- ");
+            if (note) note.items++;
           } else if (/^h[1-6]$/.test(name)) prefix = `${"#".repeat(Math.min(6, Number(name[1]) + 1))} `;
         } else if (name === "strong" || name === "b") bold++;
         else if (name === "em" || name === "i") italic++;
@@ -268,9 +296,13 @@ export function htmlToReleaseText(html: string, notes: string[] = []): string {
         }
         if (name === "li" && note) {
           flush();
-          const text = note.paragraphs.join(" ").replace(/\s+/g, " ").trim();
-          if (text) definitions.push(`[^${note.label}]: ${text}`);
-          note = undefined;
+          // An item of a list inside the note ends; the note's own item ends the note.
+          if (note.items > 0) note.items--;
+          else {
+            const definition = noteDefinition(note.label, note.blocks);
+            if (definition) definitions.push(definition);
+            note = undefined;
+          }
           return;
         }
         if (name === "a" && skipText > 0) {
@@ -319,6 +351,34 @@ export function htmlToReleaseText(html: string, notes: string[] = []): string {
   parser.end();
   flush();
   return [...blocks, ...definitions].join("\n\n");
+}
+
+/** A note's paragraph or list item, on one line (an item with its mark, indented under the item it is nested in). */
+interface NoteBlock {
+  text: string;
+  /** For a list item, which of the note's lists it is in (1, 2…); 0 for a paragraph. */
+  list: number;
+}
+
+/** The marks `htmlToReleaseText` gives a list item: `- ` or `1. `, after four spaces a level. */
+const NOTE_ITEM_PREFIX = /^(?: {4})*(?:- |\d+\. )$/;
+
+/**
+ * A note as a markdown footnote: `[^1]: ` and its first paragraph, then each other paragraph or list after a
+ * blank line, indented by four spaces (what makes it the note's, not the text's: render/footnotes.ts, and
+ * the `body-footnote-paragraph` warning of check); a list's items one a line (two lists one after the other
+ * stay two). Undefined for a note without text.
+ */
+function noteDefinition(label: string, blocks: NoteBlock[]): string | undefined {
+  const [first, ...rest] = blocks;
+  if (!first) return undefined;
+  let text = `[^${label}]: ${first.text}`;
+  let previous = first;
+  for (const block of rest) {
+    text += `${block.list && block.list === previous.list ? "\n" : "\n\n"}    ${block.text}`;
+    previous = block;
+  }
+  return text;
 }
 
 /** Runs of the same style merged; `**` placed inside the spaces (`** text **` is not bold in markdown). */

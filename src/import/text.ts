@@ -181,9 +181,10 @@ const DEFINITION_RE = /^\[\^[^\s\]]+\]:/;
 
 /**
  * Footnotes' definitions, taken out of the lines (left blank) in their order: the line `[^1]: …`, the lines
- * right under it (a note's text wrapped, as markdown reads it), and its other paragraphs, indented by four
- * spaces. The body ends with them, so a definition at the foot of a PDF's page never parts a paragraph the
- * page cut, nor stays in the middle of the text.
+ * right under it (a note's text wrapped, as markdown reads it), and its other paragraphs and lists, indented
+ * by four spaces (as docx.ts writes a note of several paragraphs, and markdown reads them as the note's). The
+ * body ends with them, so a definition at the foot of a PDF's page never parts a paragraph the page cut, nor
+ * stays in the middle of the text.
  */
 function takeDefinitions(lines: Line[]): string[] {
   const definitions: string[] = [];
@@ -197,6 +198,11 @@ function takeDefinitions(lines: Line[]): string[] {
       const next = lines[k];
       return next?.kind === "text" && !next.quote && !DEFINITION_RE.test(next.text) && !matchListItem(next.text);
     };
+    /** An item of a list of the note: a list item indented by four spaces or more. */
+    const noteItem = (k: number) => {
+      const next = lines[k];
+      return next?.kind === "text" && !next.quote && (next.indent ?? 0) >= 4 ? matchListItem(next.text) : undefined;
+    };
     for (; continues(j); j++) {
       text = joinWrapped(text, (lines[j] as { text: string }).text);
       lines[j] = { kind: "blank" };
@@ -205,7 +211,27 @@ function takeDefinitions(lines: Line[]): string[] {
       let k = j;
       while (lines[k]?.kind === "blank") k++;
       const next = lines[k];
-      if (k === j || next?.kind !== "text" || (next.indent ?? 0) < 4 || !continues(k)) break;
+      if (next?.kind !== "text" || (next.indent ?? 0) < 4) break;
+      if (noteItem(k)) {
+        // A list: its items one a line with a markdown mark (a typed `•` is `-`), each as deep under the note as
+        // written (its nesting), its wrapped lines joined; right under a paragraph when written so.
+        const tight = k === j;
+        const items: string[] = [];
+        for (j = k; noteItem(j); ) {
+          const item = noteItem(j)!;
+          const indent = (lines[j] as { indent?: number }).indent ?? 0;
+          let written = item.lettered ? (lines[j] as { text: string }).text : `${item.ordered ? `${item.ordinal}.` : "-"} ${item.text}`;
+          lines[j] = { kind: "blank" };
+          for (j++; continues(j) && ((lines[j] as { indent?: number }).indent ?? 0) >= 4; j++) {
+            written = joinWrapped(written, (lines[j] as { text: string }).text);
+            lines[j] = { kind: "blank" };
+          }
+          items.push(`${" ".repeat(indent)}${written}`);
+        }
+        text += `${tight ? "\n" : "\n\n"}${items.join("\n")}`;
+        continue;
+      }
+      if (k === j || !continues(k)) break;
       let paragraph = next.text;
       lines[k] = { kind: "blank" };
       for (j = k + 1; continues(j) && ((lines[j] as { indent?: number }).indent ?? 0) >= 4; j++) {

@@ -221,7 +221,8 @@ test("docx HTML: each kind of superscript and subscript, notes in a superscript,
     'Uno<sup><a href="#footnote-2" id="footnote-ref-2">[1]</a></sup> y dos<sup><a href="#endnote-1" id="endnote-ref-1">[2]</a></sup>.',
     '<li id="footnote-2"><p>Primera nota.</p><p>Su segundo párrafo <a href="#footnote-ref-2">↑</a></p></li><li id="endnote-1"><p>Nota final con *asterisco*. <a href="#endnote-ref-1">↑</a></p></li>',
   );
-  assert.equal(htmlToReleaseText(notes), "Uno[^1] y dos[^2].\n\n[^1]: Primera nota. Su segundo párrafo\n\n[^2]: Nota final con \\*asterisco\\*.");
+  // The note's second paragraph stays its own, indented under it (as markdown reads a note's paragraphs).
+  assert.equal(htmlToReleaseText(notes), "Uno[^1] y dos[^2].\n\n[^1]: Primera nota.\n\n    Su segundo párrafo\n\n[^2]: Nota final con \\*asterisco\\*.");
 });
 
 test("docx: bullets typed by hand in paragraphs indented by hand nest by their indentation (a «-» under a «•»), as in the PDF", async () => {
