@@ -113,9 +113,12 @@ async function importOne(file: string, options: ImportOptions, flags: RunFlags, 
   const labels = releaseParts.map((_, k) => (several ? `${shownSource} (comunicado ${k + 1} de ${releaseParts.length})` : shownSource));
   // --date stands for a dateline a release lacks: in a file of several, only for those without their own.
   const optionsFor = releaseParts.map((parts) => (several && parts.date && options.date ? { ...options, date: undefined } : options));
-  const dateNotes = releaseParts.map((parts) =>
-    several && parts.date && options.date ? [`--date ${options.date} no se usa en este comunicado: tiene su propia línea de fecha (${formatCalendarDay(parts.date)}). Si está mal, corrígela en el archivo.`] : [],
-  );
+  // What each release's editor is told besides its own warnings: --date left unused, and what splitting the
+  // file found to check in it (a footnote whose call is in no release, or in several).
+  const releaseNotes = releaseParts.map((parts, k) => [
+    ...(several && parts.date && options.date ? [`--date ${options.date} no se usa en este comunicado: tiene su propia línea de fecha (${formatCalendarDay(parts.date)}). Si está mal, corrígela en el archivo.`] : []),
+    ...split.releases[k]!.warnings,
+  ]);
   const announcement = several ? severalReleasesNote(split.releases, releaseParts, source.format) : undefined;
   const notes = source.notes;
   if (flags.json) {
@@ -123,7 +126,7 @@ async function importOne(file: string, options: ImportOptions, flags: RunFlags, 
     releaseParts.forEach((parts, k) => {
       const partOptions = optionsFor[k]!;
       const record = importRecord(shownSource, parts, partOptions);
-      record.warnings.push(...(announcement ? [`${announcement} Este es el ${k + 1}.º.`] : []), ...dateNotes[k]!, ...notes);
+      record.warnings.push(...(announcement ? [`${announcement} Este es el ${k + 1}.º.`] : []), ...releaseNotes[k]!, ...notes);
       // What the build's validator refuses (a title without letters or numbers) fails here too: said of the input.
       const failures = parts.title === undefined ? [NO_TITLE] : invalidPlanMessages(planBulletinFile(parts, partOptions));
       // A failure is said in the record too, first, as «error: …» (the record keeps its agreed keys).
@@ -140,7 +143,7 @@ async function importOne(file: string, options: ImportOptions, flags: RunFlags, 
   const prepared: Prepared[] = [];
   let failed = false;
   for (const [k, parts] of releaseParts.entries()) {
-    const result = await prepare(parts, labels[k]!, optionsFor[k]!, flags, releases, [...dateNotes[k]!, ...(k === 0 ? notes : [])]);
+    const result = await prepare(parts, labels[k]!, optionsFor[k]!, flags, releases, [...releaseNotes[k]!, ...(k === 0 ? notes : [])]);
     for (const line of result.messages) complain(line);
     if (!("plan" in result)) {
       failed = true;

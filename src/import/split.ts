@@ -30,6 +30,8 @@ export interface ReleaseSlice {
   headLine: number;
   /** 1-based number of the release's first line that is not blank. */
   firstLine: number;
+  /** What the editor should check about this release's footnotes, found when the file was split (Spanish). */
+  warnings: string[];
 }
 
 export interface AmbiguousSplit {
@@ -104,13 +106,177 @@ export function splitReleases(raw: string): SplitResult {
     current = definedOf(block);
     bodySeen = ended = false;
   }
-  if (slices.length === 1) return { releases: [{ text: raw, headLine: slices[0]!.head + 1, firstLine: firstNonBlank(kinds, 0) + 1 }] };
+  if (slices.length === 1) return { releases: [{ text: raw, headLine: slices[0]!.head + 1, firstLine: firstNonBlank(kinds, 0) + 1, warnings: [] }] };
+  const notes = placeFootnotes(lines, texts, kinds, slices.map((slice) => slice.start));
   return {
-    releases: slices.map((slice, k) => {
-      const end = slices[k + 1]?.start ?? lines.length;
-      return { text: lines.slice(slice.start, end).join("\n"), headLine: slice.head + 1, firstLine: firstNonBlank(kinds, slice.start) + 1 };
-    }),
+    releases: slices.map((slice, k) => ({ text: notes[k]!.text, headLine: slice.head + 1, firstLine: firstNonBlank(kinds, slice.start) + 1, warnings: notes[k]!.warnings })),
   };
+}
+
+/** A footnote's definition in the file: the `[^1]:` line, the lines under it and its indented paragraphs and lists (text.ts). */
+interface Definition {
+  /** As written. */
+  label: string;
+  /** As compared (render/footnotes.ts: without case). */
+  key: string;
+  /** Its lines: `start` to `end` (not included). */
+  start: number;
+  end: number;
+  /** The release it is written in, and the one it goes to. */
+  from: number;
+  to?: number;
+  /** Why it went where it did, when that is not certain: said to the editor. */
+  doubt?: { kind: "uncalled" } | { kind: "several"; releases: number[] } | { kind: "taken"; releases: number[] };
+}
+
+/** `[^1]`: a footnote's call (a `\[` typed in the text is no call). */
+const CALL_RE = /(?<!\\)\[\^([^\s\]]+)\]/g;
+/** `[^1]:` at the start of a cleaned line: a definition. */
+const DEFINITION_RE = /^\[\^([^\s\]]+)\]:/;
+
+/**
+ * Each footnote's definition goes with the release that calls it. Word's notes (mammoth's HTML) and
+ * pandoc's are all at the end of the document, after the last release; a PDF's are at the foot of their page,
+ * which may be the next release's first page. A definition stays where it is when its release calls it;
+ * it goes to the one release that calls it and has no note of that label of its own; otherwise (no release
+ * calls it, or several do) it is never dropped: it stays where it is (or, called by several, in the one of
+ * them where it is, else the nearest one before it, as notes follow their calls), and the editor is told which
+ * note and why.
+ *
+ * Then each release's notes are numbered from 1, in the order its page numbers them (render/footnotes.ts:
+ * the order of their first call), so a bulletin made from a file's third release does not start at [^7]:
+ * only when all its labels are numbers and each note has its call and each call its note (otherwise the
+ * labels stay as written: unique in the file as Word, pandoc and pdf.ts write them, so unique and matching
+ * within the release too, and a message about a note names it as the bulletin has it).
+ *
+ * A release's text is its lines as written when nothing of this changes it; lines taken out are left
+ * blank, and the notes that come are added at its end (text.ts takes every definition to the body's end).
+ */
+function placeFootnotes(lines: string[], texts: string[], kinds: Kind[], starts: number[]): Array<{ text: string; warnings: string[] }> {
+  const count = starts.length;
+  const releaseOf = (line: number) => {
+    let k = 0;
+    while (k + 1 < count && starts[k + 1]! <= line) k++;
+    return k;
+  };
+  const definitions = findDefinitions(lines, texts, kinds).map((d) => ({ ...d, from: releaseOf(d.start) }) as Definition);
+  const inDefinition = new Array<boolean>(lines.length).fill(false);
+  for (const d of definitions) for (let i = d.start; i < d.end; i++) inDefinition[i] = true;
+  // Calls in each release's text (not in its notes), in order.
+  const calls: string[][] = starts.map(() => []);
+  for (let i = 0; i < lines.length; i++) if (!inDefinition[i]) for (const m of lines[i]!.matchAll(CALL_RE)) calls[releaseOf(i)]!.push(m[1]!);
+  const callers = (key: string) => [...new Set(calls.flatMap((labels, k) => (labels.some((l) => l.toLowerCase() === key) ? [k] : [])))];
+  for (const d of definitions) {
+    const by = callers(d.key);
+    // The releases that call it and have no note of that label of their own (its own release always may).
+    const free = by.filter((k) => k === d.from || !definitions.some((e) => e.key === d.key && e.from === k));
+    if (free.length === 1) d.to = free[0];
+    else if (free.length > 1) {
+      d.to = free.includes(d.from) ? d.from : ([...free].reverse().find((k) => k < d.from) ?? free[0]);
+      d.doubt = { kind: "several", releases: free };
+    } else if (by.length > 0) {
+      d.to = d.from;
+      d.doubt = { kind: "taken", releases: by };
+    }
+  }
+  // A note called only from another note goes with that note.
+  const nestedCalls = (d: Definition) =>
+    [...lines.slice(d.start, d.end).join("\n").replace(/^\s*\[\^[^\s\]]+\]:/, "").matchAll(CALL_RE)].map((m) => m[1]!.toLowerCase()).filter((key) => key !== d.key);
+  for (const d of definitions) {
+    if (d.to !== undefined) continue;
+    const hosts = [...new Set(definitions.filter((e) => e !== d && e.to !== undefined && nestedCalls(e).includes(d.key)).map((e) => e.to!))];
+    d.to = hosts.length === 1 ? hosts[0]! : d.from;
+    if (hosts.length !== 1) d.doubt = { kind: "uncalled" };
+  }
+
+  return starts.map((start, k) => {
+    const end = starts[k + 1] ?? lines.length;
+    const staying = definitions.filter((d) => d.from === k && d.to === k);
+    const leaving = definitions.filter((d) => d.from === k && d.to !== k);
+    const coming = definitions.filter((d) => d.to === k && d.from !== k);
+    let own = lines.slice(start, end);
+    for (const d of leaving) for (let i = d.start; i < d.end; i++) own[i - start] = "";
+    for (const d of coming) own.push("", ...lines.slice(d.start, d.end));
+    const notes = [...staying, ...coming];
+    const renumbered = numberFromOne(calls[k]!, notes, nestedCalls);
+    if (renumbered) own = own.map((line) => line.replace(CALL_RE, (call, label: string) => (renumbered.has(label) ? `[^${renumbered.get(label)}]` : call)));
+    const labelOf = (d: Definition) => `[^${renumbered?.get(d.label) ?? d.label}]`;
+    const changed = leaving.length > 0 || coming.length > 0 || renumbered !== undefined;
+    return {
+      text: changed ? own.join("\n") : lines.slice(start, end).join("\n"),
+      warnings: notes.filter((d) => d.doubt).map((d) => footnoteDoubt(d, labelOf(d), noteStart(texts, d), k, count)),
+    };
+  });
+}
+
+/** The definitions of a file's lines (see `Definition`), as text.ts takes them. */
+function findDefinitions(lines: string[], texts: string[], kinds: Kind[]): Array<Omit<Definition, "from">> {
+  const found: Array<Omit<Definition, "from">> = [];
+  for (let i = 0; i < lines.length; i++) {
+    const label = DEFINITION_RE.exec(texts[i]!)?.[1];
+    if (kinds[i] !== "note" || !label || indentation(lines[i]!) >= 4 || /^\s*>/.test(lines[i]!)) continue;
+    let end = i + 1;
+    // The note's text wrapped, then its paragraphs and lists indented by four spaces (blank lines between them).
+    while (kinds[end] === "text" && !matchListItem(texts[end]!)) end++;
+    for (;;) {
+      let k = end;
+      while (kinds[k] === "blank") k++;
+      if (kinds[k] !== "text" || indentation(lines[k]!) < 4) break;
+      while (kinds[k] === "text" && indentation(lines[k]!) >= 4) k++;
+      end = k;
+    }
+    found.push({ label, key: label.toLowerCase(), start: i, end });
+    i = end - 1;
+  }
+  return found;
+}
+
+/** Columns of space before a line's text (a tab to the next multiple of 4). */
+function indentation(line: string): number {
+  let column = 0;
+  for (const c of /^[ \t]*/.exec(line)![0]) column = c === "\t" ? column + 4 - (column % 4) : column + 1;
+  return column;
+}
+
+/**
+ * The labels of a release's notes numbered 1, 2… in the order the page numbers them (first call in the text,
+ * then calls inside the notes), when every label is a number, every note is called and every call has its
+ * note, and no label is written twice; undefined when they already are, or cannot be (see `placeFootnotes`).
+ */
+function numberFromOne(calls: string[], notes: Definition[], nestedCalls: (d: Definition) => string[]): Map<string, string> | undefined {
+  if (notes.length === 0) return undefined;
+  const defined = new Set(notes.map((d) => d.key));
+  if (defined.size !== notes.length) return undefined;
+  const order: string[] = [];
+  for (const label of [...calls, ...notes.flatMap(nestedCalls)]) if (!order.includes(label.toLowerCase())) order.push(label.toLowerCase());
+  if (order.length !== defined.size || !order.every((key) => defined.has(key) && /^\d+$/.test(key))) return undefined;
+  if (order.every((key, n) => key === String(n + 1))) return undefined;
+  return new Map(order.map((key, n) => [key, String(n + 1)]));
+}
+
+/** The start of a note's text, as the editor finds it in the bulletin. */
+function noteStart(texts: string[], d: Definition): string {
+  const text = plainText(texts[d.start]!.replace(DEFINITION_RE, "").trim());
+  return text.length > 60 ? `${text.slice(0, 60).trimEnd()}…` : text;
+}
+
+/** «el 1.º y el 3.º»: releases of the file by their place in it. */
+function ordinals(releases: number[]): string {
+  const said = releases.map((k) => `el ${k + 1}.º`);
+  return said.length === 1 ? said[0]! : `${said.slice(0, -1).join(", ")} y ${said[said.length - 1]}`;
+}
+
+/** What the editor is told about a note whose release is not certain, in the release where it was left. */
+function footnoteDoubt(d: Definition, label: string, start: string, release: number, count: number): string {
+  const note = `La nota al pie ${label} («${start}»)`;
+  if (d.doubt?.kind === "several") {
+    const others = d.doubt.releases.filter((k) => k !== release);
+    return `${note} se llama en ${ordinals(d.doubt.releases)} de los ${count} comunicados del archivo: quedó en este (el ${release + 1}.º), y en ${ordinals(others)} la llamada quedó sin nota. Revisa de cuál es la nota y escribe en el otro la suya, o quita la llamada que sobra.`;
+  }
+  if (d.doubt?.kind === "taken") {
+    return `${note} no tiene llamada en este comunicado, y ${d.doubt.releases.length === 1 ? "el que la llama" : "los que la llaman"} (${ordinals(d.doubt.releases)}) ya ${d.doubt.releases.length === 1 ? "tiene" : "tienen"} su propia nota con esa llamada: quedó en este, al final, sin número que lleve a ella. Revisa si es de otro comunicado, o quítala si sobra.`;
+  }
+  return `${note} no tiene llamada en ninguno de los ${count} comunicados del archivo: quedó en este, al final, sin número que lleve a ella. Escribe ${label} en el texto, donde va la llamada, o quítala si no es de este comunicado.`;
 }
 
 /** A line as the importer reads it: no BOM, invisible or non-breaking spaces, page feeds or tabs. */

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
@@ -16,7 +16,8 @@ import { DEFAULT_SITE } from "../../src/site.ts";
 import { runCli } from "../cli/run-cli.ts";
 
 /**
- * Word's footnotes and endnotes of several paragraphs (or with lists), from real .docx files LibreOffice saved (tests/fixtures/import/make-note-fixtures.py), through the importer,
+ * Word's footnotes and endnotes of several paragraphs (or with lists), and in a document of several releases,
+ * from real .docx files LibreOffice saved (tests/fixtures/import/make-note-fixtures.py), through the importer,
  * the site's markdown and check's footnote warnings.
  */
 const FIXTURES = fileURLToPath(new URL("../fixtures/import/", import.meta.url));
@@ -128,4 +129,91 @@ test("docx HTML: a note's list (with a second level), the paragraphs after it an
       "    Sin cita.",
     ].join("\n\n"),
   );
+});
+
+const TRES = path.join(FIXTURES, "tres-comunicados-con-notas.docx");
+
+test("docx (saved by LibreOffice) of three releases: each Word note (footnote or endnote) goes with the release that calls it, its notes numbered from 1", () => {
+  const result = runCli(["import", "--json", TRES], tempDir());
+  assert.equal(result.code, 0, result.stderr);
+  const records = result.stdout.trim().split("\n").map((line) => JSON.parse(line) as { number: string; body: string; warnings: string[] });
+  assert.deepEqual(records.map((r) => r.number), ["410/2024", "411/2024", "412/2024"]);
+  const [first, second, third] = records.map((r) => r.body);
+  assert.match(first!, /sus 1 mil 528 Unidades de Medicina Familiar\[\^1\] vacunarán/);
+  assert.match(first!, /del esquema nacional\[\^2\] a toda persona/);
+  assert.ok(
+    first!.endsWith(
+      "\n\n[^1]: Incluye las unidades del régimen ordinario; las del Programa IMSS Bienestar tienen su propio horario.\n\n    Las unidades de las zonas rurales abren de lunes a viernes.\n\n[^2]: Esquema Nacional de Vacunación 2024 de la Secretaría de Salud.",
+    ),
+    first,
+  );
+  assert.doesNotMatch(second!, /\[\^/);
+  // Word's third and fourth notes (a footnote and an endnote) are this bulletin's first and second.
+  assert.match(third!, /Centro de Atención Integral al Cáncer de Mama\[\^1\], que en un solo lugar/);
+  assert.match(third!, /el seguimiento de las pacientes\[\^2\]\.\n/);
+  assert.ok(
+    third!.endsWith(
+      "\n\n[^1]: Los otros cinco centros están en:\n\n    - Ciudad de México\n    - Guadalajara\n    - Monterrey\n    - Mérida\n    - Hermosillo\n\n[^2]: Datos de la Coordinación de Unidades Médicas de Alta Especialidad.",
+    ),
+    third,
+  );
+  for (const [k, body] of [first!, third!].entries()) {
+    assert.deepEqual(footnoteWarnings(body), [], body);
+    const { text, notes } = renderedNotes(renderMarkdownAndText(body).html);
+    assert.equal(notes.size, 2);
+    assert.match(text, /<sup id="fnref:1"[^>]*><a href="#fn:1"[\s\S]*<sup id="fnref:2"/);
+    if (k === 0) assert.match(notes.get(1)!, /^\s*<p>Incluye las unidades [^<]*<\/p>\s*<p>Las unidades de las zonas rurales [^<]*<a href="#fnref:1"/);
+    else assert.match(notes.get(1)!, /^\s*<p>Los otros cinco centros están en:<\/p>\s*<ul>\s*<li>Ciudad de México<\/li>[\s\S]*<li>Hermosillo<\/li>\s*<\/ul>\s*<p><a href="#fnref:1"/);
+  }
+  for (const record of records) assert.ok(!record.warnings.some((w) => /nota al pie/.test(w)), record.warnings.join(" | "));
+});
+
+test("a file of two releases: a note called only in the first goes to it; a note called in both, or in none, is kept and the editor told which, in Spanish; each release's own [^1] stays its own", () => {
+  const release = (number: string, title: string, body: string) =>
+    ["Ciudad de México, martes 4 de junio de 2024", `No. ${number}`, "", title, "", body, "", "---o0o---", ""].join("\n");
+  const cwd = tempDir();
+  const file = path.join(cwd, "dos-comunicados.txt");
+  writeFileSync(
+    file,
+    [
+      release("250/2024", "IMSS amplía horario de vacunación", "El Instituto Mexicano del Seguro Social amplió el horario de vacunación[^1] en sus unidades médicas de la ciudad[^2]."),
+      release("251/2024", "IMSS realiza jornada de cirugías de cataratas", "El Instituto Mexicano del Seguro Social realizó 900 cirugías de cataratas[^2] en el Hospital General Regional No. 1 de la ciudad."),
+      "[^1]: De las siete de la mañana a las ocho de la noche.",
+      "",
+      "[^2]: Cifras de la Dirección de Prestaciones Médicas.",
+      "",
+      "[^3]: Incluye a las personas no derechohabientes.",
+      "",
+    ].join("\n"),
+  );
+  const result = runCli(["import", "--json", file], cwd);
+  assert.equal(result.code, 0, result.stderr);
+  const [one, two] = result.stdout.trim().split("\n").map((line) => JSON.parse(line) as { body: string; warnings: string[] });
+  assert.ok(one!.body.endsWith("de la ciudad[^2].\n\n[^1]: De las siete de la mañana a las ocho de la noche."), one!.body);
+  assert.ok(two!.body.endsWith("de la ciudad.\n\n[^2]: Cifras de la Dirección de Prestaciones Médicas.\n\n[^3]: Incluye a las personas no derechohabientes."), two!.body);
+  const said = (warnings: string[]) => warnings.filter((w) => w.startsWith("La nota al pie"));
+  assert.deepEqual(said(one!.warnings), []);
+  assert.deepEqual(said(two!.warnings), [
+    "La nota al pie [^2] («Cifras de la Dirección de Prestaciones Médicas.») se llama en el 1.º y el 2.º de los 2 comunicados del archivo: quedó en este (el 2.º), y en el 1.º la llamada quedó sin nota. Revisa de cuál es la nota y escribe en el otro la suya, o quita la llamada que sobra.",
+    "La nota al pie [^3] («Incluye a las personas no derechohabientes.») no tiene llamada en ninguno de los 2 comunicados del archivo: quedó en este, al final, sin número que lleve a ella. Escribe [^3] en el texto, donde va la llamada, o quítala si no es de este comunicado.",
+  ]);
+
+  // Releases that each write their own notes, with the same labels: each keeps its own, nothing said.
+  writeFileSync(
+    file,
+    [
+      release("250/2024", "IMSS amplía horario de vacunación", "El Instituto Mexicano del Seguro Social amplió el horario de vacunación[^1] en sus unidades médicas de la ciudad."),
+      "[^1]: De las siete de la mañana a las ocho de la noche.",
+      "",
+      release("251/2024", "IMSS realiza jornada de cirugías de cataratas", "El Instituto Mexicano del Seguro Social realizó 900 cirugías de cataratas[^1] en el Hospital General Regional No. 1 de la ciudad."),
+      "[^1]: Cifras de la Dirección de Prestaciones Médicas.",
+      "",
+    ].join("\n"),
+  );
+  const own = runCli(["import", "--json", file], cwd);
+  assert.equal(own.code, 0, own.stderr);
+  const bodies = own.stdout.trim().split("\n").map((line) => JSON.parse(line) as { body: string; warnings: string[] });
+  assert.ok(bodies[0]!.body.endsWith("[^1]: De las siete de la mañana a las ocho de la noche."), bodies[0]!.body);
+  assert.ok(bodies[1]!.body.endsWith("[^1]: Cifras de la Dirección de Prestaciones Médicas."), bodies[1]!.body);
+  for (const b of bodies) assert.deepEqual(said(b.warnings), []);
 });

@@ -107,3 +107,20 @@ test("after an end mark, a title and text without dateline or number are not tak
   assert.match(one!.body, /\n\nIMSS realiza jornada de cirugías de cataratas\n\nEl Instituto/);
   assert.ok(one!.warnings.some((w) => w.startsWith("Después de la marca de fin del comunicado (---o0o---) sigue «IMSS realiza jornada de cirugías de cataratas» y más texto, sin línea de fecha ni número de boletín")), one!.warnings.join(" | "));
 });
+
+test("a PDF's note printed at the foot of the page where the next release begins goes back to the release that calls it; the next release's own note is its [^1]", () => {
+  const first = release("250/2024", "IMSS amplía horario de vacunación").replace("de los pacientes.", "de los pacientes[^1].");
+  const second = release("251/2024", "IMSS realiza jornada de cirugías de cataratas").replace("de la ciudad.", "de la ciudad[^2].");
+  const cut = second.indexOf("El director");
+  const text = `${first}${second.slice(0, cut)}[^1]: Cifras preliminares de la Dirección de Prestaciones Médicas.\n\f\n${second.slice(cut)}\n[^2]: Participaron 15 especialistas de tres hospitales.\n`;
+  const [one, two, ...rest] = parts(text);
+  assert.equal(rest.length, 0);
+  assert.ok(one!.body.endsWith("de los pacientes[^1].\n\n[^1]: Cifras preliminares de la Dirección de Prestaciones Médicas."), one!.body);
+  assert.doesNotMatch(two!.body, /Cifras preliminares/);
+  assert.match(two!.body, /Hospital General Regional No\. 1 de la ciudad\[\^1\]\.\n\nEl director/);
+  assert.ok(two!.body.endsWith("\n\n[^1]: Participaron 15 especialistas de tres hospitales."), two!.body);
+  // Nothing to say: each note has its call.
+  const result = splitReleases(text);
+  assert.ok("releases" in result);
+  assert.deepEqual(result.releases.map((r) => r.warnings), [[], []]);
+});
