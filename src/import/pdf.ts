@@ -17,7 +17,9 @@ import { scriptText, superscriptShown } from "./scripts.ts";
  * after a word (the call) and, at the foot of the page, a note that starts with that number become a
  * markdown footnote, `[^1]` in the text and `[^1]: …` after the page's text (text.ts takes it to the end of
  * the body); several calls after one word (`salud¹,²`, `salud¹ ²`, `salud¹⁻³`) become one call each, `[^1][^2]`
- * (see `CallGroup`); when a call is not certain, the note is kept, uncalled, and the editor is told.
+ * (see `CallGroup`); digits raised at the text's own size are a call only after a word, with its note at the foot
+ * of that page (see `liftRaisedDigits`), and otherwise stay as printed; when a call is not certain, the note is
+ * kept, uncalled, and the editor is told.
  */
 export interface PdfText {
   text: string;
@@ -62,6 +64,8 @@ interface Script {
   script: string;
   label?: string;
   group?: CallGroup;
+  /** Digits raised at the text's own size (`RAISED_SAME`): a call only once paired with its note, else text as printed. */
+  raised?: boolean;
 }
 type Piece = { text: string } | Script;
 
@@ -158,6 +162,8 @@ interface Run {
   y: number;
   size: number;
   script?: "sup" | "sub";
+  /** Digits raised at the size of the text beside them (`RAISED_SAME`). */
+  raised?: boolean;
 }
 
 /**
@@ -173,6 +179,14 @@ const SCRIPT_REACH = 1;
  */
 const RAISED = 0.12;
 const HIGHEST = 0.7;
+/**
+ * Digits at the size of the text beside them, glued to it and raised at least this part of its size (Word's
+ * «Posición: Elevado 3 pto», a LibreOffice note's anchor at «25% 100%»): maybe a note's call or number, which
+ * `pairFootnotes` takes only with its note at the foot of that page, and otherwise leaves as text.
+ */
+const RAISED_SAME = 0.2;
+/** What may be a raised call or note number: one to three digits. */
+const RAISED_DIGITS_RE = /^\s*\d{1,3}\s*$/;
 const LOWERED = 0.05;
 const LOWEST = 0.45;
 
@@ -197,10 +211,52 @@ function toLines(items: StructuredTextItem[], page: number): PdfLine[] {
     if (!best) groups.push({ y: run.y, size: run.size, runs: [run] });
     else best.group.runs.push(best.script ? { ...run, script: best.script } : run);
   }
+  liftRaisedDigits(groups);
   return groups
     .map((group) => composeLine(group.runs, page))
     .filter((line) => line.pieces.length > 0)
     .sort((a, b) => b.y - a.y || a.x - b.x);
+}
+
+type Group = { y: number; size: number; runs: Run[] };
+
+/**
+ * Digits raised at the size of the text they are glued to (`RAISED_SAME`) are marked as superscripts of its line:
+ * those on the line's runs, and those a third of their size or more above it, which were read as a line of their
+ * own («2 2» over «y otro con 10 y.») and go back to their line. Anything else stays as it is.
+ */
+function liftRaisedDigits(groups: Group[]): void {
+  // The text a run of digits is raised from: glued before it (a call) or, at the line's start, after it (a note's number).
+  const base = (run: Run, runs: Run[]) =>
+    runs.find((r) => {
+      if (r === run || r.script || r.raised || Math.abs(r.size - run.size) > 0.5) return false;
+      const rise = (run.y - r.y) / r.size;
+      if (rise < RAISED_SAME || rise > HIGHEST) return false;
+      const glue = r.size * 0.15;
+      const after = run.x - r.end;
+      const before = r.x - run.end;
+      return (after >= -glue && after <= glue) || (before >= -glue && before <= glue && !runs.some((o) => o !== run && !o.script && o.x < run.x));
+    });
+  for (const group of [...groups]) {
+    const digits = group.runs.filter((run) => !run.script && Math.abs(run.size - group.size) <= 0.5);
+    if (digits.length === 0 || !digits.every((run) => RAISED_DIGITS_RE.test(run.text))) continue;
+    const line = groups.find((other) => other !== group && digits.every((run) => base(run, other.runs)));
+    if (!line) continue;
+    groups.splice(groups.indexOf(group), 1);
+    for (const run of digits) line.runs.push({ ...run, script: "sup", raised: true });
+    // Its smaller runs (superscripts of its line read beside the digits) go with it, placed again on their line.
+    for (const run of group.runs.filter((r) => !digits.includes(r))) {
+      const placed = placeRun(line, { ...run, script: undefined });
+      line.runs.push({ ...run, script: placed?.script ?? run.script });
+    }
+  }
+  for (const group of groups) {
+    const runs = group.runs;
+    for (let k = 0; k < runs.length; k++) {
+      const run = runs[k]!;
+      if (!run.script && RAISED_DIGITS_RE.test(run.text) && base(run, runs)) runs[k] = { ...run, script: "sup", raised: true };
+    }
+  }
 }
 
 /** Whether `run` goes on the line `group` (as its text, or as a superscript or subscript), and how far from its baseline. */
@@ -243,8 +299,8 @@ function composeLine(runs: Run[], page: number): PdfLine {
       const last = pieces[pieces.length - 1];
       const script = run.text.trim();
       if (spaced || /^\s/.test(run.text)) addText(" ");
-      if (isScript(last) && last.tag === run.script && !spaced && !/^\s/.test(run.text)) last.script += script;
-      else pieces.push({ tag: run.script, script });
+      if (isScript(last) && last.tag === run.script && !last.raised === !run.raised && !spaced && !/^\s/.test(run.text)) last.script += script;
+      else pieces.push(run.raised ? { tag: run.script, script, raised: true } : { tag: run.script, script });
       if (/\s$/.test(run.text)) addText(" ");
     } else addText((spaced ? " " : "") + run.text);
     end = run.end;
@@ -292,6 +348,8 @@ function renderLine(line: PdfLine, messages: string[], from = 0): string {
       out += groupText(piece.group, out);
       i += piece.group.span - 1;
     } else if (piece.label) out += `[^${piece.label}]`;
+    // Raised at the text's size and not a note's call: the digits as printed, as before they were read as raised.
+    else if (piece.raised) out += piece.script;
     else {
       const said = scriptText(piece.tag, piece.script, out);
       out += said.text;
@@ -346,6 +404,8 @@ interface Call {
   /** The group of calls it is one of (`salud¹,²`); its label is then its own, not its superscript's. */
   group?: CallGroup;
   label?: string;
+  /** Digits raised at the text's size (`RAISED_SAME`): a call only with its note at the foot of its own page. */
+  raised?: boolean;
 }
 
 /**
@@ -401,7 +461,7 @@ function findCalls(lines: PdfLine[][]): Call[] {
         const tail = before.slice(-30);
         const lead = `…${tail.length < 30 ? tail.trimStart() : tail.replace(/^\S*\s+/, "")}`;
         // Several numbers after a word (never after a figure, 10²,³, nor a unit, m²,³).
-        const citation = glued && /[\p{L}.,;:)\]”»"'’%!?…]/u.test(last) && !(word !== undefined && UNIT_RE.test(word)) ? citationAt(pieces, i) : undefined;
+        const citation = glued && !piece.raised && /[\p{L}.,;:)\]”»"'’%!?…]/u.test(last) && !(word !== undefined && UNIT_RE.test(word)) ? citationAt(pieces, i) : undefined;
         if (citation) {
           const shown = `${lead}${superscriptShown(citation.text)}`;
           const group: CallGroup = { page: line.page, span: citation.span, units: [], shown };
@@ -419,10 +479,13 @@ function findCalls(lines: PdfLine[][]): Call[] {
           const after = /\d/.test(last) ? "figure" : word !== undefined && (value === 2 || value === 3) && UNIT_RE.test(word) ? "unit" : /[\p{L}.,;:)\]”»"'’%!?…]/u.test(last) ? "word" : undefined;
           const said = scriptText("sup", piece.script, before).text;
           // More than three digits: no note's number, but maybe calls printed together after a word (¹¹¹²: 11 and 12).
-          if (after && (piece.script.length <= 3 || after === "word")) calls.push({ page: line.page, piece, value, after, shown: `${lead}${said}` });
+          if (piece.raised) {
+            // Raised at the text's size: a call only after a word (10 raised 2 may be a power: only said), shown as the text has it until paired.
+            if (after === "word" || after === "figure") calls.push({ page: line.page, piece, value, after, shown: `${lead}${piece.script}`, raised: true });
+          } else if (after && (piece.script.length <= 3 || after === "word")) calls.push({ page: line.page, piece, value, after, shown: `${lead}${said}` });
         }
         // As the text will show it (m², ¹), for the next call's excerpt.
-        before += scriptText(piece.tag, piece.script, before).text;
+        before += piece.raised ? piece.script : scriptText(piece.tag, piece.script, before).text;
       }
     }
   }
@@ -440,7 +503,7 @@ function citationAt(pieces: Piece[], i: number): { span: number; text: string; u
     const { span, text } = extents[extents.length - 1]!;
     const between = pieces[i + span];
     const next = pieces[i + span + 1];
-    if (!between || isScript(between) || !/^\s*[,;]?\s*$/.test(between.text) || !isScript(next) || next.tag !== "sup") break;
+    if (!between || isScript(between) || !/^\s*[,;]?\s*$/.test(between.text) || !isScript(next) || next.tag !== "sup" || next.raised) break;
     extents.push({ span: span + 2, text: text + between.text + next.script });
   }
   for (const { span, text } of extents.reverse()) {
@@ -554,7 +617,9 @@ function findFootnotes(lines: PdfLine[][]): Footnote[] {
     // superscript after a word, the calls it may be printed together (⁵⁶: 5 and 6) too.
     const last = p === lines.length - 1;
     const called = new Set(
-      calls.filter((call) => call.page === p + 1 || last).flatMap((call) => [call.value, ...(call.after === "word" && !call.group ? gluedSplits(call.piece.script).flat() : [])]),
+      calls
+        .filter((call) => (call.page === p + 1 || (last && !call.raised)) && !(call.raised && call.after !== "word"))
+        .flatMap((call) => [call.value, ...(call.after === "word" && !call.group && !call.raised ? gluedSplits(call.piece.script).flat() : [])]),
     );
     // A note of the page before may go on at the top of this page's foot, in its font.
     const previous = notes[notes.length - 1];
@@ -681,7 +746,7 @@ function pairFootnotes(notes: Footnote[], lines: PdfLine[][], messages: string[]
   // Calls printed together (⁵⁶): read so only when no note has their number and they read one way only as notes there are.
   for (let k = 0; k < calls.length; k++) {
     const call = calls[k]!;
-    if (call.after !== "word" || call.group || call.piece.script.length < 2 || noted(call.value, call.page)) continue;
+    if (call.after !== "word" || call.group || call.raised || call.piece.script.length < 2 || noted(call.value, call.page)) continue;
     const splits = gluedSplits(call.piece.script).filter((split) => split.every((value) => noted(value, call.page)));
     if (splits.length !== 1) continue;
     const group: CallGroup = { page: call.page, span: 1, units: [], shown: call.shown };
@@ -700,7 +765,8 @@ function pairFootnotes(notes: Footnote[], lines: PdfLine[][], messages: string[]
   };
   const ambiguous = new Set<Call>();
   for (const note of notes) {
-    const open = calls.filter((call) => !used.has(call) && call.value === note.number && call.page <= note.page && call.after !== "unit");
+    // Digits raised at the text's size call only a note at the foot of their own page.
+    const open = calls.filter((call) => !used.has(call) && call.value === note.number && (call.raised ? call.page === note.page && call.after === "word" : call.page <= note.page) && call.after !== "unit");
     const onPage = open.filter((call) => call.page === note.page);
     const pool = onPage.length ? onPage : open;
     const words = pool.filter((call) => call.after === "word");
@@ -720,7 +786,7 @@ function pairFootnotes(notes: Footnote[], lines: PdfLine[][], messages: string[]
     messages.push(
       candidates.length > 1
         ? `${said} no se unió a su llamada: hay ${candidates.length} números ${note.number} volados que pueden serlo (${candidates.map((c) => `«${c.shown}»`).join(", ")}). Quedó al final del texto como [^${note.label}], sin llamada: escribe [^${note.label}] en lugar del número volado que la llama.`
-        : `${said} no tiene en el texto un ${note.number} volado que la llame. Quedó al final del texto como [^${note.label}], sin llamada: escribe [^${note.label}] donde va la llamada, o bórrala si sobra.`,
+        : `${said} no tiene en el texto un ${note.number} volado que la llame. Quedó al final del texto como [^${note.label}], sin llamada: escribe [^${note.label}] donde va la llamada, o bórrala si sobra.${raisedAfterFigures(calls, note)}`,
     );
   }
   const groups = new Set(calls.flatMap((call) => (call.group ? [call.group] : [])));
@@ -730,11 +796,21 @@ function pairFootnotes(notes: Footnote[], lines: PdfLine[][], messages: string[]
     if (group.units.some((unit) => unit.calls.some((call) => call.label !== undefined))) group.units[0]!.calls[0]!.piece.group = group;
   }
   for (const call of calls) {
-    if (used.has(call) || ambiguous.has(call) || call.after !== "word" || call.group) continue;
+    if (used.has(call) || ambiguous.has(call) || call.after !== "word" || call.group || call.raised) continue;
     messages.push(
       `Página ${call.page}: «${call.shown}»: un número volado después de una palabra, sin nota al pie con ese número en la página; quedó volado. Si es la llamada a una nota, agrega la nota al final del texto ([^${call.value}]: …) y cambia el número volado por [^${call.value}].`,
     );
   }
+}
+
+/**
+ * For a note without a call: the digits of its number raised at the text's size right after a figure on its page
+ * (`3,500` raised `3`), never taken for its call (a power?) and left as text, which the editor may look at.
+ */
+function raisedAfterFigures(calls: Call[], note: Footnote): string {
+  const found = calls.filter((call) => call.raised && call.after === "figure" && call.value === note.number && call.page === note.page);
+  if (found.length === 0) return "";
+  return ` En la página, justo después de una cifra, ${found.length === 1 ? `hay un ${note.number} elevado que quedó como texto` : `hay ${found.length} números ${note.number} elevados que quedaron como texto`} (${found.map((call) => `«${call.shown}»`).join(", ")}): si es su llamada, cambia ese ${note.number} por [^${note.label}].`;
 }
 
 /** «1», «1 y 3», «1, 2 y 3». */

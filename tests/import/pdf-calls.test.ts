@@ -68,3 +68,25 @@ test("pdf: typed citations, a range (¹⁻³, ⁶–⁸) calls each note of it a
   assert.equal((html.match(/<sup id="fnref:\d+"/g) ?? []).length, 9);
   assert.match(html, /derechohabientes<sup id="fnref:9" data-pagefind-ignore><a href="#fn:9" aria-label="Nota 9">9<\/a><\/sup><sup>,10<\/sup> y/);
 });
+
+test("pdf: note calls raised at the text's own size (LibreOffice's note anchor at 100 %) pair with the notes at the foot of the page; one after a figure is no call, stays as printed and is said", async () => {
+  const { text, messages } = await pdf("durango-llamadas-elevadas.pdf");
+  const parts = extractRelease(text);
+  assert.equal(parts.title, "IMSS Durango amplía la atención de la salud mental en sus Unidades de Medicina Familiar");
+  const paragraphs = parts.body.split("\n\n");
+  // Read until now as lines of their own («1», «2», «3» over the text) and as text glued to the word («ansiedad1»).
+  assert.match(paragraphs[0]!, /personas con depresión o ansiedad\[\^1\], un tercio más/);
+  assert.match(paragraphs[1]!, /adultas en el país\[\^2\] y que muchas de ellas/);
+  // 3,500 with a 3 raised after it: a power or a call, which only the writer knows; as printed.
+  assert.match(paragraphs[2]!, /^Detalló que para ello se capacitó a 3,5003 trabajadores de la salud en la detección de la depresión, y que/);
+  assert.deepEqual(paragraphs.slice(-3), [
+    "[^1]: Sistema de Información de Atención Integral a la Salud (SIAIS), enero a septiembre de 2024.",
+    "[^2]: Encuesta Nacional de Bienestar Autorreportado (ENBIARE) 2021, del INEGI.",
+    "[^3]: Incluye personal de medicina familiar, enfermería, psicología y trabajo social.",
+  ]);
+  assert.equal(paragraphs.filter((p) => /^\d$/.test(p.trim())).length, 0);
+  assert.deepEqual(messages, [
+    "Página 1: la nota al pie 3 («Incluye personal de medicina familiar, enfermería, psicología y…») no tiene en el texto un 3 volado que la llame. Quedó al final del texto como [^3], sin llamada: escribe [^3] donde va la llamada, o bórrala si sobra. En la página, justo después de una cifra, hay un 3 elevado que quedó como texto («…para ello se capacitó a 3,5003»): si es su llamada, cambia ese 3 por [^3].",
+  ]);
+  assert.deepEqual(parts.warnings, []);
+});

@@ -9,7 +9,7 @@ import { extractRelease } from "../../src/import/text.ts";
  * LibreOffice fixtures (docx-pdf.test.ts) do not print: Word's endnotes, a footer repeated under the notes,
  * and the calls the importer must not guess (two of one number, none, one after a figure, m²).
  */
-type Part = string | { sup: string } | { sub: string };
+type Part = string | { sup: string } | { sub: string } | { raised: string; rise?: number };
 
 const BODY = 11;
 const NOTE = 9;
@@ -18,12 +18,16 @@ function run(str: string, x: number, y: number, fontSize: number): StructuredTex
   return { str, x, y, width: str.length * fontSize * 0.5, height: fontSize, fontSize, fontFamily: "sans-serif", dir: "ltr", hasEOL: false };
 }
 
-/** One line's runs from x = 90: text in `size`, superscripts (raised a third) and subscripts (lowered) at two thirds of it. */
+/**
+ * One line's runs from x = 90: text in `size`, superscripts (raised a third) and subscripts (lowered) at two thirds
+ * of it; `raised`: in `size` itself, raised `rise` of it (three tenths unless told).
+ */
 function line(y: number, parts: Part[], size = BODY, x = 90): StructuredTextItem[] {
   const items: StructuredTextItem[] = [];
   for (const part of parts) {
     const small = size * 0.65;
-    const [str, fontSize, rise] = typeof part === "string" ? [part, size, 0] : "sup" in part ? [part.sup, small, size * 0.33] : [part.sub, small, -size * 0.14];
+    const [str, fontSize, rise] =
+      typeof part === "string" ? [part, size, 0] : "sup" in part ? [part.sup, small, size * 0.33] : "sub" in part ? [part.sub, small, -size * 0.14] : [part.raised, size, size * (part.rise ?? 0.3)];
     items.push(run(str, x, y + rise, fontSize));
     x += str.length * fontSize * 0.5;
   }
@@ -201,5 +205,42 @@ test("pdf: a number of a group with several possible calls is not guessed; the g
   assert.deepEqual(messages, [
     "Página 1: la nota al pie 2 («Dos.») no se unió a su llamada: hay 2 números 2 volados que pueden serlo («…Las causas de consulta¹,²», «…de consulta¹,² y los datos²»). Quedó al final del texto como [^2], sin llamada: escribe [^2] en lugar del número volado que la llama.",
     "Página 1: «…datos² del estado; las cifras⁴,⁵»: los números volados 4 y 5 no tienen nota al pie con esos números en la página; quedaron volados como se imprimieron. Si son llamadas a notas, agrega las notas al final del texto ([^4]: …, [^5]: …) y cambia esos números volados por [^4][^5].",
+  ]);
+});
+
+test("pdf: calls and note numbers raised at the text's own size (no smaller superscript) pair with the notes at the foot of their page; after a figure they are no call and are said", () => {
+  const { text, messages } = itemsToText([
+    page(
+      [
+        ["Se atendieron 5 mil pacientes", { raised: "1" }, " en la jornada y las consultas", { raised: "2", rise: 0.45 }, " crecieron;"],
+        ["el índice pasó de 10", { raised: "3" }, " a 12, según la tabla de la página 4 ", { raised: "1" }, "."],
+        [FILLER],
+      ],
+      [
+        [{ raised: "1" }, " Cifras preliminares."],
+        [{ raised: "2", rise: 0.45 }, " Datos del IMSS."],
+        [{ raised: "3" }, " Índice de atención."],
+      ],
+      { head: true },
+    ),
+  ]);
+  const body = extractRelease(text).body;
+  assert.match(body, /^Se atendieron 5 mil pacientes\[\^1\] en la jornada y las consultas\[\^2\] crecieron; el índice pasó de 103 a 12, según la tabla de la página 4 1\./);
+  assert.match(body, /\n\n\[\^1\]: Cifras preliminares\.\n\n\[\^2\]: Datos del IMSS\.\n\n\[\^3\]: Índice de atención\.$/);
+  assert.deepEqual(messages, [
+    "Página 1: la nota al pie 3 («Índice de atención.») no tiene en el texto un 3 volado que la llame. Quedó al final del texto como [^3], sin llamada: escribe [^3] donde va la llamada, o bórrala si sobra. En la página, justo después de una cifra, hay un 3 elevado que quedó como texto («…el índice pasó de 103»): si es su llamada, cambia ese 3 por [^3].",
+  ]);
+});
+
+test("pdf: digits raised at the text's size call only a note at the foot of their own page: one on a later page is not theirs, and they stay as printed", () => {
+  const { text, messages } = itemsToText([
+    page([["La vacuna llegó a la región", { raised: "1" }, " en marzo."], [FILLER]], [], { head: true, footer: "Página 1 de 2" }),
+    page([[FILLER], [FILLER]], [[{ raised: "1" }, " Secretaría de Salud."]], { footer: "Página 2 de 2" }),
+  ]);
+  const body = extractRelease(text).body;
+  assert.match(body, /^La vacuna llegó a la región1 en marzo\./);
+  assert.match(body, /\n\n\[\^1\]: Secretaría de Salud\.$/);
+  assert.deepEqual(messages, [
+    "Página 2: la nota al pie 1 («Secretaría de Salud.») no tiene en el texto un 1 volado que la llame. Quedó al final del texto como [^1], sin llamada: escribe [^1] donde va la llamada, o bórrala si sobra.",
   ]);
 });
