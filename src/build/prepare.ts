@@ -105,6 +105,7 @@ export async function prepareSite(options: PrepareOptions): Promise<Prepared> {
   problems.push(...missingPublicProblem(options.publicDir));
   problems.push(...findDuplicateNumbers(corpus.bulletins));
   if (options.earlier) problems.push(...findLostAddresses(options.earlier, corpus.bulletins, options.now, options.site));
+  phase("comprobaciones del sitio");
   if (related) {
     related.job.attach((await related.found) ?? findRelated(related.job.subjects));
     phase("relacionados (otro hilo)");
