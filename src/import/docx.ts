@@ -3,7 +3,7 @@ import JSZip from "jszip";
 import mammoth from "mammoth";
 import { escapeMarkdown, plainText } from "./inline.ts";
 import { matchYearlessNumberLine } from "./release-number.ts";
-import { scriptText } from "./scripts.ts";
+import { scriptText, superscriptShown } from "./scripts.ts";
 import { readDatelineAndNumber } from "./text.ts";
 
 /**
@@ -161,7 +161,10 @@ interface Table {
  * end of the text (mammoth's numbers; its back-link arrow is dropped). A note of several paragraphs, or with
  * a list, keeps them: its later paragraphs and lists are indented by four spaces under the `[^1]:` line
  * (`noteDefinition`), as the site's footnotes read a note's paragraphs (render/footnotes.ts).
- * `notes` receives what the editor should check (a superscript right after a figure: a power or a footnote?).
+ * Several references after one word (`salud¹,²`, `salud¹ ²`, `salud¹;²`, `salud¹⁻²`) become one call each with
+ * nothing between them, `[^1][^2]`, as pdf.ts writes a PDF's (see `CALL_SEPARATOR`).
+ * `notes` receives what the editor should check (a superscript right after a figure: a power or a footnote?; a
+ * number typed in superscript beside a call, which is no note of the document).
  */
 export function htmlToReleaseText(html: string, notes: string[] = []): string {
   const blocks: string[] = [];
@@ -184,6 +187,12 @@ export function htmlToReleaseText(html: string, notes: string[] = []): string {
   let note: { label: string; blocks: NoteBlock[]; lists: number; items: number; list: number } | undefined;
   let skipText = 0;
   const definitions: string[] = [];
+  // Right after a note's call (`lastCall`, its label), what follows it in the paragraph while it may still be the
+  // separator before another call (`held`: text at the text's size, or a superscript's, with its style): dropped if
+  // a call comes next, else written as it would have been.
+  let lastCall: number | undefined;
+  let held: Array<{ text: string; tag?: "sup"; bold: boolean; italic: boolean }> = [];
+  const heldText = () => held.map((h) => h.text).join("");
   const append = (text: string) => {
     if (skipText > 0) return;
     if (noteRef) noteRef.text += text;
@@ -196,7 +205,73 @@ export function htmlToReleaseText(html: string, notes: string[] = []): string {
     else segments.push({ text, bold: bold > 0, italic: italic > 0 });
   };
   const textBefore = () => (href !== undefined ? linkText : segments.map((s) => s.text).join(""));
+  /** A superscript's or subscript's text (never a reference) as scripts.ts writes it; `style`: bold and italic when it was read. */
+  const writeScript = (tag: "sup" | "sub", text: string, style = { bold: bold > 0, italic: italic > 0 }) => {
+    const push = (out: string) => (href !== undefined ? (linkText += out) : segments.push({ text: out, ...style }));
+    if (text.trim()) {
+      const said = scriptText(tag, text, textBefore());
+      push(said.text);
+      if (said.note) notes.push(said.note);
+    } else if (text) push(text);
+  };
+  /** What was held after a call, written as it would have been: it is no separator between two calls. */
+  const release = () => {
+    const parts = held;
+    held = [];
+    lastCall = undefined;
+    for (const part of parts) {
+      if (part.tag) writeScript(part.tag, part.text, { bold: part.bold, italic: part.italic });
+      else segments.push({ text: escapeMarkdown(part.text), bold: part.bold, italic: part.italic });
+    }
+  };
+  /** Text at the text's size, outside a note's reference: held while it may separate two calls. */
+  const plain = (text: string) => {
+    if (lastCall !== undefined && href === undefined && CALL_SEPARATOR.test(heldText() + text)) {
+      held.push({ text, bold: bold > 0, italic: italic > 0 });
+      return;
+    }
+    release();
+    append(escapeMarkdown(text));
+  };
+  /** A part of a superscript or subscript between its references (or all of it): held while it may separate two calls. */
+  const scriptPart = (tag: "sup" | "sub", text: string) => {
+    if (text === "") return;
+    const afterCall = lastCall;
+    const typed = heldText() + text;
+    if (afterCall !== undefined && tag === "sup" && href === undefined && CALL_SEPARATOR.test(typed)) {
+      held.push({ text, tag, bold: bold > 0, italic: italic > 0 });
+      return;
+    }
+    // Numbers typed in superscript beside a call (`salud¹,³` with only ¹ a note of Word's): no note of the document,
+    // so no call; kept as typed, and said.
+    const typedNumbers = tag === "sup" && afterCall !== undefined && TYPED_CALLS.test(typed) ? typed.match(/\d+/g)! : [];
+    const shown = `${plainExcerpt(textBefore())}${superscriptShown(typed)}`;
+    release();
+    writeScript(tag, text);
+    if (typedNumbers.length) notes.push(typedCallsNote(afterCall!, typedNumbers, shown));
+  };
+  /**
+   * A note's call. Right after another call, what was held between them is the separator of two calls printed
+   * together, and is left out (the site prints each call as its own superscript link; a comma between them would
+   * stand on the line). A hyphen or dash between them is a range (`salud¹⁻²`): mammoth numbers the references in
+   * the order they come, as Word does, so two references side by side are always two notes in a row and the range is
+   * exactly those two: both are linked and nothing it cites is lost. A range whose ends are not in a row (HTML that
+   * is no mammoth's) would cite notes that are not linked here: it stays as printed, and is said.
+   */
+  const call = (label: string) => {
+    const between = heldText();
+    if (lastCall !== undefined && /[-–−‐‑]/.test(between) && Number(label) !== lastCall + 1) {
+      const from = lastCall;
+      release();
+      const tail = plainExcerpt(textBefore());
+      notes.push(`«…${tail}${superscriptShown(label)}»: un guion volado entre las llamadas [^${from}] y [^${label}], que no son notas seguidas; quedó como se escribió. Si es un intervalo, escribe también las llamadas de las notas de en medio.`);
+    } else if (lastCall !== undefined) held = [];
+    else release();
+    appendRaw(`[^${label}]`);
+    lastCall = /^\d+$/.test(label) ? Number(label) : undefined;
+  };
   const flush = () => {
+    release();
     let body = renderSegments(segments);
     // A paragraph indented by hand (see `markIndent`), or with tabs before its text: spaces before it.
     const marks = new RegExp(`^[ \\t]*(${INDENT_MARK}*)[ \\t]*`).exec(body)!;
@@ -230,6 +305,8 @@ export function htmlToReleaseText(html: string, notes: string[] = []): string {
   const parser = new Parser(
     {
       onopentag(name, attrs) {
+        // Only a superscript's or a style's tags may stand between two calls printed together.
+        if (!KEEP_HELD.has(name) && !(name === "a" && /-ref-\d+$/.test(attrs["id"] ?? ""))) release();
         const noteOf = /^(?:.*-)?((?:footnote|endnote)-\d+)$/.exec(attrs["id"] ?? "");
         const refOf = /^(?:.*-)?((?:footnote|endnote))-ref-(\d+)$/.exec(attrs["id"] ?? "");
         if (name === "a" && refOf && /^#/.test(attrs["href"] ?? "")) {
@@ -283,7 +360,8 @@ export function htmlToReleaseText(html: string, notes: string[] = []): string {
       ontext(text) {
         // A superscript's text is kept as typed until it closes (scriptText escapes what it writes).
         if (script && !noteRef && skipText === 0) script.text += text;
-        else append(escapeMarkdown(text));
+        else if (noteRef || skipText > 0) append(escapeMarkdown(text));
+        else plain(text);
       },
       onclosetag(name) {
         if (name === "a" && noteRef) {
@@ -291,9 +369,10 @@ export function htmlToReleaseText(html: string, notes: string[] = []): string {
           noteLabels.set(noteRef.id, label);
           noteRef = undefined;
           if (script) script.text += `\u0000${label}\u0000`;
-          else appendRaw(`[^${label}]`);
+          else call(label);
           return;
         }
+        if (!KEEP_HELD.has(name)) release();
         if (name === "li" && note) {
           flush();
           // An item of a list inside the note ends; the note's own item ends the note.
@@ -313,15 +392,8 @@ export function htmlToReleaseText(html: string, notes: string[] = []): string {
           if (--script.depth > 0) return;
           const { tag, text } = script;
           script = undefined;
-          // A note's reference inside the superscript: only the reference.
-          const refs = [...text.matchAll(/\u0000(\d+)\u0000/g)].map((m) => `[^${m[1]}]`);
-          const rest = text.replace(/\u0000\d+\u0000/g, "");
-          if (refs.length) appendRaw(refs.join(""));
-          if (rest.trim()) {
-            const said = scriptText(tag, rest, textBefore());
-            appendRaw(said.text);
-            if (said.note) notes.push(said.note);
-          } else if (rest) append(rest);
+          // Its text and the notes' references in it, in their order (a reference is only its call).
+          text.split(/\u0000(\d+)\u0000/).forEach((part, k) => (k % 2 === 1 ? call(part) : scriptPart(tag, part)));
           return;
         }
         if (name === "ul" || name === "ol") lists.pop();
@@ -351,6 +423,34 @@ export function htmlToReleaseText(html: string, notes: string[] = []): string {
   parser.end();
   flush();
   return [...blocks, ...definitions].join("\n\n");
+}
+
+/**
+ * What may stand between two calls printed together after one word, as Word's writers type it: a comma or a
+ * semicolon (`salud¹,²`, `salud¹;²`), a space (`salud¹ ²`), a hyphen or dash for a range (`salud¹⁻²`), with spaces
+ * around it or not, in superscript or at the text's size; or nothing (`salud¹²`, two references side by side). Only
+ * this is ever left out, and only between two calls.
+ */
+const CALL_SEPARATOR = /^\s*(?:[,;\-–−‐‑]\s*)?$/;
+
+/** Numbers typed in superscript right after a call, with its separator: `,3`, ` 3`, `-3`, `,3,4`. */
+const TYPED_CALLS = /^\s*[,;\-–−‐‑]?\s*\d{1,3}(?:\s*[,;\-–−‐‑]\s*\d{1,3})*\s*$/;
+
+/** Tags that may stand between two calls printed together: superscripts and subscripts, bold and italic. */
+const KEEP_HELD = new Set(["sup", "sub", "strong", "b", "em", "i"]);
+
+/** The end of a paragraph's text for the editor: its last words, calls shown as superscript numbers (`…salud¹`). */
+function plainExcerpt(before: string): string {
+  const text = before.replace(/\[\^(\d+)\]/g, (_, n: string) => superscriptShown(n)).replace(/\\(.)/g, "$1");
+  const tail = text.slice(-30);
+  return tail.length < 30 ? tail.trimStart() : tail.replace(/^\S*\s+/, "");
+}
+
+/** What the editor is told of numbers typed in superscript beside a call (no note of the document); `shown`: the text before them and them. */
+function typedCallsNote(call: number, numbers: string[], shown: string): string {
+  const one = numbers.length === 1;
+  const links = numbers.map((n) => `[^${n}]`).join("");
+  return `«…${shown}»: ${one ? `el ${numbers[0]} volado` : `los números volados ${numbers.slice(0, -1).join(", ")} y ${numbers[numbers.length - 1]}`} después de la llamada [^${call}] ${one ? "no es una nota al pie del documento: se escribió como texto y quedó volado" : "no son notas al pie del documento: se escribieron como texto y quedaron volados"}. Si ${one ? "es la llamada a una nota, cambia ese número volado" : "son llamadas a notas, cambia esos números volados"} por ${links} (y si ${one ? "la nota no está al final del texto, agrégala" : "las notas no están al final del texto, agrégalas"}: ${numbers.map((n) => `[^${n}]: …`).join(", ")}).`;
 }
 
 /** A note's paragraph or list item, on one line (an item with its mark, indented under the item it is nested in). */
