@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { MarkedExtension, Token, TokenizerExtension, RendererExtension, Tokens } from "marked";
 
 /**
@@ -5,7 +6,8 @@ import type { MarkedExtension, Token, TokenizerExtension, RendererExtension, Tok
  * text and its note on a line of its own, `[^1]: La nota.` (more paragraphs indented by four spaces).
  *
  * The page prints each call as a superscript number linking to its note, and the notes at the end of
- * the body in an ordered list, each with a link back to its call («Volver al texto»). Notes are
+ * the body in an ordered list, each with a link back to its call («Volver al texto»), inside a section
+ * headed «Notas» (`notesOpening`). Notes are
  * numbered in the order they are first called, whatever their labels; a note nobody calls comes last,
  * without a link back (check says so, model/body-references.ts), and a call without a note stays text.
  *
@@ -13,7 +15,8 @@ import type { MarkedExtension, Token, TokenizerExtension, RendererExtension, Tok
  * them: a heading's anchor never holds `:` (policy/anchors.ts), nor does any id of the layout, so
  * they cannot collide. The calls' numbers and the links back are left out of the search index
  * (`data-pagefind-ignore`: «nota1» is no word) and of the plain text. The sanitizer keeps these ids,
- * the links' `aria-label` and `data-pagefind-ignore` there only (markdown.ts).
+ * the links' `aria-label` and `data-pagefind-ignore` there only (markdown.ts), and the notes' section
+ * and heading only as this file writes them (`keptNotesAttributes`).
  *
  * marked-footnote was considered: it keeps its state in the extension between documents and resets
  * it only in `walkTokens`, which `marked.lexer` (what bodies are made with) never runs; it adds a
@@ -159,7 +162,7 @@ const notes: RendererExtension = {
   name: "footnotes",
   renderer(token) {
     const items = (token as unknown as FootnotesToken).tokens;
-    let html = "<hr>\n<ol>\n";
+    let html = notesOpening();
     for (const item of items) {
       let back = "";
       for (let k = 1; k <= (item.calls ?? 0); k++) {
@@ -173,11 +176,59 @@ const notes: RendererExtension = {
       html += inLastParagraph ? content.slice(0, -"</p>\n".length) + back + "</p>\n" : content + (back ? `<p>${back.slice(1)}</p>\n` : "");
       html += "</li>\n";
     }
-    return html + "</ol>\n";
+    return html + "</ol>\n</section>\n";
   },
 };
 
 const BACK_LABEL = "Volver al texto";
+
+/**
+ * The notes' section and heading, as GitHub and remark-gfm mark theirs up (`<section class="footnotes">`
+ * named by its `<h2>`), adapted:
+ *
+ * - A visible heading, «Notas», rather than GitHub's visually hidden one or an `aria-label`: a reader
+ *   skimming on a phone otherwise sees a numbered list under a line and has to guess what it is, and a
+ *   visible name is the same for every reader (WCAG technique ARIA13: a region named by its heading
+ *   through `aria-labelledby`). The `<section>`, so named, is a region landmark: a screen reader lists
+ *   it and jumps to it, and hears «Notas» on entering it.
+ * - `h2`: the page's title is the only `h1` (a body's `# …` is printed as `h2`, markdown.ts), and the
+ *   notes belong to the whole text, beside its top-level sections, not inside the last of them.
+ * - Its id, `fn:notas`, holds a `:` as the notes' own ids do: a body heading's anchor never holds one
+ *   (policy/anchors.ts), so a heading «Notas» in the body keeps its `notas` and the two never collide.
+ * - `data-pagefind-ignore` on the heading, as on the calls: «Notas» would otherwise be a word of every
+ *   bulletin with notes (and of the plain text: `withoutFootnoteMarkers`). The notes' text is indexed.
+ * - No `<hr>`: the section draws its own rule (public/css/site.css); a separator before a named region
+ *   is one more thing for a screen reader to say. No `role="doc-endnotes"` (pandoc's): it would replace
+ *   the region role, which screen readers announce and list as a landmark, with one few of them know.
+ *
+ * Between marked and the sanitizer both tags carry `NOTES_MARK`, a value drawn anew by each process:
+ * the sanitizer keeps a `<section>` and a heading's attributes only with it, and drops it
+ * (`keptNotesAttributes`). So raw HTML an editor writes, even `<section class="notas" …>` copied from
+ * a page of the site, is treated as before: a `<section>` loses its tag, a heading its attributes.
+ */
+export const NOTES_HEADING_ID = "fn:notas";
+const NOTES_HEADING = "Notas";
+const NOTES_MARK_ATTRIBUTE = "data-boletines-notas";
+const NOTES_MARK = randomUUID();
+
+const MARK = `${NOTES_MARK_ATTRIBUTE}="${NOTES_MARK}"`;
+/** The notes' heading as marked writes it. */
+const HEADING_HTML = `<h2 id="${NOTES_HEADING_ID}" data-pagefind-ignore ${MARK}>${NOTES_HEADING}</h2>`;
+
+/** The notes' section and heading as marked writes them (with `NOTES_MARK`), up to the list's `<ol>`. */
+function notesOpening(): string {
+  return `<section class="notas" aria-labelledby="${NOTES_HEADING_ID}" ${MARK}>\n${HEADING_HTML}\n<ol>\n`;
+}
+
+/**
+ * The attributes the sanitizer keeps on a `<section>` or an `<h2>`: the notes' own, when `attribs` carry
+ * this process's `NOTES_MARK` (footnotes.ts wrote them); undefined otherwise (a `<section>` then loses
+ * its tag, an `<h2>` every attribute, as any written by hand always did).
+ */
+export function keptNotesAttributes(tag: "section" | "h2", attribs: Readonly<Record<string, string>>): Record<string, string> | undefined {
+  if (attribs[NOTES_MARK_ATTRIBUTE] !== NOTES_MARK) return undefined;
+  return tag === "section" ? { class: "notas", "aria-labelledby": NOTES_HEADING_ID } : { id: NOTES_HEADING_ID, "data-pagefind-ignore": "" };
+}
 
 export function noteId(number: number): string {
   return `fn:${number}`;
@@ -279,23 +330,25 @@ function visitRefs(tokens: readonly Token[], visit: (ref: FootnoteRefToken) => v
 }
 
 /**
- * marked's HTML without the calls' numbers and the links back, as `arrangeFootnotes`' tokens render
- * them: the plain text of a body (search, summaries) reads the notes at the end, without markers.
+ * marked's HTML without the calls' numbers, the links back and the notes' heading, as `arrangeFootnotes`'
+ * tokens render them: the plain text of a body (search, summaries) reads the notes at the end, without
+ * markers (nor «Notas», which Pagefind does not index either).
  */
 export function withoutFootnoteMarkers(html: string): string {
-  if (!html.includes('"#fn')) return html;
+  if (!html.includes("fn:")) return html;
   return html
+    .replace(HEADING_HTML, "")
     .replace(/<sup id="fnref:[^"]*" data-pagefind-ignore><a href="#fn:[^"]*" aria-label="[^"]*">\d+<\/a><\/sup>/g, "")
     .replace(/ ?<a href="#fnref:[^"]*" aria-label="[^"]*" data-pagefind-ignore>↩(?:<sup>\d+<\/sup>)?<\/a>/g, "");
 }
 
-/** Ids of a rendered body's footnotes (`fn:1`, `fnref:1`…), for links into the page (`#fn:1`). */
+/** Ids of a rendered body's footnotes (`fn:1`, `fnref:1`…, the notes' heading `fn:notas`), for links into the page (`#fn:1`). */
 export function footnoteIds(html: string): string[] {
   if (!html.includes(' id="fn')) return [];
-  return [...html.matchAll(/<(?:sup|li) id="(fn(?:ref)?:[^"]*)"[^>]*>/g)].map((m) => m[1]!);
+  return [...html.matchAll(/<(?:sup|li|h2) id="(fn(?:ref)?:[^"]*)"[^>]*>/g)].map((m) => m[1]!);
 }
 
-/** Whether an id is a footnote's (kept by the sanitizer on a note or a call). */
+/** Whether an id is a footnote's (kept by the sanitizer on a note, a call or the notes' heading). */
 export function isFootnoteId(id: string): boolean {
-  return NOTE_ID.test(id) || REF_ID.test(id);
+  return NOTE_ID.test(id) || REF_ID.test(id) || id === NOTES_HEADING_ID;
 }

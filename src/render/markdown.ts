@@ -5,7 +5,7 @@ import { lazyRequire } from "../lazy-require.ts";
 import { HeadingAnchors } from "../policy/anchors.ts";
 import { renderParagraphs, renderProse, renderTokens, type Rendered } from "./markdown-direct.ts";
 import { escapeUnknownTags } from "./raw-html.ts";
-import { arrangeFootnotes, FOOTNOTE_HREF, footnotes, NOTE_ID, REF_ID, withoutFootnoteMarkers } from "./footnotes.ts";
+import { arrangeFootnotes, FOOTNOTE_HREF, footnotes, keptNotesAttributes, NOTE_ID, REF_ID, withoutFootnoteMarkers } from "./footnotes.ts";
 
 /**
  * Bulletin bodies: markdown by marked, then sanitized. The body is never run through a template
@@ -58,7 +58,8 @@ export const ALLOWED_TAGS: readonly string[] = [
 
 /** The policy. markdown-direct.ts writes the same output by hand: change both (the tests compare them). */
 const SANITIZE: SanitizeHtml.IOptions = {
-  allowedTags: [...ALLOWED_TAGS],
+  // The notes' `<section>` (footnotes.ts): any other loses its tag (`exclusiveFilter`), so it is no element a body keeps.
+  allowedTags: [...ALLOWED_TAGS, "section"],
   allowedAttributes: {
     a: ["href", "title"],
     img: ["src", "alt", "title", "width", "height"],
@@ -66,24 +67,34 @@ const SANITIZE: SanitizeHtml.IOptions = {
     // Footnotes' ids and their links' labels, only as footnotes.ts writes them (see transformTags).
     sup: ["id", "data-pagefind-ignore"],
     li: ["id"],
+    // The notes' section and heading, only as footnotes.ts writes them (see transformTags).
+    section: ["class", "aria-labelledby"],
+    h2: ["id", "data-pagefind-ignore"],
     th: ["scope", "colspan", "rowspan", "align"],
     td: ["colspan", "rowspan", "align"],
     ol: ["start"],
     code: ["class"],
   },
-  allowedClasses: { code: [/^language-[\w-]+$/] },
+  allowedClasses: { code: [/^language-[\w-]+$/], section: ["notas"] },
   allowedSchemes: ["http", "https", "mailto", "tel"],
   // Images only from this site: a page never makes the reader's browser call another host.
   allowedSchemesByTag: { img: [] },
-  exclusiveFilter: (frame) => frame.tag === "img" && !/^\/(?!\/)/.test(frame.attribs["src"] ?? ""),
+  // A section other than the notes' (which alone has attributes once transformed) loses its tag and keeps what is inside, as any tag the policy does not allow.
+  exclusiveFilter: (frame) =>
+    frame.tag === "img" ? !/^\/(?!\/)/.test(frame.attribs["src"] ?? "") : frame.tag === "section" && !("class" in frame.attribs) ? "excludeTag" : false,
   allowedSchemesAppliedToAttributes: ["href", "src", "cite"],
   allowProtocolRelative: false,
   // Dropped with their content: scripts, styles, frames and forms never reach a page.
   disallowedTagsMode: "discard",
   nonTextTags: [...DROPPED_WITH_CONTENT],
   transformTags: {
-    // A heading level 1 is the page title; body headings start at h2.
-    h1: "h2",
+    // A heading level 1 is the page title; body headings start at h2 (with no attribute: see `h2`).
+    h1: () => ({ tagName: "h2", attribs: {} }),
+    // Only the notes' section and heading keep their attributes; any other h2 has none, any other section
+    // loses its tag too (`exclusiveFilter`: renaming it to a tag the policy drops would leave sanitize-html
+    // closing a later element at its depth with that name).
+    section: (tagName, attribs) => ({ tagName, attribs: keptNotesAttributes("section", attribs) ?? {} }),
+    h2: (tagName, attribs) => ({ tagName, attribs: keptNotesAttributes("h2", attribs) ?? {} }),
     a: (tagName, attribs) => {
       const href = attribs["href"] ?? "";
       const external = /^https?:\/\//i.test(href);
@@ -113,7 +124,8 @@ export function renderMarkdown(markdown: string): string {
 /**
  * The sanitized HTML with an `id` on each heading (policy/anchors.ts), made from the heading's text.
  * Applied last, to whichever way made the HTML: the policy allows no attribute on headings, so each
- * is `<hN>` as written here.
+ * is `<hN>` as written here; the notes' heading, which has its own id (footnotes.ts), is left as it is
+ * and takes no anchor.
  */
 export function withHeadingIds(html: string): string {
   if (!html.includes("<h")) return html;

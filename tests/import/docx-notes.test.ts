@@ -34,7 +34,7 @@ after(() => {
 
 /** The notes of a rendered body, by number: the HTML of each `<li id="fn:N">` (nested lists included). */
 function renderedNotes(html: string): { text: string; notes: Map<number, string> } {
-  const at = html.indexOf("<hr");
+  const at = html.indexOf('<section class="notas"');
   const notes = new Map<number, string>();
   if (at === -1) return { text: html, notes };
   for (const chunk of html.slice(at).split('<li id="fn:').slice(1)) {

@@ -396,6 +396,25 @@ test("hand-picked bodies: the reference's bytes, each the way expected", () => {
   for (const [markdown, expected] of cases) assert.equal(assertSame(markdown), expected, JSON.stringify(markdown));
 });
 
+test("bodies with notes: every function gives the reference's bytes, the notes in their section under «Notas», which the text leaves out", () => {
+  const bodies = [
+    "Texto con nota[^1] y *énfasis*.\n\n[^1]: La nota.",
+    // A heading «Notas» of the body, and notes nobody calls.
+    "## Notas\n\nCifra[^1].\n\n[^1]: Fuente.\n[^2]: Sin llamada.",
+    "Texto.\n\n[^1]: Sin llamada.",
+    // Raw HTML beside them, a section written by hand included.
+    '<section class="notas" aria-labelledby="fn:notas"><h2 id="fn:notas">Notas</h2></section>\n\nCifra[^1] <b>HTML</b>.\n\n[^1]: Nota con <i>HTML</i>.',
+  ];
+  for (const markdown of bodies) {
+    assert.equal(assertSame(markdown), "sanitizer", JSON.stringify(markdown));
+    const { html, text } = renderBody(markdown);
+    assert.equal(html.match(/<section\b/g)?.length, 1, html);
+    assert.match(html, /\n<section class="notas" aria-labelledby="fn:notas">\n<h2 id="fn:notas" data-pagefind-ignore>Notas<\/h2>\n<ol>\n<li id="fn:1">\n[\s\S]*<\/li>\n<\/ol>\n<\/section>$/, html);
+    // The body's own «Notas» only (a heading, in markdown or by hand).
+    assert.equal(text.match(/Notas/g)?.length ?? 0, /## Notas|>Notas</.test(markdown) ? 1 : 0, text);
+  }
+});
+
 test("readingMinutes counts words like split(/\\s+/) for every UTF-16 code unit as separator", () => {
   for (let c = 0; c < 0x10000; c++) {
     const ch = String.fromCharCode(c);
