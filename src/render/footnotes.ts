@@ -168,7 +168,7 @@ const notes: RendererExtension = {
       for (let k = 1; k <= (item.calls ?? 0); k++) {
         back += k === 1
           ? ` <a href="#${refId(item.number!, 1)}" aria-label="${BACK_LABEL}" data-pagefind-ignore>↩</a>`
-          : ` <a href="#${refId(item.number!, k)}" aria-label="${BACK_LABEL} (${k})" data-pagefind-ignore>↩<sup>${k}</sup></a>`;
+          : ` <a href="#${refId(item.number!, k)}" aria-label="${BACK_LABEL}, llamada ${k}" data-pagefind-ignore>↩<sup>${k}</sup></a>`;
       }
       const content = this.parser.parse(item.tokens);
       const inLastParagraph = content.endsWith("</p>\n");
@@ -180,6 +180,12 @@ const notes: RendererExtension = {
   },
 };
 
+/**
+ * The links back's names. A note's first link back shows ↩ alone; the others show ↩ and the call's
+ * number, ↩², ↩³…, so their names hold that number as a word («Volver al texto, llamada 2»): what a
+ * link shows is part of its name (WCAG 2.5.3, axe's label-content-name-mismatch, which does not read
+ * a number in parentheses: «Volver al texto (2)» failed it), and a reader of voice commands can say it.
+ */
 const BACK_LABEL = "Volver al texto";
 
 /**

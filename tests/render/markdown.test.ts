@@ -95,7 +95,7 @@ test("footnotes: numbered in the order first called, whatever their labels; repe
   assert.deepEqual($("sup[id]").map((_, s) => $(s).attr("id")).get(), ["fnref:1", "fnref:2", "fnref:1:2"]);
   assert.deepEqual($("ol > li").map((_, li) => $(li).attr("id")).get(), ["fn:1", "fn:2", "fn:3"]);
   assert.equal($("#fn\\:1 p").length, 2, "a note keeps its paragraphs");
-  assert.deepEqual($("#fn\\:1 a").map((_, a) => [[$(a).attr("href"), $(a).attr("aria-label")]]).get(), [["#fnref:1", "Volver al texto"], ["#fnref:1:2", "Volver al texto (2)"]]);
+  assert.deepEqual($("#fn\\:1 a").map((_, a) => [[$(a).attr("href"), $(a).attr("aria-label")]]).get(), [["#fnref:1", "Volver al texto"], ["#fnref:1:2", "Volver al texto, llamada 2"]]);
   assert.equal($("#fn\\:2 a[rel]").attr("href"), "https://x.example/", "a note's links are links like any other");
   assert.equal($("#fn\\:3").text().trim(), "Nadie la llama.", "an unused note is printed, with nothing pointing back");
   // The body's own text comes before the notes, wherever they were written.
