@@ -6,7 +6,7 @@ import { buildSite, PROJECT_ROOT } from "../../src/build/build.ts";
 import { DEFAULT_SITE, type SiteConfig } from "../../src/site.ts";
 import { serveStatic, type StaticSite } from "./server.ts";
 
-/** The e2e fixture corpus: 23 published bulletins over 2023–2025, one draft, one image present and one missing. */
+/** The e2e fixture corpus: 24 published bulletins over 2023–2025, one draft, one image present and one missing, one with footnotes. */
 export const E2E_CONTENT = path.join(PROJECT_ROOT, "tests/fixtures/e2e-content");
 export const E2E_PUBLIC = path.join(PROJECT_ROOT, "tests/fixtures/e2e-public");
 /** The build's clock: the Mérida bulletin (2025-06-01) falls in the news sitemap's 48 hours. */
@@ -17,6 +17,8 @@ export const FIXTURE = {
   featured: "/boletines/2025/06/campana-de-vacunacion-contra-el-sarampion-en-merida/",
   /** A picture in its body (the file is under public/). */
   bodyPicture: "/boletines/2024/11/vacunacion-para-embarazadas-lo-que-debes-saber/",
+  /** Footnotes: four calls of three notes (the second called twice), one note with a long address. */
+  notes: "/boletines/2025/03/imss-coahuila-refuerza-la-atencion-de-pacientes-con-diabetes/",
   /** Names an image that is not under public/. */
   missingImage: "/boletines/2024/06/brigadas-de-vacunacion-llegan-a-comunidades-de-oaxaca/",
   /** `redirect_from: /news/190812`. */
