@@ -1,5 +1,5 @@
 import type { BulletinDate } from "../policy/dates.ts";
-import type { Label } from "../policy/labels.ts";
+import type { AcronymUse, Label } from "../policy/labels.ts";
 
 /**
  * The one model of a bulletin. Made by `normalize.ts` from a content file; used by the build,
@@ -60,6 +60,12 @@ export interface Bulletin {
    * (corpus.ts `findShoutedLabels`); absent when none.
    */
   shouted?: ShoutedLabel[];
+  /**
+   * Words in capitals its title, description, highlights and body use as acronyms although they read
+   * as words (`SAI`, `UNEME`: policy/labels.ts `acronymsIn`), in order of first use; absent when none.
+   * The corpus's acronyms are gathered from these (corpus.ts `acronymLexicon`).
+   */
+  acronyms?: AcronymUse[];
   /** Markdown body, as written. */
   body: string;
   /** First line of the body in the file (for messages about the body). */

@@ -2,7 +2,7 @@ import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import type { DateTime } from "luxon";
 import type { SiteConfig } from "../site.ts";
-import { accentCount, LabelChooser, labelSlug, shoutedLabel } from "../policy/labels.ts";
+import { accentCount, LabelChooser, labelSlug, shoutedLabel, type AcronymLexicon } from "../policy/labels.ts";
 import { hasHtmlStub } from "../policy/site-paths.ts";
 import { bulletinNumberPaths, listFeedOf, pathIdentity } from "../policy/urls.ts";
 import type { Bulletin, ShoutedLabel } from "./bulletin.ts";
@@ -125,16 +125,41 @@ export function makeImageExists(publicDir: string): (sitePath: string) => boolea
 export interface CorpusLabels {
   tags: LabelChooser;
   sections: LabelChooser;
+  /** The acronyms the corpus's prose vouches for (`acronymLexicon`). */
+  acronyms: AcronymLexicon;
 }
 
 export function chooseCorpusLabels(bulletins: readonly Bulletin[]): CorpusLabels {
-  const tags = new LabelChooser();
-  const sections = new LabelChooser();
+  const acronyms = acronymLexicon(bulletins);
+  const tags = new LabelChooser(acronyms);
+  const sections = new LabelChooser(acronyms);
   for (const b of bulletins) {
     sections.add(b.section.slug, b.section.label);
     for (const t of b.tags) tags.add(t.slug, t.label);
   }
-  return { tags, sections };
+  return { tags, sections, acronyms };
+}
+
+/**
+ * How many bulletins must use a word in capitals in running text for it to be an acronym; one that
+ * introduces it in parentheses (`Sistema de Abasto Institucional (SAI)`) is enough by itself. One
+ * use could be emphasis (`es MUY importante`); the same word so written by two files is a name.
+ */
+const ACRONYM_USES = 2;
+
+/** The words in capitals the corpus uses as acronyms although they read as words (policy/labels.ts `AcronymLexicon`). */
+export function acronymLexicon(bulletins: readonly Bulletin[]): AcronymLexicon {
+  const uses = new Map<string, number>();
+  const lexicon = new Set<string>();
+  for (const b of bulletins) {
+    if (!b.acronyms) continue;
+    for (const { word, introduced } of b.acronyms) {
+      const n = (uses.get(word) ?? 0) + 1;
+      uses.set(word, n);
+      if (introduced || n >= ACRONYM_USES) lexicon.add(word);
+    }
+  }
+  return lexicon;
 }
 
 /** Replace each tag's and section's label by the corpus-wide choice (see `policy/labels.ts`). */
@@ -160,29 +185,31 @@ export function applyCorpusLabels(bulletins: Bulletin[], { tags, sections }: Cor
  * the cards and the breadcrumbs, or as another file writes it (the corpus-wide choice prefers any
  * spelling not in capitals) — and what to write. One pass over the labels, each spelling judged once.
  */
-export function findShoutedLabels(bulletins: readonly Bulletin[], { tags, sections }: CorpusLabels): Problem[] {
-  const judged = new Map<string, { slug: string; fix: string }>();
+export function findShoutedLabels(bulletins: readonly Bulletin[], { tags, sections, acronyms }: CorpusLabels): Problem[] {
+  const judged = new Map<string, { slug: string; fix: string | undefined }>();
   const problems: Problem[] = [];
   for (const b of bulletins) {
     if (!b.shouted) continue;
     for (const s of b.shouted) {
       let seen = judged.get(s.label);
-      if (!seen) judged.set(s.label, (seen = { slug: labelSlug(s.label), fix: shoutedLabel(s.label) ?? s.label }));
+      if (!seen) judged.set(s.label, (seen = { slug: labelSlug(s.label), fix: shoutedLabel(s.label, acronyms) }));
+      // Its words in capitals are acronyms the corpus uses (`SAI`): not shouting.
+      if (seen.fix === undefined) continue;
       const shown = (s.field === "section" ? sections : tags).labelOf(seen.slug);
-      problems.push(shoutedLabelProblem(b.file, s, shown, seen.fix));
+      problems.push(shoutedLabelProblem(b.file, s, shown, seen.fix, acronyms));
     }
   }
   return problems;
 }
 
-function shoutedLabelProblem(file: string, { field, label: written, line, column }: ShoutedLabel, shown: string, capitalized: string): Problem {
+function shoutedLabelProblem(file: string, { field, label: written, line, column }: ShoutedLabel, shown: string, capitalized: string, acronyms: AcronymLexicon): Problem {
   const [what, where] =
     field === "section"
       ? ["La sección", "la página de la sección, en las tarjetas de sus boletines y en la ruta de navegación"]
       : ["La etiqueta", "la página del tema, en los temas de cada boletín y en la ruta de navegación"];
   const how = shown === written ? `, y así se muestra en ${where}` : `; el sitio muestra «${shown}», como la escriben otros boletines`;
   // Another file's spelling, when it is not shouted and keeps the accents; else this one with its capitals put right.
-  const instead = shown !== written && shoutedLabel(shown) === undefined && accentCount(shown) >= accentCount(capitalized) ? shown : capitalized;
+  const instead = shown !== written && shoutedLabel(shown, acronyms) === undefined && accentCount(shown) >= accentCount(capitalized) ? shown : capitalized;
   return {
     severity: "warning",
     code: "label-capitals",

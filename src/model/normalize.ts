@@ -4,7 +4,7 @@ import type { SiteConfig } from "../site.ts";
 import { DATE_FORMATS_HINT, parseBulletinDate, type BulletinDate } from "../policy/dates.ts";
 import { findUnpublishable, hasUnpublishable, publishable } from "../policy/characters.ts";
 import { isAbsent } from "../policy/empty.ts";
-import { cleanLabel, labelSlug, shoutedLabel, type Label } from "../policy/labels.ts";
+import { acronymsIn, cleanLabel, labelSlug, shoutedLabel, type Label } from "../policy/labels.ts";
 import { foldName, nearestName } from "../policy/nearest.ts";
 import { formatCount } from "../policy/numbers.ts";
 import { hasHtmlStub, normalizeSitePath } from "../policy/site-paths.ts";
@@ -90,6 +90,7 @@ export function normalizeBulletin(doc: SourceDocument, ctx: NormalizeContext): N
 
   const { problems } = fm;
   if (!title) return { problems };
+  const acronyms = acronymsIn([title, description ?? "", ...highlights, body]);
   const bulletin: Bulletin = {
     id: doc.relPath.replace(/\.(md|markdown)$/i, ""),
     file: doc.file,
@@ -117,6 +118,7 @@ export function normalizeBulletin(doc: SourceDocument, ctx: NormalizeContext): N
     highlights,
     ...(references.length > 0 ? { references } : {}),
     ...(shouted.length > 0 ? { shouted } : {}),
+    ...(acronyms.length > 0 ? { acronyms } : {}),
     body,
     bodyLine: doc.bodyLine,
     positions: doc.fields,

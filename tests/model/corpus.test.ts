@@ -5,8 +5,8 @@ import type { Bulletin } from "../../src/model/bulletin.ts";
 import { applyCorpusLabels, chooseCorpusLabels, claimsOfBulletins, findDuplicateNumbers, findPathCollisions, findShoutedLabels, selectForwards, selectPublished } from "../../src/model/corpus.ts";
 import { fm, normalizeText } from "./helpers.ts";
 
-function bulletin(file: string, fields: string): Bulletin {
-  const r = normalizeText(fm(`description: "d"\n${fields}`), { file });
+function bulletin(file: string, fields: string, body?: string): Bulletin {
+  const r = normalizeText(fm(`description: "d"\n${fields}`, body), { file });
   assert.ok(r.bulletin, JSON.stringify(r.problems));
   return r.bulletin;
 }
@@ -110,6 +110,34 @@ test("a tag or section written all in capitals is a warning on its line: shown a
   assert.deepEqual(shown[0]!.tags.map((t) => t.label), ["SALUD", "IMSS", "COVID-19", "vacunacion"]);
   assert.equal(shown[0]!.section.label, "NUEVO LEÓN");
   assert.deepEqual(shown[2]!.tags.map((t) => t.label), ["Salud Mental", "VIH Y SIDA"]);
+});
+
+test("a tag in capitals that the corpus's text uses as an acronym is no warning and is shown as written; without that evidence it is shouting", () => {
+  const sai = 'title: "Abasto"\ndate: 2024-04-09\ntags: [SAI, UNEME EN COAHUILA]';
+  const introduced = "El Sistema de Abasto Institucional (SAI) surte a cada UNEME del estado.\n";
+  const usedTwice = "Acudió a la UNEME de Saltillo.\n";
+  const lone = bulletin("content/a.md", sai);
+  const other = bulletin("content/b.md", 'title: "Otro"\ndate: 2024-04-10\ntags: [Sai]');
+  // No evidence: both are shouting, and another file's spelling is shown.
+  let labels = chooseCorpusLabels([lone, other]);
+  assert.deepEqual(findShoutedLabels([lone, other], labels).map((p) => p.message), [
+    "La etiqueta «SAI» está escrita toda en mayúsculas; el sitio muestra «Sai», como la escriben otros boletines.",
+    "La etiqueta «UNEME EN COAHUILA» está escrita toda en mayúsculas, y así se muestra en la página del tema, en los temas de cada boletín y en la ruta de navegación.",
+  ]);
+  // One file introduces SAI in parentheses; UNEME is used in running text by one file only (it could be emphasis).
+  const introducing = bulletin("content/a.md", sai, introduced);
+  assert.deepEqual(introducing.acronyms, [{ word: "SAI", introduced: true }, { word: "UNEME", introduced: false }]);
+  labels = chooseCorpusLabels([introducing, other]);
+  assert.deepEqual([...labels.acronyms], ["SAI"]);
+  const problems = findShoutedLabels([introducing, other], labels);
+  assert.deepEqual(problems.map((p) => p.hint), ["Escribe «Uneme en Coahuila» (las siglas, como IMSS o VIH, se quedan en mayúsculas)."]);
+  assert.equal(applyCorpusLabels([introducing, other], labels)[1]!.tags[0]!.label, "SAI");
+  // A second file uses UNEME in its text: an acronym too.
+  const third = bulletin("content/c.md", 'title: "Tercero"\ndate: 2024-04-11', usedTwice);
+  labels = chooseCorpusLabels([introducing, other, third]);
+  assert.deepEqual([...labels.acronyms].sort(), ["SAI", "UNEME"]);
+  // SAI says nothing; COAHUILA still shouts, and the hint keeps UNEME in capitals.
+  assert.deepEqual(findShoutedLabels([introducing, other, third], labels).map((p) => [p.line, p.hint]), [[5, "Escribe «UNEME en Coahuila» (las siglas, como IMSS o VIH, se quedan en mayúsculas)."]]);
 });
 
 test("a relabelled bulletin keeps the parts a loader hides (body and positions read on demand through its prototype, a symbol)", () => {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { cleanLabel, LabelChooser, labelSlug, preferVariant, shoutedLabel } from "../../src/policy/labels.ts";
+import { acronymsIn, cleanLabel, LabelChooser, labelSlug, preferVariant, shoutedLabel } from "../../src/policy/labels.ts";
 
 test("tag identity is the slug", () => {
   for (const v of ["Vacunación", "vacunacion", "VACUNACIÓN", " vacunación ", "Vacunacion"]) assert.equal(labelSlug(v), "vacunacion");
@@ -75,4 +75,53 @@ test("a label written all in capitals is shouting unless every word is an acrony
   for (const label of ["IMSS", "ISSSTE", "COVID-19", "VIH", "VIH Y SIDA", "UMF 21", "CDMX", "H1N1", "SNTSS", "UNAM", "DE", "Salud", "salud mental", "IMSS Chihuahua", "2024"]) {
     assert.equal(shoutedLabel(label), undefined, label);
   }
+});
+
+test("an acronym the corpus vouches for is not shouting: kept as written, and preferred as a mixed-case spelling would be", () => {
+  const lexicon = new Set(["SAI", "UNEME"]);
+  assert.equal(shoutedLabel("SAI"), "Sai");
+  assert.equal(shoutedLabel("SAI", lexicon), undefined);
+  assert.equal(shoutedLabel("UNEME EN COAHUILA"), "Uneme en Coahuila");
+  assert.equal(shoutedLabel("UNEME EN COAHUILA", lexicon), "UNEME en Coahuila");
+  assert.equal(shoutedLabel("UNEME IMSS", lexicon), undefined);
+  // Other words still shout.
+  assert.equal(shoutedLabel("SALUD", lexicon), "Salud");
+  assert.ok(preferVariant("Uneme", "UNEME") < 0);
+  assert.ok(preferVariant("UNEME", "Uneme", lexicon) < 0);
+  const chooser = new LabelChooser(lexicon);
+  chooser.add("uneme", "Uneme");
+  chooser.add("uneme", "Uneme");
+  chooser.add("uneme", "UNEME");
+  // Equally well spelled: the most used wins, as between any two spellings.
+  assert.equal(chooser.labelOf("uneme"), "Uneme");
+  const plain = new LabelChooser();
+  plain.add("sai", "SAI");
+  plain.add("sai", "SAI");
+  plain.add("sai", "sai");
+  assert.equal(plain.labelOf("sai"), "sai");
+  const vouched = new LabelChooser(lexicon);
+  vouched.add("sai", "SAI");
+  vouched.add("sai", "SAI");
+  vouched.add("sai", "sai");
+  assert.equal(vouched.labelOf("sai"), "SAI");
+});
+
+test("acronymsIn: words in capitals used as acronyms in running text or introduced in parentheses, not headings, rule acronyms or accented words", () => {
+  const uses = (text: string) => acronymsIn([text]).map((u) => `${u.word}${u.introduced ? "()" : ""}`);
+  assert.deepEqual(uses("la implementación del Sistema de Abasto Institucional (SAI), con el fin"), ["SAI()"]);
+  assert.deepEqual(uses("acudió a la UNEME de Saltillo"), ["UNEME"]);
+  assert.deepEqual(uses("las UNEME."), ["UNEME"]);
+  // Rule acronyms (two final consonants, no vowel, listed) are not gathered: they need no evidence.
+  assert.deepEqual(uses("el IMSS y la UMF con el ISSSTE y la UMAE"), []);
+  // Headings and shouted runs: no word with small letters beside it, or another word in capitals.
+  assert.deepEqual(uses("UNIDAD DE COMUNICACIÓN SOCIAL"), []);
+  assert.deepEqual(uses("**GOBIERNO DE\nMÉXICO**"), []);
+  assert.deepEqual(uses("LINK DE FOTOS: https://example.org/fotos"), []);
+  assert.deepEqual(uses("el programa SALUD PARA TODOS inicia"), []);
+  // Accented words are words; parts of longer words are not words.
+  assert.deepEqual(uses("en MÉXICO hoy"), []);
+  assert.deepEqual(uses("en CAMPAÑA hoy y en SAIx y xSAI"), []);
+  // Once per word, in order of first use; introduced once is introduced.
+  assert.deepEqual(uses("la UNEME y el SAI; después, el Sistema (SAI) y la UNEME"), ["UNEME", "SAI()"]);
+  assert.deepEqual(acronymsIn(["Título sin siglas", "", "texto"]), []);
 });
