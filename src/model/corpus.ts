@@ -186,23 +186,30 @@ export function applyCorpusLabels(bulletins: Bulletin[], { tags, sections }: Cor
  * spelling not in capitals) — and what to write. One pass over the labels, each spelling judged once.
  */
 export function findShoutedLabels(bulletins: readonly Bulletin[], { tags, sections, acronyms }: CorpusLabels): Problem[] {
-  const judged = new Map<string, { slug: string; fix: string | undefined }>();
+  // What is said of a spelling in a field is the same in every file that writes it: judged once (a
+  // large archive has thousands of these warnings and a few hundred spellings).
+  const judged = new Map<string, Pick<Problem, "message" | "hint"> | null>();
   const problems: Problem[] = [];
   for (const b of bulletins) {
     if (!b.shouted) continue;
     for (const s of b.shouted) {
-      let seen = judged.get(s.label);
-      if (!seen) judged.set(s.label, (seen = { slug: labelSlug(s.label), fix: shoutedLabel(s.label, acronyms) }));
+      const key = `${s.field}\0${s.label}`;
+      let said = judged.get(key);
+      if (said === undefined) judged.set(key, (said = shoutedLabelWarning(s.field, s.label, s.field === "section" ? sections : tags, acronyms)));
       // Its words in capitals are acronyms the corpus uses (`SAI`): not shouting.
-      if (seen.fix === undefined) continue;
-      const shown = (s.field === "section" ? sections : tags).labelOf(seen.slug);
-      problems.push(shoutedLabelProblem(b.file, s, shown, seen.fix, acronyms));
+      if (said === null) continue;
+      const { line, column } = s;
+      problems.push({ severity: "warning", code: "label-capitals", file: b.file, field: s.field, ...(line !== undefined ? { line, column: column ?? 1 } : {}), message: said.message, ...(said.hint !== undefined ? { hint: said.hint } : {}) });
     }
   }
   return problems;
 }
 
-function shoutedLabelProblem(file: string, { field, label: written, line, column }: ShoutedLabel, shown: string, capitalized: string, acronyms: AcronymLexicon): Problem {
+/** What the warning says of `written` in `field`, or null when the corpus's acronyms make it no shouting. */
+function shoutedLabelWarning(field: ShoutedLabel["field"], written: string, chosen: LabelChooser, acronyms: AcronymLexicon): Pick<Problem, "message" | "hint"> | null {
+  const capitalized = shoutedLabel(written, acronyms);
+  if (capitalized === undefined) return null;
+  const shown = chosen.labelOf(labelSlug(written));
   const [what, where] =
     field === "section"
       ? ["La sección", "la página de la sección, en las tarjetas de sus boletines y en la ruta de navegación"]
@@ -211,11 +218,6 @@ function shoutedLabelProblem(file: string, { field, label: written, line, column
   // Another file's spelling, when it is not shouted and keeps the accents; else this one with its capitals put right.
   const instead = shown !== written && shoutedLabel(shown, acronyms) === undefined && accentCount(shown) >= accentCount(capitalized) ? shown : capitalized;
   return {
-    severity: "warning",
-    code: "label-capitals",
-    file,
-    field,
-    ...(line !== undefined ? { line, column: column ?? 1 } : {}),
     message: `${what} «${written}» está escrita toda en mayúsculas${how}.`,
     hint: `Escribe «${instead}» (las siglas, como IMSS o VIH, se quedan en mayúsculas).`,
   };
