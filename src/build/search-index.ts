@@ -69,8 +69,9 @@ const UNUSED_UI = /^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$/;
  * Bumped when search-words.ts changes what it finds in a page: the cached words are then not used,
  * and the words index is made again (an index kept from an earlier build keeps its record's digest
  * of its words, found the earlier way). 2: metadata words (the lead picture's `alt`), no other `alt`.
+ * 3: the attributes an element asks Pagefind to index (body pictures' `alt`).
  */
-const WORDS_FORMAT = "2";
+const WORDS_FORMAT = "3";
 /** The label of the words index in messages. */
 const WORDS_LABEL = "las palabras, secciones y temas de cada índice";
 

@@ -24,7 +24,9 @@ const htmlparser2 = lazyRequire<typeof Htmlparser2>("htmlparser2");
  * `data-pagefind-body`, without `nav`, `form`, `footer`… or `data-pagefind-ignore`; a space between
  * block elements, none around inline ones), split at white space, with the punctuation around each
  * word taken off: Pagefind makes the same keys (lower case, stemmed) from "«Querétaro»," as from
- * "Querétaro". An image's `alt` is not part of that text.
+ * "Querétaro". An image's `alt` is part of that text only when the image asks for it
+ * (`data-pagefind-index-attrs="alt"`, as body pictures do: render/markdown-direct.ts `INDEXED_ALT`):
+ * Pagefind puts an indexed attribute's value between spaces (and a period) where the element is.
  *
  * And the words of the page's metadata: Pagefind 1.5 searches every metadata field of a page as
  * words of the page (with no place in its text, and a weight of its own: 5 for `title`, 1 for the
@@ -142,6 +144,14 @@ function readPart(part: string): { text: string; metadata: Record<string, string
         const body = "data-pagefind-body" in attributes;
         const excluded = (parent?.excluded ?? false) || (!body && ignore !== undefined && !["", "index", "true"].includes(ignore.toLowerCase()));
         const specs = !excluded && attributes["data-pagefind-meta"] !== undefined ? metaSpecs(attributes["data-pagefind-meta"], attributes) : undefined;
+        // Attributes the element asks Pagefind to index: their values are words of the page where it is.
+        const indexedAttributes = attributes["data-pagefind-index-attrs"];
+        if (indexedAttributes !== undefined && !excluded && ignore === undefined && (body || (indexedNow() && !LEFT_OUT.has(name)))) {
+          for (const attribute of indexedAttributes.split(",")) {
+            const value = attributes[attribute.trim()];
+            if (value !== undefined) parts.push(` ${value} `);
+          }
+        }
         if (VOID.has(name)) {
           if (excluded) return;
           if (specs) take(specs, undefined);

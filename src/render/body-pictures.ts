@@ -3,7 +3,7 @@ import type { Bulletin } from "../model/bulletin.ts";
 import { lazyRequire } from "../lazy-require.ts";
 import { decodeURIComponentSafe, resolveOnPage } from "../policy/site-paths.ts";
 import { describeImage, publicFileOf, type PictureFiles } from "./images.ts";
-import { escapeAttribute } from "./markdown-direct.ts";
+import { escapeAttribute, indexedAltAttribute } from "./markdown-direct.ts";
 
 const htmlparser2 = lazyRequire<typeof Htmlparser2>("htmlparser2");
 
@@ -119,7 +119,7 @@ function pictureTag(picture: PictureFiles, attribs: Record<string, string>, near
   const sources = picture.sources.map((s) => `<source type="${escapeAttribute(s.type)}" srcset="${escapeAttribute(s.srcset)}" sizes="${escapeAttribute(sizes)}" />`);
   let img = `<img src="${escapeAttribute(picture.src)}" alt="${escapeAttribute(attribs["alt"] ?? "")}"`;
   if (attribs["title"] !== undefined) img += ` title="${escapeAttribute(attribs["title"])}"`;
-  img += ` width="${escapeAttribute(width)}" height="${escapeAttribute(height)}" ${nearTop ? 'fetchpriority="high"' : 'loading="lazy"'} decoding="async" />`;
+  img += ` width="${escapeAttribute(width)}" height="${escapeAttribute(height)}" ${nearTop ? 'fetchpriority="high"' : 'loading="lazy"'} decoding="async"${indexedAltAttribute(attribs["alt"])} />`;
   return `<picture>${sources.join("")}${img}</picture>`;
 }
 

@@ -459,12 +459,13 @@ class Writer {
       return;
     }
     if (!source.kept) return;
-    let tag = `<img src="${escapeAttribute(source.value)}" alt="${escapeAttribute(readNoEncode(alt, true))}"`;
+    const altText = readNoEncode(alt, true);
+    let tag = `<img src="${escapeAttribute(source.value)}" alt="${escapeAttribute(altText)}"`;
     if (t.title) {
       const title = readNoEncode(t.title, true);
       if (title !== "") tag += ` title="${escapeAttribute(title)}"`;
     }
-    this.html += tag + ' loading="lazy" decoding="async" />';
+    this.html += `${tag} loading="lazy" decoding="async"${indexedAltAttribute(altText)} />`;
   }
 }
 
@@ -578,6 +579,21 @@ const SANITIZE_ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", "
 /** sanitize-html's escaping of text: `&`, `<` and `>` (quotes stay). */
 function escapeText(s: string): string {
   return /[&<>]/.test(s) ? s.replace(/[&<>]/g, (ch) => SANITIZE_ENTITIES[ch]!) : s;
+}
+
+/**
+ * A body picture's `alt` says what it shows, for a reader who cannot see it: Pagefind indexes it as
+ * words of the page when the image asks for it, so search finds a bulletin by what its pictures show
+ * (by default Pagefind keeps only the first image's `alt`, as metadata). Not on a decorative image
+ * (`alt=""`, or none). Every body `<img>` gets it here and only here, after its other attributes
+ * (markdown.ts's policy for raw HTML, this file's markdown images, body-pictures.ts's pictures);
+ * build/search-words.ts reads the words as Pagefind does.
+ */
+export const INDEXED_ALT = { name: "data-pagefind-index-attrs", value: "alt" } as const;
+
+/** The attribute (with its leading space) that has Pagefind index an image whose `alt` is this; "" for a decorative one. */
+export function indexedAltAttribute(alt: string | undefined): string {
+  return alt === undefined || alt.trim() === "" ? "" : ` ${INDEXED_ALT.name}="${INDEXED_ALT.value}"`;
 }
 
 /** sanitize-html's escaping of attribute values: `&`, `<`, `>` and `"`. */

@@ -3,7 +3,7 @@ import type * as Entities from "entities";
 import type SanitizeHtml from "sanitize-html";
 import { lazyRequire } from "../lazy-require.ts";
 import { HeadingAnchors } from "../policy/anchors.ts";
-import { renderParagraphs, renderProse, renderTokens, type Rendered } from "./markdown-direct.ts";
+import { INDEXED_ALT, renderParagraphs, renderProse, renderTokens, type Rendered } from "./markdown-direct.ts";
 import { escapeUnknownTags } from "./raw-html.ts";
 import { arrangeFootnotes, FOOTNOTE_HREF, footnotes, keptNotesAttributes, NOTE_ID, REF_ID, withoutFootnoteMarkers } from "./footnotes.ts";
 
@@ -103,10 +103,16 @@ const SANITIZE: SanitizeHtml.IOptions = {
     },
     sup: (tagName, attribs) => ({ tagName, attribs: REF_ID.test(attribs["id"] ?? "") ? attribs : withoutAttributes(attribs, ["id", "data-pagefind-ignore"]) }),
     li: (tagName, attribs) => ({ tagName, attribs: NOTE_ID.test(attribs["id"] ?? "") ? attribs : withoutAttributes(attribs, ["id"]) }),
-    img: (tagName, attribs) => ({ tagName, attribs: { ...attribs, loading: "lazy", decoding: "async" } }),
+    // Whether Pagefind indexes its `alt` is the site's to say (markdown-direct.ts `INDEXED_ALT`), never the editor's.
+    img: (tagName, attribs) => {
+      const own = withoutAttributes(attribs, [INDEXED_ALT.name]);
+      const made: SanitizeHtml.Attributes = { ...own, loading: "lazy", decoding: "async" };
+      if ((attribs["alt"] ?? "").trim() !== "") made[INDEXED_ALT.name] = INDEXED_ALT.value;
+      return { tagName, attribs: made };
+    },
   },
 };
-SANITIZE.allowedAttributes = { ...(SANITIZE.allowedAttributes as Record<string, string[]>), a: ["href", "title", "rel", "aria-label", "data-pagefind-ignore"], img: ["src", "alt", "title", "width", "height", "loading", "decoding"] };
+SANITIZE.allowedAttributes = { ...(SANITIZE.allowedAttributes as Record<string, string[]>), a: ["href", "title", "rel", "aria-label", "data-pagefind-ignore"], img: ["src", "alt", "title", "width", "height", "loading", "decoding", INDEXED_ALT.name] };
 
 /** `attribs` without `names` (the same object when it has none of them). */
 function withoutAttributes(attribs: SanitizeHtml.Attributes, names: readonly string[]): SanitizeHtml.Attributes {

@@ -27,7 +27,7 @@ const PHOTO = "/uploads/2023/foto.jpg";
 /**
  * Three years, two bulletins each; «quetzal» only in 2023, «querella» only in 2024. «ajolote» only in
  * the alt text of 2023's lead picture (front matter), «garza» and «tlacuache» only in the alt text of
- * pictures in a 2024 bulletin's body. Their dates: a Wednesday, a Saturday, a Friday, a Monday…
+ * pictures in a 2024 bulletin's body (words of its text: render/markdown-direct.ts `INDEXED_ALT`). Their dates: a Wednesday, a Saturday, a Friday, a Monday…
  */
 const BULLETINS: Array<[file: string, title: string, body: string]> = [
   ["2023/2023-03-01-uno.md", "Uno de 2023", "El IMSS informó que el quetzal volvió a la reserva."],
@@ -186,6 +186,8 @@ test("the words found in a page are the words Pagefind searches in it (its text 
   assert.ok(index.get("2023")!.has("quetzal") && !index.get("2024")!.has("quetzal") && !index.get("2025")!.has("quetzal"));
   // A word only in a lead picture's alt text is searched in its year (metadata), and the words index knows it.
   assert.ok(index.get("2023")!.has("ajolote") && !index.get("2024")!.has("ajolote"));
+  // Words only in the alt text of pictures in a body are words of its text, in its year only.
+  for (const word of ["garza", "tlacuache"]) assert.ok(index.get("2024")!.has(word) && !index.get("2023")!.has(word) && !index.get("2025")!.has(word), word);
 });
 
 test("what Pagefind searches of a bulletin's metadata is its title and its lead picture's alt text: no date, no picture's address, no words index page's title", async () => {
@@ -193,9 +195,11 @@ test("what Pagefind searches of a bulletin's metadata is its title and its lead 
   const pages = YEARS.flatMap((year) => fragments(year));
   const lead = pages.find((p) => p.url.includes("/2023/03/"))!;
   assert.deepEqual(lead.meta, { title: "Uno de 2023", image: "", image_alt: "Un ajolote nada en el canal" });
-  // Pictures in the body: their alt text is not in the page's text, and no longer in its metadata either.
+  // Pictures in the body: their alt text is in the page's text, where each picture is (Pagefind ends it
+  // with a period), and not in its metadata (the first one's alone would be, with a weight of its own).
   const body = pages.find((p) => p.url.includes("/2024/07/"))!;
   assert.deepEqual(body.meta, { title: "Cuatro de 2024", image: "" });
+  assert.match(body.content, /Querétaro, dijo que sí\. Una garza blanca\. Y más\. Un tlacuache\./);
   for (const page of pages) {
     assert.deepEqual(Object.keys(page.meta).filter((key) => !["title", "image", "image_alt"].includes(key)), [], page.url);
     assert.equal(page.meta.image, "", `${page.url}: no picture's address («img», «webp», its file name) is searched`);
@@ -205,7 +209,7 @@ test("what Pagefind searches of a bulletin's metadata is its title and its lead 
     for (const word of [...searchedWords(page)]) assert.doesNotMatch(word, /^(lunes|martes|miércoles|jueves|viernes|sábado|domingo|marzo|julio|webp|avif|jpe?g|img|uploads)$/i, page.url);
   }
   const words = [...wordsIndex().values()].flatMap((w) => [...w]);
-  for (const word of ["garza", "tlacuache", "sábado", "webp", "img"]) assert.ok(!words.includes(word), `«${word}» is in no index`);
+  for (const word of ["sábado", "webp", "img"]) assert.ok(!words.includes(word), `«${word}» is in no index`);
   // The words index's pages: no title (a page's <title> would be searched: «2024» a word of 2024's index).
   for (const page of fragments(WORDS)) assert.deepEqual(page.meta, {}, page.url);
 });

@@ -256,9 +256,11 @@ test("withBodyPictures: any body's HTML keeps every byte outside its images, and
         if (out.includes("<picture>")) pictured++;
         const loads: string[] = [];
         for (const picture of out.match(/<picture>.*?<\/picture>/g) ?? []) {
-          const m = /<img src="\/img\/x-1440\.webp" alt="[^"]*"(?: title="[^"]*")? width="[^"]+" height="[^"]+" (loading="lazy"|fetchpriority="high") decoding="async" \/><\/picture>$/.exec(picture);
+          const m = /<img src="\/img\/x-1440\.webp" alt="([^"]*)"(?: title="[^"]*")? width="[^"]+" height="[^"]+" (loading="lazy"|fetchpriority="high") decoding="async"( data-pagefind-index-attrs="alt")? \/><\/picture>$/.exec(picture);
           assert.ok(m, picture);
-          loads.push(m[1]!);
+          // Search indexes its alt text, unless it has none (render/markdown-direct.ts `INDEXED_ALT`).
+          assert.equal(m[3] !== undefined, m[1]!.trim() !== "", picture);
+          loads.push(m[2]!);
         }
         // At most one picture is fetched first: the body's first image, on a page without a lead picture.
         const eager = loads.filter((l) => l !== 'loading="lazy"').length;

@@ -50,6 +50,20 @@ test("ordinary markdown renders", () => {
   assert.equal($('img[src="/uploads/a.jpg"]').attr("loading"), "lazy");
 });
 
+test("a picture's alt text is indexed by search (Pagefind's data-pagefind-index-attrs), unless it is decorative; the site sets it, never the editor", () => {
+  const imgs = (md: string) => [...renderMarkdown(md).matchAll(/<img [^>]*>/g)].map((m) => m[0]);
+  assert.deepEqual(imgs("![Una garza blanca](/uploads/a.jpg) ![](/uploads/b.jpg)"), [
+    '<img src="/uploads/a.jpg" alt="Una garza blanca" loading="lazy" decoding="async" data-pagefind-index-attrs="alt" />',
+    '<img src="/uploads/b.jpg" alt="" loading="lazy" decoding="async" />',
+  ]);
+  // Raw HTML: the same attributes in the same order, whatever the editor wrote of it.
+  assert.deepEqual(imgs('<p><img data-pagefind-index-attrs="src" src="/uploads/a.jpg" alt="Una garza"> <img src="/uploads/b.jpg" alt=" " data-pagefind-index-attrs="alt"> <img src="/uploads/c.jpg"></p>'), [
+    '<img src="/uploads/a.jpg" alt="Una garza" loading="lazy" decoding="async" data-pagefind-index-attrs="alt" />',
+    '<img src="/uploads/b.jpg" alt=" " loading="lazy" decoding="async" />',
+    '<img src="/uploads/c.jpg" loading="lazy" decoding="async" />',
+  ]);
+});
+
 test("template syntax is never evaluated", () => {
   const html = renderMarkdown("Precio: {{ 7*7 }} y {% for x in y %}{{ x }}{% endfor %} ${process.env.HOME}");
   assert.match(cheerio.load(html).text(), /\{\{ 7\*7 \}\} y \{% for x in y %\}\{\{ x \}\}\{% endfor %\} \$\{process\.env\.HOME\}/);
