@@ -188,7 +188,7 @@ export function applyCorpusLabels(bulletins: Bulletin[], { tags, sections }: Cor
 export function findShoutedLabels(bulletins: readonly Bulletin[], { tags, sections, acronyms }: CorpusLabels): Problem[] {
   // What is said of a spelling in a field is the same in every file that writes it: judged once (a
   // large archive has thousands of these warnings and a few hundred spellings).
-  const judged = new Map<string, Pick<Problem, "message" | "hint"> | null>();
+  const judged = new Map<string, LabelWarning | null>();
   const problems: Problem[] = [];
   for (const b of bulletins) {
     if (!b.shouted) continue;
@@ -199,14 +199,20 @@ export function findShoutedLabels(bulletins: readonly Bulletin[], { tags, sectio
       // Its words in capitals are acronyms the corpus uses (`SAI`): not shouting.
       if (said === null) continue;
       const { line, column } = s;
-      problems.push({ severity: "warning", code: "label-capitals", file: b.file, field: s.field, ...(line !== undefined ? { line, column: column ?? 1 } : {}), message: said.message, ...(said.hint !== undefined ? { hint: said.hint } : {}) });
+      problems.push({ severity: "warning", code: "label-capitals", file: b.file, field: s.field, ...(line !== undefined ? { line, column: column ?? 1 } : {}), message: said.message, hint: said.hint });
     }
   }
   return problems;
 }
 
+/** What a capitals warning says: the same for every file that writes the spelling in that field. */
+interface LabelWarning {
+  message: string;
+  hint: string;
+}
+
 /** What the warning says of `written` in `field`, or null when the corpus's acronyms make it no shouting. */
-function shoutedLabelWarning(field: ShoutedLabel["field"], written: string, chosen: LabelChooser, acronyms: AcronymLexicon): Pick<Problem, "message" | "hint"> | null {
+function shoutedLabelWarning(field: ShoutedLabel["field"], written: string, chosen: LabelChooser, acronyms: AcronymLexicon): LabelWarning | null {
   const capitalized = shoutedLabel(written, acronyms);
   if (capitalized === undefined) return null;
   const shown = chosen.labelOf(labelSlug(written));
