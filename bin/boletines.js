@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // Entry point of the `boletines` command. The sources are TypeScript; run through tsx's module hooks,
-// loading them takes about twice as long as loading the same code as JavaScript. So this runs a
-// JavaScript copy of src/ compiled by tsc into .cache/js/<key>/, where <key> is a hash of the sources:
-// a copy is made once per version of the sources and never changed afterwards. Without tsc
-// (`npm ci --omit=dev`), when compiling fails, or with BOLETINES_NO_COMPILE=1, the sources run
-// through tsx as they are. BOLETINES_DEBUG=1 tells which on stderr. .cache/ is safe to delete.
+// loading them takes about twice as long as loading the same code as JavaScript, and loading ~80
+// modules one by one costs as much again as loading them as a few files. So this runs a JavaScript
+// copy of src/ bundled by esbuild into .cache/js/<key>/, where <key> is a hash of the sources: one file
+// per entry point (the CLI, each worker thread's module, the Eleventy configuration and page
+// definitions) and the modules they share in chunks/, made once per version of the sources and never
+// changed afterwards. Without esbuild, when bundling fails, or with BOLETINES_NO_COMPILE=1, the sources
+// run through tsx as they are. BOLETINES_DEBUG=1 tells which on stderr. .cache/ is safe to delete.
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -13,10 +15,9 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const COMPILED_DIR = path.join(ROOT, ".cache", "js");
-const EMIT_CONFIG = "tsconfig.emit.json";
 /** What the compiled copy is made from: everything under these folders, and these files. */
 const SOURCE_DIRS = ["src"];
-const SOURCE_FILES = [".eleventy.ts", "tsconfig.json", EMIT_CONFIG, "bin/boletines.js"];
+const SOURCE_FILES = [".eleventy.ts", "tsconfig.json", "bin/boletines.js"];
 /** Copies other than the newest few are deleted once unused for this long (a long `serve` may still be using one). */
 const KEEP_RECENT = 3;
 const KEEP_UNUSED_MS = 60 * 60 * 1000;
@@ -38,7 +39,7 @@ try {
 }
 
 async function loadCli() {
-  const compiled = process.env.BOLETINES_NO_COMPILE ? undefined : compiledCopy();
+  const compiled = process.env.BOLETINES_NO_COMPILE ? undefined : await compiledCopy();
   if (compiled) return import(pathToFileURL(path.join(compiled, "src", "cli", "index.js")).href);
   debug(process.env.BOLETINES_NO_COMPILE ? "BOLETINES_NO_COMPILE: se ejecuta src/ con tsx" : "se ejecuta src/ con tsx");
   const { register } = await import("tsx/esm/api");
@@ -47,7 +48,7 @@ async function loadCli() {
 }
 
 /** The folder of the compiled copy of the current sources, compiled now if missing; undefined if there is none. */
-function compiledCopy() {
+async function compiledCopy() {
   try {
     const key = sourceKey();
     const dir = path.join(COMPILED_DIR, key);
@@ -61,7 +62,7 @@ function compiledCopy() {
       debug(`la compilación de estas fuentes ya falló (${path.relative(ROOT, dir)}.failed)`);
       return undefined;
     }
-    return compile(key, dir);
+    return await compile(key, dir);
   } catch (error) {
     debug(`no se pudo usar código compilado: ${error instanceof Error ? error.message : String(error)}`);
     return undefined;
@@ -90,13 +91,13 @@ function sourceKey() {
 }
 
 /**
- * Compiles the sources into a private folder and renames it to `dir`: a rename is atomic, so another
+ * Bundles the sources into a private folder and renames it to `dir`: a rename is atomic, so another
  * process sees either no copy or a whole one. When two compile at once, the first rename wins.
  */
-function compile(key, dir) {
-  const tsc = tscPath();
-  if (!tsc) {
-    debug("TypeScript (tsc) no está instalado");
+async function compile(key, dir) {
+  const esbuild = await loadEsbuild();
+  if (!esbuild) {
+    debug("esbuild no está instalado");
     return undefined;
   }
   mkdirSync(COMPILED_DIR, { recursive: true });
@@ -105,18 +106,35 @@ function compile(key, dir) {
   mkdirSync(work);
   try {
     const started = performance.now();
-    // Loaded only here: importing it costs a few milliseconds on every run that needs no compiling.
-    const { spawnSync } = createRequire(import.meta.url)("node:child_process");
-    const result = spawnSync(process.execPath, [tsc, "--project", path.join(ROOT, EMIT_CONFIG), "--outDir", work], { cwd: ROOT, encoding: "utf8" });
-    if (result.error) throw result.error;
-    if (result.status !== 0) {
-      const output = `${result.stdout}${result.stderr}`.trim();
-      // Errors in the sources (not a killed compiler): noted so the next runs do not try again.
-      if (result.status !== null) writeFileSync(`${dir}.failed`, `${output}\n`);
-      debug(`tsc falló (código ${result.status}):\n${output}`);
+    const result = await esbuild
+      .build({
+        absWorkingDir: ROOT,
+        entryPoints: entryPoints(),
+        outbase: ROOT,
+        outdir: work,
+        // `src/cli/index.ts` → `src/cli/index.js`; what several entry points share, once, in chunks/.
+        entryNames: "[dir]/[name]",
+        chunkNames: "chunks/[name]-[hash]",
+        bundle: true,
+        splitting: true,
+        format: "esm",
+        platform: "node",
+        target: "node20",
+        // Packages load from node_modules as they are (some find their own files, or binaries, from where they are).
+        packages: "external",
+        tsconfig: path.join(ROOT, "tsconfig.json"),
+        logLevel: "silent",
+      })
+      .catch((error) => ({ failed: error }));
+    if (result.failed) {
+      const errors = result.failed.errors ?? [];
+      const output = errors.length ? errors.map((e) => `${e.location ? `${e.location.file}:${e.location.line}:${e.location.column}: ` : ""}${e.text}`).join("\n") : String(result.failed);
+      // Errors in the sources: noted so the next runs do not try again.
+      if (errors.length) writeFileSync(`${dir}.failed`, `${output}\n`);
+      debug(`esbuild falló:\n${output}`);
       return undefined;
     }
-    // Sources edited while tsc read them: the copy may match neither version.
+    // Sources edited while esbuild read them: the copy may match neither version.
     if (sourceKey() !== key) {
       debug("src/ cambió durante la compilación");
       return undefined;
@@ -134,12 +152,19 @@ function compile(key, dir) {
   }
 }
 
-/** The TypeScript compiler's script, when the package is installed (it is a devDependency). */
-function tscPath() {
+/**
+ * What the copy must have as files of their own: the CLI, the modules worker threads start
+ * (src/build/*-worker.ts), and what Eleventy loads by path (its configuration and the page definitions).
+ */
+function entryPoints() {
+  const inDir = (rel, test) => readdirSync(path.join(ROOT, rel)).filter(test).sort().map((name) => `${rel}/${name}`);
+  return ["src/cli/index.ts", ".eleventy.ts", ...inDir("src/build", (n) => n.endsWith("-worker.ts")), ...inDir("src/pages", (n) => n.endsWith(".11ty.ts"))];
+}
+
+/** esbuild's API, when the package is installed (tsx depends on it); loaded only when a copy is made. */
+async function loadEsbuild() {
   try {
-    const manifest = createRequire(path.join(ROOT, "package.json")).resolve("typescript/package.json");
-    const bin = JSON.parse(readFileSync(manifest, "utf8")).bin?.tsc;
-    return typeof bin === "string" ? path.join(path.dirname(manifest), bin) : undefined;
+    return await import(pathToFileURL(createRequire(path.join(ROOT, "package.json")).resolve("esbuild")).href);
   } catch {
     return undefined;
   }

@@ -75,7 +75,10 @@ export const SITE_ENV = {
   timeZone: "BOLETINES_TIME_ZONE",
 } as const;
 
-export class SiteConfigError extends Error {}
+export class SiteConfigError extends Error {
+  // By name, so that the CLI tells it apart without loading this module (src/cli/index.ts).
+  override name = "SiteConfigError";
+}
 
 /**
  * The site's settings from the environment. `notes`, when given, receives what was read otherwise

@@ -1,15 +1,22 @@
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { parentPort, Worker, workerData, type WorkerOptions } from "node:worker_threads";
-import { RUNS_COMPILED } from "../project-root.ts";
+import { CODE_ROOT, RUNS_COMPILED } from "../project-root.ts";
+
+/** Where the worker modules are, in the sources and in the compiled copy (one entry point each there). */
+const WORKERS_DIR = path.join(CODE_ROOT, "src", "build");
 
 /**
- * Starts the module `name` (beside this one: `file-worker`, `prefetch-worker`) on a worker thread
+ * Starts the module `name` (src/build/`name`: `file-worker`, `prefetch-worker`…) on a worker thread
  * with `data`. A worker thread does not get the TypeScript loader the main thread registered: from
  * the sources it starts through a plain-JavaScript entry that registers tsx; the compiled copy
- * (bin/boletines.js) starts the module's JavaScript directly.
+ * (bin/boletines.js) starts the module's JavaScript directly. Found from CODE_ROOT, not from this
+ * module's URL: in the compiled copy this module is bundled into another file.
  */
 export function startWorker(name: string, data: unknown, options: Omit<WorkerOptions, "workerData"> = {}): Worker {
-  if (RUNS_COMPILED) return new Worker(new URL(`./${name}.js`, import.meta.url), { ...options, workerData: { data } });
-  return new Worker(new URL("./ts-worker-entry.mjs", import.meta.url), { ...options, workerData: { module: new URL(`./${name}.ts`, import.meta.url).href, data } });
+  if (RUNS_COMPILED) return new Worker(pathToFileURL(path.join(WORKERS_DIR, `${name}.js`)), { ...options, workerData: { data } });
+  const entry = pathToFileURL(path.join(WORKERS_DIR, "ts-worker-entry.mjs"));
+  return new Worker(entry, { ...options, workerData: { module: pathToFileURL(path.join(WORKERS_DIR, `${name}.ts`)).href, data } });
 }
 
 /**

@@ -43,7 +43,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${error.message}\n\n${command.usage}\n`);
       return 2;
     }
-    if (error instanceof Error && ["SiteConfigError", "ClockError"].includes(error.constructor.name)) {
+    if (error instanceof Error && ["SiteConfigError", "ClockError"].includes(error.name)) {
       process.stderr.write(`${error.message}\n`);
       return 2;
     }

@@ -3,7 +3,10 @@ import { DateTime } from "luxon";
 /** The environment variable that fixes "now" for reproducible builds and tests (ISO 8601 with offset). */
 export const NOW_ENV = "BOLETINES_NOW";
 
-export class ClockError extends Error {}
+export class ClockError extends Error {
+  // By name, so that the CLI tells it apart without loading this module (src/cli/index.ts).
+  override name = "ClockError";
+}
 
 /** The single source of "now": drafts, embargoes and "last 48 hours" all ask here. */
 export function resolveNow(env: NodeJS.ProcessEnv = process.env): DateTime {
