@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Problem } from "../model/problems.ts";
 import { acquireLock, assertOutputApart, assertReplaceable, describeFsError, OutputError, outputPaths, recoverInterruptedBuilds } from "./output.ts";
 import { prepareSite, type PrepareOptions } from "./prepare.ts";
-import { BuildCache, cacheIndexFiles, siteFingerprint } from "./cache.ts";
+import { BuildCache, siteFingerprint } from "./cache.ts";
 import { updateAndPublish } from "./generations.ts";
 import { layoutEnvironment } from "./pages.ts";
 import { SEARCH_INDEX_DIR, SEARCH_WORDS_DIR, searchPages, writeSearchIndex } from "./search-index.ts";
@@ -14,7 +14,7 @@ import { sha1 } from "./digest.ts";
 import { isLargeSite, limitHeapGrowth } from "./heap.ts";
 import { listContentFiles } from "../model/load.ts";
 import { limitInlining, optimizeSooner } from "./jit.ts";
-import { startPrefetch, worthPrefetching, type Prefetch } from "./prefetch.ts";
+import { prefetchFor, type Prefetch } from "./prefetch.ts";
 import { PageWorkers } from "./page-workers.ts";
 
 /** Pages to render above which worker threads render them (each thread first loads Nunjucks and the layouts). */
@@ -42,6 +42,11 @@ export interface BuildOptions extends PrepareOptions {
    * cache's index is large enough for it to pay (tests set it to use it on a small site).
    */
   prefetch?: boolean;
+  /**
+   * The prefetch thread, started by the caller with these very options (`prefetchFor`) before it
+   * loaded this module (cli/build.ts); the build closes it. Without it the build starts its own.
+   */
+  startedPrefetch?: Prefetch | undefined;
 }
 
 export type BuildResult =
@@ -63,18 +68,16 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   try {
     assertOutputApart(options.outDir, { content: options.contentDir, public: options.publicDir, cache: options.cacheDir });
   } catch (error) {
+    await options.startedPrefetch?.close();
     if (error instanceof OutputError) return { ok: false, problems: [], fatal: error.message };
     throw error;
   }
   const started = performance.now();
   limitInlining();
   phase("arranque");
+  const prefetch = options.startedPrefetch ?? prefetchFor(options);
   // Before anything is looked at: file stamps taken from here on are not trusted by the next build if this close to it (cache.ts).
-  const startedAt = Date.now();
-  const prefetch =
-    options.cacheDir && (options.prefetch ?? worthPrefetching(options.cacheDir))
-      ? startPrefetch({ contentDir: options.contentDir, outDir: options.outDir, parse: { site: options.site, publicDir: options.publicDir, savedFiles: cacheIndexFiles(path.resolve(options.cacheDir)) } })
-      : undefined;
+  const startedAt = prefetch?.startedAt ?? Date.now();
   try {
     return await buildWith(options, started, startedAt, prefetch);
   } finally {

@@ -16,6 +16,7 @@ import { acquireLock } from "./output.ts";
 import { sha1Bytes } from "./digest.ts";
 import type { CompiledLayouts } from "./compiled-layouts.ts";
 import { PROJECT_ROOT } from "../project-root.ts";
+import { CACHE_INDEX_FILE, CHANGES_FILE, cacheIndexFiles } from "./cache-files.ts";
 import type { SiteConfig } from "../site.ts";
 
 /**
@@ -34,8 +35,6 @@ import type { SiteConfig } from "../site.ts";
  * - `layouts.json`: the layouts as Nunjucks compiled them (compiled-layouts.ts).
  */
 const FORMAT = 7;
-
-export const CACHE_INDEX_FILE = "index.json";
 
 /** A file stamped this close to the last save may have changed within the same clock tick: it is hashed. */
 const RACY_MS = 2000;
@@ -625,13 +624,6 @@ function readAscii(file: string): string {
 /** Compiled layouts (`compiledLayouts`). */
 const LAYOUTS_FILE = "layouts.json";
 
-/** Changes since the index file was written, one JSON line per build (see `save`). */
-const CHANGES_FILE = "index-changes.jsonl";
-
-/** The files whose modification time tells when a cache in `dir` was last saved (prefetch.ts). */
-export function cacheIndexFiles(dir: string): string[] {
-  return [path.join(dir, CACHE_INDEX_FILE), path.join(dir, CHANGES_FILE)];
-}
 /** After this many lines the next save rewrites the whole index. */
 const MAX_CHANGE_LINES = 50;
 

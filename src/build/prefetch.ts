@@ -1,7 +1,7 @@
 import { statSync } from "node:fs";
 import path from "node:path";
 import type { Worker } from "node:worker_threads";
-import { CACHE_INDEX_FILE } from "./cache.ts";
+import { CACHE_INDEX_FILE, cacheIndexFiles } from "./cache-files.ts";
 import type { Listing } from "../model/load.ts";
 import type { SiteConfig } from "../site.ts";
 import type { FileJobResult } from "./file-workers.ts";
@@ -55,6 +55,8 @@ export interface PrefetchRequest {
 }
 
 export interface Prefetch {
+  /** `Date.now()` before the thread started: what the build takes as its start (`BuildCache.open`'s `startedAt`). */
+  startedAt: number;
   /** content/ listed, each file with its stamp; undefined: list it on this thread. */
   listing: Promise<Listing | undefined>;
   /** Files edited since the cache was saved, parsed, by content path (relPath); undefined: none. */
@@ -74,7 +76,29 @@ export function worthPrefetching(cacheDir: string): boolean {
   return (statSync(path.join(cacheDir, CACHE_INDEX_FILE), { throwIfNoEntry: false })?.size ?? 0) >= MIN_INDEX_BYTES;
 }
 
-export function startPrefetch(data: PrefetchData): Prefetch {
+/** The folders and settings of a build its prefetch thread needs (build.ts `BuildOptions` has them). */
+export interface PrefetchFor {
+  contentDir: string;
+  outDir: string;
+  publicDir: string;
+  site: SiteConfig;
+  cacheDir?: string | undefined;
+  /** Start it whatever the size of the cache (tests); default: when it pays (`worthPrefetching`). */
+  prefetch?: boolean | undefined;
+}
+
+/**
+ * Starts the prefetch thread of a build with these folders and settings, when there is a cache and it
+ * pays; undefined otherwise. The caller closes it (`close`), whatever happens to the build.
+ */
+export function prefetchFor(options: PrefetchFor): Prefetch | undefined {
+  const startedAt = Date.now();
+  const { cacheDir } = options;
+  if (!cacheDir || !(options.prefetch ?? worthPrefetching(cacheDir))) return undefined;
+  return startPrefetch({ contentDir: options.contentDir, outDir: options.outDir, parse: { site: options.site, publicDir: options.publicDir, savedFiles: cacheIndexFiles(path.resolve(cacheDir)) } }, startedAt);
+}
+
+export function startPrefetch(data: PrefetchData, startedAt = Date.now()): Prefetch {
   let worker: Worker | undefined;
   let resolveListing!: (l: Listing | undefined) => void;
   let resolveParsed!: (p: Map<string, PrefetchedFile> | undefined) => void;
@@ -95,7 +119,7 @@ export function startPrefetch(data: PrefetchData): Prefetch {
     worker = startWorker("prefetch-worker", data satisfies PrefetchData);
   } catch {
     giveUp();
-    return { listing, parsed, generation, related: async () => undefined, close: async () => undefined };
+    return { startedAt, listing, parsed, generation, related: async () => undefined, close: async () => undefined };
   }
   worker.on("message", (message: PrefetchMessage) => {
     if (message.kind === "listing") resolveListing(message.listing && message.stamps ? withStamps(message.listing, message.stamps) : undefined);
@@ -110,6 +134,7 @@ export function startPrefetch(data: PrefetchData): Prefetch {
   worker.on("error", giveUp);
   worker.on("exit", giveUp);
   return {
+    startedAt,
     listing,
     parsed,
     generation,

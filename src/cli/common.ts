@@ -1,38 +1,13 @@
 import { resolveNow } from "../policy/clock.ts";
-import { resolveSiteConfig } from "../site.ts";
 import type { PrepareOptions } from "../build/prepare.ts";
-import { folderOption } from "./args.ts";
 import { fsErrorReason } from "../build/output.ts";
 import { formatProblem, formatProblemGithub, summarizeProblems, type Problem } from "../model/problems.ts";
 import { formatCount } from "../policy/numbers.ts";
-
-/** Parsed and rendered bulletins kept between builds (and checks); deleting it only makes the next one slower. */
-export const DEFAULT_CACHE_DIR = ".cache/boletines";
-
-export interface CommonFlags {
-  content?: string | undefined;
-  public?: string | undefined;
-  drafts?: boolean | undefined;
-  future?: boolean | undefined;
-}
-
-export const CONTENT_OPTIONS = {
-  content: { type: "string" },
-  public: { type: "string" },
-  drafts: { type: "boolean" },
-  future: { type: "boolean" },
-} as const;
+import { contentOptionsFrom, type CommonFlags } from "./content-options.ts";
 
 /** `notes`, when given, receives what the environment's settings were read as, when not as written (site.ts `resolveSiteConfig`). */
 export function prepareOptionsFrom(flags: CommonFlags, notes?: string[]): PrepareOptions {
-  return {
-    contentDir: folderOption(flags.content, "--content", "content"),
-    publicDir: folderOption(flags.public, "--public", "public"),
-    drafts: flags.drafts ?? false,
-    future: flags.future ?? false,
-    now: resolveNow(),
-    site: resolveSiteConfig(process.env, undefined, notes),
-  };
+  return { ...contentOptionsFrom(flags, notes), now: resolveNow() };
 }
 
 /** Warnings of one kind `build` and `serve` print in full on every run (see `printProblems`). */

@@ -12,6 +12,7 @@ function run(args: string[], cwd: string, env: Record<string, string> = {}) {
     cwd,
     encoding: "utf8",
     env: { ...process.env, BOLETINES_NOW: "2026-01-01T00:00:00-06:00", ...env },
+    timeout: 120_000,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -156,6 +157,24 @@ test("usage errors exit 2 with help", () => {
   const badNow = run(["check"], dir, { BOLETINES_NOW: "ayer" });
   assert.equal(badNow.code, 2);
   assert.match(badNow.stderr, /BOLETINES_NOW/);
+});
+
+test("a build whose prefetch thread started before its modules loaded still ends at once on a setting or folder error", async () => {
+  const dir = await project("content");
+  // An index this large makes the command start the prefetch thread (build/prefetch.ts); unreadable, it is then discarded.
+  await mkdir(path.join(dir, ".cache/boletines"), { recursive: true });
+  await writeFile(path.join(dir, ".cache/boletines/index.json"), "x".repeat(3 * 1024 * 1024));
+  const started = Date.now();
+  const badNow = run(["build", "--no-search"], dir, { BOLETINES_NOW: "ayer" });
+  assert.equal(badNow.code, 2, badNow.stderr);
+  assert.match(badNow.stderr, /BOLETINES_NOW=«ayer» no es una fecha ISO 8601 válida/);
+  const around = run(["build", "--no-search", "--out", "."], dir);
+  assert.equal(around.code, 1, around.stderr);
+  assert.match(around.stderr, /La carpeta de salida \S+ contiene la carpeta de contenido/);
+  // A thread left running keeps a process alive: both exit well before `run`'s time limit.
+  assert.ok(Date.now() - started < 30_000, `${Date.now() - started} ms`);
+  const built = run(["build", "--no-search", "--quiet"], dir);
+  assert.equal(built.code, 0, built.stderr);
 });
 
 test("a missing content folder is a clear error", async () => {
