@@ -2,7 +2,6 @@ import { spawnSync } from "node:child_process";
 import assert from "node:assert/strict";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cp, mkdtemp, readdir, readFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { deflateSync } from "node:zlib";
@@ -62,15 +61,7 @@ export function writeGeneratedContent(contentDir: string, count: number, seed: n
 }
 
 /** A TCP port free on 127.0.0.1 right now (for servers the tests start). */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
+export { freePort } from "../e2e/server.ts";
 
 /** Every file of a built site (through the `_site` link), by path relative to it. */
 export function siteTree(dir: string): Map<string, Buffer> {

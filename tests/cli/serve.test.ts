@@ -69,6 +69,15 @@ async function startServe(dir: string, ...args: Array<string | { env: Record<str
   return { child, log: logWatcher([child.stdout, child.stderr]), port, base: `http://127.0.0.1:${port}` };
 }
 
+/** A site folder for `serve` (content/ and an empty public/), with these bulletins by file name. */
+async function siteWith(prefix: string, bulletins: Record<string, string>): Promise<string> {
+  const dir = await tempDir(prefix);
+  await mkdir(path.join(dir, "content"));
+  await mkdir(path.join(dir, "public"));
+  for (const [name, text] of Object.entries(bulletins)) await writeFile(path.join(dir, "content", name), text);
+  return dir;
+}
+
 test("serve: preview with drafts, live rebuild on edit, survives a broken file", async () => {
   const dir = await tempDir("boletines-serve-");
   await copyDir(path.join(ROOT, "tests/fixtures/varied"), path.join(dir, "content"));
@@ -146,9 +155,7 @@ test("serve: preview with drafts, live rebuild on edit, survives a broken file",
 });
 
 test("serve, in a git repository: saving a title edit that moves a published page says so in the terminal, with the line that keeps the address", async () => {
-  const dir = await tempDir("boletines-serve-git-");
-  await mkdir(path.join(dir, "content"));
-  await mkdir(path.join(dir, "public"));
+  const dir = await siteWith("boletines-serve-git-", {});
   const file = path.join(dir, "content/2024-04-09-vacunacion.md");
   const text = '---\ntitle: "Arranca campaña de vacunación"\ndate: 2024-04-09\ndescription: "d"\n---\nTexto.\n';
   await writeFile(file, text);
@@ -177,10 +184,7 @@ test("serve, in a git repository: saving a title edit that moves a published pag
 });
 
 test("serve listens on this machine alone (drafts, embargoes); --host 0.0.0.0 opens it to the network and names its addresses", async () => {
-  const dir = await tempDir("boletines-serve-host-");
-  await mkdir(path.join(dir, "content"));
-  await mkdir(path.join(dir, "public"));
-  await writeFile(path.join(dir, "content/2024-04-09-embargo.md"), '---\ntitle: "Con embargo"\ndate: 2030-01-01\ndescription: "d"\n---\nTexto.\n');
+  const dir = await siteWith("boletines-serve-host-", { "2024-04-09-embargo.md": '---\ntitle: "Con embargo"\ndate: 2030-01-01\ndescription: "d"\n---\nTexto.\n' });
   // Another address of this machine, as a phone on the same network would use it.
   const external = Object.values(os.networkInterfaces()).flat().find((a) => a !== undefined && a.family === "IPv4" && !a.internal)?.address;
   assert.ok(external, "this machine has a network address besides 127.0.0.1 (the test needs one)");
@@ -210,10 +214,7 @@ test("serve listens on this machine alone (drafts, embargoes); --host 0.0.0.0 op
 });
 
 test("serve on a port already taken moves to the next one and says which", async () => {
-  const dir = await tempDir("boletines-serve-port-");
-  await mkdir(path.join(dir, "content"));
-  await mkdir(path.join(dir, "public"));
-  await writeFile(path.join(dir, "content/2024-04-09-a.md"), '---\ntitle: "A"\ndate: 2024-04-09\ndescription: "d"\n---\nTexto.\n');
+  const dir = await siteWith("boletines-serve-port-", { "2024-04-09-a.md": '---\ntitle: "A"\ndate: 2024-04-09\ndescription: "d"\n---\nTexto.\n' });
   const taken = createServer();
   const port = await freePort();
   await new Promise<void>((resolve) => taken.listen(port, "127.0.0.1", resolve));
@@ -231,10 +232,7 @@ test("serve on a port already taken moves to the next one and says which", async
 });
 
 test("serve: an old address's page forwards with the reader's query and fragment in the preview too, also when opened without its trailing slash", async () => {
-  const dir = await tempDir("boletines-serve-stub-");
-  await mkdir(path.join(dir, "content"));
-  await mkdir(path.join(dir, "public"));
-  await writeFile(path.join(dir, "content/2024-04-09-movido.md"), '---\ntitle: "Boletín movido"\ndate: 2024-04-09\ndescription: "d"\nredirect_from: /news/190812/\n---\nTexto.\n');
+  const dir = await siteWith("boletines-serve-stub-", { "2024-04-09-movido.md": '---\ntitle: "Boletín movido"\ndate: 2024-04-09\ndescription: "d"\nredirect_from: /news/190812/\n---\nTexto.\n' });
   const { child, log, base } = await startServe(dir);
   try {
     await log.waitFor(/Vista previa en http/);
@@ -262,10 +260,7 @@ test("serve: an old address's page forwards with the reader's query and fragment
 });
 
 test("serve with BOLETINES_BASE_URL under a path (GitHub Pages without a custom domain): the preview stays at the root of this machine, its pages link there, and it says so", async () => {
-  const dir = await tempDir("boletines-serve-prefix-");
-  await mkdir(path.join(dir, "content"));
-  await mkdir(path.join(dir, "public"));
-  await writeFile(path.join(dir, "content/2024-04-09-a.md"), '---\ntitle: "A"\ndate: 2024-04-09\ndescription: "d"\ntags: [salud]\n---\nVea el [archivo](/boletines/).\n');
+  const dir = await siteWith("boletines-serve-prefix-", { "2024-04-09-a.md": '---\ntitle: "A"\ndate: 2024-04-09\ndescription: "d"\ntags: [salud]\n---\nVea el [archivo](/boletines/).\n' });
   const { child, log, base } = await startServe(dir, { env: { BOLETINES_BASE_URL: "https://imss-mx.github.io/boletines" } });
   try {
     await log.waitFor(/Vista previa en http/);
