@@ -6,7 +6,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { test } from "node:test";
 import { copyDir, freePort, git, ROOT, tempDir } from "../build/helpers.ts";
-import { E2E_TIMEOUT_MS, launchBrowser } from "../e2e/browser.ts";
+import { E2E_TIMEOUT_MS, launchBrowser, problemsOf } from "../e2e/browser.ts";
 
 
 /**
@@ -123,9 +123,7 @@ test("serve: preview with drafts, live rebuild on edit, survives a broken file",
     const browser = await launchBrowser();
     try {
       const page = await browser.newPage();
-      const problems: string[] = [];
-      page.on("console", (m) => void (m.type() === "error" && problems.push(m.text())));
-      page.on("pageerror", (e) => void problems.push(e.message));
+      const problems = problemsOf(page);
       // The client listens for reloads once the server has greeted it on its WebSocket.
       const greeted = new Promise<void>((resolve, reject) => {
         page.on("websocket", (ws) => ws.on("framereceived", () => resolve()));
@@ -240,9 +238,7 @@ test("serve: an old address's page forwards with the reader's query and fragment
     const browser = await launchBrowser();
     try {
       const page = await browser.newPage();
-      const problems: string[] = [];
-      page.on("console", (m) => void (m.type() === "error" && problems.push(m.text())));
-      page.on("pageerror", (e) => void problems.push(e.message));
+      const problems = problemsOf(page);
       // Without the slash, the server's redirect to /news/190812/ keeps the query (the browser keeps the fragment).
       for (const old of ["/news/190812/", "/news/190812"]) {
         await page.goto(`${base}${old}?utm_source=fb#x`, { waitUntil: "commit", timeout: E2E_TIMEOUT_MS });

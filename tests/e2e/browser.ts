@@ -1,4 +1,4 @@
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 import { CHROMIUM_ARGS, ensureChromium } from "./tools.ts";
 
 /** One Debian Chromium per test file (installed with apt when missing), headless, offline-friendly. */
@@ -11,3 +11,11 @@ export async function launchBrowser(): Promise<Browser> {
  * as their condition holds; a shared, loaded CI machine just needs more headroom before failing.
  */
 export const E2E_TIMEOUT_MS = 90_000;
+
+/** What goes wrong in a page from now on: its uncaught errors and the errors its console prints. */
+export function problemsOf(page: Page): string[] {
+  const problems: string[] = [];
+  page.on("pageerror", (e) => void problems.push(e.message));
+  page.on("console", (m) => void (m.type() === "error" && problems.push(m.text())));
+  return problems;
+}

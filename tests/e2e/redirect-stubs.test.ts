@@ -5,7 +5,7 @@ import path from "node:path";
 import { after, before, test } from "node:test";
 import * as cheerio from "cheerio";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { E2E_TIMEOUT_MS, launchBrowser } from "./browser.ts";
+import { E2E_TIMEOUT_MS, launchBrowser, problemsOf } from "./browser.ts";
 import { buildTestSite, E2E_CONTENT, E2E_NOW, E2E_PUBLIC, FIXTURE } from "./fixture-site.ts";
 import { serveStatic, type StaticSite } from "./server.ts";
 
@@ -32,7 +32,7 @@ let page: Page;
 /** Every address the browser asked for off the test server (refused, or answered for www.gob.mx below). */
 const offSite: string[] = [];
 /** Script errors and console errors (a Content-Security-Policy violation is one). */
-const problems: string[] = [];
+let problems: string[] = [];
 
 before(async () => {
   tmp = await mkdtemp(path.join(os.tmpdir(), "boletines-stubs-"));
@@ -57,8 +57,7 @@ before(async () => {
     return route.abort();
   });
   page = await context.newPage();
-  page.on("pageerror", (e) => problems.push(e.message));
-  page.on("console", (m) => void (m.type() === "error" && problems.push(m.text())));
+  problems = problemsOf(page);
 });
 after(async () => {
   await browser?.close();
