@@ -38,10 +38,16 @@ function card(this: CallContext, item: PostView, level: number): string {
   return html;
 }
 
-/** The path prefix of the site the page is rendered for (policy/urls.ts), "" at the root of its origin. */
+/**
+ * The path prefix of the site the page is rendered for (policy/urls.ts), "" at the root of its origin.
+ * Asked for every address of every page, for the one site a build renders: worked out once per base URL.
+ */
+let lastPrefix: { baseUrl: string; prefix: string } | undefined;
 function prefixOf(context: CallContext): string {
   const site = context.lookup("site") as Pick<SiteConfig, "baseUrl"> | undefined;
-  return site ? pathPrefixOf(site.baseUrl) : "";
+  if (!site) return "";
+  if (lastPrefix?.baseUrl !== site.baseUrl) lastPrefix = { baseUrl: site.baseUrl, prefix: pathPrefixOf(site.baseUrl) };
+  return lastPrefix.prefix;
 }
 
 /**
