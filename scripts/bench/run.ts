@@ -5,7 +5,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, cpSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync, cpSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -121,8 +121,8 @@ function countFiles(dir: string): number {
 
 /**
  * Outputs of earlier runs are moved aside, not deleted, until the bench ends: deleting tens of
- * thousands of files left this machine's disk (ext4 with online discard) slow for the next build,
- * several times its own time in system CPU, whichever tool it was.
+ * thousands of files left this machine's disk slow for the next build, several times its own time in
+ * system CPU, whichever tool it was (see `waitOutDeletions`).
  */
 const TRASH_DIR = path.join(BENCH_DIR, "trash");
 let trashed = 0;
@@ -131,20 +131,75 @@ function setAside(dir: string): void {
   mkdirSync(TRASH_DIR, { recursive: true });
   renameSync(dir, path.join(TRASH_DIR, `${process.pid}-${trashed++}`));
 }
-/** Deletes what was set aside, then waits for the disk to settle before anything else is timed. */
+/** Deletes what was set aside, then waits for the disk to settle (timed runs also wait out the deletion: `waitOutDeletions`). */
 function emptyTrash(): void {
   if (!existsSync(TRASH_DIR)) return;
   rmSync(TRASH_DIR, { recursive: true, force: true });
+  noteDeletion();
   spawnSync("sync");
   waitForQuietDisk();
 }
 
 /**
+ * On ext4 without a journal (this machine's disk: no /proc/fs/jbd2 entry for it), the kernel does not
+ * give out again an inode freed less than 60 s ago, or 360 s while its inode-table block is not yet
+ * written, and every new file or folder scans past each such inode of its block group before taking
+ * one (fs/ext4/ialloc.c, `find_inode_bit` and `recently_deleted`; in `perf`, 50 % of the CPU of
+ * creating folders went there). Creating 6,000 folders with a page each took 1.1 s, and 8.9 s right
+ * after deleting 6,000 others (session 37). Every build timed here creates tens of thousands, so
+ * after the bench deletes anything (the trash, a corpus made again) the next timed run waits until
+ * 6 minutes have passed since. The time is kept in .bench/ for the next run of the bench.
+ */
+const DELETED_AT = path.join(BENCH_DIR, "deleted-at");
+const DELETION_LINGERS_MS = 365_000;
+
+function noteDeletion(): void {
+  mkdirSync(BENCH_DIR, { recursive: true });
+  writeFileSync(DELETED_AT, String(Date.now()));
+}
+
+function waitOutDeletions(): void {
+  if (!existsSync(DELETED_AT) || !deletionsLinger(BENCH_DIR)) return;
+  const wait = Number(readFileSync(DELETED_AT, "utf8")) + DELETION_LINGERS_MS - Date.now();
+  if (!(wait > 0)) return;
+  process.stderr.write(`Esperando ${Math.ceil(wait / 1000)} s: el disco (ext4 sin journal) no reutiliza aún los inodos borrados y cada archivo nuevo los recorre.\n`);
+  spawnSync("sleep", [String(Math.ceil(wait / 1000))]);
+}
+
+/** Whether `dir` is on ext4 without a journal, where deleted inodes slow down new files for minutes. */
+function deletionsLinger(dir: string): boolean {
+  let mount: { point: string; type: string; source: string } | undefined;
+  try {
+    const real = realpathSync(dir);
+    for (const line of readFileSync("/proc/self/mountinfo", "utf8").split("\n")) {
+      const [left, right] = line.split(" - ");
+      if (!left || !right) continue;
+      // Spaces and other characters in mount points are written as octal escapes.
+      const point = (left.split(" ")[4] ?? "").replace(/\\([0-7]{3})/g, (_, o: string) => String.fromCharCode(parseInt(o, 8)));
+      const [type = "", source = ""] = right.split(" ");
+      const inside = real === point || real.startsWith(point === "/" ? "/" : `${point}/`);
+      if (inside && (!mount || point.length > mount.point.length)) mount = { point, type, source };
+    }
+  } catch {
+    return false;
+  }
+  if (mount?.type !== "ext4") return false;
+  const device = path.basename(mount.source);
+  try {
+    return !readdirSync("/proc/fs/jbd2").some((e) => e.startsWith(`${device}-`));
+  } catch {
+    // No journal anywhere on this machine.
+    return true;
+  }
+}
+
+/**
  * Waits until the disks are busy less than 5% of a second, twice in a row (at most three minutes):
- * the discards of a large deletion go on for a while after `rm` returns, and a build timed meanwhile
- * paid several times its system CPU (session 28: 10.06 s instead of 2.38, and Hugo likewise, after
- * a left-over trash of 21 sites was deleted with a fixed 5 s pause). Reads the kernel's busy time
- * per disk (/proc/diskstats); where there is none, pauses 5 s as before.
+ * the discards of a large deletion go on for a while after `rm` returns. (Session 28 blamed them for
+ * a build that paid several times its system CPU after a left-over trash of 21 sites was deleted,
+ * 10.06 s instead of 2.38, and Hugo likewise; session 37 found the larger cause:
+ * `waitOutDeletions`.) Reads the kernel's busy time per disk (/proc/diskstats); where there is none,
+ * pauses 5 s as before.
  */
 function waitForQuietDisk(): void {
   const busyMs = (): number | undefined => {
@@ -228,7 +283,10 @@ function ensureCorpus(n: number): string {
   if (!existsSync(marker) || readFileSync(marker, "utf8") !== generator) {
     process.stderr.write(`Generando ${n} boletines en ${path.relative(ROOT, dir)}…\n`);
     mkdirSync(dir, { recursive: true });
+    const replacing = existsSync(path.join(dir, "content"));
     const stats = writeCorpus(dir, n);
+    // writeCorpus deleted the trees of the earlier corpus.
+    if (replacing) noteDeletion();
     writeFileSync(path.join(dir, "stats.json"), JSON.stringify(stats));
     writeFileSync(marker, generator);
   }
@@ -315,6 +373,7 @@ const hasHugo = !values["no-hugo"] && (values["render-only"] || ensureHugo());
 for (const n of values["render-only"] ? [] : sizes) {
   const runs = runsFor(n);
   const dir = ensureCorpus(n);
+  waitOutDeletions();
   const content = path.join(dir, "content");
   const site = path.join(dir, "site");
   const cache = path.join(dir, "cache");
