@@ -162,7 +162,7 @@ function waitOutDeletions(): void {
   if (!existsSync(DELETED_AT) || !deletionsLinger(BENCH_DIR)) return;
   const wait = Number(readFileSync(DELETED_AT, "utf8")) + DELETION_LINGERS_MS - Date.now();
   if (!(wait > 0)) return;
-  process.stderr.write(`Esperando ${Math.ceil(wait / 1000)} s: el disco (ext4 sin journal) no reutiliza aún los inodos borrados y cada archivo nuevo los recorre.\n`);
+  process.stderr.write(`Esperando ${Math.ceil(wait / 1000)} s: en este disco (ext4 sin diario) cada archivo nuevo recorre los inodos borrados en los últimos minutos.\n`);
   spawnSync("sleep", [String(Math.ceil(wait / 1000))]);
 }
 
