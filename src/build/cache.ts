@@ -380,8 +380,11 @@ export class BuildCache {
    */
   private withLazyParts(bulletin: CachedBulletin, key: string, at: PackAt, minutes: number | undefined): Bulletin {
     const parts: LazyParts = { cache: this, key, at, minutes };
-    Object.setPrototypeOf(bulletin, CACHED_BULLETIN);
+    // The symbol first, then the prototype: in the other order V8 gives every bulletin a hidden class
+    // of its own, and every later read of a bulletin's field, anywhere in the build, goes the slow way
+    // (10,000 classes at 10,000 bulletins; in this order, as few as the index's shapes of entry).
     (bulletin as CachedBulletin & WithParts)[LAZY_PARTS] = parts;
+    Object.setPrototypeOf(bulletin, CACHED_BULLETIN);
     return bulletin as Bulletin;
   }
 
