@@ -45,6 +45,16 @@ const BULLET_RE = /^(?:\*\s+|\+\s+(?![\d(])|[·•▪▫◦‣⁃●○■□◆
  * `—dijo—` are not items.
  */
 const DASH_BULLET_RE = /^(?:[-–—‐−]\s+(?=\S)|[-–—‐−](?=[*_"“«]*\p{Lu}))(.*)$/u;
+/**
+ * Spanish dialogue, as a release quotes someone: a dash touching the first word and another one
+ * opening the narrator's words (`—Es una gran noticia —dijo el director.`). A paragraph, not an item.
+ */
+const DIALOGUE_RE = /^[—–](?=[*_"“«¿¡]*\p{Lu}).*\s[—–][*_]*\p{Ll}/u;
+
+function isDialogue(line: string): boolean {
+  return DIALOGUE_RE.test(line.trim());
+}
+
 /** `a) Texto`: a lettered item (see `matchListItem`). */
 const LETTERED_RE = /^[a-zA-Z]\)\s+\S/u;
 /**
@@ -81,7 +91,7 @@ export interface ListContext {
  * not run together into one paragraph.
  */
 export function matchListItem(line: string, context: ListContext = {}): ListItem | undefined {
-  const bullet = BULLET_RE.exec(line) ?? DASH_BULLET_RE.exec(line);
+  const bullet = BULLET_RE.exec(line) ?? (isDialogue(line) ? null : DASH_BULLET_RE.exec(line));
   if (bullet) return { ordered: false, text: (bullet[1] ?? "").trim() };
   const sub = context.afterItem ? WORD_SUB_BULLET_RE.exec(line) : null;
   if (sub) return { ordered: false, sub: true, text: (sub[1] ?? "").trim() };
@@ -129,12 +139,23 @@ export function startsLowercase(text: string): boolean {
 
 /**
  * Join two hard-wrapped lines. A word split by a hyphen at the end of a PDF line is mended
- * only when both halves are lowercase (`presta-` + `ciones`), so `IMSS-` + `Bienestar` keeps its hyphen.
+ * only when both halves are lowercase (`presta-` + `ciones`), so `IMSS-` + `Bienestar` keeps its hyphen
+ * (`IMSS-Bienestar`).
+ * An address cut where it is left open (`…/guiasclinicas/` + `cancer-infantil.pdf para…`) is joined
+ * without a space, its hyphens kept: a space would break the link.
  */
 export function joinWrapped(a: string, b: string): string {
+  if (OPEN_ADDRESS_END_RE.test(a) && ADDRESS_REST_RE.test(b)) return a + b;
   if (/\p{Ll}-$/u.test(a) && /^\p{Ll}/u.test(b)) return a.slice(0, -1) + b;
+  // A compound's own hyphen at the end of the line (`IMSS-` + `Bienestar`, `COVID-` + `19`): kept, with nothing after it.
+  if (/[\p{L}\d]-$/u.test(a) && /^[\p{Lu}\d]/u.test(b)) return a + b;
   return `${a} ${b}`;
 }
+
+/** A line ending inside an address: after a `/`, `-`, `_`, `?`, `&`, `=` or `%` of it (a final `.` may end the sentence). */
+const OPEN_ADDRESS_END_RE = /(?:https?:\/\/|\bwww\.)[^\s<>"]*[/\-_?&=%]$/i;
+/** The rest of an address: a path or query piece (a `/`, `.`, `-`, `_`, `=` or `&` in it), no capital first, touching nothing but the address's punctuation. */
+const ADDRESS_REST_RE = /^(?=[^\s]*[/._=&-])[\p{Ll}\d%~][\w%~./?=&#+-]*(?=[\s.,;:)]|$)/u;
 
 /**
  * Plain text (Word's) as markdown: characters markdown would read as markup are escaped, so a `*` or a `<`

@@ -1,20 +1,20 @@
 import { plainText } from "./inline.ts";
 
 /**
- * `LINK DE FOTOS` / `Liga del video:` labels and the address that follows, on the same line or on the
+ * `LINK DE FOTOS` / `Liga del video:` / `LINK DE AUDIO` labels and the address that follows, on the same line or on the
  * next non-blank one, bare, between `<…>` or as a markdown link.
  */
-export type LinkKind = "photos" | "video";
+export type LinkKind = "photos" | "video" | "audio";
 
 const LABEL_RE =
-  /^(?:links?|ligas?|enlaces?|v[ií]nculos?)\s+(?:(?:de|del|a|al|para)\s+)?(?:(?:las?|los?)\s+)?(fotos?|fotograf[ií]as?|im[aá]genes|galer[ií]a|v[ií]deos?)\b\s*:?\s*(.*)$/iu;
+  /^(?:links?|ligas?|enlaces?|v[ií]nculos?)\s+(?:(?:de|del|a|al|para)\s+)?(?:(?:las?|los?)\s+)?(fotos?|fotograf[ií]as?|im[aá]genes|galer[ií]a|v[ií]deos?|[aá]udios?)\b\s*:?\s*(.*)$/iu;
 /**
  * `Fotos: https://…`, `Ver fotos: …`, `Descarga el video aquí: …`, `Fotos en el siguiente enlace: …`
  * (a bare word label counts only with the address on the same line, and a few words at most before
  * the colon: see `isLabelRest` for what may follow it).
  */
 const SHORT_LABEL_RE =
-  /^(?:(?:ver|vea|mira|consulta|consulte|descarga|descargue)\s+(?:(?:las?|los?|el)\s+)?)?(fotos?|fotograf[ií]as?|im[aá]genes|v[ií]deos?)(?:\s+[^\s:.,;!?]+){0,4}\s*:\s*(\S.*)$/iu;
+  /^(?:(?:ver|vea|mira|consulta|consulte|descarga|descargue)\s+(?:(?:las?|los?|el)\s+)?)?(fotos?|fotograf[ií]as?|im[aá]genes|v[ií]deos?|[aá]udios?)(?:\s+[^\s:.,;!?]+){0,4}\s*:\s*(\S.*)$/iu;
 
 export interface LinkLabel {
   kind: LinkKind;
@@ -50,7 +50,8 @@ export function matchLinkLabel(line: string): LinkLabel | undefined {
 }
 
 function kindOf(word: string | undefined): LinkKind {
-  return /^v/i.test(word ?? "") ? "video" : "photos";
+  if (/^v/i.test(word ?? "")) return "video";
+  return /^[aá]u/i.test(word ?? "") ? "audio" : "photos";
 }
 
 /** The line is nothing but an address. */

@@ -191,6 +191,43 @@ export function isLetterheadOffice(line: string): boolean {
   return OFFICE_RE.test(folded) || STATE_IMSS_RE.test(folded) || DIRECTORATE_RE.test(folded);
 }
 
+/** What a page footer gives: the IMSS's web address, a phone line, a street address. */
+export type FooterPart = "web" | "phone" | "address";
+
+/** The IMSS's address alone, with no path (`www.imss.gob.mx`): a link the text gives names a page. */
+const FOOTER_WEB_RE = /(?:^|\s)(?:https?:\/\/)?(?:www\.)?imss\.gob\.mx\/?(?=[\s|,;·]|$)/giu;
+/** `Tel. 55 5238 2700 ext. 10310`, `Tel. (55) 5238 2700, ext. 10310`, `Teléfono: 55 5238 2700`, `Conmutador 55 5238 2700`. */
+const FOOTER_PHONE_RE =
+  /(?:^|\s)(?:tel[eé]fonos?|tels?\.?|conmutador)\s*:?\s*\+?[\d(][\d\s().-]{6,}\d(?:,?\s*(?:ext|extensi[oó]n)\.?\s*:?\s*\d{1,6}(?:\s*(?:,|y)\s*\d{1,6})*)?/giu;
+/** A street (`Av. Paseo de la Reforma No. 476, Col. Juárez, C.P. 06600, Alcaldía Cuauhtémoc`): a street word first, and a colonia, postal code or alcaldía. */
+const FOOTER_STREET_RE = /^(?:av\.|avenida|calle|paseo|blvd\.?|bulevar|boulevard|calz\.|calzada|carretera|prol\.|prolongaci[oó]n)\s/iu;
+const FOOTER_PLACE_RE = /\b(?:c\.\s?p\.|cp\s?\d{5}|col\.|colonia|alcald[ií]a)/iu;
+const MAX_FOOTER_LENGTH = 200;
+
+/**
+ * The parts of a page footer a line is made of, and nothing else (separators aside): the IMSS's web
+ * address, a phone line, a street address, alone or together (`Av. Paseo de la Reforma 476, … Tel. (55)
+ * 5238 2700 www.imss.gob.mx`). Undefined for any other line. Whether it is the footer or a line of the
+ * text depends on where it is (text.ts `removeFooters`).
+ */
+export function footerParts(line: string): Set<FooterPart> | undefined {
+  const text = plainText(line).trim();
+  if (text === "" || text.length > MAX_FOOTER_LENGTH) return undefined;
+  const parts = new Set<FooterPart>();
+  let rest = text.replace(FOOTER_WEB_RE, () => (parts.add("web"), " ")).replace(FOOTER_PHONE_RE, () => (parts.add("phone"), " "));
+  rest = rest.replace(/^[\s|,;·–—-]+|[\s|,;·–—-]+$/g, "");
+  if (rest !== "" && FOOTER_STREET_RE.test(rest) && FOOTER_PLACE_RE.test(rest) && proseWords(rest) < 2) {
+    parts.add("address");
+    rest = "";
+  }
+  return parts.size > 0 && rest.replace(/[\s|,;·–—-]+/g, "") === "" ? parts : undefined;
+}
+
+/** Words in lower case other than an address's connectors (`de la Reforma`): a sentence has them, an address hardly any. */
+function proseWords(text: string): number {
+  return text.split(/\s+/).filter((w) => /^\p{Ll}/u.test(w) && !/^(?:de|del|la|las|los|el|y|e|en|sin|s\/n)$/u.test(w.replace(/[,.;:]+$/, ""))).length;
+}
+
 /** `GOBIERNO DE` + `MÉXICO`: a phrase split over two lines (a logo's text box). */
 export function isSplitFurniture(first: string, second: string): boolean {
   if (first.length + second.length > MAX_FURNITURE_LENGTH) return false;

@@ -20,6 +20,7 @@ export interface ImportRecord {
   body: string;
   photos: string | null;
   video: string | null;
+  audio: string | null;
   warnings: string[];
 }
 
@@ -70,6 +71,7 @@ export function importRecord(source: string, parts: ReleaseParts, options: Impor
     body: parts.body,
     photos: parts.photos ?? null,
     video: parts.video ?? null,
+    audio: parts.audio ?? null,
     warnings,
   };
 }
@@ -111,6 +113,7 @@ export function planBulletinFile(parts: ReleaseParts, options: ImportOptions): F
       highlights: parts.highlights,
       ...(parts.photos ? { photos: parts.photos } : {}),
       ...(parts.video ? { video: parts.video } : {}),
+      ...(parts.audio ? { audio: parts.audio } : {}),
       ...(options.redirectFrom?.length ? { redirect_from: options.redirectFrom } : {}),
       ...(date ? {} : { draft: true }),
     },

@@ -1,7 +1,7 @@
 import { publishable } from "../policy/characters.ts";
 import { endsSentence, foldForMatch, joinWrapped, matchListItem, matchTouchingPlus, matchTouchingStar, plainText, startsLowercase, type ListItem } from "./inline.ts";
 import { findUrl, matchLinkLabel, urlOnlyLine, type LinkKind } from "./links.ts";
-import { isBareNumber, isEndMark, isLetterheadOffice, isPageFurniture, isRule, isSplitFurniture, isYearLegend, yearLegendContinuation } from "./page-furniture.ts";
+import { footerParts, isBareNumber, isEndMark, isLetterheadOffice, isPageFurniture, isRule, isSplitFurniture, isYearLegend, yearLegendContinuation, type FooterPart } from "./page-furniture.ts";
 import { matchNumberLine, matchYearlessNumberLine, splitNumber, withYear } from "./release-number.ts";
 import { formatCalendarDay, inlineDatelineText, isStandaloneDateline, looksLikePlace, matchDateline, unreadableDateline, weekdayMismatch, type CalendarDay } from "./spanish-dates.ts";
 
@@ -18,6 +18,7 @@ export interface ReleaseParts {
   highlights: string[];
   photos?: string;
   video?: string;
+  audio?: string;
   /** Markdown. */
   body: string;
   /** Spanish, for the editor. */
@@ -54,6 +55,7 @@ export function extractRelease(raw: string): ReleaseParts {
   const links = takeLinks(lines, warnings);
   const layout = measureLayout(lines);
   const head = readHead(lines, layout);
+  removeRepeatedHead(lines, head);
   const chunks = buildChunks(lines.slice(head.bodyStart), layout);
   const afterEnd = titleAfterEndMark(lines.slice(head.bodyStart));
 
@@ -109,6 +111,7 @@ export function extractRelease(raw: string): ReleaseParts {
     highlights: head.highlights,
     ...(links.photos ? { photos: links.photos } : {}),
     ...(links.video ? { video: links.video } : {}),
+    ...(links.audio ? { audio: links.audio } : {}),
     body,
     warnings,
     ...(yearlessLeft ? { yearless: yearlessLeft } : {}),
@@ -387,7 +390,45 @@ function removeFurniture(lines: Line[], warnings: string[]): Line[] {
     if (!seenTitleCandidate && !readDatelineAndNumber(plainText(line.text)) && !matchYearlessNumberLine(plainText(line.text))) seenTitleCandidate = true;
     out.push(line);
   }
-  return removePageNumbers(out);
+  return removePageNumbers(removeFooters(out, warnings));
+}
+
+/**
+ * A page's footer: lines made only of the IMSS's web address, a phone line and a street address
+ * (`footerParts`), one after another. They are the footer, marked as a page break, when the street
+ * address comes with the phone or the web address (what no text writes on lines of their own), or when
+ * they stand where a page breaks (next to a page mark, a page number, other furniture, or at the start
+ * or end of the text). Anywhere else they are the text's (`Informes: Tel. 800 623 2323`) and stay. What
+ * was taken is said once to the editor, who may want a line of it back.
+ */
+function removeFooters(lines: Line[], warnings: string[]): Line[] {
+  const parts = lines.map((line) => (line.kind === "text" ? footerParts(line.text) : undefined));
+  if (!parts.some(Boolean)) return lines;
+  const atBreak = (line: Line | undefined) => line === undefined || line.kind === "page" || line.kind === "end" || (line.kind === "text" && isBareNumber(line.text));
+  const out = [...lines];
+  const said = new Set<string>();
+  for (let i = 0; i < lines.length; ) {
+    if (!parts[i]) {
+      i++;
+      continue;
+    }
+    const run: number[] = [];
+    let j = i;
+    for (; j < lines.length && (parts[j] || lines[j]!.kind === "blank"); j++) if (parts[j]) run.push(j);
+    let before = i - 1;
+    while (before >= 0 && lines[before]!.kind === "blank") before--;
+    const kinds = new Set<FooterPart>(run.flatMap((k) => [...parts[k]!]));
+    if ((kinds.has("address") && kinds.size > 1) || atBreak(lines[before]) || atBreak(lines[j])) {
+      for (const k of run) {
+        said.add(plainText((lines[k] as { text: string }).text));
+        out[k] = { kind: "page" };
+      }
+    }
+    i = j;
+  }
+  if (said.size === 1) warnings.push(`Se quitó como pie de página (dirección, teléfono o sitio del IMSS): «${[...said][0]}». Si es parte del boletín, agrégalo a mano.`);
+  else if (said.size > 1) warnings.push(`Se quitaron como pie de página (dirección, teléfono o sitio del IMSS): ${[...said].map((t) => `«${t}»`).join(", ")}. Si alguna es parte del boletín, agrégala a mano.`);
+  return out;
 }
 
 /**
@@ -492,7 +533,10 @@ function endsParagraph(previousLine: string, line: string, layout: Layout): bool
   return !layout.hardWrapped || previousLine.length < layout.lineWidth * SHORT_LINE_FACTOR;
 }
 
-/** Photo and video links are taken out of the line stream (wherever they are) into their fields. */
+/** How the editor is told of each link (`enlace de fotos`). */
+const LINK_NAMES: Record<LinkKind, string> = { photos: "fotos", video: "video", audio: "audio" };
+
+/** Photo, video and audio links are taken out of the line stream (wherever they are) into their fields. */
 function takeLinks(lines: Line[], warnings: string[]): Partial<Record<LinkKind, string>> {
   const found: Partial<Record<LinkKind, string>> = {};
   for (let i = 0; i < lines.length; i++) {
@@ -516,7 +560,11 @@ function takeLinks(lines: Line[], warnings: string[]): Partial<Record<LinkKind, 
         break;
       }
     }
-    const name = label.kind === "photos" ? "fotos" : "video";
+    const name = LINK_NAMES[label.kind];
+    if (url && startsWithAddress(lines, i + 1)) {
+      // `LINK DE VIDEOS` over two addresses or more: the first is the field's; the rest stay in the text, where the reader still finds them.
+      warnings.push(`Después de «${line.text}» hay más de una dirección: se guardó la primera (${url}) como enlace de ${name}; las demás quedaron en el texto.`);
+    }
     if (!url) warnings.push(`La línea «${line.text}» no va seguida de una dirección; no se guardó el enlace de ${name}.`);
     else if (found[label.kind] && found[label.kind] !== url) warnings.push(`Hay más de un enlace de ${name}; se guardó el primero (${found[label.kind]}), no ${url}.`);
     else found[label.kind] = url;
@@ -530,12 +578,26 @@ function takeLinks(lines: Line[], warnings: string[]): Partial<Record<LinkKind, 
  */
 function mendWrappedUrl(url: string, lines: Line[], next: number): string {
   const line = lines[next];
-  if (line?.kind !== "text" || /\s/.test(line.text)) return url;
+  // Another address on the next line is another link, never the rest of this one.
+  if (line?.kind !== "text" || /\s/.test(line.text) || STARTS_ADDRESS_RE.test(line.text)) return url;
   if (!/[?&=/_.%-]$/.test(url) && !/[=&%/?]/.test(line.text)) return url;
   const joined = findUrl(url + line.text);
   if (!joined) return url;
   lines[next] = { kind: "blank" };
   return joined;
+}
+
+/** A line that starts an address of its own (`https://…`, `<https://…>`, `www.…`). */
+const STARTS_ADDRESS_RE = /^[<[(]*(?:https?:\/\/|www\.)/i;
+
+/** Whether the first line from `from` that is not blank holds only an address (the label's lines were taken: blank). */
+function startsWithAddress(lines: Line[], from: number): boolean {
+  for (let j = from; j < lines.length; j++) {
+    const line = lines[j]!;
+    if (line.kind === "blank") continue;
+    return line.kind === "text" && urlOnlyLine(line.text) !== undefined;
+  }
+  return false;
 }
 
 interface Head {
@@ -642,6 +704,10 @@ function readHead(lines: Line[], layout: Layout): Head {
       continue;
     }
     if (state === "before-title" || (state === "title" && continuesTitle(titleLines, plain, layout))) {
+      if (state === "title" && !layout.hardWrapped && !startsLowercase(plain) && !OPEN_TITLE_END_RE.test(titleLines[titleLines.length - 1]!)) {
+        // `Informe semestral del IMSS` + `Se otorgaron 50 millones de consultas`: a title cut after a whole phrase, or a subtitle.
+        head.warnings.push(`La línea «${plain}», debajo del título, se unió a él. Si es un subtítulo, quítala del título y ponla al comienzo del texto.`);
+      }
       titleLines.push(plain);
       state = "title";
       continue;
@@ -654,6 +720,28 @@ function readHead(lines: Line[], layout: Layout): Head {
   return head;
 }
 
+/**
+ * A page header that repeats the release's own dateline or number on a later page (`Ciudad de México,
+ * lunes 22 de abril de 2024` / `No. 195/2024` in the middle of a paragraph): page furniture, marked as a
+ * page break so the paragraph it cut is joined again. Only up to the end mark (another release may follow
+ * it), and only a line that is nothing but the same date, the same number, or both.
+ */
+function removeRepeatedHead(lines: Line[], head: Head): void {
+  if (!head.date && !head.number && !head.yearless) return;
+  const day = head.date ? formatCalendarDay(head.date) : undefined;
+  for (let i = head.bodyStart; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.kind === "end") return;
+    if (line.kind !== "text") continue;
+    const plain = plainText(line.text);
+    const meta = readDatelineAndNumber(plain);
+    const same = meta
+      ? (meta.date !== undefined || meta.number !== undefined) && (meta.date === undefined || formatCalendarDay(meta.date) === day) && (meta.number === undefined || meta.number === head.number)
+      : head.yearless !== undefined && matchYearlessNumberLine(plain) === head.yearless.serial;
+    if (same) lines[i] = { kind: "page" };
+  }
+}
+
 /** What the editor is told when a number without its year (`No. 175`) took the date's. */
 export function yearFromDateWarning(line: string, number: string, year: number): string {
   return `El número de boletín en «${line}» no dice el año; se tomó el de la fecha (${year}): ${number}. Revisa que sea el correcto.`;
@@ -661,6 +749,9 @@ export function yearFromDateWarning(line: string, number: string, year: number):
 
 /** A place on its own line above the date is short (`Ciudad de México`, `Monterrey, Nuevo León`). */
 const MAX_PLACE_LINE_WORDS = 6;
+
+/** A title line left open: a comma, or a word that needs another after it (`…una unidad en` + `Centla…`). */
+const OPEN_TITLE_END_RE = /(?:[,;:–—-]|\s(?:de|del|la|las|los|el|y|e|o|u|en|a|al|con|para|por|sin|sobre|entre|que|su|sus|un|una))$/iu;
 
 /** Longest line taken as the rest of a wrapped title in text that is not hard-wrapped throughout. */
 const MAX_TITLE_WRAP = 100;

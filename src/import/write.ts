@@ -23,12 +23,13 @@ export interface CanonicalFields {
   highlights?: string[];
   photos?: string;
   video?: string;
+  audio?: string;
   /** Addresses of a file this one replaces (`import --force`), kept for links already shared. */
   redirect_from?: string[];
   draft?: boolean;
 }
 
-const FIELD_ORDER: Array<keyof CanonicalFields> = ["title", "date", "description", "section", "tags", "number", "city", "highlights", "photos", "video", "redirect_from", "draft"];
+const FIELD_ORDER: Array<keyof CanonicalFields> = ["title", "date", "description", "section", "tags", "number", "city", "highlights", "photos", "video", "audio", "redirect_from", "draft"];
 
 export function renderBulletinFile(fields: CanonicalFields, body: string): string {
   const data: Record<string, unknown> = {};

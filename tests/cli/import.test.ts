@@ -116,7 +116,7 @@ test("--json: one object per input with exactly the agreed keys, and nothing wri
   const records = result.stdout.trim().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
   assert.equal(records.length, 4);
   for (const record of records) {
-    assert.deepEqual(Object.keys(record), ["source", "title", "date", "number", "city", "highlights", "body", "photos", "video", "warnings"]);
+    assert.deepEqual(Object.keys(record), ["source", "title", "date", "number", "city", "highlights", "body", "photos", "video", "audio", "warnings"]);
     assert.ok(Array.isArray(record["highlights"]) && Array.isArray(record["warnings"]));
     assert.equal(typeof record["body"], "string");
   }

@@ -16,6 +16,7 @@ const PARAGRAPHS = [
 ];
 const PHOTOS = "https://drive.google.com/drive/folders/1abc_XYZ-fotos";
 const VIDEO = "https://imssmx.sharepoint.com/:v:/s/comunicacionsocial/EXo?e=fj1";
+const AUDIO = "https://imssmx.sharepoint.com/:u:/s/comunicacionsocial/audio?e=a1";
 
 const letterheads = [
   "",
@@ -45,9 +46,9 @@ const bullets: Array<(text: string) => string> = [
   (t) => `- **${t}**`,
 ];
 const linkBlocks = [
-  `LINK DE FOTOS\n\n${PHOTOS}\n\nLINK DE VIDEO\n\n<${VIDEO}>`,
+  `LINK DE FOTOS\n\n${PHOTOS}\n\nLINK DE VIDEO\n\n<${VIDEO}>\n\nLINK DE AUDIO\n\n${AUDIO}`,
   ` LINK DE FOTOS\n${PHOTOS} \n\nLINK DE VIDEO\n${VIDEO} \n`,
-  `link de fotos: ${PHOTOS}\nLink de video: <${VIDEO}>`,
+  `link de fotos: ${PHOTOS}\nLink de video: <${VIDEO}>\nLink de audio: ${AUDIO}`,
   `**LINK DE FOTOS**\n<${PHOTOS}>\n**LINK DE VIDEO**\n[${VIDEO}](${VIDEO})`,
 ];
 const endMarks = ["---o0o---", "---oOo---", "-o0o-", ""];
@@ -91,7 +92,7 @@ test("every combination of letterhead, dateline, bullets and links, with every n
           combinations++;
           const parts = extractRelease(text);
           const actual = comparableParts(parts);
-          const expected = { title: TITLE, date: "2024-04-09", number: "171/2024", city: "Ciudad de México", highlights: HIGHLIGHTS, photos: PHOTOS, video: VIDEO, body: PARAGRAPHS.join("\n\n") };
+          const expected = { title: TITLE, date: "2024-04-09", number: "171/2024", city: "Ciudad de México", highlights: HIGHLIGHTS, photos: PHOTOS, video: VIDEO, audio: links.includes(AUDIO) ? AUDIO : undefined, body: PARAGRAPHS.join("\n\n") };
           try {
             assert.deepEqual(actual, expected);
           } catch {

@@ -79,6 +79,12 @@ const items: Array<[string, ReturnType<typeof matchListItem>]> = [
   // Bullets touching their text.
   ["•Texto", { ordered: false, text: "Texto" }],
   ["·Texto", { ordered: false, text: "Texto" }],
+  // Spanish dialogue: the dash touching the first word and another opening the narrator's words.
+  ["—Es una gran noticia —dijo el director general.", undefined],
+  ["–Vamos a cumplir –afirmó Zoé Robledo–, y lo haremos pronto.", undefined],
+  ["—¿Cuándo abre? —preguntó una vecina.", undefined],
+  ["—Atención médica —Consulta externa", { ordered: false, text: "Atención médica —Consulta externa" }],
+  ["—Atención médica", { ordered: false, text: "Atención médica" }],
 ];
 for (const [line, expected] of items) test(`matchListItem ${JSON.stringify(line)}`, () => assert.deepEqual(matchListItem(line), expected));
 
@@ -129,8 +135,14 @@ for (const [line, expected] of pluses) test(`matchTouchingPlus ${JSON.stringify(
 const joins: Array<[string, string, string]> = [
   ["El Instituto", "Mexicano", "El Instituto Mexicano"],
   ["la con-", "tratación", "la contratación"],
-  ["IMSS-", "Bienestar", "IMSS- Bienestar"],
-  ["años 2020-", "2024", "años 2020- 2024"],
+  ["IMSS-", "Bienestar", "IMSS-Bienestar"],
+  ["casos de COVID-", "19 en", "casos de COVID-19 en"],
+  ["Consulta https://www.imss.gob.mx/guias/", "cancer-infantil-2024.pdf para más detalles.", "Consulta https://www.imss.gob.mx/guias/cancer-infantil-2024.pdf para más detalles."],
+  ["https://x.mx/?a=1&", "b=2", "https://x.mx/?a=1&b=2"],
+  ["visita https://www.imss.gob.mx/", "y consulta", "visita https://www.imss.gob.mx/ y consulta"],
+  ["visita https://www.imss.gob.mx/", "Además, el IMSS", "visita https://www.imss.gob.mx/ Además, el IMSS"],
+  ["en www.imss.gob.mx.", "mx/otra", "en www.imss.gob.mx. mx/otra"],
+  ["años 2020-", "2024", "años 2020-2024"],
 ];
 for (const [a, b, expected] of joins) test(`joinWrapped ${JSON.stringify([a, b])}`, () => assert.equal(joinWrapped(a, b), expected));
 

@@ -3,7 +3,7 @@ import { test } from "node:test";
 import { findUrl, matchLinkLabel, urlOnlyLine } from "../../src/import/links.ts";
 import { extractRelease } from "../../src/import/text.ts";
 
-const labels: Array<[string, "photos" | "video", string | undefined]> = [
+const labels: Array<[string, "photos" | "video" | "audio", string | undefined]> = [
   ["LINK DE FOTOS", "photos", undefined],
   ["Link de fotos", "photos", undefined],
   ["link de fotos:", "photos", undefined],
@@ -16,6 +16,9 @@ const labels: Array<[string, "photos" | "video", string | undefined]> = [
   ["Link del video", "video", undefined],
   ["Enlace al video:", "video", undefined],
   ["LINK DE VÍDEO", "video", undefined],
+  ["LINK DE AUDIO", "audio", undefined],
+  ["Liga del audio:", "audio", undefined],
+  ["Audio: https://imssmx.sharepoint.com/a", "audio", "https://imssmx.sharepoint.com/a"],
   ["LINK DE FOTOS https://drive.google.com/a", "photos", "https://drive.google.com/a"],
   ["LINK DE FOTOS: <https://drive.google.com/a>", "photos", "https://drive.google.com/a"],
   ["Link de video: [Ver video](https://imssmx.sharepoint.com/v?e=1)", "video", "https://imssmx.sharepoint.com/v?e=1"],
@@ -78,4 +81,27 @@ test("import: a sentence about videos with an address stays in the body; a label
   const parts = extractRelease(`Ciudad de México, viernes 19 de julio de 2024\nNo. 332/2024\n\nIMSS lanza tutoriales\n\nEl IMSS lanzó tutoriales.\n\n${sentence}\n\nVideo: https://youtu.be/abc`);
   assert.equal(parts.body, `El IMSS lanzó tutoriales.\n\n${sentence}`);
   assert.equal(parts.video, "https://youtu.be/abc");
+});
+
+const HEAD = "Ciudad de México, jueves 11 de abril de 2024\nNo. 181/2024\n\nIMSS presenta campaña de lactancia\n\nEl IMSS presentó su campaña.\n\n---o0o---\n\n";
+
+test("import: two addresses under one label: the first is the field's, the second stays in the text and the editor is told", () => {
+  const parts = extractRelease(`${HEAD}LINK DE VIDEOS\nhttps://youtu.be/video1\nhttps://youtu.be/video2\n`);
+  assert.equal(parts.video, "https://youtu.be/video1");
+  assert.equal(parts.body, "El IMSS presentó su campaña.\n\nhttps://youtu.be/video2");
+  assert.ok(parts.warnings.some((w) => w.includes("más de una dirección") && w.includes("https://youtu.be/video1")), parts.warnings.join("\n"));
+});
+
+test("import: an address wrapped onto the next line is still mended, but another address never joins it", () => {
+  const wrapped = extractRelease(`${HEAD}LINK DE FOTOS:\nhttps://drive.google.com/drive/folders/1AbC\n-abcdef?usp=sharing\n`);
+  assert.equal(wrapped.photos, "https://drive.google.com/drive/folders/1AbC-abcdef?usp=sharing");
+  const two = extractRelease(`${HEAD}LINK DE FOTOS:\nhttps://drive.google.com/drive/folders/\nhttps://drive.google.com/otra\n`);
+  assert.equal(two.photos, "https://drive.google.com/drive/folders/");
+});
+
+test("import: LINK DE AUDIO goes to audio:", () => {
+  const parts = extractRelease(`${HEAD}LINK DE VIDEO\nhttps://youtu.be/v\n\nLINK DE AUDIO\nhttps://imssmx.sharepoint.com/audio1\n`);
+  assert.equal(parts.video, "https://youtu.be/v");
+  assert.equal(parts.audio, "https://imssmx.sharepoint.com/audio1");
+  assert.equal(parts.body, "El IMSS presentó su campaña.");
 });

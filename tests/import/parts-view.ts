@@ -11,12 +11,13 @@ export function comparableParts(parts: ReleaseParts) {
     highlights: parts.highlights,
     photos: parts.photos,
     video: parts.video,
+    audio: parts.audio,
     body: parts.body,
   };
 }
 
 /** Only the letterhead-derived parts (what Word and PDF tests compare). */
 export function headParts(parts: ReleaseParts) {
-  const { video: _video, body: _body, ...head } = comparableParts(parts);
+  const { video: _video, audio: _audio, body: _body, ...head } = comparableParts(parts);
   return head;
 }

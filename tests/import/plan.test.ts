@@ -10,8 +10,8 @@ const undated = extractRelease("Título sin fecha\n\nTexto.");
 
 test("record: exactly the agreed keys, absent parts are null", () => {
   const record = importRecord("a.txt", undated, options);
-  assert.deepEqual(Object.keys(record), ["source", "title", "date", "number", "city", "highlights", "body", "photos", "video", "warnings"]);
-  assert.deepEqual([record.date, record.number, record.city, record.photos, record.video], [null, null, null, null, null]);
+  assert.deepEqual(Object.keys(record), ["source", "title", "date", "number", "city", "highlights", "body", "photos", "video", "audio", "warnings"]);
+  assert.deepEqual([record.date, record.number, record.city, record.photos, record.video, record.audio], [null, null, null, null, null, null]);
   assert.ok(record.warnings.some((w) => w.includes("borrador")));
 });
 

@@ -19,6 +19,7 @@ const cases: Array<[string, string, Expected]> = [
   ["title: hard-wrapped over two lines", "Inaugura IMSS una unidad en\nCentla con seis consultorios\n\nEl texto.", { title: "Inaugura IMSS una unidad en Centla con seis consultorios" }],
   ["title: a body paragraph right under the title is not part of it", "Título del boletín\nEl Instituto Mexicano del Seguro Social informó hoy que la campaña sigue.", { title: "Título del boletín", body: "El Instituto Mexicano del Seguro Social informó hoy que la campaña sigue." }],
   ["title: after letterhead, dateline and number", "UNIDAD DE COMUNICACIÓN SOCIAL\nBOLETÍN DE PRENSA\nCiudad de México, martes 9 de abril de 2024\nNo. 171/2024\n\nEl título\n\nEl texto.", { title: "El título", number: "171/2024", date: "2024-04-09" }],
+  ["title: a line under the title that ends a phrase is joined (the editor is told: it may be a subtitle)", "Informe semestral de servicios médicos del IMSS\nSe otorgaron más de 50 millones de consultas en seis meses\n\nEl texto.", { title: "Informe semestral de servicios médicos del IMSS Se otorgaron más de 50 millones de consultas en seis meses", body: "El texto." }],
   ["title: escapes removed", "IMSS \\*otorga\\* 1\\. apoyo\n\nEl texto.", { title: "IMSS *otorga* 1. apoyo" }],
   // Date
   ["date: line with weekday", HEAD + "Texto.", { date: "2024-04-09", city: "Ciudad de México" }],
@@ -153,7 +154,7 @@ const cases: Array<[string, string, Expected]> = [
   ],
   ["join: hard-wrapped PDF lines", "T\n\nEl Instituto Mexicano\ndel Seguro Social informó\nque hoy.", { body: "El Instituto Mexicano del Seguro Social informó que hoy." }],
   ["join: hyphenated word at a line end", "T\n\nla con-\ntratación de personal", { body: "la contratación de personal" }],
-  ["join: a real hyphen is kept", "T\n\nel programa IMSS-\nBienestar opera", { body: "el programa IMSS- Bienestar opera" }],
+  ["join: a real hyphen is kept", "T\n\nel programa IMSS-\nBienestar opera", { body: "el programa IMSS-Bienestar opera" }],
   // Pandoc's blockquotes (pandoc writes an indented Word paragraph as one): a markdown blockquote, never a literal «>» in the text
   ["quote: a quoted paragraph stays a blockquote", "T\n\nEl director dijo:\n\n> “La salud es primero, seguiremos trabajando”.\n\nFin.", { body: "El director dijo:\n\n> “La salud es primero, seguiremos trabajando”.\n\nFin." }],
   ["quote: its wrapped lines are one paragraph", "T\n\n> El IMSS reafirma su compromiso con la salud de\n> las y los derechohabientes.\n\nFin.", { body: "> El IMSS reafirma su compromiso con la salud de las y los derechohabientes.\n\nFin." }],
@@ -229,6 +230,23 @@ const cases: Array<[string, string, Expected]> = [
   ["list: a wrapped sub-item is joined in its place", "T\n\nSon:\n\n- Uno\n    - Uno a que\n      sigue\n- Dos\n\nFin.", { body: "Son:\n\n- Uno\n  - Uno a que sigue\n- Dos\n\nFin." }],
   ["list: numbers nested under bullets keep their numbers", "T\n\nSon:\n\n- Uno\n    3. Tres\n    4. Cuatro\n- Dos\n\nFin.", { body: "Son:\n\n- Uno\n  3. Tres\n  4. Cuatro\n- Dos\n\nFin." }],
   ["list: lettered items under the title are the body's, not highlights", "T\n\na) Primero\nb) Segundo", { highlights: [], body: "- a) Primero\n- b) Segundo" }],
+  // Page furniture the converter left in the text: a header repeating the head, a footer.
+  [
+    "clean: a page header repeating the dateline and the number, mid-paragraph",
+    "UNIDAD DE COMUNICACIÓN SOCIAL\n\nCiudad de México, lunes 22 de abril de 2024\nNo. 195/2024\n\nT\n\nquien detalló que la enfermedad\n\n---\n\nUNIDAD DE COMUNICACIÓN SOCIAL\nCiudad de México, lunes 22 de abril de 2024\nNo. 195/2024\n\nafecta a uno de cada cuatro adultos.\n\nFin.",
+    { number: "195/2024", body: "quien detalló que la enfermedad afecta a uno de cada cuatro adultos.\n\nFin." },
+  ],
+  ["clean: the number alone repeated mid-paragraph", "Ciudad de México, lunes 6 de mayo de 2024\nNo. 212/2024\n\nT\n\ncon la participación de\n\nNo. 212/2024\n\nmédicos familiares.", { body: "con la participación de médicos familiares." }],
+  ["clean: another number or date in the text stays", "Ciudad de México, lunes 6 de mayo de 2024\nNo. 212/2024\n\nT\n\nComo dijo el boletín\n\nNo. 180/2024\n\nFin.", { body: "Como dijo el boletín\n\nNo. 180/2024\n\nFin." }],
+  [
+    "clean: a footer (web, phone, address) at a page break, mid-sentence",
+    "T\n\nEl IMSS informó que la enfermedad y sus\n\nwww.imss.gob.mx\n\nTel. 55 5238 2700 ext. 10310\n\nAv. Paseo de la Reforma No. 476, Col. Juárez, C.P. 06600, Alcaldía Cuauhtémoc\n\n- 2 -\n\ncomplicaciones se previenen.",
+    { body: "El IMSS informó que la enfermedad y sus complicaciones se previenen." },
+  ],
+  ["clean: a one-line footer (address, phone and web) with no page mark", "T\n\nprevenir esta enfermedad y sus\n\nAv. Paseo de la Reforma 476, Col. Juárez, C.P. 06600 Tel. (55) 5238 2700, ext. 10310 www.imss.gob.mx\n\ncomplicaciones.", { body: "prevenir esta enfermedad y sus complicaciones." }],
+  ["clean: a phone or the web address the text gives stays", "T\n\nPara dudas:\n\nTel. 800 623 2323\n\nConsulta:\n\nwww.imss.gob.mx\n\nFin.", { body: "Para dudas:\n\nTel. 800 623 2323\n\nConsulta:\n\nwww.imss.gob.mx\n\nFin." }],
+  // Spanish dialogue is a paragraph, its dash kept.
+  ["list: a line of dialogue is no list item", "T\n\nEl IMSS inauguró el hospital.\n\n—Es una gran noticia —dijo el director general.", { body: "El IMSS inauguró el hospital.\n\n—Es una gran noticia —dijo el director general." }],
   ["table: Word list items with a tab are a list, not a table", "T\n\nSon:\n\n1.\tUno\n2.\tDos", { body: "Son:\n\n1. Uno\n2. Dos" }],
 ];
 
@@ -489,4 +507,14 @@ test("a year legend the importer does not know, cut after a complete name: its r
   // A federal legend (known) is taken without a word.
   const federal = extractRelease("2024: Año de Felipe Carrillo Puerto\nBenemérito del Proletariado, Revolucionario y Defensor del Mayab\n\nCiudad de México, 9 de mayo de 2024\n\nT\n\nTexto.");
   assert.ok(!federal.warnings.some((w) => w.includes("leyenda del año")), federal.warnings.join(" | "));
+});
+
+test("what the importer takes as furniture or joins on a guess is said to the editor", () => {
+  const footer = extractRelease("T\n\nla enfermedad y sus\n\nwww.imss.gob.mx\nTel. 55 5238 2700 ext. 10310\n\n- 2 -\n\ncomplicaciones.\n\nsigue\n\nwww.imss.gob.mx\n\n- 3 -\n\nFin.");
+  const said = footer.warnings.filter((w) => w.includes("pie de página"));
+  assert.deepEqual(said, ["Se quitaron como pie de página (dirección, teléfono o sitio del IMSS): «www.imss.gob.mx», «Tel. 55 5238 2700 ext. 10310». Si alguna es parte del boletín, agrégala a mano."]);
+  const subtitle = extractRelease("Informe semestral del IMSS\nSe otorgaron 50 millones de consultas\n\nEl texto.");
+  assert.ok(subtitle.warnings.some((w) => w.includes("«Se otorgaron 50 millones de consultas», debajo del título, se unió a él")), subtitle.warnings.join("\n"));
+  const wrapped = extractRelease("Inaugura IMSS una unidad en\nCentla con seis consultorios\n\nEl texto.");
+  assert.ok(!wrapped.warnings.some((w) => w.includes("debajo del título")), wrapped.warnings.join("\n"));
 });
