@@ -21,7 +21,7 @@ import { writeFailure } from "./common.ts";
 
 export const usage = `boletines import ARCHIVO… [--out DIR] [--date AAAA-MM-DD] [--section S] [--force] [--dry-run] [--json]
   Convierte comunicados de prensa (.docx, .pdf, o texto .txt/.md convertido de ellos) en boletines de content/.
-  Extrae título, fecha, número, ciudad, puntos destacados, enlaces de fotos y video, y el texto.
+  Extrae título, fecha, número, ciudad, puntos destacados, enlaces de fotos, video y audio, y el texto.
   --out DIR      carpeta de contenido donde escribir (por omisión content/)
   --date FECHA   fecha AAAA-MM-DD para comunicados sin línea de fecha (si no, se importan como borrador)
   --section S    sección del boletín (por omisión la del sitio)
@@ -29,7 +29,7 @@ export const usage = `boletines import ARCHIVO… [--out DIR] [--date AAAA-MM-DD
                  tiene su número (No. 171/2024) o su borrador sin fecha, que se borra (sin --force nunca se
                  reemplaza ni se borra nada: se dice qué archivo es)
   --dry-run      muestra lo que se escribiría, sin escribir
-  --json         imprime un objeto JSON por comunicado (source, title, date, number, city, highlights, body, photos, video, warnings) y no escribe nada;
+  --json         imprime un objeto JSON por comunicado (source, title, date, number, city, highlights, body, photos, video, audio, warnings) y no escribe nada;
                  si un archivo no se puede importar, el primer elemento de warnings es el error («error: …»)
   Un archivo con varios comunicados seguidos (cada uno con su fecha y su número, o separados por ---o0o---)
   da un boletín por comunicado; si no se sabe dónde empieza el segundo, no se importa y se dice la línea.
@@ -314,5 +314,5 @@ function saidOfRelease(p: Problem): Problem {
 
 /** The `--json` record of an input that could not be read. */
 function emptyRecord(source: string, error: string): ImportRecord {
-  return { source, title: null, date: null, number: null, city: null, highlights: [], body: "", photos: null, video: null, warnings: [error] };
+  return { source, title: null, date: null, number: null, city: null, highlights: [], body: "", photos: null, video: null, audio: null, warnings: [error] };
 }
