@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { DateTime } from "luxon";
-import { claimsOfBulletins, findCollisionsOfFilesWithErrors, findDuplicateNumbers, findPathCollisions, loadCorpus, redirectsOf, selectForwards, selectPublished } from "../model/corpus.ts";
+import { claimsOfBulletins, findCollisionsOfFilesWithErrors, findDuplicateIds, findDuplicateNumbers, findPathCollisions, loadCorpus, redirectsOf, selectForwards, selectPublished } from "../model/corpus.ts";
 import { findBrokenReferences } from "../model/body-references.ts";
 import { findUnusableImages } from "../model/image-files.ts";
 import { findLostAddresses, type EarlierBulletin } from "../model/kept-addresses.ts";
@@ -104,6 +104,7 @@ export async function prepareSite(options: PrepareOptions): Promise<Prepared> {
   problems.push(...findUnusableImages(corpus.bulletins, options.publicDir));
   problems.push(...missingPublicProblem(options.publicDir));
   problems.push(...findDuplicateNumbers(corpus.bulletins));
+  problems.push(...findDuplicateIds(corpus.bulletins));
   if (options.earlier) problems.push(...findLostAddresses(options.earlier, corpus.bulletins, options.now, options.site));
   phase("comprobaciones del sitio");
   if (related) {

@@ -612,6 +612,32 @@ function numberHint(b: Bulletin, other: Bulletin): string {
   return "Cada número de boletín se usa una sola vez por año: corrige uno de los dos.";
 }
 
+/**
+ * Two files whose paths differ only by their extension (`2023/dup.md`, `2023/dup.markdown`) have one
+ * `id`: feed readers would take their entries for one (the feeds' ids are made of it), and one bulletin
+ * would never reach subscribers.
+ */
+export function findDuplicateIds(bulletins: readonly Bulletin[]): Problem[] {
+  const seen = new Map<string, Bulletin>();
+  const problems: Problem[] = [];
+  for (const b of [...bulletins].sort((x, y) => compare(x.file, y.file))) {
+    const other = seen.get(b.id);
+    if (!other) {
+      seen.set(b.id, b);
+      continue;
+    }
+    problems.push({
+      severity: "error",
+      code: "file-name-duplicate",
+      file: b.file,
+      message: `${other.file} tiene el mismo nombre con otra extensión: los feeds identifican cada boletín por su archivo sin la extensión, y los lectores de noticias mostrarían uno solo de los dos.`,
+      hint: "Cambia el nombre de uno de los dos archivos, o borra el que sobre.",
+      otherFile: other.file,
+    });
+  }
+  return problems;
+}
+
 export function findDuplicateNumbers(bulletins: readonly Bulletin[]): Problem[] {
   const seen = new Map<string, Bulletin>();
   const problems: Problem[] = [];

@@ -332,6 +332,16 @@ export function parseSource(input: string, file: string, relPath: string): LoadR
     return problem("front-matter-unclosed", "El encabezado no se cierra: falta la línea --- después de los campos.", "Agrega una línea con --- al final de los campos.", 1);
   }
 
+  // gray-matter ends the front matter at the first line that starts with `---`: one that says more
+  // (`----`, `--- fin`) would leave the rest of it as the body's first line (`-` makes an empty list item).
+  const closeAt = text.indexOf(FRONT_MATTER_CLOSE, FRONT_MATTER_OPEN.length);
+  const closeEnd = text.indexOf("\n", closeAt + 1);
+  const closing = text.slice(closeAt + 1, closeEnd === -1 ? text.length : closeEnd);
+  if (closing.trimEnd() !== FRONT_MATTER_OPEN) {
+    const line = text.slice(0, closeAt + 1).split("\n").length;
+    return problem("front-matter-close", `La línea que cierra el encabezado dice «${closing.trimEnd()}»: debe decir solo ---.`, "Deja en esa línea tres guiones y nada más.", line);
+  }
+
   // gray-matter is given the front matter and its delimiters only. It looks every input up in a
   // cache keyed by the whole text, which hashes the text: for a body of a few kilobytes that cost as
   // much as parsing the YAML. The body is then what gray-matter would have made it: everything after

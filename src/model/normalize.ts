@@ -394,7 +394,9 @@ function readDates(fm: FrontMatter, ctx: NormalizeContext, draft: boolean): { da
   }
   const updated = fm.date("updated", ctx.site.timeZone);
   if (date && updated && updated.epochMs < date.epochMs) {
-    fm.warn("updated-before-date", "updated", `«updated» (${updated.day}) es anterior a la fecha de publicación (${date.day}).`, "Revisa las dos fechas.");
+    // The same day: the times tell them apart (`2023-06-30 10:00` before `2023-06-30 20:00`).
+    const shown = (d: BulletinDate) => (updated.day === date.day && d.time ? `${d.day} ${d.time}` : d.day);
+    fm.warn("updated-before-date", "updated", `«updated» (${shown(updated)}) es anterior a la fecha de publicación (${shown(date)}).`, "Revisa las dos fechas.");
   }
   return { ...(date ? { date } : {}), ...(updated ? { updated } : {}) };
 }

@@ -8,7 +8,8 @@ import { DAY_MS, tabledZone } from "./zone-offsets.ts";
  * - An explicit offset is kept as written: the time shown is the time written.
  * - No offset (or a bare date): the site's time zone, with its historic DST rules
  *   (Mexico City observed DST until October 2022).
- * - `Z`: converted to the site's time zone.
+ * - UTC (`Z`, `+00:00`, as sites set to UTC export their dates): converted to the site's time zone.
+ * - An offset needs a time: `2023-08-16Z` is refused (midnight UTC is the day before in Mexico).
  * The calendar day is always the local day, never the UTC day.
  */
 export interface BulletinDate {
@@ -72,6 +73,10 @@ export function parseBulletinDate(input: string, timeZone: string): DateParseRes
   if (invalid) return { ok: false, message: `«${text}» no es una fecha válida: ${invalid}.` };
 
   const hasTime = parts.hour !== undefined;
+  if (!hasTime && parts.offset !== undefined) {
+    const day = `${parts.year}-${pad(parts.month)}-${pad(parts.day)}`;
+    return { ok: false, message: `«${text}» tiene desfase horario pero no hora: el día que muestra el sitio depende de la hora. Escribe solo el día (${day}) o la hora con su desfase (${day}T10:30:00-06:00).` };
+  }
   // The time as written, on a clock that never changes (milliseconds since 1970 of that wall time).
   const wall = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0, parts.millisecond ?? 0);
 
@@ -83,7 +88,12 @@ export function parseBulletinDate(input: string, timeZone: string): DateParseRes
     value = DateTime.fromMillis(local.epochMs, { zone });
     const written = `${pad(parts.hour ?? 0)}:${pad(parts.minute ?? 0)}`;
     if (local.kind === "gap") {
-      warning = { code: "date-dst-gap", message: `La hora ${written} no existe en ${timeZone} ese día (cambio de horario); se usa ${pad(value.hour)}:${pad(value.minute)}.` };
+      const used = `${pad(value.hour)}:${pad(value.minute)}`;
+      warning = {
+        code: "date-dst-gap",
+        message: `La hora ${written} no existe en ${timeZone} ese día (cambio de horario); se usa ${used}.`,
+        hint: `Escribe la hora que el reloj marcaba: ${value.toFormat("yyyy-MM-dd")} ${used} si es la que se usa, o la que corresponda.`,
+      };
     } else if (local.kind === "ambiguous") {
       warning = {
         code: "date-dst-ambiguous",
@@ -91,7 +101,7 @@ export function parseBulletinDate(input: string, timeZone: string): DateParseRes
         hint: `Si es la segunda, escribe el desfase: ${value.toFormat("yyyy-MM-dd")} ${written} ${DateTime.fromMillis(local.later!, { zone }).toFormat("ZZZ")}`,
       };
     }
-  } else if (parts.offset.toUpperCase() === "Z") {
+  } else if (isUtc(parts.offset)) {
     value = DateTime.fromMillis(wall, { zone: tabledZone(timeZone) });
   } else {
     const minutes = offsetMinutes(parts.offset);
@@ -170,6 +180,11 @@ function checkParts(p: DateParts): string | undefined {
   if (p.minute !== undefined && p.minute > 59) return `el minuto ${p.minute} no existe`;
   if (p.second !== undefined && p.second > 59) return `el segundo ${p.second} no existe`;
   return undefined;
+}
+
+/** `Z`, `+00:00`, `-0000`, `+00`: UTC. */
+function isUtc(offset: string): boolean {
+  return offset.toUpperCase() === "Z" || /^[+-]00:?(?:00)?$/.test(offset);
 }
 
 function offsetMinutes(offset: string): number | undefined {

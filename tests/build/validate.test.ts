@@ -127,3 +127,18 @@ test("links and pictures in bodies: checked against what the build writes, the s
   assert.deepEqual(shown(checked.problems), butDraft);
   assert.deepEqual(shown((await validateSite(options(content))).problems), butDraft);
 });
+
+test("two files whose names differ only by the extension are an error naming both (their feed entries would share an id)", async () => {
+  const dir = await tempDir("boletines-validate-ids-");
+  const content = path.join(dir, "content", "2023");
+  mkdirSync(content, { recursive: true });
+  const file = (title: string) => `---\ntitle: "${title}"\ndate: 2023-08-04\ndescription: "d"\n---\nCuerpo.\n`;
+  writeFileSync(path.join(content, "dup.md"), file("Doble uno"));
+  writeFileSync(path.join(content, "dup.markdown"), file("Doble dos"));
+  const r = await validateSite(options(path.join(dir, "content")));
+  assert.equal(r.ok, false);
+  const p = r.problems.find((x) => x.code === "file-name-duplicate");
+  assert.ok(p, JSON.stringify(r.problems));
+  assert.deepEqual([path.basename(p.file), path.basename(p.otherFile ?? "")], ["dup.md", "dup.markdown"]);
+  assert.match(formatProblem(p), /dup\.markdown tiene el mismo nombre con otra extensión/);
+});

@@ -80,6 +80,18 @@ test("missing or unclosed front matter", () => {
   assert.equal(parseError("---\n- a\n- b\n---\n").code, "front-matter-not-map");
 });
 
+test("a closing line that says more than --- is an error on its line, even when a rule later in the body closes it", () => {
+  for (const closing of ["----", "--- fin", "---o0o---"]) {
+    const p = parseError(`---\ntitle: x\ndate: 2023-08-04\n${closing}\nCuerpo.\n\n---\n\nMás.\n`);
+    assert.equal(p.code, "front-matter-close", closing);
+    assert.equal(p.line, 4);
+    assert.match(p.message, new RegExp(`dice «${closing}»: debe decir solo ---`));
+  }
+  // Spaces after the three dashes are nothing.
+  const ok = parseSource("---\ntitle: x\n---  \nCuerpo.\n", "a.md", "a.md");
+  assert.ok(ok.ok);
+});
+
 test("YAML bombs are refused", () => {
   const levels = ["a: &a [x, x, x, x, x, x, x, x, x]"];
   for (let i = 1; i < 9; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(", ")}]`);

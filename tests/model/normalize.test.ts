@@ -114,6 +114,13 @@ test("line numbers point at the field", () => {
   assert.equal(p.column, 1);
 });
 
+test("«updated» earlier the same day is told with the times, else the two messages would name one date", () => {
+  const sameDay = normalizeText(fm(`${BASE}\nupdated: 2024-04-09T08:00:00-06:00`)).problems.find((x) => x.code === "updated-before-date");
+  assert.equal(sameDay?.message, "«updated» (2024-04-09 08:00) es anterior a la fecha de publicación (2024-04-09 10:00).");
+  const earlier = normalizeText(fm(`${BASE}\nupdated: 2024-01-01`)).problems.find((x) => x.code === "updated-before-date");
+  assert.equal(earlier?.message, "«updated» (2024-01-01) es anterior a la fecha de publicación (2024-04-09).");
+});
+
 const warnings: Array<[string, string]> = [
   ['title: "x"\ndate: 2024-04-09', "description-missing"],
   [`${BASE}\nimage: /uploads/no-existe.jpg`, "image-missing"],

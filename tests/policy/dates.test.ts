@@ -26,6 +26,10 @@ const valid: Array<[string, string, string, string, string]> = [
   ["2022-10-29T12:00:00", "2022-10-29T12:00:00-05:00", "2022-10-29", "sábado 29 de octubre de 2022", "12:00"],
   ["2022-10-31T12:00:00", "2022-10-31T12:00:00-06:00", "2022-10-31", "lunes 31 de octubre de 2022", "12:00"],
   ["2022-10-30T01:30:00Z", "2022-10-29T20:30:00-05:00", "2022-10-29", "sábado 29 de octubre de 2022", "20:30"],
+  // UTC written as an offset (sites set to UTC export `+00:00`) is UTC too: the site's zone, the local day.
+  ["2023-09-01T02:00:00+00:00", "2023-08-31T20:00:00-06:00", "2023-08-31", "jueves 31 de agosto de 2023", "20:00"],
+  ["2023-09-01 02:00:00 +0000", "2023-08-31T20:00:00-06:00", "2023-08-31", "jueves 31 de agosto de 2023", "20:00"],
+  ["2023-09-01T02:00:00-00:00", "2023-08-31T20:00:00-06:00", "2023-08-31", "jueves 31 de agosto de 2023", "20:00"],
   // Bare dates: the site zone, no time shown.
   ["2024-04-09", "2024-04-09T00:00:00-06:00", "2024-04-09", "martes 9 de abril de 2024", ""],
   ["2021-06-01", "2021-06-01T00:00:00-05:00", "2021-06-01", "martes 1 de junio de 2021", ""],
@@ -74,6 +78,9 @@ const invalid: Array<[string, RegExp]> = [
   ["Invalid Date", /no es una fecha reconocible/],
   ["0000-01-01", /año 0 está fuera de rango/],
   ["20240409", /no es una fecha reconocible/],
+  // An offset without a time: midnight UTC would be the day before in Mexico; the editor says which day.
+  ["2023-08-16Z", /desfase horario pero no hora.*2023-08-16\)/],
+  ["2023-08-16 -06:00", /desfase horario pero no hora/],
 ];
 
 for (const [input, message] of invalid) {
@@ -108,6 +115,7 @@ test("a local time inside the spring DST gap is moved forward with a warning", (
   assert.equal(r.date.iso, "2021-04-04T03:30:00-05:00");
   assert.equal(r.warning?.code, "date-dst-gap");
   assert.match(r.warning?.message ?? "", /La hora 02:30 no existe .* se usa 03:30/);
+  assert.match(r.warning?.hint ?? "", /2021-04-04 03:30/);
 });
 
 test("a local time the clocks went through twice is the first one, with a warning naming the offset of the second", () => {
