@@ -1,4 +1,5 @@
 import { publishable } from "../policy/characters.ts";
+import { shoutedLabel } from "../policy/labels.ts";
 import { endsSentence, foldForMatch, joinWrapped, matchListItem, matchTouchingPlus, matchTouchingStar, plainText, startsLowercase, type ListItem } from "./inline.ts";
 import { findUrl, matchLinkLabel, urlOnlyLine, type LinkKind } from "./links.ts";
 import { footerParts, isBareNumber, isEndMark, isLetterheadOffice, isPageFurniture, isRule, isSplitFurniture, isYearLegend, yearLegendContinuation, type FooterPart } from "./page-furniture.ts";
@@ -59,13 +60,15 @@ export function extractRelease(raw: string): ReleaseParts {
   const chunks = buildChunks(lines.slice(head.bodyStart), layout);
   const afterEnd = titleAfterEndMark(lines.slice(head.bodyStart));
 
-  let { date, city } = head;
+  let { date } = head;
+  // A dateline in capitals (`CIUDAD DE MÉXICO, MIÉRCOLES 1o. DE MAYO`): the place as Spanish writes it.
+  let city = head.city && (shoutedLabel(head.city) ?? head.city);
   const first = chunks[0];
   const inline = first?.kind === "paragraph" ? matchInlineDateline(first.text) : undefined;
   if (first?.kind === "paragraph" && inline) {
     if (!date) {
       date = inline.date;
-      city = city ?? inline.city;
+      city = city ?? (inline.city && (shoutedLabel(inline.city) ?? inline.city));
       first.text = inline.text;
     } else if (formatCalendarDay(date) === formatCalendarDay(inline.date)) {
       // The dateline written twice (header and first paragraph): the page shows it once.
@@ -93,7 +96,8 @@ export function extractRelease(raw: string): ReleaseParts {
     title = undefined;
   }
   if (!title) warnings.push("No se encontró el título.");
-  if (!date) warnings.push("No se encontró la línea de fecha (por ejemplo «Ciudad de México, martes 9 de abril de 2024»).");
+  // A dateline that could not be read was said already (what is wrong with it).
+  if (!date && !head.unreadableDateline) warnings.push("No se encontró la línea de fecha (por ejemplo «Ciudad de México, martes 9 de abril de 2024»).");
   if (!number && !head.yearless) warnings.push("No se encontró el número de boletín (por ejemplo «No. 171/2024»).");
   const text = renderChunks(chunks);
   if (!text) warnings.push("El boletín no tiene texto después del título.");
@@ -612,6 +616,8 @@ interface Head {
   bodyStart: number;
   /** What the editor must hear about the head: a second dateline, one that cannot be read, a wrong weekday. */
   warnings: string[];
+  /** A line looked like the dateline but could not be read (said in `warnings`). */
+  unreadableDateline?: true;
 }
 
 /**
@@ -681,6 +687,7 @@ function readHead(lines: Line[], layout: Layout): Head {
     if (unreadable) {
       // A dateline the importer cannot read is still not the title.
       head.warnings.push(`La línea «${plain}» parece la fecha, pero no se pudo leer: ${unreadable}.`);
+      head.unreadableDateline = true;
       continue;
     }
     // Word's «o» sub-bullet only right after a bullet; numbered and lettered items are the body's.

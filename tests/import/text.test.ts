@@ -29,6 +29,8 @@ const cases: Array<[string, string, Expected]> = [
   ["date: «Mérida, Yucatán a 9 de mayo de 2024»", "Mérida, Yucatán a 9 de mayo de 2024\n\nT\n\nTexto.", { date: "2024-05-09", city: "Mérida, Yucatán", title: "T" }],
   ["date: «…, a 9 de mayo de 2024» with the comma", "Ciudad de México, a 9 de mayo de 2024\n\nT\n\nTexto.", { date: "2024-05-09", city: "Ciudad de México", title: "T" }],
   ["date: inline «Mérida, Yucatán a 9 de mayo de 2024.-»", "T\n\nMérida, Yucatán a 9 de mayo de 2024.- El IMSS informó.", { date: "2024-05-09", city: "Mérida, Yucatán", body: "El IMSS informó." }],
+  ["date: a dateline in capitals gives the city as Spanish writes it", "CIUDAD DE MÉXICO, MIÉRCOLES 1o. DE MAYO DE 2024\n\nT\n\nTexto.", { date: "2024-05-01", city: "Ciudad de México" }],
+  ["date: «MÉRIDA, YUCATÁN, a 3 de marzo de 2023»", "MÉRIDA, YUCATÁN, a 3 de marzo de 2023\n\nT\n\nTexto.", { date: "2023-03-03", city: "Mérida, Yucatán" }],
   ["date: zero-padded day", "Chihuahua, Chihuahua, 07 de julio de 2023\n\nT\n\nTexto.", { date: "2023-07-07", city: "Chihuahua, Chihuahua" }],
   ["date: capitalized month", "Ciudad de México, Martes 9 de Abril de 2024\n\nT\n\nTexto.", { date: "2024-04-09" }],
   ["date: bold dateline", "**Ciudad de México, martes 9 de abril de 2024**\n\nT\n\nTexto.", { date: "2024-04-09", city: "Ciudad de México" }],
@@ -50,7 +52,7 @@ const cases: Array<[string, string, Expected]> = [
   ["number: No. 154 /2022", "No. 154 /2022\n\nT\n\nTexto.", { number: "154/2022" }],
   ["number: on the dateline", "Ciudad de México, 9 de abril de 2024. No. 171/2024\n\nT\n\nTexto.", { number: "171/2024", date: "2024-04-09" }],
   ["number: before the dateline on one line (letterhead table)", "No. 171/2024    Ciudad de México, 9 de abril de 2024\n\nT\n\nTexto.", { number: "171/2024", date: "2024-04-09", city: "Ciudad de México" }],
-  ["number: «Boletín de prensa No.» line", "BOLETÍN DE PRENSA No. 12/2024\nCIUDAD DE MÉXICO, 9 DE ABRIL DE 2024\n\nT\n\nTexto.", { number: "12/2024", date: "2024-04-09", city: "CIUDAD DE MÉXICO", title: "T" }],
+  ["number: «Boletín de prensa No.» line", "BOLETÍN DE PRENSA No. 12/2024\nCIUDAD DE MÉXICO, 9 DE ABRIL DE 2024\n\nT\n\nTexto.", { number: "12/2024", date: "2024-04-09", city: "Ciudad de México", title: "T" }],
   ["date: dateline wrapped in a narrow cell, after the number", "No. 512/2022 Hermosillo, Sonora, a 28 de\nnoviembre de 2022\n\nT\n\nTexto.", { number: "512/2022", date: "2022-11-28", city: "Hermosillo, Sonora", title: "T" }],
   ["date: the place on its own line above the date", "Ciudad de México\nmartes 9 de abril de 2024\n\nT\n\nTexto.", { date: "2024-04-09", city: "Ciudad de México", title: "T" }],
   ["date: a short title above a bare date is not taken for a place", "IMSS inaugura hospital\nmartes 9 de abril de 2024\n\nTexto.", { title: "IMSS inaugura hospital", date: "2024-04-09", city: undefined, body: "Texto." }],
@@ -517,4 +519,11 @@ test("what the importer takes as furniture or joins on a guess is said to the ed
   assert.ok(subtitle.warnings.some((w) => w.includes("«Se otorgaron 50 millones de consultas», debajo del título, se unió a él")), subtitle.warnings.join("\n"));
   const wrapped = extractRelease("Inaugura IMSS una unidad en\nCentla con seis consultorios\n\nEl texto.");
   assert.ok(!wrapped.warnings.some((w) => w.includes("debajo del título")), wrapped.warnings.join("\n"));
+});
+
+test("a dateline that cannot be read is said once, with what is wrong with it (not also as a missing one)", () => {
+  const parts = extractRelease("Ciudad de México, miércoles 29 de febrero de 2023\nNo. 99/2023\n\nT\n\nTexto.");
+  assert.equal(parts.date, undefined);
+  assert.ok(parts.warnings.some((w) => w.includes("parece la fecha, pero no se pudo leer")), parts.warnings.join("\n"));
+  assert.ok(!parts.warnings.some((w) => w.startsWith("No se encontró la línea de fecha")), parts.warnings.join("\n"));
 });
