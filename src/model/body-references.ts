@@ -3,7 +3,7 @@ import { LAYOUT_IDS } from "../policy/anchors.ts";
 import { decodeURIComponentSafe } from "../policy/site-paths.ts";
 import { acceptedFootnoteLabel, footnoteIds, isFootnoteId } from "../render/footnotes.ts";
 import { headingIds, renderMarkdown } from "../render/markdown.ts";
-import { findBodyReferences, findFootnoteIssues, type FootnoteIssue, type WrittenReference } from "../render/references.ts";
+import { findBodyReferences, findFootnoteIssues, findIndentedCode, type FootnoteIssue, type WrittenReference } from "../render/references.ts";
 import type { Bulletin, SiteReference } from "./bulletin.ts";
 import type { PathClaim } from "./corpus.ts";
 import { findFootnoteWriting, type FootnoteWriting } from "./footnote-writing.ts";
@@ -68,6 +68,17 @@ export function readBodyReferences({ file, body, bodyLine, url, siteOrigin }: Bo
   problems.push(...jekyllProblems(file, body, bodyLine, references));
   for (const issue of findFootnoteIssues(body)) problems.push({ severity: "warning", file, ...at(issue.offset), ...footnoteMessage(issue) });
   for (const issue of findFootnoteWriting(body)) problems.push({ severity: "warning", file, ...at(issue.offset), ...footnoteWritingMessage(issue) });
+  const indented = findIndentedCode(body);
+  if (indented.count > 0) {
+    problems.push({
+      severity: "warning",
+      code: "body-indented",
+      file,
+      ...at(indented.offset),
+      message: `${indented.count === 1 ? "Un párrafo empieza" : `${indented.count} párrafos empiezan`} con sangría (un tabulador o cuatro espacios): markdown ${indented.count === 1 ? "lo lee" : "los lee"} como código, y la página ${indented.count === 1 ? "lo muestra" : "los muestra"} en letra de máquina.`,
+      hint: "Quita la sangría del comienzo de sus líneas: un párrafo se escribe pegado al margen.",
+    });
+  }
   for (const d of found.dropped) {
     const times = d.count === 1 ? "" : ` (${d.count} veces)`;
     problems.push({

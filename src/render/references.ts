@@ -293,6 +293,24 @@ export interface FootnoteIssue {
   offset?: number;
 }
 
+/**
+ * Paragraphs markdown reads as code because their lines are indented (a tab or four spaces, as a paste
+ * from Word or a hand-made indent leaves them): the page prints them in a typewriter font, unwrapped.
+ * How many, and where the first one starts. Fenced code (```) is written on purpose and not counted.
+ */
+export function findIndentedCode(markdown: string): { count: number; offset?: number } {
+  if (!/^(?: {4}|\t)/m.test(markdown)) return { count: 0 };
+  const locate = locator(markdown);
+  let count = 0;
+  let offset: number | undefined;
+  walkTokens(lexMarkdown(markdown), (token) => {
+    if (token.type !== "code" || (token as Tokens.Code).codeBlockStyle !== "indented") return;
+    const at = locate(token.raw);
+    if (count++ === 0) offset = at;
+  });
+  return { count, ...offsetField(offset) };
+}
+
 const LITERAL_CALL = /\[\^([^\s\]]+)\](?!:)/g;
 
 export function findFootnoteIssues(markdown: string): FootnoteIssue[] {

@@ -405,6 +405,9 @@ class PaginatedList implements ListPage {
     const { title } = this.group.common;
     return this.pageNumber > 1 ? `${title} (página ${this.pageNumber})` : title;
   }
+  get feedTitle(): string {
+    return this.group.common.title;
+  }
   get description(): string {
     return this.group.common.description;
   }

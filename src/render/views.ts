@@ -94,6 +94,8 @@ export interface ListPage {
   /** Sub-archives (the months of a year). */
   children: Array<LinkView & { count: number }>;
   feedUrl?: string;
+  /** The list's name without its page number: its feed's name is the same on every page. */
+  feedTitle: string;
   /** Where the subscription page shows this list's feed (a section's), for the reader's «Suscripción» link. */
   subscribeUrl?: string;
   /** This list's feed's absolute address, shown on the page itself to copy into a news reader (a topic's: the subscription page lists only the site's and the sections'). */

@@ -324,3 +324,13 @@ test("footnotes: a paragraph after a note that is not indented by four spaces is
   assert.deepEqual(codes("Uno[^1].\n\n[^1]: Nota uno.\n\nDos[^2].\n\n[^2]: Nota dos.\n\n## Contacto\n\nTexto.\n"), []);
   assert.deepEqual(codes("Texto[^1].\n\n```\n[^1]: en código\n\nno es nota\n```\n\n[^1]: Nota.\n"), []);
 });
+
+test("paragraphs indented by a tab or four spaces (read as code, printed unwrapped) are said once, where the first is; fenced code and list continuations are not", () => {
+  const body = ["Primer párrafo.", "", "\tSegundo párrafo, pegado desde Word con un tabulador.", "", "Otro pegado al margen.", "", "    Tercero, con cuatro espacios.", "", "```", "código a propósito", "```", "", "- Uno", "", "    sigue el mismo punto."].join("\n");
+  const r = normalizeText(fm('title: "T"\ndate: 2024-04-09\ndescription: "d"', body), { file: "content/2024/t.md" });
+  assert.ok(r.bulletin);
+  const indented = r.problems.filter((p) => p.code === "body-indented");
+  assert.deepEqual(indented.map((p) => [p.line, p.severity]), [[9, "warning"]]);
+  assert.match(indented[0]!.message, /^2 párrafos empiezan con sangría .*como código/);
+  assert.deepEqual(normalizeText(fm('title: "T"\ndate: 2024-04-09\ndescription: "d"', "Un párrafo.\n\n```\n  código\n```\n")).problems, []);
+});
