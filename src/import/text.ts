@@ -61,14 +61,13 @@ export function extractRelease(raw: string): ReleaseParts {
   const afterEnd = titleAfterEndMark(lines.slice(head.bodyStart));
 
   let { date } = head;
-  // A dateline in capitals (`CIUDAD DE MÉXICO, MIÉRCOLES 1o. DE MAYO`): the place as Spanish writes it.
-  let city = head.city && (shoutedLabel(head.city) ?? head.city);
+  let city = head.city && spelledPlace(head.city);
   const first = chunks[0];
   const inline = first?.kind === "paragraph" ? matchInlineDateline(first.text) : undefined;
   if (first?.kind === "paragraph" && inline) {
     if (!date) {
       date = inline.date;
-      city = city ?? (inline.city && (shoutedLabel(inline.city) ?? inline.city));
+      city = city ?? (inline.city && spelledPlace(inline.city));
       first.text = inline.text;
     } else if (formatCalendarDay(date) === formatCalendarDay(inline.date)) {
       // The dateline written twice (header and first paragraph): the page shows it once.
@@ -120,6 +119,11 @@ export function extractRelease(raw: string): ReleaseParts {
     warnings,
     ...(yearlessLeft ? { yearless: yearlessLeft } : {}),
   };
+}
+
+/** A dateline's place in capitals (`CIUDAD DE MÉXICO, MIÉRCOLES 1o. DE MAYO`), as Spanish writes it: `Ciudad de México`. */
+function spelledPlace(place: string): string {
+  return shoutedLabel(place) ?? place;
 }
 
 /**

@@ -613,49 +613,53 @@ function numberHint(b: Bulletin, other: Bulletin): string {
 }
 
 /**
+ * Bulletins that share a key (`keyOf`; undefined: none) with one before them in file order, each with
+ * the first one that has it. Most builds have none: the keys are counted first, and only the bulletins
+ * of a repeated key are put in file order (sorting every bulletin cost every build).
+ */
+function repeatedKeys(bulletins: readonly Bulletin[], keyOf: (b: Bulletin) => string | undefined): Array<[Bulletin, Bulletin]> {
+  const counts = new Map<string, number>();
+  for (const b of bulletins) {
+    const key = keyOf(b);
+    if (key !== undefined) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const repeated = bulletins.filter((b) => (counts.get(keyOf(b) ?? "") ?? 0) > 1);
+  const first = new Map<string, Bulletin>();
+  const pairs: Array<[Bulletin, Bulletin]> = [];
+  for (const b of repeated.sort((x, y) => compare(x.file, y.file))) {
+    const key = keyOf(b)!;
+    const other = first.get(key);
+    if (other) pairs.push([b, other]);
+    else first.set(key, b);
+  }
+  return pairs;
+}
+
+/**
  * Two files whose paths differ only by their extension (`2023/dup.md`, `2023/dup.markdown`) have one
  * `id`: feed readers would take their entries for one (the feeds' ids are made of it), and one bulletin
  * would never reach subscribers.
  */
 export function findDuplicateIds(bulletins: readonly Bulletin[]): Problem[] {
-  const seen = new Map<string, Bulletin>();
-  const problems: Problem[] = [];
-  for (const b of [...bulletins].sort((x, y) => compare(x.file, y.file))) {
-    const other = seen.get(b.id);
-    if (!other) {
-      seen.set(b.id, b);
-      continue;
-    }
-    problems.push({
-      severity: "error",
-      code: "file-name-duplicate",
-      file: b.file,
-      message: `${other.file} tiene el mismo nombre con otra extensión: los feeds identifican cada boletín por su archivo sin la extensión, y los lectores de noticias mostrarían uno solo de los dos.`,
-      hint: "Cambia el nombre de uno de los dos archivos, o borra el que sobre.",
-      otherFile: other.file,
-    });
-  }
-  return problems;
+  return repeatedKeys(bulletins, (b) => b.id).map(([b, other]) => ({
+    severity: "error",
+    code: "file-name-duplicate",
+    file: b.file,
+    message: `${other.file} tiene el mismo nombre con otra extensión: los feeds identifican cada boletín por su archivo sin la extensión, y los lectores de noticias mostrarían uno solo de los dos.`,
+    hint: "Cambia el nombre de uno de los dos archivos, o borra el que sobre.",
+    otherFile: other.file,
+  }));
 }
 
 export function findDuplicateNumbers(bulletins: readonly Bulletin[]): Problem[] {
-  const seen = new Map<string, Bulletin>();
-  const problems: Problem[] = [];
-  for (const b of [...bulletins].sort((x, y) => compare(x.file, y.file))) {
-    if (!b.number) continue;
-    const other = seen.get(b.number);
-    if (other) {
-      problems.push({
-        severity: "error",
-        code: "number-duplicate",
-        file: b.file,
-        field: "number",
-        ...(b.positions["number"] ? { line: b.positions["number"].line, column: b.positions["number"].column } : {}),
-        message: `El número ${b.number} ya lo tiene ${other.file}.`,
-        hint: numberHint(b, other),
-        otherFile: other.file,
-      });
-    } else seen.set(b.number, b);
-  }
-  return problems;
+  return repeatedKeys(bulletins, (b) => b.number).map(([b, other]) => ({
+    severity: "error",
+    code: "number-duplicate",
+    file: b.file,
+    field: "number",
+    ...(b.positions["number"] ? { line: b.positions["number"].line, column: b.positions["number"].column } : {}),
+    message: `El número ${b.number} ya lo tiene ${other.file}.`,
+    hint: numberHint(b, other),
+    otherFile: other.file,
+  }));
 }
